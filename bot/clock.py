@@ -1,0 +1,31 @@
+"""Clocks: real time in ``run``, simulated time in ``replay``. The pipeline only asks ``now()``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Protocol
+
+
+class Clock(Protocol):
+    """Tells the time. Always aware UTC; never goes backwards."""
+
+    def now(self) -> datetime: ...
+
+
+class RealClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+class SimulatedClock:
+    """Advanced by the replay driver to each message's time and then to ``--until``."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self._now = start or datetime(1970, 1, 1, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self._now
+
+    def advance(self, to: datetime) -> None:
+        if to > self._now:
+            self._now = to

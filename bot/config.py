@@ -1,0 +1,297 @@
+"""The config file: TOML, validated into typed, frozen objects.
+
+Unknown keys are rejected. Secrets never live in the file: it names the environment variables
+that hold them. Every error names the file, the key and what is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.durations import parse_duration
+from watchers.errors import ConfigError
+
+ROLES = ("claimant", "relay", "official", "media", "monitor")
+WATCHES = ("telegram", "tme", "rss", "none")
+ALERT_KINDS = ("new_front_group", "uncorroborated_claim", "claim_denied", "competing_claims",
+               "figures_disputed", "corroborated")
+
+
+@dataclass(frozen=True)
+class StorageConfig:
+    url: str = "sqlite:///claimwatch.db"
+
+
+@dataclass(frozen=True)
+class AlertsConfig:
+    kinds: tuple[str, ...] = ("new_front_group", "uncorroborated_claim")
+    uncorroborated_after: timedelta = timedelta(hours=24)
+    front_group_dormant_after: timedelta = timedelta(days=180)
+    uncorroborated_after_by_region: dict[str, timedelta] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BotConfig:
+    token_env: str = "CLAIMWATCH_BOT_TOKEN"
+    chat_id: int | None = None
+    api_base: str = "https://api.telegram.org"
+    admins: tuple[int, ...] = ()
+    message_thread_id: int | None = None
+    per_chat_per_minute: int = 20
+    per_second: float = 25.0
+    commands: bool = True
+
+    @property
+    def enabled(self) -> bool:
+        return self.chat_id is not None
+
+    def token(self) -> str | None:
+        value = os.environ.get(self.token_env, "").strip()
+        return value or None
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    api_id_env: str = "TELEGRAM_API_ID"
+    api_hash_env: str = "TELEGRAM_API_HASH"
+    session: str = "claimwatch.session"
+    join: bool = False
+    backfill: timedelta = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class TmeConfig:
+    base_url: str = "https://t.me"
+
+
+@dataclass(frozen=True)
+class SourceConfig:
+    handle: str
+    watch: str = "none"
+    url: str = ""
+    role: str | None = None
+    network: str | None = None
+    poll: timedelta = timedelta(seconds=120)
+    uncorroborated_after: timedelta | None = None
+    instance: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    storage: StorageConfig = field(default_factory=StorageConfig)
+    alerts: AlertsConfig = field(default_factory=AlertsConfig)
+    telegram_bot: BotConfig = field(default_factory=BotConfig)
+    telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    tme: TmeConfig = field(default_factory=TmeConfig)
+    sources: tuple[SourceConfig, ...] = ()
+
+    def with_db(self, url: str | None) -> Config:
+        if not url:
+            return self
+        return Config(self.path, StorageConfig(url), self.alerts, self.telegram_bot, self.telegram,
+                      self.tme, self.sources)
+
+
+class _Section:
+    """Reads one table, tracks which keys were used, and reports errors with their key path."""
+
+    def __init__(self, data: Any, path: str, prefix: str) -> None:
+        if not isinstance(data, dict):
+            raise ConfigError("must be a table", path=path, key=prefix)
+        self.data, self.path, self.prefix = data, path, prefix
+        self.used: set[str] = set()
+
+    def key(self, name: str) -> str:
+        return f"{self.prefix}.{name}" if self.prefix else name
+
+    def fail(self, name: str, message: str) -> ConfigError:
+        return ConfigError(message, path=self.path, key=self.key(name))
+
+    def get(self, name: str, kind: type | tuple[type, ...], default: Any) -> Any:
+        self.used.add(name)
+        if name not in self.data:
+            return default
+        value = self.data[name]
+        if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+            raise self.fail(name, f"expected {_kind_name(kind)}, got a boolean")
+        if not isinstance(value, kind):
+            raise self.fail(name, f"expected {_kind_name(kind)}, got {type(value).__name__} {value!r}")
+        return value
+
+    def duration(self, name: str, default: timedelta | None) -> timedelta | None:
+        raw = self.get(name, str, None)
+        if raw is None:
+            return default
+        try:
+            return parse_duration(raw)
+        except ValueError as exc:
+            raise self.fail(name, str(exc)) from exc
+
+    def choice(self, name: str, choices: tuple[str, ...], default: str | None) -> str | None:
+        value = self.get(name, str, default)
+        if value is not None and value not in choices:
+            raise self.fail(name, f"{value!r} is not one of {', '.join(choices)}")
+        return value  # type: ignore[no-any-return]
+
+    def done(self) -> None:
+        unknown = sorted(set(self.data) - self.used)
+        if unknown:
+            raise self.fail(unknown[0], "unknown key")
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    names = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+             list: "a list", dict: "a table"}
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def load_config(path: str | os.PathLike[str] | None) -> Config:
+    """Load and validate a config file; ``None`` gives the built-in defaults."""
+    if path is None:
+        return Config()
+    where = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read config: {exc.strerror or exc}", path=where) from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 (byte {exc.start})", path=where) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"TOML syntax error: {exc}", path=where) from exc
+    return parse_config(data, where)
+
+
+def parse_config(data: dict[str, Any], where: str = "<config>") -> Config:
+    root = _Section(data, where, "")
+    storage = _storage(_Section(root.get("storage", dict, {}), where, "storage"))
+    alerts = _alerts(_Section(root.get("alerts", dict, {}), where, "alerts"))
+    bot = _bot(_Section(root.get("telegram_bot", dict, {}), where, "telegram_bot"))
+    telegram = _telegram(_Section(root.get("telegram", dict, {}), where, "telegram"))
+    tme_section = _Section(root.get("tme", dict, {}), where, "tme")
+    tme = TmeConfig(base_url=_url(tme_section, "base_url", TmeConfig.base_url))
+    tme_section.done()
+    sources = []
+    seen: set[str] = set()
+    for index, item in enumerate(root.get("sources", list, [])):
+        source = _source(_Section(item, where, f"sources[{index}]"))
+        if source.handle in seen:
+            raise ConfigError(f"handle {source.handle!r} is configured twice", path=where,
+                              key=f"sources[{index}].handle")
+        seen.add(source.handle)
+        sources.append(source)
+    root.done()
+    return Config(where, storage, alerts, bot, telegram, tme, tuple(sources))
+
+
+def _url(section: _Section, name: str, default: str) -> str:
+    value: str = section.get(name, str, default)
+    if not value.startswith(("http://", "https://")):
+        raise section.fail(name, f"{value!r} is not an http(s) URL")
+    return value.rstrip("/")
+
+
+def _storage(s: _Section) -> StorageConfig:
+    url = s.get("url", str, StorageConfig.url)
+    if not url.startswith(("sqlite:///", "postgresql://", "postgres://", "postgresql+")):
+        raise s.fail("url", f"{url!r} is not sqlite:///PATH or postgresql://...")
+    s.done()
+    return StorageConfig(url)
+
+
+def _alerts(s: _Section) -> AlertsConfig:
+    kinds = s.get("kinds", list, list(AlertsConfig.kinds))
+    for kind in kinds:
+        if kind not in ALERT_KINDS:
+            raise s.fail("kinds", f"{kind!r} is not an alert kind ({', '.join(ALERT_KINDS)})")
+    regions_raw = s.get("uncorroborated_after_by_region", dict, {})
+    regions = {}
+    for region, value in regions_raw.items():
+        try:
+            regions[str(region)] = parse_duration(str(value))
+        except ValueError as exc:
+            raise s.fail(f"uncorroborated_after_by_region.{region}", str(exc)) from exc
+    config = AlertsConfig(
+        kinds=tuple(kinds),
+        uncorroborated_after=s.duration("uncorroborated_after", AlertsConfig.uncorroborated_after)
+        or AlertsConfig.uncorroborated_after,
+        front_group_dormant_after=s.duration("front_group_dormant_after", AlertsConfig.front_group_dormant_after)
+        or AlertsConfig.front_group_dormant_after,
+        uncorroborated_after_by_region=regions,
+    )
+    s.done()
+    return config
+
+
+def _bot(s: _Section) -> BotConfig:
+    admins = s.get("admins", list, [])
+    if not all(isinstance(a, int) and not isinstance(a, bool) for a in admins):
+        raise s.fail("admins", "must be a list of numeric Telegram user ids")
+    if "token" in s.data:
+        raise s.fail("token", "the token never goes in the file; put it in the environment variable "
+                     "named by token_env")
+    chat_id = s.get("chat_id", (int, str), None)
+    if isinstance(chat_id, str):
+        try:
+            chat_id = int(chat_id)
+        except ValueError as exc:
+            raise s.fail("chat_id", f"{chat_id!r} is not a numeric chat id") from exc
+    config = BotConfig(
+        token_env=s.get("token_env", str, BotConfig.token_env),
+        chat_id=chat_id,
+        api_base=_url(s, "api_base", BotConfig.api_base),
+        admins=tuple(admins),
+        message_thread_id=s.get("message_thread_id", int, None),
+        per_chat_per_minute=s.get("per_chat_per_minute", int, BotConfig.per_chat_per_minute),
+        per_second=float(s.get("per_second", (int, float), BotConfig.per_second)),
+        commands=s.get("commands", bool, True),
+    )
+    s.done()
+    return config
+
+
+def _telegram(s: _Section) -> TelegramConfig:
+    if "api_hash" in s.data or "api_id" in s.data:
+        raise s.fail("api_hash" if "api_hash" in s.data else "api_id",
+                     "secrets never go in the file; name the environment variables with api_id_env/api_hash_env")
+    config = TelegramConfig(
+        api_id_env=s.get("api_id_env", str, TelegramConfig.api_id_env),
+        api_hash_env=s.get("api_hash_env", str, TelegramConfig.api_hash_env),
+        session=s.get("session", str, TelegramConfig.session),
+        join=s.get("join", bool, False),
+        backfill=s.duration("backfill", TelegramConfig.backfill) or TelegramConfig.backfill,
+    )
+    s.done()
+    return config
+
+
+def _source(s: _Section) -> SourceConfig:
+    handle = s.get("handle", str, None)
+    if not handle:
+        raise s.fail("handle", "every source needs a handle (t.me/NAME, x.com/NAME or a feed URL)")
+    watch = s.choice("watch", WATCHES, "none") or "none"
+    url = s.get("url", str, "")
+    if watch == "rss" and not url.startswith(("http://", "https://")):
+        raise s.fail("url", "watch = \"rss\" needs the feed's http(s) URL")
+    if watch in ("telegram", "tme") and not handle.startswith("t.me/"):
+        raise s.fail("handle", f"watch = {watch!r} needs a handle of the form t.me/NAME")
+    config = SourceConfig(
+        handle=handle.strip(),
+        watch=watch,
+        url=url,
+        role=s.choice("role", ROLES, None),
+        network=s.get("network", str, None),
+        poll=s.duration("poll", SourceConfig.poll) or SourceConfig.poll,
+        uncorroborated_after=s.duration("uncorroborated_after", None),
+        instance=s.get("instance", str, None),
+    )
+    s.done()
+    return config

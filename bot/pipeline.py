@@ -1,0 +1,154 @@
+"""The pipeline: watcher → classifiers → storage → incidents and alert rules → sinks.
+
+One call of ``feed`` handles a batch. Each message has an error boundary: a message that breaks
+a stage is logged once with its source and id, counted, and the rest go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from classifiers.types import Classification
+from storage import AlertValue, IngestResult, Store
+from watchers.errors import DropMessage, StorageError, StorageUnavailable
+from watchers.message import Message
+
+log = logging.getLogger("claimwatch.pipeline")
+
+
+class Classifier(Protocol):
+    """Labels one message. Pure: no I/O; may raise for a message it cannot handle."""
+
+    def classify(self, text: str, date: datetime | None = None, source: str | None = None) -> Classification: ...
+
+
+class IncidentEngine(Protocol):
+    """Links stored messages to incidents and decides alerts.
+
+    ``process`` sees each ingested message once (with its classification); ``sweep(now)`` raises
+    the alerts whose time has come; ``next_due`` says when the next one is due (None if none).
+    Both return alerts already recorded in the store (so each key is raised once).
+    """
+
+    async def process(self, items: Sequence[tuple[IngestResult, Classification | None]],
+                      now: datetime) -> list[AlertValue]: ...
+
+    async def sweep(self, now: datetime) -> list[AlertValue]: ...
+
+    async def next_due(self) -> datetime | None: ...
+
+
+class AlertSinkLike(Protocol):
+    name: str
+
+    async def emit(self, alert: AlertValue) -> None: ...
+
+
+@dataclass
+class Stats:
+    """Counters for the one-line summary and for /metrics."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    alerts: Counter[str] = field(default_factory=Counter)
+    stances: Counter[str] = field(default_factory=Counter)
+    stage_seconds: Counter[str] = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        c = self.counts
+        parts = [
+            f"{c['read']} messages read",
+            f"{c['new']} new",
+            f"{c['edited']} edited",
+            f"{c['deleted']} deleted",
+            f"{c['duplicate']} already stored",
+            "statements: " + (", ".join(f"{k} {v}" for k, v in sorted(self.stances.items())) or "none"),
+            "alerts: " + (", ".join(f"{k} {v}" for k, v in sorted(self.alerts.items())) or "none"),
+            f"{c['errors']} failed",
+        ]
+        return ", ".join(parts)
+
+
+class Pipeline:
+    """Drives batches through the stages and hands alerts to the sinks."""
+
+    def __init__(self, store: Store, classifier: Classifier, engine: IncidentEngine,
+                 sinks: Sequence[AlertSinkLike] = ()) -> None:
+        self.store = store
+        self.classifier = classifier
+        self.engine = engine
+        self.sinks = list(sinks)
+        self.stats = Stats()
+
+    def _classify(self, message: Message) -> Classification | None:
+        if message.deleted:
+            return None
+        return self.classifier.classify(message.full_text, message.date, message.source)
+
+    async def feed(self, batch: Sequence[Message], now: datetime) -> list[AlertValue]:
+        """Process one batch; returns the alerts raised (already stored and emitted)."""
+        self.stats.counts["read"] += len(batch)
+        started = time.perf_counter()
+        classified: list[tuple[Message, Classification | None]] = []
+        for message in batch:
+            try:
+                classified.append((message, self._classify(message)))
+            except DropMessage:
+                self.stats.counts["dropped"] += 1
+            except Exception:
+                self.stats.counts["errors"] += 1
+                log.exception("classify failed for %s/%s; message skipped", message.source, message.id)
+        t1 = time.perf_counter()
+        self.stats.stage_seconds["classify"] += t1 - started
+        results = await self._ingest(classified)
+        t2 = time.perf_counter()
+        self.stats.stage_seconds["store"] += t2 - t1
+        by_key = {m.key: c for m, c in classified}
+        items = [(r, by_key.get(r.message.key)) for r in results]
+        for result, cls in items:
+            self.stats.counts[result.status] += 1
+            if cls is not None and result.status in ("new", "edited"):
+                for statement in cls.statements:
+                    self.stats.stances[statement.stance] += 1
+        alerts = await self.engine.process(items, now)
+        await self.store.mark_processed([r.pk for r in results if r.pk is not None])
+        self.stats.stage_seconds["incidents"] += time.perf_counter() - t2
+        await self.emit(alerts)
+        return alerts
+
+    async def _ingest(self, classified: list[tuple[Message, Classification | None]]) -> list[IngestResult]:
+        try:
+            return await self.store.ingest(classified)
+        except StorageUnavailable:
+            raise
+        except StorageError as exc:
+            if len(classified) == 1:
+                message = classified[0][0]
+                self.stats.counts["errors"] += 1
+                log.error("storing %s/%s failed: %s; message skipped", message.source, message.id, exc)
+                return []
+            log.warning("batch of %d failed to store (%s); retrying one by one", len(classified), exc)
+            results: list[IngestResult] = []
+            for item in classified:
+                results.extend(await self._ingest([item]))
+            return results
+
+    async def sweep(self, now: datetime) -> list[AlertValue]:
+        alerts = await self.engine.sweep(now)
+        await self.emit(alerts)
+        return alerts
+
+    async def emit(self, alerts: Sequence[AlertValue]) -> None:
+        for alert in alerts:
+            self.stats.alerts[alert.kind] += 1
+            for sink in self.sinks:
+                try:
+                    await sink.emit(alert)
+                except Exception:
+                    self.stats.counts["sink_errors"] += 1
+                    log.exception("sink %s failed on alert %s", sink.name, alert.key)

@@ -1,0 +1,74 @@
+"""Event dates: explicit dates and relative words resolved against the message date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from classifiers.normalize import normalize
+
+_MONTHS: dict[str, int] = {}
+for number, words in enumerate([
+    "january jan janvier يناير كانون الثاني ژانويه", "february feb fevrier فبراير شباط فوريه",
+    "march mar mars مارس اذار مارس", "april apr avril ابريل نيسان اوريل", "may mai مايو ايار مه",
+    "june jun juin يونيو حزيران ژوين", "july jul juillet يوليو تموز ژوييه", "august aug aout اغسطس اب اوت",
+    "september sep sept septembre سبتمبر ايلول سپتامبر", "october oct octobre اكتوبر تشرين الاول اكتبر",
+    "november nov novembre نوفمبر تشرين الثاني نوامبر", "december dec decembre ديسمبر كانون الاول دسامبر",
+], start=1):
+    for word in normalize(words).split():
+        _MONTHS.setdefault(word, number)
+
+_WEEKDAYS: dict[str, int] = {}
+for number, words in enumerate([
+    "monday lundi الاثنين دوشنبه", "tuesday mardi الثلاثاء سه شنبه", "wednesday mercredi الاربعاء چهارشنبه",
+    "thursday jeudi الخميس پنجشنبه", "friday vendredi الجمعه جمعه", "saturday samedi السبت شنبه",
+    "sunday dimanche الاحد يكشنبه",
+]):
+    for word in normalize(words).split():
+        if word not in ("سه",):
+            _WEEKDAYS.setdefault(word, number)
+
+_MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_EXPLICIT = [
+    re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    re.compile(rf"(?<!\w)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)? (?:of )?(?P<mon>{_MONTH_RE})(?: (?P<y>20\d\d))?(?!\w)"),
+    re.compile(rf"(?<!\w)(?P<mon>{_MONTH_RE}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>20\d\d))?(?!\w)"),
+]
+_YESTERDAY = re.compile(r"\b(?:yesterday|hier)\b|(?<!\w)(?:امس|البارحه|ديروز)(?!\w)")
+_LAST_NIGHT = re.compile(r"\b(?:last night|overnight|la nuit derniere|cette nuit)\b|الليله الماضيه|ليله امس|ديشب")
+_TODAY = re.compile(r"\b(?:today|this morning|this evening|tonight|aujourdhui|ce matin)\b|(?<!\w)(?:اليوم|فجر اليوم|صباح اليوم|مساء اليوم|امروز)(?!\w)")
+_WEEKDAY_RE = re.compile(rf"(?<!\w)(?:on |le |يوم |روز )?(?P<w>{'|'.join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True))})(?!\w)")
+
+
+def resolve_event_date(normalized: str, message_date: datetime | None) -> date | None:
+    """The date an event happened, as stated; None when the text does not say."""
+    for regex in _EXPLICIT:
+        match = regex.search(normalized)
+        if not match:
+            continue
+        groups = match.groupdict()
+        month = int(groups["m"]) if groups.get("m") else _MONTHS.get(groups.get("mon") or "", 0)
+        year = int(groups["y"]) if groups.get("y") else (message_date.year if message_date else None)
+        if not year or not month:
+            continue
+        try:
+            found = date(year, month, int(groups["d"]))
+        except ValueError:
+            continue
+        if message_date and not groups.get("y") and found > message_date.date() + timedelta(days=1):
+            found = found.replace(year=found.year - 1)  # "on 30 December" read on 2 January
+        return found
+    if message_date is None:
+        return None
+    day = message_date.date()
+    if _LAST_NIGHT.search(normalized):
+        return day - timedelta(days=1) if message_date.hour < 14 else day
+    if _YESTERDAY.search(normalized):
+        return day - timedelta(days=1)
+    if _TODAY.search(normalized):
+        return day
+    match = _WEEKDAY_RE.search(normalized)
+    if match:
+        back = (day.weekday() - _WEEKDAYS[match.group("w")]) % 7
+        return day - timedelta(days=back)
+    return None

@@ -1,0 +1,185 @@
+"""Group names: pulling a name out of a claim ("a group calling itself X", «تبنت سرايا ...»),
+cleaning it for display, and the cluster key that makes five spellings of one name one group.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from classifiers.normalize import edit_distance, name_tokens, normalize, skeleton
+
+# Words that say "a group of armed men", in four languages, by their consonant skeleton, so that
+# misspellings (Sayara for Saraya) still count. They are optional in a name: «سرايا ثورة العشرين»
+# and "Thawrat al-Ishrin" are one group.
+_GENERIC = {skeleton(t) for w in (
+    "saraya sarayat sariya saryat sariyat kataib katibat liwa alwiya usbat osbat fasail tashkil harakat "
+    "harakat jamaat jamaa quwat brigade brigades battalion battalions companies company group groups "
+    "faction factions movement formation league front forces thani second "
+    "سرايا سريه كتايب كتيبه لواء الويه عصبه فصايل تشكيل حركه جماعه مجموعه قوات ثاني الثانيه "
+    "groupe brigades bataillon gروه گروه"
+).split() for t in [normalize(w)]}
+_GENERIC.discard("")
+
+_STOP_EN = {"claimed", "claims", "claim", "said", "says", "has", "have", "had", "was", "were", "is", "are", "took",
+            "announced", "which", "that", "who", "on", "in", "for", "and", "to", "after", "with", "from", "at", "by",
+            "responsibility", "the", "a", "an"}
+_CONNECT = {"al", "el", "ul", "of", "the", "fi", "wa", "bin", "ibn", "abu", "abi", "de", "du", "des", "la", "le", "in", "an",
+            "ash", "as", "ad", "ar", "at", "az"}
+_AR_STOP = set(normalize(
+    "مسووليه مسووليتها مسووليته الهجوم هجوم عمليه استهداف قصف ضد على في عن من الى بعد اثر التي الذي وذلك و ان انها انه "
+    "الاعتداء اعتداء الضربه تفجير بيان امس اليوم فجر صباح مساء اطلاق اسقاط مهاجمه"
+).split())
+_QUOTED = re.compile(r"[\"“”«»‘’']([^\"“”«»‘’']{3,60})[\"“”«»‘’']")
+
+# Patterns over the case-kept normalised text (see normalize_cased).
+_NAME_PATTERNS = [
+    re.compile(r"(?:group|faction|outfit|militia|organi[sz]ation|cell|brigade)(?:,)? (?:calling|that calls|which calls|"
+               r"known as|named|called|styling) (?:itself |themselves )?(?P<q>.{3,80})", re.IGNORECASE),
+    re.compile(r"(?:little known|unknown|new|previously unknown|obscure|shadowy|newly formed) (?:armed |militant |"
+               r"Shiite |Shia |Iraqi )?(?:group|faction|militia|outfit)(?:,)? (?P<q>[A-Z\"“'].{2,80})"),
+    re.compile(r"(?P<q>(?:[A-Z][\w']*|al|el|of|the|fi|wa|bin|abu)(?: (?:[A-Z][\w']*|al|el|of|the|fi|wa|bin|abu)){1,7}) "
+               r"(?:has |have |had )?(?:claimed|claims|took|assumed) (?:full |the )?(?:responsibility|credit)"),
+    re.compile(r"(?:responsibility|credit) (?:for (?:\w+ ){0,10}?)?(?:was|has been|had been) claimed by (?:a group "
+               r"(?:called|named) )?(?P<q>.{3,80})", re.IGNORECASE),
+    re.compile(r"(?:un groupe|une faction|un groupuscule) (?:\w+ )?(?:se faisant appeler|baptise|nomme|appele) (?P<q>.{3,80})",
+               re.IGNORECASE),
+    re.compile(r"(?:فصيل|جماعه|مجموعه|تنظيم)(?: \w+){0,2}? (?:يطلق|تطلق) (?:علي|على) (?:نفسه|نفسها) (?:اسم )?(?P<q>.{3,80})"),
+    re.compile(r"(?:فصيل|جماعه|مجموعه)(?: \w+){0,2}? (?:يدعي|تدعي|يسمي|تسمي|باسم) (?P<q>.{3,80})"),
+    re.compile(r"(?<!\w)(?:تبنت|تبني|اعلنت|اعلن|يتبني|تتبني)(?: فصيل| جماعه| مجموعه| مسلحه| جديده| جديد){0,3} "
+               r"(?P<q>(?:سرايا|سريه|كتايب|كتيبه|لواء|الويه|عصبه|فصايل|تشكيل|حركه|جماعه|قوات|اصحاب|الثوريون|المقاومه)(?: \w+){1,6})"),
+    re.compile(r"(?:گروهي|گروه) (?:ناشناس |جديد )?(?:به نام|موسوم به|با نام) (?P<q>.{3,60})"),
+]
+
+
+def display_name(name: str) -> str:
+    """A name as written, cleaned: no bidi marks, diacritics or tatweel; quotes and trailing
+    punctuation removed; spaces collapsed."""
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Mn") or ch == "\u200c")
+    text = text.replace("\u0640", "").replace("\u200c", " ")
+    text = re.sub(r"\s+", " ", text).strip(" \t\"“”«»‘’'.,;:()[]-–—")
+    return text
+
+
+def _trim_latin(raw: str) -> str:
+    words = raw.split()
+    out: list[str] = []
+    for word in words:
+        bare = word.strip(",.;:()\"“”'’")
+        if not bare:
+            break
+        if out and bare.lower() in _STOP_EN and bare.lower() not in _CONNECT:
+            break
+        if bare[0].isupper() or bare.lower() in _CONNECT or "-" in bare or any("\u0600" <= c <= "\u06ff" for c in bare):
+            out.append(bare)
+            if word != bare and word[-1] in ",.;:)\"”":
+                break
+        else:
+            break
+    while out and out[-1].lower() in _CONNECT:
+        out.pop()
+    return " ".join(out)
+
+
+def _trim_arabic(raw: str) -> str:
+    out: list[str] = []
+    for word in raw.split():
+        bare = word.strip("،,.;:()\"«»")
+        if not bare or bare in _AR_STOP or (out and re.match(r"^(?:ب|ل|و)ال", bare) and len(out) >= 2):
+            break
+        out.append(bare)
+        if word != bare or len(out) >= 6:
+            break
+    return " ".join(out)
+
+
+_FLEX = {"ا": "[اأإآٱ]", "ه": "[هة]", "ي": "[يىیئ]", "ك": "[كک]", "و": "[وؤ]"}
+
+
+def as_written(name: str, original: str) -> str:
+    """Find ``name`` (extracted from normalised text) in the original sentence and return the
+    original spelling: hyphens, hamzas and ta marbuta as the author wrote them."""
+    parts: list[str] = []
+    for ch in name:
+        if ch == " ":
+            parts.append(r"[\s\-‐–—_]+")
+        elif ch in _FLEX:
+            parts.append(_FLEX[ch])
+        elif ch.isascii() and ch.isalpha():
+            parts.append(f"[{ch.lower()}{ch.upper()}]['’ʿʾ`]?")
+        else:
+            parts.append(re.escape(ch))
+    cleaned = display_name(original) if original else ""
+    match = re.search(r"[\u064b-\u065f\u0640]*".join(parts), cleaned) if cleaned else None
+    return display_name(match.group(0)) if match else name
+
+
+def extract_group_names(cased_normalized: str, original: str = "") -> list[str]:
+    """Names a sentence gives to a group in a claim or self-naming pattern (as written)."""
+    found: list[str] = []
+    for pattern in _NAME_PATTERNS:
+        for match in pattern.finditer(cased_normalized):
+            raw = match.group("q")
+            quoted = _QUOTED.match(raw.strip())
+            if quoted:
+                name = quoted.group(1)
+            elif any("\u0600" <= c <= "\u06ff" for c in raw[:3]):
+                name = _trim_arabic(raw)
+            else:
+                name = _trim_latin(raw)
+            name = as_written(display_name(name), original)
+            if name and is_plausible_name(name) and name not in found:
+                found.append(name)
+    return found
+
+
+def is_plausible_name(name: str) -> bool:
+    """Reject fragments that are not names: one generic word, pronouns, plain descriptions."""
+    toks = name_tokens(name)
+    if not toks or len(toks) > 8:
+        return False
+    core = cluster_tokens(name)
+    if not core:
+        return False
+    if all(len(s) < 2 for s in core):
+        return False
+    return normalize(name) not in {"the group", "a group", "unknown gunmen", "gunmen", "militants", "the militia", "it"}
+
+
+def cluster_tokens(name: str) -> tuple[str, ...]:
+    """The distinctive consonant skeletons of a name: generic words (Saraya, Kataib, «سرايا»),
+    articles and 'the second' dropped."""
+    return tuple(s for s in (skeleton(t) for t in name_tokens(name)) if s and s not in _GENERIC)
+
+
+def same_group(a: str, b: str) -> bool:
+    """Whether two spellings name one group: their distinctive skeletons match one to one
+    (allowing one letter of difference in longer tokens) for every token of the shorter name."""
+    ta, tb = cluster_tokens(a), cluster_tokens(b)
+    if not ta or not tb:
+        return False
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) == 1 and len(short[0]) < 3:
+        return False
+    single = len(short) == 1
+    used: set[int] = set()
+    for tok in short:
+        for j, other in enumerate(long_):
+            if j in used:
+                continue
+            # a lone distinctive word must match closely; in longer names one letter may differ
+            limit = 1 if min(len(tok), len(other)) >= (4 if single else 2) else 0
+            if tok == other or edit_distance(tok, other, limit) <= limit:
+                used.add(j)
+                break
+        else:
+            return False
+    return True
+
+
+def slug(name: str) -> str:
+    """A stable id for a discovered name: its normalised tokens, hyphenated, ASCII where possible."""
+    text = normalize(name)
+    parts = re.findall(r"[0-9a-z\u0600-\u06ff]+", text)
+    return "-".join(parts)[:120] or "unnamed"

@@ -1,0 +1,151 @@
+"""Normalisation shared by every matcher, and the cross-script name skeleton.
+
+``normalize`` makes text comparable without changing word boundaries: NFKC; bidi controls,
+zero-width characters, tatweel and Arabic diacritics removed; alef forms, ta marbuta, alef
+maqsura and the Persian ya/kaf unified; Eastern Arabic and Persian digits to ASCII; Latin lower
+case without accents; apostrophes and ayn marks dropped; hyphens to spaces; glued CamelCase
+names split.
+
+``name_tokens`` goes further for names: it drops the article forms (al-, el-, ul-, as-, ash-,
+Arabic ال) so "al-Ashrin", "Al Ashrin" and «العشرين» line up. ``skeleton`` reduces a token to its
+consonants in one Latin alphabet (Arabic and Persian letters transliterated), which is what stays
+stable across the transliteration chaos: Thawrat / Thorat / Thurat / ثورة all give ``trt``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_REMOVE = dict.fromkeys(
+    [0x200B, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x061C, 0x0640,
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+     *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)],
+    None,
+)
+_ARABIC_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ة": "ه", "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ک": "ك", "ؤ": "و", "ئ": "ي",
+    "٪": "%", "،": ",", "؛": ";", "؟": "?", "۔": ".",
+}
+_DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+_APOSTROPHES = "'’‘ʿʾ`´ʼ"
+_DASHES = "-‐‑‒–—―_"
+# ZWNJ separates Persian morphemes (حزب‌الله, می‌گیرد): a space keeps the words apart
+_TABLE = str.maketrans({**{k: v for k, v in _ARABIC_MAP.items()}, **_DIGITS, "\u200c": " ",
+                        **dict.fromkeys(_APOSTROPHES, ""), **dict.fromkeys(_DASHES, " ")})
+_TABLE.update(_REMOVE)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+")
+_ARTICLE_LATIN = re.compile(r"^(?:al|el|ul|il|as|ash|ad|ar|at|an|az|ath|adh)$")
+
+
+def _strip_latin_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    out = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch) and out and out[-1] < "\u0250":
+            continue  # a combining mark on a Latin letter: é → e; Arabic marks were removed already
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def normalize_cased(text: str) -> str:
+    """Everything ``normalize`` does except lower-casing (for case-sensitive abbreviations)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _CAMEL.sub(" ", text)
+    text = text.translate(_TABLE)
+    text = _strip_latin_accents(text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """Comparable text with the same word boundaries (see module docstring)."""
+    return normalize_cased(text).lower()
+
+
+_WORD = re.compile(r"[0-9A-Za-z\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
+
+
+def tokens(text: str) -> list[str]:
+    """Words of normalised text (case is kept as given)."""
+    return _WORD.findall(text)
+
+
+def name_tokens(name: str) -> list[str]:
+    """Tokens of a name with article forms removed (al-Ashrin → ashrin, العشرين → عشرين)."""
+    out = []
+    for tok in tokens(normalize(name)):
+        if _ARTICLE_LATIN.match(tok):
+            continue
+        if tok == "الله":
+            pass  # the name of God keeps its article: «حزب الله» is hizb + allah
+        elif tok.startswith("ال") and len(tok) > 3:
+            tok = tok[2:]
+        elif tok.startswith(("وال", "بال", "لل")) and len(tok) > 4:
+            tok = tok[3:] if tok[1] == "ا" else tok[2:]
+        out.append(tok)
+    return out
+
+
+def name_key(name: str) -> str:
+    """An exact-match key for names: normalised tokens without articles, joined by spaces."""
+    return " ".join(name_tokens(name))
+
+
+_AR_TO_LATIN = {
+    "ا": "", "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "", "خ": "k", "د": "d", "ذ": "d", "ر": "r",
+    "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "g", "ف": "f",
+    "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "", "و": "", "ي": "", "ء": "",
+    "پ": "p", "چ": "s", "ژ": "z", "گ": "g",
+}
+_LATIN_DIGRAPHS = [("kh", "k"), ("gh", "g"), ("th", "t"), ("dh", "d"), ("sh", "s"), ("ch", "s"), ("ph", "f"),
+                   ("ck", "k"), ("q", "k"), ("c", "k"), ("x", "ks")]
+_LATIN_DROP = set("aeiouyhw")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(token: str) -> str:
+    """The consonant skeleton of one normalised token, in Latin letters, doubles collapsed."""
+    if token == "الله":
+        return "l"
+    if any("\u0600" <= ch <= "\u06ff" for ch in token):
+        # a word-final ta marbuta (normalised to ه) is pronounced t in a construct name
+        body = "".join(_AR_TO_LATIN.get(ch, "") for ch in token[:-1])
+        last = token[-1]
+        raw = body + ("t" if last == "ه" and len(token) > 2 else _AR_TO_LATIN.get(last, ""))
+    else:
+        raw = token
+        for a, b in _LATIN_DIGRAPHS:
+            raw = raw.replace(a, b)
+        raw = "".join(ch for ch in raw if ch not in _LATIN_DROP)
+    out: list[str] = []
+    for ch in raw:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def name_skeleton(name: str) -> tuple[str, ...]:
+    return tuple(s for s in (skeleton(t) for t in name_tokens(name)) if s)
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) once it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        best = i
+        for j, cb in enumerate(b, 1):
+            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            cur.append(value)
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]

@@ -1,0 +1,60 @@
+"""Schema migrations: find where a database stands and bring it to the newest revision."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+log = logging.getLogger("claimwatch.storage")
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+# Any fixed number: serialises upgrades when several instances start on one PostgreSQL.
+_PG_MIGRATION_LOCK = 0x636C_6D01
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def _current(sync_conn: Any) -> str | None:
+    return MigrationContext.configure(sync_conn).get_current_revision()
+
+
+async def current_revision(engine: AsyncEngine) -> str | None:
+    async with engine.connect() as conn:
+        return await conn.run_sync(_current)
+
+
+async def upgrade(engine: AsyncEngine) -> tuple[str | None, str | None]:
+    """Apply every pending migration. Returns (revision before, revision after)."""
+
+    def run(sync_conn: Any) -> tuple[str | None, str | None]:
+        before = _current(sync_conn)
+        head = head_revision()
+        if before != head:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = sync_conn
+            command.upgrade(cfg, "head")
+        return before, head
+
+    async with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+        before, after = await conn.run_sync(run)
+    if before != after:
+        log.info("database migrated from %s to %s", before or "empty", after)
+    return before, after

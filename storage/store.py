@@ -1,0 +1,436 @@
+"""The store: one async facade over SQLite or PostgreSQL.
+
+Every public method is one short transaction and returns plain values (``storage.values``).
+The engine is async (aiosqlite, asyncpg), so no database call blocks the event loop. SQLAlchemy
+errors are translated here into ``StorageError`` / ``StorageUnavailable``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.orm import Session
+
+from classifiers.types import Classification
+from storage import migrate
+from storage.engine import create_engine_for, safe_url
+from storage.tables import (
+    AlertRow,
+    CursorRow,
+    MessageEditRow,
+    MessageRow,
+    SourceRow,
+    StateRow,
+    StatementRow,
+)
+from storage.values import AlertValue, IngestResult, SourceHealth, StoredMessage
+from watchers.errors import StorageError, StorageUnavailable
+from watchers.message import Message
+
+log = logging.getLogger("claimwatch.storage")
+T = TypeVar("T")
+
+_IN_CHUNK = 400  # keys per IN (...) query: under SQLite's variable limit on every build
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+class Store:
+    """Async access to the database. Build it with ``await Store.open(url)``."""
+
+    def __init__(self, engine: AsyncEngine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+        self.safe_url = safe_url(url)
+        self.dialect = engine.dialect.name
+
+    @classmethod
+    async def open(cls, url: str, *, upgrade: bool = True) -> Store:
+        engine = create_engine_for(url)
+        store = cls(engine, url)
+        try:
+            if upgrade:
+                await migrate.upgrade(engine)
+            else:
+                async with engine.connect():
+                    pass
+        except BaseException:
+            await engine.dispose()
+            raise
+        return store
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    async def revision(self) -> str | None:
+        return await self._guard(migrate.current_revision(self.engine))
+
+    async def _guard(self, awaitable: Awaitable[T]) -> T:
+        try:
+            return await awaitable
+        except OperationalError as exc:
+            raise StorageUnavailable(f"{self.safe_url}: {_short(exc)}") from exc
+        except (OSError, ConnectionError) as exc:
+            raise StorageUnavailable(f"{self.safe_url}: {exc}") from exc
+        except DBAPIError as exc:
+            raise StorageError(f"{self.safe_url}: {_short(exc)}") from exc
+        except SQLAlchemyError as exc:
+            raise StorageError(f"{self.safe_url}: {exc}") from exc
+
+    @asynccontextmanager
+    async def _session(self) -> Any:
+        async with AsyncSession(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    async def run(self, fn: Callable[[Session], T]) -> T:
+        """Run ``fn`` with a sync session inside one transaction (for storage's own modules)."""
+
+        async def go() -> T:
+            async with self._session() as session:
+                return await session.run_sync(fn)
+
+        return await self._guard(go())
+
+    # -- messages ---------------------------------------------------------------------------
+
+    async def ingest(self, batch: Sequence[tuple[Message, Classification | None]]) -> list[IngestResult]:
+        """Store a batch: new messages are inserted, a changed text is an edit (the old version
+        is kept), a deletion marks the message. A message already stored unchanged is a no-op."""
+        if not batch:
+            return []
+        return await self.run(lambda s: _ingest(s, batch))
+
+    async def get_message(self, source: str, msg_id: str) -> StoredMessage | None:
+        def fn(s: Session) -> StoredMessage | None:
+            row = s.execute(
+                select(MessageRow).where(MessageRow.source == source, MessageRow.msg_id == msg_id)
+            ).scalar_one_or_none()
+            if row is None:
+                return None
+            edits = s.execute(
+                select(func.count()).select_from(MessageEditRow).where(MessageEditRow.message_pk == row.pk)
+            ).scalar_one()
+            return _stored(row, edits)
+
+        return await self.run(fn)
+
+    async def message_history(self, source: str, msg_id: str) -> list[str]:
+        """Earlier texts of a message, oldest first, then the current one."""
+
+        def fn(s: Session) -> list[str]:
+            row = s.execute(
+                select(MessageRow).where(MessageRow.source == source, MessageRow.msg_id == msg_id)
+            ).scalar_one_or_none()
+            if row is None:
+                return []
+            olds = s.execute(
+                select(MessageEditRow.text).where(MessageEditRow.message_pk == row.pk).order_by(
+                    MessageEditRow.id
+                )
+            ).scalars().all()
+            return [*olds, row.text]
+
+        return await self.run(fn)
+
+    async def count_messages(self, source: str | None = None) -> int:
+        def fn(s: Session) -> int:
+            query = select(func.count()).select_from(MessageRow)
+            if source is not None:
+                query = query.where(MessageRow.source == source)
+            return int(s.execute(query).scalar_one())
+
+        return await self.run(fn)
+
+    async def message_keys(self, source: str | None = None) -> list[tuple[str, str]]:
+        def fn(s: Session) -> list[tuple[str, str]]:
+            query = select(MessageRow.source, MessageRow.msg_id).order_by(MessageRow.pk)
+            if source is not None:
+                query = query.where(MessageRow.source == source)
+            return [(a, b) for a, b in s.execute(query).all()]
+
+        return await self.run(fn)
+
+    async def unprocessed(self, limit: int = 500) -> list[tuple[int, Message]]:
+        """Messages stored but not yet through incidents and alerts (after a crash)."""
+
+        def fn(s: Session) -> list[tuple[int, Message]]:
+            rows = s.execute(
+                select(MessageRow).where(MessageRow.processed.is_(False))  # type: ignore[attr-defined]
+                .order_by(MessageRow.date, MessageRow.pk).limit(limit)
+            ).scalars().all()
+            return [(r.pk, _row_message(r)) for r in rows]
+
+        return await self.run(fn)
+
+    async def mark_processed(self, pks: Sequence[int]) -> None:
+        if not pks:
+            return
+
+        def fn(s: Session) -> None:
+            from sqlalchemy import update
+
+            for i in range(0, len(pks), _IN_CHUNK):
+                s.execute(update(MessageRow).where(MessageRow.pk.in_(pks[i:i + _IN_CHUNK]))
+                       .values(processed=True))
+
+        await self.run(fn)
+
+    # -- cursors and state ------------------------------------------------------------------
+
+    async def get_cursor(self, source: str) -> str | None:
+        def fn(s: Session) -> str | None:
+            row = s.get(CursorRow, source)
+            return row.position if row else None
+
+        return await self.run(fn)
+
+    async def set_cursor(self, source: str, position: str) -> None:
+        def fn(s: Session) -> None:
+            row = s.get(CursorRow, source)
+            if row is None:
+                s.add(CursorRow(source=source, position=position, updated_at=utcnow()))
+            else:
+                row.position = position
+                row.updated_at = utcnow()
+
+        await self.run(fn)
+
+    async def get_state(self, key: str) -> dict[str, Any] | None:
+        def fn(s: Session) -> dict[str, Any] | None:
+            row = s.get(StateRow, key)
+            return dict(row.value) if row else None
+
+        return await self.run(fn)
+
+    async def set_state(self, key: str, value: dict[str, Any]) -> None:
+        def fn(s: Session) -> None:
+            row = s.get(StateRow, key)
+            if row is None:
+                s.add(StateRow(key=key, value=value, updated_at=utcnow()))
+            else:
+                row.value = value
+                row.updated_at = utcnow()
+
+        await self.run(fn)
+
+    # -- sources ----------------------------------------------------------------------------
+
+    async def upsert_source(self, handle: str, *, role: str, network: str, watch: str) -> None:
+        def fn(s: Session) -> None:
+            row = s.execute(select(SourceRow).where(SourceRow.handle == handle)).scalar_one_or_none()
+            if row is None:
+                s.add(SourceRow(handle=handle, role=role, network=network, watch=watch))
+            else:
+                row.role, row.network, row.watch = role, network, watch
+
+        await self.run(fn)
+
+    async def source_event(self, handle: str, *, state: str | None = None, error: str | None = None,
+                           message_at: datetime | None = None, polled: bool = False,
+                           retry_at: datetime | None = None, seen: int = 0,
+                           peer_id: int | None = None) -> None:
+        """Record a watcher's health: a poll, new messages, an error, a state change."""
+
+        def fn(s: Session) -> None:
+            row = s.execute(select(SourceRow).where(SourceRow.handle == handle)).scalar_one_or_none()
+            if row is None:
+                row = SourceRow(handle=handle)
+                s.add(row)
+            now = utcnow()
+            if state is not None:
+                row.state = state
+            if error is not None:
+                row.last_error, row.last_error_at = error[:2000], now
+            if message_at is not None and (row.last_message_at is None or message_at > row.last_message_at):
+                row.last_message_at = message_at
+            if polled:
+                row.last_poll_at = now
+            row.retry_at = retry_at
+            row.messages_seen += seen
+            if peer_id is not None:
+                row.peer_id = peer_id
+
+        await self.run(fn)
+
+    async def sources(self) -> list[SourceHealth]:
+        def fn(s: Session) -> list[SourceHealth]:
+            rows = s.execute(select(SourceRow).order_by(SourceRow.handle)).scalars().all()
+            return [
+                SourceHealth(r.handle, r.role, r.network, r.watch, r.state, r.last_message_at, r.last_poll_at,
+                             r.last_error, r.last_error_at, r.retry_at, r.messages_seen, r.peer_id)
+                for r in rows
+            ]
+
+        return await self.run(fn)
+
+    # -- alerts -----------------------------------------------------------------------------
+
+    async def add_alert(self, alert: AlertValue) -> bool:
+        """Store an alert in the outbox unless its key was ever raised. True if it is new."""
+
+        def fn(s: Session) -> bool:
+            return add_alert_row(s, alert)
+
+        try:
+            return await self.run(fn)
+        except StorageError as exc:
+            if isinstance(exc.__cause__, IntegrityError):
+                return False  # raced with another instance: the other one raised it
+            raise
+
+    async def alerts(self, kind: str | None = None) -> list[AlertValue]:
+        def fn(s: Session) -> list[AlertValue]:
+            query = select(AlertRow).order_by(AlertRow.id)
+            if kind:
+                query = query.where(AlertRow.kind == kind)
+            return [alert_value(r) for r in s.execute(query).scalars().all()]
+
+        return await self.run(fn)
+
+    async def alert_keys(self) -> set[str]:
+        def fn(s: Session) -> set[str]:
+            return set(s.execute(select(AlertRow.key)).scalars().all())
+
+        return await self.run(fn)
+
+
+def add_alert_row(s: Session, alert: AlertValue) -> bool:
+    exists = s.execute(select(AlertRow.id).where(AlertRow.key == alert.key)).first()
+    if exists is not None:
+        return False
+    s.add(AlertRow(
+        key=alert.key, kind=alert.kind, at=alert.at, incident_id=alert.incident, actor=alert.actor,
+        text=alert.text, sources=list(alert.sources), payload=dict(alert.payload),
+        reply_to_key=alert.reply_to_key, status=alert.status, next_attempt_at=alert.at,
+    ))
+    s.flush()
+    return True
+
+
+def alert_value(r: AlertRow) -> AlertValue:
+    return AlertValue(
+        key=r.key, kind=r.kind, at=r.at, text=r.text, incident=r.incident_id, actor=r.actor,
+        sources=tuple(r.sources or ()), payload=dict(r.payload or {}), reply_to_key=r.reply_to_key,
+        status=r.status, attempts=r.attempts, next_attempt_at=r.next_attempt_at, last_error=r.last_error,
+        telegram_message_id=r.telegram_message_id, chat_id=r.chat_id, id=r.id,
+    )
+
+
+def _short(exc: DBAPIError) -> str:
+    return str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc).splitlines()[0]
+
+
+def _row_message(r: MessageRow) -> Message:
+    return Message(source=r.source, id=r.msg_id, date=r.date, text=r.text, url=r.url, title=r.title,
+                   edited=r.edited_at, deleted=r.deleted, forwarded_from=r.forwarded_from,
+                   reply_to=r.reply_to)
+
+
+def _stored(r: MessageRow, edits: int) -> StoredMessage:
+    return StoredMessage(pk=r.pk or 0, message=_row_message(r), lang=r.lang,
+                         stances=tuple(x for x in r.stances.split(",") if x), edits=edits,
+                         processed=r.processed)
+
+
+def _statement_rows(pk: int, cls: Classification) -> list[StatementRow]:
+    rows = []
+    for idx, st in enumerate(cls.statements):
+        rows.append(StatementRow(
+            message_pk=pk, idx=idx, stance=st.stance,
+            speaker_id=st.speaker.id if st.speaker else None, speaker=st.speaker.name if st.speaker else None,
+            subject_id=st.subject.id if st.subject else None, subject=st.subject.name if st.subject else None,
+            subject_as_written=st.subject.as_written if st.subject else None,
+            denial_of=st.denial_of, target=st.target,
+            place_id=st.place.id if st.place else None, place=st.place.name if st.place else None,
+            weapon=st.weapon, killed=st.killed, wounded=st.wounded,
+            event_date=st.event_date.isoformat() if st.event_date else None,
+        ))
+    return rows
+
+
+def _apply_classification(row: MessageRow, cls: Classification | None) -> None:
+    if cls is not None:
+        row.lang = cls.lang
+        row.stances = ",".join(cls.stances)
+
+
+def _ingest(s: Session, batch: Sequence[tuple[Message, Classification | None]]) -> list[IngestResult]:
+    from sqlalchemy import delete
+
+    keys = list({m.key for m, _ in batch})
+    existing: dict[tuple[str, str], MessageRow] = {}
+    for i in range(0, len(keys), _IN_CHUNK):
+        chunk = keys[i:i + _IN_CHUNK]
+        rows = s.execute(select(MessageRow).where(
+            tuple_(MessageRow.source, MessageRow.msg_id).in_(chunk))).scalars().all()
+        existing.update({(r.source, r.msg_id): r for r in rows})
+    now = utcnow()
+    results: list[IngestResult] = []
+    pending_statements: list[tuple[MessageRow, Classification]] = []
+    for message, cls in batch:
+        row = existing.get(message.key)
+        if row is None:
+            if message.deleted:
+                results.append(IngestResult(message, None, "unknown_deletion"))
+                continue
+            row = MessageRow(
+                source=message.source, msg_id=message.id, date=message.date, text=message.text,
+                title=message.title, url=message.url, forwarded_from=message.forwarded_from,
+                reply_to=message.reply_to, edited_at=message.edited, text_hash=text_hash(message.text),
+                stored_at=now,
+            )
+            _apply_classification(row, cls)
+            s.add(row)
+            existing[message.key] = row
+            if cls is not None and cls.statements:
+                pending_statements.append((row, cls))
+            results.append(IngestResult(message, None, "new"))
+            continue
+        if message.deleted:
+            if row.deleted:
+                results.append(IngestResult(message, row.pk, "duplicate"))
+            else:
+                row.deleted, row.deleted_at = True, message.edited or now
+                results.append(IngestResult(message, row.pk, "deleted"))
+            continue
+        if message.text == row.text and (message.title or None) == (row.title or None):
+            results.append(IngestResult(message, row.pk, "duplicate"))
+            continue
+        if row.pk is None:
+            s.flush()  # the earlier version arrived in this same batch
+        s.add(MessageEditRow(message_pk=row.pk or 0, text=row.text, title=row.title,
+                             edited_at=row.edited_at, replaced_at=now))
+        previous = row.text
+        row.text, row.title = message.text, message.title
+        row.edited_at = message.edited or now
+        row.text_hash = text_hash(message.text)
+        row.processed = False
+        _apply_classification(row, cls)
+        if row.pk is not None:
+            s.execute(delete(StatementRow).where(StatementRow.message_pk == row.pk))
+        if cls is not None and cls.statements:
+            pending_statements.append((row, cls))
+        results.append(IngestResult(message, row.pk, "edited", previous_text=previous))
+    s.flush()
+    for row, cls in pending_statements:
+        s.add_all(_statement_rows(row.pk or 0, cls))
+    s.flush()
+    return [
+        IngestResult(r.message, existing[r.message.key].pk, r.status, r.previous_text)
+        if r.pk is None and r.status != "unknown_deletion" else r
+        for r in results
+    ]

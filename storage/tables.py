@@ -1,0 +1,219 @@
+"""The tables. Rows never leave ``storage``: the store converts them to plain values.
+
+Every datetime column holds aware UTC values (SQLModel stores them as UTC and rejects naive ones).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class SourceRow(SQLModel, table=True):
+    """A source seen or configured, with its role, network and health."""
+
+    __tablename__ = "sources"
+    id: int | None = Field(default=None, primary_key=True)
+    handle: str = Field(unique=True, index=True, max_length=512)
+    role: str = Field(default="media", max_length=32)
+    network: str = Field(default="", max_length=128)
+    watch: str = Field(default="none", max_length=32)
+    peer_id: int | None = Field(default=None, sa_type=BigInteger)
+    state: str = Field(default="unknown", max_length=32)
+    last_message_at: datetime | None = None
+    last_poll_at: datetime | None = None
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    last_error_at: datetime | None = None
+    retry_at: datetime | None = None
+    messages_seen: int = 0
+
+
+class MessageRow(SQLModel, table=True):
+    __tablename__ = "messages"
+    __table_args__ = (UniqueConstraint("source", "msg_id", name="uq_messages_source_msg"),)
+    pk: int | None = Field(default=None, primary_key=True)
+    source: str = Field(max_length=512, index=True)
+    msg_id: str = Field(max_length=512)
+    date: datetime = Field(index=True)
+    text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    url: str | None = Field(default=None, max_length=2048)
+    forwarded_from: str | None = Field(default=None, max_length=512)
+    reply_to: str | None = Field(default=None, max_length=512)
+    edited_at: datetime | None = None
+    deleted: bool = False
+    deleted_at: datetime | None = None
+    lang: str | None = Field(default=None, max_length=8)
+    stances: str = Field(default="", max_length=64)
+    text_hash: str | None = Field(default=None, max_length=40, index=True)
+    processed: bool = Field(default=False, index=True)
+    stored_at: datetime
+
+
+class MessageEditRow(SQLModel, table=True):
+    """An earlier version of a message, kept when a changed text arrives."""
+
+    __tablename__ = "message_edits"
+    id: int | None = Field(default=None, primary_key=True)
+    message_pk: int = Field(foreign_key="messages.pk", index=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    title: str | None = Field(default=None, sa_column=Column(Text))
+    edited_at: datetime | None = None
+    replaced_at: datetime
+
+
+class StatementRow(SQLModel, table=True):
+    """One claim, denial or attribution found in a message."""
+
+    __tablename__ = "statements"
+    __table_args__ = (Index("ix_statements_stance_subject", "stance", "subject_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    message_pk: int = Field(foreign_key="messages.pk", index=True)
+    idx: int = 0
+    stance: str = Field(max_length=16)
+    speaker_id: str | None = Field(default=None, max_length=128)
+    speaker: str | None = Field(default=None, max_length=512)
+    subject_id: str | None = Field(default=None, max_length=128)
+    subject: str | None = Field(default=None, max_length=512)
+    subject_as_written: str | None = Field(default=None, max_length=512)
+    denial_of: str | None = Field(default=None, max_length=16)
+    target: str | None = Field(default=None, max_length=256)
+    place_id: str | None = Field(default=None, max_length=128)
+    place: str | None = Field(default=None, max_length=256)
+    weapon: str | None = Field(default=None, max_length=32)
+    killed: int | None = None
+    wounded: int | None = None
+    event_date: str | None = Field(default=None, max_length=10)
+    incident_id: int | None = Field(default=None, foreign_key="incidents.id", index=True)
+
+
+class ActorRow(SQLModel, table=True):
+    """An actor: from the gazetteer (known) or discovered in a claim (not known)."""
+
+    __tablename__ = "actors"
+    id: str = Field(primary_key=True, max_length=128)
+    name: str = Field(max_length=512)
+    kind: str = Field(default="unknown", max_length=32)
+    parent: str | None = Field(default=None, max_length=128)
+    known: bool = False
+    first_seen: datetime | None = None
+    last_claim_at: datetime | None = None
+    claims: int = 0
+
+
+class ActorAliasRow(SQLModel, table=True):
+    """A spelling of an actor: from the gazetteer, seen in a message, or taught in chat."""
+
+    __tablename__ = "actor_aliases"
+    __table_args__ = (UniqueConstraint("actor_id", "alias", name="uq_alias_actor_alias"),)
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: str = Field(foreign_key="actors.id", index=True, max_length=128)
+    alias: str = Field(max_length=512)
+    norm: str = Field(index=True, max_length=512)
+    origin: str = Field(default="seen", max_length=16)
+    first_seen: datetime | None = None
+    first_message: str | None = Field(default=None, max_length=1100)
+
+
+class PlaceRow(SQLModel, table=True):
+    __tablename__ = "places"
+    id: str = Field(primary_key=True, max_length=128)
+    name: str = Field(max_length=256)
+    kind: str = Field(default="place", max_length=32)
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = Field(default=None, max_length=64)
+
+
+class IncidentRow(SQLModel, table=True):
+    __tablename__ = "incidents"
+    __table_args__ = (Index("ix_incidents_place_time", "place_id", "event_time"),)
+    id: int | None = Field(default=None, primary_key=True)
+    event_time: datetime = Field(index=True)
+    time_precision: str = Field(default="day", max_length=16)
+    place_id: str | None = Field(default=None, max_length=128)
+    place: str | None = Field(default=None, max_length=256)
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: str = Field(default="unknown", max_length=16)
+    cell: str | None = Field(default=None, max_length=32, index=True)
+    target: str | None = Field(default=None, max_length=256)
+    weapon: str | None = Field(default=None, max_length=32)
+    description: str | None = Field(default=None, sa_column=Column(Text))
+    status: str = Field(default="claimed", max_length=16, index=True)
+    grade: str = Field(default="weak", max_length=16)
+    reasons: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    origin: str = Field(default="auto", max_length=16)
+    first_seen: datetime
+    updated_at: datetime
+    corroborated_at: datetime | None = None
+
+
+class IncidentLinkRow(SQLModel, table=True):
+    """A message (and statement) linked to an incident, with the matcher's score and reasons."""
+
+    __tablename__ = "incident_links"
+    id: int | None = Field(default=None, primary_key=True)
+    incident_id: int = Field(foreign_key="incidents.id", index=True)
+    message_pk: int = Field(foreign_key="messages.pk", index=True)
+    statement_id: int | None = Field(default=None, foreign_key="statements.id")
+    role: str = Field(max_length=24)
+    score: float = 0.0
+    reasons: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    ambiguous: bool = False
+    linked_at: datetime
+
+
+class IncidentEventRow(SQLModel, table=True):
+    """The history of an incident: each change of status, grade or membership."""
+
+    __tablename__ = "incident_history"
+    id: int | None = Field(default=None, primary_key=True)
+    incident_id: int = Field(foreign_key="incidents.id", index=True)
+    at: datetime
+    change: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class AlertRow(SQLModel, table=True):
+    """An alert raised, and the outbox state of its delivery."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (Index("ix_alerts_status_next", "status", "next_attempt_at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, max_length=512)
+    kind: str = Field(max_length=64, index=True)
+    at: datetime
+    incident_id: int | None = Field(default=None, foreign_key="incidents.id")
+    actor: str | None = Field(default=None, max_length=512)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    sources: list[str] = Field(default_factory=list, sa_column=Column(JSON))
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    reply_to_key: str | None = Field(default=None, max_length=512)
+    status: str = Field(default="pending", max_length=16)
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    chat_id: int | None = Field(default=None, sa_type=BigInteger)
+    telegram_message_id: int | None = Field(default=None, sa_type=BigInteger)
+    sent_at: datetime | None = None
+
+
+class CursorRow(SQLModel, table=True):
+    """How far a watcher has read a source; advanced only after the messages are stored."""
+
+    __tablename__ = "cursors"
+    source: str = Field(primary_key=True, max_length=512)
+    position: str = Field(max_length=512)
+    updated_at: datetime
+
+
+class StateRow(SQLModel, table=True):
+    """Small named values: a migrated chat id, mutes, the getUpdates offset."""
+
+    __tablename__ = "state"
+    key: str = Field(primary_key=True, max_length=256)
+    value: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
+    updated_at: datetime

@@ -1,0 +1,46 @@
+"""Canonical JSONL archives: one message object per line."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from watchers.archive.base import Rejects
+from watchers.errors import InputError, RecordError
+from watchers.message import Message
+
+
+def read_jsonl(path: Path, rejects: Rejects) -> Iterator[Message]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot open: {exc.strerror or exc}") from exc
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            where = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                rejects.add(RecordError(where, f"invalid UTF-8 at byte {exc.start}"))
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                rejects.add(RecordError(where, f"malformed JSON: {exc.msg} at column {exc.colno}"))
+                continue
+            try:
+                yield Message.from_dict(data, where)
+            except RecordError as exc:
+                rejects.add(exc)
+
+
+def parse_jsonl_line(line: str, where: str) -> Message:
+    """Parse one line for ``classify``: only ``text`` is required there."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RecordError(where, f"malformed JSON: {exc.msg} at column {exc.colno}") from exc
+    return Message.from_dict(data, where, require_source=False)
