@@ -18,7 +18,7 @@ from classifiers.dates import resolve_event_date
 from classifiers.figures import Figures, extract_figures
 from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
-from classifiers.names import extract_group_names, slug
+from classifiers.names import as_written, extract_group_names, slug
 from classifiers.normalize import normalize, normalize_cased, tokens
 from classifiers.rules import LanguageRules, Rule, load_rules
 from classifiers.types import ActorRef, Classification, PlaceRef, Statement
@@ -27,6 +27,7 @@ ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis"})
 STATE = frozenset({"state", "official"})
 WINDOW = 14  # tokens between a cue and its speaker
 
+_NEGATED = re.compile(r"(?<!\w)(?:no|not|never|did not|didnt|denied|denies|without|لم|لا|ليس|نفت|نفي|ينفي|هيچ|نه|aucun|aucune|pas)(?!\w)")
 _SENTENCE = re.compile(r"(?<=[.!?؟;؛])\s+(?=[^\s\da-z])|\n+|(?<=[.!?؟])(?=[\u0600-\u06ff])")
 _SAID = re.compile(
     r"(?<!\w)(?:said|says|say|told|stated|announced|added|according to|tweeted|wrote|reported|quoted|spokesman|spokesperson|"
@@ -59,6 +60,7 @@ class _Sentence:
     toks: list[str]
     starts: list[int]
     mentions: list[Mention]
+    written: dict[tuple[int, int], str]
 
 
 def split_sentences(text: str) -> list[str]:
@@ -103,8 +105,10 @@ class Classifier:
         for tok in toks:
             starts.append(pos)
             pos += len(tok) + 1
-        result = _Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, starts,
-                           self.gz.scan(toks, cased))
+        mentions = self.gz.scan(toks, cased)
+        written = {(m.start, m.end): as_written(" ".join(cased[m.start:m.end]), text)
+                   for m in mentions if m.kind in ("actor", "place")}
+        result = _Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, starts, mentions, written)
         if len(self._sentence_cache) > 50_000:
             self._sentence_cache.clear()
         self._sentence_cache[text] = result
@@ -114,8 +118,8 @@ class Classifier:
         cues: list[_Cue] = []
         report = False
         for lr in _applicable(s.original, self.rules):
-            if lr.report is not None and not report and lr.report.search(s.norm):
-                report = True
+            if lr.report is not None and not report and lr.report.search(s.norm) and not _NEGATED.search(s.norm):
+                report = True  # "no base came under fire" reports nothing
             if not lr.trigger.search(s.norm):
                 continue
             spans = [(m.start(), m.end(), b.stances) for b in lr.blocks if b.scope == "span"
@@ -134,13 +138,16 @@ class Classifier:
 
     # -- actors around a cue ------------------------------------------------------------------
 
-    def _actor(self, m: Mention, when: date | None, in_claim: bool) -> ActorRef:
-        return self.gz.actor_ref(m.id, m.alias, when, in_claim)
+    def _actor(self, m: Mention, when: date | None, in_claim: bool, s: _Sentence | None = None) -> ActorRef:
+        ref = self.gz.actor_ref(m.id, m.alias, when, in_claim)
+        if s is not None and (m.start, m.end) in s.written:
+            ref = replace(ref, as_written=s.written[(m.start, m.end)])
+        return ref
 
     def _pick(self, s: _Sentence, cue: _Cue, side: str, when: date | None, in_claim: bool,
               accept: frozenset[str] | None, exclude: set[str]) -> ActorRef | None:
         actors = [m for m in s.mentions if m.kind == "actor"]
-        refs = [(m, self._actor(m, when, in_claim)) for m in actors]
+        refs = [(m, self._actor(m, when, in_claim, s)) for m in actors]
         ok = [(m, r) for m, r in refs if r.id not in exclude and (accept is None or r.kind in accept)]
         before = [(m, r) for m, r in ok if m.end <= cue.start and cue.start - m.end <= WINDOW]
         # "after" counts from the cue's first word: a verb-first cue («حملت X Y المسؤولية») spans its actors
@@ -182,10 +189,10 @@ class Classifier:
         for s in sentences:
             for m in s.mentions:
                 if m.kind == "actor":
-                    ref = self._actor(m, when, False)
+                    ref = self._actor(m, when, False, s)
                     all_actors.setdefault(ref.id, ref)
                 elif m.kind == "place":
-                    places.setdefault(m.id, self.gz.places[m.id].ref(m.alias))
+                    places.setdefault(m.id, self.gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias)))
         armed_in_message = [a for a in all_actors.values() if a.kind in ARMED]
 
         msg_norm = normalize(text[:4000]) if len(sentences) > 1 else (sentences[0].norm_punct if sentences else "")
@@ -286,7 +293,8 @@ class Classifier:
             denial_kind = rule.kind or _denial_kind(s.norm)
             if denial_kind == "responsibility":
                 subject = speaker
-        sentence_places = [self.gz.places[m.id].ref(m.alias) for m in s.mentions if m.kind == "place"]
+        sentence_places = [self.gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
+                           for m in s.mentions if m.kind == "place"]
         chosen = sentence_places or (msg_places[:1] if stance == "claim" else msg_places[:1])
         bases = [p for p in chosen if p.kind == "base"]
         if len(bases) > 1 and stance == "claim":

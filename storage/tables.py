@@ -153,18 +153,54 @@ class IncidentRow(SQLModel, table=True):
 
 
 class IncidentLinkRow(SQLModel, table=True):
-    """A message (and statement) linked to an incident, with the matcher's score and reasons."""
+    """A message (and statement) linked to an incident, with the matcher's score and reasons.
+
+    ``role`` is claim, denial, attribution or report. ``source``, ``network`` and ``bloc`` say who
+    published it (forwards count as their origin); ``fingerprint`` finds relays of one text.
+    """
 
     __tablename__ = "incident_links"
     id: int | None = Field(default=None, primary_key=True)
     incident_id: int = Field(foreign_key="incidents.id", index=True)
     message_pk: int = Field(foreign_key="messages.pk", index=True)
-    statement_id: int | None = Field(default=None, foreign_key="statements.id")
+    statement_idx: int | None = None
     role: str = Field(max_length=24)
+    stance_detail: str | None = Field(default=None, max_length=24)
+    speaker_id: str | None = Field(default=None, max_length=128)
+    speaker: str | None = Field(default=None, max_length=512)
+    subject_id: str | None = Field(default=None, max_length=128)
+    subject: str | None = Field(default=None, max_length=512)
+    subject_as_written: str | None = Field(default=None, max_length=512)
+    source: str = Field(max_length=512)
+    source_role: str = Field(default="media", max_length=16)
+    network: str = Field(default="", max_length=128)
+    bloc: str = Field(default="", max_length=128)
+    fingerprint: int = Field(default=0, sa_type=BigInteger)
+    at: datetime
+    killed: int | None = None
+    wounded: int | None = None
+    casualties: int | None = None
+    withdrawn: bool = False
+    superseded: bool = False
     score: float = 0.0
     reasons: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     ambiguous: bool = False
     linked_at: datetime
+
+
+class ClaimCheckRow(SQLModel, table=True):
+    """One claim (a claimant on an incident) waiting for independent corroboration."""
+
+    __tablename__ = "claim_checks"
+    __table_args__ = (UniqueConstraint("incident_id", "claimant_id", name="uq_check_incident_claimant"),
+                      Index("ix_claim_checks_state_due", "state", "due_at"))
+    id: int | None = Field(default=None, primary_key=True)
+    incident_id: int = Field(foreign_key="incidents.id")
+    claimant_id: str = Field(max_length=128)
+    claimant: str = Field(max_length=512)
+    claimed_at: datetime
+    due_at: datetime
+    state: str = Field(default="pending", max_length=16)  # pending | alerted | corroborated | followed_up
 
 
 class IncidentEventRow(SQLModel, table=True):
@@ -192,7 +228,7 @@ class AlertRow(SQLModel, table=True):
     sources: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     reply_to_key: str | None = Field(default=None, max_length=512)
-    status: str = Field(default="pending", max_length=16)
+    status: str = Field(default="pending", max_length=16)  # pending | sent | failed | dead | skipped
     attempts: int = 0
     next_attempt_at: datetime | None = None
     last_error: str | None = Field(default=None, sa_column=Column(Text))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 03:54:48.605046
+Create Date: 2026-11-21 04:00:39.781033
 """
 from __future__ import annotations
 
@@ -169,6 +169,21 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_alerts_kind'), ['kind'], unique=False)
         batch_op.create_index('ix_alerts_status_next', ['status', 'next_attempt_at'], unique=False)
 
+    op.create_table('claim_checks',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('incident_id', sa.Integer(), nullable=False),
+    sa.Column('claimant_id', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
+    sa.Column('claimant', sqlmodel.sql.sqltypes.AutoString(length=512), nullable=False),
+    sa.Column('claimed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('due_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('state', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+    sa.ForeignKeyConstraint(['incident_id'], ['incidents.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('incident_id', 'claimant_id', name='uq_check_incident_claimant')
+    )
+    with op.batch_alter_table('claim_checks', schema=None) as batch_op:
+        batch_op.create_index('ix_claim_checks_state_due', ['state', 'due_at'], unique=False)
+
     op.create_table('incident_history',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('incident_id', sa.Integer(), nullable=False),
@@ -179,6 +194,41 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('incident_history', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_incident_history_incident_id'), ['incident_id'], unique=False)
+
+    op.create_table('incident_links',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('incident_id', sa.Integer(), nullable=False),
+    sa.Column('message_pk', sa.Integer(), nullable=False),
+    sa.Column('statement_idx', sa.Integer(), nullable=True),
+    sa.Column('role', sqlmodel.sql.sqltypes.AutoString(length=24), nullable=False),
+    sa.Column('stance_detail', sqlmodel.sql.sqltypes.AutoString(length=24), nullable=True),
+    sa.Column('speaker_id', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=True),
+    sa.Column('speaker', sqlmodel.sql.sqltypes.AutoString(length=512), nullable=True),
+    sa.Column('subject_id', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=True),
+    sa.Column('subject', sqlmodel.sql.sqltypes.AutoString(length=512), nullable=True),
+    sa.Column('subject_as_written', sqlmodel.sql.sqltypes.AutoString(length=512), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=512), nullable=False),
+    sa.Column('source_role', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+    sa.Column('network', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
+    sa.Column('bloc', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
+    sa.Column('fingerprint', sa.BigInteger(), nullable=False),
+    sa.Column('at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('killed', sa.Integer(), nullable=True),
+    sa.Column('wounded', sa.Integer(), nullable=True),
+    sa.Column('casualties', sa.Integer(), nullable=True),
+    sa.Column('withdrawn', sa.Boolean(), nullable=False),
+    sa.Column('superseded', sa.Boolean(), nullable=False),
+    sa.Column('score', sa.Float(), nullable=False),
+    sa.Column('reasons', sa.JSON(), nullable=True),
+    sa.Column('ambiguous', sa.Boolean(), nullable=False),
+    sa.Column('linked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['incident_id'], ['incidents.id'], ),
+    sa.ForeignKeyConstraint(['message_pk'], ['messages.pk'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('incident_links', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_incident_links_incident_id'), ['incident_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_incident_links_message_pk'), ['message_pk'], unique=False)
 
     op.create_table('message_edits',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -221,35 +271,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_statements_message_pk'), ['message_pk'], unique=False)
         batch_op.create_index('ix_statements_stance_subject', ['stance', 'subject_id'], unique=False)
 
-    op.create_table('incident_links',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('incident_id', sa.Integer(), nullable=False),
-    sa.Column('message_pk', sa.Integer(), nullable=False),
-    sa.Column('statement_id', sa.Integer(), nullable=True),
-    sa.Column('role', sqlmodel.sql.sqltypes.AutoString(length=24), nullable=False),
-    sa.Column('score', sa.Float(), nullable=False),
-    sa.Column('reasons', sa.JSON(), nullable=True),
-    sa.Column('ambiguous', sa.Boolean(), nullable=False),
-    sa.Column('linked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['incident_id'], ['incidents.id'], ),
-    sa.ForeignKeyConstraint(['message_pk'], ['messages.pk'], ),
-    sa.ForeignKeyConstraint(['statement_id'], ['statements.id'], ),
-    sa.PrimaryKeyConstraint('id')
-    )
-    with op.batch_alter_table('incident_links', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_incident_links_incident_id'), ['incident_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_incident_links_message_pk'), ['message_pk'], unique=False)
-
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
-    with op.batch_alter_table('incident_links', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_incident_links_message_pk'))
-        batch_op.drop_index(batch_op.f('ix_incident_links_incident_id'))
-
-    op.drop_table('incident_links')
     with op.batch_alter_table('statements', schema=None) as batch_op:
         batch_op.drop_index('ix_statements_stance_subject')
         batch_op.drop_index(batch_op.f('ix_statements_message_pk'))
@@ -260,10 +286,19 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_message_edits_message_pk'))
 
     op.drop_table('message_edits')
+    with op.batch_alter_table('incident_links', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_incident_links_message_pk'))
+        batch_op.drop_index(batch_op.f('ix_incident_links_incident_id'))
+
+    op.drop_table('incident_links')
     with op.batch_alter_table('incident_history', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_incident_history_incident_id'))
 
     op.drop_table('incident_history')
+    with op.batch_alter_table('claim_checks', schema=None) as batch_op:
+        batch_op.drop_index('ix_claim_checks_state_due')
+
+    op.drop_table('claim_checks')
     with op.batch_alter_table('alerts', schema=None) as batch_op:
         batch_op.drop_index('ix_alerts_status_next')
         batch_op.drop_index(batch_op.f('ix_alerts_kind'))

@@ -1,0 +1,228 @@
+"""The one-shot commands: replay, classify, check, db upgrade, incidents, groups."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from bot.app import build_app
+from bot.config import Config
+from bot.durations import parse_when
+from bot.incidents.views import format_groups, format_incidents, import_incidents
+from bot.replay import run_replay
+from bot.sinks import JsonlSink, StdoutSink
+from storage import Store
+from watchers.archive import Rejects
+from watchers.archive.jsonl import parse_jsonl_line
+from watchers.errors import ConfigError, InputError, RecordError
+
+log = logging.getLogger("claimwatch")
+
+EXIT_OK, EXIT_USAGE, EXIT_REJECTED = 0, 2, 3
+
+
+def _report_rejects(rejects: Rejects, total_good: int) -> int:
+    if not rejects.count:
+        return EXIT_OK
+    print(f"claimwatch: {rejects.count} input record(s) rejected; first: " + " | ".join(rejects.first[:5]),
+          file=sys.stderr)
+    return EXIT_USAGE if total_good == 0 else EXIT_REJECTED
+
+
+async def replay(args: argparse.Namespace, config: Config) -> int:
+    paths = [Path(p) for p in args.paths]
+    if args.until:
+        try:
+            parse_when(args.until, datetime.now().astimezone())  # validate the form early
+        except ValueError as exc:
+            raise InputError(f"--until: {exc}") from exc
+    sinks: list[Any] = []
+    if args.alerts_out:
+        try:
+            sinks.append(JsonlSink(args.alerts_out))
+        except OSError as exc:
+            raise InputError(f"--alerts-out {args.alerts_out}: {exc.strerror or exc}") from exc
+    if not args.quiet:
+        sinks.append(StdoutSink())
+    delivery = None
+    if args.deliver:
+        from bot.delivery.service import DeliveryService
+
+        delivery = DeliveryService.from_config(config)
+        if delivery is None:
+            raise ConfigError("--deliver needs [telegram_bot] chat_id and the token in the environment variable "
+                              f"{config.telegram_bot.token_env}", path=config.path, key="telegram_bot")
+    app = await build_app(config, simulated=True, sinks=sinks)
+    try:
+        outcome = await run_replay(app.pipeline, paths, until=args.until, horizon=_horizon(config))
+        if delivery is not None:
+            await delivery.drain(app.store)
+    finally:
+        for sink in sinks:
+            await sink.close()
+        if delivery is not None:
+            await delivery.close()
+        await app.close()
+    stats = app.pipeline.stats
+    good = stats.counts["read"]
+    files = "" if not outcome.newest else f", newest {outcome.newest.isoformat()}"
+    until = f", clock advanced to {outcome.until.isoformat()}" if outcome.until else ""
+    print(f"replay: {stats.summary()}; {outcome.rejects.count} rejected; {outcome.seconds:.2f}s{files}{until}")
+    if outcome.rejects.unreadable and good == 0:
+        return _report_rejects(outcome.rejects, 0)
+    return _report_rejects(outcome.rejects, good)
+
+
+def _horizon(config: Config) -> Any:
+    windows = [config.alerts.uncorroborated_after, *config.alerts.uncorroborated_after_by_region.values(),
+               *(s.uncorroborated_after for s in config.sources if s.uncorroborated_after)]
+    return min(windows)
+
+
+async def classify(args: argparse.Namespace, config: Config) -> int:
+    from bot.registry import Registry
+    from classifiers.classify import Classifier
+
+    classifier = Classifier()
+    registry = Registry.builtin(config)
+    rejected: list[str] = []
+    count = good = 0
+    out = sys.stdout
+    for number, raw in enumerate(sys.stdin.buffer, start=1):
+        if not raw.strip():
+            continue
+        count += 1
+        where = f"<stdin>:{number}"
+        try:
+            line = raw.decode("utf-8")
+            message = parse_jsonl_line(line, where)
+            actor = registry.lookup(message.source).actor if message.source else None
+            date = message.date if message.date.year > 1970 else None
+            result = classifier.classify(message.full_text, date, message.source or None, actor)
+            out.write(json.dumps(result.contract_dict(message.id or None), ensure_ascii=False) + "\n")
+            good += 1
+        except UnicodeDecodeError as exc:
+            rejected.append(f"{where}: invalid UTF-8 at byte {exc.start}")
+            out.write(json.dumps({"id": None, "error": rejected[-1]}) + "\n")
+        except RecordError as exc:
+            rejected.append(str(exc))
+            out.write(json.dumps({"id": None, "error": str(exc)}, ensure_ascii=False) + "\n")
+    out.flush()
+    if rejected:
+        print(f"claimwatch: {len(rejected)} input record(s) rejected; first: " + " | ".join(rejected[:5]),
+              file=sys.stderr)
+        return EXIT_USAGE if good == 0 else EXIT_REJECTED
+    return EXIT_OK
+
+
+async def check(args: argparse.Namespace, config: Config) -> int:
+    from bot.registry import Registry
+
+    print(f"config: {config.path or 'built-in defaults'}: valid")
+    store = await Store.open(config.storage.url)
+    try:
+        revision = await store.revision()
+        messages = await store.count_messages()
+        health = {h.handle: h for h in await store.sources()}
+    finally:
+        await store.close()
+    print(f"database: {store.safe_url}: reachable, schema {revision}, {messages} messages")
+    registry = Registry.builtin(config)
+    problems = 0
+    for source in config.sources:
+        info = registry.lookup(source.handle)
+        h = health.get(source.handle)
+        state = f"{h.state}, last message {h.last_message_at.isoformat() if h and h.last_message_at else 'never'}" \
+            if h else "never polled"
+        if h and h.last_error:
+            state += f", last error: {h.last_error}"
+        note = ""
+        if source.watch == "telegram":
+            note = _telegram_readiness(config)
+            problems += note.startswith("disabled")
+        print(f"source {source.handle}: watch={source.watch} role={info.role} network={info.network} "
+              f"poll={int(source.poll.total_seconds())}s; {state}{'; ' + note if note else ''}")
+    bot = config.telegram_bot
+    if bot.enabled:
+        token = "set" if bot.token() else f"MISSING (set {bot.token_env})"
+        problems += bot.token() is None
+        print(f"sink telegram: chat {bot.chat_id} via {bot.api_base}; token {token}; {len(bot.admins)} admin(s)")
+    else:
+        print("sink telegram: disabled (no [telegram_bot] chat_id)")
+    print("sink stdout: enabled")
+    print(f"alerts: {', '.join(config.alerts.kinds)}; uncorroborated after {config.alerts.uncorroborated_after}")
+    return EXIT_USAGE if problems else EXIT_OK
+
+
+async def db_upgrade(args: argparse.Namespace, config: Config) -> int:
+    from storage import migrate
+    from storage.engine import create_engine_for
+
+    engine = create_engine_for(config.storage.url)
+    try:
+        before, after = await migrate.upgrade(engine)
+    finally:
+        await engine.dispose()
+    print(f"database schema: {before or 'empty'} -> {after}" if before != after else f"database schema: {after} (current)")
+    return EXIT_OK
+
+
+async def incidents(args: argparse.Namespace, config: Config) -> int:
+    since = None
+    if args.since:
+        try:
+            since = parse_when(args.since, datetime.now().astimezone())
+        except ValueError as exc:
+            raise InputError(f"--since: {exc}") from exc
+    store = await Store.open(config.storage.url)
+    try:
+        from storage.incidents import list_incidents
+
+        rows = await store.run(lambda s: list_incidents(s, args.status, since))
+    finally:
+        await store.close()
+    sys.stdout.write(format_incidents(rows, args.format))
+    return EXIT_OK
+
+
+async def incidents_import(args: argparse.Namespace, config: Config, path: Path) -> int:
+    store = await Store.open(config.storage.url)
+    try:
+        created, rejected = await import_incidents(store, path)
+    finally:
+        await store.close()
+    print(f"incidents import: {created} incident(s) imported from {path}; {len(rejected)} rejected")
+    if rejected:
+        print("claimwatch: " + " | ".join(rejected[:5]), file=sys.stderr)
+        return EXIT_USAGE if created == 0 else EXIT_REJECTED
+    return EXIT_OK
+
+
+async def groups(args: argparse.Namespace, config: Config) -> int:
+    store = await Store.open(config.storage.url)
+    try:
+        from storage.incidents import actor_states, claims_by_actor
+
+        states = await store.run(actor_states)
+        rates = await store.run(claims_by_actor)
+    finally:
+        await store.close()
+    sys.stdout.write(format_groups(states, rates, only_new=args.new, fmt=args.format))
+    return EXIT_OK
+
+
+def _telegram_readiness(config: Config) -> str:
+    import os
+
+    tg = config.telegram
+    missing = [name for name in (tg.api_id_env, tg.api_hash_env) if not os.environ.get(name)]
+    if missing:
+        return f"disabled: set {' and '.join(missing)} in the environment"
+    if not Path(tg.session).exists():
+        return f"disabled: no session file {tg.session} (run 'claimwatch login')"
+    return f"session {tg.session}"

@@ -1,0 +1,471 @@
+"""Incidents, their links, claim checks and actors: the queries and the batch of changes the
+incident engine applies in one transaction. Plain values in, plain values out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from storage.store import add_alert_row, utcnow
+from storage.tables import (
+    ActorAliasRow,
+    ActorRow,
+    ClaimCheckRow,
+    IncidentEventRow,
+    IncidentLinkRow,
+    IncidentRow,
+    MessageRow,
+)
+from storage.values import AlertValue
+
+INCIDENT_MARK = "{incident}"  # in an alert's text, replaced by the incident id once it has one
+
+
+@dataclass(frozen=True, slots=True)
+class LinkValue:
+    role: str
+    source: str
+    source_role: str
+    network: str
+    bloc: str
+    at: datetime
+    message_pk: int
+    statement_idx: int | None = None
+    stance_detail: str | None = None
+    speaker_id: str | None = None
+    speaker: str | None = None
+    subject_id: str | None = None
+    subject: str | None = None
+    subject_as_written: str | None = None
+    fingerprint: int = 0
+    killed: int | None = None
+    wounded: int | None = None
+    casualties: int | None = None
+    withdrawn: bool = False
+    superseded: bool = False
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()
+    ambiguous: bool = False
+    url: str | None = None
+    excerpt: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentValue:
+    id: int
+    event_time: datetime
+    time_precision: str
+    place_id: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    geo_precision: str
+    target: str | None
+    weapon: str | None
+    description: str | None
+    status: str
+    grade: str
+    reasons: tuple[str, ...]
+    origin: str
+    first_seen: datetime
+    updated_at: datetime
+    corroborated_at: datetime | None
+    links: tuple[LinkValue, ...] = ()
+    history: tuple[tuple[datetime, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckValue:
+    id: int
+    incident_id: int
+    claimant_id: str
+    claimant: str
+    claimed_at: datetime
+    due_at: datetime
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorState:
+    id: str
+    name: str
+    kind: str
+    parent: str | None
+    known: bool
+    first_seen: datetime | None
+    last_claim_at: datetime | None
+    claims: int
+    aliases: tuple[str, ...]
+
+
+# -- changes --------------------------------------------------------------------------------
+
+@dataclass
+class NewIncident:
+    """``ref`` is a negative number other changes use until the row has an id."""
+
+    ref: int
+    event_time: datetime
+    time_precision: str
+    place_id: str | None
+    place: str | None
+    lat: float | None
+    lon: float | None
+    geo_precision: str
+    cell: str | None
+    target: str | None
+    weapon: str | None
+    description: str | None
+    origin: str
+    at: datetime
+
+
+@dataclass
+class NewLink:
+    incident: int
+    message_pk: int
+    link: LinkValue
+
+
+@dataclass
+class IncidentUpdate:
+    incident: int
+    status: str
+    grade: str
+    reasons: list[str]
+    at: datetime
+    change: str | None
+    corroborated_at: datetime | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class WithdrawMessage:
+    message_pk: int
+
+
+@dataclass
+class MarkSuperseded:
+    """Withdrawn claims on an incident by other claimants are superseded by ``by``'s claim."""
+
+    incident: int
+    by: str
+
+
+@dataclass
+class CheckUpsert:
+    incident: int
+    claimant_id: str
+    claimant: str
+    claimed_at: datetime
+    due_at: datetime
+
+
+@dataclass
+class CheckState:
+    incident: int
+    claimant_id: str
+    state: str
+
+
+@dataclass
+class ActorSeen:
+    id: str
+    name: str
+    kind: str
+    known: bool
+    parent: str | None
+    alias: str | None
+    at: datetime
+    message: str | None
+    claim: bool
+
+
+Change = (NewIncident | NewLink | IncidentUpdate | WithdrawMessage | MarkSuperseded | CheckUpsert | CheckState
+          | ActorSeen | AlertValue)
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+def _incident(r: IncidentRow, links: Iterable[LinkValue] = (), history: Iterable[tuple[datetime, str]] = ()) -> IncidentValue:
+    return IncidentValue(
+        id=r.id or 0, event_time=r.event_time, time_precision=r.time_precision, place_id=r.place_id, place=r.place,
+        lat=r.lat, lon=r.lon, geo_precision=r.geo_precision, target=r.target, weapon=r.weapon,
+        description=r.description, status=r.status, grade=r.grade, reasons=tuple(r.reasons or ()), origin=r.origin,
+        first_seen=r.first_seen, updated_at=r.updated_at, corroborated_at=r.corroborated_at,
+        links=tuple(links), history=tuple(history),
+    )
+
+
+def _link(r: IncidentLinkRow, url: str | None = None, excerpt: str | None = None) -> LinkValue:
+    return LinkValue(
+        role=r.role, source=r.source, source_role=r.source_role, network=r.network, bloc=r.bloc, at=r.at,
+        message_pk=r.message_pk, statement_idx=r.statement_idx, stance_detail=r.stance_detail,
+        speaker_id=r.speaker_id, speaker=r.speaker, subject_id=r.subject_id, subject=r.subject,
+        subject_as_written=r.subject_as_written, fingerprint=r.fingerprint, killed=r.killed, wounded=r.wounded,
+        casualties=r.casualties, withdrawn=r.withdrawn, superseded=r.superseded, score=r.score,
+        reasons=tuple(r.reasons or ()), ambiguous=r.ambiguous, url=url, excerpt=excerpt,
+    )
+
+
+def _links_for(s: Session, ids: Sequence[int], with_text: bool = False) -> dict[int, list[LinkValue]]:
+    out: dict[int, list[LinkValue]] = defaultdict(list)
+    if not ids:
+        return out
+    if with_text:
+        query = (select(IncidentLinkRow, MessageRow.url, MessageRow.text)
+                 .join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
+                 .where(IncidentLinkRow.incident_id.in_(ids)).order_by(IncidentLinkRow.id))  # type: ignore[attr-defined]
+        for row, url, text in s.execute(query).all():
+            out[row.incident_id].append(_link(row, url, (text or "")[:280]))
+    else:
+        query = select(IncidentLinkRow).where(IncidentLinkRow.incident_id.in_(ids)).order_by(IncidentLinkRow.id)  # type: ignore[attr-defined]
+        for row in s.execute(query).scalars().all():
+            out[row.incident_id].append(_link(row))
+    return out
+
+
+def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
+               subject_ids: Sequence[str], limit: int = 40) -> list[IncidentValue]:
+    """Incidents in [t0, t1] at one of the places or grid cells, or (without a place) linked to
+    one of the subjects. Uses the event_time index first, so cost does not grow with history."""
+    where = [IncidentRow.event_time >= t0, IncidentRow.event_time <= t1]
+    alternatives = []
+    if place_ids:
+        alternatives.append(IncidentRow.place_id.in_(place_ids))  # type: ignore[union-attr]
+    if cells:
+        alternatives.append(IncidentRow.cell.in_(cells))  # type: ignore[union-attr]
+    if subject_ids:
+        linked = select(IncidentLinkRow.incident_id).where(
+            IncidentLinkRow.subject_id.in_(subject_ids),  # type: ignore[union-attr]
+            IncidentLinkRow.at >= t0,
+        )
+        alternatives.append(IncidentRow.id.in_(linked))  # type: ignore[union-attr]
+    if not alternatives:
+        return []
+    rows = s.execute(select(IncidentRow).where(*where, or_(*alternatives))
+                     .order_by(IncidentRow.event_time, IncidentRow.id).limit(limit)).scalars().all()
+    links = _links_for(s, [r.id for r in rows if r.id is not None])
+    return [_incident(r, links.get(r.id or 0, ())) for r in rows]
+
+
+def get_incident(s: Session, incident_id: int) -> IncidentValue | None:
+    row = s.get(IncidentRow, incident_id)
+    if row is None:
+        return None
+    links = _links_for(s, [incident_id], with_text=True)
+    history = s.execute(select(IncidentEventRow.at, IncidentEventRow.change)
+                        .where(IncidentEventRow.incident_id == incident_id).order_by(IncidentEventRow.id)).all()
+    return _incident(row, links.get(incident_id, ()), [(a, c) for a, c in history])
+
+
+def list_incidents(s: Session, status: str | None, since: datetime | None, limit: int | None = None,
+                   newest_first: bool = False) -> list[IncidentValue]:
+    query = select(IncidentRow)
+    if status:
+        query = query.where(IncidentRow.status == status)
+    if since:
+        query = query.where(IncidentRow.event_time >= since)
+    order = (IncidentRow.event_time.desc(), IncidentRow.id.desc()) if newest_first else (  # type: ignore[attr-defined]
+        IncidentRow.event_time, IncidentRow.id)
+    query = query.order_by(*order)
+    if limit:
+        query = query.limit(limit)
+    rows = s.execute(query).scalars().all()
+    links = _links_for(s, [r.id for r in rows if r.id is not None], with_text=True)
+    return [_incident(r, links.get(r.id or 0, ())) for r in rows]
+
+
+def links_of_message(s: Session, message_pk: int) -> list[tuple[int, LinkValue]]:
+    rows = s.execute(select(IncidentLinkRow).where(IncidentLinkRow.message_pk == message_pk)).scalars().all()
+    return [(r.incident_id, _link(r)) for r in rows]
+
+
+def checks_for(s: Session, incident_id: int) -> list[CheckValue]:
+    rows = s.execute(select(ClaimCheckRow).where(ClaimCheckRow.incident_id == incident_id)
+                     .order_by(ClaimCheckRow.id)).scalars().all()
+    return [_check(r) for r in rows]
+
+
+def _check(r: ClaimCheckRow) -> CheckValue:
+    return CheckValue(r.id or 0, r.incident_id, r.claimant_id, r.claimant, r.claimed_at, r.due_at, r.state)
+
+
+def due_checks(s: Session, now: datetime, limit: int = 500) -> list[CheckValue]:
+    rows = s.execute(select(ClaimCheckRow).where(ClaimCheckRow.state == "pending", ClaimCheckRow.due_at <= now)
+                     .order_by(ClaimCheckRow.due_at, ClaimCheckRow.id).limit(limit)).scalars().all()
+    return [_check(r) for r in rows]
+
+
+def next_due(s: Session) -> datetime | None:
+    value = s.execute(select(func.min(ClaimCheckRow.due_at)).where(ClaimCheckRow.state == "pending")).scalar_one()
+    return value  # type: ignore[no-any-return]
+
+
+def actor_states(s: Session) -> dict[str, ActorState]:
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for actor_id, alias in s.execute(select(ActorAliasRow.actor_id, ActorAliasRow.alias).order_by(ActorAliasRow.id)).all():
+        aliases[actor_id].append(alias)
+    out = {}
+    for r in s.execute(select(ActorRow)).scalars().all():
+        out[r.id] = ActorState(r.id, r.name, r.kind, r.parent, r.known, r.first_seen, r.last_claim_at, r.claims,
+                               tuple(aliases.get(r.id, ())))
+    return out
+
+
+def learned_aliases(s: Session) -> list[tuple[str, str]]:
+    """Aliases taught in chat: (alias, actor id)."""
+    return [(a, i) for a, i in s.execute(select(ActorAliasRow.alias, ActorAliasRow.actor_id)
+                                         .where(ActorAliasRow.origin == "taught")).all()]
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int], list[AlertValue]]:
+    """Apply changes in order. Returns the ids given to new incidents (by ref) and the alerts
+    that were new (an alert whose key was raised before is skipped)."""
+    ids: dict[int, int] = {}
+    raised: list[AlertValue] = []
+
+    def real(ref: int) -> int:
+        return ids.get(ref, ref)
+
+    for change in changes:
+        if isinstance(change, NewIncident):
+            row = IncidentRow(
+                event_time=change.event_time, time_precision=change.time_precision, place_id=change.place_id,
+                place=change.place, lat=change.lat, lon=change.lon, geo_precision=change.geo_precision,
+                cell=change.cell, target=change.target, weapon=change.weapon, description=change.description,
+                origin=change.origin, first_seen=change.at, updated_at=change.at, status="claimed", grade="weak",
+                reasons=[],
+            )
+            s.add(row)
+            s.flush()
+            ids[change.ref] = row.id or 0
+            s.add(IncidentEventRow(incident_id=row.id or 0, at=change.at, change=f"created ({change.origin})"))
+        elif isinstance(change, NewLink):
+            incident_id = real(change.incident)
+            lv = change.link
+            exists = s.execute(select(IncidentLinkRow.id).where(
+                IncidentLinkRow.incident_id == incident_id, IncidentLinkRow.message_pk == change.message_pk,
+                IncidentLinkRow.role == lv.role,
+                IncidentLinkRow.statement_idx == lv.statement_idx if lv.statement_idx is not None
+                else IncidentLinkRow.statement_idx.is_(None),  # type: ignore[union-attr]
+            )).first()
+            if exists is not None:
+                continue  # reprocessing after a crash: the link is already there
+            s.add(IncidentLinkRow(
+                incident_id=incident_id, message_pk=change.message_pk, statement_idx=lv.statement_idx, role=lv.role,
+                stance_detail=lv.stance_detail, speaker_id=lv.speaker_id, speaker=lv.speaker,
+                subject_id=lv.subject_id, subject=lv.subject, subject_as_written=lv.subject_as_written,
+                source=lv.source, source_role=lv.source_role, network=lv.network, bloc=lv.bloc,
+                fingerprint=lv.fingerprint, at=lv.at, killed=lv.killed, wounded=lv.wounded,
+                casualties=lv.casualties, withdrawn=lv.withdrawn, superseded=lv.superseded, score=lv.score,
+                reasons=list(lv.reasons), ambiguous=lv.ambiguous, linked_at=utcnow(),
+            ))
+        elif isinstance(change, IncidentUpdate):
+            row_u = s.get(IncidentRow, real(change.incident))
+            if row_u is None:
+                continue
+            if change.status:  # an update without a status only adds its note to the history
+                row_u.status, row_u.grade, row_u.reasons = change.status, change.grade, list(change.reasons)
+            row_u.updated_at = max(row_u.updated_at, change.at)
+            if change.corroborated_at and row_u.corroborated_at is None:
+                row_u.corroborated_at = change.corroborated_at
+            for key, value in change.fields.items():
+                setattr(row_u, key, value)
+            if change.change:
+                s.add(IncidentEventRow(incident_id=row_u.id or 0, at=change.at, change=change.change))
+        elif isinstance(change, WithdrawMessage):
+            s.execute(update(IncidentLinkRow).where(IncidentLinkRow.message_pk == change.message_pk)
+                      .values(withdrawn=True))
+        elif isinstance(change, MarkSuperseded):
+            s.execute(update(IncidentLinkRow).where(
+                IncidentLinkRow.incident_id == real(change.incident), IncidentLinkRow.role == "claim",
+                IncidentLinkRow.withdrawn.is_(True), IncidentLinkRow.subject_id != change.by,  # type: ignore[attr-defined]
+            ).values(superseded=True))
+        elif isinstance(change, CheckUpsert):
+            incident_id = real(change.incident)
+            row_c = s.execute(select(ClaimCheckRow).where(ClaimCheckRow.incident_id == incident_id,
+                                                          ClaimCheckRow.claimant_id == change.claimant_id)).scalar_one_or_none()
+            if row_c is None:
+                s.add(ClaimCheckRow(incident_id=incident_id, claimant_id=change.claimant_id, claimant=change.claimant,
+                                    claimed_at=change.claimed_at, due_at=change.due_at))
+            elif change.due_at < row_c.due_at and row_c.state == "pending":
+                row_c.due_at, row_c.claimed_at = change.due_at, change.claimed_at
+        elif isinstance(change, CheckState):
+            s.execute(update(ClaimCheckRow).where(ClaimCheckRow.incident_id == real(change.incident),
+                                                  ClaimCheckRow.claimant_id == change.claimant_id)
+                      .values(state=change.state))
+        elif isinstance(change, ActorSeen):
+            _actor_seen(s, change)
+        elif isinstance(change, AlertValue):
+            alert = change
+            if alert.incident is not None:
+                from dataclasses import replace
+
+                incident_id = real(alert.incident)
+                alert = replace(alert, incident=incident_id, text=alert.text.replace(INCIDENT_MARK, str(incident_id)))
+            if add_alert_row(s, alert):
+                raised.append(alert)
+    s.flush()
+    return ids, raised
+
+
+def _actor_seen(s: Session, change: ActorSeen) -> None:
+    row = s.get(ActorRow, change.id)
+    if row is None:
+        row = ActorRow(id=change.id, name=change.name, kind=change.kind, parent=change.parent, known=change.known,
+                       first_seen=change.at)
+        s.add(row)
+        s.flush()
+    if change.claim:
+        row.claims += 1
+        if row.last_claim_at is None or change.at > row.last_claim_at:
+            row.last_claim_at = change.at
+    if change.alias:
+        from classifiers.normalize import name_key
+
+        exists = s.execute(select(ActorAliasRow.id).where(ActorAliasRow.actor_id == change.id,
+                                                          ActorAliasRow.alias == change.alias)).first()
+        if exists is None:
+            s.add(ActorAliasRow(actor_id=change.id, alias=change.alias, norm=name_key(change.alias),
+                                origin="seen", first_seen=change.at, first_message=change.message))
+
+
+def teach_alias(s: Session, alias: str, actor_id: str, name: str, kind: str, known: bool) -> None:
+    """Record an alias taught in chat; if the alias was a discovered actor of its own, fold it in."""
+    from classifiers.names import slug
+    from classifiers.normalize import name_key
+
+    if s.get(ActorRow, actor_id) is None:
+        s.add(ActorRow(id=actor_id, name=name, kind=kind, known=known, first_seen=utcnow()))
+        s.flush()
+    s.add(ActorAliasRow(actor_id=actor_id, alias=alias, norm=name_key(alias), origin="taught", first_seen=utcnow()))
+    stray = s.get(ActorRow, slug(alias))
+    if stray is not None and not stray.known and stray.id != actor_id:
+        s.execute(update(ActorAliasRow).where(ActorAliasRow.actor_id == stray.id).values(actor_id=actor_id))
+        s.execute(update(IncidentLinkRow).where(IncidentLinkRow.subject_id == stray.id)
+                  .values(subject_id=actor_id, subject=name))
+        s.execute(delete(ActorRow).where(ActorRow.id == stray.id))
+
+
+def claims_by_actor(s: Session) -> dict[str, tuple[int, int]]:
+    """Per claimant: (incidents claimed, of which corroborated or contested with corroboration)."""
+    rows = s.execute(
+        select(IncidentLinkRow.subject_id, IncidentRow.id, IncidentRow.status)
+        .join(IncidentRow, IncidentRow.id == IncidentLinkRow.incident_id)
+        .where(IncidentLinkRow.role == "claim", IncidentLinkRow.withdrawn.is_(False))  # type: ignore[attr-defined]
+    ).all()
+    seen: dict[str, dict[int, str]] = defaultdict(dict)
+    for subject_id, incident_id, status in rows:
+        if subject_id:
+            seen[subject_id][incident_id] = status
+    return {k: (len(v), sum(1 for st in v.values() if st in ("corroborated", "contested"))) for k, v in seen.items()}
