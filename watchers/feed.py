@@ -71,16 +71,18 @@ def _entry_to_message(entry: Any, source: str, where: str) -> Message | RecordEr
     key = entry.get("id") or entry.get("guid") or entry.get("link")
     if not key:
         return RecordError(where, "item has neither guid nor link")
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("created_parsed")
+    # dict.get: FeedParserDict.get maps missing keys to others (with a DeprecationWarning)
+    published = dict.get(entry, "published_parsed")
+    updated = dict.get(entry, "updated_parsed")
+    stamp = published or updated or dict.get(entry, "created_parsed")
     if not stamp:
         return RecordError(where, "item has no publication date")
     date = datetime.fromtimestamp(calendar.timegm(stamp), tz=UTC)
     summary = entry.get("summary") or ""
     if not summary and entry.get("content"):
         summary = entry["content"][0].get("value", "")
-    updated = entry.get("updated_parsed")
     edited = None
-    if updated and entry.get("published_parsed") and updated != entry.get("published_parsed"):
+    if updated and published and updated != published:
         edited = datetime.fromtimestamp(calendar.timegm(updated), tz=UTC)
     return Message(
         source=source,

@@ -113,7 +113,7 @@ class _Parser(HTMLParser):
         if tag == "a" and "tgme_widget_message_link_preview" in classes:
             self._skip_depth = self._skip_depth or -1  # anchors are not counted; ends at </a>
         if tag == "br" and self._text_depth is not None and self._skip_depth is None:
-            self._chunks.append("\n")
+            self._chunks.append(_BR)
         if tag == "time" and a.get("datetime") and post.date is None:
             try:
                 post.date = parse_datetime(a["datetime"])
@@ -186,8 +186,12 @@ class _Parser(HTMLParser):
             post.forwarded_from = data.strip()
 
 
+_BR = "\u2028"  # stands for <br> until the source's own line breaks are folded away
+
+
 def _clean_text(raw: str) -> str:
-    lines = [_WS.sub(" ", line).strip() for line in raw.split("\n")]
+    folded = _WS.sub(" ", raw)  # newlines in the HTML source are not line breaks
+    lines = [line.strip() for line in folded.split(_BR)]
     return "\n".join(lines).strip()
 
 

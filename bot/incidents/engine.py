@@ -46,6 +46,7 @@ from storage.incidents import (
     links_of_message,
     next_due,
 )
+from watchers.archive import effective_time
 from watchers.message import Message
 
 log = logging.getLogger("claimwatch.incidents")
@@ -159,9 +160,7 @@ class IncidentEngine:
         return alerts
 
     def _at(self, msg: Message, now: datetime) -> datetime:
-        if not self.simulated:
-            return now
-        return msg.edited if msg.edited and msg.edited > msg.date else msg.date
+        return effective_time(msg) if self.simulated else now
 
     async def _statement(self, pk: int, msg: Message, cls: Classification, st: Statement, idx: int | None,
                          origin: SourceInfo, fp: int, at: datetime) -> list[AlertValue]:

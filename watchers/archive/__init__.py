@@ -34,8 +34,12 @@ REORDER_WINDOW = 4096
 
 
 def effective_time(message: Message) -> datetime:
-    """When a record happened: an edit or deletion at its own time, a post at its date."""
-    return message.edited if message.edited and message.edited > message.date else message.date
+    """When a record happened: a revision record (a later edit or deletion of a message) at the
+    time of the revision, anything else at its date. An export's edited message is its final
+    state, posted at its date."""
+    if message.extra.get("revision") and message.edited and message.edited > message.date:
+        return message.edited
+    return message.date
 
 
 def detect_format(path: Path) -> str:
@@ -55,6 +59,8 @@ def detect_format(path: Path) -> str:
         except json.JSONDecodeError:
             first = None
         if isinstance(first, dict):
+            if ("messages" in first or "chats" in first) and "text" not in first:
+                return "telegram_export"  # an export written on one line
             return "jsonl"
         if '"messages"' in head or '"chats"' in head or '"about"' in head or '"personal_information"' in head:
             return "telegram_export"

@@ -32,9 +32,14 @@ def read_jsonl(path: Path, rejects: Rejects) -> Iterator[Message]:
                 rejects.add(RecordError(where, f"malformed JSON: {exc.msg} at column {exc.colno}"))
                 continue
             try:
-                yield Message.from_dict(data, where)
+                message = Message.from_dict(data, where)
             except RecordError as exc:
                 rejects.add(exc)
+                continue
+            if message.edited is not None or message.deleted:
+                # the contract: a later record with the same key is an edit or a deletion
+                message.extra["revision"] = True
+            yield message
 
 
 def parse_jsonl_line(line: str, where: str) -> Message:

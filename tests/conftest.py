@@ -1,0 +1,67 @@
+"""Shared fixtures: a SQLite file per test, and a throwaway PostgreSQL database per session when
+CLAIMWATCH_TEST_PG names a server (CI sets it; a fresh user machine skips those tests)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from storage import Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PG_ENV = "CLAIMWATCH_TEST_PG"
+
+
+def _pg_admin_url() -> str | None:
+    return os.environ.get(PG_ENV) or None
+
+
+async def _pg_exec(url: str, *statements: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        for statement in statements:
+            await conn.execute(statement)
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    """A database of its own for this test session, dropped at the end."""
+    admin = _pg_admin_url()
+    if not admin:
+        pytest.skip(f"{PG_ENV} not set: PostgreSQL tests skipped")
+    name = f"claimwatch_test_{uuid.uuid4().hex[:10]}"
+    asyncio.run(_pg_exec(admin, f'CREATE DATABASE "{name}"'))
+    base = admin.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    asyncio.run(_pg_exec(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'claimwatch.db'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every storage test runs on both backends (PostgreSQL when CLAIMWATCH_TEST_PG is set)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'claimwatch.db'}"
+    url: str = request.getfixturevalue("pg_database")
+    asyncio.run(_pg_exec(url, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public"))
+    return url
+
+
+@pytest.fixture
+async def store(db_url: str) -> AsyncIterator[Store]:
+    st = await Store.open(db_url)
+    yield st
+    await st.close()

@@ -1,0 +1,34 @@
+"""Small helpers shared by tests: run the CLI in-process, write canonical JSONL."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cli import main
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return Run(code, captured.out, captured.err)
+
+
+def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def rec(source: str, mid: str, date: str, text: str, **extra: Any) -> dict[str, Any]:
+    return {"source": source, "id": mid, "date": date, "text": text, "url": f"https://{source}/{mid}", **extra}

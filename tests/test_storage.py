@@ -1,0 +1,145 @@
+"""The storage contract: one suite, run against SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import inspect
+
+from storage import AlertValue, Store
+from storage.engine import create_engine_for
+from storage.migrate import current_revision, head_revision, upgrade
+from watchers.message import Message
+
+T0 = datetime(2024, 1, 28, 6, 40, tzinfo=UTC)
+
+
+def msg(mid: str, text: str = "hello", source: str = "t.me/sabreenS1", **kw: object) -> Message:
+    return Message(source=source, id=mid, date=kw.pop("date", T0), text=text, **kw)  # type: ignore[arg-type]
+
+
+async def test_migration_from_empty_database(db_url: str) -> None:
+    engine = create_engine_for(db_url)
+    try:
+        assert await current_revision(engine) is None
+        before, after = await upgrade(engine)
+        assert before is None and after == head_revision()
+        async with engine.connect() as conn:
+            tables = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))
+        assert {"messages", "message_edits", "statements", "actors", "actor_aliases", "places", "incidents",
+                "incident_links", "alerts", "cursors", "sources", "claim_checks"} <= tables
+        # a second upgrade is a no-op and keeps data
+        assert await upgrade(engine) == (after, after)
+    finally:
+        await engine.dispose()
+
+
+async def test_upgrade_keeps_data(db_url: str) -> None:
+    st = await Store.open(db_url)
+    await st.ingest([(msg("1"), None)])
+    await st.close()
+    st = await Store.open(db_url)  # opening again runs the (empty) upgrade
+    assert await st.count_messages() == 1
+    await st.close()
+
+
+async def test_insert_is_idempotent(store: Store) -> None:
+    first = await store.ingest([(msg("1"), None), (msg("2"), None)])
+    assert [r.status for r in first] == ["new", "new"]
+    assert all(r.pk for r in first)
+    again = await store.ingest([(msg("1"), None), (msg("2"), None)])
+    assert [r.status for r in again] == ["duplicate", "duplicate"]
+    assert [r.pk for r in again] == [r.pk for r in first]
+    assert await store.count_messages() == 2
+
+
+async def test_same_id_in_two_sources_is_two_messages(store: Store) -> None:
+    await store.ingest([(msg("1"), None), (msg("1", source="t.me/almaalomah"), None)])
+    assert await store.count_messages() == 2
+
+
+async def test_changed_text_is_an_edit_with_history(store: Store) -> None:
+    await store.ingest([(msg("7", "first version"), None)])
+    edited_at = T0 + timedelta(minutes=5)
+    result = await store.ingest([(msg("7", "second version", edited=edited_at), None)])
+    assert result[0].status == "edited"
+    assert result[0].previous_text == "first version"
+    stored = await store.get_message("t.me/sabreenS1", "7")
+    assert stored is not None
+    assert stored.message.text == "second version"
+    assert stored.message.edited == edited_at
+    assert stored.edits == 1
+    assert await store.message_history("t.me/sabreenS1", "7") == ["first version", "second version"]
+    assert await store.count_messages() == 1
+
+
+async def test_edit_within_one_batch(store: Store) -> None:
+    result = await store.ingest([(msg("8", "a"), None), (msg("8", "b"), None)])
+    assert [r.status for r in result] == ["new", "edited"]
+    assert await store.message_history("t.me/sabreenS1", "8") == ["a", "b"]
+
+
+async def test_deletion_marks_and_keeps_the_message(store: Store) -> None:
+    await store.ingest([(msg("9", "claim text"), None)])
+    result = await store.ingest([(msg("9", "", deleted=True), None)])
+    assert result[0].status == "deleted"
+    stored = await store.get_message("t.me/sabreenS1", "9")
+    assert stored is not None and stored.message.deleted
+    assert stored.message.text == "claim text"  # the text is kept
+    again = await store.ingest([(msg("9", "", deleted=True), None)])
+    assert again[0].status == "duplicate"
+    unknown = await store.ingest([(msg("404", "", deleted=True), None)])
+    assert unknown[0].status == "unknown_deletion"
+
+
+async def test_datetimes_come_back_aware_utc(store: Store) -> None:
+    await store.ingest([(msg("10", date=datetime(2024, 1, 28, 9, 40, tzinfo=UTC)), None)])
+    stored = await store.get_message("t.me/sabreenS1", "10")
+    assert stored is not None
+    assert stored.message.date.tzinfo is not None
+    assert stored.message.date == datetime(2024, 1, 28, 9, 40, tzinfo=UTC)
+
+
+async def test_cursors(store: Store) -> None:
+    assert await store.get_cursor("t.me/sabreenS1") is None
+    await store.set_cursor("t.me/sabreenS1", "41235")
+    await store.set_cursor("t.me/sabreenS1", "41240")
+    await store.set_cursor("t.me/almaalomah", "9")
+    assert await store.get_cursor("t.me/sabreenS1") == "41240"
+    assert await store.get_cursor("t.me/almaalomah") == "9"
+
+
+async def test_alert_keys_are_raised_once(store: Store) -> None:
+    alert = AlertValue(key="new_front_group:x", kind="new_front_group", at=T0, text="t", sources=("u",))
+    assert await store.add_alert(alert) is True
+    assert await store.add_alert(alert) is False
+    alerts = await store.alerts()
+    assert [a.key for a in alerts] == ["new_front_group:x"]
+    assert alerts[0].status == "pending"
+
+
+async def test_state_and_sources(store: Store) -> None:
+    await store.set_state("mutes", {"claim_denied": "2024-01-01T00:00:00+00:00"})
+    assert await store.get_state("mutes") == {"claim_denied": "2024-01-01T00:00:00+00:00"}
+    await store.upsert_source("t.me/sabreenS1", role="relay", network="muqawama", watch="tme")
+    await store.source_event("t.me/sabreenS1", state="ok", message_at=T0, polled=True, seen=3)
+    await store.source_event("t.me/sabreenS1", error="HTTP 502")
+    [health] = await store.sources()
+    assert health.role == "relay" and health.state == "ok" and health.messages_seen == 3
+    assert health.last_message_at == T0 and health.last_error == "HTTP 502"
+
+
+async def test_unprocessed_until_marked(store: Store) -> None:
+    results = await store.ingest([(msg("1"), None), (msg("2"), None)])
+    assert [m.id for _, m in await store.unprocessed()] == ["1", "2"]
+    await store.mark_processed([r.pk for r in results if r.pk][:1])
+    assert [m.id for _, m in await store.unprocessed()] == ["2"]
+
+
+@pytest.mark.parametrize("url", ["sqlite:///:memory:", "mysql://x/y", "not a url"])
+def test_bad_database_urls_are_config_errors(url: str) -> None:
+    from watchers.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        create_engine_for(url)
