@@ -160,14 +160,11 @@ async def check(args: argparse.Namespace, config: Config) -> int:
 
 
 async def db_upgrade(args: argparse.Namespace, config: Config) -> int:
-    from storage import migrate
-    from storage.engine import create_engine_for
-
-    engine = create_engine_for(config.storage.url)
+    store = await Store.open(config.storage.url, upgrade=False)
     try:
-        before, after = await migrate.upgrade(engine)
+        before, after = await store.upgrade()
     finally:
-        await engine.dispose()
+        await store.close()
     print(f"database schema: {before or 'empty'} -> {after}" if before != after else f"database schema: {after} (current)")
     return EXIT_OK
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from classifiers.types import Classification
 from storage import AlertValue, IngestResult, Store
@@ -31,13 +31,14 @@ class Classifier(Protocol):
 class IncidentEngine(Protocol):
     """Links stored messages to incidents and decides alerts.
 
-    ``process`` sees each ingested message once (with its classification); ``sweep(now)`` raises
-    the alerts whose time has come; ``next_due`` says when the next one is due (None if none).
-    Both return alerts already recorded in the store (so each key is raised once).
+    ``process_in`` sees each ingested message once (with its classification) inside the
+    transaction that stored it; ``sweep(now)`` raises the alerts whose time has come;
+    ``next_due`` says when the next one is due (None if none). Both return alerts already
+    recorded in the store (so each key is raised once). One bad message never fails the batch.
     """
 
-    async def process(self, items: Sequence[tuple[IngestResult, Classification | None]],
-                      now: datetime) -> list[AlertValue]: ...
+    def process_in(self, tx: Any, items: Sequence[tuple[IngestResult, Classification | None]],
+                   now: datetime) -> list[AlertValue]: ...
 
     async def sweep(self, now: datetime) -> list[AlertValue]: ...
 
@@ -105,25 +106,31 @@ class Pipeline:
                 log.exception("classify failed for %s/%s; message skipped", message.source, message.id)
         t1 = time.perf_counter()
         self.stats.stage_seconds["classify"] += t1 - started
-        results = await self._ingest(classified)
-        t2 = time.perf_counter()
-        self.stats.stage_seconds["store"] += t2 - t1
+        results, alerts = await self._store_and_link(classified, now)
+        self.stats.stage_seconds["store_and_incidents"] += time.perf_counter() - t1
         by_key = {m.key: c for m, c in classified}
-        items = [(r, by_key.get(r.message.key)) for r in results]
-        for result, cls in items:
+        for result in results:
             self.stats.counts[result.status] += 1
+            cls = by_key.get(result.message.key)
             if cls is not None and result.status in ("new", "edited"):
                 for statement in cls.statements:
                     self.stats.stances[statement.stance] += 1
-        alerts = await self.engine.process(items, now)
-        await self.store.mark_processed([r.pk for r in results if r.pk is not None])
-        self.stats.stage_seconds["incidents"] += time.perf_counter() - t2
         await self.emit(alerts)
         return alerts
 
-    async def _ingest(self, classified: list[tuple[Message, Classification | None]]) -> list[IngestResult]:
+    async def _store_and_link(self, classified: list[tuple[Message, Classification | None]],
+                              now: datetime) -> tuple[list[IngestResult], list[AlertValue]]:
+        """Store the batch and link it to incidents in one transaction; if the batch fails,
+        retry one message at a time so only the bad one is lost."""
+        if not classified:
+            return [], []
+        by_key = {m.key: c for m, c in classified}
+
+        def link(tx: Any, results: list[IngestResult]) -> list[AlertValue]:
+            return self.engine.process_in(tx, [(r, by_key.get(r.message.key)) for r in results], now)
+
         try:
-            return await self.store.ingest(classified)
+            return await self.store.ingest_then(classified, link)
         except StorageUnavailable:
             raise
         except StorageError as exc:
@@ -131,12 +138,15 @@ class Pipeline:
                 message = classified[0][0]
                 self.stats.counts["errors"] += 1
                 log.error("storing %s/%s failed: %s; message skipped", message.source, message.id, exc)
-                return []
+                return [], []
             log.warning("batch of %d failed to store (%s); retrying one by one", len(classified), exc)
             results: list[IngestResult] = []
+            alerts: list[AlertValue] = []
             for item in classified:
-                results.extend(await self._ingest([item]))
-            return results
+                r, a = await self._store_and_link([item], now)
+                results.extend(r)
+                alerts.extend(a)
+            return results, alerts
 
     async def sweep(self, now: datetime) -> list[AlertValue]:
         alerts = await self.engine.sweep(now)

@@ -215,27 +215,48 @@ def _link(r: IncidentLinkRow, url: str | None = None, excerpt: str | None = None
     )
 
 
+_LINK_COLUMNS = (
+    IncidentLinkRow.incident_id, IncidentLinkRow.role, IncidentLinkRow.source, IncidentLinkRow.source_role,
+    IncidentLinkRow.network, IncidentLinkRow.bloc, IncidentLinkRow.at, IncidentLinkRow.message_pk,
+    IncidentLinkRow.statement_idx, IncidentLinkRow.stance_detail, IncidentLinkRow.speaker_id, IncidentLinkRow.speaker,
+    IncidentLinkRow.subject_id, IncidentLinkRow.subject, IncidentLinkRow.subject_as_written,
+    IncidentLinkRow.fingerprint, IncidentLinkRow.killed, IncidentLinkRow.wounded, IncidentLinkRow.casualties,
+    IncidentLinkRow.withdrawn, IncidentLinkRow.superseded, IncidentLinkRow.score, IncidentLinkRow.ambiguous,
+)
+
+
 def _links_for(s: Session, ids: Sequence[int], with_text: bool = False) -> dict[int, list[LinkValue]]:
+    """Links of incidents as plain values (Core tuples: no ORM objects on this hot path)."""
     out: dict[int, list[LinkValue]] = defaultdict(list)
     if not ids:
         return out
+    # the matcher's reasons (JSON) are for people reading an incident, not for the hot path
+    columns: tuple[Any, ...] = _LINK_COLUMNS + ((IncidentLinkRow.reasons, MessageRow.url, MessageRow.text)
+                                                if with_text else ())
+    query = select(*columns).where(IncidentLinkRow.incident_id.in_(ids)).order_by(IncidentLinkRow.id)  # type: ignore[attr-defined]
     if with_text:
-        query = (select(IncidentLinkRow, MessageRow.url, MessageRow.text)
-                 .join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
-                 .where(IncidentLinkRow.incident_id.in_(ids)).order_by(IncidentLinkRow.id))  # type: ignore[attr-defined]
-        for row, url, text in s.execute(query).all():
-            out[row.incident_id].append(_link(row, url, (text or "")[:280]))
-    else:
-        query = select(IncidentLinkRow).where(IncidentLinkRow.incident_id.in_(ids)).order_by(IncidentLinkRow.id)  # type: ignore[attr-defined]
-        for row in s.execute(query).scalars().all():
-            out[row.incident_id].append(_link(row))
+        query = query.join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
+    for row in s.execute(query).all():
+        values = list(row)
+        url = excerpt = None
+        reasons: tuple[str, ...] = ()
+        if with_text:
+            text = values.pop()
+            url = values.pop()
+            reasons = tuple(values.pop() or ())
+            excerpt = (text or "")[:280]
+        incident_id = values.pop(0)
+        ambiguous = values.pop()
+        out[incident_id].append(LinkValue(*values, reasons=reasons, ambiguous=ambiguous, url=url, excerpt=excerpt))
     return out
 
 
 def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
                subject_ids: Sequence[str], limit: int = 40) -> list[IncidentValue]:
     """Incidents in [t0, t1] at one of the places or grid cells, or (without a place) linked to
-    one of the subjects. Uses the event_time index first, so cost does not grow with history."""
+    one of the subjects. The event_time index bounds the scan, so cost does not grow with
+    history. Each candidate carries only its claim links' actors (``links`` holds one stub link
+    per distinct subject); ``load_links`` reads the full links of the one incident chosen."""
     where = [IncidentRow.event_time >= t0, IncidentRow.event_time <= t1]
     alternatives = []
     if place_ids:
@@ -252,8 +273,24 @@ def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str],
         return []
     rows = s.execute(select(IncidentRow).where(*where, or_(*alternatives))
                      .order_by(IncidentRow.event_time, IncidentRow.id).limit(limit)).scalars().all()
-    links = _links_for(s, [r.id for r in rows if r.id is not None])
-    return [_incident(r, links.get(r.id or 0, ())) for r in rows]
+    ids = [r.id for r in rows if r.id is not None]
+    subjects: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        for incident_id, subject_id in s.execute(
+            select(IncidentLinkRow.incident_id, IncidentLinkRow.subject_id).distinct()
+            .where(IncidentLinkRow.incident_id.in_(ids), IncidentLinkRow.subject_id.is_not(None))  # type: ignore[attr-defined, union-attr]
+        ).all():
+            subjects[incident_id].append(subject_id)
+    out = []
+    for r in rows:
+        stubs = [LinkValue(role="stub", source="", source_role="", network="", bloc="", at=r.event_time, message_pk=0,
+                           subject_id=sid) for sid in sorted(subjects.get(r.id or 0, ()))]
+        out.append(_incident(r, stubs))
+    return out
+
+
+def load_links(s: Session, incident_id: int) -> list[LinkValue]:
+    return _links_for(s, [incident_id]).get(incident_id, [])
 
 
 def get_incident(s: Session, incident_id: int) -> IncidentValue | None:
@@ -469,3 +506,43 @@ def claims_by_actor(s: Session) -> dict[str, tuple[int, int]]:
         if subject_id:
             seen[subject_id][incident_id] = status
     return {k: (len(v), sum(1 for st in v.values() if st in ("corroborated", "contested"))) for k, v in seen.items()}
+
+
+class IncidentTx:
+    """The incident engine's view of one open transaction: the reads it needs, ``apply`` for
+    its changes, and ``boundary`` (a SAVEPOINT) so one message's failure undoes only its own
+    changes. The session itself stays inside ``storage``."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
+                   subject_ids: Sequence[str]) -> list[IncidentValue]:
+        return candidates(self._s, t0, t1, place_ids, cells, subject_ids)
+
+    def checks_for(self, incident_id: int) -> list[CheckValue]:
+        return checks_for(self._s, incident_id)
+
+    def load_links(self, incident_id: int) -> list[LinkValue]:
+        return load_links(self._s, incident_id)
+
+    def get_incident(self, incident_id: int) -> IncidentValue | None:
+        return get_incident(self._s, incident_id)
+
+    def due_checks(self, now: datetime) -> list[CheckValue]:
+        return due_checks(self._s, now)
+
+    def next_due(self) -> datetime | None:
+        return next_due(self._s)
+
+    def links_of_message(self, message_pk: int) -> list[tuple[int, LinkValue]]:
+        return links_of_message(self._s, message_pk)
+
+    def actor_states(self) -> dict[str, ActorState]:
+        return actor_states(self._s)
+
+    def apply(self, changes: Sequence[Change]) -> tuple[dict[int, int], list[AlertValue]]:
+        return apply_changes(self._s, changes)
+
+    def boundary(self) -> Any:
+        return self._s.begin_nested()

@@ -11,7 +11,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import Engine
 
 log = logging.getLogger("claimwatch.storage")
 
@@ -34,12 +34,12 @@ def _current(sync_conn: Any) -> str | None:
     return MigrationContext.configure(sync_conn).get_current_revision()
 
 
-async def current_revision(engine: AsyncEngine) -> str | None:
-    async with engine.connect() as conn:
-        return await conn.run_sync(_current)
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return _current(conn)
 
 
-async def upgrade(engine: AsyncEngine) -> tuple[str | None, str | None]:
+def upgrade(engine: Engine) -> tuple[str | None, str | None]:
     """Apply every pending migration. Returns (revision before, revision after)."""
 
     def run(sync_conn: Any) -> tuple[str | None, str | None]:
@@ -51,10 +51,10 @@ async def upgrade(engine: AsyncEngine) -> tuple[str | None, str | None]:
             command.upgrade(cfg, "head")
         return before, head
 
-    async with engine.begin() as conn:
+    with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
-            await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
-        before, after = await conn.run_sync(run)
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+        before, after = run(conn)
     if before != after:
         log.info("database migrated from %s to %s", before or "empty", after)
     return before, after

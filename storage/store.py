@@ -1,8 +1,9 @@
 """The store: one async facade over SQLite or PostgreSQL.
 
-Every public method is one short transaction and returns plain values (``storage.values``).
-The engine is async (aiosqlite, asyncpg), so no database call blocks the event loop. SQLAlchemy
-errors are translated here into ``StorageError`` / ``StorageUnavailable``.
+Every public method is one short transaction, run whole on a worker thread (see
+``storage.engine``), and returns plain values (``storage.values``): no database call blocks the
+event loop, and sessions never leave this package. SQLAlchemy errors are translated here into
+``StorageError`` / ``StorageUnavailable``.
 """
 
 from __future__ import annotations
@@ -10,18 +11,19 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from contextlib import asynccontextmanager
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from classifiers.types import Classification
 from storage import migrate
-from storage.engine import create_engine_for, safe_url
+from storage.engine import PG_POOL, create_engine_for, is_sqlite, safe_url
 from storage.tables import (
     AlertRow,
     CursorRow,
@@ -52,32 +54,40 @@ def text_hash(text: str) -> str:
 class Store:
     """Async access to the database. Build it with ``await Store.open(url)``."""
 
-    def __init__(self, engine: AsyncEngine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
         self.safe_url = safe_url(url)
         self.dialect = engine.dialect.name
+        workers = 1 if is_sqlite(url) else PG_POOL
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="claimwatch-db")
 
     @classmethod
     async def open(cls, url: str, *, upgrade: bool = True) -> Store:
-        engine = create_engine_for(url)
-        store = cls(engine, url)
+        store = cls(create_engine_for(url), url)
         try:
             if upgrade:
-                await migrate.upgrade(engine)
+                await store._guard(store._call(migrate.upgrade, store.engine))
             else:
-                async with engine.connect():
-                    pass
+                await store._guard(store._call(lambda e: e.connect().close(), store.engine))
         except BaseException:
-            await engine.dispose()
+            await store.close()
             raise
         return store
 
     async def close(self) -> None:
-        await self.engine.dispose()
+        await asyncio.get_running_loop().run_in_executor(self._executor, self.engine.dispose)
+        self._executor.shutdown(wait=True)
+
+    async def upgrade(self) -> tuple[str | None, str | None]:
+        """Apply pending migrations; returns (revision before, revision after)."""
+        return await self._guard(self._call(migrate.upgrade, self.engine))
 
     async def revision(self) -> str | None:
-        return await self._guard(migrate.current_revision(self.engine))
+        return await self._guard(self._call(migrate.current_revision, self.engine))
+
+    def _call(self, fn: Callable[..., T], *args: object) -> Awaitable[T]:
+        return asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
 
     async def _guard(self, awaitable: Awaitable[T]) -> T:
         try:
@@ -91,19 +101,13 @@ class Store:
         except SQLAlchemyError as exc:
             raise StorageError(f"{self.safe_url}: {exc}") from exc
 
-    @asynccontextmanager
-    async def _session(self) -> Any:
-        async with AsyncSession(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+    def _transaction(self, fn: Callable[[Session], T]) -> T:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            return fn(session)
 
     async def run(self, fn: Callable[[Session], T]) -> T:
-        """Run ``fn`` with a sync session inside one transaction (for storage's own modules)."""
-
-        async def go() -> T:
-            async with self._session() as session:
-                return await session.run_sync(fn)
-
-        return await self._guard(go())
+        """Run ``fn`` with a session inside one transaction, on the worker thread."""
+        return await self._guard(self._call(self._transaction, fn))
 
     # -- messages ---------------------------------------------------------------------------
 
@@ -113,6 +117,31 @@ class Store:
         if not batch:
             return []
         return await self.run(lambda s: _ingest(s, batch))
+
+    async def ingest_then(self, batch: Sequence[tuple[Message, Classification | None]],
+                          then: Callable[[Any, list[IngestResult]], T]) -> tuple[list[IngestResult], T]:
+        """Store a batch and run ``then(tx, results)`` (an ``IncidentTx``) in the same
+        transaction, then mark the messages processed: all of it lands, or none of it."""
+        from storage.incidents import IncidentTx
+
+        def fn(s: Session) -> tuple[list[IngestResult], T]:
+            results = _ingest(s, batch)
+            out = then(IncidentTx(s), results)
+            pks = [r.pk for r in results if r.pk is not None]
+            from sqlalchemy import update
+
+            for i in range(0, len(pks), _IN_CHUNK):
+                s.execute(update(MessageRow).where(MessageRow.pk.in_(pks[i:i + _IN_CHUNK]))  # type: ignore[union-attr]
+                          .values(processed=True))
+            return results, out
+
+        return await self.run(fn)
+
+    async def in_tx(self, fn: Callable[[Any], T]) -> T:
+        """Run ``fn(tx)`` with an ``IncidentTx`` in one transaction."""
+        from storage.incidents import IncidentTx
+
+        return await self.run(lambda s: fn(IncidentTx(s)))
 
     async def get_message(self, source: str, msg_id: str) -> StoredMessage | None:
         def fn(s: Session) -> StoredMessage | None:

@@ -3,7 +3,6 @@ CLAIMWATCH_TEST_PG names a server (CI sets it; a fresh user machine skips those 
 
 from __future__ import annotations
 
-import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -21,15 +20,12 @@ def _pg_admin_url() -> str | None:
     return os.environ.get(PG_ENV) or None
 
 
-async def _pg_exec(url: str, *statements: str) -> None:
-    import asyncpg
+def _pg_exec(url: str, *statements: str) -> None:
+    import psycopg
 
-    conn = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
-    try:
+    with psycopg.connect(url, autocommit=True) as conn:
         for statement in statements:
-            await conn.execute(statement)
-    finally:
-        await conn.close()
+            conn.execute(statement)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")
@@ -39,10 +35,10 @@ def pg_database() -> Iterator[str]:
     if not admin:
         pytest.skip(f"{PG_ENV} not set: PostgreSQL tests skipped")
     name = f"claimwatch_test_{uuid.uuid4().hex[:10]}"
-    asyncio.run(_pg_exec(admin, f'CREATE DATABASE "{name}"'))
+    _pg_exec(admin, f'CREATE DATABASE "{name}"')
     base = admin.rsplit("/", 1)[0]
     yield f"{base}/{name}"
-    asyncio.run(_pg_exec(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    _pg_exec(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -56,7 +52,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'claimwatch.db'}"
     url: str = request.getfixturevalue("pg_database")
-    asyncio.run(_pg_exec(url, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public"))
+    _pg_exec(url, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public")
     return url
 
 

@@ -19,20 +19,20 @@ def msg(mid: str, text: str = "hello", source: str = "t.me/sabreenS1", **kw: obj
     return Message(source=source, id=mid, date=kw.pop("date", T0), text=text, **kw)  # type: ignore[arg-type]
 
 
-async def test_migration_from_empty_database(db_url: str) -> None:
+def test_migration_from_empty_database(db_url: str) -> None:
     engine = create_engine_for(db_url)
     try:
-        assert await current_revision(engine) is None
-        before, after = await upgrade(engine)
+        assert current_revision(engine) is None
+        before, after = upgrade(engine)
         assert before is None and after == head_revision()
-        async with engine.connect() as conn:
-            tables = await conn.run_sync(lambda c: set(inspect(c).get_table_names()))
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
         assert {"messages", "message_edits", "statements", "actors", "actor_aliases", "places", "incidents",
                 "incident_links", "alerts", "cursors", "sources", "claim_checks"} <= tables
         # a second upgrade is a no-op and keeps data
-        assert await upgrade(engine) == (after, after)
+        assert upgrade(engine) == (after, after)
     finally:
-        await engine.dispose()
+        engine.dispose()
 
 
 async def test_upgrade_keeps_data(db_url: str) -> None:

@@ -18,7 +18,7 @@ from bot.durations import format_duration
 from bot.incidents import render
 from bot.incidents.status import assess
 from bot.registry import Registry, SourceInfo
-from classifiers.fingerprint import simhash
+from classifiers.fingerprint import near_duplicate, simhash
 from classifiers.gazetteer import Gazetteer
 from classifiers.names import same_group, slug
 from classifiers.types import ActorRef, Classification, PlaceRef, Statement
@@ -30,6 +30,7 @@ from storage.incidents import (
     CheckState,
     CheckUpsert,
     CheckValue,
+    IncidentTx,
     IncidentUpdate,
     IncidentValue,
     LinkValue,
@@ -37,14 +38,6 @@ from storage.incidents import (
     NewIncident,
     NewLink,
     WithdrawMessage,
-    actor_states,
-    apply_changes,
-    candidates,
-    checks_for,
-    due_checks,
-    get_incident,
-    links_of_message,
-    next_due,
 )
 from watchers.archive import effective_time
 from watchers.message import Message
@@ -86,14 +79,15 @@ class IncidentEngine:
         if "uncorroborated_claim" in self.kinds:
             self.kinds.add("claim_corroborated")  # the follow-up belongs to the uncorroborated alert
         self.muted: dict[str, datetime] = {}
+        self.failures = 0
         self._actors: dict[str, ActorState] | None = None
         self._source_windows = {s.handle: s.uncorroborated_after for s in config.sources if s.uncorroborated_after}
 
     # -- state ----------------------------------------------------------------------------------
 
-    async def actors(self) -> dict[str, ActorState]:
+    def _actors_in(self, tx: IncidentTx) -> dict[str, ActorState]:
         if self._actors is None:
-            self._actors = await self.store.run(actor_states)
+            self._actors = tx.actor_states()
         return self._actors
 
     def reset_cache(self) -> None:
@@ -115,33 +109,46 @@ class IncidentEngine:
 
     async def process(self, items: Sequence[tuple[IngestResult, Classification | None]],
                       now: datetime) -> list[AlertValue]:
+        return await self.store.in_tx(lambda tx: self.process_in(tx, items, now))
+
+    def process_in(self, tx: IncidentTx, items: Sequence[tuple[IngestResult, Classification | None]],
+                   now: datetime) -> list[AlertValue]:
+        """Handle a batch inside an open transaction; one message's failure is rolled back to
+        its savepoint, logged with its source and id, and the rest go on."""
         alerts: list[AlertValue] = []
         for result, cls in items:
+            snapshot = dict(self._actors) if self._actors is not None else None
             try:
-                alerts.extend(await self._process_one(result, cls, now))
+                with tx.boundary():
+                    alerts.extend(self._process_one(tx, result, cls, now))
             except Exception:
-                log.exception("incident processing failed for %s/%s", result.message.source, result.message.id)
-                raise
+                self._actors = snapshot
+                self.failures += 1
+                log.exception("incident processing failed for %s/%s; message kept, not linked",
+                              result.message.source, result.message.id)
         return alerts
 
     async def next_due(self) -> datetime | None:
-        return await self.store.run(next_due)
+        return await self.store.in_tx(lambda tx: tx.next_due())
 
     async def sweep(self, now: datetime) -> list[AlertValue]:
+        return await self.store.in_tx(lambda tx: self.sweep_in(tx, now))
+
+    def sweep_in(self, tx: IncidentTx, now: datetime) -> list[AlertValue]:
         alerts: list[AlertValue] = []
-        due: list[CheckValue] = await self.store.run(lambda s: due_checks(s, now))
-        for check in due:
-            alerts.extend(await self._check_due(check, now))
+        for check in tx.due_checks(now):
+            alerts.extend(self._check_due(tx, check, now))
         return alerts
 
     # -- one message --------------------------------------------------------------------------
 
-    async def _process_one(self, result: IngestResult, cls: Classification | None, now: datetime) -> list[AlertValue]:
+    def _process_one(self, tx: IncidentTx, result: IngestResult, cls: Classification | None,
+                     now: datetime) -> list[AlertValue]:
         msg = result.message
         if result.pk is None:
             return []
         if result.status == "deleted":
-            return await self._withdraw(result.pk, msg, now)
+            return self._withdraw(tx, result.pk, msg, now)
         if result.status not in ("new", "edited") or cls is None:
             return []
         if not cls.statements and not (cls.event_report and cls.places):
@@ -156,14 +163,14 @@ class IncidentEngine:
             statements = [Statement(stance="report", place=place)]
         alerts: list[AlertValue] = []
         for idx, st in enumerate(statements):
-            alerts.extend(await self._statement(result.pk, msg, cls, st, None if report_only else idx, origin, fp, at))
+            alerts.extend(self._statement(tx, result.pk, msg, cls, st, None if report_only else idx, origin, fp, at))
         return alerts
 
     def _at(self, msg: Message, now: datetime) -> datetime:
         return effective_time(msg) if self.simulated else now
 
-    async def _statement(self, pk: int, msg: Message, cls: Classification, st: Statement, idx: int | None,
-                         origin: SourceInfo, fp: int, at: datetime) -> list[AlertValue]:
+    def _statement(self, tx: IncidentTx, pk: int, msg: Message, cls: Classification, st: Statement,
+                   idx: int | None, origin: SourceInfo, fp: int, at: datetime) -> list[AlertValue]:
         event_time, precision = self._event_time(st, msg)
         if precision == "day":
             t0, t1 = event_time - timedelta(hours=36), event_time + timedelta(hours=36)
@@ -174,9 +181,7 @@ class IncidentEngine:
         place_ids = [place.id, *(r for r, _ in entry.related)] if place and entry else []
         cells = cells_near(entry.lat, entry.lon) if entry else []
         subjects = [a.id for a in (st.subject, st.speaker) if a is not None and place is None]
-        found: tuple[list[IncidentValue], dict[int, list[CheckValue]]] = await self.store.run(
-            lambda s: _read(s, t0, t1, place_ids, cells, subjects))
-        cands, checks = found
+        cands = tx.candidates(t0, t1, place_ids, cells, subjects)
         matches = sorted((m for m in (self._score(c, st, event_time, precision) for c in cands) if m),
                          key=lambda m: (-m.score, m.incident.id))
         changes: list[Change] = []
@@ -191,6 +196,8 @@ class IncidentEngine:
         else:
             if place is None and st.stance != "claim":
                 return []  # a denial or attribution we cannot place stays on its message only
+            if st.stance == "report" and (entry is None or entry.kind != "base"):
+                return []  # "an explosion in Karrada" alone is not an attack on anyone: join, never open
             ref = -1
             score, reasons = 1.0, ["new incident"]
             changes.append(NewIncident(
@@ -214,15 +221,18 @@ class IncidentEngine:
         alerts: list[AlertValue] = []
         subject = st.subject
         if st.stance == "claim" and subject is not None:
-            subject, actor_changes, front_alert = await self._claimant(subject, st, msg, cls, origin, at, ref)
+            subject, actor_changes, front_alert = self._claimant(tx, subject, st, msg, cls, origin, at, ref)
             link = replace(link, subject_id=subject.id, subject=subject.name, speaker_id=subject.id, speaker=subject.name)
             changes.extend(actor_changes)
             if front_alert:
                 alerts.append(front_alert)
         changes.append(NewLink(incident=ref, message_pk=pk, link=link))
-        old_links = list(incident.links) if incident else []
+        old_links = tx.load_links(incident.id) if incident else []
+        if any(old.source == link.source and old.role == link.role and old.subject_id == link.subject_id
+               and near_duplicate(old.fingerprint, fp) for old in old_links):
+            return []  # the same source posting the same text again adds nothing
         links = [*old_links, link]
-        incident_checks = checks.get(incident.id, []) if incident else []
+        incident_checks = tx.checks_for(incident.id) if incident else []
         if st.stance == "claim" and subject is not None:
             # a withdrawn claim of the same bloc is superseded by this one (a brand re-issuing it)
             bloc = self._bloc_of_actor(subject)
@@ -236,7 +246,7 @@ class IncidentEngine:
                 changes.append(CheckUpsert(ref, subject.id, subject.name, at, at + window))
         alerts.extend(self._status_changes(ref, incident, links, incident_checks, at, changes))
         changes.extend(alerts)
-        ids, raised = await self.store.run(lambda s: apply_changes(s, changes))
+        _ids, raised = tx.apply(changes)
         if st.stance == "claim":
             self._remember_claim(subject, at)
         return raised
@@ -308,9 +318,9 @@ class IncidentEngine:
 
     # -- claimants and front groups ------------------------------------------------------------------
 
-    async def _claimant(self, subject: ActorRef, st: Statement, msg: Message, cls: Classification,
-                        origin: SourceInfo, at: datetime, ref: int) -> tuple[ActorRef, list[Change], AlertValue | None]:
-        actors = await self.actors()
+    def _claimant(self, tx: IncidentTx, subject: ActorRef, st: Statement, msg: Message, cls: Classification,
+                  origin: SourceInfo, at: datetime, ref: int) -> tuple[ActorRef, list[Change], AlertValue | None]:
+        actors = self._actors_in(tx)
         written = subject.as_written or subject.name
         if not subject.known:
             cluster = next((a for a in actors.values() if not a.known and any(
@@ -422,9 +432,9 @@ class IncidentEngine:
                                                                                       if "casualties" in r] or ["figures"])))
         return alerts
 
-    async def _check_due(self, check: CheckValue, now: datetime) -> list[AlertValue]:
+    def _check_due(self, tx: IncidentTx, check: CheckValue, now: datetime) -> list[AlertValue]:
         at = check.due_at if self.simulated else now
-        incident: IncidentValue | None = await self.store.run(lambda s: get_incident(s, check.incident_id))
+        incident = tx.get_incident(check.incident_id)
         if incident is None:
             return []
         links = list(incident.links)
@@ -451,32 +461,32 @@ class IncidentEngine:
                         at=at, incident=check.incident_id, actor=check.claimant, text=text,
                         sources=tuple(dict.fromkeys(lk.url or lk.source for lk in claims)),
                     ))
-        _ids, raised = await self.store.run(lambda s: apply_changes(s, changes))
+        _ids, raised = tx.apply(changes)
         return raised
 
-    async def _withdraw(self, pk: int, msg: Message, now: datetime) -> list[AlertValue]:
+    def _withdraw(self, tx: IncidentTx, pk: int, msg: Message, now: datetime) -> list[AlertValue]:
         at = self._at(msg, now)
-        affected = await self.store.run(lambda s: links_of_message(s, pk))
+        affected = tx.links_of_message(pk)
         if not affected:
             return []
         changes: list[Change] = [WithdrawMessage(pk)]
         for incident_id in sorted({i for i, _ in affected}):
             changes.append(IncidentUpdate(incident_id, "", "", [], at, f"message {msg.source}/{msg.id} deleted"))
-        await self.store.run(lambda s: apply_changes(s, changes))
-        # recompute the status with the withdrawn links
+        tx.apply(changes)
+        # the status with the withdrawn links; a live claim of the same bloc supersedes the withdrawn one
         for incident_id in sorted({i for i, _ in affected}):
-            inc = await self.store.run(lambda s, i=incident_id: get_incident(s, i))
+            inc = tx.get_incident(incident_id)
             if inc is None:
                 continue
-            a = assess(list(inc.links), self._claimant_blocs(list(inc.links)))
-            await self.store.run(lambda s, i=incident_id, a=a: apply_changes(
-                s, [IncidentUpdate(i, a.status, a.grade, list(a.reasons), at, None)]))
+            links = list(inc.links)
+            a = assess(links, self._claimant_blocs(links), imported=inc.origin == "import")
+            after: list[Change] = [IncidentUpdate(incident_id, a.status, a.grade, list(a.reasons), at, None)]
+            withdrawn = {lk.subject_id for lk in links if lk.role == "claim" and lk.withdrawn}
+            live = [lk for lk in links if lk.role == "claim" and not lk.withdrawn and lk.subject_id not in withdrawn]
+            if live and live[0].subject_id:
+                after.append(MarkSuperseded(incident_id, live[0].subject_id))
+            tx.apply(after)
         return []
-
-
-def _read(s, t0, t1, place_ids, cells, subjects):  # type: ignore[no-untyped-def]
-    cands = candidates(s, t0, t1, place_ids, cells, subjects)
-    return cands, {c.id: checks_for(s, c.id) for c in cands}
 
 
 __all__ = ["IncidentEngine", "cell_of", "cells_near", "slug"]
