@@ -44,6 +44,29 @@ _EVENT = re.compile(r"no (?:reports? of (?:an? )?)?(?:attack|explosion|strike)|d
                     r"انجام نشده|fausses|informations|تعرض (?:\w+ ){0,3}?(?:لاي|لهجوم|لقصف)|الانباء|الاخبار")
 
 
+class _MessageFacts:
+    """Message-level figures and date, computed only if a statement needs them (most messages
+    carry no statement, and these regexes are the costliest part of a quiet message)."""
+
+    def __init__(self, norm: str, date: datetime | None) -> None:
+        self._norm, self._date = norm, date
+        self._figures: Figures | None = None
+        self._event_date: date | None = None
+        self._dated = False
+
+    @property
+    def figures(self) -> Figures:
+        if self._figures is None:
+            self._figures = extract_figures(self._norm)
+        return self._figures
+
+    @property
+    def event_date(self) -> date | None:
+        if not self._dated:
+            self._event_date, self._dated = resolve_event_date(self._norm, self._date), True
+        return self._event_date
+
+
 @dataclass(slots=True)
 class _Cue:
     rule: Rule
@@ -196,8 +219,7 @@ class Classifier:
         armed_in_message = [a for a in all_actors.values() if a.kind in ARMED]
 
         msg_norm = normalize(text[:4000]) if len(sentences) > 1 else (sentences[0].norm_punct if sentences else "")
-        msg_figures = extract_figures(msg_norm)
-        msg_date = resolve_event_date(msg_norm, date)
+        lazy = _MessageFacts(msg_norm, date)
         msg_weapon = next((m.id for s in sentences for m in s.mentions if m.kind == "weapon"), None)
         msg_target = next((m.id for s in sentences for m in s.mentions if m.kind == "target"), None)
         msg_places = [p for p in places.values()]
@@ -225,7 +247,7 @@ class Classifier:
                 if cue.rule.stance in done:
                     continue  # several cues of one claim or denial in a sentence are one statement
                 found = self._statements(s, cue, when, date, own, armed_in_message, sentence_new,
-                                         msg_figures, msg_date, msg_weapon, msg_target, msg_places)
+                                         lazy, msg_weapon, msg_target, msg_places)
                 if found and cue.rule.stance != "attribution":
                     done.add(cue.rule.stance)
                 statements.extend(found)
@@ -241,7 +263,7 @@ class Classifier:
         )
 
     def _statements(self, s: _Sentence, cue: _Cue, when: date | None, date: datetime | None, own: ActorRef | None,
-                    armed: list[ActorRef], named: list[ActorRef], msg_fig: Figures, msg_date: date | None,
+                    armed: list[ActorRef], named: list[ActorRef], facts: _MessageFacts,
                     msg_weapon: str | None, msg_target: str | None, msg_places: list[PlaceRef]) -> list[Statement]:
         rule = cue.rule
         stance = rule.stance
@@ -307,8 +329,8 @@ class Classifier:
         target = next((m.id for m in s.mentions if m.kind == "target"), None) or msg_target
         figs = extract_figures(s.norm_punct)
         if figs.killed is None and figs.wounded is None and figs.casualties is None and stance == "claim":
-            figs = msg_fig
-        event_date = resolve_event_date(s.norm_punct, date) or msg_date
+            figs = facts.figures
+        event_date = resolve_event_date(s.norm_punct, date) or facts.event_date
         evidence = s.original[:200]
         return [
             Statement(stance=stance, speaker=speaker, subject=subject, denial_of=denial_kind, target=target, place=p,

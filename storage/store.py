@@ -375,19 +375,19 @@ def _stored(r: MessageRow, edits: int) -> StoredMessage:
                          processed=r.processed)
 
 
-def _statement_rows(pk: int, cls: Classification) -> list[StatementRow]:
+def _statement_dicts(pk: int, cls: Classification) -> list[dict[str, Any]]:
     rows = []
     for idx, st in enumerate(cls.statements):
-        rows.append(StatementRow(
-            message_pk=pk, idx=idx, stance=st.stance,
-            speaker_id=st.speaker.id if st.speaker else None, speaker=st.speaker.name if st.speaker else None,
-            subject_id=st.subject.id if st.subject else None, subject=st.subject.name if st.subject else None,
-            subject_as_written=st.subject.as_written if st.subject else None,
-            denial_of=st.denial_of, target=st.target,
-            place_id=st.place.id if st.place else None, place=st.place.name if st.place else None,
-            weapon=st.weapon, killed=st.killed, wounded=st.wounded,
-            event_date=st.event_date.isoformat() if st.event_date else None,
-        ))
+        rows.append({
+            "message_pk": pk, "idx": idx, "stance": st.stance,
+            "speaker_id": st.speaker.id if st.speaker else None, "speaker": st.speaker.name if st.speaker else None,
+            "subject_id": st.subject.id if st.subject else None, "subject": st.subject.name if st.subject else None,
+            "subject_as_written": st.subject.as_written if st.subject else None,
+            "denial_of": st.denial_of, "target": st.target,
+            "place_id": st.place.id if st.place else None, "place": st.place.name if st.place else None,
+            "weapon": st.weapon, "killed": st.killed, "wounded": st.wounded,
+            "event_date": st.event_date.isoformat() if st.event_date else None, "incident_id": None,
+        })
     return rows
 
 
@@ -398,7 +398,9 @@ def _apply_classification(row: MessageRow, cls: Classification | None) -> None:
 
 
 def _ingest(s: Session, batch: Sequence[tuple[Message, Classification | None]]) -> list[IngestResult]:
-    from sqlalchemy import delete
+    """New messages go in with one multi-row INSERT ... RETURNING (Core, no ORM objects: this is
+    the hot path of every replay); edits and deletions, rare, go through the ORM."""
+    from sqlalchemy import delete, insert
 
     keys = list({m.key for m, _ in batch})
     existing: dict[tuple[str, str], MessageRow] = {}
@@ -408,58 +410,75 @@ def _ingest(s: Session, batch: Sequence[tuple[Message, Classification | None]]) 
             tuple_(MessageRow.source, MessageRow.msg_id).in_(chunk))).scalars().all()
         existing.update({(r.source, r.msg_id): r for r in rows})
     now = utcnow()
-    results: list[IngestResult] = []
-    pending_statements: list[tuple[MessageRow, Classification]] = []
+    results: list[IngestResult | None] = []
+    fresh: dict[tuple[str, str], tuple[int, dict[str, Any], Classification | None]] = {}
+    later: list[tuple[int, Message, Classification | None]] = []  # revisions of messages new in this batch
     for message, cls in batch:
+        if message.key in fresh:
+            later.append((len(results), message, cls))
+            results.append(None)
+            continue
         row = existing.get(message.key)
         if row is None:
             if message.deleted:
                 results.append(IngestResult(message, None, "unknown_deletion"))
                 continue
-            row = MessageRow(
-                source=message.source, msg_id=message.id, date=message.date, text=message.text,
-                title=message.title, url=message.url, forwarded_from=message.forwarded_from,
-                reply_to=message.reply_to, edited_at=message.edited, text_hash=text_hash(message.text),
-                stored_at=now,
-            )
-            _apply_classification(row, cls)
-            s.add(row)
-            existing[message.key] = row
-            if cls is not None and cls.statements:
-                pending_statements.append((row, cls))
+            fresh[message.key] = (len(results), {
+                "source": message.source, "msg_id": message.id, "date": message.date, "text": message.text,
+                "title": message.title, "url": message.url, "forwarded_from": message.forwarded_from,
+                "reply_to": message.reply_to, "edited_at": message.edited, "deleted": False, "deleted_at": None,
+                "lang": cls.lang if cls else None, "stances": ",".join(cls.stances) if cls else "",
+                "text_hash": text_hash(message.text), "processed": False, "stored_at": now,
+            }, cls)
             results.append(IngestResult(message, None, "new"))
             continue
-        if message.deleted:
-            if row.deleted:
-                results.append(IngestResult(message, row.pk, "duplicate"))
-            else:
-                row.deleted, row.deleted_at = True, message.edited or now
-                results.append(IngestResult(message, row.pk, "deleted"))
-            continue
-        if message.text == row.text and (message.title or None) == (row.title or None):
-            results.append(IngestResult(message, row.pk, "duplicate"))
-            continue
-        if row.pk is None:
-            s.flush()  # the earlier version arrived in this same batch
-        s.add(MessageEditRow(message_pk=row.pk or 0, text=row.text, title=row.title,
-                             edited_at=row.edited_at, replaced_at=now))
-        previous = row.text
-        row.text, row.title = message.text, message.title
-        row.edited_at = message.edited or now
-        row.text_hash = text_hash(message.text)
-        row.processed = False
-        _apply_classification(row, cls)
-        if row.pk is not None:
-            s.execute(delete(StatementRow).where(StatementRow.message_pk == row.pk))
-        if cls is not None and cls.statements:
-            pending_statements.append((row, cls))
-        results.append(IngestResult(message, row.pk, "edited", previous_text=previous))
+        results.append(_revise(s, row, message, cls, now))
+    if fresh:
+        entries = list(fresh.values())
+        returned = s.execute(
+            insert(MessageRow).returning(MessageRow.source, MessageRow.msg_id, MessageRow.pk),
+            [values for _, values, _ in entries],
+        ).all()
+        pks = {(src, mid): pk for src, mid, pk in returned}
+        statements: list[dict[str, Any]] = []
+        for position, values, cls in entries:
+            pk = pks[(values["source"], values["msg_id"])]
+            old = results[position]
+            assert old is not None
+            results[position] = IngestResult(old.message, pk, "new")
+            if cls is not None and cls.statements:
+                statements.extend(_statement_dicts(pk, cls))
+        if statements:
+            s.execute(insert(StatementRow), statements)
+    for position, message, cls in later:
+        row = s.execute(select(MessageRow).where(MessageRow.source == message.source,
+                                                 MessageRow.msg_id == message.id)).scalar_one()
+        results[position] = _revise(s, row, message, cls, now)
     s.flush()
-    for row, cls in pending_statements:
-        s.add_all(_statement_rows(row.pk or 0, cls))
-    s.flush()
-    return [
-        IngestResult(r.message, existing[r.message.key].pk, r.status, r.previous_text)
-        if r.pk is None and r.status != "unknown_deletion" else r
-        for r in results
-    ]
+    return [r for r in results if r is not None]
+
+
+def _revise(s: Session, row: MessageRow, message: Message, cls: Classification | None,
+            now: datetime) -> IngestResult:
+    """A record for a message already stored: a deletion, an edit, or the same text again."""
+    from sqlalchemy import delete, insert
+
+    if message.deleted:
+        if row.deleted:
+            return IngestResult(message, row.pk, "duplicate")
+        row.deleted, row.deleted_at = True, message.edited or now
+        return IngestResult(message, row.pk, "deleted")
+    if message.text == row.text and (message.title or None) == (row.title or None):
+        return IngestResult(message, row.pk, "duplicate")
+    s.add(MessageEditRow(message_pk=row.pk or 0, text=row.text, title=row.title, edited_at=row.edited_at,
+                         replaced_at=now))
+    previous = row.text
+    row.text, row.title = message.text, message.title
+    row.edited_at = message.edited or now
+    row.text_hash = text_hash(message.text)
+    row.processed = False
+    _apply_classification(row, cls)
+    s.execute(delete(StatementRow).where(StatementRow.message_pk == row.pk))
+    if cls is not None and cls.statements:
+        s.execute(insert(StatementRow), _statement_dicts(row.pk or 0, cls))
+    return IngestResult(message, row.pk, "edited", previous_text=previous)
