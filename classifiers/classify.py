@@ -30,18 +30,36 @@ WINDOW = 14  # tokens between a cue and its speaker
 _NEGATED = re.compile(r"(?<!\w)(?:no|not|never|did not|didnt|denied|denies|without|لم|لا|ليس|نفت|نفي|ينفي|هيچ|نه|aucun|aucune|pas)(?!\w)")
 _SENTENCE = re.compile(r"(?<=[.!?؟;؛])\s+(?=[^\s\da-z])|\n+|(?<=[.!?؟])(?=[\u0600-\u06ff])")
 _SAID = re.compile(
-    r"(?<!\w)(?:said|says|say|told|stated|announced|added|according to|tweeted|wrote|reported|quoted|spokesman|spokesperson|"
-    r"قال|قالت|ذكر|ذكرت|اعلن|اعلنت|وفق|بحسب|حسب|افاد|افادت|اكد|اكدت|selon|a declare|a affirme|گفت|اعلام كرد|به گزارش)(?!\w)"
+    r"(?<!\w)(?:said|says|say|told|stated|announced|added|tweeted|wrote|reported|spokesman|spokesperson|"
+    r"قال|قالت|ذكر|ذكرت|اعلن|اعلنت|افاد|افادت|اكد|اكدت|a declare|a affirme|a indique|a precise|a annonce|"
+    r"گفت|اعلام كرد)(?!\w)"
 )
+_ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|selon|وفق|بحسب|حسب|وفقا ل|به گزارش|به نقل از)(?!\w)")
+_RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation for|ردا علي|رداً علي|ردا على|en represailles|"
+                       r"en riposte|در پاسخ به|در تلافي)(?!\w)")
+_TOPIC = re.compile(
+    r"attack|strike|raid|bomb|rocket|drone|missile|explos|blast|shell|killed|dead|wounded|injur|casualt|involve|responsib|"
+    r"role|base|convoy|troops|forces|soldier|clash|airstrike|incident|responsab|"
+    r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
+    r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|"
+    r"attaque|frappe|attentat|roquette|drone|explosion|mort|tues|blesses|implication|bilan|base|convoi")
+_AIRSTRIKE = re.compile(r"airstrike|air strike|air raid|غاره|غارات|ضربه جويه|ضربات جويه|حمله هوايي|حملات هوايي|frappe aerienne|"
+                        r"frappes aeriennes|raid aerien|carried out any|conducted|conduct")
 _LOCATION = re.compile(r"territor|soil|inside jordan|outside jordan|(?:did not|didnt) (?:occur|happen|take place) (?:in|on|inside)|"
-                       r"not (?:in|on) (?:jordan|its)|داخل الاراضي|خارج|داخل الاردن|لم يقع داخل|sur son (?:sol|territoire)|"
-                       r"hors de|خاك اردن")
-_FIGURES = re.compile(r"exaggerat|inflat|figure|toll|casualt|number of|numbers|مبالغ|ارقام|حصيله|اعداد|chiffre|bilan|exager|"
-                      r"reports? (?:\w+ ){0,5}?(?:killed|dead|deaths|wounded|injured)|اغراق")
+                       r"not (?:in|on) (?:jordan|its)|لم يقع داخل|لم يقع في الاراضي|خارج (?:الاراضي|حدود|اراضي)|"
+                       r"sur son (?:sol|territoire)|eu lieu sur son|hors de (?:son|ses)|خاك اردن|داخل خاك")
+_FIGURES = re.compile(r"exaggerat|inflat|figure|toll|casualt|number of|numbers|no damage|direct hit|مبالغ|ارقام|حصيله|اعداد|"
+                      r"chiffre|bilan|exager|(?:la )?mort de|morts|tues|blesses|"
+                      r"reports? (?:\w+ ){0,5}?(?:killed|dead|deaths|wounded|injured)|(?:تقارير|انباء|اخبار|الانباء) (?:عن )?"
+                      r"(?:مقتل|اصابه|سقوط قتلي|قتلي|جرحي)|كشته|زخمي|تلفات|اغراق")
 _EVENT = re.compile(r"no (?:reports? of (?:an? )?)?(?:attack|explosion|strike)|did not (?:take place|happen|occur)|never happened|"
                     r"no such|rumou?r|fabricat|controlled detonation|accident|(?:reports?|claims?) (?:of|about) (?:an? |the )?"
-                    r"(?:attack|strike|drone|rocket)|شايعات|اشاعات|لم ترد انباء|لا صحه لانباء|انباء عن|مزاعم|شايعه|"
-                    r"انجام نشده|fausses|informations|تعرض (?:\w+ ){0,3}?(?:لاي|لهجوم|لقصف)|الانباء|الاخبار")
+                    r"(?:attack|strike|drone|rocket|clashes|fighting|explosions?)|شايعات|اشاعات|لم ترد انباء|لا صحه لانباء|انباء عن|مزاعم|شايعه|"
+                    r"انجام نشده|fausses|informations|تعرض (?:\w+ ){0,3}?(?:لاي|لهجوم|لقصف)|الانباء|الاخبار|سقوط اي|لم تسقط|"
+                    r"خبر حمله|كنترل شده|toute attaque|aucune attaque|took place|no attack|came under|مجرد شايعات")
+
+
+_ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe)(?!\w)")
 
 
 class _MessageFacts:
@@ -49,6 +67,7 @@ class _MessageFacts:
     carry no statement, and these regexes are the costliest part of a quiet message)."""
 
     def __init__(self, norm: str, date: datetime | None) -> None:
+        self.norm = norm
         self._norm, self._date = norm, date
         self._figures: Figures | None = None
         self._event_date: date | None = None
@@ -86,8 +105,24 @@ class _Sentence:
     written: dict[tuple[int, int], str]
 
 
+_ABBREVIATIONS = {"col", "gen", "maj", "lt", "brig", "capt", "cpt", "sgt", "dr", "mr", "mrs", "ms", "st", "no", "vs",
+                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
+                  "gov", "sen", "rep", "adm", "cmdr"}
+
+
 def split_sentences(text: str) -> list[str]:
-    return [s for s in (p.strip() for p in _SENTENCE.split(text)) if s]
+    """Sentences, not split after titles and abbreviations ("Col. Joel Harper", "Jan. 28")."""
+    parts = [p for p in _SENTENCE.split(text) if p and p.strip()]
+    out: list[str] = []
+    for part in parts:
+        part = part.strip()
+        if out:
+            last = out[-1].rsplit(None, 1)[-1].rstrip(".").lower() if out[-1].endswith(".") else ""
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                out[-1] = f"{out[-1]} {part}"
+                continue
+        out.append(part)
+    return out
 
 
 def _applicable(sentence: str, rules: dict[str, LanguageRules]) -> list[LanguageRules]:
@@ -156,7 +191,17 @@ class Classifier:
                         continue
                     start = bisect.bisect_right(s.starts, m.start()) - 1
                     end = max(start + 1, bisect.bisect_left(s.starts, m.end()))
+                    if rule.place_after and not any(
+                            mn.kind == "place" and start < mn.start <= end + 5 for mn in s.mentions):
+                        continue
                     cues.append(_Cue(rule, max(start, 0), end))
+        others = [c for c in cues if c.rule.stance in ("denial", "attribution")]
+        if others:
+            # "X denied that its forces carried out any airstrike", "X blamed Y for the strike that
+            # hit its headquarters": the claim wording is reported inside the denial or the blame
+            cues = [c for c in cues if c.rule.stance != "claim" or not (
+                (c.rule.needs is not None and any(o.start < c.start for o in others))
+                or any(0 <= c.start - o.start <= 12 for o in others if o.rule.stance == "denial"))]
         return cues, report
 
     # -- actors around a cue ------------------------------------------------------------------
@@ -183,17 +228,44 @@ class Classifier:
         if side == "inside":
             return inside[0][1] if inside else (after[0][1] if after else None)
         if side == "either":
+            # Arabic puts the verb first (VSO) or the subject first (SVO): an actor right before
+            # the verb is its subject, otherwise the first actor after it
+            if before and cue.start - before[-1][0].end <= 1:
+                return before[-1][1]
             return after[0][1] if after else (before[-1][1] if before else None)
         if side == "first":
-            return ok[0][1] if ok and ok[0][0].end <= cue.start else None
+            if ok and ok[0][0].end <= cue.start:
+                return ok[0][1]
+            return self._pick(s, cue, "said", when, in_claim, accept, exclude)
         if side == "said":
+            head = self._headline_speaker(s, ok)
+            if head is not None:
+                return head
+            for marker in _ACCORDING.finditer(s.norm):
+                pos = bisect.bisect_left(s.starts, marker.end())
+                near = [r for m, r in ok if 0 <= m.start - pos <= 2]
+                if near:
+                    return near[0]
             for said in _SAID.finditer(s.norm):
                 pos = bisect.bisect_right(s.starts, said.start()) - 1
-                near = sorted(ok, key=lambda mr: min(abs(mr[0].end - pos), abs(mr[0].start - pos - 1)))
-                if near and min(abs(near[0][0].end - pos), abs(near[0][0].start - pos - 1)) <= 4:
-                    return near[0][1]
+                prior = [r for m, r in ok if 0 <= pos - m.end <= 3]
+                if prior:
+                    return prior[-1]
+                following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
+                if following:
+                    return following[0]
             return before[-1][1] if before else None
         return None
+
+    @staticmethod
+    def _headline_speaker(s: _Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None:
+        """"Security Media Cell: ..." and «قوات سوريا الديمقراطية: ...»: the actor before an early colon."""
+        colon = s.original.find(":")
+        if colon < 2 or colon > 80:
+            return None
+        head_tokens = len(tokens(normalize(s.original[:colon])))
+        heads = [r for m, r in ok if m.end <= head_tokens]
+        return heads[-1] if heads else None
 
     # -- the message ----------------------------------------------------------------------
 
@@ -226,8 +298,14 @@ class Classifier:
 
         statements: list[Statement] = []
         report = False
+        # a denial or a blame about bread prices is not about an attack: the message must say
+        # something of attacks, or name a place, weapon or target of the gazetteer
+        on_topic = bool(_TOPIC.search(msg_norm)) or any(
+            m.kind in ("place", "weapon", "target") for s in sentences for m in s.mentions)
         for s in sentences:
             cues, rep = self._cues(s)
+            if not on_topic:
+                cues = [c for c in cues if c.rule.stance == "claim"]
             report = report or rep
             has_claim = any(c.rule.stance == "claim" for c in cues)
             sentence_new: list[ActorRef] = []
@@ -243,7 +321,7 @@ class Classifier:
                     all_actors.setdefault(ref.id, ref)
                     sentence_new.append(ref)
             done: set[str] = set()
-            for cue in sorted(cues, key=lambda c: c.start):
+            for cue in sorted(cues, key=lambda c: (c.start, c.rule.lang != lang)):
                 if cue.rule.stance in done:
                     continue  # several cues of one claim or denial in a sentence are one statement
                 found = self._statements(s, cue, when, date, own, armed_in_message, sentence_new,
@@ -252,6 +330,7 @@ class Classifier:
                     done.add(cue.rule.stance)
                 statements.extend(found)
         statements = _dedupe(statements)
+        statements = self._effect_disputes(statements, sentences, when)
         statements = self._fill_denial_subjects(statements, armed_in_message)
         return Classification(
             lang=lang,
@@ -274,7 +353,7 @@ class Classifier:
         elif rule.needs == "state":
             accept = STATE
         elif stance == "claim":
-            accept = ARMED | STATE | frozenset({"relay"})
+            accept = ARMED | STATE | frozenset({"relay", "generic"})
         speaker: ActorRef | None = None
         if rule.fixed and rule.fixed in self.gz.actors:
             speaker = self._pick(s, cue, rule.speaker, when, in_claim, accept, set()) if rule.speaker == "said" else None
@@ -292,6 +371,9 @@ class Classifier:
             else:
                 # a relay "reports" a claim: the claimant is the armed group named nearby
                 speaker = self._pick(s, cue, "either", when, True, ARMED, set()) or (armed[0] if armed else None)
+        if speaker is None and rule.speaker in ("before", "after", "either") and stance != "claim":
+            # «"Ces informations sont fausses", a indiqué le Centcom»: the speaker follows the quote
+            speaker = self._pick(s, cue, "said", when, in_claim, accept, set())
         if speaker is None:
             if rule.needs is not None:
                 return []
@@ -308,21 +390,37 @@ class Classifier:
             else:
                 exclude = {speaker.id} if speaker else set()
                 subject = self._pick(s, cue, rule.subject or "after", when, False, None, exclude)
+                if subject is None and _ANAPHOR.search(s.norm[s.starts[min(cue.end, len(s.starts) - 1)]:]
+                                                       if s.starts else ""):
+                    # "... which Washington blamed on the group": the armed group named before
+                    subject = self._pick(s, cue, "before", when, False, ARMED, exclude)
+                if subject is None and speaker is not None and rule.speaker == "either":
+                    # «... وتتهم واشنطن»: the verb carries its subject; the actor after it is the
+                    # one blamed, and the speaker is whoever the sentence is about
+                    first = [m for m in s.mentions if m.kind == "actor" and m.end <= cue.start]
+                    subject = speaker
+                    speaker = self._actor(first[0], when, False, s) if first else own
             if subject is None:
                 return []
         denial_kind = None
         if stance == "denial":
-            denial_kind = rule.kind or _denial_kind(s.norm)
+            denial_kind = rule.kind or _denial_kind(s.norm, facts.norm)
             if denial_kind == "responsibility":
                 subject = speaker
+        response = _RESPONSE.search(s.norm)
+        cut = bisect.bisect_right(s.starts, response.start()) - 1 if response and stance == "claim" else None
         sentence_places = [self.gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
-                           for m in s.mentions if m.kind == "place"]
-        chosen = sentence_places or (msg_places[:1] if stance == "claim" else msg_places[:1])
-        bases = [p for p in chosen if p.kind == "base"]
-        if len(bases) > 1 and stance == "claim":
-            targets: list[PlaceRef | None] = list({p.id: p for p in bases}.values())
+                           for m in s.mentions if m.kind == "place" and (cut is None or m.start < cut or m.start < cue.start)]
+        chosen = sentence_places or msg_places[:1]
+        sites = list({p.id: p for p in chosen if p.kind in ("base", "town", "crossing")}.values())
+        bases = [p for p in sites if p.kind == "base"]
+        if len(sites) > 1 and stance == "claim":
+            # one statement naming several bases is one claim per base (and per incident)
+            targets: list[PlaceRef | None] = list(bases if len(bases) > 1 else sites)
         elif bases:
             targets = [bases[0]]
+        elif sites:
+            targets = [sites[0]]
         else:
             targets = [chosen[0]] if chosen else [None]
         weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or msg_weapon
@@ -339,6 +437,29 @@ class Classifier:
             for p in targets
         ]
 
+    def _effect_disputes(self, statements: list[Statement], sentences: list[_Sentence],
+                         when: date | None) -> list[Statement]:
+        """A claim of casualties met, in the same message, by another party's "no one was killed"
+        is a denial of the figures (a dispute over the effect, not over the event)."""
+        claims = [st for st in statements if st.stance == "claim"]
+        if not claims or any(st.stance == "denial" for st in statements):
+            return statements
+        claimants = {c.subject.id for c in claims if c.subject}
+        for s in sentences:
+            figs = extract_figures(s.norm_punct)
+            if not figs.none_reported:
+                continue
+            cue = _Cue(claims[0].speaker and _FAKE_RULE or _FAKE_RULE, 0, len(s.toks))
+            speaker = self._pick(s, _Cue(_FAKE_RULE, len(s.toks), len(s.toks)), "said", when, False, STATE, claimants)
+            if speaker is None or speaker.id in claimants:
+                continue
+            _ = cue
+            statements.append(Statement(stance="denial", speaker=speaker, subject=claims[0].subject,
+                                        denial_of="figures", place=claims[0].place, killed=0,
+                                        evidence=s.original[:200]))
+            break
+        return statements
+
     def _fill_denial_subjects(self, statements: list[Statement], armed: list[ActorRef]) -> list[Statement]:
         """A denial of an event, its figures or its location is about whoever claimed it."""
         claimants = [st.subject for st in statements if st.stance == "claim" and st.subject]
@@ -353,14 +474,29 @@ class Classifier:
         return out
 
 
-def _denial_kind(norm: str) -> str:
-    if _LOCATION.search(norm):
-        return "location"
-    if _FIGURES.search(norm):
-        return "figures"
-    if _EVENT.search(norm):
-        return "event"
+_FAKE_RULE = Rule("denial", re.compile("(?!)"), "said", None, "figures", None, None, None, "en")
+
+
+def _denial_kind(norm: str, message_norm: str = "") -> str:
+    """Location, then figures, then the denier's own strike (responsibility), then the event;
+    a short denial ("Those reports are not true.") is read with the rest of its message."""
+    for text in (norm, message_norm):
+        if not text:
+            continue
+        if _LOCATION.search(text):
+            return "location"
+        if _FIGURES.search(text):
+            return "figures"
+        if _AIRSTRIKE.search(text):
+            return "responsibility"
+        if _EVENT.search(text):
+            return "event"
+        if _RESPONSIBILITY.search(text):
+            return "responsibility"
     return "responsibility"
+
+
+_RESPONSIBILITY = re.compile(r"involv|role|responsib|connection|behind|carry|carried|دور|علاقه|مسووليه|نقش|دخالت|implication")
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:

@@ -17,7 +17,7 @@ _GENERIC = {skeleton(t) for w in (
     "harakat jamaat jamaa quwat brigade brigades battalion battalions companies company group groups "
     "faction factions movement formation league front forces thani second "
     "سرايا سريه كتايب كتيبه لواء الويه عصبه فصايل تشكيل حركه جماعه مجموعه قوات ثاني الثانيه "
-    "groupe brigades bataillon gروه گروه"
+    "groupe brigades bataillon گروه new jadid جديد جديده جدید"
 ).split() for t in [normalize(w)]}
 _GENERIC.discard("")
 
@@ -25,10 +25,11 @@ _STOP_EN = {"claimed", "claims", "claim", "said", "says", "has", "have", "had", 
             "announced", "which", "that", "who", "on", "in", "for", "and", "to", "after", "with", "from", "at", "by",
             "responsibility", "the", "a", "an"}
 _CONNECT = {"al", "el", "ul", "of", "the", "fi", "wa", "bin", "ibn", "abu", "abi", "de", "du", "des", "la", "le", "in", "an",
-            "ash", "as", "ad", "ar", "at", "az"}
+            "ash", "as", "ad", "ar", "at", "az", "l", "d"}
 _AR_STOP = set(normalize(
     "مسووليه مسووليتها مسووليته الهجوم هجوم عمليه استهداف قصف ضد على في عن من الى بعد اثر التي الذي وذلك و ان انها انه "
-    "الاعتداء اعتداء الضربه تفجير بيان امس اليوم فجر صباح مساء اطلاق اسقاط مهاجمه"
+    "الاعتداء اعتداء الضربه تفجير بيان امس اليوم فجر صباح مساء اطلاق اسقاط مهاجمه "
+    "مسئولیت مسؤولیت حمله را به در از که با اعلام تعلن يعلن تتبني يتبني اعلنت تبنت"
 ).split())
 _QUOTED = re.compile(r"[\"“”«»‘’']([^\"“”«»‘’']{3,60})[\"“”«»‘’']")
 
@@ -49,6 +50,10 @@ _NAME_PATTERNS = [
     re.compile(r"(?<!\w)(?:تبنت|تبني|اعلنت|اعلن|يتبني|تتبني)(?: فصيل| جماعه| مجموعه| مسلحه| جديده| جديد){0,3} "
                r"(?P<q>(?:سرايا|سريه|كتايب|كتيبه|لواء|الويه|عصبه|فصايل|تشكيل|حركه|جماعه|قوات|اصحاب|الثوريون|المقاومه)(?: \w+){1,6})"),
     re.compile(r"(?:گروهي|گروه) (?:ناشناس |جديد )?(?:به نام|موسوم به|با نام) (?P<q>.{3,60})"),
+    re.compile(r"^(?:\w+ ?[:|] ?)?(?P<q>(?:سرايا|سريه|كتايب|كتيبه|لواء|الويه|عصبه|فصايل|تشكيل|حركه|اصحاب)(?: \w+){1,4}?) "
+               r"(?:تعلن|يعلن|تتبني|يتبني|اعلنت|اعلن|تبنت|تبني|يعلنون|يتبنون)(?!\w)"),
+    re.compile(r"^(?P<q>[A-Z][\w']*(?: (?:[A-Z][\w']*|al|el|of|the|fi|wa|bin|abu)){1,7}), (?:a|an|the) (?:\w+ ){0,6}?"
+               r"(?:group|faction|militia|outfit|brigade)"),
 ]
 
 
@@ -64,6 +69,8 @@ def display_name(name: str) -> str:
 
 def _trim_latin(raw: str) -> str:
     words = raw.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
     out: list[str] = []
     for word in words:
         bare = word.strip(",.;:()\"“”'’")
@@ -103,7 +110,7 @@ def as_written(name: str, original: str) -> str:
     parts: list[str] = []
     for ch in name:
         if ch == " ":
-            parts.append(r"[\s\-‐–—_]+")
+            parts.append(r"[\s\-‐–—_'’]+")
         elif ch in _FLEX:
             parts.append(_FLEX[ch])
         elif ch.isascii() and ch.isalpha():

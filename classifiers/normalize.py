@@ -38,7 +38,7 @@ _TABLE = str.maketrans({**{k: v for k, v in _ARABIC_MAP.items()}, **_DIGITS, "\u
 _TABLE.update(_REMOVE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+")
-_ARTICLE_LATIN = re.compile(r"^(?:al|el|ul|il|as|ash|ad|ar|at|an|az|ath|adh)$")
+_ARTICLE_LATIN = re.compile(r"^(?:al|el|ul|il|as|ash|ad|ar|at|an|az|ath|adh|the|l|d)$")
 
 
 def _strip_latin_accents(text: str) -> str:
@@ -52,9 +52,13 @@ def _strip_latin_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+_ELISION = re.compile(r"(?<![A-Za-zÀ-ÿ])([LlDdJjNnSsCcMmTt]|[Qq]u)['’](?=[A-Za-zÀ-ÿ])")
+
+
 def normalize_cased(text: str) -> str:
     """Everything ``normalize`` does except lower-casing (for case-sensitive abbreviations)."""
     text = unicodedata.normalize("NFKC", text)
+    text = _ELISION.sub(r"\1 ", text)  # French elision: l'Iran, d'Erbil, n'a pas -> l Iran, d Erbil, n a pas
     text = _CAMEL.sub(" ", text)
     text = text.translate(_TABLE)
     text = _strip_latin_accents(text)

@@ -22,6 +22,7 @@ class Rule:
     fixed: str | None
     fixed_subject: str | None
     lang: str
+    place_after: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,7 @@ def load_rules() -> dict[str, LanguageRules]:
             Rule(
                 stance=r["stance"], regex=re.compile(_norm_pattern(r["re"])), speaker=r.get("speaker", "before"),
                 subject=r.get("subject"), kind=r.get("kind"), needs=r.get("needs"), fixed=r.get("fixed"),
-                fixed_subject=r.get("fixed_subject"), lang=lang,
+                fixed_subject=r.get("fixed_subject"), lang=lang, place_after=r.get("place_after", False),
             )
             for r in section.get("rule", [])
         )
