@@ -59,6 +59,7 @@ _EVENT = re.compile(r"no (?:reports? of (?:an? )?)?(?:attack|explosion|strike)|d
                     r"خبر حمله|كنترل شده|toute attaque|aucune attaque|took place|no attack|came under|مجرد شايعات")
 
 
+_BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded"})
 _ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe)(?!\w)")
 
 
@@ -214,7 +215,9 @@ class Classifier:
 
     def _pick(self, s: _Sentence, cue: _Cue, side: str, when: date | None, in_claim: bool,
               accept: frozenset[str] | None, exclude: set[str]) -> ActorRef | None:
-        actors = [m for m in s.mentions if m.kind == "actor"]
+        # "USA-backed PKK", "Iran-aligned groups": the backer is a modifier, not a party
+        actors = [m for m in s.mentions if m.kind == "actor"
+                  and not (m.end < len(s.toks) and s.toks[m.end] in _BACKED)]
         refs = [(m, self._actor(m, when, in_claim, s)) for m in actors]
         ok = [(m, r) for m, r in refs if r.id not in exclude and (accept is None or r.kind in accept)]
         before = [(m, r) for m, r in ok if m.end <= cue.start and cue.start - m.end <= WINDOW]
@@ -311,7 +314,7 @@ class Classifier:
             sentence_new: list[ActorRef] = []
             if has_claim or "itself" in s.norm or "نفسه" in s.norm or "نفسها" in s.norm or "به نام" in s.norm:
                 for name in extract_group_names(s.cased_norm, s.original):
-                    known = self.gz.resolve_actor(name, when, in_claim=True)
+                    known = self._resolve_with_suffixes(name, when)
                     if known is not None:
                         all_actors.setdefault(known.id, known)
                         sentence_new.append(known)
@@ -330,6 +333,11 @@ class Classifier:
                     done.add(cue.rule.stance)
                 statements.extend(found)
         statements = _dedupe(statements)
+        claimed = {st.subject.id for st in statements if st.stance == "claim" and st.subject}
+        relays = claimed | {a.id for a in all_actors.values() if a.kind == "relay"}
+        statements = [st for st in statements if not (
+            st.stance == "attribution" and st.subject and st.subject.id in claimed
+            and (st.speaker is None or st.speaker.id in relays))]  # "Amaq claims the attack was carried out by the group"
         statements = self._effect_disputes(statements, sentences, when)
         statements = self._fill_denial_subjects(statements, armed_in_message)
         return Classification(
@@ -356,11 +364,20 @@ class Classifier:
             accept = ARMED | STATE | frozenset({"relay", "generic"})
         speaker: ActorRef | None = None
         if rule.fixed and rule.fixed in self.gz.actors:
-            speaker = self._pick(s, cue, rule.speaker, when, in_claim, accept, set()) if rule.speaker == "said" else None
-            speaker = speaker or self.gz.actors[rule.fixed].ref()
+            if rule.needs == "state":
+                # "US forces struck ..." is a state's claim only when the state says so; a tweet
+                # that a US strike hit a bakery is someone else's report
+                speaker = self._pick(s, cue, "said", when, in_claim, accept, set()) or (
+                    own if own is not None and own.kind in STATE else None)
+                if speaker is None:
+                    return []
+            else:
+                speaker = self.gz.actors[rule.fixed].ref()
         elif stance == "claim" and named and rule.needs is None:
             speaker = named[0]
         elif rule.speaker == "source":
+            if own is None or own.kind not in ARMED | STATE:
+                return []  # "we hit our peaks": first person with no claimant behind the channel
             speaker = own
         else:
             speaker = self._pick(s, cue, rule.speaker, when, in_claim, accept, set())
@@ -459,6 +476,15 @@ class Classifier:
                                         evidence=s.original[:200]))
             break
         return statements
+
+    def _resolve_with_suffixes(self, name: str, when: date | None) -> ActorRef | None:
+        """"#BreakingNews Hamas claims ...": a known name at the end of the words captured wins."""
+        words = name.split()
+        for start in range(len(words)):
+            known = self.gz.resolve_actor(" ".join(words[start:]), when, in_claim=True)
+            if known is not None:
+                return known
+        return None
 
     def _fill_denial_subjects(self, statements: list[Statement], armed: list[ActorRef]) -> list[Statement]:
         """A denial of an event, its figures or its location is about whoever claimed it."""

@@ -30,7 +30,7 @@ for number, words in enumerate([
 
 _MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _EXPLICIT = [
-    re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    re.compile(r"\b(?P<y>20\d\d)[- ](?P<m>\d\d)[- ](?P<d>\d\d)\b"),
     re.compile(rf"(?<!\w)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)? (?:of )?(?P<mon>{_MONTH_RE})(?: (?P<y>20\d\d))?(?!\w)"),
     re.compile(rf"(?<!\w)(?P<mon>{_MONTH_RE}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>20\d\d))?(?!\w)"),
 ]

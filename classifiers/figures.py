@@ -42,7 +42,7 @@ _add(100, "hundred", "a hundred", "one hundred", "cent", "hundreds", "centaines"
 _NUMWORD = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
 _QUAL = r"(?:more than|over|at least|some|about|around|nearly|almost|up to|plus de|au moins|environ|pres de|" \
         r"اكثر من|ما لا يقل عن|نحو|حوالي|بيش از|دست كم|حدود)"
-NUM = rf"(?:{_QUAL} )?(?:\d[\d,]*(?:\.\d+)?(?: ?(?:to|-|a|او|الي|تا) ?\d[\d,]*)?|(?:{_NUMWORD}))(?!\w)"
+NUM = rf"(?:{_QUAL} )?(?:(?:between|entre|بين|بين) \d+ (?:and|et|و) ?\d+|\d[\d,]*(?:\.\d+)?(?: ?(?:to|-|a|او|الي|تا) ?\d[\d,]*)?|(?:{_NUMWORD}))(?!\w)"
 
 _PEOPLE = r"(?:(?:(?!which |that |who |and |but |while )\w+ ){0,3}?)"  # "3 US soldiers were", "two American service members"
 _KILL_EN = r"(?:killed|dead|died|deaths|fatalities|martyred|slain)"
@@ -62,9 +62,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # Arabic (normalised: ة→ه, أ→ا, ى→ي)
     ("both", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:بين قتيل وجريح|قتيل وجريح|قتلي وجرحي)"),
     ("killed", rf"(?:و|ب)?(?:مقتل|قتل|استشهاد|سقوط) (?P<n>{NUM})"),
-    ("killed", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"),
+    ("killed", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:ال)?(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"),
     ("wounded", rf"(?:و|ب)?(?:اصابه|جرح|اصيب) (?P<n>{NUM})"),
-    ("wounded", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:جرحي|جريحا|مصابين|مصابا|اصابات)"),
+    ("wounded", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:ال)?(?:جرحي|جريحا|مصابين|مصابا|اصابات)"),
     # Persian (normalised: ی→ي, ک→ك)
     ("killed", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:كشته|هلاك)"),
     ("wounded", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:زخمي|مجروح)"),
@@ -85,6 +85,7 @@ class Figures:
 def parse_number(text: str) -> int | None:
     """The conservative integer a number phrase stands for, or None."""
     text = re.sub(_QUAL, "", text).strip()
+    text = re.sub(r"^(?:between|entre|بين) ", "", text)
     match = re.match(r"(\d[\d,]*)", text)
     if match:
         try:

@@ -1,0 +1,53 @@
+"""Load the real third-party corpora of ../shared/corpus as canonical messages (for benchmarks
+only: tests never depend on these files, and nothing from them is copied into the project)."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from watchers.message import Message, parse_datetime
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+def available() -> bool:
+    return SHARED.exists()
+
+
+def tweets() -> Iterator[Message]:
+    path = SHARED / "tweets" / "how_isis_uses_twitter_tweets_isis_all.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            try:
+                date = datetime.strptime(row["time_iso"], "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
+            except (KeyError, ValueError):
+                continue
+            yield Message(source=f"x.com/{row['username']}", id=str(i), date=date, text=row["tweets"])
+
+
+def news(name: str = "rss_link_db_2023_fullday_replay.jsonl") -> Iterator[Message]:
+    for line in (SHARED / "rss" / name).read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        try:
+            date = parse_datetime(item["date_published"])
+        except (KeyError, ValueError, TypeError):
+            continue
+        yield Message(source=item["feed"], id=item["link"], date=date, text=item.get("description") or "",
+                      title=item.get("title"), url=item["link"])
+
+
+def idf() -> Iterator[Message]:
+    path = SHARED / "official" / "idf_telegram_2023-10_2024-02.csv"
+    text = path.read_text(encoding="utf-8", errors="replace")
+    reader = csv.DictReader(io.StringIO(text))
+    for i, row in enumerate(reader):
+        body = next((row[k] for k in row if k and k.lower() in ("text", "message", "content")), None)
+        if not body:
+            continue
+        yield Message(source="t.me/idfofficial", id=str(i), date=datetime(2024, 1, 1, tzinfo=UTC), text=body)

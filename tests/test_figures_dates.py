@@ -1,0 +1,66 @@
+"""Casualty figures and event dates in four languages."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from classifiers.dates import resolve_event_date
+from classifiers.figures import extract_figures, parse_number
+from classifiers.normalize import normalize
+
+MSG = datetime(2024, 1, 30, 6, 0, tzinfo=UTC)  # a Tuesday morning
+
+
+@pytest.mark.parametrize("text, killed, wounded, both", [
+    ("Three US soldiers were killed and more than 40 injured", 3, 40, None),
+    ("a drone strike killing two commanders", 2, None, None),
+    ("dozens of people were wounded", None, 12, None),
+    ("tens of fighters were killed", 10, None, None),
+    ("hundreds were injured", None, 100, None),
+    ("at least 5 killed", 5, None, None),
+    ("between 5 and 7 killed", 5, None, None),
+    ("5 to 7 people were killed", 5, None, None),
+    ("more than 50 SDF killed and injured", None, None, 50),
+    ("مقتل ٣ جنود وإصابة ٣٤ آخرين", 3, 34, None),
+    ("17 سقطوا بين قتيل وجريح", None, None, 17),
+    ("مقتل جنديين في الهجوم", 2, None, None),
+    ("عشرات القتلى", 10, None, None),
+    ("سه نظامی آمریکایی کشته و ۲۵ نفر زخمی شدند", 3, 25, None),
+    ("deux soldats tués et cinq blessés", 2, 5, None),
+    ("No US or Coalition troops were killed or wounded", 0, 0, None),
+    ("Tower 22, which killed three US soldiers", 3, None, None),
+])
+def test_figures(text: str, killed: int | None, wounded: int | None, both: int | None) -> None:
+    f = extract_figures(normalize(text))
+    assert (f.killed, f.wounded, f.casualties) == (killed, wounded, both)
+
+
+def test_conservative_numbers() -> None:
+    assert parse_number("more than 50") == 50
+    assert parse_number("1,200") == 1200
+    assert parse_number("dozens") == 12
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("yesterday", date(2024, 1, 29)),
+    ("hier soir", date(2024, 1, 29)),
+    ("أمس", date(2024, 1, 29)),
+    ("دیروز", date(2024, 1, 29)),
+    ("فجر اليوم", date(2024, 1, 30)),
+    ("today", date(2024, 1, 30)),
+    ("last night", date(2024, 1, 29)),
+    ("on Sunday", date(2024, 1, 28)),
+    ("on Tuesday", date(2024, 1, 30)),
+    ("le mardi", date(2024, 1, 30)),
+    ("يوم الأحد", date(2024, 1, 28)),
+    ("on 28 January", date(2024, 1, 28)),
+    ("January 28, 2024", date(2024, 1, 28)),
+    ("le 28 janvier 2024", date(2024, 1, 28)),
+    ("2024-01-27", date(2024, 1, 27)),
+    ("on 30 December", date(2023, 12, 30)),  # read in January: last year
+    ("no date here", None),
+])
+def test_event_dates(text: str, expected: date | None) -> None:
+    assert resolve_event_date(normalize(text), MSG) == expected
