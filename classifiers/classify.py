@@ -87,6 +87,26 @@ class _MessageFacts:
         return self._event_date
 
 
+class _Written:
+    """The original spelling of a mention, found only when a statement or alias needs it (a
+    regex search per mention is too dear to pay for every word of every message)."""
+
+    def __init__(self, original: str, cased: list[str]) -> None:
+        self._original, self._cased = original, cased
+        self._found: dict[tuple[int, int], str] = {}
+
+    def get(self, span: tuple[int, int], default: str) -> str:
+        if span not in self._found:
+            self._found[span] = as_written(" ".join(self._cased[span[0]:span[1]]), self._original)
+        return self._found.get(span, default)
+
+    def __contains__(self, span: tuple[int, int]) -> bool:
+        return 0 <= span[0] < span[1] <= len(self._cased)
+
+    def __getitem__(self, span: tuple[int, int]) -> str:
+        return self.get(span, "")
+
+
 @dataclass(slots=True)
 class _Cue:
     rule: Rule
@@ -103,7 +123,7 @@ class _Sentence:
     toks: list[str]
     starts: list[int]
     mentions: list[Mention]
-    written: dict[tuple[int, int], str]
+    written: _Written
 
 
 _ABBREVIATIONS = {"col", "gen", "maj", "lt", "brig", "capt", "cpt", "sgt", "dr", "mr", "mrs", "ms", "st", "no", "vs",
@@ -165,8 +185,7 @@ class Classifier:
             starts.append(pos)
             pos += len(tok) + 1
         mentions = self.gz.scan(toks, cased)
-        written = {(m.start, m.end): as_written(" ".join(cased[m.start:m.end]), text)
-                   for m in mentions if m.kind in ("actor", "place")}
+        written = _Written(text, cased)
         result = _Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, starts, mentions, written)
         if len(self._sentence_cache) > 50_000:
             self._sentence_cache.clear()
@@ -177,7 +196,9 @@ class Classifier:
         cues: list[_Cue] = []
         report = False
         for lr in _applicable(s.original, self.rules):
-            if lr.report is not None and not report and lr.report.search(s.norm) and not _NEGATED.search(s.norm):
+            if (lr.report is not None and not report
+                    and (lr.report_trigger is None or lr.report_trigger.search(s.norm))
+                    and lr.report.search(s.norm) and not _NEGATED.search(s.norm)):
                 report = True  # "no base came under fire" reports nothing
             if not lr.trigger.search(s.norm):
                 continue
@@ -287,13 +308,13 @@ class Classifier:
         for s in sentences:
             for m in s.mentions:
                 if m.kind == "actor":
-                    ref = self._actor(m, when, False, s)
+                    ref = self.gz.actor_ref(m.id, m.alias, when, False)
                     all_actors.setdefault(ref.id, ref)
                 elif m.kind == "place":
-                    places.setdefault(m.id, self.gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias)))
+                    places.setdefault(m.id, self.gz.places[m.id].ref(m.alias))
         armed_in_message = [a for a in all_actors.values() if a.kind in ARMED]
 
-        msg_norm = normalize(text[:4000]) if len(sentences) > 1 else (sentences[0].norm_punct if sentences else "")
+        msg_norm = " ".join(s.norm_punct for s in sentences)
         lazy = _MessageFacts(msg_norm, date)
         msg_weapon = next((m.id for s in sentences for m in s.mentions if m.kind == "weapon"), None)
         msg_target = next((m.id for s in sentences for m in s.mentions if m.kind == "target"), None)
@@ -303,12 +324,15 @@ class Classifier:
         report = False
         # a denial or a blame about bread prices is not about an attack: the message must say
         # something of attacks, or name a place, weapon or target of the gazetteer
-        on_topic = bool(_TOPIC.search(msg_norm)) or any(
-            m.kind in ("place", "weapon", "target") for s in sentences for m in s.mentions)
+        on_topic: bool | None = None
         for s in sentences:
             cues, rep = self._cues(s)
-            if not on_topic:
-                cues = [c for c in cues if c.rule.stance == "claim"]
+            if any(c.rule.stance != "claim" for c in cues):
+                if on_topic is None:
+                    on_topic = bool(_TOPIC.search(msg_norm)) or any(
+                        m.kind in ("place", "weapon", "target") for x in sentences for m in x.mentions)
+                if not on_topic:
+                    cues = [c for c in cues if c.rule.stance == "claim"]
             report = report or rep
             has_claim = any(c.rule.stance == "claim" for c in cues)
             sentence_new: list[ActorRef] = []

@@ -180,8 +180,10 @@ class Gazetteer:
 
     def actor_ref(self, actor_id: str, as_written: str | None, when: date | None, in_claim: bool) -> ActorRef:
         """A mention found by ``scan``, with collisions applied."""
-        key = name_key(as_written or "")
-        chosen = self._collide(key, when, in_claim) or actor_id
+        chosen = actor_id
+        if self.collisions:
+            key = name_key(as_written or "")
+            chosen = self._collide(key, when, in_claim) or actor_id
         return self.actors[chosen].ref(as_written)
 
     def _collide(self, key: str, when: date | None, in_claim: bool) -> str | None:

@@ -41,8 +41,11 @@ _SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+")
 _ARTICLE_LATIN = re.compile(r"^(?:al|el|ul|il|as|ash|ad|ar|at|an|az|ath|adh|the|l|d)$")
 
 
+_ACCENTED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
+
+
 def _strip_latin_accents(text: str) -> str:
-    if text.isascii():
+    if text.isascii() or not _ACCENTED.search(text):
         return text
     out = []
     for ch in unicodedata.normalize("NFD", text):
@@ -95,6 +98,7 @@ def name_tokens(name: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """An exact-match key for names: normalised tokens without articles, joined by spaces."""
     return " ".join(name_tokens(name))

@@ -39,6 +39,7 @@ class LanguageRules:
     rules: tuple[Rule, ...]
     blocks: tuple[Block, ...]
     report: re.Pattern[str] | None
+    report_trigger: re.Pattern[str] | None = None
 
 
 def _norm_pattern(pattern: str) -> str:
@@ -69,5 +70,7 @@ def load_rules() -> dict[str, LanguageRules]:
         )
         report_raw = section.get("report", {}).get("re")
         report = re.compile(_norm_pattern(report_raw)) if report_raw else None
-        out[lang] = LanguageRules(lang, trigger, rules, blocks, report)
+        words = [normalize(w) for w in section.get("report", {}).get("triggers", [])]
+        report_trigger = re.compile("|".join(re.escape(w) for w in words)) if words else None
+        out[lang] = LanguageRules(lang, trigger, rules, blocks, report, report_trigger)
     return out
