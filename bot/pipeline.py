@@ -108,10 +108,8 @@ class Pipeline:
         self.stats.stage_seconds["classify"] += t1 - started
         results, alerts = await self._store_and_link(classified, now)
         self.stats.stage_seconds["store_and_incidents"] += time.perf_counter() - t1
-        by_key = {m.key: c for m, c in classified}
-        for result in results:
+        for result, (_, cls) in zip(results, classified, strict=False):
             self.stats.counts[result.status] += 1
-            cls = by_key.get(result.message.key)
             if cls is not None and result.status in ("new", "edited"):
                 for statement in cls.statements:
                     self.stats.stances[statement.stance] += 1
@@ -124,10 +122,10 @@ class Pipeline:
         retry one message at a time so only the bad one is lost."""
         if not classified:
             return [], []
-        by_key = {m.key: c for m, c in classified}
-
         def link(tx: Any, results: list[IngestResult]) -> list[AlertValue]:
-            return self.engine.process_in(tx, [(r, by_key.get(r.message.key)) for r in results], now)
+            # results come back one per input record, in order: pair them by position (a batch
+            # may hold a message and its own deletion, which share a key)
+            return self.engine.process_in(tx, [(r, c) for r, (_, c) in zip(results, classified, strict=True)], now)
 
         try:
             return await self.store.ingest_then(classified, link)

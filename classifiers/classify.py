@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -180,14 +181,13 @@ class Classifier:
         cased_norm = normalize_cased(text)
         cased = tokens(cased_norm)
         toks = [t.lower() for t in cased]
-        starts, pos = [], 0
-        for tok in toks:
-            starts.append(pos)
-            pos += len(tok) + 1
+        starts = list(accumulate((len(t) + 1 for t in toks[:-1]), initial=0)) if toks else []
         mentions = self.gz.scan(toks, cased)
         written = _Written(text, cased)
         result = _Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, starts, mentions, written)
-        if len(self._sentence_cache) > 50_000:
+        if len(self._sentence_cache) >= 4096:
+            # relays repeat a statement within minutes; a small cache catches that, a large one
+            # only holds memory
             self._sentence_cache.clear()
         self._sentence_cache[text] = result
         return result

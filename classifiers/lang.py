@@ -91,7 +91,7 @@ _UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
 _LOWER = re.compile(r"[a-z\u00df-\u00ff]")
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def detect_language(text: str) -> str:
     """ISO 639-1 code, or ``und`` when the text is too short or unclear."""
     # 300 characters decide the language as well as 3,000 and cost a tenth (py3langid counts

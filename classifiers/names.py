@@ -40,7 +40,8 @@ _NAME_PATTERNS = [
     re.compile(r"(?:little known|unknown|new|previously unknown|obscure|shadowy|newly formed) (?:armed |militant |"
                r"Shiite |Shia |Iraqi )?(?:group|faction|militia|outfit)(?:,)? (?P<q>[A-Z\"“'].{2,80})"),
     re.compile(r"(?P<q>(?:[A-Z][\w']*|al|el|of|the|fi|wa|bin|abu)(?: (?:[A-Z][\w']*|al|el|of|the|fi|wa|bin|abu)){1,7}) "
-               r"(?:has |have |had )?(?:claimed|claims|took|assumed) (?:full |the )?(?:responsibility|credit)"),
+               r"(?:has |have |had )?(?:claimed|claims|took|assumed) (?:full |the |an? )?(?:responsibility|credit|"
+               r"(?:\w+ )?(?:attack|attacks|strike|strikes|bombing|burning|ambush|killing))"),
     re.compile(r"(?:responsibility|credit) (?:for (?:\w+ ){0,10}?)?(?:was|has been|had been) claimed by (?:a group "
                r"(?:called|named) )?(?P<q>.{3,80})", re.IGNORECASE),
     re.compile(r"(?:un groupe|une faction|un groupuscule) (?:\w+ )?(?:se faisant appeler|baptise|nomme|appele) (?P<q>.{3,80})",

@@ -60,7 +60,8 @@ _ELISION = re.compile(r"(?<![A-Za-zÀ-ÿ])([LlDdJjNnSsCcMmTt]|[Qq]u)['’](?=[A-
 
 def normalize_cased(text: str) -> str:
     """Everything ``normalize`` does except lower-casing (for case-sensitive abbreviations)."""
-    text = unicodedata.normalize("NFKC", text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
     text = _ELISION.sub(r"\1 ", text)  # French elision: l'Iran, d'Erbil, n'a pas -> l Iran, d Erbil, n a pas
     text = _CAMEL.sub(" ", text)
     text = text.translate(_TABLE)
@@ -68,7 +69,7 @@ def normalize_cased(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """Comparable text with the same word boundaries (see module docstring)."""
     return normalize_cased(text).lower()
