@@ -130,7 +130,8 @@ class PlaceRow(SQLModel, table=True):
 
 class IncidentRow(SQLModel, table=True):
     __tablename__ = "incidents"
-    __table_args__ = (Index("ix_incidents_place_time", "place_id", "event_time"),)
+    __table_args__ = (Index("ix_incidents_place_time", "place_id", "event_time"),
+                      Index("ix_incidents_cell_time", "cell", "event_time"))
     id: int | None = Field(default=None, primary_key=True)
     event_time: datetime = Field(index=True)
     time_precision: str = Field(default="day", max_length=16)
@@ -139,7 +140,7 @@ class IncidentRow(SQLModel, table=True):
     lat: float | None = None
     lon: float | None = None
     geo_precision: str = Field(default="unknown", max_length=16)
-    cell: str | None = Field(default=None, max_length=32, index=True)
+    cell: str | None = Field(default=None, max_length=32)
     target: str | None = Field(default=None, max_length=256)
     weapon: str | None = Field(default=None, max_length=32)
     description: str | None = Field(default=None, sa_column=Column(Text))

@@ -143,3 +143,33 @@ def test_bad_database_urls_are_config_errors(url: str) -> None:
 
     with pytest.raises(ConfigError):
         create_engine_for(url)
+
+
+async def test_upgrade_from_an_older_revision_keeps_data(db_url: str) -> None:
+    """A database left at revision 0001 with data in it is brought to head on open."""
+    from alembic import command
+
+    from storage.migrate import alembic_config
+
+    engine = create_engine_for(db_url)
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0001")
+        with engine.begin() as conn:
+            from sqlalchemy import text
+
+            conn.execute(text(
+                "INSERT INTO messages (source, msg_id, date, text, deleted, stances, processed, stored_at) "
+                "VALUES ('t.me/x', '1', '2024-01-01 00:00:00', 'kept', false, '', true, '2024-01-01 00:00:00')"))
+        assert current_revision(engine) == "0001"
+    finally:
+        engine.dispose()
+    store = await Store.open(db_url)
+    try:
+        assert await store.revision() == head_revision()
+        stored = await store.get_message("t.me/x", "1")
+        assert stored is not None and stored.message.text == "kept"
+    finally:
+        await store.close()

@@ -1,0 +1,94 @@
+"""Matching cost per message as the number of stored incidents grows (1,000 vs 100,000).
+
+    .venv/bin/python bench/incident_matching.py [1000 100000]
+
+Fills a fresh SQLite database with N incidents spread over ten years and every gazetteer place
+(through the same change records the engine writes), then times the engine on 500 new claims
+landing among them. With the event_time / place / grid-cell indexes the candidate lookup reads a
+few rows whatever N is; a scan would grow with N.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.app import build_app  # noqa: E402
+from bot.config import Config, StorageConfig  # noqa: E402
+from bot.incidents.engine import cell_of  # noqa: E402
+from classifiers.gazetteer import load_gazetteer  # noqa: E402
+from storage.incidents import NewIncident, apply_changes  # noqa: E402
+from watchers.message import Message  # noqa: E402
+
+START = datetime(2015, 1, 1, tzinfo=UTC)
+
+
+def span_for(n: int, fixed: bool) -> timedelta:
+    # constant density (one incident an hour across all places) isolates the lookup's scaling;
+    # a fixed ten-year span shows the cost of denser history as well
+    return timedelta(days=3650) if fixed else timedelta(hours=n)
+
+
+async def fill(store, n: int, span: timedelta) -> None:  # type: ignore[no-untyped-def]
+    places = list(load_gazetteer().places.values())
+    rng = random.Random(1)
+    batch = []
+    for i in range(n):
+        p = places[i % len(places)]
+        when = START + span * rng.random()
+        batch.append(NewIncident(-(i + 1), when, "day", p.id, p.name, p.lat, p.lon, "exact", cell_of(p.lat, p.lon),
+                                 None, "drone", None, "import", when))
+        if len(batch) == 5000:
+            await store.run(lambda s, b=batch: apply_changes(s, b))
+            batch = []
+    if batch:
+        await store.run(lambda s, b=batch: apply_changes(s, b))
+
+
+async def measure(n: int, fixed: bool) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Config(storage=StorageConfig(f"sqlite:///{tmp}/m.db"))
+        app = await build_app(config, simulated=True)
+        try:
+            span = span_for(n, fixed)
+            await fill(app.store, n, span)
+            places = [p.name for p in load_gazetteer().places.values() if p.kind == "base"]
+            rng = random.Random(2)
+            messages = []
+            for i in range(500):
+                when = START + span * rng.random()
+                text = (f"The Islamic Resistance in Iraq claimed responsibility for a drone attack on "
+                        f"{places[i % len(places)]}.")
+                messages.append(Message("t.me/bench", str(i), when, text))
+            messages.sort(key=lambda m: m.date)
+            started = time.perf_counter()
+            for i in range(0, len(messages), 50):
+                await app.pipeline.feed(messages[i:i + 50], messages[min(i + 49, len(messages) - 1)].date)
+            return (time.perf_counter() - started) / len(messages)
+        finally:
+            await app.close()
+
+
+def main() -> None:
+    sizes = [int(x) for x in sys.argv[1:]] or [1_000, 100_000]
+    for fixed in (False, True):
+        label = "ten-year span (denser history)" if fixed else "constant density (one incident an hour)"
+        print(label)
+        results = {}
+        for n in sizes:
+            results[n] = asyncio.run(measure(n, fixed))
+            print(f"  {n:>8,} incidents stored: {results[n] * 1000:6.2f} ms per claim "
+                  "(classify, store, match, link, alert)")
+        if len(sizes) >= 2:
+            print(f"  ratio {sizes[-1]:,} / {sizes[0]:,}: {results[sizes[-1]] / results[sizes[0]]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
