@@ -45,14 +45,15 @@ class App:
 
 
 async def build_app(config: Config, *, simulated: bool, sinks: list[AlertSinkLike] | None = None,
-                    store: Store | None = None) -> App:
+                    store: Store | None = None, deliver: bool = True) -> App:
     store = store or await Store.open(config.storage.url)
     registry = Registry.builtin(config)
     classifier = Classifier()
     taught: list[Any] = await store.run(learned_aliases)
     for alias, actor_id in taught:
         classifier.learn_alias(alias, actor_id)
-    engine = IncidentEngine(store, config, registry, classifier.gz, simulated=simulated)
+    engine = IncidentEngine(store, config, registry, classifier.gz, simulated=simulated,
+                            outbox_status="pending" if deliver else "skipped")
     mutes = await store.get_state("mutes") or {}
     for kind, until in mutes.items():
         engine.muted[kind] = datetime.fromisoformat(until)

@@ -57,7 +57,7 @@ async def replay(args: argparse.Namespace, config: Config) -> int:
         if delivery is None:
             raise ConfigError("--deliver needs [telegram_bot] chat_id and the token in the environment variable "
                               f"{config.telegram_bot.token_env}", path=config.path, key="telegram_bot")
-    app = await build_app(config, simulated=True, sinks=sinks)
+    app = await build_app(config, simulated=True, sinks=sinks, deliver=delivery is not None)
     try:
         outcome = await run_replay(app.pipeline, paths, until=args.until, horizon=_horizon(config))
         if delivery is not None:

@@ -485,7 +485,12 @@ def teach_alias(s: Session, alias: str, actor_id: str, name: str, kind: str, kno
     if s.get(ActorRow, actor_id) is None:
         s.add(ActorRow(id=actor_id, name=name, kind=kind, known=known, first_seen=utcnow()))
         s.flush()
-    s.add(ActorAliasRow(actor_id=actor_id, alias=alias, norm=name_key(alias), origin="taught", first_seen=utcnow()))
+    existing = s.execute(select(ActorAliasRow).where(ActorAliasRow.actor_id == actor_id,
+                                                      ActorAliasRow.alias == alias)).scalar_one_or_none()
+    if existing is not None:
+        existing.origin = "taught"
+    else:
+        s.add(ActorAliasRow(actor_id=actor_id, alias=alias, norm=name_key(alias), origin="taught", first_seen=utcnow()))
     stray = s.get(ActorRow, slug(alias))
     if stray is not None and not stray.known and stray.id != actor_id:
         s.execute(update(ActorAliasRow).where(ActorAliasRow.actor_id == stray.id).values(actor_id=actor_id))

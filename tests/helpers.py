@@ -32,3 +32,12 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
 
 def rec(source: str, mid: str, date: str, text: str, **extra: Any) -> dict[str, Any]:
     return {"source": source, "id": mid, "date": date, "text": text, "url": f"https://{source}/{mid}", **extra}
+
+
+async def arun_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
+    """The CLI from inside an async test (it runs its own event loop, so on a thread)."""
+    import asyncio
+
+    code = await asyncio.to_thread(main, list(argv))
+    captured = capsys.readouterr()
+    return Run(code, captured.out, captured.err)

@@ -69,12 +69,15 @@ class IncidentEngine:
     """Implements ``bot.pipeline.IncidentEngine`` over a store."""
 
     def __init__(self, store: Store, config: Config, registry: Registry, gazetteer: Gazetteer,
-                 simulated: bool) -> None:
+                 simulated: bool, outbox_status: str = "pending") -> None:
         self.store = store
         self.config = config
         self.registry = registry
         self.gz = gazetteer
         self.simulated = simulated
+        # "pending": a sender will deliver the alerts; "skipped": recorded only (a replay without
+        # --deliver must not leave old alerts for a later daemon to flood the chat with)
+        self.outbox_status = outbox_status
         self.kinds = set(config.alerts.kinds)
         if "uncorroborated_claim" in self.kinds:
             self.kinds.add("claim_corroborated")  # the follow-up belongs to the uncorroborated alert
@@ -352,7 +355,7 @@ class IncidentEngine:
                     network=origin.network, at=at, url=msg.url, likely_parent=self._likely_parent(subject, cls, origin),
                     reactivated_after=format_duration(at - last) if last else None,
                 )
-                alert = AlertValue(key=key, kind="new_front_group", at=at, text=text, incident=ref,
+                alert = AlertValue(key=key, kind="new_front_group", at=at, text=text, incident=ref, status=self.outbox_status,
                                    actor=subject.name, sources=tuple(u for u in [msg.url or msg.source] if u),
                                    payload={"written": written, "known": subject.known, "spellings": spellings,
                                             "actor_id": subject.id, "parent": parent})
@@ -408,6 +411,7 @@ class IncidentEngine:
                     changes.append(CheckState(ref, check.claimant_id, "followed_up"))
                     if self.enabled("claim_corroborated", at):
                         alerts.append(AlertValue(
+                            status=self.outbox_status,
                             key=f"claim_corroborated:{check.incident_id}:{check.claimant_id}", kind="claim_corroborated",
                             at=at, incident=check.incident_id, actor=check.claimant,
                             text=render.corroborated(claimant=check.claimant, incident=check.incident_id,
@@ -418,16 +422,19 @@ class IncidentEngine:
         if ref > 0:
             if a.competing and self.enabled("competing_claims", at):
                 alerts.append(AlertValue(key=f"competing_claims:{ref}", kind="competing_claims", at=at, incident=ref,
+                                         status=self.outbox_status,
                                          text=render.simple("competing_claims", ref, [a.reasons[0]])))
             denials = [lk for lk in links if lk.role == "denial" and lk.bloc not in a.claimant_blocs]
             if denials and any(lk.role == "claim" for lk in links) and self.enabled("claim_denied", at):
                 d = denials[-1]
                 alerts.append(AlertValue(key=f"claim_denied:{ref}:{d.speaker_id or d.source}", kind="claim_denied",
+                                         status=self.outbox_status,
                                          at=at, incident=ref, actor=d.speaker,
                                          text=render.simple("claim_denied", ref, [f"{d.speaker or d.source} denied "
                                                             f"({d.stance_detail})", d.excerpt or ""])))
             if a.inflated and self.enabled("figures_disputed", at):
                 alerts.append(AlertValue(key=f"figures_disputed:{ref}", kind="figures_disputed", at=at, incident=ref,
+                                         status=self.outbox_status,
                                          text=render.simple("figures_disputed", ref, [r for r in a.reasons
                                                                                       if "casualties" in r] or ["figures"])))
         return alerts
@@ -457,6 +464,7 @@ class IncidentEngine:
                         target=incident.target, event_time=incident.event_time, denials=a.event_denials,
                         incident=incident.id)
                     changes.append(AlertValue(
+                        status=self.outbox_status,
                         key=f"uncorroborated_claim:{check.incident_id}:{check.claimant_id}", kind="uncorroborated_claim",
                         at=at, incident=check.incident_id, actor=check.claimant, text=text,
                         sources=tuple(dict.fromkeys(lk.url or lk.source for lk in claims)),
