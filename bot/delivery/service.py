@@ -159,6 +159,8 @@ class DeliveryService:
     async def run(self, store: Store, stop: asyncio.Event) -> None:
         """The daemon's sender: deliver, then sleep until woken by a new alert or due again."""
         while not stop.is_set():
+            # clear before looking: an alert raised while we look sets it again, so it is never missed
+            self.wakeup.clear()
             try:
                 delay = await self.deliver_next(store)
             except StorageUnavailable as exc:
@@ -166,7 +168,6 @@ class DeliveryService:
                 delay = 5.0
             if delay == 0.0:
                 continue
-            self.wakeup.clear()
             timeout = 30.0 if delay is None else min(delay, 30.0)
             waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self.wakeup.wait())]
             await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
