@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus_eval import load  # noqa: E402
-from bench.real_corpora import available, news, tweets  # noqa: E402
+from bench.corpus_eval import load
+from bench.real_corpora import available, news, tweets
 
 
 def corpus(n: int) -> list[tuple[str, object]]:

@@ -24,12 +24,12 @@ from aiohttp import web
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.app import build_app  # noqa: E402
-from bot.config import BotConfig, Config, StorageConfig  # noqa: E402
-from bot.delivery.botapi import BotApi  # noqa: E402
-from bot.delivery.service import DeliveryService  # noqa: E402
-from storage import AlertValue  # noqa: E402
-from watchers.message import Message  # noqa: E402
+from bot.app import build_app
+from bot.config import BotConfig, Config, StorageConfig
+from bot.delivery.botapi import BotApi
+from bot.delivery.service import DeliveryService
+from storage import AlertValue
+from watchers.message import Message
 
 CONSONANTS = "bdfgjklmnrstz"
 INTERVAL = 0.05

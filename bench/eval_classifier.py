@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus_eval import CORPUS, evaluate, load, report  # noqa: E402
+from bench.corpus_eval import CORPUS, evaluate, load, report
 
 
 def main() -> None:

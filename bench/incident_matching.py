@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.app import build_app  # noqa: E402
-from bot.config import Config, StorageConfig  # noqa: E402
-from bot.incidents.engine import cell_of  # noqa: E402
-from classifiers.gazetteer import load_gazetteer  # noqa: E402
-from storage.incidents import NewIncident, apply_changes  # noqa: E402
-from watchers.message import Message  # noqa: E402
+from bot.app import build_app
+from bot.config import Config, StorageConfig
+from bot.incidents.engine import cell_of
+from classifiers.gazetteer import load_gazetteer
+from storage.incidents import NewIncident, apply_changes
+from watchers.message import Message
 
 START = datetime(2015, 1, 1, tzinfo=UTC)
 

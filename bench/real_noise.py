@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.real_corpora import available, news, tweets  # noqa: E402
-from classifiers.classify import Classifier  # noqa: E402
+from bench.real_corpora import available, news, tweets
+from classifiers.classify import Classifier
 
 
 def main() -> None:

@@ -105,7 +105,7 @@ async def _dispatch(args: argparse.Namespace, config: Config) -> int:
     from bot import commands
 
     if args.command == "replay":
-        return await commands.replay(args, config)
+        return int(await commands.replay(args, config))
     if args.command == "classify":
         return await commands.classify(args, config)
     if args.command == "check":

@@ -30,7 +30,7 @@ class JsonlSink:
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self._handle: TextIO = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        self._handle: TextIO = open(path, "w", encoding="utf-8")
 
     async def emit(self, alert: AlertValue) -> None:
         self._handle.write(json.dumps(alert.contract_dict(), ensure_ascii=False, sort_keys=False) + "\n")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import accumulate
 
 from classifiers.dates import resolve_event_date
 from classifiers.figures import Figures, extract_figures
@@ -68,9 +68,9 @@ class _MessageFacts:
     """Message-level figures and date, computed only if a statement needs them (most messages
     carry no statement, and these regexes are the costliest part of a quiet message)."""
 
-    def __init__(self, norm: str, date: datetime | None) -> None:
+    def __init__(self, norm: str, when: datetime | None) -> None:
         self.norm = norm
-        self._norm, self._date = norm, date
+        self._norm, self._date = norm, when
         self._figures: Figures | None = None
         self._event_date: date | None = None
         self._dated = False
@@ -490,7 +490,7 @@ class Classifier:
             figs = extract_figures(s.norm_punct)
             if not figs.none_reported:
                 continue
-            cue = _Cue(claims[0].speaker and _FAKE_RULE or _FAKE_RULE, 0, len(s.toks))
+            cue = _Cue((claims[0].speaker and _FAKE_RULE) or _FAKE_RULE, 0, len(s.toks))
             speaker = self._pick(s, _Cue(_FAKE_RULE, len(s.toks), len(s.toks)), "said", when, False, STATE, claimants)
             if speaker is None or speaker.id in claimants:
                 continue

@@ -99,7 +99,7 @@ def extract_figures(normalized: str) -> Figures:
     """Figures stated in already normalised text (first figure of each kind wins)."""
     killed = wounded = both = None
     for kind, regex in _COMPILED:
-        if kind == "killed" and killed is not None or kind == "wounded" and wounded is not None:
+        if (kind == "killed" and killed is not None) or (kind == "wounded" and wounded is not None):
             continue
         if kind == "both" and both is not None:
             continue

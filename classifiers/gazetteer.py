@@ -240,7 +240,7 @@ def load_gazetteer() -> Gazetteer:
         for alias in [entry.name, *aliases]:
             gz.add_alias(alias, "actor", entry.id)
     for item in actors.get("collision", []):
-        before = tuple(sorted((_date(k), v) for k, v in item.get("before", {}).items()))  # type: ignore[arg-type]
+        before = tuple(sorted((_date(k), v) for k, v in item.get("before", {}).items()))
         rule = Collision(name_key(item["alias"]), tuple(item["candidates"]), item["default"],
                          item.get("in_claim"), before, item.get("note", ""))  # type: ignore[arg-type]
         for alias in [item["alias"], *item.get("also", [])]:

@@ -47,7 +47,7 @@ _ACCENTED = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 def _strip_latin_accents(text: str) -> str:
     if text.isascii() or not _ACCENTED.search(text):
         return text
-    out = []
+    out: list[str] = []
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.combining(ch) and out and out[-1] < "\u0250":
             continue  # a combining mark on a Latin letter: é → e; Arabic marks were removed already

@@ -194,7 +194,8 @@ Change = (NewIncident | NewLink | IncidentUpdate | WithdrawMessage | MarkSuperse
 
 # -- reading ----------------------------------------------------------------------------------
 
-def _incident(r: IncidentRow, links: Iterable[LinkValue] = (), history: Iterable[tuple[datetime, str]] = ()) -> IncidentValue:
+def _incident(r: IncidentRow, links: Iterable[LinkValue] = (),
+              history: Iterable[tuple[datetime, str]] = ()) -> IncidentValue:
     return IncidentValue(
         id=r.id or 0, event_time=r.event_time, time_precision=r.time_precision, place_id=r.place_id, place=r.place,
         lat=r.lat, lon=r.lon, geo_precision=r.geo_precision, target=r.target, weapon=r.weapon,
@@ -225,6 +226,9 @@ _LINK_COLUMNS = (
 )
 
 
+_LINK_FIELDS = tuple(c.key for c in _LINK_COLUMNS)
+
+
 def _links_for(s: Session, ids: Sequence[int], with_text: bool = False) -> dict[int, list[LinkValue]]:
     """Links of incidents as plain values (Core tuples: no ORM objects on this hot path)."""
     out: dict[int, list[LinkValue]] = defaultdict(list)
@@ -245,9 +249,9 @@ def _links_for(s: Session, ids: Sequence[int], with_text: bool = False) -> dict[
             url = values.pop()
             reasons = tuple(values.pop() or ())
             excerpt = (text or "")[:280]
-        incident_id = values.pop(0)
-        ambiguous = values.pop()
-        out[incident_id].append(LinkValue(*values, reasons=reasons, ambiguous=ambiguous, url=url, excerpt=excerpt))
+        fields = dict(zip(_LINK_FIELDS, values, strict=True))
+        incident_id = fields.pop("incident_id")
+        out[incident_id].append(LinkValue(**fields, reasons=reasons, url=url, excerpt=excerpt))
     return out
 
 
@@ -430,8 +434,9 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
             ).values(superseded=True))
         elif isinstance(change, CheckUpsert):
             incident_id = real(change.incident)
-            row_c = s.execute(select(ClaimCheckRow).where(ClaimCheckRow.incident_id == incident_id,
-                                                          ClaimCheckRow.claimant_id == change.claimant_id)).scalar_one_or_none()
+            row_c = s.execute(select(ClaimCheckRow).where(
+                ClaimCheckRow.incident_id == incident_id, ClaimCheckRow.claimant_id == change.claimant_id,
+            )).scalar_one_or_none()
             if row_c is None:
                 s.add(ClaimCheckRow(incident_id=incident_id, claimant_id=change.claimant_id, claimant=change.claimant,
                                     claimed_at=change.claimed_at, due_at=change.due_at))
@@ -497,6 +502,11 @@ def teach_alias(s: Session, alias: str, actor_id: str, name: str, kind: str, kno
         s.execute(update(IncidentLinkRow).where(IncidentLinkRow.subject_id == stray.id)
                   .values(subject_id=actor_id, subject=name))
         s.execute(delete(ActorRow).where(ActorRow.id == stray.id))
+
+
+def mark_known(s: Session, actor_id: str) -> None:
+    """``/known NAME``: a discovered name is no longer new."""
+    s.execute(update(ActorRow).where(ActorRow.id == actor_id).values(known=True))
 
 
 def claims_by_actor(s: Session) -> dict[str, tuple[int, int]]:

@@ -10,8 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 log = logging.getLogger("claimwatch.storage")
 

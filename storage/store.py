@@ -8,17 +8,16 @@ event loop, and sessions never leave this package. SQLAlchemy errors are transla
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import Engine, func, select, tuple_
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from classifiers.types import Classification
@@ -30,8 +29,8 @@ from storage.tables import (
     MessageEditRow,
     MessageRow,
     SourceRow,
-    StateRow,
     StatementRow,
+    StateRow,
 )
 from storage.values import AlertValue, IngestResult, SourceHealth, StoredMessage
 from watchers.errors import StorageError, StorageUnavailable
@@ -201,7 +200,7 @@ class Store:
                 select(MessageRow).where(MessageRow.processed.is_(False))  # type: ignore[attr-defined]
                 .order_by(MessageRow.date, MessageRow.pk).limit(limit)
             ).scalars().all()
-            return [(r.pk, _row_message(r)) for r in rows]
+            return [(r.pk or 0, _row_message(r)) for r in rows]
 
         return await self.run(fn)
 
@@ -400,7 +399,7 @@ def _apply_classification(row: MessageRow, cls: Classification | None) -> None:
 def _ingest(s: Session, batch: Sequence[tuple[Message, Classification | None]]) -> list[IngestResult]:
     """New messages go in with one multi-row INSERT ... RETURNING (Core, no ORM objects: this is
     the hot path of every replay); edits and deletions, rare, go through the ORM."""
-    from sqlalchemy import delete, insert
+    from sqlalchemy import insert
 
     keys = list({m.key for m, _ in batch})
     existing: dict[tuple[str, str], MessageRow] = {}

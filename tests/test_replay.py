@@ -22,6 +22,7 @@ def _replay(capsys: pytest.CaptureFixture[str], db: str, out: Path, *paths: str,
 def test_same_input_gives_byte_identical_alerts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a = _replay(capsys, f"sqlite:///{tmp_path}/a.db", tmp_path / "a.jsonl", str(EXAMPLES))
     b = _replay(capsys, f"sqlite:///{tmp_path}/b.db", tmp_path / "b.jsonl", str(EXAMPLES))
+    assert a == b
     assert a and (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
 
 

@@ -128,7 +128,7 @@ class Message:
                 raise RecordError(where, f"'{name}' must be a string or null")
         return cls(
             source=(source or "").strip(),
-            id=raw_id or "",
+            id=str(raw_id or ""),
             date=date or datetime(1970, 1, 1, tzinfo=UTC),
             text=text,
             url=data.get("url"),

@@ -11,7 +11,6 @@ The token is part of every request URL, so URLs are never logged or put in an ex
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from typing import Any
@@ -68,14 +67,14 @@ class BotApi:
     async def call(self, method: str, **params: Any) -> Any:
         return await self._request(method, self.timeout, params)
 
-    async def _request(self, method: str, timeout: float, params: dict[str, Any]) -> Any:
+    async def _request(self, method: str, seconds: float, params: dict[str, Any]) -> Any:
         session = await self._http()
         try:
             async with session.post(self._url(method), json=params,
-                                    timeout=aiohttp.ClientTimeout(total=timeout)) as resp:
+                                    timeout=aiohttp.ClientTimeout(total=seconds)) as resp:
                 status = resp.status
                 raw = await resp.read()
-        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as exc:
+        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
             raise DeliveryError(f"{method}: network error: {self.masked(type(exc).__name__ + ': ' + str(exc))}") from None
         try:
             body = json.loads(raw)

@@ -20,7 +20,7 @@ from bot.durations import format_duration, parse_duration
 from classifiers.classify import Classifier
 from classifiers.names import slug
 from storage import Store
-from storage.incidents import actor_states, get_incident, list_incidents, teach_alias
+from storage.incidents import actor_states, get_incident, list_incidents, mark_known, teach_alias
 from storage.outbox import counts, recent_errors
 from watchers.errors import DeliveryError, RetryAfter, StorageUnavailable
 
@@ -152,11 +152,7 @@ class Commands:
         return f"{esc(name)} is now known: no more new-group alerts for it."
 
     async def _mark_known(self, actor_id: str) -> None:
-        from sqlalchemy import update
-
-        from storage.tables import ActorRow
-
-        await self.store.run(lambda s: s.execute(update(ActorRow).where(ActorRow.id == actor_id).values(known=True)))
+        await self.store.run(lambda s: mark_known(s, actor_id))
 
     async def cmd_alias(self, arg: str) -> str:
         name, sep, actor = arg.partition("=")
@@ -188,7 +184,8 @@ class Commands:
         await self.store.set_state(MUTE_STATE, mutes)
         if self.engine is not None:
             self.engine.muted[kind] = until
-        return f"{esc(kind)} muted for {format_duration(parse_duration(duration.strip()))} (until {until:%Y-%m-%d %H:%M} UTC)."
+        length = format_duration(parse_duration(duration.strip()))
+        return f"{esc(kind)} muted for {length} (until {until:%Y-%m-%d %H:%M} UTC)."
 
     async def cmd_unmute(self, arg: str) -> str:
         mutes = await self.store.get_state(MUTE_STATE) or {}

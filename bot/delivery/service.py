@@ -79,26 +79,30 @@ class DeliveryService:
         now = self._clock()
         if alert.status == "failed" and alert.next_attempt_at and alert.next_attempt_at > now:
             return (alert.next_attempt_at - now).total_seconds()
-        incident = await store.run(lambda s: get_incident(s, alert.incident)) if alert.incident else None
-        reply_to = await store.run(lambda s: message_id_of(s, alert.reply_to_key)) if alert.reply_to_key else None
+        incident_id, reply_key = alert.incident, alert.reply_to_key
+        incident = await store.run(lambda s: get_incident(s, incident_id)) if incident_id else None
+        reply_to = await store.run(lambda s: message_id_of(s, reply_key)) if reply_key else None
         try:
             message_id = await self._send(store, alert, render_html(alert, incident), reply_to)
         except RetryAfter as exc:
-            self.last_error = str(exc)
-            log.warning("alert %s: Telegram asks to wait %.0fs", alert.key, exc.seconds)
-            await store.run(lambda s: mark_retry(s, alert.id or 0, str(exc), now + timedelta(seconds=exc.seconds), False))
-            return exc.seconds
+            error, wait = str(exc), exc.seconds
+            self.last_error = error
+            log.warning("alert %s: Telegram asks to wait %.0fs", alert.key, wait)
+            await store.run(lambda s: mark_retry(s, alert.id or 0, error, now + timedelta(seconds=wait), False))
+            return wait
         except DeliveryDead as exc:
-            self.last_error, self.dead = str(exc), self.dead + 1
+            error = str(exc)
+            self.last_error, self.dead = error, self.dead + 1
             log.error("alert %s cannot be delivered to chat %s: %s (kept in the database as dead)",
-                      alert.key, self.chat_id, exc)
-            await store.run(lambda s: mark_dead(s, alert.id or 0, str(exc)))
+                      alert.key, self.chat_id, error)
+            await store.run(lambda s: mark_dead(s, alert.id or 0, error))
             return 0.0
         except DeliveryError as exc:
-            self.last_error = str(exc)
+            error = str(exc)
+            self.last_error = error
             delay = backoff(alert.attempts + 1)
-            log.warning("alert %s: %s; retrying in %.1fs", alert.key, exc, delay)
-            await store.run(lambda s: mark_retry(s, alert.id or 0, str(exc), now + timedelta(seconds=delay), True))
+            log.warning("alert %s: %s; retrying in %.1fs", alert.key, error, delay)
+            await store.run(lambda s: mark_retry(s, alert.id or 0, error, now + timedelta(seconds=delay), True))
             return delay
         await store.run(lambda s: mark_sent(s, alert.id or 0, self.chat_id, message_id, self._clock()))
         self.sent += 1

@@ -243,7 +243,8 @@ class IncidentEngine:
                 if old.role == "claim" and old.withdrawn and not old.superseded and old.subject_id != subject.id and (
                         self._bloc_of_actor(ActorRef(old.subject_id or "", "", True)) in (bloc, None)):
                     changes.append(MarkSuperseded(ref, subject.id))
-                    changes.append(IncidentUpdate(ref, "", "", [], at, f"claim by {old.subject} superseded by {subject.name}"))
+                    note = f"claim by {old.subject} superseded by {subject.name}"
+                    changes.append(IncidentUpdate(ref, "", "", [], at, note))
             window = self._window(msg.source, place)
             if not any(c.claimant_id == subject.id for c in incident_checks):
                 changes.append(CheckUpsert(ref, subject.id, subject.name, at, at + window))
@@ -313,7 +314,7 @@ class IncidentEngine:
 
     def _window(self, source: str, place: PlaceRef | None) -> timedelta:
         if source in self._source_windows:
-            return self._source_windows[source]  # type: ignore[return-value]
+            return self._source_windows[source]
         entry = self.gz.places.get(place.id) if place else None
         if entry and entry.region and entry.region in self.config.alerts.uncorroborated_after_by_region:
             return self.config.alerts.uncorroborated_after_by_region[entry.region]
@@ -355,7 +356,8 @@ class IncidentEngine:
                     network=origin.network, at=at, url=msg.url, likely_parent=self._likely_parent(subject, cls, origin),
                     reactivated_after=format_duration(at - last) if last else None,
                 )
-                alert = AlertValue(key=key, kind="new_front_group", at=at, text=text, incident=ref, status=self.outbox_status,
+                alert = AlertValue(key=key, kind="new_front_group", at=at, text=text, incident=ref,
+                                   status=self.outbox_status,
                                    actor=subject.name, sources=tuple(u for u in [msg.url or msg.source] if u),
                                    payload={"written": written, "known": subject.known, "spellings": spellings,
                                             "actor_id": subject.id, "parent": parent})
@@ -453,7 +455,8 @@ class IncidentEngine:
             changes.append(CheckState(check.incident_id, check.claimant_id, "alerted"))
             if incident.status == "claimed":
                 changes.append(IncidentUpdate(check.incident_id, "uncorroborated", a.grade, list(a.reasons), at,
-                                              f"status claimed -> uncorroborated after {format_duration(at - check.claimed_at)}"))
+                                              "status claimed -> uncorroborated after "
+                                              f"{format_duration(at - check.claimed_at)}"))
             if self.enabled("uncorroborated_claim", at):
                 claims = [lk for lk in links if lk.role == "claim" and lk.subject_id == check.claimant_id]
                 first = min(claims, key=lambda lk: lk.at) if claims else None

@@ -7,9 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from classifiers.types import Statement
-from storage.incidents import LinkValue
-
-from storage.incidents import INCIDENT_MARK
+from storage.incidents import INCIDENT_MARK, LinkValue
 
 
 def _when(value: datetime) -> str:

@@ -137,7 +137,7 @@ def format_incidents(rows: Sequence[IncidentValue], fmt: str) -> str:
 
 
 def format_groups(states: dict[str, ActorState], rates: dict[str, tuple[int, int]], only_new: bool, fmt: str) -> str:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for st in sorted(states.values(), key=lambda a: (a.known, a.first_seen or datetime.min.replace(tzinfo=UTC), a.id)):
         if only_new and st.known:
             continue
@@ -186,7 +186,7 @@ async def import_incidents(store: Store, path: Path) -> tuple[int, list[str]]:
     by_key = {name_key(alias): pid for pid, p in gz.places.items() for alias in (p.name,)}
     for key_alias, pid in list(by_key.items()):
         by_key.setdefault(key_alias, pid)
-    changes = []
+    changes: list[NewIncident] = []
     rejected: list[str] = []
     now = datetime.now(UTC)
     for where, item in _parse_import(path):
