@@ -123,9 +123,9 @@ async def _dispatch(args: argparse.Namespace, config: Config) -> int:
     if args.command == "run":
         from bot.daemon import run_daemon
 
-        return await run_daemon(config)
+        return int(await run_daemon(config))
     if args.command == "login":
         from bot.login import login
 
-        return await login(config)
+        return int(await login(config))
     raise InputError(f"unknown command {args.command}")

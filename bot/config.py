@@ -70,6 +70,15 @@ class TmeConfig:
 
 
 @dataclass(frozen=True)
+class DaemonConfig:
+    http: str = ""  # "127.0.0.1:9108": /healthz and /metrics; empty = off
+    drain_timeout: timedelta = timedelta(seconds=20)
+    sweep_every: timedelta = timedelta(seconds=60)
+    instance: str = ""
+    instances: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SourceConfig:
     handle: str
     watch: str = "none"
@@ -90,12 +99,14 @@ class Config:
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     tme: TmeConfig = field(default_factory=TmeConfig)
     sources: tuple[SourceConfig, ...] = ()
+    daemon: DaemonConfig = field(default_factory=DaemonConfig)
 
     def with_db(self, url: str | None) -> Config:
         if not url:
             return self
-        return Config(self.path, StorageConfig(url), self.alerts, self.telegram_bot, self.telegram,
-                      self.tme, self.sources)
+        from dataclasses import replace
+
+        return replace(self, storage=StorageConfig(url))
 
 
 class _Section:
@@ -188,8 +199,36 @@ def parse_config(data: dict[str, Any], where: str = "<config>") -> Config:
                               key=f"sources[{index}].handle")
         seen.add(source.handle)
         sources.append(source)
+    daemon = _daemon(_Section(root.get("daemon", dict, {}), where, "daemon"))
+    for index, source in enumerate(sources):
+        if source.instance and daemon.instances and source.instance not in daemon.instances:
+            raise ConfigError(f"instance {source.instance!r} is not in daemon.instances", path=where,
+                              key=f"sources[{index}].instance")
     root.done()
-    return Config(where, storage, alerts, bot, telegram, tme, tuple(sources))
+    return Config(where, storage, alerts, bot, telegram, tme, tuple(sources), daemon)
+
+
+def _daemon(s: _Section) -> DaemonConfig:
+    http = s.get("http", str, "")
+    if http:
+        host, _, port = http.rpartition(":")
+        if host.strip("[]") not in ("127.0.0.1", "::1", "localhost") or not port.isdigit():
+            raise s.fail("http", f"{http!r} must be 127.0.0.1:PORT (the endpoint listens on loopback only)")
+    instances = s.get("instances", list, [])
+    if not all(isinstance(i, str) and i for i in instances):
+        raise s.fail("instances", "must be a list of instance names")
+    instance = s.get("instance", str, "")
+    if instances and instance not in instances:
+        raise s.fail("instance", f"{instance!r} is not one of daemon.instances")
+    config = DaemonConfig(
+        http=http,
+        drain_timeout=s.duration("drain_timeout", DaemonConfig.drain_timeout) or DaemonConfig.drain_timeout,
+        sweep_every=s.duration("sweep_every", DaemonConfig.sweep_every) or DaemonConfig.sweep_every,
+        instance=instance,
+        instances=tuple(instances),
+    )
+    s.done()
+    return config
 
 
 def _url(section: _Section, name: str, default: str) -> str:

@@ -58,6 +58,7 @@ class Stats:
     counts: Counter[str] = field(default_factory=Counter)
     alerts: Counter[str] = field(default_factory=Counter)
     stances: Counter[str] = field(default_factory=Counter)
+    by_source: Counter[str] = field(default_factory=Counter)
     stage_seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     def summary(self) -> str:
@@ -110,6 +111,8 @@ class Pipeline:
         self.stats.stage_seconds["store_and_incidents"] += time.perf_counter() - t1
         for result, (_, cls) in zip(results, classified, strict=False):
             self.stats.counts[result.status] += 1
+            if result.status in ("new", "edited"):
+                self.stats.by_source[result.message.source] += 1
             if cls is not None and result.status in ("new", "edited"):
                 for statement in cls.statements:
                     self.stats.stances[statement.stance] += 1

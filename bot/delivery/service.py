@@ -160,16 +160,20 @@ class DeliveryService:
                 await self._sleep(delay)
                 waited += delay
 
-    async def run(self, store: Store, stop: asyncio.Event) -> None:
-        """The daemon's sender: deliver, then sleep until woken by a new alert or due again."""
+    async def run(self, store: Store, stop: asyncio.Event, may_send: Callable[[], bool] = lambda: True) -> None:
+        """The daemon's sender: deliver, then sleep until woken by a new alert or due again.
+        ``may_send`` gates it (only the leader instance delivers)."""
         while not stop.is_set():
             # clear before looking: an alert raised while we look sets it again, so it is never missed
             self.wakeup.clear()
-            try:
-                delay = await self.deliver_next(store)
-            except StorageUnavailable as exc:
-                log.warning("delivery paused: %s", exc)
-                delay = 5.0
+            if not may_send():
+                delay: float | None = 2.0
+            else:
+                try:
+                    delay = await self.deliver_next(store)
+                except StorageUnavailable as exc:
+                    log.warning("delivery paused: %s", exc)
+                    delay = 5.0
             if delay == 0.0:
                 continue
             timeout = 30.0 if delay is None else min(delay, 30.0)

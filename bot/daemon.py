@@ -1,0 +1,303 @@
+"""``claimwatch run``: every configured watcher, the pipeline, the scheduler, delivery and chat
+commands, until SIGTERM or SIGINT.
+
+Lifecycle: signals only set the stop event; on stop, intake stops (each watcher finishes the poll
+it is in), the outbox is flushed within ``[daemon] drain_timeout``, parts close in reverse order,
+and one summary line is logged. The exit code is 0.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import time
+import zlib
+from datetime import UTC, datetime
+from typing import Any
+
+import aiohttp
+
+from bot.app import App, build_app
+from bot.config import Config, SourceConfig
+from bot.delivery.commands import CommandPoller, Commands
+from bot.delivery.service import DeliveryService
+from bot.health import Health
+from bot.leader import Leadership
+from bot.registry import Registry
+from bot.sinks import StdoutSink
+from bot.systemd import Notifier
+from bot.watch import SourceRunner
+from storage import AlertValue, Store
+from storage.outbox import counts
+from watchers.errors import StorageError, StorageUnavailable
+from watchers.rss import FeedSource
+from watchers.tme import TmeSource
+
+log = logging.getLogger("claimwatch.daemon")
+
+
+class _Wake:
+    """A sink that wakes the sender the moment an alert is stored."""
+
+    name = "wake"
+
+    def __init__(self, delivery: DeliveryService) -> None:
+        self.delivery = delivery
+
+    async def emit(self, alert: AlertValue) -> None:
+        self.delivery.wakeup.set()
+
+
+def assigned(source: SourceConfig, config: Config) -> bool:
+    """Sources are shared among instances by their ``instance`` key, else by a stable hash."""
+    d = config.daemon
+    if not d.instances:
+        return True
+    if source.instance:
+        return source.instance == d.instance
+    return d.instances[zlib.crc32(source.handle.encode()) % len(d.instances)] == d.instance
+
+
+async def open_store(url: str, stop: asyncio.Event) -> Store | None:
+    """Open the database, retrying while it is unreachable (a daemon waits, it does not die)."""
+    delay = 1.0
+    while not stop.is_set():
+        try:
+            return await Store.open(url)
+        except StorageUnavailable as exc:
+            log.warning("database unavailable (%s); retrying in %.0fs", exc, delay)
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=delay)
+            except TimeoutError:
+                pass
+            delay = min(60.0, delay * 2)
+    return None
+
+
+class Daemon:
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.stop = asyncio.Event()
+        self.notifier = Notifier()
+        self.started = time.monotonic()
+        self.tasks: dict[str, asyncio.Task[Any]] = {}
+        self.runners: list[SourceRunner] = []
+        self.app: App | None = None
+        self.delivery: DeliveryService | None = None
+        self.leader: Leadership | None = None
+        self.http: aiohttp.ClientSession | None = None
+        self.db_ok = True
+        self.sweeps = 0
+
+    def request_stop(self, signame: str) -> None:
+        if not self.stop.is_set():
+            log.info("%s received: stopping", signame)
+        self.stop.set()
+
+    async def sweep(self) -> None:
+        """The scheduler's job: raise the alerts whose time has come (leader only)."""
+        if self.app is None or (self.leader and not self.leader.is_leader):
+            return
+        try:
+            await self.app.pipeline.sweep(datetime.now(UTC))
+            self.sweeps += 1
+            self.db_ok = True
+        except StorageUnavailable as exc:
+            self.db_ok = False
+            log.warning("sweep skipped: %s", exc)
+
+    async def start(self) -> bool:
+        config = self.config
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, self.request_stop, sig.name)
+        store = await open_store(config.storage.url, self.stop)
+        if store is None:
+            return False
+        self.http = aiohttp.ClientSession()
+        self.delivery = DeliveryService.from_config(config, self.http)
+        sinks: list[Any] = [_Wake(self.delivery)] if self.delivery else [StdoutSink()]
+        self.app = await build_app(config, simulated=False, sinks=sinks, store=store, deliver=self.delivery is not None)
+        self.leader = Leadership(store, config.daemon.instance)
+        registry = Registry.builtin(config)
+        enabled, disabled = [], []
+        for source in config.sources:
+            if source.watch in ("tme", "rss") and not assigned(source, config):
+                disabled.append(f"{source.handle} (another instance's)")
+                continue
+            if source.watch == "tme":
+                polled: Any = TmeSource(source.handle, config.tme.base_url, self.http)
+            elif source.watch == "rss":
+                polled = FeedSource(source.handle, source.url, self.http)
+            else:
+                continue
+            runner = SourceRunner(polled, source.poll, self.app.pipeline, store)
+            self.runners.append(runner)
+            self.tasks[f"watcher {source.handle}"] = asyncio.create_task(runner.run(self.stop))
+            enabled.append(f"{source.handle} ({source.watch}, {registry.lookup(source.handle).role})")
+        telegram = [s.handle for s in config.sources if s.watch == "telegram" and assigned(s, config)]
+        if telegram:
+            from bot.watch_telegram import TelegramRunner, make_client, readiness
+
+            why = readiness(config)
+            if why:
+                disabled.append(f"MTProto watcher for {len(telegram)} channel(s): {why}")
+            else:
+                tg = TelegramRunner(make_client(config), telegram, self.app.pipeline, store, config.telegram.backfill)
+                self.tasks["watcher telegram"] = asyncio.create_task(tg.run(self.stop))
+                enabled.append(f"{len(telegram)} Telegram channel(s) over MTProto")
+        self.tasks["leader"] = asyncio.create_task(self.leader.run(self.stop))
+        if self.delivery is not None:
+            leader = self.leader
+            self.tasks["delivery"] = asyncio.create_task(
+                self.delivery.run(store, self.stop, may_send=lambda: leader.is_leader))
+            bot = config.telegram_bot
+            if bot.commands and bot.admins:
+                commands = Commands(store, bot.admins, self.app.classifier, self.app.engine)
+                poller = CommandPoller(self.delivery.api, commands, store)
+                self.tasks["commands"] = asyncio.create_task(poller.run(self.stop))
+            else:
+                disabled.append("chat commands (no [telegram_bot] admins)")
+        else:
+            disabled.append("Telegram delivery (no [telegram_bot] chat_id or no token in "
+                            f"{config.telegram_bot.token_env}); alerts go to stdout")
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self.scheduler.add_job(self.sweep, "interval", seconds=config.daemon.sweep_every.total_seconds(), id="sweep",
+                               coalesce=True, max_instances=1, next_run_time=datetime.now(UTC))
+        self.scheduler.start()
+        if config.daemon.http:
+            self.health_runner = await self._health().serve(config.daemon.http)
+        if self.notifier.watchdog_seconds:
+            self.tasks["watchdog"] = asyncio.create_task(self._watchdog())
+        log.info("claimwatch running on %s: %s", store.safe_url, "; ".join(enabled) or "no live sources")
+        for item in disabled:
+            log.info("not enabled: %s", item)
+        self.notifier.notify("READY=1", f"STATUS=watching {len(enabled)} source group(s)")
+        return True
+
+    async def _watchdog(self) -> None:
+        assert self.notifier.watchdog_seconds
+        while not self.stop.is_set():
+            self.notifier.notify("WATCHDOG=1")
+            try:
+                await asyncio.wait_for(self.stop.wait(), timeout=self.notifier.watchdog_seconds / 2)
+            except TimeoutError:
+                pass
+
+    def _health(self) -> Health:
+        health = Health()
+
+        async def database() -> str | None:
+            assert self.app is not None
+            try:
+                await self.app.store.revision()
+                self.db_ok = True
+                return None
+            except StorageError as exc:
+                self.db_ok = False
+                return str(exc)
+
+        async def scheduler() -> str | None:
+            return None if self.scheduler.running else "not running"
+
+        health.checks["database"] = database
+        health.checks["scheduler"] = scheduler
+        for name, task in self.tasks.items():
+            health.checks[name] = _task_check(task)
+        health.metrics = self._metrics
+        return health
+
+    async def _metrics(self) -> list[tuple[str, str, dict[str, str], float]]:
+        assert self.app is not None
+        stats = self.app.pipeline.stats
+        out: list[tuple[str, str, dict[str, str], float]] = []
+        for source, n in sorted(stats.by_source.items()):
+            out.append(("claimwatch_messages_total", "counter", {"source": source}, n))
+        for stance, n in sorted(stats.stances.items()):
+            out.append(("claimwatch_statements_total", "counter", {"stance": stance}, n))
+        for kind, n in sorted(stats.alerts.items()):
+            out.append(("claimwatch_alerts_raised_total", "counter", {"kind": kind}, n))
+        try:
+            outbox = await self.app.store.run(counts)
+        except StorageError:
+            outbox = {}
+        for status, n in sorted(outbox.items()):
+            out.append(("claimwatch_alerts", "gauge", {"state": status}, n))
+        out.append(("claimwatch_outbox_depth", "gauge", {}, outbox.get("pending", 0) + outbox.get("failed", 0)))
+        for stage, seconds in sorted(stats.stage_seconds.items()):
+            out.append(("claimwatch_stage_seconds_total", "counter", {"stage": stage}, seconds))
+        for runner in self.runners:
+            labels = {"source": runner.source.handle}
+            out.append(("claimwatch_watcher_polls_total", "counter", labels, runner.stats.polls))
+            out.append(("claimwatch_watcher_errors_total", "counter", labels, runner.stats.errors))
+            out.append(("claimwatch_watcher_up", "gauge", labels, 1.0 if runner.stats.state == "ok" else 0.0))
+        out.append(("claimwatch_failed_messages_total", "counter", {}, stats.counts["errors"]))
+        out.append(("claimwatch_leader", "gauge", {}, 1.0 if self.leader and self.leader.is_leader else 0.0))
+        out.append(("claimwatch_uptime_seconds", "gauge", {}, time.monotonic() - self.started))
+        return out
+
+    async def shutdown(self) -> None:
+        self.notifier.notify("STOPPING=1")
+        timeout = self.config.daemon.drain_timeout.total_seconds()
+        watchers = [t for name, t in self.tasks.items() if name.startswith("watcher")]
+        _done, pending = await asyncio.wait(watchers, timeout=timeout) if watchers else (set(), set())
+        for task in pending:
+            task.cancel()
+        if self.delivery is not None and self.app is not None and (self.leader is None or self.leader.is_leader):
+            try:
+                await asyncio.wait_for(self.delivery.drain(self.app.store, max_wait=timeout), timeout=timeout)
+            except (TimeoutError, StorageError) as exc:
+                log.warning("outbox not fully flushed at stop (%s): the rest is sent on the next start", exc)
+        rest = [t for name, t in self.tasks.items() if not name.startswith("watcher")]
+        await asyncio.wait(rest, timeout=5) if rest else None
+        for task in rest:
+            task.cancel()
+        if getattr(self, "scheduler", None) is not None:
+            self.scheduler.shutdown(wait=False)
+        if getattr(self, "health_runner", None) is not None:
+            await self.health_runner.cleanup()
+        if self.delivery is not None:
+            await self.delivery.close()
+        if self.http is not None:
+            await self.http.close()
+        summary = self.summary()
+        if self.app is not None:
+            await self.app.close()
+        log.info("%s", summary)
+
+    def summary(self) -> str:
+        ran = int(time.monotonic() - self.started)
+        stats = self.app.pipeline.stats if self.app else None
+        sent = self.delivery.sent if self.delivery else 0
+        failing = sum(1 for r in self.runners if r.stats.state not in ("ok", "starting"))
+        parts = [f"claimwatch stopped after {ran // 3600}h{ran % 3600 // 60:02d}m{ran % 60:02d}s"]
+        if stats:
+            parts.append(stats.summary())
+        parts.append(f"{sent} alert(s) delivered, {self.sweeps} sweep(s), {len(self.runners)} polled source(s), "
+                     f"{failing} failing")
+        return "; ".join(parts)
+
+
+def _task_check(task: asyncio.Task[Any]) -> Any:
+    async def check() -> str | None:
+        if not task.done():
+            return None
+        if task.cancelled():
+            return "cancelled"
+        exc = task.exception()
+        return f"stopped: {type(exc).__name__}: {exc}" if exc else "stopped"
+
+    return check
+
+
+async def run_daemon(config: Config) -> int:
+    daemon = Daemon(config)
+    try:
+        if await daemon.start():
+            await daemon.stop.wait()
+    finally:
+        await daemon.shutdown()
+    return 0
