@@ -147,7 +147,8 @@ class Daemon:
                 tg = TelegramRunner(make_client(config), telegram, self.app.pipeline, store, config.telegram.backfill)
                 self.tasks["watcher telegram"] = asyncio.create_task(tg.run(self.stop))
                 enabled.append(f"{len(telegram)} Telegram channel(s) over MTProto")
-        self.tasks["leader"] = asyncio.create_task(self.leader.run(self.stop))
+        if store.dialect == "postgresql":  # on SQLite the one instance leads; nothing to elect
+            self.tasks["leader"] = asyncio.create_task(self.leader.run(self.stop))
         if self.delivery is not None:
             leader = self.leader
             self.tasks["delivery"] = asyncio.create_task(
