@@ -72,7 +72,8 @@ async def replay(args: argparse.Namespace, config: Config) -> int:
     good = stats.counts["read"]
     files = "" if not outcome.newest else f", newest {outcome.newest.isoformat()}"
     until = f", clock advanced to {outcome.until.isoformat()}" if outcome.until else ""
-    print(f"replay: {stats.summary()}; {outcome.rejects.count} rejected; {outcome.seconds:.2f}s{files}{until}")
+    stages = ", ".join(f"{k} {v:.2f}s" for k, v in sorted(stats.stage_seconds.items()))
+    print(f"replay: {stats.summary()}; {outcome.rejects.count} rejected; {outcome.seconds:.2f}s ({stages}){files}{until}")
     if outcome.rejects.unreadable and good == 0:
         return _report_rejects(outcome.rejects, 0)
     return _report_rejects(outcome.rejects, good)

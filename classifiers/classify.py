@@ -147,7 +147,10 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-def _applicable(sentence: str, rules: dict[str, LanguageRules]) -> list[LanguageRules]:
+def _applicable(sentence: str, rules: dict[str, LanguageRules], lang: str | None = None) -> list[LanguageRules]:
+    """The rules of the message's language when it has some; otherwise those of its scripts."""
+    if lang in rules:
+        return [rules[lang]]
     out = []
     if re.search(r"[\u0600-\u06ff]", sentence):
         out += [rules[k] for k in ("ar", "fa") if k in rules]
@@ -163,6 +166,7 @@ class Classifier:
         self.gz = gazetteer or load_gazetteer()
         self.rules = load_rules()
         self._sentence_cache: dict[str, _Sentence] = {}
+        self._lang: str | None = None  # the language of the message being classified
 
     def learn_alias(self, name: str, actor_id: str) -> bool:
         """Teach the gazetteer a spelling (``/alias``). False if the actor is unknown."""
@@ -178,13 +182,7 @@ class Classifier:
         cached = self._sentence_cache.get(text)
         if cached is not None:
             return cached
-        cased_norm = normalize_cased(text)
-        cased = tokens(cased_norm)
-        toks = [t.lower() for t in cased]
-        starts = list(accumulate((len(t) + 1 for t in toks[:-1]), initial=0)) if toks else []
-        mentions = self.gz.scan(toks, cased)
-        written = _Written(text, cased)
-        result = _Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, starts, mentions, written)
+        result = self._prepare(text)
         if len(self._sentence_cache) >= 4096:
             # relays repeat a statement within minutes; a small cache catches that, a large one
             # only holds memory
@@ -192,10 +190,19 @@ class Classifier:
         self._sentence_cache[text] = result
         return result
 
+    def _prepare(self, text: str) -> _Sentence:
+        cased_norm = normalize_cased(text)
+        cased = tokens(cased_norm)
+        toks = [t.lower() for t in cased]
+        starts = list(accumulate((len(t) + 1 for t in toks[:-1]), initial=0)) if toks else []
+        mentions = self.gz.scan(toks, cased)
+        written = _Written(text, cased)
+        return _Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, starts, mentions, written)
+
     def _cues(self, s: _Sentence) -> tuple[list[_Cue], bool]:
         cues: list[_Cue] = []
         report = False
-        for lr in _applicable(s.original, self.rules):
+        for lr in _applicable(s.original, self.rules, self._lang):
             if (lr.report is not None and not report
                     and (lr.report_trigger is None or lr.report_trigger.search(s.norm))
                     and lr.report.search(s.norm) and not _NEGATED.search(s.norm)):
@@ -298,8 +305,12 @@ class Classifier:
         """Classify one message. ``source_actor`` is the actor the source speaks for, if any
         (used for first-person statements that do not name their author)."""
         lang = detect_language(text) if text.strip() else "und"
-        sentences = [self._sentence(p) for p in split_sentences(text)]
+        self._lang = lang
         when = date.date() if date else None
+        quiet = self._quiet(text, when)
+        if quiet is not None:
+            return Classification(lang=lang, actors=quiet[0], places=quiet[1])
+        sentences = [self._sentence(p) for p in split_sentences(text)]
         own = self.gz.actors[source_actor].ref() if source_actor in self.gz.actors else None
 
         all_actors: dict[str, ActorRef] = {}
@@ -400,8 +411,8 @@ class Classifier:
         elif stance == "claim" and named and rule.needs is None:
             speaker = named[0]
         elif rule.speaker == "source":
-            if own is None or own.kind not in ARMED | STATE:
-                return []  # "we hit our peaks": first person with no claimant behind the channel
+            if rule.needs == "claimant" and (own is None or own.kind not in ARMED | STATE):
+                return []  # "we hit our peaks": weak first person with no claimant behind the channel
             speaker = own
         else:
             speaker = self._pick(s, cue, rule.speaker, when, in_claim, accept, set())
@@ -416,7 +427,7 @@ class Classifier:
             # «"Ces informations sont fausses", a indiqué le Centcom»: the speaker follows the quote
             speaker = self._pick(s, cue, "said", when, in_claim, accept, set())
         if speaker is None:
-            if rule.needs is not None:
+            if rule.needs in ("armed", "state"):
                 return []
             if stance == "claim":
                 speaker = armed[0] if armed else own
@@ -477,6 +488,28 @@ class Classifier:
                       event_date=event_date, evidence=evidence)
             for p in targets
         ]
+
+    def _quiet(self, text: str, when: date | None) -> tuple[tuple[ActorRef, ...], tuple[PlaceRef, ...]] | None:
+        """Most messages hold no stance wording at all: one pass over the whole text finds its
+        actors and places and shows that no rule can fire (no trigger word of any language, no
+        group self-naming). Returns None when the message needs the sentence-by-sentence path."""
+        whole = self._sentence(text) if len(text) <= 600 else self._prepare(text)
+        for lr in _applicable(text, self.rules, self._lang):
+            if lr.trigger.search(whole.norm):
+                return None
+            if lr.report is not None and (lr.report_trigger is None or lr.report_trigger.search(whole.norm)):
+                return None
+        if "itself" in whole.norm or "نفسه" in whole.norm or "نفسها" in whole.norm or "به نام" in whole.norm:
+            return None
+        actors: dict[str, ActorRef] = {}
+        places: dict[str, PlaceRef] = {}
+        for m in whole.mentions:
+            if m.kind == "actor":
+                ref = self.gz.actor_ref(m.id, m.alias, when, False)
+                actors.setdefault(ref.id, ref)
+            elif m.kind == "place":
+                places.setdefault(m.id, self.gz.places[m.id].ref(m.alias))
+        return tuple(actors.values()), tuple(places.values())
 
     def _effect_disputes(self, statements: list[Statement], sentences: list[_Sentence],
                          when: date | None) -> list[Statement]:
