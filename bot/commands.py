@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.app import build_app
 from bot.config import Config
-from bot.durations import parse_when
+from bot.durations import format_duration, parse_when
 from bot.incidents.views import format_groups, format_incidents, import_incidents
 from bot.replay import run_replay
 from bot.sinks import JsonlSink, StdoutSink
@@ -156,7 +156,7 @@ async def check(args: argparse.Namespace, config: Config) -> int:
     else:
         print("sink telegram: disabled (no [telegram_bot] chat_id)")
     print("sink stdout: enabled")
-    print(f"alerts: {', '.join(config.alerts.kinds)}; uncorroborated after {config.alerts.uncorroborated_after}")
+    print(f"alerts: {', '.join(config.alerts.kinds)}; uncorroborated after {format_duration(config.alerts.uncorroborated_after)}")
     return EXIT_USAGE if problems else EXIT_OK
 
 

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from classifiers.types import Classification
 from storage import AlertValue, IngestResult, Store
+from storage.store import text_hash
 from watchers.errors import DropMessage, StorageError, StorageUnavailable
 from watchers.message import Message
 
@@ -95,9 +96,19 @@ class Pipeline:
     async def feed(self, batch: Sequence[Message], now: datetime) -> list[AlertValue]:
         """Process one batch; returns the alerts raised (already stored and emitted)."""
         self.stats.counts["read"] += len(batch)
+        # a poll returns the newest page every time: what is stored unchanged needs no classifying
+        stored = await self.store.stored_hashes([m.key for m in batch])
         started = time.perf_counter()
         classified: list[tuple[Message, Classification | None]] = []
+        unchanged = 0
         for message in batch:
+            known = stored.get(message.key)
+            if known is not None and not message.deleted and known[0] == text_hash(message.full_text):
+                unchanged += 1  # stored as it is: nothing to classify, store or link
+                continue
+            if known is not None and message.deleted and known[1]:
+                unchanged += 1  # a deletion already recorded
+                continue
             try:
                 classified.append((message, self._classify(message)))
             except DropMessage:
@@ -105,6 +116,7 @@ class Pipeline:
             except Exception:
                 self.stats.counts["errors"] += 1
                 log.exception("classify failed for %s/%s; message skipped", message.source, message.id)
+        self.stats.counts["duplicate"] += unchanged
         t1 = time.perf_counter()
         self.stats.stage_seconds["classify"] += t1 - started
         results, alerts = await self._store_and_link(classified, now)

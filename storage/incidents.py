@@ -293,8 +293,54 @@ def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str],
     return out
 
 
+REPORT_NETWORKS = 25
+
+
 def load_links(s: Session, incident_id: int) -> list[LinkValue]:
-    return _links_for(s, [incident_id]).get(incident_id, [])
+    """The links the corroboration rules need, bounded however many channels relayed an event:
+    the first link of each (role, network, subject, denial kind, withdrawn) and every link that
+    states figures. Five hundred relays of one report cost five hundred rows once, not per message."""
+    firsts = (select(func.min(IncidentLinkRow.id))
+              .where(IncidentLinkRow.incident_id == incident_id, IncidentLinkRow.role != "report")
+              .group_by(IncidentLinkRow.role, IncidentLinkRow.network, IncidentLinkRow.subject_id,
+                        IncidentLinkRow.stance_detail, IncidentLinkRow.withdrawn))
+    # independent reports only need counting up to a few networks: 25 settle any grade
+    reports = (select(func.min(IncidentLinkRow.id).label("first"))
+               .where(IncidentLinkRow.incident_id == incident_id, IncidentLinkRow.role == "report")
+               .group_by(IncidentLinkRow.network).order_by("first").limit(REPORT_NETWORKS))
+    query = (select(*_LINK_COLUMNS).where(
+        IncidentLinkRow.incident_id == incident_id,
+        or_(IncidentLinkRow.id.in_(firsts), IncidentLinkRow.id.in_(select(reports.subquery().c.first)),
+            IncidentLinkRow.killed.is_not(None), IncidentLinkRow.casualties.is_not(None)))
+        .order_by(IncidentLinkRow.id))
+    return [LinkValue(**{k: v for k, v in zip(_LINK_FIELDS, row, strict=True) if k != "incident_id"})
+            for row in s.execute(query).all()]
+
+
+def fingerprints_from(s: Session, incident_id: int, source: str, role: str) -> list[int]:
+    """What one source already said on an incident (to drop its re-posts)."""
+    return [f for (f,) in s.execute(select(IncidentLinkRow.fingerprint).where(
+        IncidentLinkRow.incident_id == incident_id, IncidentLinkRow.source == source, IncidentLinkRow.role == role)).all()]
+
+
+def claim_links_by_source(s: Session, incident_id: int) -> list[LinkValue]:
+    """The first claim link of each source (for naming every relay in an alert), oldest first."""
+    firsts = (select(func.min(IncidentLinkRow.id)).where(IncidentLinkRow.incident_id == incident_id,
+                                                       IncidentLinkRow.role == "claim")
+              .group_by(IncidentLinkRow.source))
+    links: list[LinkValue] = []
+    query = (select(*_LINK_COLUMNS, MessageRow.url).join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
+             .where(IncidentLinkRow.id.in_(firsts)).order_by(IncidentLinkRow.id))
+    for row in s.execute(query).all():
+        values = dict(zip((*_LINK_FIELDS, "url"), row, strict=True))
+        values.pop("incident_id")
+        links.append(LinkValue(**values))
+    return links
+
+
+def lean_incident(s: Session, incident_id: int) -> IncidentValue | None:
+    row = s.get(IncidentRow, incident_id)
+    return _incident(row, load_links(s, incident_id)) if row is not None else None
 
 
 def get_incident(s: Session, incident_id: int) -> IncidentValue | None:
@@ -540,6 +586,15 @@ class IncidentTx:
 
     def load_links(self, incident_id: int) -> list[LinkValue]:
         return load_links(self._s, incident_id)
+
+    def fingerprints_from(self, incident_id: int, source: str, role: str) -> list[int]:
+        return fingerprints_from(self._s, incident_id, source, role)
+
+    def lean_incident(self, incident_id: int) -> IncidentValue | None:
+        return lean_incident(self._s, incident_id)
+
+    def claim_links_by_source(self, incident_id: int) -> list[LinkValue]:
+        return claim_links_by_source(self._s, incident_id)
 
     def get_incident(self, incident_id: int) -> IncidentValue | None:
         return get_incident(self._s, incident_id)

@@ -142,6 +142,22 @@ class Store:
 
         return await self.run(lambda s: fn(IncidentTx(s)))
 
+    async def stored_hashes(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], tuple[str | None, bool]]:
+        """(text hash, deleted) of the messages already stored, for the keys given."""
+        if not keys:
+            return {}
+
+        def fn(s: Session) -> dict[tuple[str, str], tuple[str | None, bool]]:
+            out: dict[tuple[str, str], tuple[str | None, bool]] = {}
+            unique = list(dict.fromkeys(keys))
+            for i in range(0, len(unique), _IN_CHUNK):
+                rows = s.execute(select(MessageRow.source, MessageRow.msg_id, MessageRow.text_hash, MessageRow.deleted)
+                                 .where(tuple_(MessageRow.source, MessageRow.msg_id).in_(unique[i:i + _IN_CHUNK]))).all()
+                out.update({(src, mid): (h, d) for src, mid, h, d in rows})
+            return out
+
+        return await self.run(fn)
+
     async def get_message(self, source: str, msg_id: str) -> StoredMessage | None:
         def fn(s: Session) -> StoredMessage | None:
             row = s.execute(
@@ -427,7 +443,7 @@ def _ingest(s: Session, batch: Sequence[tuple[Message, Classification | None]]) 
                 "title": message.title, "url": message.url, "forwarded_from": message.forwarded_from,
                 "reply_to": message.reply_to, "edited_at": message.edited, "deleted": False, "deleted_at": None,
                 "lang": cls.lang if cls else None, "stances": ",".join(cls.stances) if cls else "",
-                "text_hash": text_hash(message.text), "processed": False, "stored_at": now,
+                "text_hash": text_hash(message.full_text), "processed": False, "stored_at": now,
             }, cls)
             results.append(IngestResult(message, None, "new"))
             continue
@@ -474,7 +490,7 @@ def _revise(s: Session, row: MessageRow, message: Message, cls: Classification |
     previous = row.text
     row.text, row.title = message.text, message.title
     row.edited_at = message.edited or now
-    row.text_hash = text_hash(message.text)
+    row.text_hash = text_hash(message.full_text)
     row.processed = False
     _apply_classification(row, cls)
     s.execute(delete(StatementRow).where(StatementRow.message_pk == row.pk))

@@ -230,10 +230,9 @@ class IncidentEngine:
             if front_alert:
                 alerts.append(front_alert)
         changes.append(NewLink(incident=ref, message_pk=pk, link=link))
-        old_links = tx.load_links(incident.id) if incident else []
-        if any(old.source == link.source and old.role == link.role and old.subject_id == link.subject_id
-               and near_duplicate(old.fingerprint, fp) for old in old_links):
+        if incident and any(near_duplicate(f, fp) for f in tx.fingerprints_from(incident.id, link.source, link.role)):
             return []  # the same source posting the same text again adds nothing
+        old_links = tx.load_links(incident.id) if incident else []
         links = [*old_links, link]
         incident_checks = tx.checks_for(incident.id) if incident else []
         if st.stance == "claim" and subject is not None:
@@ -443,7 +442,7 @@ class IncidentEngine:
 
     def _check_due(self, tx: IncidentTx, check: CheckValue, now: datetime) -> list[AlertValue]:
         at = check.due_at if self.simulated else now
-        incident = tx.get_incident(check.incident_id)
+        incident = tx.lean_incident(check.incident_id)
         if incident is None:
             return []
         links = list(incident.links)
@@ -458,12 +457,13 @@ class IncidentEngine:
                                               "status claimed -> uncorroborated after "
                                               f"{format_duration(at - check.claimed_at)}"))
             if self.enabled("uncorroborated_claim", at):
-                claims = [lk for lk in links if lk.role == "claim" and lk.subject_id == check.claimant_id]
+                every_claim = tx.claim_links_by_source(check.incident_id)
+                claims = [lk for lk in every_claim if lk.subject_id == check.claimant_id]
                 first = min(claims, key=lambda lk: lk.at) if claims else None
                 if first is not None:
                     text = render.uncorroborated(
                         claimant=check.claimant, window=format_duration(check.due_at - check.claimed_at), claim=first,
-                        claims=[lk for lk in links if lk.role == "claim"], place=incident.place, weapon=incident.weapon,
+                        claims=every_claim, place=incident.place, weapon=incident.weapon,
                         target=incident.target, event_time=incident.event_time, denials=a.event_denials,
                         incident=incident.id)
                     changes.append(AlertValue(
