@@ -34,9 +34,8 @@ def free_port() -> int:
 def serve(port: int, sources: int) -> None:
     from aiohttp import web
 
-    from tests.web_servers import Channel, rss
-
     from classifiers.gazetteer import load_gazetteer
+    from tests.web_servers import Channel, rss
 
     places = [p.name for p in load_gazetteer().places.values()]
     chatter = ["Morning prayers at the shrine drew thousands", "Power cuts again in the south, say residents",

@@ -156,7 +156,8 @@ async def check(args: argparse.Namespace, config: Config) -> int:
     else:
         print("sink telegram: disabled (no [telegram_bot] chat_id)")
     print("sink stdout: enabled")
-    print(f"alerts: {', '.join(config.alerts.kinds)}; uncorroborated after {format_duration(config.alerts.uncorroborated_after)}")
+    window = format_duration(config.alerts.uncorroborated_after)
+    print(f"alerts: {', '.join(config.alerts.kinds)}; uncorroborated after {window}")
     return EXIT_USAGE if problems else EXIT_OK
 
 

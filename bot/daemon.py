@@ -144,7 +144,8 @@ class Daemon:
             if why:
                 disabled.append(f"MTProto watcher for {len(telegram)} channel(s): {why}")
             else:
-                tg = TelegramRunner(make_client(config), telegram, self.app.pipeline, store, config.telegram.backfill)
+                tg = TelegramRunner(make_client(config), telegram, self.app.pipeline, store, config.telegram.backfill,
+                                    join=config.telegram.join)
                 self.tasks["watcher telegram"] = asyncio.create_task(tg.run(self.stop))
                 enabled.append(f"{len(telegram)} Telegram channel(s) over MTProto")
         if store.dialect == "postgresql":  # on SQLite the one instance leads; nothing to elect

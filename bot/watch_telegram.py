@@ -24,6 +24,7 @@ log = logging.getLogger("claimwatch.watchers.telegram")
 
 RESOLVE_PAUSE = 2.0  # seconds between username resolutions: bursts have led to long bans
 MAX_GAP = 5000
+JOIN_PAUSE = 30.0
 
 
 def readiness(config: Config) -> str | None:
@@ -52,7 +53,7 @@ def make_client(config: Config) -> Any:
 
 class TelegramRunner:
     def __init__(self, client: Any, handles: list[str], pipeline: Pipeline, store: Store,
-                 backfill_every: timedelta, sleep: Callable[[float], Any] = asyncio.sleep) -> None:
+                 backfill_every: timedelta, sleep: Callable[[float], Any] = asyncio.sleep, join: bool = False) -> None:
         self.client = client
         self.source = TelegramSource(client, handles)
         self.pipeline = pipeline
@@ -60,6 +61,7 @@ class TelegramRunner:
         self.backfill_every = backfill_every.total_seconds()
         self._sleep = sleep
         self._cursors: dict[str, int] = {}
+        self.join = join
         self._lock = asyncio.Lock()
         self.received = 0
 
@@ -102,6 +104,26 @@ class TelegramRunner:
                 continue
             await self.store.source_event(handle, peer_id=peer, state="resolved")
             await self._sleep(RESOLVE_PAUSE)
+        if self.join:
+            await self.join_all()
+
+    async def join_all(self) -> None:
+        """Join the channels the account has not joined (updates only come for joined ones),
+        one at a time with a pause: accounts that join in bursts get flood waits or bans."""
+        joined = {h.handle for h in await self.store.sources() if h.state == "joined"}
+        for handle, peer in self.source.peers.items():
+            if handle in joined:
+                continue
+            try:
+                await self.source.join(peer)
+            except RetryAfter:
+                raise
+            except SourceError as exc:
+                log.warning("%s: could not join: %s", handle, exc)
+                continue
+            await self.store.source_event(handle, state="joined")
+            log.info("%s: joined", handle)
+            await self._sleep(JOIN_PAUSE)
 
     async def sync_once(self) -> int:
         """Fill every channel's gap since its cursor, oldest first. Returns messages fed."""

@@ -45,7 +45,7 @@ class World:
 
     def config(self, http_port: int | None = None, instance: str = "", extra: str = "") -> Path:
         path = self.tmp / f"config{instance}.toml"
-        daemon = [f'drain_timeout = "10s"', 'sweep_every = "1s"']
+        daemon = ['drain_timeout = "10s"', 'sweep_every = "1s"']
         if http_port:
             daemon.append(f'http = "127.0.0.1:{http_port}"')
         if instance:

@@ -129,7 +129,7 @@ class FakeClient:
         chosen = [m for m in self.messages if m.id > min_id]
         chosen.sort(key=lambda m: m.id, reverse=not reverse)
         if limit is not None:
-            chosen = chosen[:limit] if reverse else chosen[:limit]
+            chosen = chosen[:limit]
         for m in chosen:
             yield m
 
@@ -216,3 +216,30 @@ async def test_flood_wait_is_waited_out_and_remembered(app: App) -> None:
     again = TelegramRunner(FakeClient([]), [HANDLE], app.pipeline, app.store, timedelta(minutes=15), sleep=sleep)
     await again.wait_out_floods()
     assert 25 < slept[-1] <= 30
+
+
+async def test_joining_is_optional_and_paced(app: App) -> None:
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    class Joining(FakeClient):
+        def __init__(self) -> None:
+            super().__init__([])
+            self.requests: list[Any] = []
+
+        async def __call__(self, request: Any) -> Any:
+            self.requests.append(request)
+            return None
+
+    client = Joining()
+    handles = [HANDLE, "t.me/other"]
+    await app.store.source_event("t.me/other", peer_id=CHANNEL_ID + 1)
+    runner = TelegramRunner(client, handles, app.pipeline, app.store, timedelta(minutes=15), sleep=sleep, join=True)
+    await runner.resolve_all()
+    assert [type(r).__name__ for r in client.requests] == ["JoinChannelRequest", "JoinChannelRequest"]
+    assert slept.count(30.0) == 2
+    again = TelegramRunner(client, handles, app.pipeline, app.store, timedelta(minutes=15), sleep=sleep, join=True)
+    await again.resolve_all()
+    assert len(client.requests) == 2  # joined channels are remembered

@@ -118,6 +118,14 @@ class TelegramSource:
         self.remember(handle, peer_id)
         return peer_id
 
+    async def join(self, peer_id: int) -> None:
+        from telethon import functions, types
+
+        try:
+            await self.client(functions.channels.JoinChannelRequest(types.PeerChannel(peer_id)))  # type: ignore[operator]
+        except Exception as exc:
+            raise translate(exc, f"joining {peer_id}") from exc
+
     async def fill_gap(self, handle: str, after_id: int, limit: int | None = None) -> list[Message]:
         """Every post after ``after_id``, oldest first."""
         from telethon import types

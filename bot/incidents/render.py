@@ -14,10 +14,13 @@ def _when(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC")
 
 
+WEAPON_WORDS = {"drone": "drone attack", "rocket": "rocket attack", "missile": "missile attack", "artillery": "shelling",
+                "airstrike": "airstrike", "ied": "IED attack", "suicide_attack": "suicide attack",
+                "small_arms": "armed attack", "other": "attack"}
+
+
 def describe_claim(st: Statement) -> str:
-    what = {"drone": "drone attack", "rocket": "rocket attack", "missile": "missile attack", "artillery": "shelling",
-            "airstrike": "airstrike", "ied": "IED attack", "suicide_attack": "suicide attack",
-            "small_arms": "armed attack", "other": "attack"}.get(st.weapon or "", "attack")
+    what = WEAPON_WORDS.get(st.weapon or "", "attack")
     parts = [what]
     if st.target:
         parts.append(f"on {st.target}")
@@ -63,8 +66,11 @@ def new_front_group(*, written: str, canonical: str, known: bool, parent: str | 
 def uncorroborated(*, claimant: str, window: str, claim: LinkValue, claims: Sequence[LinkValue], place: str | None,
                    weapon: str | None, target: str | None, event_time: datetime, denials: Sequence[LinkValue],
                    incident: int) -> str:
-    lines = [f"UNCORROBORATED CLAIM after {window}: {claimant}"]
-    what = " ".join(p for p in [weapon or "attack", f"on {target}" if target else "", f"at {place}" if place else ""] if p)
+    written = claim.subject_as_written
+    head = claimant + (f" («{written}»)" if written and written.lower() != claimant.lower() else "")
+    lines = [f"UNCORROBORATED CLAIM after {window}: {head}"]
+    what = " ".join(p for p in [WEAPON_WORDS.get(weapon or "", "attack"), f"on {target}" if target else "",
+                                f"at {place}" if place else ""] if p)
     lines.append(f"Claimed: {what}; event {event_time.date().isoformat()}; first claim {_when(claim.at)} in {claim.source}")
     relays = sorted({c.source for c in claims if c.source != claim.source})
     networks = sorted({c.network for c in claims})
