@@ -27,8 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.app import build_app
 from bot.config import BotConfig, Config, StorageConfig
 from bot.delivery.botapi import BotApi
-from bot.delivery.service import DeliveryService
-from storage import AlertValue
+from bot.delivery.service import DeliveryService, WakeSink
 from watchers.message import Message
 
 CONSONANTS = "bdfgjklmnrstz"
@@ -42,16 +41,6 @@ def word(i: int) -> str:
         letters.append(CONSONANTS[i % len(CONSONANTS)])
         i //= len(CONSONANTS)
     return "".join(c + v for c, v in zip(letters, "aiua", strict=True)).capitalize()
-
-
-class Wake:
-    name = "wake"
-
-    def __init__(self, service: DeliveryService) -> None:
-        self.service = service
-
-    async def emit(self, alert: AlertValue) -> None:
-        self.service.wakeup.set()
 
 
 async def main(n: int) -> None:
@@ -77,7 +66,7 @@ async def main(n: int) -> None:
                         telegram_bot=BotConfig(chat_id=-100, api_base=f"http://127.0.0.1:{port}"))
         service = DeliveryService(BotApi(config.telegram_bot.api_base, "1:bench"), -100, None, None)
         cw = await build_app(config, simulated=False, sinks=[])
-        cw.pipeline.sinks.append(Wake(service))
+        cw.pipeline.sinks.append(WakeSink(service))
         stop = asyncio.Event()
         sender = asyncio.create_task(service.run(cw.store, stop))
         started: dict[str, float] = {}

@@ -21,32 +21,20 @@ import aiohttp
 from bot.app import App, build_app
 from bot.config import Config, SourceConfig
 from bot.delivery.commands import CommandPoller, Commands
-from bot.delivery.service import DeliveryService
+from bot.delivery.service import DeliveryService, WakeSink
 from bot.health import Health
 from bot.leader import Leadership
 from bot.registry import Registry
 from bot.sinks import StdoutSink
 from bot.systemd import Notifier
 from bot.watch import SourceRunner
-from storage import AlertValue, Store
+from storage import Store
 from storage.outbox import counts
 from watchers.errors import StorageError, StorageUnavailable
 from watchers.rss import FeedSource
 from watchers.tme import TmeSource
 
 log = logging.getLogger("claimwatch.daemon")
-
-
-class _Wake:
-    """A sink that wakes the sender the moment an alert is stored."""
-
-    name = "wake"
-
-    def __init__(self, delivery: DeliveryService) -> None:
-        self.delivery = delivery
-
-    async def emit(self, alert: AlertValue) -> None:
-        self.delivery.wakeup.set()
 
 
 def assigned(source: SourceConfig, config: Config) -> bool:
@@ -117,7 +105,7 @@ class Daemon:
             return False
         self.http = aiohttp.ClientSession()
         self.delivery = DeliveryService.from_config(config, self.http)
-        sinks: list[Any] = [_Wake(self.delivery)] if self.delivery else [StdoutSink()]
+        sinks: list[Any] = [WakeSink(self.delivery)] if self.delivery else [StdoutSink()]
         self.app = await build_app(config, simulated=False, sinks=sinks, store=store, deliver=self.delivery is not None)
         self.leader = Leadership(store, config.daemon.instance)
         registry = Registry.builtin(config)

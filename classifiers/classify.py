@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -313,16 +314,8 @@ class Classifier:
         sentences = [self._sentence(p) for p in split_sentences(text)]
         own = self.gz.actors[source_actor].ref() if source_actor in self.gz.actors else None
 
-        all_actors: dict[str, ActorRef] = {}
-        places: dict[str, PlaceRef] = {}
+        all_actors, places = self._collect((m for s in sentences for m in s.mentions), when)
         new_names: dict[str, ActorRef] = {}
-        for s in sentences:
-            for m in s.mentions:
-                if m.kind == "actor":
-                    ref = self.gz.actor_ref(m.id, m.alias, when, False)
-                    all_actors.setdefault(ref.id, ref)
-                elif m.kind == "place":
-                    places.setdefault(m.id, self.gz.places[m.id].ref(m.alias))
         armed_in_message = [a for a in all_actors.values() if a.kind in ARMED]
 
         msg_norm = " ".join(s.norm_punct for s in sentences)
@@ -501,15 +494,20 @@ class Classifier:
                 return None
         if "itself" in whole.norm or "نفسه" in whole.norm or "نفسها" in whole.norm or "به نام" in whole.norm:
             return None
+        actors, places = self._collect(whole.mentions, when)
+        return tuple(actors.values()), tuple(places.values())
+
+    def _collect(self, mentions: Iterable[Mention], when: date | None) -> tuple[dict[str, ActorRef], dict[str, PlaceRef]]:
+        """The actors and places a message names, each once, in order of first mention."""
         actors: dict[str, ActorRef] = {}
         places: dict[str, PlaceRef] = {}
-        for m in whole.mentions:
+        for m in mentions:
             if m.kind == "actor":
                 ref = self.gz.actor_ref(m.id, m.alias, when, False)
                 actors.setdefault(ref.id, ref)
             elif m.kind == "place":
                 places.setdefault(m.id, self.gz.places[m.id].ref(m.alias))
-        return tuple(actors.values()), tuple(places.values())
+        return actors, places
 
     def _effect_disputes(self, statements: list[Statement], sentences: list[_Sentence],
                          when: date | None) -> list[Statement]:

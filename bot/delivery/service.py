@@ -31,6 +31,18 @@ def backoff(attempts: int, rng: random.Random | None = None) -> float:
     return (rng or random).uniform(base / 2, base)
 
 
+class WakeSink:
+    """An alert sink that wakes the sender the moment an alert is stored (no polling delay)."""
+
+    name = "wake"
+
+    def __init__(self, delivery: DeliveryService) -> None:
+        self.delivery = delivery
+
+    async def emit(self, alert: AlertValue) -> None:
+        self.delivery.wakeup.set()
+
+
 class DeliveryService:
     """Sends the outbox to the configured chat. ``drain`` for replay, ``run`` for the daemon."""
 
