@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, func, select, tuple_
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -40,6 +40,19 @@ log = logging.getLogger("claimwatch.storage")
 T = TypeVar("T")
 
 _IN_CHUNK = 400  # keys per IN (...) query: under SQLite's variable limit on every build
+
+
+def keys_filter(keys: Sequence[tuple[str, str]]) -> Any:
+    """WHERE for a set of (source, msg_id): grouped by source so the unique index is sought.
+    A row-value IN ((source, id), ...) makes SQLite scan the whole index (measured: quadratic replays)."""
+    from collections import defaultdict
+
+    from sqlalchemy import and_, or_
+
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for source, msg_id in keys:
+        by_source[source].append(msg_id)
+    return or_(*(and_(MessageRow.source == source, MessageRow.msg_id.in_(ids)) for source, ids in by_source.items()))
 
 
 def utcnow() -> datetime:
@@ -152,7 +165,7 @@ class Store:
             unique = list(dict.fromkeys(keys))
             for i in range(0, len(unique), _IN_CHUNK):
                 rows = s.execute(select(MessageRow.source, MessageRow.msg_id, MessageRow.text_hash, MessageRow.deleted)
-                                 .where(tuple_(MessageRow.source, MessageRow.msg_id).in_(unique[i:i + _IN_CHUNK]))).all()
+                                 .where(keys_filter(unique[i:i + _IN_CHUNK]))).all()
                 out.update({(src, mid): (h, d) for src, mid, h, d in rows})
             return out
 
@@ -421,8 +434,7 @@ def _ingest(s: Session, batch: Sequence[tuple[Message, Classification | None]]) 
     existing: dict[tuple[str, str], MessageRow] = {}
     for i in range(0, len(keys), _IN_CHUNK):
         chunk = keys[i:i + _IN_CHUNK]
-        rows = s.execute(select(MessageRow).where(
-            tuple_(MessageRow.source, MessageRow.msg_id).in_(chunk))).scalars().all()
+        rows = s.execute(select(MessageRow).where(keys_filter(chunk))).scalars().all()
         existing.update({(r.source, r.msg_id): r for r in rows})
     now = utcnow()
     results: list[IngestResult | None] = []
