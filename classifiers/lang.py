@@ -113,3 +113,10 @@ def detect_language(text: str) -> str:
         # the length) is no better on snippets, so keep a confident-enough guess or say so
         return code if prob >= 0.25 else "und"
     return _langdetect(text[:400])
+
+
+def warm_up() -> None:
+    """Load both models now (fastText's lite model, langdetect's 55 profiles: ~0.4 s once) so
+    the first messages of a run, or a benchmark's timed loop, do not pay for it."""
+    _fast("warm up")
+    _langdetect("the profiles load on the first call")
