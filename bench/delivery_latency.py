@@ -28,6 +28,7 @@ from bot.app import build_app
 from bot.config import BotConfig, Config, StorageConfig
 from bot.delivery.botapi import BotApi
 from bot.delivery.service import DeliveryService, WakeSink
+from tests.loopback import serve
 from watchers.message import Message
 
 CONSONANTS = "bdfgjklmnrstz"
@@ -56,14 +57,10 @@ async def main(n: int) -> None:
 
     app = web.Application()
     app.router.add_post("/bot{token}/sendMessage", send)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    runner, api_url = await serve(app)
     with tempfile.TemporaryDirectory() as tmp:
         config = Config(storage=StorageConfig(f"sqlite:///{tmp}/l.db"),
-                        telegram_bot=BotConfig(chat_id=-100, api_base=f"http://127.0.0.1:{port}"))
+                        telegram_bot=BotConfig(chat_id=-100, api_base=api_url))
         service = DeliveryService(BotApi(config.telegram_bot.api_base, "1:bench"), -100, None, None)
         cw = await build_app(config, simulated=False, sinks=[])
         cw.pipeline.sinks.append(WakeSink(service))

@@ -14,6 +14,7 @@ from watchers.rss import FeedSource
 from watchers.tme import TmeSource
 
 from .conftest import FIXTURES
+from .loopback import serve
 from .web_servers import Channel, FakeFeeds, FakeTme, rss
 
 
@@ -104,18 +105,14 @@ async def test_real_saved_page_through_the_watcher(tme: FakeTme, http: aiohttp.C
 
     real = (FIXTURES / "tme_preview" / "full.html").read_text(encoding="utf-8")
 
-    async def serve(request: web.Request) -> web.Response:
+    async def page(request: web.Request) -> web.Response:
         return web.Response(text=real, content_type="text/html")
 
     app = web.Application()
-    app.router.add_get("/s/topwar_official", serve)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    app.router.add_get("/s/topwar_official", page)
+    runner, url = await serve(app)
     try:
-        poll = await TmeSource("t.me/topwar_official", f"http://127.0.0.1:{port}", http).poll(None)
+        poll = await TmeSource("t.me/topwar_official", url, http).poll(None)
     finally:
         await runner.cleanup()
     assert len(poll.messages) == 12 and poll.cursor == "71008"

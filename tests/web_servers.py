@@ -11,6 +11,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.loopback import serve
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -69,11 +71,7 @@ class FakeTme:
         app = web.Application()
         app.router.add_get("/s/{name}", self.preview)
         app.router.add_get("/{name}", self.profile)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"  # type: ignore[union-attr]
+        self._runner, self.url = await serve(app)
         return self
 
     async def stop(self) -> None:
@@ -130,11 +128,7 @@ class FakeFeeds:
         app.router.add_get("/bomb", _route(lambda: self._bytes(BOMB)))
         app.router.add_get("/huge", self.huge)
         app.router.add_get("/flaky", self.flaky_feed)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"  # type: ignore[union-attr]
+        self._runner, self.url = await serve(app)
         return self
 
     async def stop(self) -> None:
