@@ -134,10 +134,16 @@ class Gazetteer:
         """Longest non-overlapping mentions of gazetteer entries in ``toks`` (lower-cased tokens;
         ``cased`` holds the same tokens with their case, for the capital-only aliases)."""
         found: list[Mention] = []
-        i, n = 0, len(toks)
-        while i < n:
+        index = self._index
+        n = len(toks)
+        covered = 0  # tokens before this are inside a mention already found
+        # the positions where some alias starts (a comprehension runs the dict lookups in one
+        # tight loop; most tokens start none)
+        for i in [k for k, tok in enumerate(toks) if tok in index]:
+            if i < covered:
+                continue
             best: _Alias | None = None
-            for alias in self._index.get(toks[i], ()):
+            for alias in index[toks[i]]:
                 size = len(alias.tokens)
                 if size <= n - i and tuple(toks[i:i + size]) == alias.tokens:
                     if kinds is not None and alias.kind not in kinds:
@@ -147,16 +153,15 @@ class Gazetteer:
                     best = alias
                     break
             if best is None:
-                i += 1
                 continue
             size = len(best.tokens)
             # one span can name several kinds (an actor and a target): report each kind once
-            for alias in self._index.get(toks[i], ()):
+            for alias in index[toks[i]]:
                 if alias.tokens == best.tokens and (kinds is None or alias.kind in kinds):
                     if alias.exact_case is not None and tuple(cased[i:i + size]) != alias.exact_case:
                         continue
                     found.append(Mention(alias.kind, alias.id, i, i + size, " ".join(best.tokens)))
-            i += size
+            covered = i + size
         return found
 
     # -- resolving free names --------------------------------------------------------------

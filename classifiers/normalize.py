@@ -36,7 +36,7 @@ _DASHES = "-‐‑‒–—―_"
 _TABLE = str.maketrans({**{k: v for k, v in _ARABIC_MAP.items()}, **_DIGITS, "\u200c": " ",
                         **dict.fromkeys(_APOSTROPHES, ""), **dict.fromkeys(_DASHES, " ")})
 _TABLE.update(_REMOVE)
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_CAMEL = re.compile(r"([a-z])(?=[A-Z][a-z])")
 _SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+")
 _ARTICLE_LATIN = re.compile(r"^(?:al|el|ul|il|as|ash|ad|ar|at|an|az|ath|adh|the|l|d)$")
 
@@ -62,8 +62,9 @@ def normalize_cased(text: str) -> str:
     """Everything ``normalize`` does except lower-casing (for case-sensitive abbreviations)."""
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    text = _ELISION.sub(r"\1 ", text)  # French elision: l'Iran, d'Erbil, n'a pas -> l Iran, d Erbil, n a pas
-    text = _CAMEL.sub(" ", text)
+    if "'" in text or "’" in text:
+        text = _ELISION.sub(r"\1 ", text)  # French elision: l'Iran, d'Erbil, n'a pas -> l Iran, d Erbil, n a pas
+    text = _CAMEL.sub(r"\1 ", text)
     text = text.translate(_TABLE)
     text = _strip_latin_accents(text)
     return _SPACES.sub(" ", text).strip()
