@@ -36,8 +36,11 @@ _DASHES = "-‐‑‒–—―_"
 _TABLE = str.maketrans({**{k: v for k, v in _ARABIC_MAP.items()}, **_DIGITS, "\u200c": " ",
                         **dict.fromkeys(_APOSTROPHES, ""), **dict.fromkeys(_DASHES, " ")})
 _TABLE.update(_REMOVE)
+# the characters the table changes other than the ASCII apostrophe, backtick, hyphen and underscore
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE) if k > 127) + "]")
 _CAMEL = re.compile(r"([a-z])(?=[A-Z][a-z])")
-_SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+")
+# runs of two or more spaces, or any other space character: a lone " " is left alone
+_SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]{2,}|[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]")
 _ARTICLE_LATIN = re.compile(r"^(?:al|el|ul|il|as|ash|ad|ar|at|an|az|ath|adh|the|l|d)$")
 
 
@@ -65,7 +68,10 @@ def normalize_cased(text: str) -> str:
     if "'" in text or "’" in text:
         text = _ELISION.sub(r"\1 ", text)  # French elision: l'Iran, d'Erbil, n'a pas -> l Iran, d Erbil, n a pas
     text = _CAMEL.sub(r"\1 ", text)
-    text = text.translate(_TABLE)
+    if _TRANSLATED.search(text):
+        text = text.translate(_TABLE)  # a dict lookup per character: only where one is needed
+    else:
+        text = text.replace("'", "").replace("`", "").replace("-", " ").replace("_", " ")
     text = _strip_latin_accents(text)
     return _SPACES.sub(" ", text).strip()
 
