@@ -116,16 +116,29 @@ class _Cue:
     end: int
 
 
-@dataclass(slots=True)
 class _Sentence:
-    original: str
-    norm: str  # lower-case tokens joined by single spaces
-    norm_punct: str  # normalised with punctuation, for figures
-    cased_norm: str
-    toks: list[str]
-    starts: list[int]
-    mentions: list[Mention]
-    written: _Written
+    """A sentence prepared once: its normal forms, tokens and gazetteer mentions."""
+
+    __slots__ = ("_starts", "cased_norm", "mentions", "norm", "norm_punct", "original", "toks", "written")
+
+    def __init__(self, original: str, norm: str, norm_punct: str, cased_norm: str, toks: list[str],
+                 mentions: list[Mention], written: _Written) -> None:
+        self.original = original
+        self.norm = norm  # lower-case tokens joined by single spaces
+        self.norm_punct = norm_punct  # normalised with punctuation, for figures
+        self.cased_norm = cased_norm
+        self.toks = toks
+        self.mentions = mentions
+        self.written = written
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """The offset in ``norm`` of every token (only sentences with a cue need them)."""
+        if self._starts is None:
+            toks = self.toks
+            self._starts = list(accumulate((len(t) + 1 for t in toks[:-1]), initial=0)) if toks else []
+        return self._starts
 
 
 _ABBREVIATIONS = {"col", "gen", "maj", "lt", "brig", "capt", "cpt", "sgt", "dr", "mr", "mrs", "ms", "st", "no", "vs",
@@ -195,10 +208,9 @@ class Classifier:
         cased_norm = normalize_cased(text)
         cased = tokens(cased_norm)
         toks = [t.lower() for t in cased]
-        starts = list(accumulate((len(t) + 1 for t in toks[:-1]), initial=0)) if toks else []
         mentions = self.gz.scan(toks, cased)
         written = _Written(text, cased)
-        return _Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, starts, mentions, written)
+        return _Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, mentions, written)
 
     def _cues(self, s: _Sentence) -> tuple[list[_Cue], bool]:
         cues: list[_Cue] = []
@@ -484,13 +496,16 @@ class Classifier:
 
     def _quiet(self, text: str, when: date | None) -> tuple[tuple[ActorRef, ...], tuple[PlaceRef, ...]] | None:
         """Most messages hold no stance wording at all: one pass over the whole text finds its
-        actors and places and shows that no rule can fire (no trigger word of any language, no
-        group self-naming). Returns None when the message needs the sentence-by-sentence path."""
+        actors and places and shows that no rule can fire (no rule or report pattern of any
+        language matches, even with its lookarounds removed; no group self-naming). Returns None
+        when the message needs the sentence-by-sentence path."""
         whole = self._sentence(text) if len(text) <= 600 else self._prepare(text)
         for lr in _applicable(text, self.rules, self._lang):
-            if lr.trigger.search(whole.norm):
+            # the trigger words are a cheap first test; the gate (every rule at once) decides
+            if lr.trigger.search(whole.norm) and lr.gate.search(whole.norm):
                 return None
-            if lr.report is not None and (lr.report_trigger is None or lr.report_trigger.search(whole.norm)):
+            if lr.report_gate is not None and (lr.report_trigger is None or lr.report_trigger.search(whole.norm)) \
+                    and lr.report_gate.search(whole.norm):
                 return None
         if "itself" in whole.norm or "نفسه" in whole.norm or "نفسها" in whole.norm or "به نام" in whole.norm:
             return None

@@ -40,6 +40,67 @@ class LanguageRules:
     blocks: tuple[Block, ...]
     report: re.Pattern[str] | None
     report_trigger: re.Pattern[str] | None = None
+    # every rule in one pattern, lookarounds removed: it matches wherever any rule could match
+    # in a sentence of the text, so a message it does not match is quiet; the same for reports
+    gate: re.Pattern[str] = re.compile("")
+    report_gate: re.Pattern[str] | None = None
+
+
+def _skip_class(pattern: str, i: int) -> int:
+    """The index just past the character class that starts at ``pattern[i] == "["``."""
+    i += 1
+    if i < len(pattern) and pattern[i] == "^":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
+def without_lookarounds(pattern: str) -> str:
+    """``pattern`` with every lookahead and lookbehind removed. The result matches at least
+    wherever the original does, and also across a sentence boundary where a lookbehind like
+    ``(?<!not )`` would see the previous sentence's last word (the gate must never miss)."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            depth, j = 0, i
+            while j < n:
+                ch = pattern[j]
+                if ch == "\\":
+                    j += 2
+                    continue
+                if ch == "[":
+                    j = _skip_class(pattern, j)
+                    continue
+                if ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            i = j + 1
+            continue
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern[i] == "[":
+            end = _skip_class(pattern, i)
+            out.append(pattern[i:end])
+            i = end
+        else:
+            out.append(pattern[i])
+            i += 1
+    return "".join(out)
+
+
+def _gate(patterns: list[str]) -> re.Pattern[str]:
+    if not patterns:
+        return re.compile("(?!)")
+    return re.compile("|".join(f"(?:{without_lookarounds(p)})" for p in patterns))
 
 
 def _norm_pattern(pattern: str) -> str:
@@ -72,5 +133,7 @@ def load_rules() -> dict[str, LanguageRules]:
         report = re.compile(_norm_pattern(report_raw)) if report_raw else None
         words = [normalize(w) for w in section.get("report", {}).get("triggers", [])]
         report_trigger = re.compile("|".join(re.escape(w) for w in words)) if words else None
-        out[lang] = LanguageRules(lang, trigger, rules, blocks, report, report_trigger)
+        out[lang] = LanguageRules(lang, trigger, rules, blocks, report, report_trigger,
+                                  _gate([r.regex.pattern for r in rules]),
+                                  _gate([report.pattern]) if report is not None else None)
     return out
