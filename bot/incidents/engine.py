@@ -49,6 +49,18 @@ THRESHOLD = 0.45
 CELL = 0.5  # degrees: the grid used to find nearby incidents
 
 
+def _needs_linking(result: IngestResult, cls: Classification | None) -> bool:
+    """A stored message the engine must look at: a deletion (its links are withdrawn), or a new
+    or edited message with a statement, or an event report that names a place."""
+    if result.pk is None:
+        return False
+    if result.status == "deleted":
+        return True
+    if result.status not in ("new", "edited") or cls is None:
+        return False
+    return bool(cls.statements) or bool(cls.event_report and cls.places)
+
+
 def cell_of(lat: float, lon: float) -> str:
     return f"{math.floor(lat / CELL)}:{math.floor(lon / CELL)}"
 
@@ -120,6 +132,8 @@ class IncidentEngine:
         its savepoint, logged with its source and id, and the rest go on."""
         alerts: list[AlertValue] = []
         for result, cls in items:
+            if not _needs_linking(result, cls):
+                continue  # most messages: no savepoint, no statement to the database
             snapshot = dict(self._actors) if self._actors is not None else None
             try:
                 with tx.boundary():
@@ -148,14 +162,11 @@ class IncidentEngine:
     def _process_one(self, tx: IncidentTx, result: IngestResult, cls: Classification | None,
                      now: datetime) -> list[AlertValue]:
         msg = result.message
-        if result.pk is None:
+        if result.pk is None or not _needs_linking(result, cls):
             return []
         if result.status == "deleted":
             return self._withdraw(tx, result.pk, msg, now)
-        if result.status not in ("new", "edited") or cls is None:
-            return []
-        if not cls.statements and not (cls.event_report and cls.places):
-            return []
+        assert cls is not None
         at = self._at(msg, now)
         origin = self.registry.lookup(msg.forwarded_from) if msg.forwarded_from else self.registry.lookup(msg.source)
         fp = simhash(msg.full_text)
