@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.store import add_alert_row, utcnow
@@ -268,11 +268,13 @@ def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str],
     if cells:
         alternatives.append(IncidentRow.cell.in_(cells))  # type: ignore[union-attr]
     if subject_ids:
-        linked = select(IncidentLinkRow.incident_id).where(
+        # correlated, so it is asked only of the incidents in the time window, through the
+        # link's incident index (an IN (subquery) read every link of the subject ever stored)
+        alternatives.append(exists().where(
+            IncidentLinkRow.incident_id == IncidentRow.id,
             IncidentLinkRow.subject_id.in_(subject_ids),  # type: ignore[union-attr]
             IncidentLinkRow.at >= t0,
-        )
-        alternatives.append(IncidentRow.id.in_(linked))  # type: ignore[union-attr]
+        ))
     if not alternatives:
         return []
     rows = s.execute(select(IncidentRow).where(*where, or_(*alternatives))
