@@ -35,7 +35,7 @@ class MessageRow(SQLModel, table=True):
     __tablename__ = "messages"
     __table_args__ = (UniqueConstraint("source", "msg_id", name="uq_messages_source_msg"),)
     pk: int | None = Field(default=None, primary_key=True)
-    source: str = Field(max_length=512, index=True)
+    source: str = Field(max_length=512)  # the unique (source, msg_id) index serves lookups by source
     msg_id: str = Field(max_length=512)
     date: datetime = Field(index=True)
     text: str = Field(default="", sa_column=Column(Text, nullable=False))
@@ -48,7 +48,7 @@ class MessageRow(SQLModel, table=True):
     deleted_at: datetime | None = None
     lang: str | None = Field(default=None, max_length=8)
     stances: str = Field(default="", max_length=64)
-    text_hash: str | None = Field(default=None, max_length=40, index=True)
+    text_hash: str | None = Field(default=None, max_length=40)  # read by key only: no index
     processed: bool = Field(default=False, index=True)
     stored_at: datetime
 
