@@ -1,10 +1,17 @@
 """The alert outbox: the queries delivery uses. Every alert is stored before it is sent; the
 Telegram message id is recorded the moment Telegram acknowledges, so a restart never resends an
-acknowledged alert. On PostgreSQL the next alert is claimed with FOR UPDATE SKIP LOCKED."""
+acknowledged alert.
+
+A sender claims the oldest undelivered alert with a lease (``lease_owner``, ``lease_until``)
+before it sends. The claim reads the row FOR UPDATE SKIP LOCKED on PostgreSQL, so two instances
+that both believe they lead (one just lost its advisory lock) never claim one alert together,
+and a lease held by another sender makes the others wait (strict order: nothing later is sent
+around it) until it is released or runs out, as it does when its holder died mid-send."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
@@ -14,26 +21,50 @@ from storage.tables import AlertRow
 from storage.values import AlertValue
 
 DELIVERABLE = ("pending", "failed")
+LEASE = timedelta(seconds=120)  # longer than one send with its retries inside the Bot API client
+LEASE_POLL = 1.0  # seconds between looks at an alert another sender holds
 
 
-def next_alert(s: Session) -> AlertValue | None:
-    """The oldest alert not yet delivered nor dead (strict order: later ones wait behind it)."""
-    query = (select(AlertRow).where(AlertRow.status.in_(DELIVERABLE))  # type: ignore[attr-defined]
-             .order_by(AlertRow.id).limit(1))
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What the sender may do now: send ``alert`` (claimed), or wait ``wait`` seconds, or
+    nothing (both None: the outbox is empty)."""
+
+    alert: AlertValue | None = None
+    wait: float | None = None
+
+
+def claim_next(s: Session, owner: str, now: datetime, lease: timedelta = LEASE) -> Claim:
+    """Claim the oldest undelivered alert for ``owner``, unless it is not due yet or another
+    sender holds it."""
+    oldest = s.execute(select(func.min(AlertRow.id)).where(AlertRow.status.in_(DELIVERABLE))).scalar_one()  # type: ignore[attr-defined]
+    if oldest is None:
+        return Claim()
+    query = select(AlertRow).where(AlertRow.id == oldest, AlertRow.status.in_(DELIVERABLE))  # type: ignore[attr-defined]
     if s.bind is not None and s.bind.dialect.name == "postgresql":
         query = query.with_for_update(skip_locked=True)
     row = s.execute(query).scalar_one_or_none()
-    return alert_value(row) if row else None
+    if row is None:
+        return Claim(wait=LEASE_POLL)  # another sender is claiming it this instant, or just sent it
+    if row.lease_owner not in (None, owner) and row.lease_until is not None and row.lease_until > now:
+        # look again soon: the holder usually finishes in well under a second
+        return Claim(wait=min(LEASE_POLL, (row.lease_until - now).total_seconds()))
+    if row.status == "failed" and row.next_attempt_at is not None and row.next_attempt_at > now:
+        return Claim(wait=(row.next_attempt_at - now).total_seconds())
+    row.lease_owner, row.lease_until = owner, now + lease
+    s.flush()
+    return Claim(alert=alert_value(row))
 
 
 def mark_sent(s: Session, alert_id: int, chat_id: int, message_id: int | None, at: datetime) -> None:
     s.execute(update(AlertRow).where(AlertRow.id == alert_id).values(
         status="sent", chat_id=chat_id, telegram_message_id=message_id, sent_at=at, last_error=None,
-        attempts=AlertRow.attempts + 1))
+        attempts=AlertRow.attempts + 1, lease_owner=None, lease_until=None))
 
 
 def mark_retry(s: Session, alert_id: int, error: str, next_at: datetime, counts: bool) -> None:
-    values = {"status": "failed", "last_error": error[:1000], "next_attempt_at": next_at}
+    values = {"status": "failed", "last_error": error[:1000], "next_attempt_at": next_at, "lease_owner": None,
+              "lease_until": None}
     if counts:
         values["attempts"] = AlertRow.attempts + 1  # type: ignore[assignment]
     s.execute(update(AlertRow).where(AlertRow.id == alert_id).values(**values))
@@ -41,7 +72,7 @@ def mark_retry(s: Session, alert_id: int, error: str, next_at: datetime, counts:
 
 def mark_dead(s: Session, alert_id: int, error: str) -> None:
     s.execute(update(AlertRow).where(AlertRow.id == alert_id).values(
-        status="dead", last_error=error[:1000], attempts=AlertRow.attempts + 1))
+        status="dead", last_error=error[:1000], attempts=AlertRow.attempts + 1, lease_owner=None, lease_until=None))
 
 
 def message_id_of(s: Session, key: str) -> int | None:

@@ -236,6 +236,10 @@ class AlertRow(SQLModel, table=True):
     chat_id: int | None = Field(default=None, sa_type=BigInteger)
     telegram_message_id: int | None = Field(default=None, sa_type=BigInteger)
     sent_at: datetime | None = None
+    # the sender that has claimed the alert and until when: another instance leaves it alone
+    # until the lease runs out (a sender that died mid-send)
+    lease_owner: str | None = Field(default=None, max_length=256)
+    lease_until: datetime | None = None
 
 
 class CursorRow(SQLModel, table=True):

@@ -3,6 +3,7 @@ script of behaviours (ok, 429 with retry_after, 5xx, parse error, migration, 403
 
 from __future__ import annotations
 
+import asyncio
 import html
 import itertools
 import json
@@ -27,6 +28,7 @@ class FakeBotApi:
     updates: list[dict[str, Any]] = field(default_factory=list)
     dead_chats: set[int] = field(default_factory=set)
     migrate: dict[int, int] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering a sendMessage (a slow Telegram)
     _ids: Any = field(default_factory=lambda: itertools.count(1000))
     url: str = ""
     _runner: web.AppRunner | None = None
@@ -53,6 +55,8 @@ class FakeBotApi:
             return web.json_response({"ok": True, "result": pending})
         if method != "sendMessage":
             return web.json_response({"ok": True, "result": True})
+        if self.delay:
+            await asyncio.sleep(self.delay)
         behaviour = self.script.popleft() if self.script else "ok"
         if behaviour == "429":
             return web.json_response({"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 3",

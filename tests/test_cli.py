@@ -146,7 +146,7 @@ def test_check_without_config_runs_on_defaults(tmp_path: Path, capsys: pytest.Ca
 def test_db_upgrade(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = f"sqlite:///{tmp_path}/u.db"
     r = run_cli(capsys, "db", "upgrade", "--db", db)
-    assert r.code == 0 and "empty -> 0003" in r.out
+    assert r.code == 0 and "empty -> 0004" in r.out
     r = run_cli(capsys, "db", "upgrade", "--db", db)
     assert r.code == 0 and "(current)" in r.out
 

@@ -3,6 +3,7 @@ dead chats, crash safety, commands."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -296,3 +297,40 @@ async def test_token_never_appears_in_errors(store: Store) -> None:
     await bad.close()
     assert TOKEN not in str(info.value)
     assert json.dumps(str(info.value))
+
+
+async def test_an_alert_another_sender_holds_waits_for_its_lease(store: Store, api: FakeBotApi) -> None:
+    """A sender that died mid-send leaves its claim; another sends nothing (not even later alerts:
+    strict order) until the lease runs out, then sends everything once, in order."""
+    from storage.outbox import LEASE, claim_next
+
+    await add(store, 3)
+    held = await store.run(lambda s: claim_next(s, "b@elsewhere", T0))
+    assert held.alert is not None and held.alert.key == "uncorroborated_claim:0"
+    assert (await store.run(lambda s: claim_next(s, "a@here", T0 + timedelta(seconds=5)))).wait == 1.0
+    time = FakeTime()
+    await service(api, time).drain(store)
+    assert [m["text"].split("\n")[0].rsplit(": ", 1)[-1] for m in api.delivered] == ["Alert 0", "Alert 1", "Alert 2"]
+    assert sum(time.slept) >= LEASE.total_seconds()  # nothing was sent before the lease ran out
+    assert {a.status for a in await store.alerts()} == {"sent"}
+
+
+async def test_two_senders_on_one_database_send_each_alert_once_in_order(db_url: str, api: FakeBotApi) -> None:
+    """Two instances that both believe they lead (one has just lost the advisory lock), each with
+    its own connection pool, draining one outbox against a slow Telegram."""
+    api.delay = 0.15
+    first, second = await Store.open(db_url), await Store.open(db_url)
+    a = DeliveryService(BotApi(api.url, TOKEN), CHAT, None, None, owner="a@host1")
+    b = DeliveryService(BotApi(api.url, TOKEN), CHAT, None, None, owner="b@host2")
+    try:
+        await add(first, 6)
+        await asyncio.gather(a.drain(first), b.drain(second))
+        texts = [m["text"].split("\n")[0].rsplit(": ", 1)[-1] for m in api.delivered]
+        assert texts == [f"Alert {i}" for i in range(6)]
+        assert a.sent + b.sent == 6
+        assert {x.status for x in await first.alerts()} == {"sent"}
+    finally:
+        await a.close()
+        await b.close()
+        await first.close()
+        await second.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import socket
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -16,7 +17,7 @@ from bot.delivery.pacing import Pacing
 from bot.logs import register_secret
 from storage import AlertValue, Store
 from storage.incidents import get_incident
-from storage.outbox import mark_dead, mark_retry, mark_sent, message_id_of, next_alert
+from storage.outbox import claim_next, mark_dead, mark_retry, mark_sent, message_id_of
 from watchers.errors import DeliveryDead, DeliveryError, RetryAfter, StorageUnavailable
 
 log = logging.getLogger("claimwatch.delivery")
@@ -48,8 +49,10 @@ class DeliveryService:
 
     def __init__(self, api: BotApi, chat_id: int, thread_id: int | None, pacing: Pacing | None,
                  clock: Callable[[], datetime] | None = None,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, owner: str | None = None) -> None:
         self.api = api
+        # who holds an outbox lease: the same instance after a restart takes its own claim back
+        self.owner = owner or f"default@{socket.gethostname()}"
         self.chat_id = chat_id
         self.thread_id = thread_id
         self.pacing = pacing
@@ -69,7 +72,8 @@ class DeliveryService:
             return None
         register_secret(token)
         pacing = Pacing(bot.per_chat_per_minute, bot.per_second) if (bot.per_chat_per_minute or bot.per_second) else None
-        return cls(BotApi(bot.api_base, token, session), bot.chat_id or 0, bot.message_thread_id, pacing)
+        owner = f"{config.daemon.instance or 'default'}@{socket.gethostname()}"
+        return cls(BotApi(bot.api_base, token, session), bot.chat_id or 0, bot.message_thread_id, pacing, owner=owner)
 
     async def close(self) -> None:
         await self.api.close()
@@ -82,15 +86,15 @@ class DeliveryService:
             self._chat_loaded = True
 
     async def deliver_next(self, store: Store) -> float | None:
-        """Try the oldest undelivered alert. Returns None when the outbox is empty, 0 after a
-        send or a final failure, or the seconds to wait before it is due again."""
+        """Claim and try the oldest undelivered alert. Returns None when the outbox is empty, 0
+        after a send or a final failure, or the seconds to wait before it is due again (or
+        before another sender's claim on it runs out)."""
         await self._load_chat(store)
-        alert = await store.run(next_alert)
-        if alert is None:
-            return None
         now = self._clock()
-        if alert.status == "failed" and alert.next_attempt_at and alert.next_attempt_at > now:
-            return (alert.next_attempt_at - now).total_seconds()
+        claim = await store.run(lambda s: claim_next(s, self.owner, now))
+        if claim.alert is None:
+            return claim.wait
+        alert = claim.alert
         incident_id, reply_key = alert.incident, alert.reply_to_key
         incident = await store.run(lambda s: get_incident(s, incident_id)) if incident_id else None
         reply_to = await store.run(lambda s: message_id_of(s, reply_key)) if reply_key else None
