@@ -82,6 +82,9 @@ class Figures:
     none_reported: bool = False
 
 
+_NONE = Figures()
+
+
 def parse_number(text: str) -> int | None:
     """The conservative integer a number phrase stands for, or None."""
     text = re.sub(_QUAL, "", text).strip()
@@ -95,8 +98,17 @@ def parse_number(text: str) -> int | None:
     return _WORDS.get(text.strip())
 
 
+# every pattern above, and every "no casualties" wording, holds one of these stems: text without
+# any of them states no figure (most sentences; the patterns are dear on long text)
+_ANY_FIGURE_WORD = re.compile(
+    r"kill|dead|died|death|fatalit|martyr|slain|wound|injur|hurt|casualt|tbi|mort|tue|tua|faisant|bless|victim|"
+    r"قتل|قتي|شهد|شهي|جرح|جري|اصاب|اصيب|مصاب|سقوط|كشته|هلاك|زخمي|مجروح|خسائر|تلفات")
+
+
 def extract_figures(normalized: str) -> Figures:
     """Figures stated in already normalised text (first figure of each kind wins)."""
+    if not _ANY_FIGURE_WORD.search(normalized):
+        return _NONE
     killed = wounded = both = None
     for kind, regex in _COMPILED:
         if (kind == "killed" and killed is not None) or (kind == "wounded" and wounded is not None):
