@@ -243,3 +243,59 @@ async def test_joining_is_optional_and_paced(app: App) -> None:
     again = TelegramRunner(client, handles, app.pipeline, app.store, timedelta(minutes=15), sleep=sleep, join=True)
     await again.resolve_all()
     assert len(client.requests) == 2  # joined channels are remembered
+
+
+class Channel:
+    """A source that honours its cursor: a poll returns every post after it, as t.me and feeds do."""
+
+    handle = "https://feed.example.org/rss"
+
+    def __init__(self) -> None:
+        self.posts: list[Message] = []
+
+    def post(self, text: str) -> None:
+        n = len(self.posts) + 1
+        self.posts.append(Message(self.handle, f"p{n}", T0 + timedelta(minutes=n), text))
+
+    async def poll(self, cursor: str | None) -> Poll:
+        after = int(cursor or 0)
+        return Poll(self.posts[after:], str(len(self.posts)))
+
+    async def close(self) -> None:
+        return None
+
+
+async def test_a_full_database_is_waited_out_and_nothing_is_lost(app: App, caplog: pytest.LogCaptureFixture) -> None:
+    """A real SQLITE_FULL ("database or disk is full", by capping the file's page count): the
+    runner says so, keeps its cursor and what is stored, and stores everything once there is room."""
+    from sqlalchemy import event, text
+
+    engine = app.store.engine
+    channel = Channel()
+    runner = SourceRunner(channel, timedelta(seconds=60), app.pipeline, app.store, random.Random(1))
+    channel.post("first post")
+    await runner.poll_once()
+    assert await app.store.count_messages() == 1
+    pages = await app.store.run(lambda s: int(s.execute(text("PRAGMA page_count")).scalar_one()))
+    cap = [pages]
+
+    @event.listens_for(engine, "connect")
+    def _cap(dbapi_conn: Any, record: Any) -> None:
+        dbapi_conn.execute(f"PRAGMA max_page_count = {cap[0]}")
+
+    engine.dispose()  # every connection from now on has the cap
+    channel.post("a long post " + "padding " * 4000)
+    channel.post("a third post")
+    with caplog.at_level("WARNING"):
+        delay = await runner.poll_once()
+    assert delay > 0 and runner.stats.state == "waiting for database"
+    assert "database unavailable" in caplog.text and "full" in caplog.text
+    assert await app.store.get_cursor(channel.handle) == "1"  # not moved past what was not stored
+    assert await app.store.count_messages() == 1  # what was stored is still there
+
+    cap[0] = 1_000_000  # room again
+    engine.dispose()
+    await runner.poll_once()
+    assert runner.stats.state == "ok"
+    assert await app.store.count_messages() == 3
+    assert await app.store.get_cursor(channel.handle) == "3"
