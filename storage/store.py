@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, Table, func, select
+from sqlalchemy import Engine, Table, func, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -71,6 +71,7 @@ class Store:
         self.url = url
         self.safe_url = safe_url(url)
         self.dialect = engine.dialect.name
+        self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         workers = 1 if is_sqlite(url) else PG_POOL
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="claimwatch-db")
 
@@ -113,13 +114,18 @@ class Store:
         except SQLAlchemyError as exc:
             raise StorageError(f"{self.safe_url}: {exc}") from exc
 
-    def _transaction(self, fn: Callable[[Session], T]) -> T:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+    def _transaction(self, fn: Callable[[Session], T], writes: bool = False) -> T:
+        # SQLite: a transaction that reads, then writes what it read (claiming an alert, storing
+        # a batch) takes the write lock at BEGIN, so another process writing in between makes it
+        # wait (busy timeout) instead of failing at once on a stale snapshot
+        bind = self._writer if writes else self.engine
+        with Session(bind, expire_on_commit=False) as session, session.begin():
             return fn(session)
 
-    async def run(self, fn: Callable[[Session], T]) -> T:
-        """Run ``fn`` with a session inside one transaction, on the worker thread."""
-        return await self._guard(self._call(self._transaction, fn))
+    async def run(self, fn: Callable[[Session], T], *, writes: bool = False) -> T:
+        """Run ``fn`` with a session inside one transaction, on the worker thread (``writes``:
+        it writes after reading; see ``_transaction``)."""
+        return await self._guard(self._call(self._transaction, fn, writes))
 
     # -- messages ---------------------------------------------------------------------------
 
@@ -128,7 +134,7 @@ class Store:
         is kept), a deletion marks the message. A message already stored unchanged is a no-op."""
         if not batch:
             return []
-        return await self.run(lambda s: _ingest(s, batch))
+        return await self.run(lambda s: _ingest(s, batch), writes=True)
 
     async def ingest_then(self, batch: Sequence[tuple[Message, Classification | None]],
                           then: Callable[[Any, list[IngestResult]], T]) -> tuple[list[IngestResult], T]:
@@ -140,6 +146,7 @@ class Store:
             # new rows go in processed already (all of this commits together); rows revised
             # by an edit were set back to unprocessed and are marked again below
             results = _ingest(s, batch, processed=True)
+            _incidents_lock(s)
             out = then(IncidentTx(s), results)
             pks = [r.pk for r in results if r.pk is not None and r.status != "new"]
             from sqlalchemy import update
@@ -149,13 +156,17 @@ class Store:
                           .values(processed=True))
             return results, out
 
-        return await self.run(fn)
+        return await self.run(fn, writes=True)
 
     async def in_tx(self, fn: Callable[[Any], T]) -> T:
         """Run ``fn(tx)`` with an ``IncidentTx`` in one transaction."""
         from storage.incidents import IncidentTx
 
-        return await self.run(lambda s: fn(IncidentTx(s)))
+        def locked(s: Session) -> T:
+            _incidents_lock(s)
+            return fn(IncidentTx(s))
+
+        return await self.run(locked)
 
     async def stored_hashes(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], tuple[str | None, bool]]:
         """(text hash, deleted) of the messages already stored, for the keys given."""
@@ -290,11 +301,8 @@ class Store:
 
     async def upsert_source(self, handle: str, *, role: str, network: str, watch: str) -> None:
         def fn(s: Session) -> None:
-            row = s.execute(select(SourceRow).where(SourceRow.handle == handle)).scalar_one_or_none()
-            if row is None:
-                s.add(SourceRow(handle=handle, role=role, network=network, watch=watch))
-            else:
-                row.role, row.network, row.watch = role, network, watch
+            row = _source_row(s, handle)
+            row.role, row.network, row.watch = role, network, watch
 
         await self.run(fn)
 
@@ -305,10 +313,7 @@ class Store:
         """Record a watcher's health: a poll, new messages, an error, a state change."""
 
         def fn(s: Session) -> None:
-            row = s.execute(select(SourceRow).where(SourceRow.handle == handle)).scalar_one_or_none()
-            if row is None:
-                row = SourceRow(handle=handle)
-                s.add(row)
+            row = _source_row(s, handle)
             now = utcnow()
             if state is not None:
                 row.state = state
@@ -425,6 +430,32 @@ def _apply_classification(row: MessageRow, cls: Classification | None) -> None:
     if cls is not None:
         row.lang = cls.lang
         row.stances = ",".join(cls.stances)
+
+
+_PG_INCIDENTS_LOCK = 0x636C_6D03
+
+
+def _incidents_lock(s: Session) -> None:
+    """On PostgreSQL, instances link their own messages to the shared incidents: one at a time
+    (a transaction-scoped advisory lock), so two of them never both create the incident for one
+    event, nor both record a new actor or raise one alert. Linking a batch takes milliseconds;
+    storing the messages, before it, runs in parallel. SQLite has one writer anyway."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_INCIDENTS_LOCK})
+
+
+def _source_row(s: Session, handle: str) -> SourceRow:
+    """The row of a source, created if missing. Instances starting together on one database
+    all register the configured sources: INSERT ... ON CONFLICT DO NOTHING, so the second is a
+    no-op instead of a unique-key error that stopped the daemon at start."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    table = _table(SourceRow)
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(postgresql.insert(table).values(handle=handle).on_conflict_do_nothing(index_elements=["handle"]))
+    else:
+        s.execute(sqlite.insert(table).values(handle=handle).on_conflict_do_nothing(index_elements=["handle"]))
+    return s.execute(select(SourceRow).where(SourceRow.handle == handle)).scalar_one()
 
 
 def _table(model: type[Any]) -> Table:

@@ -245,3 +245,32 @@ def test_import_known_incidents_and_match_them(tmp_path: Path, capsys: pytest.Ca
     assert [a for a in alerts if a["kind"] == "uncorroborated_claim"] == []
     [incident] = incidents(db)
     assert incident.origin == "import" and incident.status == "corroborated"
+
+
+async def test_two_instances_linking_one_event_at_once_make_one_incident(db_url: str) -> None:
+    """Instances link their own channels' messages to the shared incidents. The claim and its relay
+    arrive at two instances in the same instant: one incident per event, not one per instance."""
+    from datetime import UTC, datetime, timedelta
+
+    from bot.app import build_app
+    from bot.config import Config, StorageConfig
+    from watchers.message import Message
+
+    config = Config(storage=StorageConfig(db_url))
+    first = await build_app(config, simulated=False, sinks=[])
+    second = await build_app(config, simulated=False, sinks=[])
+    places = ["Ain al-Asad", "Harir", "Erbil airport", "al-Tanf", "Conoco gas field", "Rumeilan", "Shaddadi",
+              "Victoria base"]
+    t0 = datetime(2024, 1, 20, 8, tzinfo=UTC)
+    try:
+        for i, place in enumerate(places):
+            at = t0 + timedelta(days=10 * i)
+            text = f"The Islamic Resistance in Iraq claimed responsibility for a drone attack on {place}."
+            claim = Message("t.me/elamharbi", f"c{i}", at, text)
+            relay = Message("t.me/sabreenS1", f"r{i}", at + timedelta(minutes=1), text)
+            await asyncio.gather(first.pipeline.feed([claim], at), second.pipeline.feed([relay], at))
+        found = await first.store.run(lambda s: list_incidents(s, None, None))
+        assert len(found) == len(places), [(x.place, x.id) for x in found]
+    finally:
+        await first.close()
+        await second.close()

@@ -173,3 +173,22 @@ async def test_upgrade_from_an_older_revision_keeps_data(db_url: str) -> None:
         assert stored is not None and stored.message.text == "kept"
     finally:
         await store.close()
+
+
+async def test_instances_registering_the_same_sources_together_do_not_collide(db_url: str) -> None:
+    """Two instances start at once and both register the configured sources (this stopped one of
+    them at start with a unique-key error)."""
+    import asyncio
+
+    first, second = await Store.open(db_url), await Store.open(db_url)
+    try:
+        for i in range(30):
+            await asyncio.gather(first.upsert_source(f"t.me/channel{i}", role="relay", network="n", watch="tme"),
+                                 second.upsert_source(f"t.me/channel{i}", role="relay", network="n", watch="tme"),
+                                 second.source_event(f"t.me/channel{i}", state="ok", seen=1))
+        handles = [h.handle for h in await first.sources()]
+        assert sorted(handles) == sorted(f"t.me/channel{i}" for i in range(30))
+        assert all(h.messages_seen == 1 for h in await first.sources())
+    finally:
+        await first.close()
+        await second.close()

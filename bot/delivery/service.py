@@ -91,7 +91,7 @@ class DeliveryService:
         before another sender's claim on it runs out)."""
         await self._load_chat(store)
         now = self._clock()
-        claim = await store.run(lambda s: claim_next(s, self.owner, now))
+        claim = await store.run(lambda s: claim_next(s, self.owner, now), writes=True)
         if claim.alert is None:
             return claim.wait
         alert = claim.alert
