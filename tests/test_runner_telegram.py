@@ -245,7 +245,7 @@ async def test_joining_is_optional_and_paced(app: App) -> None:
     assert len(client.requests) == 2  # joined channels are remembered
 
 
-class Channel:
+class CursorSource:
     """A source that honours its cursor: a poll returns every post after it, as t.me and feeds do."""
 
     handle = "https://feed.example.org/rss"
@@ -271,7 +271,7 @@ async def test_a_full_database_is_waited_out_and_nothing_is_lost(app: App, caplo
     from sqlalchemy import event, text
 
     engine = app.store.engine
-    channel = Channel()
+    channel = CursorSource()
     runner = SourceRunner(channel, timedelta(seconds=60), app.pipeline, app.store, random.Random(1))
     channel.post("first post")
     await runner.poll_once()
