@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,25 @@ def _pg_exec(url: str, *statements: str) -> None:
     with psycopg.connect(url, autocommit=True) as conn:
         for statement in statements:
             conn.execute(statement)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class PgDatabase:
+    admin: str  # the server's admin URL (CLAIMWATCH_TEST_PG)
+    name: str
+    url: str
+
+
+@pytest.fixture
+def own_pg_database(request: pytest.FixtureRequest) -> Iterator[PgDatabase]:
+    """A database for this one test (daemons in subprocesses, outages), dropped after it."""
+    admin = _pg_admin_url()
+    if not admin:
+        pytest.skip(f"{PG_ENV} not set: PostgreSQL tests skipped")
+    name = f"claimwatch_{request.node.name[:20].lower()}_{uuid.uuid4().hex[:8]}"
+    _pg_exec(admin, f'CREATE DATABASE "{name}"')
+    yield PgDatabase(admin, name, f"{admin.rsplit('/', 1)[0]}/{name}")
+    _pg_exec(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,7 @@ import pytest
 from storage import Store
 
 from .botapi_server import TOKEN, FakeBotApi
+from .conftest import PgDatabase, _pg_exec
 from .web_servers import Channel, FakeFeeds, FakeTme, rss
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,15 +149,10 @@ async def test_run_stores_classifies_alerts_and_stops_cleanly(world: World) -> N
 
 
 @pytest.mark.pg
-async def test_healthz_names_the_database_when_it_goes_away_and_recovers(world: World) -> None:
-    admin = os.environ.get("CLAIMWATCH_TEST_PG")
-    if not admin:
-        pytest.skip("CLAIMWATCH_TEST_PG not set")
-    from .conftest import _pg_exec
-
-    name = f"claimwatch_outage_{os.getpid()}"
-    _pg_exec(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
-    world.db = admin.rsplit("/", 1)[0] + "/" + name
+async def test_healthz_names_the_database_when_it_goes_away_and_recovers(world: World,
+                                                                         own_pg_database: PgDatabase) -> None:
+    admin, name = own_pg_database.admin, own_pg_database.name
+    world.db = own_pg_database.url
     port = free_port()
     proc = await start(world.config(http_port=port), world.tmp)
     try:
@@ -187,7 +183,6 @@ async def test_healthz_names_the_database_when_it_goes_away_and_recovers(world: 
     finally:
         proc.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(proc.wait(), timeout=20) == 0
-        _pg_exec(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 async def test_sigkill_at_random_points_loses_and_doubles_nothing(world: World) -> None:
@@ -231,15 +226,8 @@ async def _delivered(bot: FakeBotApi, n: int) -> bool:
 
 
 @pytest.mark.pg
-async def test_two_instances_on_postgresql_fail_over(world: World) -> None:
-    admin = os.environ.get("CLAIMWATCH_TEST_PG")
-    if not admin:
-        pytest.skip("CLAIMWATCH_TEST_PG not set")
-    from .conftest import _pg_exec
-
-    name = f"claimwatch_pair_{os.getpid()}"
-    _pg_exec(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
-    world.db = admin.rsplit("/", 1)[0] + "/" + name
+async def test_two_instances_on_postgresql_fail_over(world: World, own_pg_database: PgDatabase) -> None:
+    world.db = own_pg_database.url
     ports = {"a": free_port(), "b": free_port()}
     # both instances watch the channel here, so either one alone still sees every post
     procs = {i: await start(world.config(http_port=ports[i], instance=i,
@@ -284,4 +272,3 @@ async def test_two_instances_on_postgresql_fail_over(world: World) -> None:
             if proc.returncode is None:
                 proc.send_signal(signal.SIGTERM)
                 await asyncio.wait_for(proc.wait(), timeout=20)
-        _pg_exec(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
