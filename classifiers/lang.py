@@ -17,8 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-_PERSIAN = set("پچژگیک")
-_KURDISH = set("ێۆڕڵە")
 _lock = threading.Lock()
 # fastText's scores run lower than a normalised probability: under 0.35 it is really unsure
 FALLBACK_BELOW = 0.35
