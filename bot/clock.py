@@ -1,20 +1,8 @@
-"""Clocks: real time in ``run``, simulated time in ``replay``. The pipeline only asks ``now()``."""
+"""The simulated clock of ``replay`` (``run`` reads the real time; the pipeline is given ``now``)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Protocol
-
-
-class Clock(Protocol):
-    """Tells the time. Always aware UTC; never goes backwards."""
-
-    def now(self) -> datetime: ...
-
-
-class RealClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
 
 
 class SimulatedClock:

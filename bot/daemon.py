@@ -75,7 +75,6 @@ class Daemon:
         self.delivery: DeliveryService | None = None
         self.leader: Leadership | None = None
         self.http: aiohttp.ClientSession | None = None
-        self.db_ok = True
         self.sweeps = 0
 
     def request_stop(self, signame: str) -> None:
@@ -90,9 +89,7 @@ class Daemon:
         try:
             await self.app.pipeline.sweep(datetime.now(UTC))
             self.sweeps += 1
-            self.db_ok = True
         except StorageUnavailable as exc:
-            self.db_ok = False
             log.warning("sweep skipped: %s", exc)
 
     async def start(self) -> bool:
@@ -184,10 +181,8 @@ class Daemon:
             assert self.app is not None
             try:
                 await self.app.store.revision()
-                self.db_ok = True
                 return None
             except StorageError as exc:
-                self.db_ok = False
                 return str(exc)
 
         async def scheduler() -> str | None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -30,7 +29,6 @@ class SourceStats:
     errors: int = 0
     last_error: str | None = None
     state: str = "starting"
-    last_poll_seconds: float = 0.0
 
 
 def jittered(base: float, rng: random.Random, spread: float = 0.1) -> float:
@@ -65,7 +63,6 @@ class SourceRunner:
     async def poll_once(self) -> float:
         """Poll, store, advance the cursor. Returns the seconds to wait before the next poll."""
         handle = self.source.handle
-        started = time.perf_counter()
         try:
             cursor = await self.store.get_cursor(handle)
             result = await self.source.poll(cursor)
@@ -120,8 +117,6 @@ class SourceRunner:
             log.exception("%s: unexpected error; retrying in %.0fs", handle, delay)
             await self._record("failing", self.stats.last_error, delay)
             return delay
-        finally:
-            self.stats.last_poll_seconds = time.perf_counter() - started
 
     async def _record(self, state: str, error: str, retry_in: float) -> None:
         self.stats.state = state

@@ -63,7 +63,6 @@ class TelegramRunner:
         self._cursors: dict[str, int] = {}
         self.join = join
         self._lock = asyncio.Lock()
-        self.received = 0
 
     async def emit(self, messages: list[Message]) -> None:
         """Store first, then advance the cursor (deletions do not move it)."""
@@ -71,7 +70,6 @@ class TelegramRunner:
             return
         async with self._lock:
             await self.pipeline.feed(messages, datetime.now(UTC))
-            self.received += len(messages)
             for handle in {m.source for m in messages}:
                 ids = [int(m.id) for m in messages if m.source == handle and not m.deleted and m.id.isdigit()]
                 if ids and max(ids) > self._cursors.get(handle, 0):

@@ -7,8 +7,6 @@ from datetime import date
 from typing import Any
 
 STANCES = ("claim", "denial", "attribution")
-DENIAL_KINDS = ("responsibility", "event", "figures", "location")
-WEAPONS = ("drone", "rocket", "missile", "artillery", "airstrike", "ied", "suicide_attack", "small_arms", "other")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,5 +96,3 @@ class Classification:
             "new_actor_names": list(self.new_actor_names),
         }
 
-
-EMPTY = Classification(lang="und")

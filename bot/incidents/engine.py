@@ -122,10 +122,6 @@ class IncidentEngine:
 
     # -- the pipeline interface -------------------------------------------------------------
 
-    async def process(self, items: Sequence[tuple[IngestResult, Classification | None]],
-                      now: datetime) -> list[AlertValue]:
-        return await self.store.in_tx(lambda tx: self.process_in(tx, items, now))
-
     def process_in(self, tx: IncidentTx, items: Sequence[tuple[IngestResult, Classification | None]],
                    now: datetime) -> list[AlertValue]:
         """Handle a batch inside an open transaction; one message's failure is rolled back to
