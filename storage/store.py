@@ -304,7 +304,7 @@ class Store:
             row = _source_row(s, handle)
             row.role, row.network, row.watch = role, network, watch
 
-        await self.run(fn)
+        await self.run(fn, writes=True)
 
     async def source_event(self, handle: str, *, state: str | None = None, error: str | None = None,
                            message_at: datetime | None = None, polled: bool = False,
@@ -328,7 +328,7 @@ class Store:
             if peer_id is not None:
                 row.peer_id = peer_id
 
-        await self.run(fn)
+        await self.run(fn, writes=True)
 
     async def sources(self) -> list[SourceHealth]:
         def fn(s: Session) -> list[SourceHealth]:
@@ -450,6 +450,9 @@ def _source_row(s: Session, handle: str) -> SourceRow:
     no-op instead of a unique-key error that stopped the daemon at start."""
     from sqlalchemy.dialects import postgresql, sqlite
 
+    row = s.execute(select(SourceRow).where(SourceRow.handle == handle)).scalar_one_or_none()
+    if row is not None:
+        return row  # every poll after the first: one statement
     table = _table(SourceRow)
     if s.get_bind().dialect.name == "postgresql":
         s.execute(postgresql.insert(table).values(handle=handle).on_conflict_do_nothing(index_elements=["handle"]))
