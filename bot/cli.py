@@ -49,8 +49,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("login", parents=[common], help="interactive Telegram login for the MTProto watcher")
 
-    p = sub.add_parser("incidents", parents=[common], help="list incidents, or 'incidents import FILE'")
-    p.add_argument("action", nargs="*", metavar="import FILE")
+    p = sub.add_parser("incidents", parents=[common],
+                       help="list incidents; 'incidents show ID'; 'incidents import FILE'")
+    p.add_argument("action", nargs="*", metavar="show ID | import FILE")
     p.add_argument("--db", metavar="URL")
     p.add_argument("--status")
     p.add_argument("--since", metavar="WHEN")
@@ -114,8 +115,10 @@ async def _dispatch(args: argparse.Namespace, config: Config) -> int:
         return await commands.db_upgrade(args, config)
     if args.command == "incidents":
         if args.action:
+            if args.action[0] == "show" and len(args.action) == 2:
+                return await commands.incidents_show(args, config, args.action[1])
             if args.action[0] != "import" or len(args.action) != 2:
-                raise InputError("usage: claimwatch incidents import FILE [--db URL]")
+                raise InputError("usage: claimwatch incidents [show ID | import FILE] [--db URL]")
             return await commands.incidents_import(args, config, Path(args.action[1]))
         return await commands.incidents(args, config)
     if args.command == "groups":

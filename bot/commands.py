@@ -6,14 +6,14 @@ import argparse
 import json
 import logging
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from bot.app import build_app
 from bot.config import Config
 from bot.durations import format_duration, parse_when
-from bot.incidents.views import format_groups, format_incidents, import_incidents
+from bot.incidents.views import format_groups, format_incident, format_incidents
 from bot.replay import run_replay
 from bot.sinks import JsonlSink, StdoutSink
 from storage import Store
@@ -180,22 +180,51 @@ async def incidents(args: argparse.Namespace, config: Config) -> int:
             raise InputError(f"--since: {exc}") from exc
     store = await Store.open(config.storage.url)
     try:
-        from storage.incidents import list_incidents
-
-        rows = await store.run(lambda s: list_incidents(s, args.status, since))
+        rows = await store.list_incidents(args.status, since)
+        evidence = await store.incident_messages([r.id for r in rows])
     finally:
         await store.close()
-    sys.stdout.write(format_incidents(rows, args.format))
+    sys.stdout.write(format_incidents(rows, args.format, evidence))
+    return EXIT_OK
+
+
+async def incidents_show(args: argparse.Namespace, config: Config, ref: str) -> int:
+    """``incidents show ID``: one incident with the messages it is made of."""
+    try:
+        incident_id = int(ref.lstrip("#"))
+    except ValueError as exc:
+        raise InputError(f"incidents show: {ref!r} is not an incident id") from exc
+    if args.format not in ("table", "json"):
+        raise InputError(f"incidents show: --format {args.format} (use table or json)")
+    store = await Store.open(config.storage.url)
+    try:
+        incident = await store.get_incident(incident_id)
+        evidence = await store.incident_messages([incident_id]) if incident else {}
+    finally:
+        await store.close()
+    if incident is None:
+        raise InputError(f"incidents show: no incident {incident_id} in {store.safe_url}")
+    sys.stdout.write(format_incident(incident, evidence.get(incident_id, []), args.format))
     return EXIT_OK
 
 
 async def incidents_import(args: argparse.Namespace, config: Config, path: Path) -> int:
+    from bot.incidents.engine import IncidentEngine
+    from bot.incidents.known import import_known_in, read_known
+    from bot.registry import Registry
+    from classifiers.gazetteer import load_gazetteer
+
+    gz = load_gazetteer()
+    known, rejected = read_known(path, gz)
     store = await Store.open(config.storage.url)
     try:
-        created, rejected = await import_incidents(store, path)
+        engine = IncidentEngine(store, config, Registry.builtin(config), gz, simulated=True)
+        now = datetime.now(UTC)
+        created, same, merged = await store.in_tx(lambda tx: import_known_in(tx, engine, known, now))
     finally:
         await store.close()
-    print(f"incidents import: {created} incident(s) imported from {path}; {len(rejected)} rejected")
+    print(f"incidents import: {created} incident(s) imported from {path}, {same} already stored, "
+          f"{merged} stored incident(s) linked to them; {len(rejected)} rejected")
     if rejected:
         print("claimwatch: " + " | ".join(rejected[:5]), file=sys.stderr)
         return EXIT_USAGE if created == 0 else EXIT_REJECTED
@@ -205,10 +234,8 @@ async def incidents_import(args: argparse.Namespace, config: Config, path: Path)
 async def groups(args: argparse.Namespace, config: Config) -> int:
     store = await Store.open(config.storage.url)
     try:
-        from storage.incidents import actor_states, claims_by_actor
-
-        states = await store.run(actor_states)
-        rates = await store.run(claims_by_actor)
+        states = await store.actor_states()
+        rates = await store.claims_by_actor()
     finally:
         await store.close()
     sys.stdout.write(format_groups(states, rates, only_new=args.new, fmt=args.format))

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.durations import parse_duration
+from bot.incidents.kinds import OLD_NAMES, AlertKind
 from watchers.errors import ConfigError
 
 ROLES = ("claimant", "relay", "official", "media", "monitor")
 WATCHES = ("telegram", "tme", "rss", "none")
-ALERT_KINDS = ("new_front_group", "uncorroborated_claim", "claim_denied", "competing_claims",
-               "figures_disputed", "corroborated")
+ALERT_KINDS = tuple(kind.value for kind in AlertKind)
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,13 @@ class AlertsConfig:
     uncorroborated_after: timedelta = timedelta(hours=24)
     front_group_dormant_after: timedelta = timedelta(days=180)
     uncorroborated_after_by_region: dict[str, timedelta] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IncidentsConfig:
+    """``[incidents]``: how statements are matched to incidents."""
+
+    claim_lookback: timedelta = timedelta(days=7)  # how far back an undated claim may find its event
 
 
 @dataclass(frozen=True)
@@ -100,6 +107,7 @@ class Config:
     tme: TmeConfig = field(default_factory=TmeConfig)
     sources: tuple[SourceConfig, ...] = ()
     daemon: DaemonConfig = field(default_factory=DaemonConfig)
+    incidents: IncidentsConfig = field(default_factory=IncidentsConfig)
 
     def with_db(self, url: str | None) -> Config:
         if not url:
@@ -204,8 +212,15 @@ def parse_config(data: dict[str, Any], where: str = "<config>") -> Config:
         if source.instance and daemon.instances and source.instance not in daemon.instances:
             raise ConfigError(f"instance {source.instance!r} is not in daemon.instances", path=where,
                               key=f"sources[{index}].instance")
+    incidents = _incidents(_Section(root.get("incidents", dict, {}), where, "incidents"))
     root.done()
-    return Config(where, storage, alerts, bot, telegram, tme, tuple(sources), daemon)
+    return Config(where, storage, alerts, bot, telegram, tme, tuple(sources), daemon, incidents)
+
+
+def _incidents(s: _Section) -> IncidentsConfig:
+    lookback = s.duration("claim_lookback", IncidentsConfig.claim_lookback) or IncidentsConfig.claim_lookback
+    s.done()
+    return IncidentsConfig(claim_lookback=lookback)
 
 
 def _daemon(s: _Section) -> DaemonConfig:
@@ -248,8 +263,10 @@ def _storage(s: _Section) -> StorageConfig:
 
 def _alerts(s: _Section) -> AlertsConfig:
     kinds = s.get("kinds", list, list(AlertsConfig.kinds))
-    for kind in kinds:
-        if kind not in ALERT_KINDS:
+    for i, kind in enumerate(kinds):
+        if kind in OLD_NAMES:
+            kinds[i] = OLD_NAMES[kind].value  # the name older configs used
+        elif kind not in ALERT_KINDS:
             raise s.fail("kinds", f"{kind!r} is not an alert kind ({', '.join(ALERT_KINDS)})")
     regions_raw = s.get("uncorroborated_after_by_region", dict, {})
     regions = {}

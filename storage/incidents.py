@@ -13,96 +13,24 @@ from typing import Any
 from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from storage.incident_values import ActorState, CheckValue, IncidentMessage, IncidentValue, LinkValue
 from storage.store import add_alert_row, utcnow
 from storage.tables import (
     ActorAliasRow,
     ActorRow,
+    AlertRow,
     ClaimCheckRow,
     IncidentEventRow,
     IncidentLinkRow,
     IncidentRow,
     MessageRow,
+    StatementRow,
 )
 from storage.values import AlertValue
 
+__all__ = ["ActorState", "CheckValue", "IncidentMessage", "IncidentValue", "LinkValue"]
+
 INCIDENT_MARK = "{incident}"  # in an alert's text, replaced by the incident id once it has one
-
-
-@dataclass(frozen=True, slots=True)
-class LinkValue:
-    role: str
-    source: str
-    source_role: str
-    network: str
-    bloc: str
-    at: datetime
-    message_pk: int
-    statement_idx: int | None = None
-    stance_detail: str | None = None
-    speaker_id: str | None = None
-    speaker: str | None = None
-    subject_id: str | None = None
-    subject: str | None = None
-    subject_as_written: str | None = None
-    fingerprint: int = 0
-    killed: int | None = None
-    wounded: int | None = None
-    casualties: int | None = None
-    withdrawn: bool = False
-    superseded: bool = False
-    score: float = 0.0
-    reasons: tuple[str, ...] = ()
-    ambiguous: bool = False
-    url: str | None = None
-    excerpt: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentValue:
-    id: int
-    event_time: datetime
-    time_precision: str
-    place_id: str | None
-    place: str | None
-    lat: float | None
-    lon: float | None
-    geo_precision: str
-    target: str | None
-    weapon: str | None
-    description: str | None
-    status: str
-    grade: str
-    reasons: tuple[str, ...]
-    origin: str
-    first_seen: datetime
-    updated_at: datetime
-    corroborated_at: datetime | None
-    links: tuple[LinkValue, ...] = ()
-    history: tuple[tuple[datetime, str], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class CheckValue:
-    id: int
-    incident_id: int
-    claimant_id: str
-    claimant: str
-    claimed_at: datetime
-    due_at: datetime
-    state: str
-
-
-@dataclass(frozen=True, slots=True)
-class ActorState:
-    id: str
-    name: str
-    kind: str
-    parent: str | None
-    known: bool
-    first_seen: datetime | None
-    last_claim_at: datetime | None
-    claims: int
-    aliases: tuple[str, ...]
 
 
 # -- changes --------------------------------------------------------------------------------
@@ -188,8 +116,19 @@ class ActorSeen:
     claim: bool
 
 
-Change = (NewIncident | NewLink | IncidentUpdate | WithdrawMessage | MarkSuperseded | CheckUpsert | CheckState
-          | ActorSeen | AlertValue)
+@dataclass
+class MergeIncident:
+    """Everything linked to incident ``source`` moves to ``into``, and ``source`` is deleted: the
+    two turned out to be one event (a placeless claim and the placed report of it; an auto
+    incident and the known incident imported later)."""
+
+    source: int
+    into: int
+    at: datetime
+
+
+Change = (MergeIncident | NewIncident | NewLink | IncidentUpdate | WithdrawMessage | MarkSuperseded | CheckUpsert
+          | CheckState | ActorSeen | AlertValue)
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -255,12 +194,33 @@ def _links_for(s: Session, ids: Sequence[int], with_text: bool = False) -> dict[
     return out
 
 
+def incident_messages(s: Session, incident_ids: Sequence[int]) -> dict[int, list[IncidentMessage]]:
+    """The messages linked to each incident, oldest first (by the message's own date), one entry
+    per linked statement."""
+    out: dict[int, list[IncidentMessage]] = {i: [] for i in incident_ids}
+    ids = list(dict.fromkeys(incident_ids))
+    for i in range(0, len(ids), 400):
+        query = (select(IncidentLinkRow.incident_id, MessageRow.source, MessageRow.msg_id, MessageRow.url,
+                        MessageRow.date, IncidentLinkRow.role, IncidentLinkRow.speaker, IncidentLinkRow.subject,
+                        IncidentLinkRow.score, IncidentLinkRow.reasons, IncidentLinkRow.withdrawn)
+                 .join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
+                 .where(IncidentLinkRow.incident_id.in_(ids[i:i + 400]))  # type: ignore[attr-defined]
+                 .order_by(MessageRow.date, IncidentLinkRow.id))
+        for (incident_id, source, msg_id, url, date, role, speaker, subject, score, reasons,
+             withdrawn) in s.execute(query).all():
+            out[incident_id].append(IncidentMessage(
+                incident_id=incident_id, source=source, id=msg_id, url=url, date=date, role=role, speaker=speaker,
+                subject=subject, score=float(score or 0.0), reasons=tuple(reasons or ()), withdrawn=bool(withdrawn)))
+    return out
+
+
 def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
-               subject_ids: Sequence[str], limit: int = 40) -> list[IncidentValue]:
-    """Incidents in [t0, t1] at one of the places or grid cells, or (without a place) linked to
-    one of the subjects. The event_time index bounds the scan, so cost does not grow with
-    history. Each candidate carries only its claim links' actors (``links`` holds one stub link
-    per distinct subject); ``load_links`` reads the full links of the one incident chosen."""
+               subject_ids: Sequence[str], limit: int = 40, any_place: bool = False) -> list[IncidentValue]:
+    """Incidents in [t0, t1] at one of the places or grid cells, or linked to one of the subjects;
+    with ``any_place``, every incident in the window, newest first (for a statement that names no
+    place or only a country). The event_time index bounds the scan, so cost does not grow with
+    history. Each candidate carries only stub links: one per (role, subject) with the time of its
+    first link; ``load_links`` reads the full links of the one incident chosen."""
     where = [IncidentRow.event_time >= t0, IncidentRow.event_time <= t1]
     alternatives = []
     if place_ids:
@@ -275,24 +235,35 @@ def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str],
             IncidentLinkRow.subject_id.in_(subject_ids),  # type: ignore[union-attr]
             IncidentLinkRow.at >= t0,
         ))
-    if not alternatives:
+    query = select(IncidentRow).where(*where)
+    if any_place:
+        query = query.order_by(IncidentRow.event_time.desc(), IncidentRow.id.desc())  # type: ignore[attr-defined]
+    elif alternatives:
+        query = query.where(or_(*alternatives)).order_by(IncidentRow.event_time, IncidentRow.id)
+    else:
         return []
-    rows = s.execute(select(IncidentRow).where(*where, or_(*alternatives))
-                     .order_by(IncidentRow.event_time, IncidentRow.id).limit(limit)).scalars().all()
+    rows = s.execute(query.limit(limit)).scalars().all()
     ids = [r.id for r in rows if r.id is not None]
-    subjects: dict[int, list[str]] = defaultdict(list)
+    stubs: dict[int, list[LinkValue]] = defaultdict(list)
     if ids:
-        for incident_id, subject_id in s.execute(
-            select(IncidentLinkRow.incident_id, IncidentLinkRow.subject_id).distinct()
-            .where(IncidentLinkRow.incident_id.in_(ids), IncidentLinkRow.subject_id.is_not(None))  # type: ignore[attr-defined, union-attr]
+        for incident_id, role, subject_id, first in s.execute(
+            select(IncidentLinkRow.incident_id, IncidentLinkRow.role, IncidentLinkRow.subject_id,
+                   func.min(IncidentLinkRow.at))
+            .where(IncidentLinkRow.incident_id.in_(ids), IncidentLinkRow.subject_id.is_not(None),  # type: ignore[attr-defined, union-attr]
+                   IncidentLinkRow.withdrawn.is_(False))  # type: ignore[attr-defined]
+            .group_by(IncidentLinkRow.incident_id, IncidentLinkRow.role, IncidentLinkRow.subject_id)
+            .order_by(IncidentLinkRow.incident_id, IncidentLinkRow.subject_id, IncidentLinkRow.role)
         ).all():
-            subjects[incident_id].append(subject_id)
-    out = []
-    for r in rows:
-        stubs = [LinkValue(role="stub", source="", source_role="", network="", bloc="", at=r.event_time, message_pk=0,
-                           subject_id=sid) for sid in sorted(subjects.get(r.id or 0, ()))]
-        out.append(_incident(r, stubs))
-    return out
+            stubs[incident_id].append(LinkValue(role=role, source="", source_role="", network="", bloc="", at=first,
+                                                message_pk=0, subject_id=subject_id))
+    return [_incident(r, stubs.get(r.id or 0, ())) for r in rows]
+
+
+def incidents_between(s: Session, t0: datetime, t1: datetime) -> list[IncidentValue]:
+    """Incidents with their event in [t0, t1], without links (to find one already recorded)."""
+    rows = s.execute(select(IncidentRow).where(IncidentRow.event_time >= t0, IncidentRow.event_time <= t1)
+                     .order_by(IncidentRow.event_time, IncidentRow.id)).scalars().all()
+    return [_incident(r) for r in rows]
 
 
 REPORT_NETWORKS = 25
@@ -472,6 +443,8 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
                 setattr(row_u, key, value)
             if change.change:
                 s.add(IncidentEventRow(incident_id=row_u.id or 0, at=change.at, change=change.change))
+        elif isinstance(change, MergeIncident):
+            _merge(s, change.source, real(change.into), change.at)
         elif isinstance(change, WithdrawMessage):
             s.execute(update(IncidentLinkRow).where(IncidentLinkRow.message_pk == change.message_pk)
                       .values(withdrawn=True))
@@ -507,6 +480,25 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
                 raised.append(alert)
     s.flush()
     return ids, raised
+
+
+def _merge(s: Session, source: int, into: int, at: datetime) -> None:
+    if source == into or s.get(IncidentRow, source) is None or s.get(IncidentRow, into) is None:
+        return
+    s.flush()
+    s.execute(update(IncidentLinkRow).where(IncidentLinkRow.incident_id == source).values(incident_id=into))
+    s.execute(update(StatementRow).where(StatementRow.incident_id == source).values(incident_id=into))
+    s.execute(update(AlertRow).where(AlertRow.incident_id == source).values(incident_id=into))
+    s.execute(update(IncidentEventRow).where(IncidentEventRow.incident_id == source).values(incident_id=into))
+    held = set(s.execute(select(ClaimCheckRow.claimant_id).where(ClaimCheckRow.incident_id == into)).scalars().all())
+    for check in s.execute(select(ClaimCheckRow).where(ClaimCheckRow.incident_id == source)).scalars().all():
+        if check.claimant_id in held:
+            s.delete(check)  # the claimant's check on the surviving incident stands
+        else:
+            check.incident_id = into
+    s.flush()
+    s.execute(delete(IncidentRow).where(IncidentRow.id == source))
+    s.add(IncidentEventRow(incident_id=into, at=at, change=f"merged incident #{source} into this one"))
 
 
 def _actor_seen(s: Session, change: ActorSeen) -> None:
@@ -580,8 +572,11 @@ class IncidentTx:
         self._s = session
 
     def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
-                   subject_ids: Sequence[str]) -> list[IncidentValue]:
-        return candidates(self._s, t0, t1, place_ids, cells, subject_ids)
+                   subject_ids: Sequence[str], any_place: bool = False) -> list[IncidentValue]:
+        return candidates(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place)
+
+    def incidents_between(self, t0: datetime, t1: datetime) -> list[IncidentValue]:
+        return incidents_between(self._s, t0, t1)
 
     def checks_for(self, incident_id: int) -> list[CheckValue]:
         return checks_for(self._s, incident_id)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from classifiers.types import Classification
 from storage import migrate
 from storage.engine import PG_POOL, create_engine_for, is_sqlite, safe_url
+from storage.incident_values import ActorState, IncidentMessage, IncidentValue
 from storage.tables import (
     AlertRow,
     CursorRow,
@@ -370,6 +371,39 @@ class Store:
             return set(s.execute(select(AlertRow.key)).scalars().all())
 
         return await self.run(fn)
+
+
+    # -- incidents (the queries live in storage.incidents) -----------------------------------
+
+    async def list_incidents(self, status: str | None = None, since: datetime | None = None,
+                             limit: int | None = None, newest_first: bool = False) -> list[IncidentValue]:
+        """Incidents (``IncidentValue``), oldest event first unless ``newest_first``."""
+        from storage import incidents
+
+        return await self.run(lambda s: incidents.list_incidents(s, status, since, limit, newest_first))
+
+    async def get_incident(self, incident_id: int) -> IncidentValue | None:
+        """One incident (``IncidentValue``) with its links and history, or None."""
+        from storage import incidents
+
+        return await self.run(lambda s: incidents.get_incident(s, incident_id))
+
+    async def incident_messages(self, incident_ids: Sequence[int]) -> dict[int, list[IncidentMessage]]:
+        """The evidence of each incident: its linked messages (``IncidentMessage``), oldest first."""
+        from storage import incidents
+
+        return await self.run(lambda s: incidents.incident_messages(s, incident_ids))
+
+    async def actor_states(self) -> dict[str, ActorState]:
+        """Every actor recorded (``ActorState``), known and discovered."""
+        from storage import incidents
+
+        return await self.run(incidents.actor_states)
+
+    async def claims_by_actor(self) -> dict[str, tuple[int, int]]:
+        from storage import incidents
+
+        return await self.run(incidents.claims_by_actor)
 
 
 def add_alert_row(s: Session, alert: AlertValue) -> bool:

@@ -1,4 +1,4 @@
-"""What analysts read: incident tables, JSON, ACLED-like CSV, GeoJSON; the groups list; imports."""
+"""What analysts read: incident tables, JSON, ACLED-like CSV, GeoJSON; the groups list."""
 
 from __future__ import annotations
 
@@ -7,15 +7,10 @@ import io
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from bot.incidents.engine import cell_of
 from classifiers.gazetteer import load_gazetteer
-from classifiers.normalize import name_key
-from storage import Store
-from storage.incidents import ActorState, IncidentValue, LinkValue, NewIncident, apply_changes
-from watchers.errors import InputError
+from storage.incidents import ActorState, IncidentMessage, IncidentValue, LinkValue
 
 _SUB_EVENT = {"drone": "Air/drone strike", "airstrike": "Air/drone strike", "rocket": "Shelling/artillery/missile attack",
               "missile": "Shelling/artillery/missile attack", "artillery": "Shelling/artillery/missile attack",
@@ -27,7 +22,9 @@ def _live(links: Sequence[LinkValue], role: str) -> list[LinkValue]:
     return [lk for lk in links if lk.role == role]
 
 
-def incident_dict(inc: IncidentValue) -> dict[str, Any]:
+def incident_dict(inc: IncidentValue, messages: Sequence[IncidentMessage] = ()) -> dict[str, Any]:
+    """One incident as ``incidents --format json`` gives it (CONTRACT.md, "Incidents"), with its
+    evidence: every linked message, oldest first."""
     claims = _live(inc.links, "claim")
     claimed_at = min((c.at for c in claims), default=None)
     claimants: dict[str, dict[str, Any]] = {}
@@ -75,11 +72,13 @@ def incident_dict(inc: IncidentValue) -> dict[str, Any]:
         "inflation": any("casualties exceed" in r for r in inc.reasons),
         "sources": sorted({lk.url or lk.source for lk in inc.links}),
         "history": [{"at": at.isoformat(), "change": change} for at, change in inc.history],
+        "message_count": len({(m.source, m.id) for m in messages}),
+        "messages": [m.contract_dict() for m in messages],
     }
 
 
-def _acled_row(inc: IncidentValue) -> dict[str, Any]:
-    d = incident_dict(inc)
+def _acled_row(inc: IncidentValue, messages: Sequence[IncidentMessage]) -> dict[str, Any]:
+    d = incident_dict(inc, messages)
     gz = load_gazetteer()
     entry = gz.places.get(inc.place_id or "")
     official = [f["killed"] for f in d["figures"] if f["official"] and f["killed"] is not None]
@@ -99,26 +98,39 @@ def _acled_row(inc: IncidentValue) -> dict[str, Any]:
         "notes": notes, "fatalities": fatalities, "status": inc.status, "grade": inc.grade,
         "denials": "; ".join(f"{x['by']} ({x['kind']})" for x in d["denials"]),
         "attributions": "; ".join(f"{x['by']} blames {x['blames']}" for x in d["attributions"]),
+        "messages": d["message_count"],
+        "source_urls": " ".join(_message_urls(messages)),
     }
 
 
-def format_incidents(rows: Sequence[IncidentValue], fmt: str) -> str:
+def _message_urls(messages: Sequence[IncidentMessage]) -> list[str]:
+    """Each linked message's address once, oldest first (its source/id when it has no URL)."""
+    return list(dict.fromkeys(m.url or f"{m.source}/{m.id}" for m in messages))
+
+
+def format_incidents(rows: Sequence[IncidentValue], fmt: str,
+                     messages: dict[int, list[IncidentMessage]] | None = None) -> str:
+    """``rows`` in a format of ``incidents --format``; ``messages`` is each incident's evidence
+    (``Store.incident_messages``)."""
+    evidence = messages or {}
     if fmt == "json":
-        return json.dumps([incident_dict(r) for r in rows], ensure_ascii=False, indent=2) + "\n"
+        return json.dumps([incident_dict(r, evidence.get(r.id, ())) for r in rows], ensure_ascii=False,
+                          indent=2) + "\n"
     if fmt == "csv":
         out = io.StringIO()
-        fields = list(_acled_row(rows[0]).keys()) if rows else ["event_id_cnty"]
+        fields = list(_acled_row(rows[0], evidence.get(rows[0].id, ())).keys()) if rows else ["event_id_cnty"]
         writer = csv.DictWriter(out, fieldnames=fields)
         writer.writeheader()
         for r in rows:
-            writer.writerow(_acled_row(r))
+            writer.writerow(_acled_row(r, evidence.get(r.id, ())))
         return out.getvalue()
     if fmt == "geojson":
         features = []
         for r in rows:
             if r.lat is None or r.lon is None:
                 continue
-            props = incident_dict(r)
+            props = incident_dict(r, evidence.get(r.id, ()))
+            props["source_urls"] = _message_urls(evidence.get(r.id, ()))
             features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [r.lon, r.lat]},
                              "properties": {k: v for k, v in props.items() if k not in ("lat", "lon")}})
         return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False) + "\n"
@@ -133,6 +145,28 @@ def format_incidents(rows: Sequence[IncidentValue], fmt: str) -> str:
             extra.append("; ".join(f"{x['by']} blames {x['blames']}" for x in d["attributions"]))
         lines.append(f"{r.id:>5}  {r.event_time.strftime('%Y-%m-%d %H:%M'):16}  {r.status:14}  {r.grade:10}  "
                      f"{(r.place or '?')[:28]:28}  {who}{' | ' + ' | '.join(extra) if extra else ''}")
+    return "\n".join(lines) + "\n"
+
+
+def format_incident(inc: IncidentValue, messages: Sequence[IncidentMessage], fmt: str) -> str:
+    """``incidents show ID``: one incident with its evidence, as a table or as JSON."""
+    if fmt == "json":
+        return json.dumps(incident_dict(inc, messages), ensure_ascii=False, indent=2) + "\n"
+    d = incident_dict(inc, messages)
+    lines = [f"incident #{inc.id}: {inc.event_time.strftime('%Y-%m-%d %H:%M')} UTC ({inc.time_precision}), "
+             f"{inc.place or 'place unknown'}",
+             f"status {inc.status}, grade {inc.grade}; {inc.weapon or 'weapon ?'}, {inc.target or 'target ?'}"]
+    lines += [f"  - {reason}" for reason in inc.reasons]
+    if d["claimants"]:
+        lines.append("claimed by " + ", ".join(c["actor"] or "?" for c in d["claimants"]))
+    lines.append(f"{d['message_count']} message(s):")
+    lines.append(f"  {'DATE':16}  {'ROLE':11}  {'SOURCE':28}  {'ID':12}  {'SCORE':>5}  SPEAKER / SUBJECT / REASONS")
+    for m in messages:
+        who = " / ".join(x for x in (m.speaker, m.subject) if x) or "-"
+        lines.append(f"  {m.date.strftime('%Y-%m-%d %H:%M'):16}  {m.role + (' (x)' if m.withdrawn else ''):11}  "
+                     f"{m.source[:28]:28}  {m.id[:12]:12}  {m.score:>5.2f}  {who}; {', '.join(m.reasons)}")
+        if m.url:
+            lines.append(f"  {'':16}  {'':11}  {m.url}")
     return "\n".join(lines) + "\n"
 
 
@@ -157,90 +191,3 @@ def format_groups(states: dict[str, ActorState], rates: dict[str, tuple[int, int
         lines.append(f"{r['name'][:32]:32}  {r['kind'][:8]:8}  {'yes' if r['known'] else 'NEW':5}  "
                      f"{(r['first_seen'] or '')[:16]:16}  {r['claims']:>6}  {rate:>5}  {'; '.join(r['spellings'])}")
     return "\n".join(lines) + "\n"
-
-
-def _parse_import(path: Path) -> list[tuple[str, dict[str, Any]]]:
-    try:
-        text = path.read_text("utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot open: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: invalid UTF-8 at byte {exc.start}") from exc
-    stripped = text.lstrip()
-    if stripped.startswith(("[", "{")):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{exc.lineno}: malformed JSON: {exc.msg}") from exc
-        items = data.get("incidents", []) if isinstance(data, dict) else data
-        if not isinstance(items, list):
-            raise InputError(f"{path}: expected a list of incidents")
-        return [(f"{path}: record {i + 1}", item) for i, item in enumerate(items)]
-    reader = csv.DictReader(io.StringIO(text))
-    return [(f"{path}:{i + 2}", dict(row)) for i, row in enumerate(reader)]
-
-
-async def import_incidents(store: Store, path: Path) -> tuple[int, list[str]]:
-    """Import known incidents (CSV or JSON: date, place or lat/lon, description, sources)."""
-    gz = load_gazetteer()
-    by_key = {name_key(alias): pid for pid, p in gz.places.items() for alias in (p.name,)}
-    for key_alias, pid in list(by_key.items()):
-        by_key.setdefault(key_alias, pid)
-    changes: list[NewIncident] = []
-    rejected: list[str] = []
-    now = datetime.now(UTC)
-    for where, item in _parse_import(path):
-        if not isinstance(item, dict):
-            rejected.append(f"{where}: not an object")
-            continue
-        raw_date = str(item.get("date") or item.get("event_date") or "").strip()
-        try:
-            when = datetime.fromisoformat(raw_date)
-        except ValueError:
-            rejected.append(f"{where}: 'date' {raw_date!r} is not an ISO date")
-            continue
-        when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
-        precision = "day" if len(raw_date) <= 10 else "message"
-        if precision == "day":
-            when = when.replace(hour=12)
-        place_name = str(item.get("place") or item.get("location") or "").strip() or None
-        place_id = None
-        if place_name:
-            from classifiers.normalize import normalize, tokens
-
-            toks = tokens(normalize(place_name))
-            found = [m for m in gz.scan(toks, tokens(place_name), frozenset({"place"}))]
-            place_id = found[0].id if found else None
-        lat, lon = item.get("lat", item.get("latitude")), item.get("lon", item.get("longitude"))
-        try:
-            lat_f = float(lat) if lat not in (None, "") else None
-            lon_f = float(lon) if lon not in (None, "") else None
-        except (TypeError, ValueError):
-            rejected.append(f"{where}: lat/lon must be numbers")
-            continue
-        entry = gz.places.get(place_id or "")
-        if lat_f is None and entry:
-            lat_f, lon_f = entry.lat, entry.lon
-        if lat_f is None or lon_f is None:
-            rejected.append(f"{where}: needs a known place or lat and lon")
-            continue
-        sources = item.get("sources") or ""
-        if isinstance(sources, str):
-            sources = [s for s in sources.replace(",", ";").split(";") if s.strip()]
-        description = str(item.get("description") or item.get("notes") or "")
-        if sources:
-            description += " [sources: " + "; ".join(str(s).strip() for s in sources) + "]"
-        changes.append(NewIncident(
-            ref=-(len(changes) + 1), event_time=when, time_precision=precision, place_id=place_id,
-            place=entry.name if entry else place_name, lat=lat_f, lon=lon_f,
-            geo_precision="exact" if entry and entry.kind == "base" else (entry.kind if entry else "coordinates"),
-            cell=cell_of(lat_f, lon_f), target=item.get("target") or None, weapon=item.get("weapon") or None,
-            description=description.strip() or None, origin="import", at=now,
-        ))
-    if changes:
-        from storage.incidents import IncidentUpdate
-
-        updates = [IncidentUpdate(c.ref, "reported", "fair", ["listed in an imported dataset"], now, None)
-                   for c in changes]
-        await store.run(lambda s: apply_changes(s, [*changes, *updates]))
-    return len(changes), rejected

@@ -1,0 +1,163 @@
+"""Which incident a statement is about: its time window, the candidates, their scores.
+
+Real coverage names one event in many ways: a claim names the base, a police report the city, a
+wire story only the country or no place; a front group claims three days later without a date; a
+state announces its strike "in response to" the attack. The rules here:
+
+- places meet by identity, relation, containment or distance (``bot.incidents.places``);
+- an undated claim looks back ``[incidents] claim_lookback`` and prefers the most recent event;
+  undated reports are of the last two and a half days (attacks on one base three days apart stay two);
+- a claimant does not claim one attack twice days apart: a second claim of the same place by the
+  same group more than 36 h after its first is a new attack;
+- a statement without a place (or with only a country) joins the best candidate of its window
+  that nothing contradicts (another claimant, another weapon) rather than opening an orphan;
+- a state's claim is of its own strike: it never joins an attack claimed by a group, nor the
+  reverse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+
+from bot.incidents.claimants import Claimants
+from bot.incidents.places import Places
+from bot.incidents.policy import Policy
+from classifiers.types import ActorRef, Statement
+from storage.incidents import IncidentValue
+
+THRESHOLD = 0.45
+PLACELESS_MIN = 0.3  # a statement without a place joins a candidate this good rather than open an orphan
+EPSILON = 1e-6  # scores are sums of tenths: 0.45 may come out as 0.44999999999999996
+SAME_CLAIMANT_GAP = timedelta(hours=36)
+REPORT_DELAY = 2.5  # days: an undated report is of an event of the last two days or so
+OTHER_DELAY = 4.0  # days: denials and attributions come later
+RETALIATION = re.compile(
+    r"retaliat|in response to|in responding to|response to (the |an |recent )?attack|self.defen[cs]e|for the attack"
+    r"|رد[اًا]* على|ردا على|انتقام|تلافی|پاسخ به|en représailles|en riposte|en réponse", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """When a statement says its event happened, and the span of candidate incidents."""
+
+    event_time: datetime
+    precision: str  # "day" (the text gives a date) or "message" (the message's own time)
+    t0: datetime
+    t1: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    incident: IncidentValue
+    score: float
+    reasons: tuple[str, ...]
+    finer: bool  # the statement's place is more precise than the incident's
+
+
+class Matcher:
+    """Scores candidate incidents for one statement."""
+
+    def __init__(self, places: Places, claimants: Claimants, policy: Policy) -> None:
+        self.places = places
+        self.claimants = claimants
+        self.policy = policy
+
+    def window(self, st: Statement, msg_date: datetime) -> Window:
+        if st.event_date is not None:
+            at = datetime.combine(st.event_date, time(12, 0), tzinfo=UTC)
+            return Window(at, "day", at - timedelta(hours=36), at + timedelta(hours=36))
+        back = self.policy.claim_lookback if st.stance == "claim" else timedelta(days=OTHER_DELAY)
+        return Window(msg_date, "message", msg_date - back, msg_date + timedelta(hours=12))
+
+    def coarse(self, st: Statement) -> bool:
+        """No place, or only a province, region, sea or country: candidates are looked up by time."""
+        return st.place is None or self.places.level(st.place.id) >= 2
+
+    def score(self, inc: IncidentValue, st: Statement, subject: ActorRef | None, w: Window) -> Match | None:
+        reasons: list[str] = []
+        score = 0.0
+        finer = False
+        if st.place is not None and inc.place_id is not None:
+            related = self.places.relate(st.place.id, inc.place_id)
+            if related is None:
+                return None
+            score += related.score
+            reasons.append(related.reason)
+            finer = related.finer
+        elif st.place is not None or inc.place_id is not None:
+            score += 0.05
+            reasons.append("place known on one side only")
+            finer = st.place is not None
+        timing = self._timing(inc, st, w)
+        if timing is None:
+            return None
+        score += timing[0]
+        reasons.append(timing[1])
+        if st.weapon and inc.weapon:
+            if st.weapon == inc.weapon:
+                score += 0.1
+                reasons.append(f"same weapon ({st.weapon})")
+            else:
+                score -= 0.2
+                reasons.append(f"different weapon ({st.weapon} vs {inc.weapon})")
+        claimants = {lk.subject_id for lk in inc.links if lk.role == "claim" and lk.subject_id}
+        actors = {a.id for a in (subject, st.subject, st.speaker) if a}
+        if actors & {lk.subject_id for lk in inc.links if lk.subject_id}:
+            score += 0.2
+            reasons.append("same actor")
+        if st.stance == "claim" and subject is not None and claimants:
+            if self._contradicts(inc, subject, claimants, w, placeless=self.coarse(st) or inc.place_id is None):
+                return None
+        return Match(inc, score, tuple(reasons), finer)
+
+    def _timing(self, inc: IncidentValue, st: Statement, w: Window) -> tuple[float, str] | None:
+        gap = abs((w.event_time - inc.event_time).total_seconds()) / 86400
+        if w.precision == "day" and inc.time_precision == "day":
+            if gap > 1.01:
+                return None
+            return (0.3, "same day") if gap < 0.5 else (0.2, "next day")
+        delay = (w.event_time - inc.event_time).total_seconds() / 86400
+        if st.stance == "claim":
+            limit = self.policy.claim_lookback.total_seconds() / 86400
+        elif st.stance == "report":
+            limit = REPORT_DELAY
+        else:
+            limit = OTHER_DELAY
+        early = -1.0 if w.precision == "day" or inc.time_precision == "day" else -0.5
+        if delay < early or delay > limit:
+            return None
+        if abs(delay) <= 1:
+            points = 0.3
+        elif delay <= 4:
+            points = 0.15
+        else:
+            points = 0.1
+        return points, (f"{delay * 24:.0f} h after the event" if delay >= 0 else "just before")
+
+    def _contradicts(self, inc: IncidentValue, subject: ActorRef, claimants: set[str], w: Window,
+                     placeless: bool) -> bool:
+        state = self.claimants.is_state(subject)
+        others = claimants - {subject.id}
+        for other in claimants:
+            entry = self.claimants.gz.actors.get(other)
+            other_state = self.claimants.is_state(entry.ref()) if entry else False
+            if other_state != state:
+                return True  # a state's strike and a group's attack are two events
+        if placeless and others:
+            return True  # without a place, another group's incident is not this one
+        first = min((lk.at for lk in inc.links if lk.role == "claim" and lk.subject_id == subject.id), default=None)
+        return first is not None and w.precision == "message" and w.event_time - first > SAME_CLAIMANT_GAP
+
+    def choose(self, matches: list[Match], st: Statement) -> Match | None:
+        """The best match if it is good enough; the most recent event wins a tie."""
+        if not matches:
+            return None
+        best = sorted(matches, key=lambda m: (-round(m.score, 6), -m.incident.event_time.timestamp()))[0]
+        floor = PLACELESS_MIN if (self.coarse(st) or best.incident.place_id is None) else THRESHOLD
+        return best if best.score >= floor - EPSILON else None
+
+
+def is_retaliation(text: str) -> bool:
+    return bool(RETALIATION.search(text))
