@@ -28,7 +28,7 @@ from classifiers.dates import resolve_event_date
 from classifiers.fingerprint import near_duplicate, simhash
 from classifiers.gazetteer import Gazetteer
 from classifiers.names import slug
-from classifiers.normalize import normalize
+from classifiers.normalize import normalize, normalize_cased, tokens
 from classifiers.types import ActorRef, Classification, PlaceRef, Statement
 from storage import AlertValue, IngestResult, Store
 from storage.incidents import (
@@ -155,7 +155,10 @@ class IncidentEngine:
             place = min(cls.places, key=lambda p: (self.places.level(p.id), cls.places.index(p)))
             # a report dated in its text ("On Feb. 1, ...") is of that day, not of its publication
             when = resolve_event_date(normalize(msg.full_text), msg.date)
-            statements = [Statement(stance="report", place=place, event_date=when)]
+            norm = normalize(msg.full_text)
+            weapons = self.gz.scan(tokens(norm), tokens(normalize_cased(msg.full_text)), frozenset({"weapon"}))
+            statements = [Statement(stance="report", place=place, event_date=when,
+                                    weapon=weapons[0].id if weapons else None)]
         alerts: list[AlertValue] = []
         for idx, st in enumerate(statements):
             st = self._own_strike(st, msg, cls)
@@ -308,6 +311,8 @@ class IncidentEngine:
                 continue
             if not theirs and not here_claimants:
                 continue  # two unclaimed reports: nothing says they are one event
+            if not theirs & here_claimants and not (weapon and weapon == other.weapon):
+                continue  # neither the claimant nor the weapon says it is this event
             states = {self.claimants.is_state(self.gz.actors[x].ref()) for x in theirs | here_claimants
                       if x in self.gz.actors}
             if len(states) > 1:

@@ -107,6 +107,9 @@ class Matcher:
         if actors & {lk.subject_id for lk in inc.links if lk.subject_id}:
             score += 0.2
             reasons.append("same actor")
+        if (st.place is None or inc.place_id is None) and not any(r.startswith(("same actor", "same weapon"))
+                                                                  for r in reasons):
+            return None  # without a place, time alone does not make two statements one event
         if st.stance == "claim" and subject is not None and claimants:
             if self._contradicts(inc, subject, claimants, w, placeless=self.coarse(st) or inc.place_id is None):
                 return None
