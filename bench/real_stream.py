@@ -33,7 +33,8 @@ from bot.incidents.places import Places  # noqa: E402
 from classifiers.gazetteer import load_gazetteer  # noqa: E402
 from storage import Store  # noqa: E402
 
-CORPUS = Path(os.environ.get("CLAIMWATCH_SHARED", "/work/shared")) / "corpus" / "rss" / "rss_link_db_2023Q4_iraq_syria_core.jsonl"
+SHARED = Path(os.environ.get("CLAIMWATCH_SHARED", "/work/shared"))
+CORPUS = SHARED / "corpus" / "rss" / "rss_link_db_2023Q4_iraq_syria_core.jsonl"
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -112,7 +113,7 @@ def report(work: Path) -> dict[str, Any]:
         if len(hits) == 1:
             one += 1
         label = "one" if len(hits) == 1 else ("missed" if not hits else f"split in {len(hits)}")
-        print(f"{ev['what'][:44]:44}  {str(ev['date']):10}  {label}: "
+        print(f"{ev['what'][:44]:44}  {ev['date']!s:10}  {label}: "
               + ", ".join(f"#{i['id']} {i['place'] or '-'} ({i['message_count']} msgs)" for i in hits))
     print("\nincidents that are no listed event, or merge two:")
     stray = merged = 0
