@@ -134,7 +134,7 @@ async def check(args: argparse.Namespace, config: Config) -> int:
         await store.close()
     print(f"database: {store.safe_url}: reachable, schema {revision}, {messages} messages")
     registry = Registry.builtin(config)
-    problems = 0
+    problems: list[str] = []  # each also goes to stderr, one line each, so a failed check says why
     for source in config.sources:
         info = registry.lookup(source.handle)
         h = health.get(source.handle)
@@ -145,19 +145,24 @@ async def check(args: argparse.Namespace, config: Config) -> int:
         note = ""
         if source.watch == "telegram":
             note = _telegram_readiness(config)
-            problems += note.startswith("disabled")
+            if note.startswith("disabled"):
+                problems.append(f"source {source.handle}: MTProto watcher {note}")
         print(f"source {source.handle}: watch={source.watch} role={info.role} network={info.network} "
               f"poll={int(source.poll.total_seconds())}s; {state}{'; ' + note if note else ''}")
     bot = config.telegram_bot
     if bot.enabled:
         token = "set" if bot.token() else f"MISSING (set {bot.token_env})"
-        problems += bot.token() is None
+        if bot.token() is None:
+            problems.append(f"{config.path or '<defaults>'}: telegram_bot.chat_id: alerts go to chat {bot.chat_id} "
+                            f"but the environment variable {bot.token_env} holding the bot token is not set")
         print(f"sink telegram: chat {bot.chat_id} via {bot.api_base}; token {token}; {len(bot.admins)} admin(s)")
     else:
         print("sink telegram: disabled (no [telegram_bot] chat_id)")
     print("sink stdout: enabled")
     window = format_duration(config.alerts.uncorroborated_after)
     print(f"alerts: {', '.join(config.alerts.kinds)}; uncorroborated after {window}")
+    for problem in problems:
+        print(f"claimwatch: error: {problem}", file=sys.stderr)
     return EXIT_USAGE if problems else EXIT_OK
 
 

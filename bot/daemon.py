@@ -13,12 +13,15 @@ import logging
 import signal
 import time
 import zlib
+from collections.abc import Callable
+from contextlib import AsyncExitStack
 from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
 
 from bot.app import App, build_app
+from bot.backoff import Backoff, BackoffConfig, sleep_or_stop
 from bot.config import Config, SourceConfig
 from bot.delivery.commands import CommandPoller, Commands
 from bot.delivery.service import DeliveryService, WakeSink
@@ -30,7 +33,8 @@ from bot.systemd import Notifier
 from bot.watch import SourceRunner
 from storage import Store
 from storage.outbox import counts
-from watchers.errors import StorageError, StorageUnavailable
+from watchers.base import PolledSource
+from watchers.errors import ConfigError, DeliveryError, StorageError, StorageUnavailable
 from watchers.rss import FeedSource
 from watchers.tme import TmeSource
 
@@ -49,18 +53,35 @@ def assigned(source: SourceConfig, config: Config) -> bool:
 
 async def open_store(url: str, stop: asyncio.Event) -> Store | None:
     """Open the database, retrying while it is unreachable (a daemon waits, it does not die)."""
-    delay = 1.0
+    backoff = Backoff(BackoffConfig(first=1.0, cap=60.0))
     while not stop.is_set():
         try:
             return await Store.open(url)
         except StorageUnavailable as exc:
+            delay = backoff.fail()
             log.warning("database unavailable (%s); retrying in %.0fs", exc, delay)
-            try:
-                await asyncio.wait_for(stop.wait(), timeout=delay)
-            except TimeoutError:
-                pass
-            delay = min(60.0, delay * 2)
+            await sleep_or_stop(stop, delay)
     return None
+
+
+def preflight(config: Config) -> None:
+    """What ``run`` refuses before it starts (exit 2, the reason on stderr): a chat to deliver
+    to without the token to do it. Alerts would otherwise be raised for a chat that never gets
+    them."""
+    bot = config.telegram_bot
+    if bot.enabled and bot.token() is None:
+        raise ConfigError(f"alerts go to chat {bot.chat_id} but the environment variable {bot.token_env} "
+                          "holding the bot token is not set (set it, or remove chat_id to print alerts instead)",
+                          path=config.path, key="telegram_bot.chat_id")
+
+
+PolledFactory = Callable[[SourceConfig, Config, aiohttp.ClientSession], PolledSource]
+
+# the polled watcher kinds: `watch = "..."` in [[sources]] to the class that polls it
+POLLED: dict[str, PolledFactory] = {
+    "tme": lambda source, config, http: TmeSource(source.handle, config.tme.base_url, http),
+    "rss": lambda source, config, http: FeedSource(source.handle, source.url, http),
+}
 
 
 class Daemon:
@@ -76,6 +97,7 @@ class Daemon:
         self.leader: Leadership | None = None
         self.http: aiohttp.ClientSession | None = None
         self.sweeps = 0
+        self.closing = AsyncExitStack()  # what start opened, closed in reverse order
 
     def request_stop(self, signame: str) -> None:
         if not self.stop.is_set():
@@ -94,30 +116,72 @@ class Daemon:
 
     async def start(self) -> bool:
         config = self.config
+        preflight(config)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self.request_stop, sig.name)
         store = await open_store(config.storage.url, self.stop)
         if store is None:
             return False
+        self.closing.push_async_callback(store.close)
         self.http = aiohttp.ClientSession()
+        self.closing.push_async_callback(self.http.close)
         self.delivery = DeliveryService.from_config(config, self.http)
+        if self.delivery is not None:
+            self.closing.push_async_callback(self.delivery.close)
         sinks: list[Any] = [WakeSink(self.delivery)] if self.delivery else [StdoutSink()]
         self.app = await build_app(config, simulated=False, sinks=sinks, store=store, deliver=self.delivery is not None)
         self.leader = Leadership(store, config.daemon.instance)
+        enabled, disabled = self._start_watchers(store)
+        if store.dialect == "postgresql":  # on SQLite the one instance leads; nothing to elect
+            self.tasks["leader"] = asyncio.create_task(self.leader.run(self.stop))
+        if self.delivery is not None:
+            leader = self.leader
+            self.tasks["delivery"] = asyncio.create_task(
+                self.delivery.run(store, self.stop, may_send=lambda: leader.is_leader))
+            bot = config.telegram_bot
+            if bot.commands and bot.admins:
+                commands = Commands(store, bot.admins, self.app.classifier, self.app.engine)
+                poller = CommandPoller(self.delivery.api, commands, store)
+                self.tasks["commands"] = asyncio.create_task(poller.run(self.stop))
+            else:
+                disabled.append("chat commands (no [telegram_bot] admins)")
+        else:
+            disabled.append("Telegram delivery (no [telegram_bot] chat_id); alerts go to stdout")
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self.scheduler.add_job(self.sweep, "interval", seconds=config.daemon.sweep_every.total_seconds(), id="sweep",
+                               coalesce=True, max_instances=1, next_run_time=datetime.now(UTC))
+        self.scheduler.start()
+        self.closing.callback(self.scheduler.shutdown, wait=False)
+        if config.daemon.http:
+            runner = await self._health().serve(config.daemon.http)
+            self.closing.push_async_callback(runner.cleanup)
+        if self.notifier.watchdog_seconds:
+            self.tasks["watchdog"] = asyncio.create_task(self._watchdog())
+        log.info("claimwatch running on %s: %s", store.safe_url, "; ".join(enabled) or "no live sources")
+        for item in disabled:
+            log.info("not enabled: %s", item)
+        self.notifier.notify("READY=1", f"STATUS=watching {len(enabled)} source group(s)")
+        return True
+
+    def _start_watchers(self, store: Store) -> tuple[list[str], list[str]]:
+        """A supervised task per polled source of this instance, and one for the MTProto
+        channels; returns what is enabled and what is not, with why."""
+        assert self.app is not None and self.http is not None
+        config = self.config
         registry = Registry.builtin(config)
-        enabled, disabled = [], []
+        enabled: list[str] = []
+        disabled: list[str] = []
         for source in config.sources:
-            if source.watch in ("tme", "rss") and not assigned(source, config):
+            factory = POLLED.get(source.watch)
+            if factory is None:
+                continue
+            if not assigned(source, config):
                 disabled.append(f"{source.handle} (another instance's)")
                 continue
-            if source.watch == "tme":
-                polled: Any = TmeSource(source.handle, config.tme.base_url, self.http)
-            elif source.watch == "rss":
-                polled = FeedSource(source.handle, source.url, self.http)
-            else:
-                continue
-            runner = SourceRunner(polled, source.poll, self.app.pipeline, store)
+            runner = SourceRunner(factory(source, config, self.http), source.poll, self.app.pipeline, store)
             self.runners.append(runner)
             self.tasks[f"watcher {source.handle}"] = asyncio.create_task(runner.run(self.stop))
             enabled.append(f"{source.handle} ({source.watch}, {registry.lookup(source.handle).role})")
@@ -133,46 +197,13 @@ class Daemon:
                                     join=config.telegram.join)
                 self.tasks["watcher telegram"] = asyncio.create_task(tg.run(self.stop))
                 enabled.append(f"{len(telegram)} Telegram channel(s) over MTProto")
-        if store.dialect == "postgresql":  # on SQLite the one instance leads; nothing to elect
-            self.tasks["leader"] = asyncio.create_task(self.leader.run(self.stop))
-        if self.delivery is not None:
-            leader = self.leader
-            self.tasks["delivery"] = asyncio.create_task(
-                self.delivery.run(store, self.stop, may_send=lambda: leader.is_leader))
-            bot = config.telegram_bot
-            if bot.commands and bot.admins:
-                commands = Commands(store, bot.admins, self.app.classifier, self.app.engine)
-                poller = CommandPoller(self.delivery.api, commands, store)
-                self.tasks["commands"] = asyncio.create_task(poller.run(self.stop))
-            else:
-                disabled.append("chat commands (no [telegram_bot] admins)")
-        else:
-            disabled.append("Telegram delivery (no [telegram_bot] chat_id or no token in "
-                            f"{config.telegram_bot.token_env}); alerts go to stdout")
-        from apscheduler.schedulers.asyncio import AsyncIOScheduler
-
-        self.scheduler = AsyncIOScheduler(timezone=UTC)
-        self.scheduler.add_job(self.sweep, "interval", seconds=config.daemon.sweep_every.total_seconds(), id="sweep",
-                               coalesce=True, max_instances=1, next_run_time=datetime.now(UTC))
-        self.scheduler.start()
-        if config.daemon.http:
-            self.health_runner = await self._health().serve(config.daemon.http)
-        if self.notifier.watchdog_seconds:
-            self.tasks["watchdog"] = asyncio.create_task(self._watchdog())
-        log.info("claimwatch running on %s: %s", store.safe_url, "; ".join(enabled) or "no live sources")
-        for item in disabled:
-            log.info("not enabled: %s", item)
-        self.notifier.notify("READY=1", f"STATUS=watching {len(enabled)} source group(s)")
-        return True
+        return enabled, disabled
 
     async def _watchdog(self) -> None:
         assert self.notifier.watchdog_seconds
         while not self.stop.is_set():
             self.notifier.notify("WATCHDOG=1")
-            try:
-                await asyncio.wait_for(self.stop.wait(), timeout=self.notifier.watchdog_seconds / 2)
-            except TimeoutError:
-                pass
+            await sleep_or_stop(self.stop, self.notifier.watchdog_seconds / 2)
 
     def _health(self) -> Health:
         health = Health()
@@ -190,8 +221,12 @@ class Daemon:
 
         health.checks["database"] = database
         health.checks["scheduler"] = scheduler
+        runners = {f"watcher {r.source.handle}": r for r in self.runners}
         for name, task in self.tasks.items():
-            health.checks[name] = _task_check(task)
+            extra = runners[name].problem if name in runners else None
+            if name == "delivery" and self.delivery is not None:
+                extra = self.delivery.problem
+            health.checks[name] = _task_check(task, extra)
         health.metrics = self._metrics
         return health
 
@@ -225,6 +260,8 @@ class Daemon:
         return out
 
     async def shutdown(self) -> None:
+        """Stop intake (each watcher finishes its poll), flush the outbox, stop the other
+        tasks, then close what start opened in reverse order; one summary line."""
         self.notifier.notify("STOPPING=1")
         timeout = self.config.daemon.drain_timeout.total_seconds()
         watchers = [t for name, t in self.tasks.items() if name.startswith("watcher")]
@@ -234,23 +271,14 @@ class Daemon:
         if self.delivery is not None and self.app is not None and (self.leader is None or self.leader.is_leader):
             try:
                 await asyncio.wait_for(self.delivery.drain(self.app.store, max_wait=timeout), timeout=timeout)
-            except (TimeoutError, StorageError) as exc:
+            except (TimeoutError, StorageError, DeliveryError) as exc:
                 log.warning("outbox not fully flushed at stop (%s): the rest is sent on the next start", exc)
         rest = [t for name, t in self.tasks.items() if not name.startswith("watcher")]
         await asyncio.wait(rest, timeout=5) if rest else None
         for task in rest:
             task.cancel()
-        if getattr(self, "scheduler", None) is not None:
-            self.scheduler.shutdown(wait=False)
-        if getattr(self, "health_runner", None) is not None:
-            await self.health_runner.cleanup()
-        if self.delivery is not None:
-            await self.delivery.close()
-        if self.http is not None:
-            await self.http.close()
         summary = self.summary()
-        if self.app is not None:
-            await self.app.close()
+        await self.closing.aclose()
         log.info("%s", summary)
 
     def summary(self) -> str:
@@ -266,10 +294,12 @@ class Daemon:
         return "; ".join(parts)
 
 
-def _task_check(task: asyncio.Task[Any]) -> Any:
+def _task_check(task: asyncio.Task[Any], problem: Callable[[], str | None] | None = None) -> Any:
+    """A task's health: stopped (it should run until the daemon stops), or the part's own
+    word on what is wrong (a watcher failing past its threshold, delivery paused)."""
     async def check() -> str | None:
         if not task.done():
-            return None
+            return problem() if problem is not None else None
         if task.cancelled():
             return "cancelled"
         exc = task.exception()
@@ -279,6 +309,7 @@ def _task_check(task: asyncio.Task[Any]) -> Any:
 
 
 async def run_daemon(config: Config) -> int:
+    preflight(config)  # before anything opens: a refused config leaves nothing to close
     daemon = Daemon(config)
     try:
         if await daemon.start():

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from bot.backoff import sleep_or_stop
 from storage import Store
 
 log = logging.getLogger("claimwatch.leader")
@@ -65,8 +66,5 @@ class Leadership:
                     log.warning("instance %s lost the leadership: %s", self.instance, exc)
                 self.is_leader = False
                 self._conn = None
-            try:
-                await asyncio.wait_for(stop.wait(), timeout=self.retry)
-            except TimeoutError:
-                pass
+            await sleep_or_stop(stop, self.retry)
         await loop.run_in_executor(self.store._executor, self._release)

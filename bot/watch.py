@@ -7,9 +7,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from bot.backoff import Backoff, BackoffConfig, sleep_or_stop
 from bot.pipeline import Pipeline
 from storage import Store
 from watchers.base import PolledSource
@@ -17,9 +20,9 @@ from watchers.errors import RetryAfter, SourceError, SourceGone, StorageUnavaila
 
 log = logging.getLogger("claimwatch.watchers")
 
-BACKOFF_BASE = 5.0
-BACKOFF_MAX = 1800.0
+BACKOFF = BackoffConfig(first=5.0, cap=1800.0)  # 5 s, 10 s, 20 s ... up to 30 minutes
 GONE_RETRY = 6 * 3600.0
+FAILING_MIN = 60.0  # /healthz names a watcher failing longer than max(3 polls, this)
 
 
 @dataclass
@@ -29,36 +32,48 @@ class SourceStats:
     errors: int = 0
     last_error: str | None = None
     state: str = "starting"
+    failing_since: float | None = None  # monotonic seconds of the first failure in a row
 
 
 def jittered(base: float, rng: random.Random, spread: float = 0.1) -> float:
     return float(base * rng.uniform(1 - spread, 1 + spread))
 
 
-def backoff_delay(failures: int, rng: random.Random) -> float:
-    """Exponential with full jitter: 5 s, 10 s, 20 s ... up to 30 minutes."""
-    return float(rng.uniform(0.5, 1.0) * min(BACKOFF_MAX, BACKOFF_BASE * 2 ** max(0, failures - 1)))
-
-
-async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
-    try:
-        await asyncio.wait_for(stop.wait(), timeout=max(0.0, seconds))
-    except TimeoutError:
-        pass
-
-
 class SourceRunner:
     """One polled source: ``run(stop)`` until stopped. ``poll_once`` is one cycle (tests call it)."""
 
     def __init__(self, source: PolledSource, interval: timedelta, pipeline: Pipeline, store: Store,
-                 rng: random.Random | None = None) -> None:
+                 rng: random.Random | None = None, backoff: BackoffConfig = BACKOFF,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.source = source
         self.interval = interval.total_seconds()
         self.pipeline = pipeline
         self.store = store
         self.rng = rng or random.Random()
         self.stats = SourceStats()
-        self.failures = 0
+        self.backoff = Backoff(backoff, self.rng)
+        self._clock = clock
+
+    @property
+    def failures(self) -> int:
+        return self.backoff.failures
+
+    def problem(self) -> str | None:
+        """For /healthz: what is wrong when the source has failed for longer than its
+        threshold (three polls, at least FAILING_MIN seconds), else None."""
+        since = self.stats.failing_since
+        if since is None:
+            return None
+        threshold = max(3 * self.interval, FAILING_MIN)
+        failing_for = self._clock() - since
+        if failing_for <= threshold:
+            return None
+        return f"{self.stats.state} for {failing_for:.0f}s: {self.stats.last_error}"
+
+    def _failed(self) -> float:
+        if self.stats.failing_since is None:
+            self.stats.failing_since = self._clock()
+        return self.backoff.fail()
 
     async def poll_once(self) -> float:
         """Poll, store, advance the cursor. Returns the seconds to wait before the next poll."""
@@ -80,7 +95,8 @@ class SourceRunner:
             self.stats.polls += 1
             self.stats.messages += len(result.messages)
             self.stats.state = "ok"
-            self.failures = 0
+            self.stats.failing_since = None
+            self.backoff.reset()
             return jittered(self.interval, self.rng)
         except RetryAfter as exc:
             self.stats.last_error = str(exc)
@@ -88,7 +104,7 @@ class SourceRunner:
             await self._record("waiting", str(exc), exc.seconds)
             return exc.seconds
         except SourceGone as exc:
-            self.failures += 1
+            self._failed()
             self.stats.errors += 1
             self.stats.last_error = str(exc)
             if self.stats.state != "unavailable":
@@ -96,24 +112,21 @@ class SourceRunner:
             await self._record("unavailable", str(exc), GONE_RETRY)
             return GONE_RETRY
         except StorageUnavailable as exc:
-            self.failures += 1
-            delay = backoff_delay(self.failures, self.rng)
+            delay = self.backoff.fail()  # the database's fault, named on /healthz by its own check
             log.warning("%s: database unavailable (%s); the cursor stays, retrying in %.0fs", handle, exc, delay)
             self.stats.state = "waiting for database"
             return delay
         except SourceError as exc:
-            self.failures += 1
+            delay = self._failed()
             self.stats.errors += 1
             self.stats.last_error = str(exc)
-            delay = backoff_delay(self.failures, self.rng)
             log.warning("%s: %s; retrying in %.0fs (failure %d)", handle, exc, delay, self.failures)
             await self._record("failing", str(exc), delay)
             return delay
         except Exception as exc:
-            self.failures += 1
+            delay = self._failed()
             self.stats.errors += 1
             self.stats.last_error = f"{type(exc).__name__}: {exc}"
-            delay = backoff_delay(self.failures, self.rng)
             log.exception("%s: unexpected error; retrying in %.0fs", handle, delay)
             await self._record("failing", self.stats.last_error, delay)
             return delay
@@ -128,8 +141,8 @@ class SourceRunner:
 
     async def run(self, stop: asyncio.Event) -> None:
         # spread the first polls so a hundred sources do not fire in the same second
-        await _sleep_or_stop(stop, self.rng.uniform(0, min(self.interval, 10.0)))
+        await sleep_or_stop(stop, self.rng.uniform(0, min(self.interval, 10.0)))
         while not stop.is_set():
             delay = await self.poll_once()
-            await _sleep_or_stop(stop, delay)
+            await sleep_or_stop(stop, delay)
         await self.source.close()

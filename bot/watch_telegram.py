@@ -13,8 +13,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bot.backoff import Backoff, sleep_or_stop
 from bot.config import Config
 from bot.pipeline import Pipeline
+from bot.watch import BACKOFF
 from storage import Store
 from watchers.errors import RetryAfter, SourceError, SourceGone, StorageUnavailable
 from watchers.message import Message
@@ -63,6 +65,7 @@ class TelegramRunner:
         self._cursors: dict[str, int] = {}
         self.join = join
         self._lock = asyncio.Lock()
+        self._attached = False
 
     async def emit(self, messages: list[Message]) -> None:
         """Store first, then advance the cursor (deletions do not move it)."""
@@ -155,39 +158,56 @@ class TelegramRunner:
         await self._sleep(exc.seconds)
 
     async def run(self, stop: asyncio.Event) -> None:
-        await self.wait_out_floods()
+        """Supervised: a failure anywhere (connecting, resolving, filling gaps) is logged and
+        retried with the watchers' jittered backoff; only a session that is not logged in stops
+        it (no retry can fix that)."""
+        backoff = Backoff(BACKOFF)
         try:
-            await self.client.connect()
-            if not await self.client.is_user_authorized():
-                log.error("Telegram session is not logged in: run 'claimwatch login'; MTProto watcher stopped")
-                return
-            while True:
-                try:
-                    await self.resolve_all()
-                    break
-                except RetryAfter as exc:
-                    await self._flood(exc)
-            self.source.attach(self.emit)
-            failures = 0
             while not stop.is_set():
                 try:
-                    await self.sync_once()
-                    failures = 0
-                    delay = self.backfill_every
+                    await self._connected(stop, backoff)
+                    return
                 except RetryAfter as exc:
                     await self._flood(exc)
-                    continue
                 except (SourceError, StorageUnavailable) as exc:
-                    failures += 1
-                    delay = min(1800.0, 5.0 * 2 ** failures)
-                    log.warning("telegram gap fill failed (%s); retrying in %.0fs", exc, delay)
-                try:
-                    await asyncio.wait_for(stop.wait(), timeout=delay)
-                except TimeoutError:
-                    pass
+                    delay = backoff.fail()
+                    log.warning("telegram watcher failed (%s); retrying in %.0fs", exc, delay)
+                    await sleep_or_stop(stop, delay)
+                except Exception:
+                    delay = backoff.fail()
+                    log.exception("telegram watcher failed unexpectedly; retrying in %.0fs", delay)
+                    await sleep_or_stop(stop, delay)
         finally:
             disconnect = getattr(self.client, "disconnect", None)
             if disconnect is not None:
                 result = disconnect()
                 if asyncio.iscoroutine(result):
                     await result
+
+    async def _connected(self, stop: asyncio.Event, backoff: Backoff) -> None:
+        await self.wait_out_floods()
+        await self.client.connect()
+        if not await self.client.is_user_authorized():
+            log.error("Telegram session is not logged in: run 'claimwatch login'; MTProto watcher stopped")
+            return
+        while True:
+            try:
+                await self.resolve_all()
+                break
+            except RetryAfter as exc:
+                await self._flood(exc)
+        if not self._attached:
+            self.source.attach(self.emit)
+            self._attached = True
+        while not stop.is_set():
+            try:
+                await self.sync_once()
+                backoff.reset()
+                delay = self.backfill_every
+            except RetryAfter as exc:
+                await self._flood(exc)
+                continue
+            except (SourceError, StorageUnavailable) as exc:
+                delay = backoff.fail()
+                log.warning("telegram gap fill failed (%s); retrying in %.0fs", exc, delay)
+            await sleep_or_stop(stop, delay)

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from storage.store import alert_value
-from storage.tables import AlertRow
+from storage.store import alert_value, utcnow
+from storage.tables import AlertRow, StateRow
 from storage.values import AlertValue
 
 DELIVERABLE = ("pending", "failed")
@@ -57,6 +58,7 @@ def claim_next(s: Session, owner: str, now: datetime, lease: timedelta = LEASE) 
 
 
 def mark_sent(s: Session, alert_id: int, chat_id: int, message_id: int | None, at: datetime) -> None:
+    _forget_parts(s, alert_id)
     s.execute(update(AlertRow).where(AlertRow.id == alert_id).values(
         status="sent", chat_id=chat_id, telegram_message_id=message_id, sent_at=at, last_error=None,
         attempts=AlertRow.attempts + 1, lease_owner=None, lease_until=None))
@@ -71,8 +73,50 @@ def mark_retry(s: Session, alert_id: int, error: str, next_at: datetime, counts:
 
 
 def mark_dead(s: Session, alert_id: int, error: str) -> None:
+    _forget_parts(s, alert_id)
     s.execute(update(AlertRow).where(AlertRow.id == alert_id).values(
         status="dead", last_error=error[:1000], attempts=AlertRow.attempts + 1, lease_owner=None, lease_until=None))
+
+
+def release(s: Session, alert_id: int, error: str) -> None:
+    """Give the claim back untouched (status, attempts and due time stay): the set-up failed,
+    not this alert."""
+    s.execute(update(AlertRow).where(AlertRow.id == alert_id).values(
+        last_error=error[:1000], lease_owner=None, lease_until=None))
+
+
+@dataclass(frozen=True, slots=True)
+class PartsSent:
+    """A long alert's parts as first rendered, and the Telegram message ids of those already
+    accepted (in order): a resend goes on from the first part not accepted."""
+
+    parts: tuple[str, ...]
+    message_ids: tuple[int | None, ...] = ()
+
+
+def _parts_key(alert_id: int) -> str:
+    return f"outbox_parts:{alert_id}"
+
+
+def load_parts(s: Session, alert_id: int) -> PartsSent | None:
+    row = s.get(StateRow, _parts_key(alert_id))
+    if row is None:
+        return None
+    value: dict[str, Any] = dict(row.value)
+    return PartsSent(tuple(value.get("parts", ())), tuple(value.get("ids", ())))
+
+
+def save_parts(s: Session, alert_id: int, progress: PartsSent) -> None:
+    value = {"parts": list(progress.parts), "ids": list(progress.message_ids)}
+    row = s.get(StateRow, _parts_key(alert_id))
+    if row is None:
+        s.add(StateRow(key=_parts_key(alert_id), value=value, updated_at=utcnow()))
+    else:
+        row.value, row.updated_at = value, utcnow()
+
+
+def _forget_parts(s: Session, alert_id: int) -> None:
+    s.execute(delete(StateRow).where(StateRow.key == _parts_key(alert_id)))  # type: ignore[arg-type]
 
 
 def message_id_of(s: Session, key: str) -> int | None:

@@ -1,5 +1,6 @@
 """A loopback stand-in for the Telegram Bot API: records every request and answers from a
-script of behaviours (ok, 429 with retry_after, 5xx, parse error, migration, 403, garbage)."""
+script of behaviours (ok, 429 with retry_after, 5xx, parse error, migration, 403, garbage, and
+the malformed answers in BAD_ANSWERS)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import html
 import itertools
 import json
 import re
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +60,9 @@ class FakeBotApi:
         if self.delay:
             await asyncio.sleep(self.delay)
         behaviour = self.script.popleft() if self.script else "ok"
+        if behaviour in BAD_ANSWERS:
+            status, body = BAD_ANSWERS[behaviour]
+            return web.Response(status=status, text=body, content_type="application/json")
         if behaviour == "429":
             return web.json_response({"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 3",
                                       "parameters": {"retry_after": 3}}, status=429)
@@ -81,7 +86,7 @@ class FakeBotApi:
             return web.json_response({"ok": False, "error_code": 400, "description": "Bad Request: message is too long"},
                                      status=400)
         message_id = next(self._ids)
-        self.delivered.append({**body, "message_id": message_id})
+        self.delivered.append({**body, "message_id": message_id, "at": time.time()})
         return web.json_response({"ok": True, "result": {"message_id": message_id, "chat": {"id": chat}, "text": text}})
 
     def texts(self) -> list[str]:
@@ -94,6 +99,23 @@ class FakeBotApi:
             out.append(text)
         return out
 
+
+# what a broken proxy or a confused Bot API might answer: (HTTP status, raw body)
+BAD_ANSWERS: dict[str, tuple[int, str]] = {
+    "401": (401, '{"ok":false,"error_code":401,"description":"Unauthorized"}'),
+    "404": (404, '{"ok":false,"error_code":404,"description":"Not Found"}'),
+    "chat-not-found": (400, '{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}'),
+    "429-soon": (429, '{"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":"soon"}}'),
+    "429-infinity": (429, '{"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":Infinity}}'),
+    "429-negative": (429, '{"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":-40}}'),
+    "429-huge": (429, '{"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":1e300}}'),
+    "params-string": (400, '{"ok":false,"error_code":400,"description":"Bad Request","parameters":"retry_after=5"}'),
+    "code-string": (500, '{"ok":false,"error_code":"five hundred","description":["not","a","string"]}'),
+    "html-200": (200, "<html><body>Welcome to the captive portal</body></html>"),
+    "json-list": (200, "[1, 2, 3]"),
+    "deep-json": (502, "[" * 100_000),
+    "too-long": (400, '{"ok":false,"error_code":400,"description":"Bad Request: message is too long"}'),
+}
 
 _TAG = re.compile(r"<(/?)([a-z]+)[^>]*>")
 _ALLOWED = {"b", "i", "u", "s", "a", "code", "pre", "blockquote", "tg-spoiler"}

@@ -59,10 +59,11 @@ class Broken:
 async def test_one_source_failing_forever_does_not_stop_another(app: App) -> None:
     ok = SourceRunner(Healthy(), timedelta(seconds=0.02), app.pipeline, app.store, random.Random(1))
     bad_source = Broken()
-    bad = SourceRunner(bad_source, timedelta(seconds=0.02), app.pipeline, app.store, random.Random(2))
-    import bot.watch as watch
+    from bot.backoff import BackoffConfig
 
-    watch.BACKOFF_BASE = 0.01  # the supervisor's backoff, shortened for the test
+    # the supervisor's backoff, shortened for the test
+    bad = SourceRunner(bad_source, timedelta(seconds=0.02), app.pipeline, app.store, random.Random(2),
+                       backoff=BackoffConfig(first=0.01, cap=0.05))
     stop = asyncio.Event()
     tasks = [asyncio.create_task(ok.run(stop)), asyncio.create_task(bad.run(stop))]
     for _ in range(500):
@@ -71,7 +72,6 @@ async def test_one_source_failing_forever_does_not_stop_another(app: App) -> Non
         await asyncio.sleep(0.02)
     stop.set()
     await asyncio.gather(*tasks)
-    watch.BACKOFF_BASE = 5.0
     assert await app.store.count_messages("https://ok.example.org/rss") >= 5
     assert bad_source.calls >= 2 and bad.stats.state == "failing"
     health = {h.handle: h for h in await app.store.sources()}

@@ -14,7 +14,8 @@ ijson, feedparser) are translated where they enter, with ``raise ... from exc``:
         ├── RetryAfter         the remote asked us to wait ``seconds`` (429, FloodWait)
         ├── SourceGone         permanent: moved, no preview, not found
         └── DeliveryError      a sink failed to deliver an alert
-            └── DeliveryDead   permanent: blocked, kicked, chat not found
+            ├── DeliverySetup  the set-up is wrong (token, chat, rights): pause, keep the outbox
+            └── DeliveryDead   this alert can never be sent (refused for its content)
 
 The tree lives in ``watchers`` because that is the lowest package: ``classifiers``,
 ``storage`` and ``bot`` all import from here and never the other way round.
@@ -85,5 +86,10 @@ class DeliveryError(SourceError):
     """A sink could not deliver an alert this time."""
 
 
+class DeliverySetup(DeliveryError):
+    """The destination refuses every alert until an operator fixes the set-up (wrong token,
+    unknown chat, bot removed from the chat). Not the alert's fault: nothing is marked dead."""
+
+
 class DeliveryDead(DeliveryError):
-    """A sink can never deliver to this destination (403 blocked, chat not found)."""
+    """Telegram refuses this alert for what it is (its text), however often it is sent."""

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.backoff import Backoff, BackoffConfig, sleep_or_stop
 from bot.delivery.botapi import BotApi
 from bot.delivery.format import split_message
 from bot.durations import format_duration, parse_duration
@@ -39,6 +40,10 @@ HELP = """<b>claimwatch commands</b>
 /mute KIND DURATION: silence an alert kind (e.g. /mute claim_denied 12h)
 /unmute KIND
 /help"""
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def esc(text: Any) -> str:
@@ -215,13 +220,18 @@ class CommandPoller:
     async def poll_once(self) -> int:
         state = await self.store.get_state(OFFSET_STATE) or {}
         offset = int(state.get("offset", 0))
-        updates = await self.api.get_updates(offset, self.poll_timeout) or []
+        updates = await self.api.get_updates(offset, self.poll_timeout)
+        if not isinstance(updates, list):
+            updates = []  # the Bot API answers a list; anything else is nothing to answer
         for upd in updates:
-            offset = max(offset, int(upd.get("update_id", 0)) + 1)
-            message = upd.get("message") or {}
-            text = message.get("text") or ""
-            user = (message.get("from") or {}).get("id")
-            chat = (message.get("chat") or {}).get("id")
+            if not isinstance(upd, dict) or not isinstance(upd.get("update_id"), int):
+                continue
+            offset = max(offset, upd["update_id"] + 1)
+            message = _dict(upd.get("message"))
+            text = message.get("text")
+            text = text if isinstance(text, str) else ""
+            user = _dict(message.get("from")).get("id")
+            chat = _dict(message.get("chat")).get("id")
             try:
                 answer = await self.commands.handle(user, text)
             except StorageUnavailable as exc:
@@ -235,15 +245,19 @@ class CommandPoller:
         return len(updates)
 
     async def run(self, stop: asyncio.Event) -> None:
-        failures = 0
+        """Supervised like every loop: a failure is logged and retried with jittered backoff."""
+        backoff = Backoff(BackoffConfig(first=2.0, cap=60.0))
         while not stop.is_set():
             try:
                 await self.poll_once()
-                failures = 0
+                backoff.reset()
+                continue
             except RetryAfter as exc:
-                await self._sleep(exc.seconds)
+                delay = exc.seconds
             except (DeliveryError, StorageUnavailable) as exc:
-                failures += 1
-                delay = min(60.0, 2.0 ** failures)
+                delay = backoff.fail()
                 log.warning("getUpdates failed (%s); retrying in %.0fs", exc, delay)
-                await self._sleep(delay)
+            except Exception:
+                delay = backoff.fail()
+                log.exception("chat commands failed unexpectedly; retrying in %.0fs", delay)
+            await sleep_or_stop(stop, delay)

@@ -1,10 +1,11 @@
 """Alert messages for Telegram: HTML with every piece of outside text escaped, split into
 messages of at most 4096 characters (counted in UTF-16 units, as Telegram counts) on line
-boundaries."""
+boundaries, each part valid HTML on its own."""
 
 from __future__ import annotations
 
 import html
+import re
 
 from storage.incidents import IncidentValue
 from storage.values import AlertValue
@@ -53,43 +54,77 @@ def render_html(alert: AlertValue, incident: IncidentValue | None = None) -> str
     return "\n".join(out)
 
 
+_ATOM = re.compile(r"<[^<>]*>|&#?\w{1,10};|\n|.", re.DOTALL)
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z][\w-]*)")
+
+
 def split_message(text: str, limit: int = LIMIT) -> list[str]:
-    """Split on line boundaries so that each part is at most ``limit`` UTF-16 units; a single
-    line longer than the limit is cut on character boundaries (never inside a surrogate pair)."""
+    """Split Telegram HTML into parts of at most ``limit`` UTF-16 units, each valid on its own:
+    cut after a line where one fits (else between characters, never inside a tag, an entity or
+    a surrogate pair); a tag open at a cut (a multi-line <blockquote>, a <b>) is closed at the
+    end of the part and opened again, with its attributes, at the start of the next. Parts with
+    no visible text are left out (Telegram refuses an empty message)."""
+    atoms = _ATOM.findall(text)
     parts: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while utf16_len(line) > limit:
-            cut = _cut(line, limit)
-            if current:
-                parts.append(current)
-                current = ""
-            parts.append(line[:cut])
-            line = line[cut:]
-        candidate = f"{current}\n{line}" if current else line
-        if utf16_len(candidate) > limit:
-            parts.append(current)
-            current = line
-        else:
-            current = candidate
-    if current or not parts:
-        parts.append(current)
-    return parts
+    stack: list[tuple[str, str]] = []  # open tags: (name, the opening tag as written)
+    i = 0
+    while i < len(atoms):
+        prefix = "".join(tag for _, tag in stack)
+        used = utf16_len(prefix)
+        current = list(stack)
+        j = i
+        line_end: tuple[int, list[tuple[str, str]]] | None = None
+        while j < len(atoms):
+            after = _apply(current, atoms[j])
+            if used + utf16_len(atoms[j]) + utf16_len(_closers(after)) > limit:
+                break
+            used += utf16_len(atoms[j])
+            current = after
+            j += 1
+            if atoms[j - 1] == "\n":
+                line_end = (j, current)
+        if j == len(atoms):
+            end, end_stack = j, current
+        elif line_end is not None:
+            end, end_stack = line_end
+        elif j > i:
+            end, end_stack = j, current
+        else:  # the reopened tags alone fill a part: drop them rather than loop forever
+            end, end_stack = i + 1, _apply([], atoms[i])
+            prefix = ""
+        body = "".join(atoms[i:end]).rstrip("\n")
+        part = prefix + body + _closers(end_stack)
+        if html.unescape(_STRIP.sub("", part)).strip():
+            parts.append(part)
+        stack, i = end_stack, end
+    return parts or [text[:limit]]
 
 
-def _cut(line: str, limit: int) -> int:
-    cut = len(line)
-    units = 0
-    for i, ch in enumerate(line):
-        units += 2 if ord(ch) > 0xFFFF else 1
-        if units > limit:
-            cut = i
-            break
-    # never cut inside an entity (&amp;) or a tag (<a href=...>): back off to its start
-    amp, semi = line.rfind("&", 0, cut), line.rfind(";", 0, cut)
-    if amp > semi and cut - amp <= 10:
-        cut = amp
-    lt, gt = line.rfind("<", 0, cut), line.rfind(">", 0, cut)
-    if lt > gt:
-        cut = lt
-    return max(cut, 1)
+_STRIP = re.compile(r"<[^<>]*>")
+_LINK = re.compile(r'<a\s+href="([^"]*)"\s*>(.*?)</a>', re.DOTALL)
+
+
+def plain_text(part: str) -> str:
+    """A part of Telegram HTML as the plain text a reader would see (for a resend without
+    parse_mode when Telegram refuses the markup); a link keeps its address after its label."""
+    linked = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", part)
+    return html.unescape(_STRIP.sub("", linked))
+
+
+def _apply(stack: list[tuple[str, str]], atom: str) -> list[tuple[str, str]]:
+    if not (atom.startswith("<") and atom.endswith(">") and len(atom) > 2):
+        return stack
+    match = _TAG_NAME.match(atom)
+    if match is None or atom.endswith("/>"):
+        return stack
+    name = match.group(1).lower()
+    if atom.startswith("</"):
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == name:
+                return stack[:k]
+        return stack
+    return [*stack, (name, atom)]
+
+
+def _closers(stack: list[tuple[str, str]]) -> str:
+    return "".join(f"</{name}>" for name, _ in reversed(stack))

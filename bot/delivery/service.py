@@ -4,32 +4,38 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import socket
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from bot.backoff import Backoff, BackoffConfig, sleep_or_stop
 from bot.config import Config
 from bot.delivery.botapi import BotApi, ChatMigrated, ParseEntities
-from bot.delivery.format import render_html, split_message
+from bot.delivery.format import plain_text, render_html, split_message
 from bot.delivery.pacing import Pacing
 from bot.logs import register_secret
 from storage import AlertValue, Store
 from storage.incidents import get_incident
-from storage.outbox import claim_next, mark_dead, mark_retry, mark_sent, message_id_of
-from watchers.errors import DeliveryDead, DeliveryError, RetryAfter, StorageUnavailable
+from storage.outbox import (
+    PartsSent,
+    claim_next,
+    counts,
+    load_parts,
+    mark_dead,
+    mark_retry,
+    mark_sent,
+    message_id_of,
+    release,
+    save_parts,
+)
+from watchers.errors import DeliveryDead, DeliveryError, DeliverySetup, RetryAfter, StorageUnavailable
 
 log = logging.getLogger("claimwatch.delivery")
 
-BACKOFF_MAX = 300.0
 CHAT_STATE = "telegram_chat"
-
-
-def backoff(attempts: int, rng: random.Random | None = None) -> float:
-    """Exponential with full jitter: 1, 2, 4 ... up to five minutes."""
-    base = min(BACKOFF_MAX, 2.0 ** max(0, attempts - 1))
-    return (rng or random).uniform(base / 2, base)
+RETRY = BackoffConfig(first=1.0, cap=300.0)  # one alert refused for a passing reason (5xx, network)
+SETUP = BackoffConfig(first=5.0, cap=300.0)  # the set-up refused (token, chat): until it is fixed
 
 
 class WakeSink:
@@ -62,6 +68,10 @@ class DeliveryService:
         self.sent = 0
         self.dead = 0
         self.last_error: str | None = None
+        self.paused: str | None = None  # why Telegram refuses the set-up, while it does
+        self.crashed: str | None = None  # the last unexpected error of the sender loop
+        self.retry = Backoff(RETRY)
+        self.setup = Backoff(SETUP)
         self._chat_loaded = False
 
     @classmethod
@@ -88,13 +98,14 @@ class DeliveryService:
     async def deliver_next(self, store: Store) -> float | None:
         """Claim and try the oldest undelivered alert. Returns None when the outbox is empty, 0
         after a send or a final failure, or the seconds to wait before it is due again (or
-        before another sender's claim on it runs out)."""
+        before another sender's claim on it runs out, or before the set-up is tried again)."""
         await self._load_chat(store)
         now = self._clock()
         claim = await store.run(lambda s: claim_next(s, self.owner, now), writes=True)
         if claim.alert is None:
             return claim.wait
         alert = claim.alert
+        alert_id = alert.id or 0
         incident_id, reply_key = alert.incident, alert.reply_to_key
         incident = await store.run(lambda s: get_incident(s, incident_id)) if incident_id else None
         reply_to = await store.run(lambda s: message_id_of(s, reply_key)) if reply_key else None
@@ -104,40 +115,84 @@ class DeliveryService:
             error, wait = str(exc), exc.seconds
             self.last_error = error
             log.warning("alert %s: Telegram asks to wait %.0fs", alert.key, wait)
-            await store.run(lambda s: mark_retry(s, alert.id or 0, error, now + timedelta(seconds=wait), False))
+            await store.run(lambda s: mark_retry(s, alert_id, error, now + timedelta(seconds=wait), False))
             return wait
+        except DeliverySetup as exc:
+            return await self._pause(store, alert_id, str(exc))
         except DeliveryDead as exc:
             error = str(exc)
             self.last_error, self.dead = error, self.dead + 1
-            log.error("alert %s cannot be delivered to chat %s: %s (kept in the database as dead)",
-                      alert.key, self.chat_id, error)
-            await store.run(lambda s: mark_dead(s, alert.id or 0, error))
+            log.error("alert %s refused by Telegram for its content: %s (kept in the database as dead)",
+                      alert.key, error)
+            await store.run(lambda s: mark_dead(s, alert_id, error))
             return 0.0
         except DeliveryError as exc:
             error = str(exc)
             self.last_error = error
-            delay = backoff(alert.attempts + 1)
+            delay = self.retry.delay(alert.attempts + 1)
             log.warning("alert %s: %s; retrying in %.1fs", alert.key, error, delay)
-            await store.run(lambda s: mark_retry(s, alert.id or 0, error, now + timedelta(seconds=delay), True))
+            await store.run(lambda s: mark_retry(s, alert_id, error, now + timedelta(seconds=delay), True))
             return delay
-        await store.run(lambda s: mark_sent(s, alert.id or 0, self.chat_id, message_id, self._clock()))
+        await store.run(lambda s: mark_sent(s, alert_id, self.chat_id, message_id, self._clock()))
         self.sent += 1
+        if self.paused is not None:
+            log.info("delivery resumed: Telegram accepts alerts again")
+            self.paused = None
+            self.setup.reset()
         log.info("alert %s sent to chat %s as message %s", alert.key, self.chat_id, message_id)
         return 0.0
 
+    async def _pause(self, store: Store, alert_id: int, error: str) -> float:
+        """A set-up fault (token, chat, rights): no alert is at fault, so none is marked; the
+        claim is given back, one ERROR line says why, and the set-up is tried again later."""
+        self.last_error = error
+        delay = self.setup.fail()
+        if self.paused != error:
+            pending = (await store.run(counts)).get("pending", 0)
+            log.error("delivery paused: Telegram refuses the set-up ([telegram_bot] token or chat_id): %s; "
+                      "%d alert(s) kept in the outbox, retrying with backoff until it is fixed", error, pending)
+        else:
+            log.info("delivery still paused (%s); next try in %.0fs", error, delay)
+        self.paused = error
+        await store.run(lambda s: release(s, alert_id, error))
+        return delay
+
+    def problem(self) -> str | None:
+        """For /healthz: why alerts are not going out, or None."""
+        if self.paused is not None:
+            return f"paused: {self.paused}"
+        return self.crashed
+
     async def _send(self, store: Store, alert: AlertValue, html: str, reply_to: int | None) -> int | None:
-        parts = split_message(html)
-        first_id: int | None = None
+        """Send every part not yet accepted. A long alert's parts and the ids of those accepted
+        are recorded as they go, so a resend (after a refused part, a 429, a crash) goes on from
+        the first part not accepted and never repeats one."""
+        alert_id = alert.id or 0
+        progress = await store.run(lambda s: load_parts(s, alert_id))
+        if progress is None:
+            progress = PartsSent(tuple(split_message(html)))
+            if len(progress.parts) > 1:
+                first = progress
+                await store.run(lambda s: save_parts(s, alert_id, first))
+        ids = list(progress.message_ids)
+        for index in range(len(ids), len(progress.parts)):
+            target = reply_to if index == 0 else ids[0]
+            message_id = await self._send_part(store, alert, progress.parts[index], target)
+            ids.append(message_id)
+            if len(progress.parts) > 1 and index + 1 < len(progress.parts):
+                done = PartsSent(progress.parts, tuple(ids))
+                await store.run(lambda s, done=done: save_parts(s, alert_id, done))  # type: ignore[misc]
+        return ids[0] if ids else None
+
+    async def _send_part(self, store: Store, alert: AlertValue, part: str, target: int | None) -> int | None:
         plain = False
-        index = 0
-        while index < len(parts):
-            params: dict[str, Any] = {"chat_id": self.chat_id, "text": parts[index],
+        while True:
+            params: dict[str, Any] = {"chat_id": self.chat_id, "text": plain_text(part) if plain else part,
                                       "link_preview_options": {"is_disabled": True}}
             if not plain:
                 params["parse_mode"] = "HTML"
             if self.thread_id is not None:
                 params["message_thread_id"] = self.thread_id
-            target = reply_to if index == 0 else first_id
             if target:
                 params["reply_parameters"] = {"message_id": target, "allow_sending_without_reply": True}
             if self.pacing is not None:
@@ -146,28 +201,25 @@ class DeliveryService:
                 result = await self.api.call("sendMessage", **params)
             except ParseEntities:
                 if plain:
-                    raise DeliveryError("Telegram refused the plain text too") from None
-                log.warning("alert %s: HTML refused, resending as plain text", alert.key)
+                    raise DeliveryDead("Telegram refused the plain text too") from None
+                log.warning("alert %s: HTML refused, resending this part as plain text", alert.key)
                 plain = True
-                parts = split_message(alert.text)
-                index = 0
                 continue
             except ChatMigrated as exc:
                 log.warning("chat %s became supergroup %s; switching", self.chat_id, exc.new_chat_id)
                 await store.set_state(CHAT_STATE, {"from": self.chat_id, "to": exc.new_chat_id})
                 self.chat_id = exc.new_chat_id
                 continue
-            if first_id is None and isinstance(result, dict):
-                first_id = result.get("message_id")
-            index += 1
-        return first_id
+            message_id = result.get("message_id") if isinstance(result, dict) else None
+            return message_id if isinstance(message_id, int) and not isinstance(message_id, bool) else None
 
     async def drain(self, store: Store, max_wait: float = 600.0) -> None:
-        """Deliver until the outbox is empty, waiting out 429s and backoffs up to ``max_wait``."""
+        """Deliver until the outbox is empty, waiting out 429s and backoffs up to ``max_wait``;
+        a set-up fault ends it at once (the alerts stay in the outbox for the next run)."""
         waited = 0.0
         while True:
             delay = await self.deliver_next(store)
-            if delay is None:
+            if delay is None or self.paused is not None:
                 return
             if delay > 0:
                 if waited + delay > max_wait:
@@ -177,23 +229,31 @@ class DeliveryService:
                 waited += delay
 
     async def run(self, store: Store, stop: asyncio.Event, may_send: Callable[[], bool] = lambda: True) -> None:
-        """The daemon's sender: deliver, then sleep until woken by a new alert or due again.
-        ``may_send`` gates it (only the leader instance delivers)."""
+        """The daemon's sender, supervised: deliver, then sleep until woken by a new alert or due
+        again; anything unexpected is logged at ERROR, shown on /healthz and retried with
+        backoff, never the end of delivery. ``may_send`` gates it (only the leader delivers)."""
+        crashes = Backoff(BackoffConfig(first=1.0, cap=60.0))
         while not stop.is_set():
             # clear before looking: an alert raised while we look sets it again, so it is never missed
             self.wakeup.clear()
+            delay: float | None
             if not may_send():
-                delay: float | None = 2.0
+                delay = 2.0
             else:
                 try:
                     delay = await self.deliver_next(store)
+                    crashes.reset()
+                    self.crashed = None
                 except StorageUnavailable as exc:
-                    log.warning("delivery paused: %s", exc)
-                    delay = 5.0
+                    delay = crashes.fail()
+                    log.warning("delivery paused: %s; retrying in %.0fs", exc, delay)
+                except Exception as exc:
+                    delay = crashes.fail()
+                    self.crashed = f"{type(exc).__name__}: {exc}"
+                    log.exception("delivery failed unexpectedly; retrying in %.0fs", delay)
             if delay == 0.0:
                 continue
-            timeout = 30.0 if delay is None else min(delay, 30.0)
-            waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(self.wakeup.wait())]
-            await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
-            for w in waiters:
-                w.cancel()
+            if self.paused is not None:  # a new alert cannot fix the set-up: sleep the backoff out
+                await sleep_or_stop(stop, delay or 0.0)
+            else:
+                await sleep_or_stop(stop, 30.0 if delay is None else min(delay, 30.0), self.wakeup)
