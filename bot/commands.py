@@ -26,11 +26,15 @@ log = logging.getLogger("claimwatch")
 EXIT_OK, EXIT_USAGE, EXIT_REJECTED = 0, 2, 3
 
 
+def _print_reject(reason: str) -> None:
+    print(f"claimwatch: rejected: {reason}", file=sys.stderr)
+
+
 def _report_rejects(rejects: Rejects, total_good: int) -> int:
+    """Each rejected record has had its line on stderr as it happened: this adds the count."""
     if not rejects.count:
         return EXIT_OK
-    print(f"claimwatch: {rejects.count} input record(s) rejected; first: " + " | ".join(rejects.first[:5]),
-          file=sys.stderr)
+    print(f"claimwatch: {rejects.count} input record(s) rejected", file=sys.stderr)
     return EXIT_USAGE if total_good == 0 else EXIT_REJECTED
 
 
@@ -59,7 +63,8 @@ async def replay(args: argparse.Namespace, config: Config) -> int:
                               f"{config.telegram_bot.token_env}", path=config.path, key="telegram_bot")
     app = await build_app(config, simulated=True, sinks=sinks, deliver=delivery is not None)
     try:
-        outcome = await run_replay(app.pipeline, paths, until=args.until, horizon=_horizon(config))
+        outcome = await run_replay(app.pipeline, paths, until=args.until, horizon=_horizon(config),
+                                   rejects=Rejects(report=_print_reject))
         if delivery is not None:
             await delivery.drain(app.store)
     finally:
@@ -69,7 +74,7 @@ async def replay(args: argparse.Namespace, config: Config) -> int:
             await delivery.close()
         await app.close()
     stats = app.pipeline.stats
-    good = stats.counts["read"]
+    good = stats.counts["read"] - stats.counts["rejected"]
     files = "" if not outcome.newest else f", newest {outcome.newest.isoformat()}"
     until = f", clock advanced to {outcome.until.isoformat()}" if outcome.until else ""
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in sorted(stats.stage_seconds.items()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -87,6 +87,17 @@ class Pipeline:
         self.engine = engine
         self.sinks = list(sinks)
         self.stats = Stats()
+        # told of each message that cannot be classified or stored, with why (replay reports it
+        # as a rejected record naming its file and line); without it, it is logged and counted
+        self.reject: Callable[[Message, str], None] | None = None
+
+    def _failed(self, message: Message, reason: str) -> None:
+        if self.reject is not None:
+            self.stats.counts["rejected"] += 1
+            self.reject(message, reason)
+        else:
+            self.stats.counts["errors"] += 1
+            log.error("%s/%s: %s; message skipped", message.source, message.id, reason)
 
     def _classify(self, message: Message) -> Classification | None:
         if message.deleted:
@@ -113,9 +124,10 @@ class Pipeline:
                 classified.append((message, self._classify(message)))
             except DropMessage:
                 self.stats.counts["dropped"] += 1
-            except Exception:
-                self.stats.counts["errors"] += 1
-                log.exception("classify failed for %s/%s; message skipped", message.source, message.id)
+            except Exception as exc:
+                if self.reject is None:
+                    log.exception("classify failed for %s/%s", message.source, message.id)
+                self._failed(message, f"cannot be classified: {type(exc).__name__}: {exc}")
         self.stats.counts["duplicate"] += unchanged
         t1 = time.perf_counter()
         self.stats.stage_seconds["classify"] += t1 - started
@@ -148,11 +160,9 @@ class Pipeline:
             raise
         except StorageError as exc:
             if len(classified) == 1:
-                message = classified[0][0]
-                self.stats.counts["errors"] += 1
-                log.error("storing %s/%s failed: %s; message skipped", message.source, message.id, exc)
+                self._failed(classified[0][0], f"not stored: {exc}")
                 return [], []
-            log.warning("batch of %d failed to store (%s); retrying one by one", len(classified), exc)
+            log.info("batch of %d failed to store (%s); retrying one by one", len(classified), exc)
             results: list[IngestResult] = []
             alerts: list[AlertValue] = []
             for item in classified:

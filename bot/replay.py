@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.clock import SimulatedClock
 from bot.pipeline import Pipeline
 from watchers.archive import Rejects, effective_time, open_archives
+from watchers.errors import RecordError
 from watchers.message import Message
 
 log = logging.getLogger("claimwatch.replay")
@@ -39,6 +40,13 @@ async def run_replay(pipeline: Pipeline, paths: Iterable[Path], *, until: str | 
 
     clock = clock or SimulatedClock()
     rejects = rejects or Rejects()
+    found = rejects
+
+    def reject(message: Message, reason: str) -> None:
+        # a record the readers accepted but the pipeline could not keep is rejected like any other
+        found.add(RecordError(str(message.extra.get("where") or f"{message.source}/{message.id}"), reason))
+
+    pipeline.reject = reject
     started = time.perf_counter()
     engine = pipeline.engine
     batch: list[Message] = []

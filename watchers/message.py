@@ -13,6 +13,10 @@ from typing import Any
 
 from watchers.errors import RecordError
 
+# a message dated outside these years is a broken record, and windows added to it (a day, a
+# year of history) must not overflow datetime's range
+MIN_YEAR, MAX_YEAR = 1900, 9000
+
 _OPTIONAL_KEYS = ("url", "title", "edited", "deleted", "forwarded_from", "reply_to")
 
 
@@ -28,7 +32,13 @@ def parse_datetime(value: str) -> datetime:
     parsed = datetime.fromisoformat(text)
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         raise ValueError(f"time {value!r} has no UTC offset")
-    return parsed.astimezone(UTC)
+    try:
+        utc = parsed.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T23:00-05:00 is in year 10000 in UTC
+        raise ValueError(f"time {value!r} is out of range once converted to UTC") from None
+    if not MIN_YEAR <= utc.year <= MAX_YEAR:
+        raise ValueError(f"time {value!r} is outside the years {MIN_YEAR}-{MAX_YEAR}")
+    return utc
 
 
 def format_datetime(value: datetime) -> str:

@@ -62,6 +62,7 @@ class TmePage:
     channel: str | None
     posts: list[TmePost]
     before: str | None
+    cut: TmePost | None = None  # a post the page ends inside (a truncated save or download)
 
 
 class _Parser(HTMLParser):
@@ -196,13 +197,14 @@ def _clean_text(raw: str) -> str:
 
 
 def parse_tme_page(html: str) -> TmePage:
-    """Parse one page. Posts cut off by a truncated page are left out."""
+    """Parse one page. A post cut off by a truncated page is left out of ``posts`` and named in
+    ``cut`` (a live poll reads it complete next time; a saved file reports it)."""
     parser = _Parser()
     parser.feed(html)
     parser.close()
     posts = [p for p in parser.posts if p.complete]
     channel = parser.channel or (posts[0].channel if posts else None)
-    return TmePage(channel=channel, posts=posts, before=parser.before)
+    return TmePage(channel=channel, posts=posts, before=parser.before, cut=parser._post)
 
 
 def looks_like_tme_page(head: str) -> bool:

@@ -56,7 +56,7 @@ def detect_format(path: Path) -> str:
         first_line = head.split("\n", 1)[0].strip()
         try:
             first = json.loads(first_line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             first = None
         if isinstance(first, dict):
             if ("messages" in first or "chats" in first) and "text" not in first:
@@ -116,12 +116,17 @@ def _guarded(path: Path, fmt: str, rejects: Rejects) -> Iterator[Message]:
         rejects.add_unreadable(str(exc))
 
 
+def _keyed(stream: Iterator[Message], index: int) -> Iterator[tuple[datetime, int, int, Message]]:
+    # a function, not a generator expression in a loop: ``index`` is bound per file here, so
+    # (time, file, position) is unique and two messages are never compared themselves
+    for n, message in enumerate(stream):
+        yield effective_time(message), index, n, message
+
+
 def open_archives(paths: Iterable[Path], rejects: Rejects, window: int = REORDER_WINDOW) -> Iterator[Message]:
     """All messages of all paths, merged oldest first (ties keep path order, then file order)."""
     files = expand_paths(paths, rejects)
-    streams = [
-        ((effective_time(m), index, n, m) for n, m in enumerate(_sorted_within(_guarded(p, fmt, rejects), window)))
-        for index, (p, fmt) in enumerate(files)
-    ]
+    streams = [_keyed(_sorted_within(_guarded(p, fmt, rejects), window), index)
+               for index, (p, fmt) in enumerate(files)]
     for _date, _index, _n, message in heapq.merge(*streams):
         yield message

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -16,17 +16,22 @@ log = logging.getLogger("claimwatch.archive")
 
 @dataclass
 class Rejects:
-    """Counts rejected records and keeps the first few reasons for the summary."""
+    """Counts rejected records and keeps the first few reasons for the summary; ``report``,
+    when set, is told each one as it happens (the CLI prints one stderr line per record)."""
 
     keep: int = 10
     count: int = 0
     first: list[str] = field(default_factory=list)
     unreadable: int = 0
+    report: Callable[[str], None] | None = None
 
     def add(self, error: RecordError | str) -> None:
         self.count += 1
         text = str(error)
-        log.warning("rejected %s", text)
+        if self.report is not None:
+            self.report(text)
+        else:
+            log.debug("rejected %s", text)
         if len(self.first) < self.keep:
             self.first.append(text)
 

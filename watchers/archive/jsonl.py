@@ -31,11 +31,15 @@ def read_jsonl(path: Path, rejects: Rejects) -> Iterator[Message]:
             except json.JSONDecodeError as exc:
                 rejects.add(RecordError(where, f"malformed JSON: {exc.msg} at column {exc.colno}"))
                 continue
+            except RecursionError:
+                rejects.add(RecordError(where, "JSON nested too deeply"))
+                continue
             try:
                 message = Message.from_dict(data, where)
             except RecordError as exc:
                 rejects.add(exc)
                 continue
+            message.extra["where"] = where
             if message.edited is not None or message.deleted:
                 # the contract: a later record with the same key is an edit or a deletion
                 message.extra["revision"] = True
@@ -48,4 +52,6 @@ def parse_jsonl_line(line: str, where: str) -> Message:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         raise RecordError(where, f"malformed JSON: {exc.msg} at column {exc.colno}") from exc
+    except RecursionError:
+        raise RecordError(where, "JSON nested too deeply") from None
     return Message.from_dict(data, where, require_source=False)
