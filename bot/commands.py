@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -26,15 +27,23 @@ log = logging.getLogger("claimwatch")
 EXIT_OK, EXIT_USAGE, EXIT_REJECTED = 0, 2, 3
 
 
-def _print_reject(reason: str) -> None:
-    print(f"claimwatch: rejected: {reason}", file=sys.stderr)
+MAX_REJECT_LINES = 1000  # a file of a million bad lines should not bury the terminal
+
+
+def _print_reject(rejects: Rejects) -> Callable[[str], None]:
+    def report(reason: str) -> None:
+        if rejects.count <= MAX_REJECT_LINES:
+            print(f"claimwatch: rejected: {reason}", file=sys.stderr)
+
+    return report
 
 
 def _report_rejects(rejects: Rejects, total_good: int) -> int:
     """Each rejected record has had its line on stderr as it happened: this adds the count."""
     if not rejects.count:
         return EXIT_OK
-    print(f"claimwatch: {rejects.count} input record(s) rejected", file=sys.stderr)
+    shown = f" (the first {MAX_REJECT_LINES} shown)" if rejects.count > MAX_REJECT_LINES else ""
+    print(f"claimwatch: {rejects.count} input record(s) rejected{shown}", file=sys.stderr)
     return EXIT_USAGE if total_good == 0 else EXIT_REJECTED
 
 
@@ -63,8 +72,10 @@ async def replay(args: argparse.Namespace, config: Config) -> int:
                               f"{config.telegram_bot.token_env}", path=config.path, key="telegram_bot")
     app = await build_app(config, simulated=True, sinks=sinks, deliver=delivery is not None)
     try:
+        rejects = Rejects()
+        rejects.report = _print_reject(rejects)
         outcome = await run_replay(app.pipeline, paths, until=args.until, horizon=_horizon(config),
-                                   rejects=Rejects(report=_print_reject))
+                                   rejects=rejects)
         if delivery is not None:
             await delivery.drain(app.store)
     finally:

@@ -17,6 +17,7 @@ from bot.durations import parse_duration
 from bot.incidents.kinds import OLD_NAMES, AlertKind
 from watchers.errors import ConfigError
 
+MIN_POLL = timedelta(seconds=1)  # "0s" would poll a source in a busy loop
 ROLES = ("claimant", "relay", "official", "media", "monitor")
 WATCHES = ("telegram", "tme", "rss", "none")
 ALERT_KINDS = tuple(kind.value for kind in AlertKind)
@@ -143,14 +144,17 @@ class _Section:
             raise self.fail(name, f"expected {_kind_name(kind)}, got {type(value).__name__} {value!r}")
         return value
 
-    def duration(self, name: str, default: timedelta | None) -> timedelta | None:
+    def duration(self, name: str, default: timedelta | None, minimum: timedelta | None = None) -> timedelta | None:
         raw = self.get(name, str, None)
         if raw is None:
             return default
         try:
-            return parse_duration(raw)
+            value = parse_duration(raw)
         except ValueError as exc:
             raise self.fail(name, str(exc)) from exc
+        if minimum is not None and value < minimum:
+            raise self.fail(name, f"{raw!r} is shorter than the minimum {minimum.total_seconds():g}s")
+        return value
 
     def choice(self, name: str, choices: tuple[str, ...], default: str | None) -> str | None:
         value = self.get(name, str, default)
@@ -345,7 +349,7 @@ def _source(s: _Section) -> SourceConfig:
         url=url,
         role=s.choice("role", ROLES, None),
         network=s.get("network", str, None),
-        poll=s.duration("poll", SourceConfig.poll) or SourceConfig.poll,
+        poll=s.duration("poll", SourceConfig.poll, minimum=MIN_POLL) or SourceConfig.poll,
         uncorroborated_after=s.duration("uncorroborated_after", None),
         instance=s.get("instance", str, None),
     )

@@ -185,10 +185,18 @@ async def test_healthz_names_the_database_when_it_goes_away_and_recovers(world: 
         assert await asyncio.wait_for(proc.wait(), timeout=20) == 0
 
 
-async def test_sigkill_at_random_points_loses_and_doubles_nothing(world: World) -> None:
+# the documented window: Telegram has acknowledged an alert but the process died before the
+# acknowledgement was recorded (a single UPDATE, milliseconds); that alert is sent again on start
+DUPLICATE_WINDOW = 1.0
+
+
+async def test_sigkill_at_random_points_loses_nothing_and_doubles_only_inside_the_window(world: World) -> None:
+    import time
+
     rng = random.Random(20240201)
     config = world.config()
     total = 0
+    kills: list[float] = []
     for round_ in range(4):
         proc = await start(config, world.tmp, name=f"k{round_}")
         for _ in range(rng.randint(2, 4)):
@@ -197,21 +205,40 @@ async def test_sigkill_at_random_points_loses_and_doubles_nothing(world: World) 
             await asyncio.sleep(rng.uniform(0.1, 0.9))
         await asyncio.sleep(rng.uniform(0.0, 1.5))
         proc.kill()  # SIGKILL: no drain, no goodbye
+        kills.append(time.time())
         await proc.wait()
     proc = await start(config, world.tmp, name="final")
     try:
         await until(lambda: _count(world.db, total + 1), timeout=40)
-        await until(lambda: _delivered(world.bot, total), timeout=40)
+        await until(lambda: _distinct(world.bot, total), timeout=40)
         await asyncio.sleep(2)  # anything doubled would arrive now
     finally:
         proc.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(proc.wait(), timeout=20) == 0
     keys = await stored(world.db)
     assert len(keys) == len(set(keys)) == total + 1
-    texts = [t.split("\n")[0] for t in world.bot.texts()]
-    firsts = [t for t in world.bot.texts()]
-    assert len(firsts) == total, f"{len(firsts)} deliveries for {total} alerts"
-    assert len(set(d["text"] for d in world.bot.delivered)) == total, texts
+    store = await Store.open(world.db)
+    try:
+        recorded = {a.telegram_message_id for a in await store.alerts()}
+    finally:
+        await store.close()
+    by_text: dict[str, list[dict[str, Any]]] = {}
+    for d in world.bot.delivered:
+        by_text.setdefault(d["text"], []).append(d)
+    assert len(by_text) == total  # every alert arrived
+    duplicates = 0
+    for copies in by_text.values():
+        *earlier, last = copies
+        assert last["message_id"] in recorded  # the copy that counts is the one recorded
+        for copy in earlier:  # a copy sent again: acknowledged, then killed before it was recorded
+            duplicates += 1
+            assert copy["message_id"] not in recorded
+            assert any(0 <= kill - copy["at"] <= DUPLICATE_WINDOW for kill in kills), (copy["at"], kills)
+    print(f"{total} alerts, {duplicates} duplicate(s), all inside the {DUPLICATE_WINDOW}s window before a kill")
+
+
+async def _distinct(bot: FakeBotApi, n: int) -> bool:
+    return len({d["text"] for d in bot.delivered}) >= n
 
 
 async def _count(db: str, n: int) -> bool:
