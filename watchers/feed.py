@@ -88,6 +88,9 @@ def guard_xml(body: bytes, where: str) -> None:
         raise FeedError(f"{where}: refuses a feed that declares XML entities (possible XML bomb): {exc}") from None
     except (ParseError, ValueError):
         return
+    except LookupError:  # an encoding expat does not know: fall back to looking for a declaration
+        if b"<!entity" in body.lower():
+            raise FeedError(f"{where}: refuses a feed that declares XML entities (possible XML bomb)") from None
 
 
 def _parse(body: bytes, where: str, source: str | None, headers: dict[str, str] | None,
@@ -196,6 +199,8 @@ def stream_feed(handle: IO[bytes], where: str) -> Iterator[Message | RecordError
                 header_size += len(text)
     except DefusedXmlException as exc:
         raise FeedError(f"{where}: refuses a feed that declares XML entities (possible XML bomb): {exc}") from None
+    except LookupError as exc:
+        raise FeedError(f"{where}: {exc}") from None
     except ParseError as exc:
         line = getattr(exc, "position", (0, 0))[0]
         if root_kind is None:
