@@ -185,3 +185,14 @@ async def test_a_refused_part_is_resent_alone_and_no_part_arrives_twice(store: S
     seen = "\n".join(t.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") for t in api.texts())
     for i in range(300):
         assert seen.count(f"Claim {i}: drone attack <near> the base & more") == 1
+
+
+async def test_a_migration_answer_that_loops_is_retried_not_followed_forever(store: Store, api: FakeBotApi) -> None:
+    api.migrate[CHAT] = -1005
+    api.migrate[-1005] = CHAT  # a broken proxy bouncing the chat between two ids
+    await add(store, 1)
+    time = FakeTime()
+    svc = service(api, time)
+    assert (await svc.deliver_next(store) or 0) > 0  # gave up this try, will retry with backoff
+    assert len(api.requests) <= 4
+    assert [a.status for a in await store.alerts()] == ["failed"]

@@ -186,6 +186,7 @@ class DeliveryService:
 
     async def _send_part(self, store: Store, alert: AlertValue, part: str, target: int | None) -> int | None:
         plain = False
+        migrations = 0
         while True:
             params: dict[str, Any] = {"chat_id": self.chat_id, "text": plain_text(part) if plain else part,
                                       "link_preview_options": {"is_disabled": True}}
@@ -206,6 +207,9 @@ class DeliveryService:
                 plain = True
                 continue
             except ChatMigrated as exc:
+                migrations += 1
+                if exc.new_chat_id == self.chat_id or migrations > 2:  # a loop, not a migration
+                    raise DeliveryError(f"chat {self.chat_id}: migrated again to {exc.new_chat_id}") from None
                 log.warning("chat %s became supergroup %s; switching", self.chat_id, exc.new_chat_id)
                 await store.set_state(CHAT_STATE, {"from": self.chat_id, "to": exc.new_chat_id})
                 self.chat_id = exc.new_chat_id
