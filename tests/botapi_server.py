@@ -114,6 +114,7 @@ BAD_ANSWERS: dict[str, tuple[int, str]] = {
     "html-200": (200, "<html><body>Welcome to the captive portal</body></html>"),
     "json-list": (200, "[1, 2, 3]"),
     "deep-json": (502, "[" * 100_000),
+    "bad-request": (400, '{"ok":false,"error_code":400,"description":"Bad Request: BUTTON_DATA_INVALID"}'),
     "too-long": (400, '{"ok":false,"error_code":400,"description":"Bad Request: message is too long"}'),
 }
 

@@ -196,3 +196,18 @@ async def test_a_migration_answer_that_loops_is_retried_not_followed_forever(sto
     assert (await svc.deliver_next(store) or 0) > 0  # gave up this try, will retry with backoff
     assert len(api.requests) <= 4
     assert [a.status for a in await store.alerts()] == ["failed"]
+
+
+async def test_an_unknown_bad_request_is_retried_then_dead_so_it_cannot_hold_the_outbox(
+        store: Store, api: FakeBotApi) -> None:
+    from bot.delivery.service import BAD_REQUEST_TRIES
+
+    await add(store, 2)
+    api.script.extend(["bad-request"] * BAD_REQUEST_TRIES)
+    time = FakeTime()
+    await service(api, time).drain(store)
+    alerts = await store.alerts()
+    assert [a.status for a in alerts] == ["dead", "sent"]
+    assert alerts[0].attempts == BAD_REQUEST_TRIES and "BUTTON_DATA_INVALID" in (alerts[0].last_error or "")
+    assert len(time.slept) == BAD_REQUEST_TRIES - 1 and sum(time.slept) < 60
+    assert firsts(api) == ["Alert 1"]

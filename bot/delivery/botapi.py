@@ -7,7 +7,8 @@
                       wrong, not the alert: delivery pauses and retries, the outbox stays
     DeliveryDead      400 that refuses this alert's text ("message is too long", "text is
                       empty") even as plain text: this alert is kept as dead, the rest go on
-    DeliveryError     5xx, network errors, garbage, any other error: retry with backoff
+    BadRequest        any other 4xx: retried with backoff a few times, then this alert is dead
+    DeliveryError     5xx, network errors, garbage: retry with backoff
 
 The token is part of every request URL, so URLs are never logged or put in an exception unmasked.
 """
@@ -45,6 +46,11 @@ class ChatMigrated(DeliveryError):
 
 class ParseEntities(DeliveryError):
     """Telegram could not parse the HTML: send the text plain."""
+
+
+class BadRequest(DeliveryError):
+    """Another 4xx: not known to be the set-up's fault nor the alert's. Retried a few times,
+    then the alert is kept as dead so it cannot hold the ordered outbox for ever."""
 
 
 class BotApi:
@@ -130,6 +136,8 @@ def check_response(method: str, status: int, raw: bytes, masked: Callable[[str],
         raise DeliverySetup(f"{method}: {description}")
     if code == 400 and any(phrase in low for phrase in ALERT_PHRASES):
         raise DeliveryDead(f"{method}: {description}")
+    if 400 <= code < 500:
+        raise BadRequest(f"{method}: {description}")
     raise DeliveryError(f"{method}: {description}")
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.backoff import Backoff, BackoffConfig, sleep_or_stop
 from bot.config import Config
-from bot.delivery.botapi import BotApi, ChatMigrated, ParseEntities
+from bot.delivery.botapi import BadRequest, BotApi, ChatMigrated, ParseEntities
 from bot.delivery.format import plain_text, render_html, split_message
 from bot.delivery.pacing import Pacing
 from bot.logs import register_secret
@@ -36,6 +36,7 @@ log = logging.getLogger("claimwatch.delivery")
 CHAT_STATE = "telegram_chat"
 RETRY = BackoffConfig(first=1.0, cap=300.0)  # one alert refused for a passing reason (5xx, network)
 SETUP = BackoffConfig(first=5.0, cap=300.0)  # the set-up refused (token, chat): until it is fixed
+BAD_REQUEST_TRIES = 5  # an unknown 4xx for one alert: about 15 s of retries, then it is dead
 
 
 class WakeSink:
@@ -119,20 +120,14 @@ class DeliveryService:
             return wait
         except DeliverySetup as exc:
             return await self._pause(store, alert_id, str(exc))
+        except BadRequest as exc:
+            if alert.attempts + 1 < BAD_REQUEST_TRIES:
+                return await self._retry(store, alert, str(exc), now)
+            return await self._dead(store, alert, f"{exc} ({BAD_REQUEST_TRIES} tries)")
         except DeliveryDead as exc:
-            error = str(exc)
-            self.last_error, self.dead = error, self.dead + 1
-            log.error("alert %s refused by Telegram for its content: %s (kept in the database as dead)",
-                      alert.key, error)
-            await store.run(lambda s: mark_dead(s, alert_id, error))
-            return 0.0
+            return await self._dead(store, alert, str(exc))
         except DeliveryError as exc:
-            error = str(exc)
-            self.last_error = error
-            delay = self.retry.delay(alert.attempts + 1)
-            log.warning("alert %s: %s; retrying in %.1fs", alert.key, error, delay)
-            await store.run(lambda s: mark_retry(s, alert_id, error, now + timedelta(seconds=delay), True))
-            return delay
+            return await self._retry(store, alert, str(exc), now)
         await store.run(lambda s: mark_sent(s, alert_id, self.chat_id, message_id, self._clock()))
         self.sent += 1
         if self.paused is not None:
@@ -141,6 +136,22 @@ class DeliveryService:
             self.setup.reset()
         log.info("alert %s sent to chat %s as message %s", alert.key, self.chat_id, message_id)
         return 0.0
+
+    async def _dead(self, store: Store, alert: AlertValue, error: str) -> float:
+        alert_id = alert.id or 0
+        self.last_error, self.dead = error, self.dead + 1
+        log.error("alert %s refused by Telegram: %s (kept in the database as dead; the next alerts go on)",
+                  alert.key, error)
+        await store.run(lambda s: mark_dead(s, alert_id, error))
+        return 0.0
+
+    async def _retry(self, store: Store, alert: AlertValue, error: str, now: datetime) -> float:
+        alert_id = alert.id or 0
+        self.last_error = error
+        delay = self.retry.delay(alert.attempts + 1)
+        log.warning("alert %s: %s; retrying in %.1fs", alert.key, error, delay)
+        await store.run(lambda s: mark_retry(s, alert_id, error, now + timedelta(seconds=delay), True))
+        return delay
 
     async def _pause(self, store: Store, alert_id: int, error: str) -> float:
         """A set-up fault (token, chat, rights): no alert is at fault, so none is marked; the
