@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--new", action="store_true", help="only groups not in the gazetteer")
     p.add_argument("--format", choices=("table", "json"), default="table")
 
+    p = sub.add_parser("serve", parents=[common], help="the read-only web view: map, timeline, incidents, groups")
+    p.add_argument("--db", metavar="URL")
+    p.add_argument("--listen", metavar="HOST:PORT", help="default [web] listen, 127.0.0.1:8080")
+
     p = sub.add_parser("db", parents=[common], help="database maintenance")
     p.add_argument("action", choices=("upgrade",))
     p.add_argument("--db", metavar="URL")
@@ -123,6 +127,10 @@ async def _dispatch(args: argparse.Namespace, config: Config) -> int:
         return await commands.incidents(args, config)
     if args.command == "groups":
         return await commands.groups(args, config)
+    if args.command == "serve":
+        from bot.web.serve import serve
+
+        return await serve(config, args.listen)
     if args.command == "run":
         from bot.daemon import run_daemon
 

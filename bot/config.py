@@ -87,6 +87,18 @@ class DaemonConfig:
 
 
 @dataclass(frozen=True)
+class WebConfig:
+    enabled: bool = False  # serve the web view from `run` too
+    listen: str = "127.0.0.1:8080"
+    token_env: str = "CLAIMWATCH_WEB_TOKEN"  # required when listen is not loopback
+    public_url: str = ""  # where readers reach the view; alerts link their incident there
+
+    def token(self) -> str | None:
+        value = os.environ.get(self.token_env, "").strip()
+        return value or None
+
+
+@dataclass(frozen=True)
 class SourceConfig:
     handle: str
     watch: str = "none"
@@ -109,6 +121,7 @@ class Config:
     sources: tuple[SourceConfig, ...] = ()
     daemon: DaemonConfig = field(default_factory=DaemonConfig)
     incidents: IncidentsConfig = field(default_factory=IncidentsConfig)
+    web: WebConfig = field(default_factory=WebConfig)
 
     def with_db(self, url: str | None) -> Config:
         if not url:
@@ -217,8 +230,9 @@ def parse_config(data: dict[str, Any], where: str = "<config>") -> Config:
             raise ConfigError(f"instance {source.instance!r} is not in daemon.instances", path=where,
                               key=f"sources[{index}].instance")
     incidents = _incidents(_Section(root.get("incidents", dict, {}), where, "incidents"))
+    web = _web(_Section(root.get("web", dict, {}), where, "web"))
     root.done()
-    return Config(where, storage, alerts, bot, telegram, tme, tuple(sources), daemon, incidents)
+    return Config(where, storage, alerts, bot, telegram, tme, tuple(sources), daemon, incidents, web)
 
 
 def _incidents(s: _Section) -> IncidentsConfig:
@@ -248,6 +262,43 @@ def _daemon(s: _Section) -> DaemonConfig:
     )
     s.done()
     return config
+
+
+def _web(s: _Section) -> WebConfig:
+    listen = s.get("listen", str, WebConfig.listen)
+    try:
+        split_listen(listen)
+    except ValueError as exc:
+        raise s.fail("listen", str(exc)) from exc
+    if "token" in s.data:
+        raise s.fail("token", "the token never goes in the file; put it in the environment variable named by token_env")
+    public_url = s.get("public_url", str, "")
+    if public_url and not public_url.startswith(("http://", "https://")):
+        raise s.fail("public_url", f"{public_url!r} is not an http(s) URL")
+    config = WebConfig(enabled=s.get("enabled", bool, False), listen=listen,
+                       token_env=s.get("token_env", str, WebConfig.token_env), public_url=public_url.rstrip("/"))
+    s.done()
+    return config
+
+
+def split_listen(listen: str) -> tuple[str, int]:
+    """``HOST:PORT`` (``[::1]:8080`` for IPv6) as (host, port)."""
+    host, sep, port = listen.rpartition(":")
+    host = host.strip("[]")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"{listen!r} is not HOST:PORT (e.g. 127.0.0.1:8080)")
+    return host, int(port)
+
+
+def is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _url(section: _Section, name: str, default: str) -> str:

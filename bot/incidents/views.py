@@ -170,7 +170,8 @@ def format_incident(inc: IncidentValue, messages: Sequence[IncidentMessage], fmt
     return "\n".join(lines) + "\n"
 
 
-def format_groups(states: dict[str, ActorState], rates: dict[str, tuple[int, int]], only_new: bool, fmt: str) -> str:
+def group_rows(states: dict[str, ActorState], rates: dict[str, tuple[int, int]], only_new: bool) -> list[dict[str, Any]]:
+    """The groups list (discovered groups first, then by first seen) as the JSON of ``groups``."""
     rows: list[dict[str, Any]] = []
     for st in sorted(states.values(), key=lambda a: (a.known, a.first_seen or datetime.min.replace(tzinfo=UTC), a.id)):
         if only_new and st.known:
@@ -183,6 +184,11 @@ def format_groups(states: dict[str, ActorState], rates: dict[str, tuple[int, int
             "incidents_claimed": claimed,
             "corroboration_rate": round(corroborated / claimed, 2) if claimed else None,
         })
+    return rows
+
+
+def format_groups(states: dict[str, ActorState], rates: dict[str, tuple[int, int]], only_new: bool, fmt: str) -> str:
+    rows = group_rows(states, rates, only_new)
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     lines = [f"{'GROUP':32}  {'KIND':8}  {'KNOWN':5}  {'FIRST SEEN':16}  {'CLAIMS':>6}  {'CORR.':>5}  SPELLINGS"]

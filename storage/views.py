@@ -1,0 +1,219 @@
+"""Read-only queries for the web view: map points, the daily timeline, and an incident's messages.
+
+Each takes an ``IncidentFilter`` (the view's shared filters) and returns frozen values. They read
+columns, not ORM rows, so 10,000 incidents cost one pass each (``bench/web_view.py``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from storage.incidents import IncidentValue
+from storage.tables import IncidentLinkRow, IncidentRow, MessageRow
+
+_IN_CHUNK = 400
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFilter:
+    """Which incidents a view shows. Empty fields do not filter. ``until`` is exclusive."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    statuses: tuple[str, ...] = ()
+    actor: str | None = None  # an actor id or name: claimant, speaker or party blamed
+    place: str | None = None  # a place id or name
+    source: str | None = None  # a message source that is linked to the incident
+
+
+@dataclass(frozen=True, slots=True)
+class MapPoint:
+    id: int
+    event_time: datetime
+    lat: float
+    lon: float
+    status: str
+    place: str | None
+    fatalities: int | None  # the largest killed (or killed-or-wounded) figure any source gave
+    claimant: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineDay:
+    day: date
+    statuses: tuple[tuple[str, int], ...]  # incidents by status whose event falls on the day
+    claims: int  # claim messages published that day
+    denials: int
+    corroborations: int  # incidents first corroborated that day
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentMessage:
+    """A message linked to an incident, with the link's role and the matcher's score."""
+
+    incident_id: int
+    source: str
+    id: str
+    url: str | None
+    date: datetime
+    role: str
+    speaker: str | None
+    subject: str | None
+    subject_as_written: str | None
+    stance_detail: str | None
+    source_role: str
+    score: float
+    reasons: tuple[str, ...]
+    killed: int | None
+    wounded: int | None
+    casualties: int | None
+    withdrawn: bool
+    statement_idx: int | None
+    title: str | None
+    text: str
+    deleted: bool
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _conditions(f: IncidentFilter) -> list[Any]:
+    where: list[Any] = []
+    if f.since:
+        where.append(IncidentRow.event_time >= f.since)
+    if f.until:
+        where.append(IncidentRow.event_time < f.until)
+    if f.statuses:
+        where.append(IncidentRow.status.in_(f.statuses))  # type: ignore[attr-defined]
+    if f.place:
+        where.append(or_(IncidentRow.place_id == f.place, func.lower(IncidentRow.place) == f.place.lower()))
+    if f.actor:
+        name = f.actor.lower()
+        where.append(exists().where(
+            IncidentLinkRow.incident_id == IncidentRow.id,
+            or_(IncidentLinkRow.subject_id == f.actor, IncidentLinkRow.speaker_id == f.actor,
+                func.lower(IncidentLinkRow.subject) == name, func.lower(IncidentLinkRow.speaker) == name)))
+    if f.source:
+        where.append(exists().where(IncidentLinkRow.incident_id == IncidentRow.id, IncidentLinkRow.source == f.source))
+    return where
+
+
+def incident_ids(s: Session, f: IncidentFilter, limit: int | None = None, offset: int = 0,
+                 newest_first: bool = True) -> tuple[int, list[int]]:
+    """The number of incidents the filter keeps, and the ids of one page of them."""
+    where = _conditions(f)
+    total = s.execute(select(func.count()).select_from(IncidentRow).where(*where)).scalar_one()
+    order = (IncidentRow.event_time.desc(), IncidentRow.id.desc()) if newest_first else (  # type: ignore[attr-defined]
+        IncidentRow.event_time, IncidentRow.id)
+    query = select(IncidentRow.id).where(*where).order_by(*order).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return int(total), [i for (i,) in s.execute(query).all()]
+
+
+def map_points(s: Session, f: IncidentFilter) -> list[MapPoint]:
+    """Incidents with coordinates, oldest first, with their largest stated toll and first claimant."""
+    figures = (select(IncidentLinkRow.incident_id.label("iid"),
+                      func.max(func.coalesce(IncidentLinkRow.killed, IncidentLinkRow.casualties)).label("toll"),
+                      func.min(IncidentLinkRow.subject).filter(IncidentLinkRow.role == "claim").label("claimant"))
+               .group_by(IncidentLinkRow.incident_id).subquery())
+    query = (select(IncidentRow.id, IncidentRow.event_time, IncidentRow.lat, IncidentRow.lon, IncidentRow.status,
+                    IncidentRow.place, figures.c.toll, figures.c.claimant)
+             .outerjoin(figures, figures.c.iid == IncidentRow.id)
+             .where(IncidentRow.lat.is_not(None), IncidentRow.lon.is_not(None), *_conditions(f))  # type: ignore[union-attr]
+             .order_by(IncidentRow.event_time, IncidentRow.id))
+    return [MapPoint(i, _aware(t), lat, lon, status, place, toll, claimant)
+            for i, t, lat, lon, status, place, toll, claimant in s.execute(query).all()]
+
+
+def timeline(s: Session, f: IncidentFilter) -> list[TimelineDay]:
+    """Per UTC day: incidents by status (by event time), and the claims, denials and first
+    corroborations of those incidents on the day they were published. Days with nothing are left out."""
+    where = _conditions(f)
+    statuses: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    corroborations: dict[date, int] = defaultdict(int)
+    for event_time, status, corroborated_at in s.execute(
+            select(IncidentRow.event_time, IncidentRow.status, IncidentRow.corroborated_at).where(*where)).all():
+        statuses[_aware(event_time).date()][status] += 1
+        if corroborated_at is not None:
+            corroborations[_aware(corroborated_at).date()] += 1
+    marks: dict[tuple[date, str], int] = defaultdict(int)
+    kept = select(IncidentRow.id).where(*where)
+    for at, role in s.execute(select(IncidentLinkRow.at, IncidentLinkRow.role).where(
+            IncidentLinkRow.role.in_(("claim", "denial")),  # type: ignore[attr-defined]
+            IncidentLinkRow.incident_id.in_(kept.scalar_subquery()))).all():  # type: ignore[attr-defined]
+        marks[(_aware(at).date(), role)] += 1
+    days = set(statuses) | set(corroborations) | {d for d, _ in marks}
+    return [TimelineDay(d, tuple(sorted(statuses[d].items())) if d in statuses else (),
+                        marks.get((d, "claim"), 0), marks.get((d, "denial"), 0), corroborations.get(d, 0))
+            for d in sorted(days)]
+
+
+_MESSAGE_COLUMNS: tuple[Any, ...] = (
+    IncidentLinkRow.incident_id, MessageRow.source, MessageRow.msg_id, MessageRow.url, MessageRow.date,
+    IncidentLinkRow.role, IncidentLinkRow.speaker, IncidentLinkRow.subject, IncidentLinkRow.subject_as_written,
+    IncidentLinkRow.stance_detail, IncidentLinkRow.source_role, IncidentLinkRow.score, IncidentLinkRow.reasons,
+    IncidentLinkRow.killed, IncidentLinkRow.wounded, IncidentLinkRow.casualties, IncidentLinkRow.withdrawn,
+    IncidentLinkRow.statement_idx, MessageRow.title, MessageRow.text, MessageRow.deleted,
+)
+
+
+def incident_messages(s: Session, ids: Sequence[int]) -> dict[int, list[IncidentMessage]]:
+    """Every message linked to each incident, oldest first (one entry per statement linked)."""
+    out: dict[int, list[IncidentMessage]] = defaultdict(list)
+    unique = list(dict.fromkeys(ids))
+    for i in range(0, len(unique), _IN_CHUNK):
+        rows = s.execute(
+            select(*_MESSAGE_COLUMNS)
+            .join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
+            .where(IncidentLinkRow.incident_id.in_(unique[i:i + _IN_CHUNK]))  # type: ignore[attr-defined]
+            .order_by(MessageRow.date, IncidentLinkRow.id)).all()
+        for r in rows:
+            out[r[0]].append(IncidentMessage(
+                incident_id=r[0], source=r[1], id=r[2], url=r[3], date=_aware(r[4]), role=r[5], speaker=r[6],
+                subject=r[7], subject_as_written=r[8], stance_detail=r[9], source_role=r[10], score=float(r[11] or 0),
+                reasons=tuple(r[12] or ()), killed=r[13], wounded=r[14], casualties=r[15], withdrawn=bool(r[16]),
+                statement_idx=r[17], title=r[18], text=r[19] or "", deleted=bool(r[20])))
+    return out
+
+
+def filter_choices(s: Session) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+    """What the filter form offers: actors (id, name) and places (id, name) seen on incidents,
+    and the sources linked to them."""
+    actors = s.execute(select(IncidentLinkRow.subject_id, func.min(IncidentLinkRow.subject))
+                       .where(IncidentLinkRow.subject_id.is_not(None))  # type: ignore[union-attr]
+                       .group_by(IncidentLinkRow.subject_id)).all()
+    places = s.execute(select(IncidentRow.place_id, func.min(IncidentRow.place))
+                       .where(IncidentRow.place_id.is_not(None)).group_by(IncidentRow.place_id)).all()  # type: ignore[union-attr]
+    sources = s.execute(select(IncidentLinkRow.source).distinct()).scalars().all()
+    return (sorted(((a, n or a) for a, n in actors), key=lambda x: x[1].lower()),
+            sorted(((p, n or p) for p, n in places), key=lambda x: x[1].lower()), sorted(sources))
+
+
+def incidents_by_ids(s: Session, ids: Sequence[int], with_history: bool = False) -> list[IncidentValue]:
+    """The incidents with these ids, in the order given, with their links (and history)."""
+    from storage.incidents import _incident, _links_for
+    from storage.tables import IncidentEventRow
+
+    unique = list(dict.fromkeys(ids))
+    rows: dict[int, IncidentRow] = {}
+    links: dict[int, list[Any]] = {}
+    history: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
+    for i in range(0, len(unique), _IN_CHUNK):
+        chunk = unique[i:i + _IN_CHUNK]
+        rows.update({r.id or 0: r for r in s.execute(select(IncidentRow).where(IncidentRow.id.in_(chunk))).scalars()})  # type: ignore[union-attr]
+        links.update(_links_for(s, chunk, with_text=True))
+        if with_history:
+            for incident_id, at, change in s.execute(
+                    select(IncidentEventRow.incident_id, IncidentEventRow.at, IncidentEventRow.change)
+                    .where(IncidentEventRow.incident_id.in_(chunk)).order_by(IncidentEventRow.id)).all():  # type: ignore[attr-defined]
+                history[incident_id].append((at, change))
+    return [_incident(rows[i], links.get(i, ()), history.get(i, ())) for i in unique if i in rows]
