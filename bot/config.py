@@ -285,7 +285,7 @@ def split_listen(listen: str) -> tuple[str, int]:
     """``HOST:PORT`` (``[::1]:8080`` for IPv6) as (host, port)."""
     host, sep, port = listen.rpartition(":")
     host = host.strip("[]")
-    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+    if not sep or not host or not port.isdigit() or not 0 <= int(port) < 65536:
         raise ValueError(f"{listen!r} is not HOST:PORT (e.g. 127.0.0.1:8080)")
     return host, int(port)
 

@@ -158,6 +158,15 @@ class Daemon:
         if config.daemon.http:
             runner = await self._health().serve(config.daemon.http)
             self.closing.push_async_callback(runner.cleanup)
+        if config.web.enabled:
+            from bot.app import SourceAwareClassifier
+            from bot.web.serve import open_view
+
+            app = self.app
+            view = await open_view(config, store, classifier=lambda: SourceAwareClassifier(app.classifier, app.registry))
+            self.closing.push_async_callback(view.close)
+        else:
+            disabled.append("web view ([web] enabled = false)")
         if self.notifier.watchdog_seconds:
             self.tasks["watchdog"] = asyncio.create_task(self._watchdog())
         log.info("claimwatch running on %s: %s", store.safe_url, "; ".join(enabled) or "no live sources")

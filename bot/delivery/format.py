@@ -24,9 +24,10 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def render_html(alert: AlertValue, incident: IncidentValue | None = None) -> str:
+def render_html(alert: AlertValue, incident: IncidentValue | None = None, web_url: str = "") -> str:
     """The alert as Telegram HTML. The plain text carries the facts; the head, the incident's
-    corroboration status and the links are marked up around it."""
+    corroboration status and the links are marked up around it. With ``web_url`` (``[web]
+    public_url``) the incident links to its page in the web view."""
     lines = alert.text.splitlines() or [alert.kind]
     head = _HEAD.get(alert.kind, alert.kind.replace("_", " ").upper())
     first = lines[0].split(":", 1)[-1].strip() if ":" in lines[0] else lines[0]
@@ -48,7 +49,10 @@ def render_html(alert: AlertValue, incident: IncidentValue | None = None) -> str
             out.append(f"<blockquote>{esc(excerpt)}</blockquote>")
     links = [f'<a href="{html.escape(u, quote=True)}">source {i}</a>' for i, u in enumerate(alert.sources[:5], 1)
              if u.startswith(("http://", "https://"))]
-    tail = " · ".join([*links, f"incident #{alert.incident}" if alert.incident else ""]).strip(" ·")
+    incident_ref = f"incident #{alert.incident}" if alert.incident else ""
+    if incident_ref and web_url:
+        incident_ref = f'<a href="{html.escape(f"{web_url}/incidents/{alert.incident}", quote=True)}">{incident_ref}</a>'
+    tail = " · ".join([*links, incident_ref]).strip(" ·")
     if tail:
         out.append(tail)
     return "\n".join(out)

@@ -74,6 +74,7 @@ class DeliveryService:
         self.retry = Backoff(RETRY)
         self.setup = Backoff(SETUP)
         self._chat_loaded = False
+        self.web_url = ""  # [web] public_url: alerts link their incident's page
 
     @classmethod
     def from_config(cls, config: Config, session: Any = None) -> DeliveryService | None:
@@ -84,7 +85,9 @@ class DeliveryService:
         register_secret(token)
         pacing = Pacing(bot.per_chat_per_minute, bot.per_second) if (bot.per_chat_per_minute or bot.per_second) else None
         owner = f"{config.daemon.instance or 'default'}@{socket.gethostname()}"
-        return cls(BotApi(bot.api_base, token, session), bot.chat_id or 0, bot.message_thread_id, pacing, owner=owner)
+        service = cls(BotApi(bot.api_base, token, session), bot.chat_id or 0, bot.message_thread_id, pacing, owner=owner)
+        service.web_url = config.web.public_url
+        return service
 
     async def close(self) -> None:
         await self.api.close()
@@ -111,7 +114,7 @@ class DeliveryService:
         incident = await store.run(lambda s: get_incident(s, incident_id)) if incident_id else None
         reply_to = await store.run(lambda s: message_id_of(s, reply_key)) if reply_key else None
         try:
-            message_id = await self._send(store, alert, render_html(alert, incident), reply_to)
+            message_id = await self._send(store, alert, render_html(alert, incident, self.web_url), reply_to)
         except RetryAfter as exc:
             error, wait = str(exc), exc.seconds
             self.last_error = error

@@ -283,8 +283,14 @@ def make_app(store: Store, highlighter: Highlighter, token: str | None = None) -
     return app
 
 
+def runner_options() -> dict[str, Any]:
+    """How the view's runner logs requests: ``AccessLog``, never aiohttp's (which logs the query)."""
+    return {"access_log_class": AccessLog, "access_log": logging.getLogger("claimwatch.web.access"),
+            "shutdown_timeout": 5.0}  # a stop does not wait a minute for a browser's open request
+
+
 async def start(app: web.Application, host: str, port: int) -> WebView:
-    runner = web.AppRunner(app, access_log_class=AccessLog, access_log=logging.getLogger("claimwatch.web.access"))
+    runner = web.AppRunner(app, **runner_options())
     await runner.setup()
     site = web.TCPSite(runner, host, port)
     try:
