@@ -55,7 +55,7 @@ async def browse(url: str, screenshot: Path, profile: Path) -> str:
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     out, err = await asyncio.wait_for(proc.communicate(), timeout=90)
     assert proc.returncode == 0, err.decode(errors="replace")[-2000:]
-    assert os.path.getsize(screenshot) > 10_000  # a picture, not an empty frame
+    assert await asyncio.to_thread(os.path.getsize, screenshot) > 10_000  # a picture, not an empty frame
     return out.decode()
 
 
