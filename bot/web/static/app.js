@@ -140,6 +140,16 @@
           ctx.stroke();
         });
       }
+      if (pts && drawn <= 150) {  // few markers in view: name their places (canvas text, never markup)
+        ctx.font = "12px sans-serif";
+        ctx.textAlign = "left";
+        ctx.fillStyle = "#1d2430";
+        for (var m = 0; m < pts.count; m++) {
+          if (pts.place[m] && xs[m] > 0 && ys[m] > 0 && xs[m] < size.w && ys[m] < size.h) {
+            ctx.fillText(pts.place[m], xs[m] + rs[m] + 3, ys[m] + 4);
+          }
+        }
+      }
       canvas.dataset.markers = String(drawn);
       canvas.dataset.basemap = world ? String(world.countries.length) : "0";
       canvas.dataset.drawMs = String(Date.now() - began);
