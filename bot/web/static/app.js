@@ -92,7 +92,6 @@
 
     function draw() {
       pending = false;
-      var began = Date.now();
       var ctx = size.ctx;
       ctx.fillStyle = "#dfe9f2";
       ctx.fillRect(0, 0, size.w, size.h);
@@ -152,7 +151,6 @@
       }
       canvas.dataset.markers = String(drawn);
       canvas.dataset.basemap = world ? String(world.countries.length) : "0";
-      canvas.dataset.drawMs = String(Date.now() - began);
     }
 
     function redraw() {
