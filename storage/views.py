@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import String, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from storage.incidents import IncidentValue
+from storage.incidents import IncidentMessage, IncidentValue
 from storage.tables import IncidentLinkRow, IncidentRow, MessageRow
 
 _IN_CHUNK = 400
@@ -55,29 +55,17 @@ class TimelineDay:
 
 
 @dataclass(frozen=True, slots=True)
-class IncidentMessage:
-    """A message linked to an incident, with the link's role and the matcher's score."""
+class ShownMessage:
+    """A linked message as the incident page shows it: the evidence entry of the contract
+    (``IncidentMessage``, its ``messages`` shape) and what a reader needs besides."""
 
-    incident_id: int
-    source: str
-    id: str
-    url: str | None
-    date: datetime
-    role: str
-    speaker: str | None
-    subject: str | None
-    subject_as_written: str | None
-    stance_detail: str | None
-    source_role: str
-    score: float
-    reasons: tuple[str, ...]
-    killed: int | None
-    wounded: int | None
-    casualties: int | None
-    withdrawn: bool
-    statement_idx: int | None
+    evidence: IncidentMessage
     title: str | None
     text: str
+    statement_idx: int | None  # which statement of the message linked (to find its sentence again)
+    stance_detail: str | None
+    source_role: str
+    subject_as_written: str | None
     deleted: bool
 
 
@@ -178,31 +166,32 @@ def timeline(s: Session, f: IncidentFilter) -> list[TimelineDay]:
             for d in sorted(days)]
 
 
-_MESSAGE_COLUMNS: tuple[Any, ...] = (
+_SHOWN_COLUMNS: tuple[Any, ...] = (
     IncidentLinkRow.incident_id, MessageRow.source, MessageRow.msg_id, MessageRow.url, MessageRow.date,
-    IncidentLinkRow.role, IncidentLinkRow.speaker, IncidentLinkRow.subject, IncidentLinkRow.subject_as_written,
-    IncidentLinkRow.stance_detail, IncidentLinkRow.source_role, IncidentLinkRow.score, IncidentLinkRow.reasons,
-    IncidentLinkRow.killed, IncidentLinkRow.wounded, IncidentLinkRow.casualties, IncidentLinkRow.withdrawn,
-    IncidentLinkRow.statement_idx, MessageRow.title, MessageRow.text, MessageRow.deleted,
+    IncidentLinkRow.role, IncidentLinkRow.speaker, IncidentLinkRow.subject, IncidentLinkRow.score,
+    IncidentLinkRow.reasons, IncidentLinkRow.withdrawn, MessageRow.title, MessageRow.text, IncidentLinkRow.statement_idx,
+    IncidentLinkRow.stance_detail, IncidentLinkRow.source_role, IncidentLinkRow.subject_as_written, MessageRow.deleted,
 )
 
 
-def incident_messages(s: Session, ids: Sequence[int]) -> dict[int, list[IncidentMessage]]:
-    """Every message linked to each incident, oldest first (one entry per statement linked)."""
-    out: dict[int, list[IncidentMessage]] = defaultdict(list)
+def shown_messages(s: Session, ids: Sequence[int]) -> dict[int, list[ShownMessage]]:
+    """Every message linked to each incident with its text, oldest first (one entry per statement
+    linked, in the order of ``storage.incidents.incident_messages``)."""
+    out: dict[int, list[ShownMessage]] = defaultdict(list)
     unique = list(dict.fromkeys(ids))
     for i in range(0, len(unique), _IN_CHUNK):
         rows = s.execute(
-            select(*_MESSAGE_COLUMNS)
+            select(*_SHOWN_COLUMNS)
             .join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
             .where(IncidentLinkRow.incident_id.in_(unique[i:i + _IN_CHUNK]))  # type: ignore[attr-defined]
             .order_by(MessageRow.date, IncidentLinkRow.id)).all()
         for r in rows:
-            out[r[0]].append(IncidentMessage(
-                incident_id=r[0], source=r[1], id=r[2], url=r[3], date=_aware(r[4]), role=r[5], speaker=r[6],
-                subject=r[7], subject_as_written=r[8], stance_detail=r[9], source_role=r[10], score=float(r[11] or 0),
-                reasons=tuple(r[12] or ()), killed=r[13], wounded=r[14], casualties=r[15], withdrawn=bool(r[16]),
-                statement_idx=r[17], title=r[18], text=r[19] or "", deleted=bool(r[20])))
+            evidence = IncidentMessage(incident_id=r[0], source=r[1], id=r[2], url=r[3], date=_aware(r[4]), role=r[5],
+                                       speaker=r[6], subject=r[7], score=float(r[8] or 0), reasons=tuple(r[9] or ()),
+                                       withdrawn=bool(r[10]))
+            out[r[0]].append(ShownMessage(evidence, title=r[11], text=r[12] or "", statement_idx=r[13],
+                                          stance_detail=r[14], source_role=r[15], subject_as_written=r[16],
+                                          deleted=bool(r[17])))
     return out
 
 

@@ -127,16 +127,15 @@ async def test_api_incidents_match_the_cli_json_and_carry_contract_messages(
     assert resp.headers["X-Total-Count"] == str(len(web_rows))
     cli_rows = json.loads((await arun_cli(capsys, "incidents", "--db", demo_db, "--format", "json")).out)
     assert {r["id"] for r in web_rows} == {r["id"] for r in cli_rows}
-    cli_by_id = {r["id"]: r for r in cli_rows}
+    assert web_rows == sorted(cli_rows, key=lambda r: (r["event_time"], r["id"]), reverse=True)  # the same objects
     archive = {(m["source"], m["id"]) for f in (ROOT / "examples").glob("*.jsonl")
                for m in map(json.loads, f.read_text("utf-8").splitlines())}
     for row in web_rows:
-        assert row["status"] == cli_by_id[row["id"]]["status"] and row["grade"] == cli_by_id[row["id"]]["grade"]
         assert row["messages"], row["id"]
         dates = [m["date"] for m in row["messages"]]
         assert dates == sorted(dates)  # oldest first
         for m in row["messages"]:
-            assert set(m) == CONTRACT_MESSAGE_KEYS
+            assert CONTRACT_MESSAGE_KEYS <= set(m) <= CONTRACT_MESSAGE_KEYS | {"withdrawn"}
             assert m["role"] in ("claim", "denial", "attribution", "report")
             if m["source"] != INJECTED_SOURCE and not m["source"].startswith("http"):
                 assert (m["source"], m["id"]) in archive  # joins back to what was replayed

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from storage import Store
-from storage.incidents import list_incidents
-from storage.views import IncidentFilter, filter_choices, incident_ids, incident_messages, map_points, timeline
+from storage.incidents import incident_messages, list_incidents
+from storage.views import IncidentFilter, filter_choices, incident_ids, map_points, shown_messages, timeline
 
 from .helpers import arun_cli
 
@@ -51,11 +51,12 @@ async def test_view_queries_agree_with_the_incidents(store: Store, db_url: str,
     assert ids and all(any(lk.subject_id == "islamic-resistance-in-iraq" or lk.speaker_id == "islamic-resistance-in-iraq"
                            for lk in i.links) for i in incidents if i.id in ids)
 
-    messages = await store.run(lambda s: incident_messages(s, [i.id for i in incidents]))
+    ids = [i.id for i in incidents]
+    evidence = await store.run(lambda s: incident_messages(s, ids))
+    shown = await store.run(lambda s: shown_messages(s, ids))
     for i in incidents:
-        dates = [m.date for m in messages[i.id]]
-        assert dates == sorted(dates) and len(dates) == len(i.links)
-        assert all(m.text for m in messages[i.id])
+        assert [m.evidence for m in shown[i.id]] == evidence[i.id]  # the contract's entries, in its order
+        assert len(shown[i.id]) == len(i.links) and all(m.text for m in shown[i.id])
 
     actors, places, sources = await store.run(filter_choices)
     assert ("islamic-resistance-in-iraq", "Islamic Resistance in Iraq") in actors

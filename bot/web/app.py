@@ -19,20 +19,20 @@ from typing import Any
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
-from bot.incidents.views import group_rows
+from bot.incidents.views import group_rows, incident_dict
 from bot.web import pages
-from bot.web.data import incident_json, map_json, message_dict, timeline_json
+from bot.web.data import incident_detail_json, map_json, timeline_json
 from bot.web.evidence import Highlighter, Segment
 from bot.web.filters import FilterError, page_number, parse_filter
 from storage import Store
-from storage.incidents import actor_states, claims_by_actor
+from storage.incidents import actor_states, claims_by_actor, incident_messages
 from storage.views import (
     IncidentFilter,
     filter_choices,
     incident_ids,
-    incident_messages,
     incidents_by_ids,
     map_points,
+    shown_messages,
     timeline,
 )
 
@@ -174,7 +174,7 @@ async def _incident_list(request: web.Request) -> tuple[dict[str, str], int, int
         return total, incidents_by_ids(s, ids), incident_messages(s, ids)
 
     total, incidents, messages = await request.app[STORE].run(fn)
-    return query, total, offset, limit, [incident_json(inc, messages.get(inc.id, ())) for inc in incidents]
+    return query, total, offset, limit, [incident_dict(inc, messages.get(inc.id, ())) for inc in incidents]
 
 
 async def incidents_view(request: web.Request) -> web.Response:
@@ -188,7 +188,7 @@ async def _one_incident(request: web.Request) -> tuple[Any, list[Any]]:
     incident_id = int(raw) if raw.isdigit() and len(raw) < 12 else -1
 
     def fn(s: Any) -> tuple[list[Any], dict[int, Any]]:
-        return incidents_by_ids(s, [incident_id], with_history=True), incident_messages(s, [incident_id])
+        return incidents_by_ids(s, [incident_id], with_history=True), shown_messages(s, [incident_id])
 
     found, messages = await request.app[STORE].run(fn)
     if not found:
@@ -199,12 +199,13 @@ async def _one_incident(request: web.Request) -> tuple[Any, list[Any]]:
 async def incident_view(request: web.Request) -> web.Response:
     parse_filter(_query(request))  # a bad query is still a 400, here too
     incident, messages = await _one_incident(request)
-    data = incident_json(incident, messages, with_text=True)
+    data = incident_detail_json(incident, messages)
     highlighter = request.app[HIGHLIGHTER]
     texts: list[list[Segment]] = []
     for n, m in enumerate(messages):
         if n < HIGHLIGHT_MOST:
-            texts.append(await highlighter.segments(m.text, m.title, m.date, m.source, m.statement_idx))
+            texts.append(await highlighter.segments(m.text, m.title, m.evidence.date, m.evidence.source,
+                                                    m.statement_idx))
         else:
             texts.append([(m.text, False)])
     body = pages.incident_page(data, texts)
@@ -246,9 +247,7 @@ async def api_incidents(request: web.Request) -> web.Response:
 async def api_incident(request: web.Request) -> web.Response:
     parse_filter(_query(request))
     incident, messages = await _one_incident(request)
-    data = incident_json(incident, messages)
-    data["messages"] = [message_dict(m, with_text=True) for m in messages]
-    return _json(data)
+    return _json(incident_detail_json(incident, messages))
 
 
 async def api_groups(request: web.Request) -> web.Response:

@@ -1,5 +1,5 @@
-"""The JSON behind every page: incidents (the ``incidents --format json`` objects, with their
-``messages``), compact map points, the daily timeline, and the groups."""
+"""The JSON behind the pages beyond ``incident_dict`` (``incidents --format json``): an incident with
+its messages' text, compact map points, and the daily timeline."""
 
 from __future__ import annotations
 
@@ -9,24 +9,20 @@ from typing import Any
 from bot.incidents.views import incident_dict
 from bot.web.filters import STATUSES
 from storage.incidents import IncidentValue
-from storage.views import IncidentMessage, MapPoint, TimelineDay
+from storage.views import MapPoint, ShownMessage, TimelineDay
 
 
-def message_dict(m: IncidentMessage, with_text: bool = False) -> dict[str, Any]:
-    """A linked message in the contract's shape (``incidents --format json``)."""
-    out: dict[str, Any] = {
-        "source": m.source, "id": m.id, "url": m.url, "date": m.date.isoformat(), "role": m.role,
-        "speaker": m.speaker, "subject": m.subject, "score": round(m.score, 2), "reasons": list(m.reasons),
-    }
-    if with_text:
-        out.update({"title": m.title, "text": m.text, "stance_detail": m.stance_detail, "source_role": m.source_role,
-                    "withdrawn": m.withdrawn, "deleted": m.deleted})
-    return out
+def shown_message_dict(m: ShownMessage) -> dict[str, Any]:
+    """The contract's ``messages`` entry, with the text and what else the incident page shows."""
+    return {**m.evidence.contract_dict(), "title": m.title, "text": m.text, "stance_detail": m.stance_detail,
+            "source_role": m.source_role, "subject_as_written": m.subject_as_written, "withdrawn": m.evidence.withdrawn,
+            "deleted": m.deleted}
 
 
-def incident_json(inc: IncidentValue, messages: Sequence[IncidentMessage], with_text: bool = False) -> dict[str, Any]:
-    out = incident_dict(inc)
-    out["messages"] = [message_dict(m, with_text) for m in messages]
+def incident_detail_json(inc: IncidentValue, shown: Sequence[ShownMessage]) -> dict[str, Any]:
+    """``/api/incidents/ID``: the same object, each message with its text."""
+    out = incident_dict(inc, [m.evidence for m in shown])
+    out["messages"] = [shown_message_dict(m) for m in shown]
     return out
 
 
