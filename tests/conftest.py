@@ -81,3 +81,12 @@ async def store(db_url: str) -> AsyncIterator[Store]:
     st = await Store.open(db_url)
     yield st
     await st.close()
+
+
+@pytest.fixture(scope="session")
+def web_demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """examples/ plus a message carrying markup, replayed once for the web view's tests."""
+    from .web_demo import replay_examples
+
+    base = tmp_path_factory.mktemp("web")
+    return replay_examples(base / "demo.db", base / "extra")

@@ -17,7 +17,6 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import SourceAwareClassifier
-from bot.cli import main
 from bot.config import Config, parse_config
 from bot.registry import Registry
 from bot.web.app import CSP, make_app, start
@@ -27,32 +26,12 @@ from storage import Store
 from storage.incidents import list_incidents
 from watchers.errors import ConfigError
 
-from .helpers import arun_cli, rec, run_cli, write_jsonl
+from .helpers import arun_cli, run_cli
+from .web_demo import INJECTED, INJECTED_SOURCE
 
 ROOT = Path(__file__).resolve().parent.parent
-INJECTED = ('المقاومة الإسلامية في العراق تعلن استهداف قاعدة عين الأسد بطائرة مسيرة '
-            '<script>document.title="pwned"</script> <img src=x onerror="document.title=1">')
-INJECTED_SOURCE = "t.me/injector"
 CONTRACT_MESSAGE_KEYS = {"source", "id", "url", "date", "role", "speaker", "subject", "score", "reasons"}
 TOKEN = "s3cret-web-token-0123456789"
-
-
-def replay_examples(db: Path, extra_dir: Path) -> str:
-    """examples/ and one message with markup in it, replayed through the real pipeline."""
-    extra_dir.mkdir(parents=True, exist_ok=True)
-    write_jsonl(extra_dir / "injected.jsonl", [
-        {**rec(INJECTED_SOURCE, "666", "2024-02-02T08:00:00+00:00", INJECTED), "url": "javascript:alert(1)"}])
-    url = f"sqlite:///{db}"
-    code = main(["replay", str(ROOT / "examples"), str(extra_dir / "injected.jsonl"), "--db", url, "--until", "+48h",
-                 "--quiet"])
-    assert code == 0
-    return url
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    base = tmp_path_factory.mktemp("web")
-    return replay_examples(base / "demo.db", base / "extra")
 
 
 CLASSIFIER: list[Classifier] = []
@@ -65,8 +44,8 @@ def classifier_factory() -> SourceAwareClassifier:
 
 
 @pytest.fixture
-async def store(demo_db: str) -> AsyncIterator[Store]:
-    s = await Store.open(demo_db)
+async def store(web_demo_db: str) -> AsyncIterator[Store]:
+    s = await Store.open(web_demo_db)
     yield s
     await s.close()
 
@@ -121,11 +100,11 @@ async def test_map_data_has_every_located_incident_with_its_status(client: TestC
 
 
 async def test_api_incidents_match_the_cli_json_and_carry_contract_messages(
-        client: TestClient[Any, Any], demo_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+        client: TestClient[Any, Any], web_demo_db: str, capsys: pytest.CaptureFixture[str]) -> None:
     resp = await client.get("/api/incidents")
     web_rows = await resp.json()
     assert resp.headers["X-Total-Count"] == str(len(web_rows))
-    cli_rows = json.loads((await arun_cli(capsys, "incidents", "--db", demo_db, "--format", "json")).out)
+    cli_rows = json.loads((await arun_cli(capsys, "incidents", "--db", web_demo_db, "--format", "json")).out)
     assert {r["id"] for r in web_rows} == {r["id"] for r in cli_rows}
     assert web_rows == sorted(cli_rows, key=lambda r: (r["event_time"], r["id"]), reverse=True)  # the same objects
     archive = {(m["source"], m["id"]) for f in (ROOT / "examples").glob("*.jsonl")
@@ -336,14 +315,14 @@ def test_serve_on_a_missing_database_exits_2(tmp_path: Path, capsys: pytest.Capt
     assert not (tmp_path / "nothing.db").exists()
 
 
-def test_serve_off_loopback_without_a_token_exits_2(demo_db: str, capsys: pytest.CaptureFixture[str],
+def test_serve_off_loopback_without_a_token_exits_2(web_demo_db: str, capsys: pytest.CaptureFixture[str],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CLAIMWATCH_WEB_TOKEN", raising=False)
-    r = run_cli(capsys, "serve", "--db", demo_db, "--listen", "0.0.0.0:0")
+    r = run_cli(capsys, "serve", "--db", web_demo_db, "--listen", "0.0.0.0:0")
     assert r.code == 2
     assert "web.token_env: listening on 0.0.0.0, off loopback, needs an access token in the environment variable " \
            "CLAIMWATCH_WEB_TOKEN" in r.err
-    r = run_cli(capsys, "serve", "--db", demo_db, "--listen", "localhost")
+    r = run_cli(capsys, "serve", "--db", web_demo_db, "--listen", "localhost")
     assert r.code == 2 and "web.listen: 'localhost' is not HOST:PORT" in r.err
 
 

@@ -18,7 +18,8 @@ from bot.web.evidence import Highlighter
 from storage import Store
 from storage.incidents import list_incidents
 
-from .test_web import INJECTED_SOURCE, classifier_factory, replay_examples
+from .test_web import classifier_factory
+from .web_demo import INJECTED_SOURCE
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (apt-get install chromium)")
@@ -27,15 +28,9 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--virtual-time-budget=8000")  # virtual time waits for the page's fetches before the dump
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    base = tmp_path_factory.mktemp("browser")
-    return replay_examples(base / "demo.db", base / "extra")
-
-
 @pytest.fixture
-async def view(demo_db: str) -> AsyncIterator[tuple[WebView, Store]]:
-    store = await Store.open(demo_db)
+async def view(web_demo_db: str) -> AsyncIterator[tuple[WebView, Store]]:
+    store = await Store.open(web_demo_db)
     web = await start(make_app(store, Highlighter(classifier_factory)), "127.0.0.1", 0)
     yield web, store
     await web.close()
