@@ -138,6 +138,9 @@ async def test_incident_page_shows_messages_figures_grade_and_history(client: Te
     for m in detail["messages"]:
         assert f'href="{m["url"]}"' in page
     assert "<mark>" in page  # the claim's sentence is highlighted
+    day = corroborated.event_time.date().isoformat()
+    assert f'href="/timeline?since={day}&amp;until={day}"' in page
+    assert f'href="/?place={corroborated.place_id}"' in page
 
 
 async def test_markup_in_a_message_is_shown_as_text(client: TestClient[Any, Any]) -> None:

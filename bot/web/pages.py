@@ -154,11 +154,16 @@ def incident_page(d: dict[str, Any], texts: Sequence[Sequence[Segment]]) -> str:
             f'{who} · score {m["score"]:.2f}'
             f'{" (" + esc(", ".join(m["reasons"])) + ")" if m["reasons"] else ""} · {link}</div>'
             f'{title}<p class="text" dir="auto">{_text(segments)}</p></li>')
+    day = d["event_time"][:10]
+    links = [f'<a href="/api/incidents/{d["id"]}">JSON</a>',
+             f'<a href="/timeline?{esc(urlencode({"since": day, "until": day}))}">that day on the timeline</a>']
+    if d["place_id"]:
+        links.insert(1, f'<a href="/?{esc(urlencode({"place": d["place_id"]}))}">this place on the map</a>')
     history = "".join(f'<li><time>{esc(h["at"][:16])}</time> {esc(h["change"])}</li>' for h in d["history"])
     return (
         f'<h1>Incident #{d["id"]} <span class="badge s-{esc(d["status"])}">{esc(d["status"])}</span> '
         f'<span class="grade">grade {esc(d["grade"])}</span></h1>'
-        f'<p><a href="/api/incidents/{d["id"]}">JSON</a></p>'
+        f'<p class="links">{" · ".join(links)}</p>'
         f'<div class="columns"><section><h2>Facts</h2><table class="facts">{facts_html}</table>'
         f'<h2>Why this grade</h2><ul>{reasons}</ul><h2>Claimants</h2><ul>{claimants}</ul></section>'
         f'<section><h2>Figures by source</h2>{figures_html}'
