@@ -9,6 +9,7 @@
     claimed: "#e08a1e", corroborated: "#2e9d5b", contested: "#8e44ad", denied: "#d64541",
     uncorroborated: "#6b7a89", reported: "#3b7dd8"
   };
+  var DRAW_ORDER = ["reported", "corroborated", "claimed", "uncorroborated", "contested", "denied"];
   var MARKS = { claims: "#e08a1e", denials: "#d64541", corroborations: "#2e9d5b" };
 
   function apiUrl(path) {
@@ -120,8 +121,14 @@
           var p = project(pts.lon[i], pts.lat[i]);
           xs[i] = p[0]; ys[i] = p[1]; rs[i] = radius(pts.fatalities[i]);
         }
-        ctx.lineWidth = 1;
-        pts.statuses.forEach(function (status, s) {
+        // crowded views: smaller, lighter markers, so clusters stay readable instead of turning black
+        var crowded = n > 1500, shrink = crowded ? 0.6 : 1;
+        if (crowded) { for (var c = 0; c < n; c++) { rs[c] = Math.max(2.5, rs[c] * shrink); } }
+        ctx.lineWidth = crowded ? 0.5 : 1;
+        // the common statuses first, so denials and contested claims are not buried under reports
+        DRAW_ORDER.forEach(function (status) {
+          var s = pts.statuses.indexOf(status);
+          if (s < 0) { return; }
           ctx.beginPath();
           for (var j = 0; j < n; j++) {
             if (pts.status[j] !== s) { continue; }
@@ -131,12 +138,14 @@
             ctx.arc(x, y, r, 0, 2 * Math.PI);
             drawn++;
           }
-          ctx.globalAlpha = 0.75;
+          ctx.globalAlpha = crowded ? 0.55 : 0.8;
           ctx.fillStyle = COLORS[status] || "#333";
           ctx.fill();
           ctx.globalAlpha = 1;
-          ctx.strokeStyle = "rgba(0,0,0,0.55)";
-          ctx.stroke();
+          if (!crowded) {  // outlines of thousands of overlapping markers would only add noise
+            ctx.strokeStyle = "rgba(0,0,0,0.55)";
+            ctx.stroke();
+          }
         });
       }
       if (pts && drawn <= 150) {  // few markers in view: name their places (canvas text, never markup)
@@ -247,7 +256,7 @@
     var canvas = document.getElementById("timeline");
     var size = fitCanvas(canvas);
     var data = null, first = 0, count = 1;
-    var M = { left: 44, right: 12, top: 12, bottom: 86 };
+    var M = { left: 58, right: 12, top: 12, bottom: 86 };
 
     function plotW() { return size.w - M.left - M.right; }
     function xOf(index) { return M.left + (index - first) * plotW() / count; }
@@ -265,7 +274,8 @@
         Object.keys(d.counts).forEach(function (k) { total += d.counts[k]; });
         most = Math.max(most, total);
       });
-      var barW = Math.max(1.5, plotW() / count - (plotW() / count > 4 ? 1 : 0));
+      var gap = plotW() / count > 4 ? 1 : 0;
+      var barW = Math.max(1, plotW() / count - gap);
       ctx.strokeStyle = "#d5dbe1";
       ctx.fillStyle = "#556";
       ctx.font = "11px sans-serif";
@@ -282,21 +292,25 @@
         data.days.forEach(function (d) {
           var n = d.counts[status] || 0;
           if (!n) { return; }
-          var x = xOf(dayIndex(d.day)), y0 = below[d.day], bh = n * h / most;
-          ctx.rect(x, base - y0 - bh, barW, bh);
-          below[d.day] = y0 + bh;
+          // whole pixels: with hundreds of days a bar is a pixel or two wide, and blurred edges
+          // of neighbouring bars would mix their colours
+          var i = dayIndex(d.day), x = Math.floor(xOf(i)), w = Math.max(1, Math.floor(xOf(i + 1)) - x - gap);
+          var y0 = below[d.day], top = Math.round(base - (y0 + n) * h / most), bottom = Math.round(base - y0 * h / most);
+          ctx.rect(x, top, w, Math.max(1, bottom - top));
+          below[d.day] = y0 + n;
         });
         ctx.fillStyle = COLORS[status] || "#333";
         ctx.fill();
       });
       data.days.forEach(function (d) { if (below[d.day] > 0) { bars++; } });
+      var labelsFor = { claims: "claims", denials: "denials", corroborations: "corrob." };
       // marks under the axis, one row each: claims, denials, corroborations
       var marks = 0;
       ["claims", "denials", "corroborations"].forEach(function (kind, row) {
         var y = base + 14 + row * 15;
         ctx.fillStyle = "#556";
         ctx.textAlign = "right";
-        ctx.fillText(kind.slice(0, 5), M.left - 6, y + 4);
+        ctx.fillText(labelsFor[kind], M.left - 6, y + 4);
         ctx.beginPath();
         data.days.forEach(function (d) {
           var n = d[kind];
