@@ -61,7 +61,7 @@ async def replay(args: argparse.Namespace, config: Config) -> int:
         except OSError as exc:
             raise InputError(f"--alerts-out {args.alerts_out}: {exc.strerror or exc}") from exc
     if not args.quiet:
-        sinks.append(StdoutSink())
+        sinks.append(StdoutSink(web_url=config.web.public_url))
     delivery = None
     if args.deliver:
         from bot.delivery.service import DeliveryService

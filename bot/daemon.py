@@ -129,7 +129,7 @@ class Daemon:
         self.delivery = DeliveryService.from_config(config, self.http)
         if self.delivery is not None:
             self.closing.push_async_callback(self.delivery.close)
-        sinks: list[Any] = [WakeSink(self.delivery)] if self.delivery else [StdoutSink()]
+        sinks: list[Any] = [WakeSink(self.delivery)] if self.delivery else [StdoutSink(web_url=config.web.public_url)]
         self.app = await build_app(config, simulated=False, sinks=sinks, store=store, deliver=self.delivery is not None)
         self.leader = Leadership(store, config.daemon.instance)
         enabled, disabled = self._start_watchers(store)

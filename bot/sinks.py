@@ -45,12 +45,14 @@ class StdoutSink:
 
     name = "stdout"
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, web_url: str = "") -> None:
         self.stream = stream or sys.stdout
+        self.web_url = web_url  # [web] public_url: the alert names its incident's page there
 
     async def emit(self, alert: AlertValue) -> None:
         bar = "─" * 72
-        self.stream.write(f"{bar}\n{alert.text}\n")
+        page = f"{self.web_url}/incidents/{alert.incident}\n" if self.web_url and alert.incident else ""
+        self.stream.write(f"{bar}\n{alert.text}\n{page}")
         self.stream.flush()
 
     async def close(self) -> None:

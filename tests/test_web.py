@@ -338,3 +338,19 @@ def test_alert_links_its_incident_page_when_public_url_is_set() -> None:
     assert '<a href="https://view.example.org/incidents/7">incident #7</a>' in render_html(
         alert, None, "https://view.example.org")
     assert "<a href" not in render_html(alert) and "incident #7" in render_html(alert)
+
+
+def test_printed_alerts_name_their_incident_page_when_public_url_is_set(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "cw.toml"
+    config.write_text('[web]\npublic_url = "https://view.example.org"\n', encoding="utf-8")
+    db = f"sqlite:///{tmp_path}/a.db"
+    r = run_cli(capsys, "replay", str(ROOT / "examples"), "--config", str(config), "--db", db, "--until", "+48h")
+    assert r.code == 0
+    blocks = [b for b in r.out.split("─" * 72) if "Incident #" in b]
+    assert len(blocks) == 3  # the three alerts of the demo
+    for block in blocks:
+        incident = re.search(r"Incident #(\d+)", block)
+        assert incident and f"https://view.example.org/incidents/{incident.group(1)}\n" in block
+    plain = run_cli(capsys, "replay", str(ROOT / "examples"), "--db", f"sqlite:///{tmp_path}/b.db", "--until", "+48h")
+    assert "view.example.org" not in plain.out
