@@ -275,6 +275,7 @@
         most = Math.max(most, total);
       });
       var gap = plotW() / count > 4 ? 1 : 0;
+      var thin = data.days.length < 100 ? 3 : 1;  // a few busy days over years stay visible
       var barW = Math.max(1, plotW() / count - gap);
       ctx.strokeStyle = "#d5dbe1";
       ctx.fillStyle = "#556";
@@ -294,7 +295,7 @@
           if (!n) { return; }
           // whole pixels: with hundreds of days a bar is a pixel or two wide, and blurred edges
           // of neighbouring bars would mix their colours
-          var i = dayIndex(d.day), x = Math.floor(xOf(i)), w = Math.max(1, Math.floor(xOf(i + 1)) - x - gap);
+          var i = dayIndex(d.day), x = Math.floor(xOf(i)), w = Math.max(thin, Math.floor(xOf(i + 1)) - x - gap);
           var y0 = below[d.day], top = Math.round(base - (y0 + n) * h / most), bottom = Math.round(base - y0 * h / most);
           ctx.rect(x, top, w, Math.max(1, bottom - top));
           below[d.day] = y0 + n;
