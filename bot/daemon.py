@@ -66,13 +66,17 @@ async def open_store(url: str, stop: asyncio.Event) -> Store | None:
 
 def preflight(config: Config) -> None:
     """What ``run`` refuses before it starts (exit 2, the reason on stderr): a chat to deliver
-    to without the token to do it. Alerts would otherwise be raised for a chat that never gets
-    them."""
+    to without the token to do it (alerts would be raised for a chat that never gets them); a web
+    view off loopback without its access token."""
     bot = config.telegram_bot
     if bot.enabled and bot.token() is None:
         raise ConfigError(f"alerts go to chat {bot.chat_id} but the environment variable {bot.token_env} "
                           "holding the bot token is not set (set it, or remove chat_id to print alerts instead)",
                           path=config.path, key="telegram_bot.chat_id")
+    if config.web.enabled:
+        from bot.web.serve import where_to_listen
+
+        where_to_listen(config)  # off loopback without its token: refused before anything starts
 
 
 PolledFactory = Callable[[SourceConfig, Config, aiohttp.ClientSession], PolledSource]

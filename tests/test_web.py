@@ -354,3 +354,16 @@ def test_printed_alerts_name_their_incident_page_when_public_url_is_set(tmp_path
         assert incident and f"https://view.example.org/incidents/{incident.group(1)}\n" in block
     plain = run_cli(capsys, "replay", str(ROOT / "examples"), "--db", f"sqlite:///{tmp_path}/b.db", "--until", "+48h")
     assert "view.example.org" not in plain.out
+
+
+def test_run_refuses_a_web_view_off_loopback_without_its_token(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CW_WEB_TOKEN", raising=False)
+    config = tmp_path / "cw.toml"
+    config.write_text(f'[storage]\nurl = "sqlite:///{tmp_path}/run.db"\n'
+                      '[web]\nenabled = true\nlisten = "0.0.0.0:8080"\ntoken_env = "CW_WEB_TOKEN"\n', encoding="utf-8")
+    r = run_cli(capsys, "run", "--config", str(config))
+    assert r.code == 2
+    assert f"{config}: web.token_env: listening on 0.0.0.0, off loopback, needs an access token in the environment " \
+           "variable CW_WEB_TOKEN" in r.err
+    assert not (tmp_path / "run.db").exists()  # refused before anything started

@@ -35,6 +35,18 @@ async def open_view(config: Config, store: Store, listen: str | None = None,
     """Serve the view on ``listen`` (default ``[web] listen``). Off loopback, the token from
     ``[web] token_env`` is required; when set, it is checked on every request wherever the view listens
     (a proxy on the same host can make a loopback view public)."""
+    host, port, token = where_to_listen(config, listen)
+    if token:
+        register_secret(token)
+    app = make_app(store, Highlighter(classifier or default_classifier(config)), token)
+    view = await start(app, host, port)
+    log.info("web view on %s (%s)", view.url, "token required" if token else "no token: loopback only")
+    return view
+
+
+def where_to_listen(config: Config, listen: str | None = None) -> tuple[str, int, str | None]:
+    """Host, port and token of the view, or a ConfigError (exit 2): off loopback without a token
+    the view would be open to anyone who can reach the machine."""
     listen = listen or config.web.listen
     try:
         host, port = split_listen(listen)
@@ -44,12 +56,7 @@ async def open_view(config: Config, store: Store, listen: str | None = None,
     if not is_loopback(host) and token is None:
         raise ConfigError(f"listening on {host}, off loopback, needs an access token in the environment variable "
                           f"{config.web.token_env}", path=config.path, key="web.token_env")
-    if token:
-        register_secret(token)
-    app = make_app(store, Highlighter(classifier or default_classifier(config)), token)
-    view = await start(app, host, port)
-    log.info("web view on %s (%s)", view.url, "token required" if token else "no token: loopback only")
-    return view
+    return host, port, token
 
 
 def require_database(url: str) -> None:
