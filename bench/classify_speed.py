@@ -41,6 +41,7 @@ def main() -> None:
     messages = corpus(n)
     from classifiers.classify import Classifier, split_sentences
     from classifiers.lang import detect_language, warm_up
+    from classifiers.statements import Call, MessageFacts
 
     # models load once per process (~0.4 s for langdetect's profiles): not part of throughput
     warm_up()
@@ -62,21 +63,22 @@ def main() -> None:
     langs = [detect_language(text) for text, _ in messages]
     fresh = Classifier()
     t = time.perf_counter()
-    loud = []
+    loud: list[str] = []
+    loud_langs: list[str] = []
     for (text, _), code in zip(messages, langs, strict=True):
-        fresh._lang = code
-        if fresh._quiet(text, None) is None:
+        if fresh.quiet(text, code, None) is None:
             loud.append(text)
+            loud_langs.append(code)
     quiet = time.perf_counter() - t
 
     t = time.perf_counter()
-    prepared = [[fresh._sentence(p) for p in split_sentences(text)] for text in loud]
+    prepared = [[fresh.sentence(p) for p in split_sentences(text)] for text in loud]
     prep = time.perf_counter() - t
 
     t = time.perf_counter()
-    for sentences in prepared:
+    for sentences, code in zip(prepared, loud_langs, strict=True):
         for s in sentences:
-            fresh._cues(s)
+            fresh.cues(s, Call(lang=code, when=None, date=None, own=None, facts=MessageFacts(s.norm_punct, None)))
     cues = time.perf_counter() - t
 
     from langdetect import DetectorFactory, detect
@@ -96,7 +98,7 @@ def main() -> None:
     print(f"  whole message: normalise, tokenise, gazetteer scan, gate: {quiet:6.2f} s  {quiet / total:5.1%}")
     print(f"  {len(loud):,} messages past the gate ({len(loud) / n:.0%}):")
     print(f"    sentences: normalise, tokenise, gazetteer scan:         {prep:6.2f} s  {prep / total:5.1%}")
-    print(f"    stance cues (triggers, rules, blocks):                  {cues:6.2f} s  {cues / total:5.1%}")
+    print(f"    stance cues and frames (rules, blocks, structures):     {cues:6.2f} s  {cues / total:5.1%}")
     print(f"    speakers, places, figures, dates, names, assembly:      {rest:6.2f} s  {rest / total:5.1%}")
     print(f"  for comparison, langdetect alone: {langdetect_rate:,.0f} messages/s")
 

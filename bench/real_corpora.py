@@ -13,7 +13,17 @@ from pathlib import Path
 
 from watchers.message import Message, parse_datetime
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+def _shared() -> Path:
+    """``shared`` beside the checkout: the project root's parent, or further up for a git worktree
+    (``/work/wt/name`` sits two levels below the folder that holds ``shared``)."""
+    for parent in Path(__file__).resolve().parents[1:]:
+        if (parent / "shared").is_dir():
+            return parent / "shared"
+    return Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+SHARED = _shared() / "corpus"
 
 
 def available() -> bool:

@@ -53,6 +53,9 @@ class Statement:
     casualties: int | None = None  # killed and wounded given as one number; not in the contract
     event_date: date | None = None
     evidence: str = field(default="", compare=False)
+    # a place the gazetteer does not know, as the text writes it ("the village of Kfar Kila"):
+    # shown to users, never used to link incidents (it has no coordinates)
+    place_written: str | None = None
 
     def contract_dict(self) -> dict[str, Any]:
         return {
@@ -61,7 +64,7 @@ class Statement:
             "subject": self.subject.name if self.subject else None,
             "denial_of": self.denial_of,
             "target": self.target,
-            "place": self.place.name if self.place else None,
+            "place": self.place.name if self.place else self.place_written,
             "weapon": self.weapon,
             "killed": self.killed,
             "wounded": self.wounded,

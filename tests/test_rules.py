@@ -7,8 +7,9 @@ import re
 import pytest
 
 from bench.corpus_eval import load
-from classifiers.classify import Classifier, split_sentences
+from classifiers.classify import Classifier
 from classifiers.rules import load_rules, without_lookarounds
+from classifiers.sentences import prepare, split_sentences
 
 
 @pytest.mark.parametrize(("pattern", "loose"), [
@@ -28,7 +29,7 @@ def test_gate_matches_every_sentence_a_rule_matches() -> None:
     classifier = Classifier()
     checked = 0
     for item in load():
-        sentences = [classifier._prepare(p) for p in split_sentences(item["text"])]
+        sentences = [prepare(classifier.gz, p) for p in split_sentences(item["text"])]
         whole = " ".join(s.norm for s in sentences)
         for lr in load_rules().values():
             for s in sentences:

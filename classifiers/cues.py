@@ -1,0 +1,81 @@
+"""Stage 2: stance cues in one sentence. The wording rules of ``data/phrases.toml`` for the
+sentence's language (or its scripts), minus what a block covers (negation, modality, sport...),
+plus whether the sentence reports an incident in a neutral voice. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from classifiers.rules import LanguageRules, Rule
+from classifiers.sentences import Sentence
+from classifiers.types import ActorRef
+
+_NEGATED = re.compile(r"(?<!\w)(?:no|not|never|did not|didnt|denied|denies|without|لم|لا|ليس|نفت|نفي|ينفي|هيچ|نه|aucun|aucune|pas)(?!\w)")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(slots=True)
+class Cue:
+    """A rule that matched: token span [start, end) of its sentence."""
+
+    rule: Rule
+    start: int
+    end: int
+    speaker: ActorRef | None = None  # a frame has decided the speaker ...
+    subject: ActorRef | None = None  # ... and the subject
+
+
+def applicable(text: str, rules: dict[str, LanguageRules], lang: str | None = None) -> list[LanguageRules]:
+    """The rules of the message's language when it has some; otherwise those of its scripts."""
+    if lang in rules:
+        return [rules[lang]]
+    out = []
+    if _ARABIC.search(text):
+        out += [rules[k] for k in ("ar", "fa") if k in rules]
+    if _LATIN.search(text):
+        out += [rules[k] for k in ("en", "fr") if k in rules]
+    return out
+
+
+def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None) -> tuple[list[Cue], bool]:
+    """The cues of ``s`` and whether it reports an incident (an un-negated report pattern)."""
+    cues: list[Cue] = []
+    report = False
+    for lr in applicable(s.original, rules, lang):
+        if (lr.report is not None and not report
+                and (lr.report_trigger is None or lr.report_trigger.search(s.norm))
+                and lr.report.search(s.norm) and not _NEGATED.search(s.norm)):
+            report = True  # "no base came under fire" reports nothing
+        if not lr.trigger.search(s.norm):
+            continue
+        spans = [(m.start(), m.end(), b.stances) for b in lr.blocks if b.scope == "span"
+                 for m in b.regex.finditer(s.norm)]
+        blocked = {st for b in lr.blocks if b.scope == "sentence" and b.regex.search(s.norm) for st in b.stances}
+        for rule in lr.rules:
+            if rule.stance in blocked:
+                continue
+            for m in rule.regex.finditer(s.norm):
+                if any(m.start() < e and b < m.end() and rule.stance in st for b, e, st in spans):
+                    continue
+                start = bisect.bisect_right(s.starts, m.start()) - 1
+                end = max(start + 1, bisect.bisect_left(s.starts, m.end()))
+                if rule.place_after and not any(
+                        mn.kind == "place" and start < mn.start <= end + 5 for mn in s.mentions):
+                    continue
+                cues.append(Cue(rule, max(start, 0), end))
+    return drop_reported_claims(cues), report
+
+
+def drop_reported_claims(cues: list[Cue]) -> list[Cue]:
+    """"X denied that its forces carried out any airstrike", "X blamed Y for the strike that hit
+    its headquarters": claim wording reported inside a denial or a blame is not a claim."""
+    others = [c for c in cues if c.rule.stance in ("denial", "attribution")]
+    if not others:
+        return cues
+    return [c for c in cues if c.rule.stance != "claim" or not (
+        (c.rule.needs is not None and any(o.start < c.start for o in others))
+        or any(0 <= c.start - o.start <= 12 for o in others if o.rule.stance == "denial"))]

@@ -1,0 +1,320 @@
+"""Stage 2b: the structures around the wording, as cues for the statements stage.
+
+- Reported speech: a party reports ("X said", "X says", "according to X", "X: ...", a headline
+  ending "– X") an attack whose doer the sentence names ("Y struck", "an Israeli strike", "the
+  attack by Y", "was fired by Y"): X's claim when X is Y (or X's own forces: "our aircraft",
+  "troops"), X's blame of Y otherwise. A pronoun reporter ("it said", "the ministry added")
+  is the party of the sentence before.
+- A state's or army's own channel announcing its own action needs no "said": the channel speaks.
+- A relayed communiqué (Amaq, "soldiers of the Caliphate", "#IS statement:", "<group> official
+  statement:") reporting an attack is the group's claim.
+- "X claims/claimed/claiming ... <attack>", "<attack> claimed by X": X's claim.
+An outlet's own voice ("An Israeli strike killed 10") makes no statement. Negation and modality
+in the words before the attack ("none of our forces took part", "will strike") cancel it.
+Word lists: ``data/frames.toml``. Pure: no I/O after loading.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from classifiers.cues import Cue
+from classifiers.gazetteer import Gazetteer, Mention
+from classifiers.normalize import normalize
+from classifiers.rules import Rule
+from classifiers.sentences import Sentence
+from classifiers.speakers import ACCORDING, SAID, headline_speaker, parties, tail_speaker
+from classifiers.statements import ARMED, STATE, Call
+from classifiers.types import ActorRef
+
+_NEVER = re.compile("(?!)")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|the militia|the movement|the organi[sz]ation|the ministry|"
+                      r"the army|the military|the statement|the spokesman|the spokesperson|a spokesman|a spokesperson|"
+                      r"the official|officials|the agency|the command|the idf|we|واضاف|واضافت|وتابع|وتابعت|واوضح|"
+                      r"واوضحت|واكد|واكدت|البيان|المتحدث|واشار|واشارت)(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class FrameWords:
+    """One language's structural words, compiled."""
+
+    lang: str
+    speech: re.Pattern[str]
+    according: re.Pattern[str]
+    attack_verb: re.Pattern[str]
+    attack_noun: re.Pattern[str]
+    own_forces: re.Pattern[str]
+    negation: re.Pattern[str]
+    modality: re.Pattern[str]
+    communique: re.Pattern[str]
+    relay_heads: re.Pattern[str]
+    event: re.Pattern[str]
+    claim_verb: re.Pattern[str]
+    claim_not: re.Pattern[str]
+    demonyms: dict[str, str]
+    gate: re.Pattern[str]  # anything a frame is anchored on
+
+
+def _alternation(words: list[str], arabic: bool) -> str:
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        star = w.endswith("*")
+        body = re.escape(normalize(w.rstrip("*"))).replace(r"\ ", " ")
+        if not body:
+            continue
+        parts.append(body + (r"\w*" if star else ""))
+    if not parts:
+        return "(?!)"
+    clitic = r"(?:و|ف|ب|ل)?" if arabic else ""
+    return rf"(?<!\w){clitic}(?:{'|'.join(parts)})(?!\w)"
+
+
+@lru_cache(maxsize=1)
+def load_frames() -> dict[str, FrameWords]:
+    raw = tomllib.loads(resources.files("classifiers").joinpath("data").joinpath("frames.toml").read_text("utf-8"))
+    out: dict[str, FrameWords] = {}
+    for lang, section in raw.items():
+        arabic = lang in ("ar", "fa")
+
+        def rx(key: str, section: dict[str, list[str]] = section, arabic: bool = arabic) -> re.Pattern[str]:
+            return re.compile(_alternation(section.get(key, []), arabic))
+
+        gate_words = (section.get("attack_verbs", []) + section.get("communique", [])
+                      + section.get("claim_verbs", []) + section.get("relay_heads", []))
+        out[lang] = FrameWords(
+            lang=lang, speech=rx("speech"), according=rx("according"), attack_verb=rx("attack_verbs"),
+            attack_noun=rx("attack_nouns"), own_forces=rx("own_forces"), negation=rx("negation"),
+            modality=rx("modality"), communique=rx("communique"), relay_heads=rx("relay_heads"), event=rx("event"),
+            claim_verb=rx("claim_verbs"), claim_not=rx("claim_not"),
+            demonyms={normalize(k): v for k, v in section.get("demonyms", {}).items()},
+            gate=re.compile(_alternation(gate_words, arabic)),
+        )
+    return out
+
+
+def words_for(text: str, lang: str) -> FrameWords | None:
+    frames = load_frames()
+    if lang in frames:
+        return frames[lang]
+    if _ARABIC.search(text):
+        return frames.get("ar")
+    return frames.get("en")
+
+
+_RULES = {stance: Rule(stance, _NEVER, "frame", None, None, None, None, None, "frame")
+          for stance in ("claim", "attribution")}
+
+
+def frame_gate(norm: str, text: str, lang: str) -> bool:
+    """Whether any frame could fire somewhere in the message: an attack verb, a communiqué
+    marker, a claim verb, a relay head; an attack noun only counts where a party reports."""
+    fw = words_for(text, lang)
+    if fw is None:
+        return False
+    if fw.gate.search(norm):
+        return True
+    if fw.attack_noun.search(norm) and (fw.speech.search(norm) or fw.according.search(norm)):
+        return True
+    return False
+
+
+def communique_claimant(gz: Gazetteer, norm: str, text: str, lang: str, actors: list[ActorRef]) -> ActorRef | None:
+    """The group whose communiqué a message relays (Amaq, Wilayat, "soldiers of the Caliphate"),
+    if it also reports an attack; None otherwise."""
+    fw = words_for(text, lang)
+    if fw is None or not fw.communique.search(norm) or not fw.event.search(norm):
+        return None
+    jihadist = [a for a in actors if a.kind == "jihadist"]
+    if jihadist:
+        return jihadist[0]
+    entry = gz.actors.get("islamic-state")
+    return entry.ref() if entry is not None else None
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    return a.id == b.id or a.parent == b.id or b.parent == a.id or (a.parent is not None and a.parent == b.parent)
+
+
+def _demonym_mentions(gz: Gazetteer, s: Sentence, fw: FrameWords) -> list[Mention]:
+    """"an Israeli strike", «القصف التركي»: adjectives of parties the gazetteer has as names."""
+    if not fw.demonyms:
+        return []
+    covered = {i for m in s.mentions for i in range(m.start, m.end)}
+    out = []
+    for i, tok in enumerate(s.toks):
+        name = fw.demonyms.get(tok)
+        if name is None and i + 1 < len(s.toks):
+            name = fw.demonyms.get(f"{tok} {s.toks[i + 1]}")
+        if name is None or i in covered:
+            continue
+        if tok == "us" and (i >= len(s.cased) or s.cased[i] != "US"):
+            continue  # "us" the pronoun
+        ref = gz.resolve_actor(name)
+        if ref is not None:
+            out.append(Mention("actor", ref.id, i, i + 1, tok))
+    return out
+
+
+def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[Cue]:
+    """``cues`` (the rules' own) with the frames' cues added where the rules found none."""
+    fw = words_for(s.original, call.lang)
+    if fw is None:
+        return cues
+    has = {c.rule.stance for c in cues}
+    out = list(cues)
+    if "claim" not in has and call.communique is not None and fw.event.search(s.norm) \
+            and not fw.negation.search(s.norm):
+        out.append(Cue(_RULES["claim"], 0, len(s.toks), speaker=call.communique, subject=call.communique))
+        has.add("claim")
+    if not fw.gate.search(s.norm) and not fw.attack_noun.search(s.norm):
+        return out
+    extra = _demonym_mentions(gz, s, fw)
+    ok = parties(gz, s, call.when, False)
+    if extra:
+        from classifiers.speakers import actor
+        ok = sorted(ok + [(m, actor(gz, m, call.when, False)) for m in extra], key=lambda x: x[0].start)
+    if "claim" not in has:
+        claim = _claim_verb(s, fw, ok, call)
+        if claim is not None:
+            out.append(claim)
+            has.add("claim")
+    if "claim" not in has:
+        relay = _relay_head(s, fw, ok)
+        if relay is not None:
+            out.append(relay)
+            has.add("claim")
+    reporter = _reporter(s, fw, ok, call)
+    for start, end, doer in _events(s, fw, ok):
+        speaker = reporter
+        if speaker is None and call.own is not None and call.own.kind in STATE | ARMED:
+            speaker = call.own  # the channel's own voice: an army's post about its strikes
+        if speaker is None or (doer is None and speaker.kind not in STATE | ARMED):
+            continue
+        if doer is None or _same(speaker, doer):
+            if "claim" in has:
+                continue
+            out.append(Cue(_RULES["claim"], start, end, speaker=speaker, subject=speaker))
+            has.add("claim")
+        elif "attribution" not in has:
+            out.append(Cue(_RULES["attribution"], start, end, speaker=speaker, subject=doer))
+            has.add("attribution")
+    return out
+
+
+def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call) -> ActorRef | None:
+    """The party the sentence reports, by its frame; a pronoun reporter is the one carried."""
+    head = headline_speaker(s, ok)
+    if head is not None:
+        return head
+    for marker in fw.according.finditer(s.norm):
+        pos = s.token_at(marker.end() - 1) + 1
+        near = [r for m, r in ok if 0 <= m.start - pos <= 3]
+        if near:
+            return near[0]
+    speech = list(fw.speech.finditer(s.norm)) or list(SAID.finditer(s.norm)) or list(ACCORDING.finditer(s.norm))
+    for said in speech:
+        pos = s.token_at(said.start())
+        prior = [r for m, r in ok if 0 <= pos - m.end <= 3]
+        if prior:
+            return prior[-1]
+        following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
+        if following:
+            return following[0]
+    tail = tail_speaker(s, ok)
+    if tail is not None:
+        return tail
+    if speech and _PRONOUN.search(s.norm):
+        return call.carried or call.own
+    return None
+
+
+def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
+    """Negation or modality in the few words before an anchor ("did not strike", "will hit")."""
+    lo = s.starts[max(start_tok, 0)] if s.starts else 0
+    window = s.norm[lo:anchor]
+    return bool(fw.negation.search(window) or fw.modality.search(window))
+
+
+def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]]
+            ) -> list[tuple[int, int, ActorRef | None]]:
+    """Attacks the sentence names with their doer: a party, None for the speaker's own forces
+    ("our aircraft struck", "troops eliminated"); attacks with no doer named are left out."""
+    arabic = fw.lang in ("ar", "fa")
+    found: list[tuple[int, int, ActorRef | None]] = []
+    for m in fw.attack_verb.finditer(s.norm):
+        t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
+        if _blocked(s, fw, t - 5, m.start()):
+            continue
+        doer: ActorRef | bool | None = False  # False: none found
+        if end < len(s.toks) and s.toks[end] == "by":
+            after = [r for mn, r in ok if end < mn.start <= end + 2]
+            if after:
+                doer = after[0]
+        if doer is False:
+            before = [r for mn, r in ok if 0 <= t - mn.end <= 3 and mn.end <= t]
+            if before:
+                doer = before[-1]
+        if doer is False and arabic:
+            after = [r for mn, r in ok if end <= mn.start <= end + 2]
+            if after:
+                doer = after[0]
+        if doer is False:
+            lo = s.starts[max(t - 3, 0)] if s.starts else 0
+            owns = list(fw.own_forces.finditer(s.norm, lo, m.start()))
+            if owns and s.token_at(owns[-1].end() - 1) >= t - 2:
+                doer = None
+        if doer is not False:
+            found.append((t, end, doer if isinstance(doer, ActorRef) else None))
+    for m in fw.attack_noun.finditer(s.norm):
+        t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
+        if _blocked(s, fw, t - 4, m.start()):
+            continue
+        adjective = [r for mn, r in ok if mn.end in (t, t - 1) and mn.end <= t]
+        by = [r for mn, r in ok if end < mn.start <= end + 2] if end < len(s.toks) and s.toks[end] in ("by", "from") else []
+        after = [r for mn, r in ok if mn.start in (end, end + 1)] if arabic else []
+        doers = by or adjective or after
+        if doers:
+            found.append((t, end, doers[0]))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call) -> Cue | None:
+    """"ISIS claims to have captured ...", "#Taliban Claims To Have Overrun ...", "as they claim",
+    "the bombing claimed by al-Shabaab": a claim by the party named."""
+    for m in fw.claim_verb.finditer(s.norm):
+        t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
+        rest = s.norm[m.end():m.end() + 160]
+        if fw.claim_not.match(rest.lstrip()) or not (fw.event.search(rest) or fw.event.search(s.norm[:m.start()])):
+            continue
+        lo = s.starts[max(t - 3, 0)] if s.starts else 0
+        if fw.negation.search(s.norm[lo:m.start()]):
+            continue
+        claimant: ActorRef | None = None
+        if end < len(s.toks) and s.toks[end] == "by":
+            after = [r for mn, r in ok if end < mn.start <= end + 3]
+            claimant = after[0] if after else None
+        else:
+            before = [r for mn, r in ok if 0 <= t - mn.end <= 3 and mn.end <= t]
+            claimant = before[-1] if before else None
+            if claimant is None and re.search(r"(?<!\w)(?:they|the group|it)(?!\w)", s.norm[lo:m.start()]):
+                claimant = call.carried if call.carried is not None and call.carried.kind in ARMED else (
+                    call.armed[0] if call.armed else None)
+        if claimant is None or claimant.kind not in ARMED | STATE:
+            continue
+        return Cue(_RULES["claim"], t, end, speaker=claimant, subject=claimant)
+    return None
+
+
+def _relay_head(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]]) -> Cue | None:
+    """"Ahrar official statement: We ...", "#IS releases ...": the group's own words relayed."""
+    for m in fw.relay_heads.finditer(s.norm):
+        t = s.token_at(m.start())
+        before = [r for mn, r in ok if 0 <= t - mn.end <= 1 and mn.end <= t]
+        if before and before[-1].kind in ARMED and fw.event.search(s.norm):
+            return Cue(_RULES["claim"], t, t + 1, speaker=before[-1], subject=before[-1])
+    return None

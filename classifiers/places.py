@@ -1,0 +1,85 @@
+"""Where a statement's attack happened: the gazetteer places of its sentence (the site before the
+country), or, when the gazetteer knows none, the name as written after "in", "near", «في»
+("in the village of Kfar Kila", "near #Khanasir"). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from classifiers.cues import Cue
+from classifiers.gazetteer import Gazetteer
+from classifiers.names import display_name
+from classifiers.normalize import normalize
+from classifiers.sentences import Sentence
+from classifiers.types import PlaceRef
+
+_SPECIFIC = {"base": 0, "site": 0, "town": 1, "village": 1, "crossing": 1, "city": 2, "district": 3, "province": 4,
+             "region": 5, "sea": 5, "country": 6}
+
+# a capitalised name (or a hashtag) after a preposition of place, in the text as written
+_LATIN_PLACE = re.compile(
+    r"(?<![\w#])(?:in|near|at|outside|inside|around|on|over|of|off)\s+(?:the\s+)?"
+    r"(?:(?:town|village|city|area|region|district|province|governorate|outskirts|camp|neighbou?rhood|suburb|vicinity|"
+    r"countryside)\s+of\s+)?"
+    r"(?P<name>(?:(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)"
+    r"(?:ern)?\s+)?#?(?:al-|el-|Al-|Al |El-)?[A-Z][\w'’\-]+(?:\s+(?:al-|el-|Al-|Al |of |El-)?#?[A-Z][\w'’\-]+){0,3})")
+_ARABIC_PLACE = re.compile(
+    r"(?:(?<=\s)|^)(?:في|قرب|بالقرب من|شمال|جنوب|شرق|غرب|بلدة|مدينة|قرية|ريف|محيط|منطقة)\s+"
+    r"(?P<name>(?:(?:بلدة|مدينة|قرية|ريف|منطقة|محيط|حي|مخيم)\s+)?[\u0621-\u064a]{3,}(?:\s+(?:ال)[\u0621-\u064a]{2,})?)")
+_NOT_PLACE = frozenset((
+    "the January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday January Breaking Response Retaliation Coordination Addition "
+    "Statement Photos Photo Video Videos Report Reports Amaq IDF IS ISIS US UN The This That These Those A An "
+    "His Her Their Its Our We It They He She I Total Order Light Support Cooperation Accordance Particular Recent "
+    "Addition Following Defense Defence Hamas Hezbollah Israel Israeli Islamic State Daesh ISIL Taliban "
+    "عدد عدة اطار ظل اعقاب سياق حين وقت اليوم امس الوقت هذا هذه ذلك تلك بيان الساعات الايام اثناء خلال ما"
+).split())
+
+
+def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRef], cut: int | None,
+              many: bool) -> list[PlaceRef | str | None]:
+    """The places of one statement. ``cut`` is the token where "in response to ..." starts: the
+    places after it belong to the attack answered, not to this one. ``many``: one claim naming
+    several bases is one statement per base."""
+    found = [gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
+             for m in s.mentions if m.kind == "place" and (cut is None or m.start < cut or m.start < cue.start)]
+    chosen = found or message_places[:1]
+    if not chosen:
+        # the gazetteer knows no place of this message (one it knows is what links incidents)
+        return [written_place(s, cut)]
+    sites = list({p.id: p for p in chosen if p.kind in ("base", "town", "crossing")}.values())
+    bases = [p for p in sites if p.kind == "base"]
+    if len(sites) > 1 and many:
+        return list(bases if len(bases) > 1 else sites)
+    if bases:
+        return [bases[0]]
+    if sites:
+        return [sites[0]]
+    return [chosen[0]] if chosen else [None]
+
+
+def written_place(s: Sentence, cut: int | None = None) -> str | None:
+    """A place the gazetteer does not know, as the sentence writes it."""
+    text = s.original
+    if cut is not None and s.starts:
+        # keep the words before "in response to" (token offsets of norm and original differ a little)
+        ratio = s.starts[min(cut, len(s.starts) - 1)] / max(len(s.norm), 1)
+        text = text[:max(int(len(text) * ratio), 1)]
+    # "The Islamic Resistance in Iraq": a name inside an actor's name is not a place
+    in_actors = [" ".join(s.toks[m.start:m.end]) for m in s.mentions if m.kind == "actor"]
+    for pattern in (_LATIN_PLACE, _ARABIC_PLACE):
+        for m in pattern.finditer(text):
+            if in_actors and any(normalize(m.group(0)) in a for a in in_actors):
+                continue
+            name = display_name(m.group("name").replace("#", ""))
+            words = name.split()
+            while words and words[-1] in _NOT_PLACE:
+                words.pop()
+            if not words or words[-1] in _NOT_PLACE or all(w in _NOT_PLACE for w in words):
+                continue
+            name = " ".join(words)
+            if len(name) < 3:
+                continue
+            return name
+    return None

@@ -1,0 +1,85 @@
+"""Stage 5: the statements of a message resolved against each other: duplicates merged, a relay's
+"attributed to the group" of the group's own claim dropped, a casualty claim met by "no one was
+killed" turned into a denial of the figures, denials given the claimant as subject. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from classifiers.cues import Cue
+from classifiers.figures import extract_figures
+from classifiers.gazetteer import Gazetteer
+from classifiers.rules import Rule
+from classifiers.sentences import Sentence
+from classifiers.speakers import pick
+from classifiers.statements import STATE, Call
+from classifiers.types import ActorRef, Statement
+
+_NONE_RULE = Rule("denial", re.compile("(?!)"), "said", None, "figures", None, None, None, "en")
+
+
+def resolve(gz: Gazetteer, statements: list[Statement], sentences: list[Sentence], call: Call,
+            actors: dict[str, ActorRef]) -> list[Statement]:
+    statements = dedupe(statements)
+    claimed = {st.subject.id for st in statements if st.stance == "claim" and st.subject}
+    relays = claimed | {a.id for a in actors.values() if a.kind == "relay"}
+    # "Amaq claims the attack was carried out by the group"
+    statements = [st for st in statements if not (
+        st.stance == "attribution" and st.subject and st.subject.id in claimed
+        and (st.speaker is None or st.speaker.id in relays))]
+    statements = effect_disputes(gz, statements, sentences, call)
+    return fill_denial_subjects(statements, call.armed)
+
+
+def dedupe(statements: list[Statement]) -> list[Statement]:
+    seen: set[tuple[str, str | None, str | None, str | None]] = set()
+    out = []
+    for st in statements:
+        key = (st.stance, st.speaker.id if st.speaker else None, st.subject.id if st.subject else None,
+               st.place.id if st.place else None)
+        if key in seen:
+            continue
+        # a statement without a place is redundant next to the same one with a place
+        if st.place is None and any(k[:3] == key[:3] for k in seen):
+            continue
+        seen.add(key)
+        out.append(st)
+    return [st for st in out if st.place is not None or not any(
+        o.place is not None and o.stance == st.stance and o.speaker == st.speaker and o.subject == st.subject for o in out)]
+
+
+def effect_disputes(gz: Gazetteer, statements: list[Statement], sentences: list[Sentence], call: Call) -> list[Statement]:
+    """A claim of casualties met, in the same message, by another party's "no one was killed"
+    is a denial of the figures (a dispute over the effect, not over the event)."""
+    claims = [st for st in statements if st.stance == "claim"]
+    if not claims or any(st.stance == "denial" for st in statements):
+        return statements
+    claimants = {c.subject.id for c in claims if c.subject}
+    for s in sentences:
+        figs = extract_figures(s.norm_punct)
+        if not figs.none_reported:
+            continue
+        speaker = pick(gz, s, Cue(_NONE_RULE, len(s.toks), len(s.toks)), "said", call.when, False, STATE, claimants)
+        if speaker is None or speaker.id in claimants:
+            continue
+        statements.append(Statement(stance="denial", speaker=speaker, subject=claims[0].subject,
+                                    denial_of="figures", place=claims[0].place, killed=0,
+                                    evidence=s.original[:200]))
+        break
+    return statements
+
+
+def fill_denial_subjects(statements: list[Statement], armed: list[ActorRef]) -> list[Statement]:
+    """A denial of an event, its figures or its location is about whoever claimed it."""
+    claimants = [st.subject for st in statements if st.stance == "claim" and st.subject]
+    out = []
+    for st in statements:
+        if st.stance == "denial" and st.denial_of != "responsibility" and st.subject is None:
+            chosen = next((c for c in claimants if not st.speaker or c.id != st.speaker.id), None)
+            if chosen is None:
+                chosen = next((a for a in armed if not st.speaker or a.id != st.speaker.id), None)
+            st = replace(st, subject=chosen)
+        out.append(st)
+    return out

@@ -1,0 +1,131 @@
+"""Stage 1: a message cut into sentences, each prepared once (normal forms, tokens, gazetteer
+mentions), with the parts that are not the story removed first: a news dateline ("BEIRUT
+(Reuters) —"), a photo caption, a channel's "IDF:" prefix. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+
+from classifiers.gazetteer import Gazetteer, Mention
+from classifiers.names import as_written
+from classifiers.normalize import normalize_cased, tokens
+
+
+class Written:
+    """The original spelling of a mention, found only when a statement or alias needs it (a
+    regex search per mention is too dear to pay for every word of every message)."""
+
+    def __init__(self, original: str, cased: list[str]) -> None:
+        self._original, self._cased = original, cased
+        self._found: dict[tuple[int, int], str] = {}
+
+    def get(self, span: tuple[int, int], default: str) -> str:
+        if span not in self._found:
+            self._found[span] = as_written(" ".join(self._cased[span[0]:span[1]]), self._original)
+        return self._found.get(span, default)
+
+    def __contains__(self, span: tuple[int, int]) -> bool:
+        return 0 <= span[0] < span[1] <= len(self._cased)
+
+    def __getitem__(self, span: tuple[int, int]) -> str:
+        return self.get(span, "")
+
+
+class Sentence:
+    """A sentence prepared once: its normal forms, tokens and gazetteer mentions."""
+
+    __slots__ = ("_starts", "cased", "cased_norm", "headline", "mentions", "norm", "norm_punct", "original", "toks",
+                 "written")
+
+    def __init__(self, original: str, norm: str, norm_punct: str, cased_norm: str, toks: list[str],
+                 mentions: list[Mention], written: Written, cased: list[str] | None = None) -> None:
+        self.original = original
+        self.norm = norm  # lower-case tokens joined by single spaces
+        self.norm_punct = norm_punct  # normalised with punctuation, for figures
+        self.cased_norm = cased_norm
+        self.toks = toks
+        self.cased = cased if cased is not None else toks
+        self.mentions = mentions
+        self.written = written
+        self.headline = False  # the title of a feed item (set by the caller)
+        self._starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """The offset in ``norm`` of every token (only sentences with a cue need them)."""
+        if self._starts is None:
+            toks = self.toks
+            self._starts = list(accumulate((len(t) + 1 for t in toks[:-1]), initial=0)) if toks else []
+        return self._starts
+
+    def token_at(self, offset: int) -> int:
+        """The index of the token that holds character ``offset`` of ``norm``."""
+        import bisect
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+
+def prepare(gz: Gazetteer, text: str) -> Sentence:
+    cased_norm = normalize_cased(text)
+    cased = tokens(cased_norm)
+    toks = [t.lower() for t in cased]
+    mentions = gz.scan(toks, cased)
+    written = Written(text, cased)
+    return Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, mentions, written, cased)
+
+
+_ABBREVIATIONS = {"col", "gen", "maj", "lt", "brig", "capt", "cpt", "sgt", "dr", "mr", "mrs", "ms", "st", "no", "vs",
+                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
+                  "gov", "sen", "rep", "adm", "cmdr"}
+# a sentence ends at . ! ? ; (Latin or Arabic) before a capital, a digit-free word or Arabic, or at a
+# newline; an ellipsis ("...", "…") is a pause inside a sentence, not its end
+_SENTENCE = re.compile(r"(?<=[.!?؟;؛])(?<![.…]\.)\s+(?=[^\s\da-z])|\n+|(?<=[.!?؟])(?<![.…]\.)(?=[\u0600-\u06ff])"
+                       r"|(?<=[a-z0-9)”\"’])\.(?=[A-Z][a-z])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences, not split after titles and abbreviations ("Col. Joel Harper", "Jan. 28"), nor at
+    an ellipsis; "...strike.The IDF" (a feed that lost its spaces) is two sentences."""
+    parts = [p for p in _SENTENCE.split(text) if p and p.strip()]
+    out: list[str] = []
+    for part in parts:
+        part = part.strip()
+        if out:
+            last = out[-1].rsplit(None, 1)[-1].rstrip(".").lower() if out[-1].endswith(".") else ""
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                out[-1] = f"{out[-1]} {part}"
+                continue
+        out.append(part)
+    return out
+
+
+# "BEIRUT (Reuters) -", "WASHINGTON:", "GAZA CITY, Nov 3 (AP) —", "Jerusalem, 5 Nov (AFP) -"
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’\- ]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}| ?, \d{1,2} [A-Z][a-z]+)?"
+    r"(?: ?\((?:Reuters|AP|AFP|UPI|Anadolu|dpa|IANS|ANI|Xinhua|TASS|WAFA|SANA|IRNA|AA)\))? ?[:—–-]+ +(?=\S)")
+_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,30}$")
+# a time stamp glued to the start of a channel post ("14:02Dozens of operations") and "IDF:"
+_STAMP = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?=[A-Z\"“(])")
+_CAPTION = re.compile(r"(?:^|\n)\s*(?:\(?(?:photo|picture|image|file photo|caption)\b[^\n]{0,200}|📷[^\n]{0,200})", re.I)
+
+
+def strip_dateline(text: str) -> str:
+    """A news dateline names where the reporter is, not where the event was: it is dropped."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return text
+    head = m.group(0).strip(" :—–-")
+    city = re.sub(r" ?\(.*\)|,.*", "", head).strip()
+    # "WASHINGTON:" and "BEIRUT (Reuters) —" are datelines; "Hezbollah: ..." is a speaker
+    if _CAPS_DATELINE.match(city) or "(" in head:
+        return text[m.end():]
+    return text
+
+
+def clean_body(text: str) -> str:
+    """The text without dateline, glued time stamps and photo captions."""
+    text = strip_dateline(text)
+    if ":" in text:
+        text = _STAMP.sub("\n", text)
+    return text

@@ -1,0 +1,118 @@
+"""Stage 3: who speaks and who is blamed. Given a cue, the actor mentions around it are read by
+where they stand (before, after, inside the cue), by the reporting frame of the sentence ("...,
+X said", "according to X", "X: ..."), and by the headline. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from datetime import date
+
+from classifiers.cues import Cue
+from classifiers.gazetteer import Gazetteer, Mention
+from classifiers.normalize import normalize, tokens
+from classifiers.sentences import Sentence
+from classifiers.types import ActorRef
+
+WINDOW = 14  # tokens between a cue and its speaker
+
+SAID = re.compile(
+    r"(?<!\w)(?:said|says|say|told|tells|stated|states|announced|announces|added|adds|tweeted|wrote|reported|reports|"
+    r"confirmed|confirms|claimed|claims|insisted|alleged|alleges|noted|explained|spokesman|spokesperson|spokeswoman|"
+    r"statement|quoted|"
+    r"قال|قالت|يقول|تقول|ذكر|ذكرت|اعلن|اعلنت|افاد|افادت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|صرح|صرحت|بيان|"
+    r"a declare|a affirme|a indique|a precise|a annonce|"
+    r"گفت|اعلام كرد)(?!\w)"
+)
+ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از)(?!\w)")
+_BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
+
+
+def actor(gz: Gazetteer, m: Mention, when: date | None, in_claim: bool, s: Sentence | None = None) -> ActorRef:
+    ref = gz.actor_ref(m.id, m.alias, when, in_claim)
+    if s is not None and (m.start, m.end) in s.written:
+        ref = replace(ref, as_written=s.written[(m.start, m.end)])
+    return ref
+
+
+def parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> list[tuple[Mention, ActorRef]]:
+    """The actors of a sentence that can be a party: "USA-backed PKK", "Iran-aligned groups": the
+    backer is a modifier, not a party."""
+    return [(m, actor(gz, m, when, in_claim, s)) for m in s.mentions if m.kind == "actor"
+            and not (m.end < len(s.toks) and s.toks[m.end] in _BACKED)]
+
+
+def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_claim: bool,
+         accept: frozenset[str] | None, exclude: set[str]) -> ActorRef | None:
+    refs = parties(gz, s, when, in_claim)
+    ok = [(m, r) for m, r in refs if r.id not in exclude and (accept is None or r.kind in accept)]
+    before = [(m, r) for m, r in ok if m.end <= cue.start and cue.start - m.end <= WINDOW]
+    # "after" counts from the cue's first word: a verb-first cue («حملت X Y المسؤولية») spans its actors
+    after = [(m, r) for m, r in ok if m.start >= cue.start + 1 and m.start - cue.end <= WINDOW]
+    inside = [(m, r) for m, r in ok if m.start >= cue.start and m.end <= cue.end]
+    if side == "before":
+        return before[-1][1] if before else None
+    if side == "after":
+        return after[0][1] if after else None
+    if side == "inside":
+        return inside[0][1] if inside else (after[0][1] if after else None)
+    if side == "either":
+        # Arabic puts the verb first (VSO) or the subject first (SVO): an actor right before
+        # the verb is its subject, otherwise the first actor after it
+        if before and cue.start - before[-1][0].end <= 1:
+            return before[-1][1]
+        return after[0][1] if after else (before[-1][1] if before else None)
+    if side == "first":
+        if ok and ok[0][0].end <= cue.start:
+            return ok[0][1]
+        return pick(gz, s, cue, "said", when, in_claim, accept, exclude)
+    if side == "said":
+        return reporter(s, ok) or (before[-1][1] if before else None)
+    return None
+
+
+def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None:
+    """The party a sentence reports: "X: ...", "according to X", "X said", "..., said X"."""
+    head = headline_speaker(s, ok)
+    if head is not None:
+        return head
+    for marker in ACCORDING.finditer(s.norm):
+        pos = bisect.bisect_left(s.starts, marker.end())
+        near = [r for m, r in ok if 0 <= m.start - pos <= 3]
+        if near:
+            return near[0]
+    for said in SAID.finditer(s.norm):
+        pos = bisect.bisect_right(s.starts, said.start()) - 1
+        prior = [r for m, r in ok if 0 <= pos - m.end <= 3]
+        if prior:
+            return prior[-1]
+        following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
+        if following:
+            return following[0]
+    return tail_speaker(s, ok)
+
+
+def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None:
+    """"Security Media Cell: ..." and «قوات سوريا الديمقراطية: ...»: the actor before an early colon."""
+    colon = s.original.find(":")
+    if colon < 2 or colon > 80:
+        return None
+    head_tokens = len(tokens(normalize(s.original[:colon])))
+    heads = [r for m, r in ok if m.end <= head_tokens]
+    return heads[-1] if heads else None
+
+
+_TAIL = re.compile(r"(?:[:–—|]| - )\s*([^:–—|]{2,60})$")
+
+
+def tail_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None:
+    """A headline ending ": ministry", "– spokesman", "- Pentagon": the actor in that tail."""
+    m = _TAIL.search(s.original.rstrip(" .…"))
+    if m is None:
+        return None
+    tail_tokens = len(tokens(normalize(m.group(1))))
+    first = len(s.toks) - tail_tokens
+    tails = [r for mn, r in ok if mn.start >= first]
+    return tails[0] if tails else None

@@ -1,0 +1,169 @@
+"""Stage 4: one cue becomes statements: its speaker and subject (stage 3), the denial kind read
+from the denial's own words, the place, weapon, target, figures and date. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from classifiers.cues import Cue
+from classifiers.dates import resolve_event_date
+from classifiers.figures import Figures, extract_figures
+from classifiers.gazetteer import Gazetteer
+from classifiers.places import places_of
+from classifiers.sentences import Sentence
+from classifiers.speakers import pick
+from classifiers.types import ActorRef, PlaceRef, Statement
+
+ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis"})
+STATE = frozenset({"state", "official"})
+
+
+class MessageFacts:
+    """Message-level figures and date, computed only if a statement needs them (most messages
+    carry no statement, and these regexes are the costliest part of a quiet message)."""
+
+    def __init__(self, norm: str, when: datetime | None) -> None:
+        self.norm = norm
+        self._date = when
+        self._figures: Figures | None = None
+        self._event_date: date | None = None
+        self._dated = False
+
+    @property
+    def figures(self) -> Figures:
+        if self._figures is None:
+            self._figures = extract_figures(self.norm)
+        return self._figures
+
+    @property
+    def event_date(self) -> date | None:
+        if not self._dated:
+            self._event_date, self._dated = resolve_event_date(self.norm, self._date), True
+        return self._event_date
+
+
+@dataclass(slots=True)
+class Call:
+    """What one ``classify`` call knows about its message, passed to every stage explicitly."""
+
+    lang: str
+    when: date | None
+    date: datetime | None
+    own: ActorRef | None  # the actor the source speaks for (source registry)
+    facts: MessageFacts
+    armed: list[ActorRef] = field(default_factory=list)
+    weapon: str | None = None
+    target: str | None = None
+    places: list[PlaceRef] = field(default_factory=list)
+    carried: ActorRef | None = None  # the speaker of the previous sentence, for "the group", "it", «وأضاف»
+    communique: ActorRef | None = None  # the group whose communiqué the message relays
+
+
+_ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe)(?!\w)")
+_RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation for|ردا علي|رداً علي|ردا على|en represailles|"
+                       r"en riposte|در پاسخ به|در تلافي)(?!\w)")
+
+
+def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef]) -> list[Statement]:
+    """The statements one cue makes (several when one claim names several bases)."""
+    from classifiers.denials import denial_kind
+
+    rule = cue.rule
+    stance = rule.stance
+    in_claim = stance == "claim"
+    when = call.when
+    own = call.own
+    accept: frozenset[str] | None = None
+    if rule.needs == "armed":
+        accept = ARMED
+    elif rule.needs == "state":
+        accept = STATE
+    elif stance == "claim":
+        accept = ARMED | STATE | frozenset({"relay", "generic"})
+    speaker: ActorRef | None = None
+    if rule.speaker == "frame":
+        speaker = cue.speaker
+    elif rule.fixed and rule.fixed in gz.actors:
+        if rule.needs == "state":
+            # "US forces struck ..." is a state's claim only when the state says so; a tweet
+            # that a US strike hit a bakery is someone else's report
+            speaker = pick(gz, s, cue, "said", when, in_claim, accept, set()) or (
+                own if own is not None and own.kind in STATE else None)
+            if speaker is None:
+                return []
+        else:
+            speaker = gz.actors[rule.fixed].ref()
+    elif stance == "claim" and named and rule.needs is None:
+        speaker = named[0]
+    elif rule.speaker == "source":
+        if rule.needs == "claimant" and (own is None or own.kind not in ARMED | STATE):
+            return []  # "we hit our peaks": weak first person with no claimant behind the channel
+        speaker = own
+    else:
+        speaker = pick(gz, s, cue, rule.speaker, when, in_claim, accept, set())
+    if speaker is not None and speaker.kind == "relay" and stance == "claim":
+        entry = gz.actors.get(speaker.id)
+        if entry and entry.speaks_for:
+            speaker = gz.actors[entry.speaks_for].ref(speaker.as_written)
+        else:
+            # a relay "reports" a claim: the claimant is the armed group named nearby
+            speaker = pick(gz, s, cue, "either", when, True, ARMED, set()) or (call.armed[0] if call.armed else None)
+    if speaker is None and rule.speaker in ("before", "after", "either") and stance != "claim":
+        # «"Ces informations sont fausses", a indiqué le Centcom»: the speaker follows the quote
+        speaker = pick(gz, s, cue, "said", when, in_claim, accept, set())
+    if speaker is None:
+        if rule.needs in ("armed", "state"):
+            return []
+        if stance == "claim":
+            speaker = call.armed[0] if call.armed else own
+        elif rule.speaker in ("said", "before", "either"):
+            speaker = call.carried or own
+    subject: ActorRef | None = None
+    if stance == "claim":
+        subject = speaker
+    elif rule.speaker == "frame":
+        subject = cue.subject
+    elif stance == "attribution":
+        if rule.fixed_subject and rule.fixed_subject in gz.actors:
+            subject = gz.actors[rule.fixed_subject].ref()
+        else:
+            exclude = {speaker.id} if speaker else set()
+            subject = pick(gz, s, cue, rule.subject or "after", when, False, None, exclude)
+            if subject is None and _ANAPHOR.search(s.norm[s.starts[min(cue.end, len(s.starts) - 1)]:]
+                                                   if s.starts else ""):
+                # "... which Washington blamed on the group": the armed group named before
+                subject = pick(gz, s, cue, "before", when, False, ARMED, exclude)
+            if subject is None and speaker is not None and rule.speaker == "either":
+                # «... وتتهم واشنطن»: the verb carries its subject; the actor after it is the
+                # one blamed, and the speaker is whoever the sentence is about
+                from classifiers.speakers import actor
+                first = [m for m in s.mentions if m.kind == "actor" and m.end <= cue.start]
+                subject = speaker
+                speaker = actor(gz, first[0], when, False, s) if first else own
+        if subject is None:
+            return []
+    kind = None
+    if stance == "denial":
+        kind = rule.kind or denial_kind(s.norm, call.facts.norm)
+        if kind == "responsibility":
+            subject = speaker
+    response = _RESPONSE.search(s.norm)
+    cut = s.token_at(response.start()) if response and stance == "claim" else None
+    targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim")
+    weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
+    target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target
+    figs = extract_figures(s.norm_punct)
+    if figs.killed is None and figs.wounded is None and figs.casualties is None and stance == "claim":
+        figs = call.facts.figures
+    event_date = resolve_event_date(s.norm_punct, call.date) or call.facts.event_date
+    evidence = s.original[:200]
+    return [
+        Statement(stance=stance, speaker=speaker, subject=subject, denial_of=kind, target=target,
+                  place=p if isinstance(p, PlaceRef) else None, place_written=p if isinstance(p, str) else None,
+                  weapon=weapon, killed=figs.killed, wounded=figs.wounded, casualties=figs.casualties,
+                  event_date=event_date, evidence=evidence)
+        for p in targets
+    ]
