@@ -27,11 +27,12 @@ from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize
 from classifiers.rules import Rule
 from classifiers.sentences import Sentence
-from classifiers.speakers import ACCORDING, SAID, headline_speaker, parties, tail_speaker
+from classifiers.speakers import ACCORDING, INVERTED, SAID, headline_speaker, parties, tail_speaker
 from classifiers.statements import ARMED, STATE, Call
 from classifiers.types import ActorRef
 
 _NEVER = re.compile("(?!)")
+_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|the militia|the movement|the organi[sz]ation|the ministry|"
                       r"the army|the military|the statement|the spokesman|the spokesperson|a spokesman|a spokesperson|"
@@ -167,12 +168,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
         return cues
     has = {c.rule.stance for c in cues}
     out = list(cues)
-    if "claim" not in has and call.communique is not None and fw.event.search(s.norm) \
-            and not fw.negation.search(s.norm):
-        out.append(Cue(_RULES["claim"], 0, len(s.toks), speaker=call.communique, subject=call.communique))
-        has.add("claim")
     if not fw.gate.search(s.norm) and not fw.attack_noun.search(s.norm):
-        return out
+        return _communique_claim(s, fw, out, has, call, [])
     extra = _demonym_mentions(gz, s, fw)
     ok = parties(gz, s, call.when, False)
     if extra:
@@ -188,8 +185,9 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
         if relay is not None:
             out.append(relay)
             has.add("claim")
-    reporter = _reporter(s, fw, ok, call)
-    for start, end, doer in _events(s, fw, ok):
+    reporter = _reporter(s, fw, ok, call) or call.communique
+    events = _events(s, fw, ok)
+    for start, end, doer, infinitive in events:
         speaker = reporter
         if speaker is None and call.own is not None and call.own.kind in STATE | ARMED:
             speaker = call.own  # the channel's own voice: an army's post about its strikes
@@ -200,9 +198,20 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
                 continue
             out.append(Cue(_RULES["claim"], start, end, speaker=speaker, subject=speaker))
             has.add("claim")
-        elif "attribution" not in has:
+        elif "attribution" not in has and not infinitive:
             out.append(Cue(_RULES["attribution"], start, end, speaker=speaker, subject=doer))
             has.add("attribution")
+    return _communique_claim(s, fw, out, has, call, events)
+
+
+def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str], call: Call,
+                      events: list[tuple[int, int, ActorRef | None, bool]]) -> list[Cue]:
+    """A relayed communiqué reporting an attack with no other doer named is the group's claim."""
+    if "claim" in has or call.communique is None or "attribution" in has:
+        return out
+    if fw.event.search(s.norm) and not fw.negation.search(s.norm):
+        out.append(Cue(_RULES["claim"], 0, len(s.toks), speaker=call.communique, subject=call.communique))
+        has.add("claim")
     return out
 
 
@@ -222,9 +231,10 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         prior = [r for m, r in ok if 0 <= pos - m.end <= 3]
         if prior:
             return prior[-1]
-        following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
-        if following:
-            return following[0]
+        if fw.lang != "en" or INVERTED.match(said.group(0)):
+            following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
+            if following:
+                return following[0]
     tail = tail_speaker(s, ok)
     if tail is not None:
         return tail
@@ -241,11 +251,12 @@ def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
 
 
 def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]]
-            ) -> list[tuple[int, int, ActorRef | None]]:
+            ) -> list[tuple[int, int, ActorRef | None, bool]]:
     """Attacks the sentence names with their doer: a party, None for the speaker's own forces
-    ("our aircraft struck", "troops eliminated"); attacks with no doer named are left out."""
+    ("our aircraft struck", "troops eliminated"); attacks with no doer named are left out. The
+    flag marks an infinitive ("used by Hamas to conduct attacks"): a purpose, not a report."""
     arabic = fw.lang in ("ar", "fa")
-    found: list[tuple[int, int, ActorRef | None]] = []
+    found: list[tuple[int, int, ActorRef | None, bool]] = []
     for m in fw.attack_verb.finditer(s.norm):
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
         if _blocked(s, fw, t - 5, m.start()):
@@ -269,7 +280,7 @@ def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]]
             if owns and s.token_at(owns[-1].end() - 1) >= t - 2:
                 doer = None
         if doer is not False:
-            found.append((t, end, doer if isinstance(doer, ActorRef) else None))
+            found.append((t, end, doer if isinstance(doer, ActorRef) else None, t > 0 and s.toks[t - 1] == "to"))
     for m in fw.attack_noun.finditer(s.norm):
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
         if _blocked(s, fw, t - 4, m.start()):
@@ -279,7 +290,7 @@ def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]]
         after = [r for mn, r in ok if mn.start in (end, end + 1)] if arabic else []
         doers = by or adjective or after
         if doers:
-            found.append((t, end, doers[0]))
+            found.append((t, end, doers[0], False))
     return sorted(found, key=lambda f: f[0])
 
 

@@ -33,6 +33,10 @@ _NOT_PLACE = frozenset((
     "Statement Photos Photo Video Videos Report Reports Amaq IDF IS ISIS US UN The This That These Those A An "
     "His Her Their Its Our We It They He She I Total Order Light Support Cooperation Accordance Particular Recent "
     "Addition Following Defense Defence Hamas Hezbollah Israel Israeli Islamic State Daesh ISIL Taliban "
+    "Clashes Clash Fears Fear Attack Attacks Strike Strikes Raid Raids War Battle Battles Operation Operations Response "
+    "Retaliation Breaking News Update Live Latest Pictures Watch Read Full Article More Details Security Forces Army "
+    "Military Police Government President Minister Ministry Spokesman Prime Officials Official Sources Media Twitter "
+    "Telegram Christmas Day Eve Week Weekend Morning Evening Night Afternoon Today Yesterday Tomorrow RT "
     "عدد عدة اطار ظل اعقاب سياق حين وقت اليوم امس الوقت هذا هذه ذلك تلك بيان الساعات الايام اثناء خلال ما"
 ).split())
 
@@ -47,7 +51,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
     chosen = found or message_places[:1]
     if not chosen:
         # the gazetteer knows no place of this message (one it knows is what links incidents)
-        return [written_place(s, cut)]
+        return [written_place(s, cut, gz)]
     sites = list({p.id: p for p in chosen if p.kind in ("base", "town", "crossing")}.values())
     bases = [p for p in sites if p.kind == "base"]
     if len(sites) > 1 and many:
@@ -59,9 +63,25 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
     return [chosen[0]] if chosen else [None]
 
 
-def written_place(s: Sentence, cut: int | None = None) -> str | None:
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|i|an)|Yemen's|Syria's|Iraq's|Lebanon's)$")
+
+
+# "#Huwaysis", "#Tahtuh": in a tweet a place is often only a hashtag
+_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+)?)(?![\w])")
+_NOT_TAGS = frozenset("breaking breakingnews amaq amaqagency aamaq isis islamicstate is isil daesh urgent update news "
+                      "latest video photo photos terrormonitor alert syria iraq".split())
+
+
+def _title_case(text: str) -> bool:
+    """A headline in Title Case capitalises every word: capitals say nothing of names there."""
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def written_place(s: Sentence, cut: int | None = None, gz: Gazetteer | None = None) -> str | None:
     """A place the gazetteer does not know, as the sentence writes it."""
     text = s.original
+    titled = _title_case(text)
     if cut is not None and s.starts:
         # keep the words before "in response to" (token offsets of norm and original differ a little)
         ratio = s.starts[min(cut, len(s.starts) - 1)] / max(len(s.norm), 1)
@@ -72,6 +92,8 @@ def written_place(s: Sentence, cut: int | None = None) -> str | None:
         for m in pattern.finditer(text):
             if in_actors and any(normalize(m.group(0)) in a for a in in_actors):
                 continue
+            if titled and "#" not in m.group("name"):
+                continue
             name = display_name(m.group("name").replace("#", ""))
             words = name.split()
             while words and words[-1] in _NOT_PLACE:
@@ -79,7 +101,15 @@ def written_place(s: Sentence, cut: int | None = None) -> str | None:
             if not words or words[-1] in _NOT_PLACE or all(w in _NOT_PLACE for w in words):
                 continue
             name = " ".join(words)
-            if len(name) < 3:
+            if len(name) < 3 or (len(words) == 1 and _DEMONYM.match(name)):
                 continue
+            if gz is not None and gz.resolve_actor(name) is not None:
+                continue  # "in Hezbollah", "near ISIS": a party, not a place
             return name
+    for m in _HASHTAG.finditer(text):
+        name = m.group(1)
+        if name in _NOT_PLACE or _DEMONYM.match(name) or name.lower() in _NOT_TAGS or (
+                gz is not None and gz.resolve_actor(name) is not None):
+            continue
+        return name
     return None

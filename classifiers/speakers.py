@@ -26,6 +26,8 @@ SAID = re.compile(
     r"a declare|a affirme|a indique|a precise|a annonce|"
     r"گفت|اعلام كرد)(?!\w)"
 )
+# the speech verbs a speaker may follow in English ("..., said the ministry"); "says if Hezbollah" is no such
+INVERTED = re.compile(r"said|told|added|stated|reported|announced|tweeted|wrote|confirmed")
 ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از)(?!\w)")
 _BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
 
@@ -88,19 +90,24 @@ def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None
         prior = [r for m, r in ok if 0 <= pos - m.end <= 3]
         if prior:
             return prior[-1]
-        following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
-        if following:
-            return following[0]
+        if INVERTED.match(said.group(0)) or not s.norm.isascii():
+            # "..., said the Pentagon", «وقال الجيش»: the speaker after the verb
+            following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
+            if following:
+                return following[0]
     return tail_speaker(s, ok)
 
 
 def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None:
-    """"Security Media Cell: ..." and «قوات سوريا الديمقراطية: ...»: the actor before an early colon."""
+    """"Security Media Cell: ...", "IDF: ...", "#IS statement: ..." and «قوات سوريا الديمقراطية: ...»:
+    a short head before an early colon that ends with the actor (a link's "https:" is no head)."""
     colon = s.original.find(":")
-    if colon < 2 or colon > 80:
+    if colon < 2 or colon > 80 or s.original[colon + 1:colon + 3] == "//":
         return None
     head_tokens = len(tokens(normalize(s.original[:colon])))
-    heads = [r for m, r in ok if m.end <= head_tokens]
+    if head_tokens > 8:
+        return None
+    heads = [r for m, r in ok if m.end <= head_tokens and head_tokens - m.end <= 2]
     return heads[-1] if heads else None
 
 
