@@ -32,6 +32,12 @@ from classifiers.statements import ARMED, STATE, Call
 from classifiers.types import ActorRef
 
 _NEVER = re.compile("(?!)")
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                          "any", "another", "latest", "deadly", "new", "such"})
+_LINK = frozenset({"it", "they", "we", "had", "has", "have", "that", "also", "then", "later", "reportedly",
+                   "allegedly", "on", "in", "from", "and", "its", "their", "the", "fighters", "forces", "militants",
+                   "members", "gunmen", "troops", "jets", "drones", "planes", "aircraft", "warplanes", "army",
+                   "military", "navy", "which", "who", "s"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|the militia|the movement|the organi[sz]ation|the ministry|"
@@ -145,7 +151,7 @@ def _demonym_mentions(gz: Gazetteer, s: Sentence, fw: FrameWords) -> list[Mentio
     """"an Israeli strike", «القصف التركي»: adjectives of parties the gazetteer has as names."""
     if not fw.demonyms:
         return []
-    covered = {i for m in s.mentions for i in range(m.start, m.end)}
+    covered = {i for m in s.mentions if m.kind == "actor" for i in range(m.start, m.end)}
     out = []
     for i, tok in enumerate(s.toks):
         name = fw.demonyms.get(tok)
@@ -186,7 +192,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             out.append(relay)
             has.add("claim")
     reporter = _reporter(s, fw, ok, call) or call.communique
-    events = _events(s, fw, ok)
+    own_voice = reporter is None and call.own is not None and call.own.kind in STATE | ARMED
+    events = _events(s, fw, ok, own_voice)
     for start, end, doer, infinitive in events:
         speaker = reporter
         if speaker is None and call.own is not None and call.own.kind in STATE | ARMED:
@@ -243,14 +250,27 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     return None
 
 
+def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
+    """Whether the party ending at ``doer_end`` is the subject of the verb at ``verb``: the words
+    between are links ("Houthi gunmen from Yemen had fired", "Hezbollah said it struck"), not a
+    clause of their own ("Iran says an Israeli strike")."""
+    between = s.toks[doer_end:verb]
+    if not any(fw.speech.fullmatch(w) for w in between):
+        return not any(w in ("a", "an", "the", "this", "that", "which", "who", "but", "while", "as", "after")
+                       for w in between)
+    return bool(between) and (between[-1] in ("it", "they", "we") or bool(fw.own_forces.fullmatch(between[-1])))
+
+
 def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
-    """Negation or modality in the few words before an anchor ("did not strike", "will hit")."""
+    """Negation in the few words before an anchor ("did not strike"), modality or purpose a
+    little further ("would respond double to any Israeli attacks", "a mission to counter
+    Houthi attacks")."""
     lo = s.starts[max(start_tok, 0)] if s.starts else 0
-    window = s.norm[lo:anchor]
-    return bool(fw.negation.search(window) or fw.modality.search(window))
+    wide = s.starts[max(start_tok - 3, 0)] if s.starts else 0
+    return bool(fw.negation.search(s.norm, lo, anchor) or fw.modality.search(s.norm, wide, anchor))
 
 
-def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]]
+def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own_voice: bool = False,
             ) -> list[tuple[int, int, ActorRef | None, bool]]:
     """Attacks the sentence names with their doer: a party, None for the speaker's own forces
     ("our aircraft struck", "troops eliminated"); attacks with no doer named are left out. The
@@ -263,13 +283,22 @@ def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]]
             continue
         doer: ActorRef | bool | None = False  # False: none found
         if end < len(s.toks) and s.toks[end] == "by":
-            after = [r for mn, r in ok if end < mn.start <= end + 2]
+            after = [r for mn, r in ok if end < mn.start <= end + 4]
             if after:
                 doer = after[0]
+        passive = t > 0 and s.toks[t - 1] in _PASSIVE
+        if doer is False and passive:
+            # "Hezbollah compounds were struck": the party named is the target; on an army's own
+            # channel the unnamed doer is the army ("terrorists were eliminated")
+            if s.toks[t] not in ("killed", "kills", "kill") and own_voice:
+                found.append((t, end, None, False))
+            continue
+        if doer is False and t > 0 and (s.toks[t - 1] in _DETERMINERS or s.toks[t - 1] in fw.demonyms):
+            continue  # "an Israeli strike": a noun, read below
         if doer is False:
-            before = [r for mn, r in ok if 0 <= t - mn.end <= 3 and mn.end <= t]
-            if before:
-                doer = before[-1]
+            before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= 5 and mn.end <= t]
+            if before and _subject_of(s, fw, before[-1][0].end, t):
+                doer = before[-1][1]
         if doer is False and arabic:
             after = [r for mn, r in ok if end <= mn.start <= end + 2]
             if after:
@@ -286,7 +315,8 @@ def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]]
         if _blocked(s, fw, t - 4, m.start()):
             continue
         adjective = [r for mn, r in ok if mn.end in (t, t - 1) and mn.end <= t]
-        by = [r for mn, r in ok if end < mn.start <= end + 2] if end < len(s.toks) and s.toks[end] in ("by", "from") else []
+        by_at = next((i for i in range(end, min(end + 4, len(s.toks))) if s.toks[i] == "by"), None)
+        by = [r for mn, r in ok if by_at < mn.start <= by_at + 4] if by_at is not None else []
         after = [r for mn, r in ok if mn.start in (end, end + 1)] if arabic else []
         doers = by or adjective or after
         if doers:

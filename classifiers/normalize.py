@@ -58,6 +58,7 @@ def _strip_latin_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s(?![A-Za-z])")
 _ELISION = re.compile(r"(?<![A-Za-zÀ-ÿ])([LlDdJjNnSsCcMmTt]|[Qq]u)['’](?=[A-Za-zÀ-ÿ])")
 
 
@@ -67,6 +68,8 @@ def normalize_cased(text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
     if "'" in text or "’" in text:
         text = _ELISION.sub(r"\1 ", text)  # French elision: l'Iran, d'Erbil, n'a pas -> l Iran, d Erbil, n a pas
+        # an English possessive is the name itself: "Hezbollah's attacks" -> "Hezbollah attacks"
+        text = _POSSESSIVE.sub("", text)
     text = _CAMEL.sub(r"\1 ", text)
     if _TRANSLATED.search(text):
         text = text.translate(_TABLE)  # a dict lookup per character: only where one is needed

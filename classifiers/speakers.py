@@ -107,11 +107,16 @@ def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRe
     head_tokens = len(tokens(normalize(s.original[:colon])))
     if head_tokens > 8:
         return None
-    heads = [r for m, r in ok if m.end <= head_tokens and head_tokens - m.end <= 2]
+    # "IDF:", "#IS statement:", "Hezbollah MP:"; not "Israel-Hamas war live:"
+    heads = [r for m, r in ok if m.end <= head_tokens and (m.end == head_tokens or (
+        head_tokens - m.end <= 2 and all(t in _HEAD_WORDS for t in s.toks[m.end:head_tokens])))]
     return heads[-1] if heads else None
 
 
-_TAIL = re.compile(r"(?:[:–—|]| - )\s*([^:–—|]{2,60})$")
+_HEAD_WORDS = frozenset({"statement", "official", "officials", "spokesman", "spokesperson", "media", "sources", "source",
+                         "says", "said", "mp", "leader", "chief", "minister", "ministry", "army", "military", "forces",
+                         "agency", "news", "office", "command", "bayan", "بيان", "مصدر", "المتحدث"})
+_TAIL = re.compile(r"(?::|\s[–—|-])\s+([^:–—|]{2,60})$")
 
 
 def tail_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None:
