@@ -42,6 +42,13 @@ _TOPIC = re.compile(
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
     r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|"
     r"attaque|frappe|attentat|roquette|drone|explosion|mort|tues|blesses|implication|bilan|base|convoi")
+_VIOLENCE = re.compile(
+    r"(?<!\w)(?:attack\w*|strikes?|airstrikes?|raids?|bomb\w*|rockets?|drones?|missiles?|explos\w*|blasts?|shell\w*|"
+    r"kill\w*|dead|deaths?|wounded|injur\w*|casualt\w*|massacre|shooting|shot|fired|ambush\w*|assassinat\w*|troops|"
+    r"soldiers|hostilities|fighting|clashes|targeted|targeting|involvement|responsib\w*|"
+    r"attaque\w*|frappes?|tues?|morts?|blesses|attentat\w*|حمله|حملات|موشك\w*|پهپاد\w*|كشته|انفجار)(?!\w)"
+    r"|(?:هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|ضربات|انفجار|تفجير|صاروخ|صواريخ|مسير|قتل|مقتل|قتلي|اصاب|جرحي|مجزره|"
+    r"اغتيال|اعتداء|كمين|اشتباك|عمليه|الهجوم|القصف|الغارات|المسوول|مسوولي|علاقت|ضلوع|تورط)")
 _SELF_NAMING = ("itself", "نفسه", "نفسها", "به نام")
 
 
@@ -147,6 +154,10 @@ class Classifier:
                         m.kind in ("place", "weapon", "target") for x in sentences for m in x.mentions)
                 if not on_topic:
                     cues = [c for c in cues if c.rule.stance == "claim"]
+                elif any(c.rule.stance == "denial" for c in cues) and not _VIOLENCE.search(s.norm) and not (
+                        len(call.facts.norm) < 400 and _VIOLENCE.search(call.facts.norm)):
+                    # a denial of a death, an election rumour or a deal is not about an attack
+                    cues = [c for c in cues if c.rule.stance != "denial"]
             report = report or rep
             named = self._named(s, cues, when, all_actors, new_names)
             done: set[str] = set()

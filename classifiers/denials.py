@@ -13,7 +13,7 @@ _LOCATION = re.compile(r"(?<!\w)(?:territor\w*|soil|inside jordan|outside jordan
 _FIGURES = re.compile(r"(?<!\w)(?:exaggerat\w*|inflated|overstated|figures?|tolls?|death toll|casualt\w*|number of|numbers|no damage|"
                       r"direct hit|مبالغ\w*|ارقام|حصيله|اعداد|"
                       r"chiffres?|bilan|exager\w*|(?:la )?mort de|morts|tues|blesses|"
-                      r"reports? (?:\w+ ){0,5}?(?:killed|dead|deaths|wounded|injured)|(?:تقارير|انباء|اخبار|الانباء) (?:عن )?"
+                      r"reports? (?:\w+ ){0,5}?(?:(?:was|were|been|being) (?:killed|wounded|injured)|dead|deaths)|(?:was|were) not (?:killed|injured|wounded)|(?:تقارير|انباء|اخبار|الانباء) (?:عن )?"
                       r"(?:مقتل|اصابه|سقوط قتلي|قتلي|جرحي)|كشته|زخمي|تلفات|اغراق)(?!\w)")
 _AIRSTRIKE = re.compile(r"(?<!\w)(?:airstrikes?|air strikes?|air raids?|غاره|غارات|ضربه جويه|ضربات جويه|حمله هوايي|حملات هوايي|"
                         r"frappe aerienne|frappes aeriennes|raid aerien|carried out any|conducted|conduct)(?!\w)")
@@ -21,7 +21,8 @@ _EVENT = re.compile(r"(?<!\w)(?:no (?:reports? of (?:an? )?)?(?:attack|explosion
                     r"no such|rumou?rs?|fabricat\w*|controlled detonation|accident|(?:reports?|claims?) (?:of|about) (?:an? |the )?"
                     r"(?:attack|strike|drone|rocket|clashes|fighting|explosions?)|شايعات|اشاعات|لم ترد انباء|لا صحه لانباء|انباء عن|مزاعم|شايعه|"
                     r"انجام نشده|fausses|informations|تعرض (?:\w+ ){0,3}?(?:لاي|لهجوم|لقصف)|الانباء|الاخبار|سقوط اي|لم تسقط|"
-                    r"خبر حمله|كنترل شده|toute attaque|aucune attaque|took place|no attack|came under|مجرد شايعات)(?!\w)")
+                    r"خبر حمله|كنترل شده|toute attaque|aucune attaque|took place|no attack|came under|مجرد شايعات|"
+                    r"(?:media|news|the|all) reports?|reports? that|story|made up|fall|fell|captured|لا صحه لما)(?!\w)")
 _RESPONSIBILITY = re.compile(r"(?<!\w)(?:involv\w*|role|responsib\w*|connection|behind|carry|carried|took part|دور|علاقه|مسووليه|"
                              r"نقش|دخالت|implication)(?!\w)")
 

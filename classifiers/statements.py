@@ -104,6 +104,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         speaker = own
     else:
         speaker = pick(gz, s, cue, rule.speaker, when, in_claim, accept, set())
+    if speaker is not None and speaker.kind == "relay" and stance != "claim":
+        entry = gz.actors.get(speaker.id)
+        if entry and entry.speaks_for:
+            speaker = gz.actors[entry.speaks_for].ref(speaker.as_written)  # "Amaq denies ..." is IS denying
     if speaker is not None and speaker.kind == "relay" and stance == "claim":
         entry = gz.actors.get(speaker.id)
         if entry and entry.speaks_for:
