@@ -171,6 +171,7 @@ class Classifier:
                 found_here.extend(found)
             statements.extend(found_here)
             call.carried = self._carry(s, found_here, call)
+        statements += self._pending_claims(statements, call)
         statements = resolve(self.gz, statements, sentences, call, all_actors)
         return Classification(
             lang=lang,
@@ -180,6 +181,20 @@ class Classifier:
             new_actor_names=tuple(r.name for r in new_names.values()),
             event_report=report and not statements,
         )
+
+    def _pending_claims(self, statements: list[Statement], call: Call) -> list[Statement]:
+        """A state's action told in the outlet's voice is its claim when the message also has the
+        state speaking ("U.S. Strikes Iran-Backed Groups in Iraq || ..., officials said")."""
+        out: list[Statement] = []
+        claimed = {st.speaker.id for st in statements if st.stance == "claim" and st.speaker}
+        for s, cue in call.pending:
+            doer = cue.speaker
+            if doer is None or doer.id in claimed:
+                continue
+            if any(r.id == doer.id or r.parent == doer.id or doer.parent == r.id for r in call.reporters):
+                out.extend(build(self.gz, s, cue, call, []))
+                claimed.add(doer.id)
+        return out
 
     def _named(self, s: Sentence, cues: list[Cue], when: date | None, all_actors: dict[str, ActorRef],
                new_names: dict[str, ActorRef]) -> list[ActorRef]:

@@ -193,11 +193,18 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             has.add("claim")
     reporter = _reporter(s, fw, ok, call) or call.communique
     own_voice = reporter is None and call.own is not None and call.own.kind in STATE | ARMED
-    events = _events(s, fw, ok, own_voice)
+    if reporter is not None:
+        call.reporters.append(reporter)
+    events = _events(s, fw, ok, call.own if own_voice else None)
     for start, end, doer, infinitive in events:
         speaker = reporter
         if speaker is None and call.own is not None and call.own.kind in STATE | ARMED:
             speaker = call.own  # the channel's own voice: an army's post about its strikes
+        if speaker is None and doer is not None and doer.kind in STATE | ARMED and not infinitive:
+            # "US strikes Iran-backed sites in Syria" over "..., the Pentagon said": the state's
+            # own action is its claim when the message reports it speaking (decided at the end)
+            call.pending.append((s, Cue(_RULES["claim"], start, end, speaker=doer, subject=doer)))
+            continue
         if speaker is None or (doer is None and speaker.kind not in STATE | ARMED):
             continue
         if doer is None or _same(speaker, doer):
@@ -270,7 +277,7 @@ def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
     return bool(fw.negation.search(s.norm, lo, anchor) or fw.modality.search(s.norm, wide, anchor))
 
 
-def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own_voice: bool = False,
+def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own: ActorRef | None = None,
             ) -> list[tuple[int, int, ActorRef | None, bool]]:
     """Attacks the sentence names with their doer: a party, None for the speaker's own forces
     ("our aircraft struck", "troops eliminated"); attacks with no doer named are left out. The
@@ -290,7 +297,7 @@ def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own
         if doer is False and passive:
             # "Hezbollah compounds were struck": the party named is the target; on an army's own
             # channel the unnamed doer is the army ("terrorists were eliminated")
-            if s.toks[t] not in ("killed", "kills", "kill") and own_voice:
+            if s.toks[t] not in ("killed", "kills", "kill") and own is not None:
                 found.append((t, end, None, False))
             continue
         if doer is False and t > 0 and (s.toks[t - 1] in _DETERMINERS or s.toks[t - 1] in fw.demonyms):
@@ -321,6 +328,9 @@ def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own
         doers = by or adjective or after
         if doers:
             found.append((t, end, doers[0], False))
+        elif own is not None and (any(_same(r, own) for mn, r in ok if mn.end <= t)
+                                  or fw.own_forces.search(s.norm, 0, m.start())):
+            found.append((t, end, None, False))  # "IDF troops are continuing the operation in ..."
     return sorted(found, key=lambda f: f[0])
 
 

@@ -60,6 +60,9 @@ class Call:
     places: list[PlaceRef] = field(default_factory=list)
     carried: ActorRef | None = None  # the speaker of the previous sentence, for "the group", "it", «وأضاف»
     communique: ActorRef | None = None  # the group whose communiqué the message relays
+    reporters: list[ActorRef] = field(default_factory=list)  # every party a sentence reports
+    # a state's action in the outlet's voice ("US strikes sites in Syria"): its claim if it speaks too
+    pending: list[tuple[Sentence, Cue]] = field(default_factory=list)
 
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe)(?!\w)")
@@ -81,6 +84,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         accept = ARMED
     elif rule.needs == "state":
         accept = STATE
+    elif rule.needs == "armed_or_state":
+        accept = ARMED | STATE
     elif stance == "claim":
         accept = ARMED | STATE | frozenset({"relay", "generic"})
     speaker: ActorRef | None = None
@@ -119,7 +124,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         # «"Ces informations sont fausses", a indiqué le Centcom»: the speaker follows the quote
         speaker = pick(gz, s, cue, "said", when, in_claim, accept, set())
     if speaker is None:
-        if rule.needs in ("armed", "state"):
+        if rule.needs in ("armed", "state", "armed_or_state"):
             return []
         if stance == "claim":
             speaker = call.armed[0] if call.armed else own
