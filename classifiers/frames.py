@@ -38,6 +38,12 @@ _LINK = frozenset({"it", "they", "we", "had", "has", "have", "that", "also", "th
                    "allegedly", "on", "in", "from", "and", "its", "their", "the", "fighters", "forces", "militants",
                    "members", "gunmen", "troops", "jets", "drones", "planes", "aircraft", "warplanes", "army",
                    "military", "navy", "which", "who", "s"})
+_VICTIM = frozenset({"under", "in", "by", "from", "of", "after", "amid", "during", "against", "a", "an"})
+# "an Israeli drone strike", "the IS suicide attack": words between a party and its attack noun
+_MODIFIERS = frozenset({"drone", "drones", "rocket", "missile", "air", "suicide", "car", "artillery", "naval", "ground",
+                        "military", "terror", "terrorist", "deadly", "fresh", "new", "latest", "retaliatory", "mortar",
+                        "svbied", "vbied", "ied", "sniper", "cross", "border", "precision", "militia", "militant",
+                        "army", "forces", "jets", "warplanes", "helicopter", "gunship", "tank", "commando", "قوات"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|the militia|the movement|the organi[sz]ation|the ministry|"
@@ -321,16 +327,19 @@ def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
         if _blocked(s, fw, t - 4, m.start()):
             continue
-        adjective = [r for mn, r in ok if mn.end in (t, t - 1) and mn.end <= t]
+        adjective = [r for mn, r in ok if mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS)]
         by_at = next((i for i in range(end, min(end + 4, len(s.toks))) if s.toks[i] == "by"), None)
         by = [r for mn, r in ok if by_at < mn.start <= by_at + 4] if by_at is not None else []
         after = [r for mn, r in ok if mn.start in (end, end + 1)] if arabic else []
         doers = by or adjective or after
         if doers:
             found.append((t, end, doers[0], False))
-        elif own is not None and (any(_same(r, own) for mn, r in ok if mn.end <= t)
-                                  or fw.own_forces.search(s.norm, 0, m.start())):
-            found.append((t, end, None, False))  # "IDF troops are continuing the operation in ..."
+        elif own is not None and t > 0 and s.toks[t - 1] not in _VICTIM and not fw.negation.search(s.norm) and (
+                any(_same(r, own) for mn, r in ok if mn.end <= t and t - mn.end <= 6)
+                or fw.own_forces.search(s.norm, s.starts[max(t - 6, 0)], m.start())):
+            # "IDF troops are continuing the operation in ...": not "killed in a drone strike",
+            # "came under fire"
+            found.append((t, end, None, False))
     return sorted(found, key=lambda f: f[0])
 
 
