@@ -45,6 +45,7 @@ _TOPIC = re.compile(
 _VIOLENCE = re.compile(
     r"(?<!\w)(?:attack\w*|strikes?|airstrikes?|raids?|bomb\w*|rockets?|drones?|missiles?|explos\w*|blasts?|shell\w*|"
     r"kill\w*|dead|deaths?|wounded|injur\w*|casualt\w*|massacre|shooting|shot|fired|ambush\w*|assassinat\w*|troops|"
+    r"struck|hit|convoy|bases?|shelling|raid\w*|downed|shot down|"
     r"soldiers|hostilities|fighting|clashes|targeted|targeting|involvement|responsib\w*|"
     r"attaque\w*|frappes?|tues?|morts?|blesses|attentat\w*|حمله|حملات|موشك\w*|پهپاد\w*|كشته|انفجار)(?!\w)"
     r"|(?:هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|ضربات|انفجار|تفجير|صاروخ|صواريخ|مسير|قتل|مقتل|قتلي|اصاب|جرحي|مجزره|"
@@ -101,7 +102,7 @@ class Classifier:
                 return None
         if any(w in whole.norm for w in _SELF_NAMING):
             return None
-        if frame_gate(whole.norm, text, lang):
+        if frame_gate(whole, text, lang, own):
             return None
         actors, places = self._collect(whole.mentions, when)
         return tuple(actors.values()), tuple(places.values())
@@ -220,7 +221,7 @@ class Classifier:
         for st in reversed(found):
             if st.speaker is not None:
                 return st.speaker
-        said = reporter(s, parties(self.gz, s, call.when, False))
+        said = reporter(s, parties(self.gz, s, call.when, False, written=False))
         return said or call.carried
 
     def _resolve_with_suffixes(self, name: str, when: date | None) -> ActorRef | None:

@@ -123,17 +123,24 @@ _RULES = {stance: Rule(stance, _NEVER, "frame", None, None, None, None, None, "f
           for stance in ("claim", "attribution")}
 
 
-def frame_gate(norm: str, text: str, lang: str) -> bool:
-    """Whether any frame could fire somewhere in the message: an attack verb, a communiqué
-    marker, a claim verb, a relay head; an attack noun only counts where a party reports."""
+def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> bool:
+    """Whether any frame could fire somewhere in the message (the cheapest tests first): a
+    communiqué marker or a claim verb; else a party named (or the channel's own) and an attack
+    word, with a reporting word unless the channel speaks for a state or group."""
     fw = words_for(text, lang)
     if fw is None:
         return False
-    if fw.gate.search(norm):
+    norm = whole.norm
+    if (fw.communique.search(norm) or fw.claim_verb.search(norm)) and fw.event.search(norm):
         return True
-    if fw.attack_noun.search(norm) and (fw.speech.search(norm) or fw.according.search(norm)):
-        return True
-    return False
+    own_voice = own is not None and own.kind in STATE | ARMED
+    if not own_voice and not any(m.kind == "actor" for m in whole.mentions) and not any(
+            t in fw.demonyms for t in whole.toks):
+        return False
+    if not own_voice and not (fw.speech.search(norm) or fw.according.search(norm) or ":" in text
+                              or " – " in text or " — " in text or " - " in text or fw.relay_heads.search(norm)):
+        return False
+    return bool(fw.attack_verb.search(norm) or fw.attack_noun.search(norm))
 
 
 def communique_claimant(gz: Gazetteer, norm: str, text: str, lang: str, actors: list[ActorRef]) -> ActorRef | None:
@@ -183,7 +190,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     if not fw.gate.search(s.norm) and not fw.attack_noun.search(s.norm):
         return _communique_claim(s, fw, out, has, call, [])
     extra = _demonym_mentions(gz, s, fw)
-    ok = parties(gz, s, call.when, False)
+    ok = parties(gz, s, call.when, False, written=False)
     if extra:
         from classifiers.speakers import actor
         ok = sorted(ok + [(m, actor(gz, m, call.when, False)) for m in extra], key=lambda x: x[0].start)

@@ -39,10 +39,12 @@ def actor(gz: Gazetteer, m: Mention, when: date | None, in_claim: bool, s: Sente
     return ref
 
 
-def parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> list[tuple[Mention, ActorRef]]:
+def parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool, written: bool = True,
+            ) -> list[tuple[Mention, ActorRef]]:
     """The actors of a sentence that can be a party: "USA-backed PKK", "Iran-aligned groups": the
-    backer is a modifier, not a party."""
-    return [(m, actor(gz, m, when, in_claim, s)) for m in s.mentions if m.kind == "actor"
+    backer is a modifier, not a party. ``written=False`` skips finding each one's spelling in the
+    original (a search per mention, dear on sentences that make no statement)."""
+    return [(m, actor(gz, m, when, in_claim, s if written else None)) for m in s.mentions if m.kind == "actor"
             and not (m.end < len(s.toks) and s.toks[m.end] in _BACKED)]
 
 
