@@ -44,6 +44,10 @@ _MODIFIERS = frozenset({"drone", "drones", "rocket", "missile", "air", "suicide"
                         "military", "terror", "terrorist", "deadly", "fresh", "new", "latest", "retaliatory", "mortar",
                         "svbied", "vbied", "ied", "sniper", "cross", "border", "precision", "militia", "militant",
                         "army", "forces", "jets", "warplanes", "helicopter", "gunship", "tank", "commando", "قوات"})
+# after an attack verb these words say it has no object: a participle or a plural noun
+_NO_OBJECT = frozenset({"in", "near", "along", "across", "including", "and", "or", "of", "for", "inside", "around", "from",
+                        "were", "was", "are", "is", "have", "had", "that", "which", "with", "during", "after", "amid",
+                        "since", "last", "yesterday", "earlier", "this", "today", "overnight", "when", "while", "as"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|the militia|the movement|the organi[sz]ation|the ministry|"
@@ -204,13 +208,16 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
         if relay is not None:
             out.append(relay)
             has.add("claim")
-    reporter = _reporter(s, fw, ok, call) or call.communique
+    scope = [0]
+    reporter = _reporter(s, fw, ok, call, scope)
+    if reporter is None:
+        reporter, scope[0] = call.communique, 0
     own_voice = reporter is None and call.own is not None and call.own.kind in STATE | ARMED
     if reporter is not None:
         call.reporters.append(reporter)
     events = _events(s, fw, ok, call.own if own_voice else None)
     for start, end, doer, infinitive in events:
-        speaker = reporter
+        speaker = reporter if start >= scope[0] else None
         if speaker is None and call.own is not None and call.own.kind in STATE | ARMED:
             speaker = call.own  # the channel's own voice: an army's post about its strikes
         if speaker is None and doer is not None and doer.kind in STATE | ARMED and not infinitive:
@@ -242,8 +249,10 @@ def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str]
     return out
 
 
-def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call) -> ActorRef | None:
-    """The party the sentence reports, by its frame; a pronoun reporter is the one carried."""
+def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call,
+              scope: list[int]) -> ActorRef | None:
+    """The party the sentence reports, by its frame; a pronoun reporter is the one carried.
+    ``scope[0]`` is set to the first token the report covers."""
     head = headline_speaker(s, ok)
     if head is not None:
         return head
@@ -255,9 +264,13 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     speech = list(fw.speech.finditer(s.norm)) or list(SAID.finditer(s.norm)) or list(ACCORDING.finditer(s.norm))
     for said in speech:
         pos = s.token_at(said.start())
-        prior = [r for m, r in ok if 0 <= pos - m.end <= 3]
+        prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3]
         if prior:
-            return prior[-1]
+            if pos < len(s.toks) - 4:
+                # "X says <clause>": X reports what follows, not what came before it ("Israeli
+                # shelling kills a woman as Hezbollah says one of its fighters was killed")
+                scope[0] = prior[-1][0].start
+            return prior[-1][1]
         if fw.lang != "en" or INVERTED.match(said.group(0)):
             following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
             if following:
@@ -315,6 +328,8 @@ def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own
             continue
         if doer is False and t > 0 and (s.toks[t - 1] in _DETERMINERS or s.toks[t - 1] in fw.demonyms):
             continue  # "an Israeli strike": a noun, read below
+        if doer is False and end < len(s.toks) and s.toks[end] in _NO_OBJECT and not arabic:
+            continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb
         if doer is False:
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= 5 and mn.end <= t]
             if before and _subject_of(s, fw, before[-1][0].end, t):

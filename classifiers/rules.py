@@ -23,6 +23,7 @@ class Rule:
     fixed_subject: str | None
     lang: str
     place_after: bool = False
+    subject_optional: bool = False  # an explicit blame stands even when the one blamed is not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,7 @@ def load_rules() -> dict[str, LanguageRules]:
                 stance=r["stance"], regex=re.compile(_norm_pattern(r["re"])), speaker=r.get("speaker", "before"),
                 subject=r.get("subject"), kind=r.get("kind"), needs=r.get("needs"), fixed=r.get("fixed"),
                 fixed_subject=r.get("fixed_subject"), lang=lang, place_after=r.get("place_after", False),
+                subject_optional=r.get("subject_optional", False),
             )
             for r in section.get("rule", [])
         )

@@ -152,8 +152,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 first = [m for m in s.mentions if m.kind == "actor" and m.end <= cue.start]
                 subject = speaker
                 speaker = actor(gz, first[0], when, False, s) if first else own
-        if subject is None:
-            return []
+        if subject is None and (not rule.subject_optional or speaker is None):
+            return []  # "the accused", "bear responsibility for them": no one blames anyone
     kind = None
     if stance == "denial":
         kind = rule.kind or denial_kind(s.norm, call.facts.norm)
