@@ -115,5 +115,22 @@ def main() -> None:
             print("   PRED " + _fmt(s))
 
 
+
+def by_pool() -> None:
+    """Macro-F1 per pool of folds 0-3 (``python bench/dev_errors.py --pools``)."""
+    score = _score_module()
+    pairs = load()
+    preds = predict(pairs)
+    pools = sorted({g["pool"] for _, g in pairs})
+    for pool in pools:
+        gp = [(g, p) for (_, g), p in zip(pairs, preds, strict=True) if g["pool"] == pool]
+        r = score.metrics(gp)
+        cls = " ".join(f"{c[:5]} P{r[c][0]:.2f} R{r[c][1]:.2f} n{r[c][3]}" for c in score.CLASSES)
+        print(f"{pool:7} n={r['n']:4} macro {r['macro']:.2f}  {cls}  spk {r['speaker'][0]}/{r['speaker'][1]}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--pools" in sys.argv:
+        by_pool()
+    else:
+        main()

@@ -24,9 +24,11 @@ _LATIN_PLACE = re.compile(
     r"countryside)\s+of\s+)?"
     r"(?P<name>(?:(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)"
     r"(?:ern)?\s+)?#?(?:al-|el-|Al-|Al |El-)?[A-Z][\w'’\-]+(?:\s+(?:al-|el-|Al-|Al |of |El-)?#?[A-Z][\w'’\-]+){0,3})")
+# Arabic: a name after a word that says a place follows ("in the town of", "near", "north of"),
+# not after a bare «في» (which precedes anything)
 _ARABIC_PLACE = re.compile(
-    r"(?:(?<=\s)|^)(?:في|قرب|بالقرب من|شمال|جنوب|شرق|غرب|بلدة|مدينة|قرية|ريف|محيط|منطقة)\s+"
-    r"(?P<name>(?:(?:بلدة|مدينة|قرية|ريف|منطقة|محيط|حي|مخيم)\s+)?[\u0621-\u064a]{3,}(?:\s+(?:ال)[\u0621-\u064a]{2,})?)")
+    r"(?:(?<=\s)|^)(?:في |ب)?(?:بلدة|مدينة|قرية|ريف|محافظة|منطقة|مخيم|حي|قضاء|ناحية|قرب|بالقرب من|شمال|جنوب|شرق|غرب|"
+    r"شمالي|جنوبي|شرقي|غربي)\s+(?P<name>[\u0621-\u064a]{3,}(?:\s+(?:ال)[\u0621-\u064a]{2,})?)")
 _NOT_PLACE = frozenset((
     "the January February March April May June July August September October November December Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday January Breaking Response Retaliation Coordination Addition "

@@ -163,3 +163,20 @@ def test_a_place_the_gazetteer_does_not_know_is_shown_as_written_and_never_links
 def test_a_name_inside_an_actors_name_is_not_a_place(classifier: Classifier) -> None:
     (st,) = classifier.classify("The Islamic Resistance in Iraq claimed responsibility for a drone attack.").statements
     assert st.place is None and st.place_written is None
+
+
+# -- Arabic morphology ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # «تبنى» is a claim only when what is adopted is an attack; the clitic و and the pronoun
+    # suffix («وتبناه») still make the verb
+    ("لقد أكثر الرئيس من التغريد ضد سلفه , ولكنه عمليا تبنى سياسته .", []),
+    ("وقع انفجار في مدينة الرمادي وتبناه تنظيم الدولة الإسلامية .",
+     [("claim", "islamic-state", "islamic-state", None, "الرمادي")]),
+    ("تبنى تنظيم الدولة الإسلامية الهجوم على حاجز للجيش في بلدة الحويجة .",
+     [("claim", "islamic-state", "islamic-state", None, "الحويجة")]),
+    ("ورفضت الحكومة العراقية الاتهامات بشأن قصف الرتل قرب القائم .",
+     [("denial", "iraq-government", "iraq-government", "responsibility", "Al-Qaim")]),
+])
+def test_arabic_clitics_suffixes_and_objects(classifier: Classifier, text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert read(classifier, text) == expected
