@@ -45,7 +45,7 @@ _TOPIC = re.compile(
 _VIOLENCE = re.compile(
     r"(?<!\w)(?:attack\w*|strikes?|airstrikes?|raids?|bomb\w*|rockets?|drones?|missiles?|explos\w*|blasts?|shell\w*|"
     r"kill\w*|dead|deaths?|wounded|injur\w*|casualt\w*|massacre|shooting|shot|fired|ambush\w*|assassinat\w*|troops|"
-    r"struck|hit|convoy|bases?|shelling|raid\w*|downed|shot down|"
+    r"struck|hit|convoy|shelling|raid\w*|downed|shot down|"
     r"soldiers|hostilities|fighting|clashes|targeted|targeting|involvement|responsib\w*|"
     r"attaque\w*|frappes?|tues?|morts?|blesses|attentat\w*|حمله|حملات|موشك\w*|پهپاد\w*|كشته|انفجار)(?!\w)"
     r"|(?:هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|ضربات|انفجار|تفجير|صاروخ|صواريخ|مسير|قتل|مقتل|قتلي|اصاب|جرحي|مجزره|"

@@ -95,8 +95,9 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         if rule.needs == "state":
             # "US forces struck ..." is a state's claim only when the state says so; a tweet
             # that a US strike hit a bakery is someone else's report
-            speaker = pick(gz, s, cue, "said", when, in_claim, accept, set()) or (
-                own if own is not None and own.kind in STATE else None)
+            from classifiers.speakers import parties, reporter
+            said = reporter(s, [(m, r) for m, r in parties(gz, s, when, in_claim) if r.kind in STATE])
+            speaker = said or (own if own is not None and own.kind in STATE else None)
             if speaker is None:
                 return []
         else:
