@@ -66,7 +66,7 @@ def main() -> None:
     loud: list[str] = []
     loud_langs: list[str] = []
     for (text, _), code in zip(messages, langs, strict=True):
-        if fresh.quiet(text, code, None) is None:
+        if not fresh.gate(text, code, None).quiet:
             loud.append(text)
             loud_langs.append(code)
     quiet = time.perf_counter() - t

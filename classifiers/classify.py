@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -53,6 +54,17 @@ _VIOLENCE = re.compile(
 _SELF_NAMING = ("itself", "نفسه", "نفسها", "به نام")
 
 
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """What the whole-message gate found: quiet (with its actors and places), or which stages
+    the sentences need."""
+
+    quiet: bool
+    rules: bool
+    actors: tuple[ActorRef, ...] = ()
+    places: tuple[PlaceRef, ...] = ()
+
+
 class Classifier:
     """Classifies messages against a gazetteer and the stance rules (built-ins by default)."""
 
@@ -81,31 +93,37 @@ class Classifier:
         self._sentence_cache[text] = result
         return result
 
-    def cues(self, s: Sentence, call: Call) -> tuple[list[Cue], bool]:
-        """Stage 2 for one sentence: the rules' cues and the structural frames."""
-        cues, report = find_cues(s, self.rules, call.lang)
+    def cues(self, s: Sentence, call: Call, rules: bool = True) -> tuple[list[Cue], bool]:
+        """Stage 2 for one sentence: the rules' cues (unless the gate showed none can fire) and
+        the structural frames."""
+        cues, report = find_cues(s, self.rules, call.lang) if rules else ([], False)
         return frame_cues(self.gz, s, cues, call), report
 
-    def quiet(self, text: str, lang: str, when: date | None, own: ActorRef | None = None,
-              ) -> tuple[tuple[ActorRef, ...], tuple[PlaceRef, ...]] | None:
+    def gate(self, text: str, lang: str, when: date | None, own: ActorRef | None = None) -> Gate:
         """Most messages hold no stance wording at all: one pass over the whole text finds its
         actors and places and shows that no rule can fire (no rule or report pattern of any
-        language matches, even with its lookarounds removed; no group self-naming; no frame).
-        Returns None when the message needs the sentence-by-sentence path."""
+        language matches, even with its lookarounds removed; no group self-naming) and no frame
+        either. A message only a frame can speak in skips the rules sentence by sentence."""
         whole = self.sentence(text) if len(text) <= 600 else prepare(self.gz, text)
         for lr in applicable(text, self.rules, lang):
             # the trigger words are a cheap first test; the gate (every rule at once) decides
             if lr.trigger.search(whole.norm) and lr.gate.search(whole.norm):
-                return None
+                return Gate(quiet=False, rules=True)
             if lr.report_gate is not None and (lr.report_trigger is None or lr.report_trigger.search(whole.norm)) \
                     and lr.report_gate.search(whole.norm):
-                return None
+                return Gate(quiet=False, rules=True)
         if any(w in whole.norm for w in _SELF_NAMING):
-            return None
+            return Gate(quiet=False, rules=True)
         if frame_gate(whole, text, lang, own):
-            return None
+            return Gate(quiet=False, rules=False)
         actors, places = self._collect(whole.mentions, when)
-        return tuple(actors.values()), tuple(places.values())
+        return Gate(quiet=True, rules=False, actors=tuple(actors.values()), places=tuple(places.values()))
+
+    def quiet(self, text: str, lang: str, when: date | None, own: ActorRef | None = None,
+              ) -> tuple[tuple[ActorRef, ...], tuple[PlaceRef, ...]] | None:
+        """The gate's actors and places of a quiet message; None when it needs the sentences."""
+        gate = self.gate(text, lang, when, own)
+        return (gate.actors, gate.places) if gate.quiet else None
 
     def _collect(self, mentions: Iterable[Mention], when: date | None) -> tuple[dict[str, ActorRef], dict[str, PlaceRef]]:
         """The actors and places a message names, each once, in order of first mention."""
@@ -127,9 +145,9 @@ class Classifier:
         when = date.date() if date else None
         own = self.gz.actors[source_actor].ref() if source_actor in self.gz.actors else None
         body = clean_body(text)
-        quiet = self.quiet(body, lang, when, own)
-        if quiet is not None:
-            return Classification(lang=lang, actors=quiet[0], places=quiet[1])
+        gate = self.gate(body, lang, when, own)
+        if gate.quiet:
+            return Classification(lang=lang, actors=gate.actors, places=gate.places)
         sentences = [self.sentence(p) for p in split_sentences(body)]
         all_actors, places = self._collect((m for s in sentences for m in s.mentions), when)
         call = Call(
@@ -148,7 +166,7 @@ class Classifier:
         # something of attacks, or name a place, weapon or target of the gazetteer
         on_topic: bool | None = None
         for s in sentences:
-            cues, rep = self.cues(s, call)
+            cues, rep = self.cues(s, call, gate.rules)
             if any(c.rule.stance != "claim" for c in cues):
                 if on_topic is None:
                     on_topic = bool(_TOPIC.search(call.facts.norm)) or any(
@@ -221,6 +239,8 @@ class Classifier:
         for st in reversed(found):
             if st.speaker is not None:
                 return st.speaker
+        if not any(m.kind == "actor" for m in s.mentions):
+            return call.carried
         said = reporter(s, parties(self.gz, s, call.when, False, written=False))
         return said or call.carried
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -32,6 +32,9 @@ from classifiers.statements import ARMED, STATE, Call
 from classifiers.types import ActorRef
 
 _NEVER = re.compile("(?!)")
+# "Hezbollah: ...", "..., sources say: ...": a colon that is not a link's or a clock's
+_RETWEET = re.compile(r"^(?:RT )?@\w+:\s*|https?://\S+")
+_HEAD_COLON = re.compile(r"(?<![\d/])[:：](?!//|\d)")
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                           "any", "another", "latest", "deadly", "new", "such"})
 _LINK = frozenset({"it", "they", "we", "had", "has", "have", "that", "also", "then", "later", "reportedly",
@@ -75,6 +78,65 @@ class FrameWords:
     claim_not: re.Pattern[str]
     demonyms: dict[str, str]
     gate: re.Pattern[str]  # anything a frame is anchored on
+    # the same lists as token sets, for the whole-message gate (a set lookup per word is far
+    # cheaper than a regex over the text; a multi-word entry counts by its first word)
+    words: dict[str, TokenSet] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSet:
+    """A word list as one-word entries, "*" stems and multi-word phrases (by first word)."""
+
+    exact: frozenset[str]
+    stems: tuple[str, ...]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
+    arabic: bool
+    stem_rx: re.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, words: list[str], arabic: bool) -> TokenSet:
+        exact: set[str] = set()
+        stems: list[str] = []
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for word in words:
+            toks = tuple(normalize(word.rstrip("*")).split())
+            if not toks:
+                continue
+            if len(toks) > 1:
+                phrases.setdefault(toks[0], []).append(toks)
+            elif word.endswith("*"):
+                stems.append(toks[0])
+            else:
+                exact.add(toks[0])
+        clitic = "(?:و|ف|ب|ل)?" if arabic else ""
+        stem_rx = re.compile(rf"(?<!\w){clitic}(?:{'|'.join(map(re.escape, stems))})") if stems else None
+        return cls(frozenset(exact), tuple(stems), {k: tuple(v) for k, v in phrases.items()}, arabic, stem_rx)
+
+    def _at(self, toks: list[str], i: int, tok: str) -> bool:
+        if tok in self.exact or (self.stems and tok.startswith(self.stems)):
+            return True
+        for phrase in self.phrases.get(tok, ()):
+            if tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
+                return True
+        return False
+
+    def any_in(self, toks: list[str], words: frozenset[str] | None = None, norm: str | None = None) -> bool:
+        """Whether any entry occurs in ``toks`` (``words``: the same as a set; ``norm``: joined)."""
+        words = frozenset(toks) if words is None else words
+        if self.arabic:
+            words = words | {t[1:] for t in words if len(t) > 3 and t[0] in "وفبل"}
+        if not self.exact.isdisjoint(words):
+            return True
+        if self.stem_rx is not None and self.stem_rx.search(norm if norm is not None else " ".join(toks)):
+            return True
+        if self.phrases and not words.isdisjoint(self.phrases):
+            for i, tok in enumerate(toks):
+                if self.arabic and len(tok) > 3 and tok[0] in "وفبل" and tok not in self.phrases:
+                    tok = tok[1:]
+                for phrase in self.phrases.get(tok, ()):
+                    if tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
+                        return True
+        return False
 
 
 def _alternation(words: list[str], arabic: bool) -> str:
@@ -110,6 +172,9 @@ def load_frames() -> dict[str, FrameWords]:
             claim_verb=rx("claim_verbs"), claim_not=rx("claim_not"),
             demonyms={normalize(k): v for k, v in section.get("demonyms", {}).items()},
             gate=re.compile(_alternation(gate_words, arabic)),
+            words={key: TokenSet.of(section.get(key, []), arabic) for key in (
+                "communique", "claim_verbs", "event", "speech", "according", "relay_heads", "attack_verbs",
+                "attack_nouns")},
         )
     return out
 
@@ -134,17 +199,20 @@ def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> b
     fw = words_for(text, lang)
     if fw is None:
         return False
-    norm = whole.norm
-    if (fw.communique.search(norm) or fw.claim_verb.search(norm)) and fw.event.search(norm):
+    toks, w, norm = whole.toks, fw.words, whole.norm
+    bag = frozenset(toks)
+    if (w["communique"].any_in(toks, bag, norm) or w["claim_verbs"].any_in(toks, bag, norm)) and w["event"].any_in(
+            toks, bag, norm):
         return True
     own_voice = own is not None and own.kind in STATE | ARMED
     if not own_voice and not any(m.kind == "actor" for m in whole.mentions) and not any(
-            t in fw.demonyms for t in whole.toks):
+            t in fw.demonyms for t in toks):
         return False
-    if not own_voice and not (fw.speech.search(norm) or fw.according.search(norm) or ":" in text
-                              or " – " in text or " — " in text or " - " in text or fw.relay_heads.search(norm)):
+    if not own_voice and not (_HEAD_COLON.search(_RETWEET.sub("", text)) or " – " in text or " — " in text
+                              or w["speech"].any_in(toks, bag, norm) or w["according"].any_in(toks, bag, norm)
+                              or w["relay_heads"].any_in(toks, bag, norm)):
         return False
-    return bool(fw.attack_verb.search(norm) or fw.attack_noun.search(norm))
+    return w["attack_verbs"].any_in(toks, bag, norm) or w["attack_nouns"].any_in(toks, bag, norm)
 
 
 def communique_claimant(gz: Gazetteer, norm: str, text: str, lang: str, actors: list[ActorRef]) -> ActorRef | None:
@@ -191,7 +259,10 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
         return cues
     has = {c.rule.stance for c in cues}
     out = list(cues)
-    if not fw.gate.search(s.norm) and not fw.attack_noun.search(s.norm):
+    w = fw.words
+    if not (w["attack_verbs"].any_in(s.toks) or w["attack_nouns"].any_in(s.toks) or w["claim_verbs"].any_in(s.toks)
+            or w["relay_heads"].any_in(s.toks) or w["communique"].any_in(s.toks)) or not (
+            fw.gate.search(s.norm) or fw.attack_noun.search(s.norm)):
         return _communique_claim(s, fw, out, has, call, [])
     extra = _demonym_mentions(gz, s, fw)
     ok = parties(gz, s, call.when, False, written=False)
