@@ -11,7 +11,8 @@ _LOCATION = re.compile(r"(?<!\w)(?:territor\w*|soil|inside jordan|outside jordan
                        r"not (?:in|on) (?:jordan|its)|لم يقع داخل|لم يقع في الاراضي|خارج (?:الاراضي|حدود|اراضي)|"
                        r"sur son (?:sol|territoire)|eu lieu sur son|hors de (?:son|ses)|خاك اردن|داخل خاك)(?!\w)")
 _FIGURES = re.compile(r"(?<!\w)(?:exaggerat\w*|inflated|overstated|figures?|tolls?|death toll|casualt\w*|number of|numbers|no damage|"
-                      r"direct hit|مبالغ\w*|ارقام|حصيله|اعداد|"
+                      r"direct hit|مبالغ\w*|ارقام|حصيله|اعداد|civilians? (?:deaths|casualties|were killed|killed)|"
+                      r"killed (?:any )?civilians|(?:قتلت|قتل|مقتل|سقوط) (?:\w+ )?مدنيين|"
                       r"chiffres?|bilan|exager\w*|(?:la )?mort de|morts|tues|blesses|"
                       r"reports? (?:\w+ ){0,5}?(?:(?:was|were|been|being) (?:killed|wounded|injured)|dead|deaths)|(?:was|were) not (?:killed|injured|wounded)|(?:تقارير|انباء|اخبار|الانباء) (?:عن )?"
                       r"(?:مقتل|اصابه|سقوط قتلي|قتلي|جرحي)|كشته|زخمي|تلفات|اغراق)(?!\w)")
@@ -23,6 +24,10 @@ _EVENT = re.compile(r"(?<!\w)(?:no (?:reports? of (?:an? )?)?(?:attack|explosion
                     r"انجام نشده|fausses|informations|تعرض (?:\w+ ){0,3}?(?:لاي|لهجوم|لقصف)|الانباء|الاخبار|سقوط اي|لم تسقط|"
                     r"خبر حمله|كنترل شده|toute attaque|aucune attaque|took place|no attack|came under|مجرد شايعات|"
                     r"(?:media|news|the|all) reports?|reports? that|story|made up|fall|fell|captured|لا صحه لما)(?!\w)")
+# the denier's own deed named: "denies the reports to have killed civilians", "any role in"
+_OWN_DEED = re.compile(r"(?<!\w)(?:(?:to have|having) (?:killed|attacked|carried out|targeted|struck|shelled|bombed|executed)|"
+                       r"any (?:role|involvement|part|hand) in|(?:its|their|our) (?:forces|fighters|members|troops|aircraft|"
+                       r"jets|warplanes) (?:were |was |had )?(?:involved|behind|responsible))(?!\w)")
 _RESPONSIBILITY = re.compile(r"(?<!\w)(?:involv\w*|role|responsib\w*|connection|behind|carry|carried|took part|دور|علاقه|مسووليه|"
                              r"نقش|دخالت|implication)(?!\w)")
 
@@ -37,7 +42,7 @@ def denial_kind(norm: str, message_norm: str = "") -> str:
             return "location"
         if _FIGURES.search(text):
             return "figures"
-        if _AIRSTRIKE.search(text):
+        if _AIRSTRIKE.search(text) or _OWN_DEED.search(text):
             return "responsibility"
         if _EVENT.search(text):
             return "event"

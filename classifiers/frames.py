@@ -257,7 +257,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     fw = words_for(s.original, call.lang)
     if fw is None:
         return cues
-    has = {c.rule.stance for c in cues}
+    # a rule that needs an armed or state speaker may find none: it does not stop the frames
+    has = {c.rule.stance for c in cues if c.rule.needs is None}
     out = list(cues)
     w = fw.words
     if not (w["attack_verbs"].any_in(s.toks) or w["attack_nouns"].any_in(s.toks) or w["claim_verbs"].any_in(s.toks)
