@@ -32,7 +32,7 @@ from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
 from classifiers.speakers import parties, reporter
-from classifiers.statements import ARMED, Call, MessageFacts, build
+from classifiers.statements import ARMED, STATE, Call, MessageFacts, build
 from classifiers.types import ActorRef, Classification, PlaceRef, Statement
 
 __all__ = ["Classifier", "classify", "default_classifier", "split_sentences"]
@@ -158,6 +158,8 @@ class Classifier:
             target=next((m.id for s in sentences for m in s.mentions if m.kind == "target"), None),
             places=list(places.values()),
         )
+        if own is not None and own.kind in STATE | ARMED:
+            call.reporters.append(own)  # an army's own channel speaks in every post
         call.communique = communique_claimant(self.gz, call.facts.norm, body, lang, list(all_actors.values()))
         new_names: dict[str, ActorRef] = {}
         statements: list[Statement] = []

@@ -51,9 +51,11 @@ _MODIFIERS = frozenset({"drone", "drones", "rocket", "missile", "air", "suicide"
 _NO_OBJECT = frozenset({"in", "near", "along", "across", "including", "and", "or", "of", "for", "inside", "around", "from",
                         "were", "was", "are", "is", "have", "had", "that", "which", "with", "during", "after", "amid",
                         "since", "last", "yesterday", "earlier", "this", "today", "overnight", "when", "while", "as"})
+_ITS_BODY = re.compile(r"(?<!\w)(?:its|their) (?:\w+ )?(?:ministry|military|army|spokesman|spokesperson|command|office|"
+                       r"officials|government|statement) (?:said|says|announced|stated|added|confirmed)(?!\w)")
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-_PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|the militia|the movement|the organi[sz]ation|the ministry|"
+_PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:ministry|military|army|spokesman|command|office)|the militia|the movement|the organi[sz]ation|the ministry|"
                       r"the army|the military|the statement|the spokesman|the spokesperson|a spokesman|a spokesperson|"
                       r"the official|officials|the agency|the command|the idf|we|واضاف|واضافت|وتابع|وتابعت|واوضح|"
                       r"واوضحت|واكد|واكدت|البيان|المتحدث|واشار|واشارت)(?!\w)")
@@ -190,6 +192,11 @@ def words_for(text: str, lang: str) -> FrameWords | None:
 
 _RULES = {stance: Rule(stance, _NEVER, "frame", None, None, None, None, None, "frame")
           for stance in ("claim", "attribution")}
+
+
+def frame_rule(stance: str) -> Rule:
+    """The rule of a cue whose speaker and subject a frame has decided."""
+    return _RULES[stance]
 
 
 def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> bool:
@@ -350,6 +357,8 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     tail = tail_speaker(s, ok)
     if tail is not None:
         return tail
+    if speech and ok and _ITS_BODY.search(s.norm):
+        return ok[0][1]  # "Turkey has carried out an airstrike ..., its defence ministry said"
     if speech and _PRONOUN.search(s.norm):
         return call.carried or call.own
     return None
@@ -398,7 +407,7 @@ def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own
             if s.toks[t] not in ("killed", "kills", "kill") and own is not None:
                 found.append((t, end, None, False))
             continue
-        if doer is False and t > 0 and (s.toks[t - 1] in _DETERMINERS or s.toks[t - 1] in fw.demonyms):
+        if doer is False and t > 0 and s.toks[t - 1] in _DETERMINERS:
             continue  # "an Israeli strike": a noun, read below
         if doer is False and end < len(s.toks) and s.toks[end] in _NO_OBJECT and not arabic:
             continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb
@@ -429,7 +438,7 @@ def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own
         if doers:
             found.append((t, end, doers[0], False))
         elif own is not None and t > 0 and s.toks[t - 1] not in _VICTIM and not fw.negation.search(s.norm) and (
-                any(_same(r, own) for mn, r in ok if mn.end <= t and t - mn.end <= 6)
+                any(_same(r, own) for mn, r in ok if mn.end <= t and t - mn.end <= 6 and mn.alias not in fw.demonyms)
                 or fw.own_forces.search(s.norm, s.starts[max(t - 6, 0)], m.start())):
             # "IDF troops are continuing the operation in ...": not "killed in a drone strike",
             # "came under fire"

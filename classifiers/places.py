@@ -103,7 +103,7 @@ def written_place(s: Sentence, cut: int | None = None, gz: Gazetteer | None = No
             if not words or words[-1] in _NOT_PLACE or all(w in _NOT_PLACE for w in words):
                 continue
             name = " ".join(words)
-            if len(name) < 3 or (len(words) == 1 and _DEMONYM.match(name)):
+            if len(name) < 3 or (_DEMONYM.match(words[0].split("-")[0]) and (len(words) == 1 or "-" in words[0])):
                 continue
             if gz is not None and gz.resolve_actor(name) is not None:
                 continue  # "in Hezbollah", "near ISIS": a party, not a place

@@ -110,6 +110,15 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         speaker = own
     else:
         speaker = pick(gz, s, cue, rule.speaker, when, in_claim, accept, set())
+        if rule.needs == "state" and speaker is not None and rule.speaker != "said":
+            from classifiers.speakers import parties, reporter
+            said = reporter(s, parties(gz, s, when, in_claim, written=False))
+            if said is None or not (said.id == speaker.id or said.parent == speaker.id or speaker.parent == said.id):
+                # "US conducts airstrike on ..." in the outlet's voice: the state's claim only if
+                # the message has the state speaking (decided at the end of the message)
+                from classifiers.frames import frame_rule
+                call.pending.append((s, Cue(frame_rule("claim"), cue.start, cue.end, speaker=speaker, subject=speaker)))
+                return []
     if speaker is not None and speaker.kind == "relay" and stance != "claim":
         entry = gz.actors.get(speaker.id)
         if entry and entry.speaks_for:
