@@ -44,28 +44,45 @@ _NOT_PLACE = frozenset((
 
 
 def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRef], cut: int | None,
-              many: bool) -> list[PlaceRef | str | None]:
-    """The places of one statement. ``cut`` is the token where "in response to ..." starts: the
-    places after it belong to the attack answered, not to this one. ``many``: one claim naming
-    several bases is one statement per base."""
+              many: bool) -> list[tuple[PlaceRef | None, str | None]]:
+    """The places of one statement: (the gazetteer place, which links incidents; a finer place
+    the text names that the gazetteer does not know). ``cut`` is the token where "in response to
+    ..." starts: the places after it belong to the attack answered, not to this one. ``many``: one
+    claim naming several bases is one statement per base."""
     found = [gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
              for m in s.mentions if m.kind == "place" and (cut is None or m.start < cut or m.start < cue.start)]
     chosen = found or message_places[:1]
     if not chosen:
         # the gazetteer knows no place of this message (one it knows is what links incidents)
-        return [written_place(s, cut, gz)]
+        return [(None, written_place(s, cut, gz))]
     sites = list({p.id: p for p in chosen if p.kind in ("base", "town", "crossing")}.values())
     bases = [p for p in sites if p.kind == "base"]
     if len(sites) > 1 and many:
-        return list(bases if len(bases) > 1 else sites)
+        return [(p, None) for p in (bases if len(bases) > 1 else sites)]
     if bases:
-        return [bases[0]]
+        return [(bases[0], None)]
     if sites:
-        return [sites[0]]
-    return [chosen[0]] if chosen else [None]
+        return [(sites[0], None)]
+    wide = chosen[0]
+    return [(wide, _finer(s, wide, cut, gz) if found else None)]
 
 
-_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|i|an)|Yemen's|Syria's|Iraq's|Lebanon's)$")
+def _finer(s: Sentence, wide: PlaceRef, cut: int | None, gz: Gazetteer) -> str | None:
+    """"in the Al-Zahra area of #Homs", "in Kfar Kila, southern Lebanon": a name the gazetteer
+    does not know, written just before the city or country it does know, is the finer place."""
+    name = written_place(s, cut, gz)
+    shown = wide.as_written or wide.name
+    if name is None or normalize(name) == normalize(shown):
+        return None
+    at, there = s.original.find(name), s.original.find(shown)
+    if at < 0 or there < 0 or not 0 < there - (at + len(name)) <= 40:
+        return None
+    between = s.original[at + len(name):there].lower()
+    return name if re.search(r"\b(?:of|in|near|outside|area|district|countryside|province|outskirts)\b|,", between) else None
+
+
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|Iraqi|Israeli|Saudi|Yemeni|Qatari|Omani|Kuwaiti|Emirati|Pakistani|"
+                      r"Afghani?|Bahraini|Somali|Houthi|Azeri|Kurdish|American|African|Yemen's|Syria's|Iraq's|Lebanon's)$")
 
 
 # "#Huwaysis", "#Tahtuh": in a tweet a place is often only a hashtag

@@ -181,8 +181,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     evidence = s.original[:200]
     return [
         Statement(stance=stance, speaker=speaker, subject=subject, denial_of=kind, target=target,
-                  place=p if isinstance(p, PlaceRef) else None, place_written=p if isinstance(p, str) else None,
+                  place=p, place_written=finer,
                   weapon=weapon, killed=figs.killed, wounded=figs.wounded, casualties=figs.casualties,
                   event_date=event_date, evidence=evidence)
-        for p in targets
+        for p, finer in targets
     ]

@@ -53,8 +53,9 @@ class Statement:
     casualties: int | None = None  # killed and wounded given as one number; not in the contract
     event_date: date | None = None
     evidence: str = field(default="", compare=False)
-    # a place the gazetteer does not know, as the text writes it ("the village of Kfar Kila"):
-    # shown to users, never used to link incidents (it has no coordinates)
+    # a place the gazetteer does not know, as the text writes it ("the village of Kfar Kila"),
+    # alone or finer than ``place`` ("the Al-Zahra area of Homs"): shown to users as the place,
+    # never used to link incidents (it has no coordinates)
     place_written: str | None = None
 
     def contract_dict(self) -> dict[str, Any]:
@@ -64,7 +65,7 @@ class Statement:
             "subject": self.subject.name if self.subject else None,
             "denial_of": self.denial_of,
             "target": self.target,
-            "place": self.place.name if self.place else self.place_written,
+            "place": self.place_written or (self.place.name if self.place else None),
             "weapon": self.weapon,
             "killed": self.killed,
             "wounded": self.wounded,

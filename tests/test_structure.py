@@ -180,3 +180,14 @@ def test_a_name_inside_an_actors_name_is_not_a_place(classifier: Classifier) -> 
 ])
 def test_arabic_clitics_suffixes_and_objects(classifier: Classifier, text: str, expected: list[tuple[Any, ...]]) -> None:
     assert read(classifier, text) == expected
+
+
+def test_a_finer_place_written_before_a_known_city_is_shown_and_the_city_links(classifier: Classifier) -> None:
+    (st,) = classifier.classify("Islamic State claimed responsibility for an attack in the village of Bashir near Kirkuk.").statements
+    assert st.place is not None and st.place.id == "kirkuk"  # what incident linking uses
+    assert st.contract_dict()["place"] == "Bashir"  # what the statement names most precisely
+
+
+def test_a_village_ending_in_i_is_no_demonym(classifier: Classifier) -> None:
+    text = "IDF fighter jets struck Hezbollah command centers in the areas of Mansouri and Bint Jbeil in southern Lebanon."
+    assert read(classifier, text, source_actor="israel") == [("claim", "israel", "israel", None, "Mansouri")]
