@@ -53,6 +53,11 @@ _NO_OBJECT = frozenset({"in", "near", "along", "across", "including", "and", "or
                         "since", "last", "yesterday", "earlier", "this", "today", "overnight", "when", "while", "as"})
 _ITS_BODY = re.compile(r"(?<!\w)(?:its|their) (?:\w+ )?(?:ministry|military|army|spokesman|spokesperson|command|office|"
                        r"officials|government|statement) (?:said|says|announced|stated|added|confirmed)(?!\w)")
+_DONE_BY_OTHERS = re.compile(r"(?<!\w)(?:killed|wounded|injured|hit|struck|targeted|destroyed) by (?:the )?(?:\w+ )?"
+                             r"(?:air ?strikes?|strikes?|planes?|jets?|warplanes?|shelling|bombing|raids?|aircraft|drones?)"
+                             r"(?!\w)")
+_AIR = frozenset({"planes", "jets", "warplanes", "airstrikes", "strikes", "aircraft", "helicopters", "drones", "shelling",
+                  "artillery", "forces", "troops", "army"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:ministry|military|army|spokesman|command|office)|the militia|the movement|the organi[sz]ation|the ministry|"
@@ -322,7 +327,9 @@ def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str]
     """A relayed communiqué reporting an attack with no other doer named is the group's claim."""
     if "claim" in has or call.communique is None or "attribution" in has:
         return out
-    if fw.event.search(s.norm) and not fw.negation.search(s.norm):
+    if fw.event.search(s.norm) and not fw.negation.search(s.norm) and not _DONE_BY_OTHERS.search(s.norm) and not any(
+            t in fw.demonyms and i + 1 < len(s.toks) and s.toks[i + 1] in _AIR for i, t in enumerate(s.toks)):
+        # not "3 children killed by Russian airstrikes": the relay reports another party's attack
         out.append(Cue(_RULES["claim"], 0, len(s.toks), speaker=call.communique, subject=call.communique))
         has.add("claim")
     return out
@@ -409,7 +416,8 @@ def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own
             continue
         if doer is False and t > 0 and s.toks[t - 1] in _DETERMINERS:
             continue  # "an Israeli strike": a noun, read below
-        if doer is False and end < len(s.toks) and s.toks[end] in _NO_OBJECT and not arabic:
+        if doer is False and not arabic and ((end < len(s.toks) and s.toks[end] in _NO_OBJECT) or (
+                end >= len(s.toks) and s.toks[t] in ("killed", "hit", "struck", "targeted", "destroyed"))):
             continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb
         if doer is False:
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= 5 and mn.end <= t]
