@@ -17,14 +17,11 @@ Word lists: ``data/frames.toml``. Pure: no I/O after loading.
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from classifiers.cues import Cue
+from classifiers.events import events_of, same_party
+from classifiers.framewords import FrameWords, words_for
 from classifiers.gazetteer import Gazetteer, Mention
-from classifiers.normalize import normalize
 from classifiers.rules import Rule
 from classifiers.sentences import Sentence
 from classifiers.speakers import ACCORDING, INVERTED, SAID, headline_speaker, parties, tail_speaker
@@ -35,22 +32,6 @@ _NEVER = re.compile("(?!)")
 # "Hezbollah: ...", "..., sources say: ...": a colon that is not a link's or a clock's
 _RETWEET = re.compile(r"^(?:RT )?@\w+:\s*|https?://\S+")
 _HEAD_COLON = re.compile(r"(?<![\d/])[:：](?!//|\d)")
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-                          "any", "another", "latest", "deadly", "new", "such"})
-_LINK = frozenset({"it", "they", "we", "had", "has", "have", "that", "also", "then", "later", "reportedly",
-                   "allegedly", "on", "in", "from", "and", "its", "their", "the", "fighters", "forces", "militants",
-                   "members", "gunmen", "troops", "jets", "drones", "planes", "aircraft", "warplanes", "army",
-                   "military", "navy", "which", "who", "s"})
-_VICTIM = frozenset({"under", "in", "by", "from", "of", "after", "amid", "during", "against", "a", "an"})
-# "an Israeli drone strike", "the IS suicide attack": words between a party and its attack noun
-_MODIFIERS = frozenset({"drone", "drones", "rocket", "missile", "air", "suicide", "car", "artillery", "naval", "ground",
-                        "military", "terror", "terrorist", "deadly", "fresh", "new", "latest", "retaliatory", "mortar",
-                        "svbied", "vbied", "ied", "sniper", "cross", "border", "precision", "militia", "militant",
-                        "army", "forces", "jets", "warplanes", "helicopter", "gunship", "tank", "commando", "قوات"})
-# after an attack verb these words say it has no object: a participle or a plural noun
-_NO_OBJECT = frozenset({"in", "near", "along", "across", "including", "and", "or", "of", "for", "inside", "around", "from",
-                        "were", "was", "are", "is", "have", "had", "that", "which", "with", "during", "after", "amid",
-                        "since", "last", "yesterday", "earlier", "this", "today", "overnight", "when", "while", "as"})
 _ITS_BODY = re.compile(r"(?<!\w)(?:its|their) (?:\w+ )?(?:ministry|military|army|spokesman|spokesperson|command|office|"
                        r"officials|government|statement) (?:said|says|announced|stated|added|confirmed)(?!\w)")
 _DONE_BY_OTHERS = re.compile(r"(?<!\w)(?:killed|wounded|injured|hit|struck|targeted|destroyed) by (?:the )?(?:\w+ )?"
@@ -58,141 +39,10 @@ _DONE_BY_OTHERS = re.compile(r"(?<!\w)(?:killed|wounded|injured|hit|struck|targe
                              r"(?!\w)")
 _AIR = frozenset({"planes", "jets", "warplanes", "airstrikes", "strikes", "aircraft", "helicopters", "drones", "shelling",
                   "artillery", "forces", "troops", "army"})
-_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:ministry|military|army|spokesman|command|office)|the militia|the movement|the organi[sz]ation|the ministry|"
                       r"the army|the military|the statement|the spokesman|the spokesperson|a spokesman|a spokesperson|"
                       r"the official|officials|the agency|the command|the idf|we|واضاف|واضافت|وتابع|وتابعت|واوضح|"
                       r"واوضحت|واكد|واكدت|البيان|المتحدث|واشار|واشارت)(?!\w)")
-
-
-@dataclass(frozen=True, slots=True)
-class FrameWords:
-    """One language's structural words, compiled."""
-
-    lang: str
-    speech: re.Pattern[str]
-    according: re.Pattern[str]
-    attack_verb: re.Pattern[str]
-    attack_noun: re.Pattern[str]
-    own_forces: re.Pattern[str]
-    negation: re.Pattern[str]
-    modality: re.Pattern[str]
-    communique: re.Pattern[str]
-    relay_heads: re.Pattern[str]
-    event: re.Pattern[str]
-    claim_verb: re.Pattern[str]
-    claim_not: re.Pattern[str]
-    demonyms: dict[str, str]
-    gate: re.Pattern[str]  # anything a frame is anchored on
-    # the same lists as token sets, for the whole-message gate (a set lookup per word is far
-    # cheaper than a regex over the text; a multi-word entry counts by its first word)
-    words: dict[str, TokenSet] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class TokenSet:
-    """A word list as one-word entries, "*" stems and multi-word phrases (by first word)."""
-
-    exact: frozenset[str]
-    stems: tuple[str, ...]
-    phrases: dict[str, tuple[tuple[str, ...], ...]]
-    arabic: bool
-    stem_rx: re.Pattern[str] | None = None
-
-    @classmethod
-    def of(cls, words: list[str], arabic: bool) -> TokenSet:
-        exact: set[str] = set()
-        stems: list[str] = []
-        phrases: dict[str, list[tuple[str, ...]]] = {}
-        for word in words:
-            toks = tuple(normalize(word.rstrip("*")).split())
-            if not toks:
-                continue
-            if len(toks) > 1:
-                phrases.setdefault(toks[0], []).append(toks)
-            elif word.endswith("*"):
-                stems.append(toks[0])
-            else:
-                exact.add(toks[0])
-        clitic = "(?:و|ف|ب|ل)?" if arabic else ""
-        stem_rx = re.compile(rf"(?<!\w){clitic}(?:{'|'.join(map(re.escape, stems))})") if stems else None
-        return cls(frozenset(exact), tuple(stems), {k: tuple(v) for k, v in phrases.items()}, arabic, stem_rx)
-
-    def _at(self, toks: list[str], i: int, tok: str) -> bool:
-        if tok in self.exact or (self.stems and tok.startswith(self.stems)):
-            return True
-        for phrase in self.phrases.get(tok, ()):
-            if tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
-                return True
-        return False
-
-    def any_in(self, toks: list[str], words: frozenset[str] | None = None, norm: str | None = None) -> bool:
-        """Whether any entry occurs in ``toks`` (``words``: the same as a set; ``norm``: joined)."""
-        words = frozenset(toks) if words is None else words
-        if self.arabic:
-            words = words | {t[1:] for t in words if len(t) > 3 and t[0] in "وفبل"}
-        if not self.exact.isdisjoint(words):
-            return True
-        if self.stem_rx is not None and self.stem_rx.search(norm if norm is not None else " ".join(toks)):
-            return True
-        if self.phrases and not words.isdisjoint(self.phrases):
-            for i, tok in enumerate(toks):
-                if self.arabic and len(tok) > 3 and tok[0] in "وفبل" and tok not in self.phrases:
-                    tok = tok[1:]
-                for phrase in self.phrases.get(tok, ()):
-                    if tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
-                        return True
-        return False
-
-
-def _alternation(words: list[str], arabic: bool) -> str:
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        star = w.endswith("*")
-        body = re.escape(normalize(w.rstrip("*"))).replace(r"\ ", " ")
-        if not body:
-            continue
-        parts.append(body + (r"\w*" if star else ""))
-    if not parts:
-        return "(?!)"
-    clitic = r"(?:و|ف|ب|ل)?" if arabic else ""
-    return rf"(?<!\w){clitic}(?:{'|'.join(parts)})(?!\w)"
-
-
-@lru_cache(maxsize=1)
-def load_frames() -> dict[str, FrameWords]:
-    raw = tomllib.loads(resources.files("classifiers").joinpath("data").joinpath("frames.toml").read_text("utf-8"))
-    out: dict[str, FrameWords] = {}
-    for lang, section in raw.items():
-        arabic = lang in ("ar", "fa")
-
-        def rx(key: str, section: dict[str, list[str]] = section, arabic: bool = arabic) -> re.Pattern[str]:
-            return re.compile(_alternation(section.get(key, []), arabic))
-
-        gate_words = (section.get("attack_verbs", []) + section.get("communique", [])
-                      + section.get("claim_verbs", []) + section.get("relay_heads", []))
-        out[lang] = FrameWords(
-            lang=lang, speech=rx("speech"), according=rx("according"), attack_verb=rx("attack_verbs"),
-            attack_noun=rx("attack_nouns"), own_forces=rx("own_forces"), negation=rx("negation"),
-            modality=rx("modality"), communique=rx("communique"), relay_heads=rx("relay_heads"), event=rx("event"),
-            claim_verb=rx("claim_verbs"), claim_not=rx("claim_not"),
-            demonyms={normalize(k): v for k, v in section.get("demonyms", {}).items()},
-            gate=re.compile(_alternation(gate_words, arabic)),
-            words={key: TokenSet.of(section.get(key, []), arabic) for key in (
-                "communique", "claim_verbs", "event", "speech", "according", "relay_heads", "attack_verbs",
-                "attack_nouns")},
-        )
-    return out
-
-
-def words_for(text: str, lang: str) -> FrameWords | None:
-    frames = load_frames()
-    if lang in frames:
-        return frames[lang]
-    if _ARABIC.search(text):
-        return frames.get("ar")
-    return frames.get("en")
 
 
 _RULES = {stance: Rule(stance, _NEVER, "frame", None, None, None, None, None, "frame")
@@ -238,10 +88,6 @@ def communique_claimant(gz: Gazetteer, norm: str, text: str, lang: str, actors: 
         return jihadist[0]
     entry = gz.actors.get("islamic-state")
     return entry.ref() if entry is not None else None
-
-
-def _same(a: ActorRef, b: ActorRef) -> bool:
-    return a.id == b.id or a.parent == b.id or b.parent == a.id or (a.parent is not None and a.parent == b.parent)
 
 
 def _demonym_mentions(gz: Gazetteer, s: Sentence, fw: FrameWords) -> list[Mention]:
@@ -299,7 +145,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     own_voice = reporter is None and call.own is not None and call.own.kind in STATE | ARMED
     if reporter is not None:
         call.reporters.append(reporter)
-    events = _events(s, fw, ok, call.own if own_voice else None)
+    events = events_of(s, fw, ok, call.own if own_voice else None)
     for start, end, doer, infinitive in events:
         speaker = reporter if start >= scope[0] else None
         if speaker is None and call.own is not None and call.own.kind in STATE | ARMED:
@@ -311,7 +157,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             continue
         if speaker is None or (doer is None and speaker.kind not in STATE | ARMED):
             continue
-        if doer is None or _same(speaker, doer):
+        if doer is None or same_party(speaker, doer):
             if "claim" in has:
                 continue
             out.append(Cue(_RULES["claim"], start, end, speaker=speaker, subject=speaker))
@@ -369,89 +215,6 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     if speech and _PRONOUN.search(s.norm):
         return call.carried or call.own
     return None
-
-
-def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
-    """Whether the party ending at ``doer_end`` is the subject of the verb at ``verb``: the words
-    between are links ("Houthi gunmen from Yemen had fired", "Hezbollah said it struck"), not a
-    clause of their own ("Iran says an Israeli strike")."""
-    between = s.toks[doer_end:verb]
-    if not any(fw.speech.fullmatch(w) for w in between):
-        return not any(w in ("a", "an", "the", "this", "that", "which", "who", "but", "while", "as", "after")
-                       for w in between)
-    return bool(between) and (between[-1] in ("it", "they", "we") or bool(fw.own_forces.fullmatch(between[-1])))
-
-
-def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
-    """Negation in the few words before an anchor ("did not strike"), modality or purpose a
-    little further ("would respond double to any Israeli attacks", "a mission to counter
-    Houthi attacks")."""
-    lo = s.starts[max(start_tok, 0)] if s.starts else 0
-    wide = s.starts[max(start_tok - 3, 0)] if s.starts else 0
-    return bool(fw.negation.search(s.norm, lo, anchor) or fw.modality.search(s.norm, wide, anchor))
-
-
-def _events(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own: ActorRef | None = None,
-            ) -> list[tuple[int, int, ActorRef | None, bool]]:
-    """Attacks the sentence names with their doer: a party, None for the speaker's own forces
-    ("our aircraft struck", "troops eliminated"); attacks with no doer named are left out. The
-    flag marks an infinitive ("used by Hamas to conduct attacks"): a purpose, not a report."""
-    arabic = fw.lang in ("ar", "fa")
-    found: list[tuple[int, int, ActorRef | None, bool]] = []
-    for m in fw.attack_verb.finditer(s.norm):
-        t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
-        if _blocked(s, fw, t - 5, m.start()):
-            continue
-        doer: ActorRef | bool | None = False  # False: none found
-        if end < len(s.toks) and s.toks[end] == "by":
-            after = [r for mn, r in ok if end < mn.start <= end + 4]
-            if after:
-                doer = after[0]
-        passive = t > 0 and s.toks[t - 1] in _PASSIVE
-        if doer is False and passive:
-            # "Hezbollah compounds were struck": the party named is the target; on an army's own
-            # channel the unnamed doer is the army ("terrorists were eliminated")
-            if s.toks[t] not in ("killed", "kills", "kill") and own is not None:
-                found.append((t, end, None, False))
-            continue
-        if doer is False and t > 0 and s.toks[t - 1] in _DETERMINERS:
-            continue  # "an Israeli strike": a noun, read below
-        if doer is False and not arabic and ((end < len(s.toks) and s.toks[end] in _NO_OBJECT) or (
-                end >= len(s.toks) and s.toks[t] in ("killed", "hit", "struck", "targeted", "destroyed"))):
-            continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb
-        if doer is False:
-            before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= 5 and mn.end <= t]
-            if before and _subject_of(s, fw, before[-1][0].end, t):
-                doer = before[-1][1]
-        if doer is False and arabic:
-            after = [r for mn, r in ok if end <= mn.start <= end + 2]
-            if after:
-                doer = after[0]
-        if doer is False:
-            lo = s.starts[max(t - 3, 0)] if s.starts else 0
-            owns = list(fw.own_forces.finditer(s.norm, lo, m.start()))
-            if owns and s.token_at(owns[-1].end() - 1) >= t - 2:
-                doer = None
-        if doer is not False:
-            found.append((t, end, doer if isinstance(doer, ActorRef) else None, t > 0 and s.toks[t - 1] == "to"))
-    for m in fw.attack_noun.finditer(s.norm):
-        t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
-        if _blocked(s, fw, t - 4, m.start()):
-            continue
-        adjective = [r for mn, r in ok if mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS)]
-        by_at = next((i for i in range(end, min(end + 4, len(s.toks))) if s.toks[i] == "by"), None)
-        by = [r for mn, r in ok if by_at < mn.start <= by_at + 4] if by_at is not None else []
-        after = [r for mn, r in ok if mn.start in (end, end + 1)] if arabic else []
-        doers = by or adjective or after
-        if doers:
-            found.append((t, end, doers[0], False))
-        elif own is not None and t > 0 and s.toks[t - 1] not in _VICTIM and not fw.negation.search(s.norm) and (
-                any(_same(r, own) for mn, r in ok if mn.end <= t and t - mn.end <= 6 and mn.alias not in fw.demonyms)
-                or fw.own_forces.search(s.norm, s.starts[max(t - 6, 0)], m.start())):
-            # "IDF troops are continuing the operation in ...": not "killed in a drone strike",
-            # "came under fire"
-            found.append((t, end, None, False))
-    return sorted(found, key=lambda f: f[0])
 
 
 def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call) -> Cue | None:

@@ -1,0 +1,112 @@
+"""Attacks a sentence names and who did them: the doer of an attack verb ("Houthi gunmen from
+Yemen had fired", "was fired by X"), the party an attack noun belongs to ("an Israeli strike",
+"the attack by X"), an army's own forces on its own channel; negation, modality, the passive,
+participles and infinitives read before deciding. Pure: no I/O."""
+
+from __future__ import annotations
+
+from classifiers.framewords import FrameWords
+from classifiers.gazetteer import Mention
+from classifiers.sentences import Sentence
+from classifiers.types import ActorRef
+
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                          "any", "another", "latest", "deadly", "new", "such"})
+_VICTIM = frozenset({"under", "in", "by", "from", "of", "after", "amid", "during", "against", "a", "an"})
+# "an Israeli drone strike", "the IS suicide attack": words between a party and its attack noun
+_MODIFIERS = frozenset({"drone", "drones", "rocket", "missile", "air", "suicide", "car", "artillery", "naval", "ground",
+                        "military", "terror", "terrorist", "deadly", "fresh", "new", "latest", "retaliatory", "mortar",
+                        "svbied", "vbied", "ied", "sniper", "cross", "border", "precision", "militia", "militant",
+                        "army", "forces", "jets", "warplanes", "helicopter", "gunship", "tank", "commando", "قوات"})
+# after an attack verb these words say it has no object: a participle or a plural noun
+_NO_OBJECT = frozenset({"in", "near", "along", "across", "including", "and", "or", "of", "for", "inside", "around", "from",
+                        "were", "was", "are", "is", "have", "had", "that", "which", "with", "during", "after", "amid",
+                        "since", "last", "yesterday", "earlier", "this", "today", "overnight", "when", "while", "as"})
+_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
+
+
+def same_party(a: ActorRef, b: ActorRef) -> bool:
+    return a.id == b.id or a.parent == b.id or b.parent == a.id or (a.parent is not None and a.parent == b.parent)
+
+
+def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
+    """Whether the party ending at ``doer_end`` is the subject of the verb at ``verb``: the words
+    between are links ("Houthi gunmen from Yemen had fired", "Hezbollah said it struck"), not a
+    clause of their own ("Iran says an Israeli strike")."""
+    between = s.toks[doer_end:verb]
+    if not any(fw.speech.fullmatch(w) for w in between):
+        return not any(w in ("a", "an", "the", "this", "that", "which", "who", "but", "while", "as", "after")
+                       for w in between)
+    return bool(between) and (between[-1] in ("it", "they", "we") or bool(fw.own_forces.fullmatch(between[-1])))
+
+
+def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
+    """Negation in the few words before an anchor ("did not strike"), modality or purpose a
+    little further ("would respond double to any Israeli attacks", "a mission to counter
+    Houthi attacks")."""
+    lo = s.starts[max(start_tok, 0)] if s.starts else 0
+    wide = s.starts[max(start_tok - 3, 0)] if s.starts else 0
+    return bool(fw.negation.search(s.norm, lo, anchor) or fw.modality.search(s.norm, wide, anchor))
+
+
+def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own: ActorRef | None = None,
+            ) -> list[tuple[int, int, ActorRef | None, bool]]:
+    """Attacks the sentence names with their doer: a party, None for the speaker's own forces
+    ("our aircraft struck", "troops eliminated"); attacks with no doer named are left out. The
+    flag marks an infinitive ("used by Hamas to conduct attacks"): a purpose, not a report."""
+    arabic = fw.lang in ("ar", "fa")
+    found: list[tuple[int, int, ActorRef | None, bool]] = []
+    for m in fw.attack_verb.finditer(s.norm):
+        t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
+        if _blocked(s, fw, t - 5, m.start()):
+            continue
+        doer: ActorRef | bool | None = False  # False: none found
+        if end < len(s.toks) and s.toks[end] == "by":
+            after = [r for mn, r in ok if end < mn.start <= end + 4]
+            if after:
+                doer = after[0]
+        passive = t > 0 and s.toks[t - 1] in _PASSIVE
+        if doer is False and passive:
+            # "Hezbollah compounds were struck": the party named is the target; on an army's own
+            # channel the unnamed doer is the army ("terrorists were eliminated")
+            if s.toks[t] not in ("killed", "kills", "kill") and own is not None:
+                found.append((t, end, None, False))
+            continue
+        if doer is False and t > 0 and s.toks[t - 1] in _DETERMINERS:
+            continue  # "an Israeli strike": a noun, read below
+        if doer is False and not arabic and ((end < len(s.toks) and s.toks[end] in _NO_OBJECT) or (
+                end >= len(s.toks) and s.toks[t] in ("killed", "hit", "struck", "targeted", "destroyed"))):
+            continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb
+        if doer is False:
+            before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= 5 and mn.end <= t]
+            if before and _subject_of(s, fw, before[-1][0].end, t):
+                doer = before[-1][1]
+        if doer is False and arabic:
+            after = [r for mn, r in ok if end <= mn.start <= end + 2]
+            if after:
+                doer = after[0]
+        if doer is False:
+            lo = s.starts[max(t - 3, 0)] if s.starts else 0
+            owns = list(fw.own_forces.finditer(s.norm, lo, m.start()))
+            if owns and s.token_at(owns[-1].end() - 1) >= t - 2:
+                doer = None
+        if doer is not False:
+            found.append((t, end, doer if isinstance(doer, ActorRef) else None, t > 0 and s.toks[t - 1] == "to"))
+    for m in fw.attack_noun.finditer(s.norm):
+        t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
+        if _blocked(s, fw, t - 4, m.start()):
+            continue
+        adjective = [r for mn, r in ok if mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS)]
+        by_at = next((i for i in range(end, min(end + 4, len(s.toks))) if s.toks[i] == "by"), None)
+        by = [r for mn, r in ok if by_at < mn.start <= by_at + 4] if by_at is not None else []
+        after = [r for mn, r in ok if mn.start in (end, end + 1)] if arabic else []
+        doers = by or adjective or after
+        if doers:
+            found.append((t, end, doers[0], False))
+        elif own is not None and t > 0 and s.toks[t - 1] not in _VICTIM and not fw.negation.search(s.norm) and (
+                any(same_party(r, own) for mn, r in ok if mn.end <= t and t - mn.end <= 6 and mn.alias not in fw.demonyms)
+                or fw.own_forces.search(s.norm, s.starts[max(t - 6, 0)], m.start())):
+            # "IDF troops are continuing the operation in ...": not "killed in a drone strike",
+            # "came under fire"
+            found.append((t, end, None, False))
+    return sorted(found, key=lambda f: f[0])

@@ -1,0 +1,143 @@
+"""The word lists of ``data/frames.toml`` compiled per language: regexes for the sentence work,
+token sets for the whole-message gate. Pure: no I/O after loading."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from classifiers.normalize import normalize
+
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+@dataclass(frozen=True, slots=True)
+class FrameWords:
+    """One language's structural words, compiled."""
+
+    lang: str
+    speech: re.Pattern[str]
+    according: re.Pattern[str]
+    attack_verb: re.Pattern[str]
+    attack_noun: re.Pattern[str]
+    own_forces: re.Pattern[str]
+    negation: re.Pattern[str]
+    modality: re.Pattern[str]
+    communique: re.Pattern[str]
+    relay_heads: re.Pattern[str]
+    event: re.Pattern[str]
+    claim_verb: re.Pattern[str]
+    claim_not: re.Pattern[str]
+    demonyms: dict[str, str]
+    gate: re.Pattern[str]  # anything a frame is anchored on
+    # the same lists as token sets, for the whole-message gate (a set lookup per word is far
+    # cheaper than a regex over the text; a multi-word entry counts by its first word)
+    words: dict[str, TokenSet] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenSet:
+    """A word list as one-word entries, "*" stems and multi-word phrases (by first word)."""
+
+    exact: frozenset[str]
+    stems: tuple[str, ...]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
+    arabic: bool
+    stem_rx: re.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, words: list[str], arabic: bool) -> TokenSet:
+        exact: set[str] = set()
+        stems: list[str] = []
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for word in words:
+            toks = tuple(normalize(word.rstrip("*")).split())
+            if not toks:
+                continue
+            if len(toks) > 1:
+                phrases.setdefault(toks[0], []).append(toks)
+            elif word.endswith("*"):
+                stems.append(toks[0])
+            else:
+                exact.add(toks[0])
+        clitic = "(?:و|ف|ب|ل)?" if arabic else ""
+        stem_rx = re.compile(rf"(?<!\w){clitic}(?:{'|'.join(map(re.escape, stems))})") if stems else None
+        return cls(frozenset(exact), tuple(stems), {k: tuple(v) for k, v in phrases.items()}, arabic, stem_rx)
+
+    def _at(self, toks: list[str], i: int, tok: str) -> bool:
+        if tok in self.exact or (self.stems and tok.startswith(self.stems)):
+            return True
+        for phrase in self.phrases.get(tok, ()):
+            if tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
+                return True
+        return False
+
+    def any_in(self, toks: list[str], words: frozenset[str] | None = None, norm: str | None = None) -> bool:
+        """Whether any entry occurs in ``toks`` (``words``: the same as a set; ``norm``: joined)."""
+        words = frozenset(toks) if words is None else words
+        if self.arabic:
+            words = words | {t[1:] for t in words if len(t) > 3 and t[0] in "وفبل"}
+        if not self.exact.isdisjoint(words):
+            return True
+        if self.stem_rx is not None and self.stem_rx.search(norm if norm is not None else " ".join(toks)):
+            return True
+        if self.phrases and not words.isdisjoint(self.phrases):
+            for i, tok in enumerate(toks):
+                if self.arabic and len(tok) > 3 and tok[0] in "وفبل" and tok not in self.phrases:
+                    tok = tok[1:]
+                for phrase in self.phrases.get(tok, ()):
+                    if tuple(toks[i + 1:i + len(phrase)]) == phrase[1:]:
+                        return True
+        return False
+
+
+def _alternation(words: list[str], arabic: bool) -> str:
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        star = w.endswith("*")
+        body = re.escape(normalize(w.rstrip("*"))).replace(r"\ ", " ")
+        if not body:
+            continue
+        parts.append(body + (r"\w*" if star else ""))
+    if not parts:
+        return "(?!)"
+    clitic = r"(?:و|ف|ب|ل)?" if arabic else ""
+    return rf"(?<!\w){clitic}(?:{'|'.join(parts)})(?!\w)"
+
+
+@lru_cache(maxsize=1)
+def load_frames() -> dict[str, FrameWords]:
+    raw = tomllib.loads(resources.files("classifiers").joinpath("data").joinpath("frames.toml").read_text("utf-8"))
+    out: dict[str, FrameWords] = {}
+    for lang, section in raw.items():
+        arabic = lang in ("ar", "fa")
+
+        def rx(key: str, section: dict[str, list[str]] = section, arabic: bool = arabic) -> re.Pattern[str]:
+            return re.compile(_alternation(section.get(key, []), arabic))
+
+        gate_words = (section.get("attack_verbs", []) + section.get("communique", [])
+                      + section.get("claim_verbs", []) + section.get("relay_heads", []))
+        out[lang] = FrameWords(
+            lang=lang, speech=rx("speech"), according=rx("according"), attack_verb=rx("attack_verbs"),
+            attack_noun=rx("attack_nouns"), own_forces=rx("own_forces"), negation=rx("negation"),
+            modality=rx("modality"), communique=rx("communique"), relay_heads=rx("relay_heads"), event=rx("event"),
+            claim_verb=rx("claim_verbs"), claim_not=rx("claim_not"),
+            demonyms={normalize(k): v for k, v in section.get("demonyms", {}).items()},
+            gate=re.compile(_alternation(gate_words, arabic)),
+            words={key: TokenSet.of(section.get(key, []), arabic) for key in (
+                "communique", "claim_verbs", "event", "speech", "according", "relay_heads", "attack_verbs",
+                "attack_nouns")},
+        )
+    return out
+
+
+def words_for(text: str, lang: str) -> FrameWords | None:
+    frames = load_frames()
+    if lang in frames:
+        return frames[lang]
+    if _ARABIC.search(text):
+        return frames.get("ar")
+    return frames.get("en")
