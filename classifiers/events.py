@@ -65,7 +65,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             after = [r for mn, r in ok if end < mn.start <= end + 4]
             if after:
                 doer = after[0]
-        passive = t > 0 and s.toks[t - 1] in _PASSIVE
+        passive = t > 0 and s.toks[t - 1] in _PASSIVE and s.toks[t] not in ("behind", "responsible")
         if doer is False and passive:
             # "Hezbollah compounds were struck": the party named is the target; on an army's own
             # channel the unnamed doer is the army ("terrorists were eliminated")
