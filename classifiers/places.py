@@ -109,7 +109,8 @@ def written_place(s: Sentence, cut: int | None = None, gz: Gazetteer | None = No
     in_actors = [" ".join(s.toks[m.start:m.end]) for m in s.mentions if m.kind == "actor"]
     for pattern in (_LATIN_PLACE, _ARABIC_PLACE):
         for m in pattern.finditer(text):
-            if in_actors and any(normalize(m.group(0)) in a for a in in_actors):
+            written = normalize(m.group("name"))
+            if in_actors and any(normalize(m.group(0)) in a or a in written or written in a for a in in_actors):
                 continue
             if titled and "#" not in m.group("name"):
                 continue

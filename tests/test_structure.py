@@ -191,3 +191,18 @@ def test_a_finer_place_written_before_a_known_city_is_shown_and_the_city_links(c
 def test_a_village_ending_in_i_is_no_demonym(classifier: Classifier) -> None:
     text = "IDF fighter jets struck Hezbollah command centers in the areas of Mansouri and Bint Jbeil in southern Lebanon."
     assert read(classifier, text, source_actor="israel") == [("claim", "israel", "israel", None, "Mansouri")]
+
+
+def test_words_between_a_denial_verb_and_its_object(classifier: Classifier) -> None:
+    assert read(classifier, "Iran rejected on Monday any role in the drone attack on the US base.") == [
+        ("denial", "iran-government", "iran-government", "responsibility", None)]
+
+
+def test_a_victims_own_count_is_no_claim_and_the_strike_is_blamed(classifier: Classifier) -> None:
+    assert read(classifier, "Hezbollah says one of its fighters was killed in an Israeli strike.") == [
+        ("attribution", "hezbollah", "israel", None, None)]
+
+
+def test_responsibility_laid_at_the_door_of(classifier: Classifier) -> None:
+    text = "Responsibility for the rocket attack was laid at the door of Kataib Hezbollah, US officials said."
+    assert read(classifier, text) == [("attribution", "united-states", "kataib-hezbollah", None, None)]
