@@ -177,6 +177,11 @@ def test_a_name_inside_an_actors_name_is_not_a_place(classifier: Classifier) -> 
      [("claim", "islamic-state", "islamic-state", None, "الحويجة")]),
     ("ورفضت الحكومة العراقية الاتهامات بشأن قصف الرتل قرب القائم .",
      [("denial", "iraq-government", "iraq-government", "responsibility", "Al-Qaim")]),
+    # reported speech in Arabic: «قال X إن Y أطلق» (the «أن/إن» that opens the report is no modality)
+    ("وقال الجيش الإسرائيلي إن حزب الله أطلق صواريخ على شمال إسرائيل .",
+     [("attribution", "israel", "hezbollah", None, None)]),
+    ("وأعلنت الولايات المتحدة أن قواتها نفذت ضربات على مواقع لكتائب حزب الله في العراق .",
+     [("claim", "united-states", "united-states", None, None)]),
 ])
 def test_arabic_clitics_suffixes_and_objects(classifier: Classifier, text: str, expected: list[tuple[Any, ...]]) -> None:
     assert read(classifier, text) == expected
