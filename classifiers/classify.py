@@ -24,9 +24,11 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from classifiers.cues import Cue, applicable, find_cues
+from classifiers.denials import denial_kind
 from classifiers.frames import communique_claimant, frame_cues, frame_gate
 from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
+from classifiers.learned import StanceModel, load_model, refine
 from classifiers.names import extract_group_names, slug
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
@@ -68,9 +70,11 @@ class Gate:
 class Classifier:
     """Classifies messages against a gazetteer and the stance rules (built-ins by default)."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, learned: bool = True) -> None:
         self.gz = gazetteer or load_gazetteer()
         self.rules = load_rules()
+        # the learned layer over the rules (classifiers/learned.py); None: the rules alone
+        self.model: StanceModel | None = load_model() if learned else None
         self._sentence_cache: dict[str, Sentence] = {}
 
     def learn_alias(self, name: str, actor_id: str) -> bool:
@@ -138,9 +142,22 @@ class Classifier:
         return actors, places
 
     def classify(self, text: str, date: datetime | None = None, source: str | None = None,
-                 source_actor: str | None = None) -> Classification:
+                 source_actor: str | None = None, learned: bool = True) -> Classification:
         """Classify one message. ``source_actor`` is the actor the source speaks for, if any
-        (used for first-person statements that do not name their author)."""
+        (used for first-person statements that do not name their author). ``learned=False``
+        gives the rules' answer alone."""
+        result = self._classify_rules(text, date, source, source_actor)
+        if self.model is None or not learned:
+            return result
+        own = self.gz.actors[source_actor].ref() if source_actor in self.gz.actors else None
+        # the rules' whole-message pass has normalised short texts already (cached by text)
+        body = clean_body(text)
+        norm = self.sentence(body).norm if len(body) <= 600 else None
+        return refine(self.model, self.gz, text, result, source, own, date.date() if date else None,
+                      lambda toks: denial_kind(" ".join(toks)), norm=norm)
+
+    def _classify_rules(self, text: str, date: datetime | None, source: str | None,
+                        source_actor: str | None) -> Classification:
         lang = detect_language(text) if text.strip() else "und"
         when = date.date() if date else None
         own = self.gz.actors[source_actor].ref() if source_actor in self.gz.actors else None
