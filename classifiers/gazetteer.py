@@ -3,20 +3,29 @@ matcher that finds their mentions in text.
 
 Matching is by token sequence over normalised text: a dict from an alias's first token to the
 aliases starting with it, longest first, so a message is scanned once whatever the gazetteer
-size. Short all-capital aliases (KH, SAD, IS, US) only match where the text has them in capitals.
+size. Short all-capital or mixed-case aliases (KH, SAD, IS, US, MoD, LeT) only match where the
+text writes them the same way. An Arabic token that is not an alias start is tried again without
+its proclitic (و ف ب ل ك, لل → ال), so «وحزب الله» and «بالجيش الإسرائيلي» still match.
+
+Bodies speak for their principal: an entry with ``speaks_for`` (an army, a ministry, a state news
+agency, a group's armed wing) resolves to the entry it speaks for, so users see "Israel" for the
+IDF and "United States" for CENTCOM. Places nest: ``parent`` links a base to its province and a
+province to its country, and ``ancestors``/``within`` answer containment.
+
+``load_gazetteer()`` builds the built-in gazetteer once per process and hands out a view of it:
+views share the tables until one of them is changed (a learned alias, a config extension), which
+copies them first, so two classifiers never see each other's changes.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from math import asin, cos, radians, sin, sqrt
-from typing import Any
 
 from classifiers.normalize import edit_distance, name_key, name_skeleton, normalize, normalize_cased, tokens
 from classifiers.types import ActorRef, PlaceRef
@@ -32,8 +41,13 @@ class ActorEntry:
     speaks_for: str | None
     first_seen: date | None
     aliases: tuple[str, ...]
+    principal: ActorRef | None = None  # whom it speaks for (speaks_for, resolved when the gazetteer is built)
 
     def ref(self, as_written: str | None = None) -> ActorRef:
+        """The reference a mention resolves to: the principal's when the entry speaks for one."""
+        p = self.principal
+        if p is not None:
+            return ActorRef(p.id, p.name, True, p.kind, p.parent, as_written)
         return ActorRef(self.id, self.name, True, self.kind, self.parent, as_written)
 
 
@@ -48,6 +62,7 @@ class PlaceEntry:
     country: str | None
     region: str | None
     related: tuple[tuple[str, float], ...]
+    parent: str | None = None
 
     def ref(self, as_written: str | None = None) -> PlaceRef:
         return PlaceRef(self.id, self.name, self.lat, self.lon, self.kind, as_written)
@@ -74,21 +89,37 @@ class Mention:
     alias: str
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Alias:
     tokens: tuple[str, ...]
+    rest: tuple[str, ...]  # tokens[1:], compared against the text after the first token
     kind: str
     id: str
     exact_case: tuple[str, ...] | None  # the tokens as cased, when it must match case-sensitively
 
 
-_CAPS = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
+# all capitals (KH, U.S., IS-K) or a short mixed-case abbreviation (MoD, LeT, TaK): the lower-case
+# word is something else ("let", "mod", "tak")
+_CAPS = re.compile(r"^[A-Z][A-Z.\-]{0,5}$|^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,5}$")
+_CLITIC_FIRST = frozenset("وفبلك")
+_PRECISION = {"base": 0, "site": 0, "crossing": 0, "town": 1, "city": 2, "province": 3, "region": 4, "country": 5, "sea": 5}
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dlat, dlon = radians(lat2 - lat1), radians(lon2 - lon1)
     a = sin(dlat / 2) ** 2 + cos(radians(lat1)) * cos(radians(lat2)) * sin(dlon / 2) ** 2
     return 2 * 6371.0 * asin(sqrt(a))
+
+
+def _declitic(tok: str, index: dict[str, list[_Alias]]) -> str | None:
+    """The alias start hidden behind an Arabic proclitic, or None."""
+    for _ in range(2):  # وبالجيش → بالجيش → الجيش
+        if len(tok) < 4 or tok[0] not in _CLITIC_FIRST:
+            return None
+        tok = "ال" + tok[2:] if tok.startswith("لل") else tok[1:]
+        if tok in index:
+            return tok
+    return None
 
 
 @dataclass
@@ -101,20 +132,57 @@ class Gazetteer:
     _index: dict[str, list[_Alias]] = field(default_factory=lambda: defaultdict(list))
     _actor_keys: dict[str, str] = field(default_factory=dict)
     _actor_skeletons: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    _shared: bool = False  # the tables belong to another gazetteer too: copy before changing them
+    _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _seen: set[tuple[tuple[str, ...], str, str]] = field(default_factory=set)
+    _unsorted: set[str] = field(default_factory=set)
+
+    # -- views and layers --------------------------------------------------------------------
+
+    def view(self) -> Gazetteer:
+        """A gazetteer over the same tables that copies them on its first change."""
+        self._settle()
+        return Gazetteer(self.actors, self.places, self.collisions, self._index, self._actor_keys,
+                         self._actor_skeletons, True, self._ancestors, self._seen)
+
+    def _settle(self) -> None:
+        for key in self._unsorted:
+            self._index[key].sort(key=lambda a: -len(a.tokens))
+        self._unsorted.clear()
+
+    def with_aliases(self, pairs: Iterable[tuple[str, str]]) -> Gazetteer:
+        """A new gazetteer with learned aliases (name, actor id) layered over this one."""
+        out = self.view()
+        for alias, actor_id in pairs:
+            out.add_learned_alias(alias, actor_id)
+        return out
+
+    def _own(self) -> None:
+        if not self._shared:
+            return
+        self.actors, self.places, self.collisions = dict(self.actors), dict(self.places), dict(self.collisions)
+        index: dict[str, list[_Alias]] = defaultdict(list)
+        index.update((k, list(v)) for k, v in self._index.items())
+        skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        skeletons.update((k, list(v)) for k, v in self._actor_skeletons.items())
+        self._index, self._actor_keys, self._actor_skeletons = index, dict(self._actor_keys), skeletons
+        self._ancestors, self._seen = {}, set(self._seen)
+        self._shared = False
 
     # -- building ------------------------------------------------------------------------
 
-    def add_alias(self, alias: str, kind: str, entry_id: str) -> None:
+    def add_alias(self, alias: str, kind: str, entry_id: str, exact_case: bool = False) -> None:
+        """Index ``alias``; ``exact_case`` makes it match only as cased (as the short capitals do)."""
+        self._own()
         toks = tuple(tokens(normalize(alias)))
         if not toks:
             return
-        exact = tuple(tokens(normalize_cased(alias))) if _CAPS.match(alias.strip()) else None
-        item = _Alias(toks, kind, entry_id, exact)
-        bucket = self._index[toks[0]]
-        if any(a.tokens == toks and a.kind == kind and a.id == entry_id for a in bucket):
+        exact = tuple(tokens(normalize_cased(alias))) if exact_case or _CAPS.match(alias.strip()) else None
+        if (toks, kind, entry_id) in self._seen:
             return
-        bucket.append(item)
-        bucket.sort(key=lambda a: -len(a.tokens))
+        self._seen.add((toks, kind, entry_id))
+        self._index[toks[0]].append(_Alias(toks, toks[1:], kind, entry_id, exact))
+        self._unsorted.add(toks[0])  # longest first: sorted once before the next scan
         if kind == "actor":
             key = name_key(alias)
             if key and exact is None:
@@ -123,8 +191,40 @@ class Gazetteer:
             if len(skel) >= 5 and exact is None:
                 self._actor_skeletons[skel[:2]].append((skel, entry_id))
 
+    def add_actor(self, entry: ActorEntry) -> None:
+        """Add an actor; call ``link_voices`` once its principal is in too."""
+        self._own()
+        self.actors[entry.id] = entry
+        for alias in (entry.name, *entry.aliases):
+            self.add_alias(alias, "actor", entry.id)
+
+    def link_voices(self) -> None:
+        """Resolve every ``speaks_for`` chain into the entry's ``principal``."""
+        self._own()
+        for actor_id, entry in list(self.actors.items()):
+            voice = self.voice(actor_id)
+            principal = None if voice.id == actor_id else ActorRef(voice.id, voice.name, True, voice.kind, voice.parent)
+            if principal != entry.principal:
+                self.actors[actor_id] = replace(entry, principal=principal)
+
+    def forget_names(self, names: Iterable[str]) -> None:
+        """Free-standing names that must not resolve to an actor by themselves (place names: "X
+        al-Iraq" is a new group, not Iraq); mentions found by ``scan`` still resolve."""
+        self._own()
+        for name in names:
+            self._actor_keys.pop(name_key(name), None)
+
+    def add_place(self, entry: PlaceEntry, aliases: Iterable[str] = (), exact_single_words: bool = False) -> None:
+        self._own()
+        self.places[entry.id] = entry
+        self._ancestors.clear()
+        for alias in (entry.name, *aliases):
+            exact = exact_single_words and alias.isascii() and " " not in alias.strip()
+            self.add_alias(alias, "place", entry.id, exact)
+
     def add_learned_alias(self, alias: str, actor_id: str) -> None:
-        """An alias taught at run time (``/alias NAME = ACTOR``) or stored in the database."""
+        """An alias taught at run time (``/alias NAME = ACTOR``) or stored in the database; it
+        changes this gazetteer only (a view copies the shared tables first)."""
         if actor_id in self.actors:
             self.add_alias(alias, "actor", actor_id)
 
@@ -133,19 +233,29 @@ class Gazetteer:
     def scan(self, toks: list[str], cased: list[str], kinds: frozenset[str] | None = None) -> list[Mention]:
         """Longest non-overlapping mentions of gazetteer entries in ``toks`` (lower-cased tokens;
         ``cased`` holds the same tokens with their case, for the capital-only aliases)."""
+        if self._unsorted:
+            self._settle()
         found: list[Mention] = []
         index = self._index
         n = len(toks)
         covered = 0  # tokens before this are inside a mention already found
         # the positions where some alias starts (a comprehension runs the dict lookups in one
         # tight loop; most tokens start none)
-        for i in [k for k, tok in enumerate(toks) if tok in index]:
+        starts = [(k, tok) for k, tok in enumerate(toks) if tok in index]
+        clitics = [(k, tok) for k, tok in enumerate(toks) if tok[0] in _CLITIC_FIRST and tok not in index]
+        if clitics:
+            for k, tok in clitics:
+                bare = _declitic(tok, index)
+                if bare is not None:
+                    starts.append((k, bare))
+            starts.sort()
+        for i, first in starts:
             if i < covered:
                 continue
             best: _Alias | None = None
-            for alias in index[toks[i]]:
+            for alias in index[first]:
                 size = len(alias.tokens)
-                if size <= n - i and tuple(toks[i:i + size]) == alias.tokens:
+                if size <= n - i and (size == 1 or tuple(toks[i + 1:i + size]) == alias.rest):
                     if kinds is not None and alias.kind not in kinds:
                         continue
                     if alias.exact_case is not None and tuple(cased[i:i + size]) != alias.exact_case:
@@ -156,7 +266,7 @@ class Gazetteer:
                 continue
             size = len(best.tokens)
             # one span can name several kinds (an actor and a target): report each kind once
-            for alias in index[toks[i]]:
+            for alias in index[first]:
                 if alias.tokens == best.tokens and (kinds is None or alias.kind in kinds):
                     if alias.exact_case is not None and tuple(cased[i:i + size]) != alias.exact_case:
                         continue
@@ -165,6 +275,16 @@ class Gazetteer:
         return found
 
     # -- resolving free names --------------------------------------------------------------
+
+    def voice(self, actor_id: str) -> ActorEntry:
+        """The entry an actor speaks for (the state for its army, the group for its agency),
+        or the actor itself."""
+        entry = self.actors[actor_id]
+        for _ in range(4):
+            if entry.speaks_for is None or entry.speaks_for not in self.actors:
+                break
+            entry = self.actors[entry.speaks_for]
+        return entry
 
     def resolve_actor(self, name: str, when: date | None = None, in_claim: bool = False) -> ActorRef | None:
         """Resolve a name as written to a gazetteer actor, or None if it is not one."""
@@ -184,7 +304,7 @@ class Gazetteer:
         return self.actors[actor_id].ref(name)
 
     def actor_ref(self, actor_id: str, as_written: str | None, when: date | None, in_claim: bool) -> ActorRef:
-        """A mention found by ``scan``, with collisions applied."""
+        """A mention found by ``scan``, with collisions and ``speaks_for`` applied."""
         chosen = actor_id
         if self.collisions:
             key = name_key(as_written or "")
@@ -203,6 +323,42 @@ class Gazetteer:
             return rule.in_claim
         return rule.default
 
+    # -- places: containment and distance --------------------------------------------------
+
+    def ancestors(self, place_id: str) -> tuple[str, ...]:
+        """The places containing ``place_id``, nearest first (a base: its province, its country,
+        the region), excluding itself; () for an unknown id."""
+        cached = self._ancestors.get(place_id)
+        if cached is not None:
+            return cached
+        chain: list[str] = []
+        entry = self.places.get(place_id)
+        while entry is not None and entry.parent and entry.parent not in chain and entry.parent != place_id:
+            chain.append(entry.parent)
+            entry = self.places.get(entry.parent)
+        out = tuple(chain)
+        self._ancestors[place_id] = out
+        return out
+
+    def most_specific(self, places: Iterable[PlaceRef], elsewhere: Iterable[PlaceRef] = ()) -> PlaceRef | None:
+        """The most precise of several places (a base before its town, a town before its
+        province, a province before its country or a sea), the first named among equals. When
+        that is an area, a more precise place named ``elsewhere`` (the message's other sentences)
+        inside it is preferred: "... in Syria" after a headline naming Kharab al-Jir."""
+        best: PlaceRef | None = None
+        for ref in places:
+            if best is None or _PRECISION.get(ref.kind, 5) < _PRECISION.get(best.kind, 5):
+                best = ref
+        if best is not None and _PRECISION.get(best.kind, 5) >= _PRECISION["province"]:
+            inner = self.most_specific([r for r in elsewhere if r.id != best.id and self.within(r.id, best.id)])
+            if inner is not None:
+                return inner
+        return best
+
+    def within(self, place_id: str, area_id: str) -> bool:
+        """True if ``place_id`` is ``area_id`` or lies inside it."""
+        return place_id == area_id or area_id in self.ancestors(place_id)
+
     def place_distance(self, a: str, b: str) -> float | None:
         pa, pb = self.places.get(a), self.places.get(b)
         if pa is None or pb is None:
@@ -213,60 +369,13 @@ class Gazetteer:
         return haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)
 
 
-def _aliases(raw: Any) -> list[str]:
-    if isinstance(raw, dict):
-        return [a for values in raw.values() for a in values]
-    return list(raw or [])
-
-
-def _date(raw: Any) -> date | None:
-    if raw is None:
-        return None
-    return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
-
-
-def _read(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("classifiers").joinpath("data").joinpath(name).read_text("utf-8"))
-
-
 @lru_cache(maxsize=1)
+def _builtin() -> Gazetteer:
+    from classifiers.gazetteer_data import build_builtin
+
+    return build_builtin()
+
+
 def load_gazetteer() -> Gazetteer:
-    """The built-in gazetteer (loaded once per process)."""
-    gz = Gazetteer()
-    actors = _read("actors.toml")
-    for item in actors.get("actor", []):
-        aliases = _aliases(item.get("aliases"))
-        entry = ActorEntry(
-            id=item["id"], name=item["name"], kind=item["kind"], parent=item.get("parent"),
-            members=tuple(item.get("members", ())), speaks_for=item.get("speaks_for"),
-            first_seen=_date(item.get("first_seen")), aliases=tuple(aliases),
-        )
-        gz.actors[entry.id] = entry
-        for alias in [entry.name, *aliases]:
-            gz.add_alias(alias, "actor", entry.id)
-    for item in actors.get("collision", []):
-        before = tuple(sorted((_date(k), v) for k, v in item.get("before", {}).items()))
-        rule = Collision(name_key(item["alias"]), tuple(item["candidates"]), item["default"],
-                         item.get("in_claim"), before, item.get("note", ""))  # type: ignore[arg-type]
-        for alias in [item["alias"], *item.get("also", [])]:
-            gz.collisions[name_key(alias)] = rule
-            gz.add_alias(alias, "actor", item["default"])
-    places = _read("places.toml")
-    for item in places.get("place", []):
-        entry_p = PlaceEntry(
-            id=item["id"], name=item["name"], kind=item.get("kind", "place"), lat=float(item["lat"]),
-            lon=float(item["lon"]), precision=item.get("precision", "approx"), country=item.get("country"),
-            region=item.get("region"),
-            related=tuple((r["id"], float(r["km"])) for r in item.get("related", [])),
-        )
-        gz.places[entry_p.id] = entry_p
-        for alias in [entry_p.name, *_aliases(item.get("aliases"))]:
-            gz.add_alias(alias, "place", entry_p.id)
-    lexicon = _read("lexicon.toml")
-    for weapon, words in lexicon.get("weapons", {}).items():
-        for word in words:
-            gz.add_alias(word, "weapon", weapon)
-    for target, words in lexicon.get("targets", {}).items():
-        for word in words:
-            gz.add_alias(word, "target", target)
-    return gz
+    """The built-in gazetteer: built once per process; each call returns a view of its own."""
+    return _builtin().view()
