@@ -102,6 +102,7 @@ class _Alias:
 # word is something else ("let", "mod", "tak")
 _CAPS = re.compile(r"^[A-Z][A-Z.\-]{0,5}$|^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,5}$")
 _CLITIC_FIRST = frozenset("وفبلك")
+_SITES = frozenset({"base", "site", "crossing", "town", "city"})
 _PRECISION = {"base": 0, "site": 0, "crossing": 0, "town": 1, "city": 2, "province": 3, "region": 4, "country": 5, "sea": 5}
 
 
@@ -354,6 +355,14 @@ class Gazetteer:
             if inner is not None:
                 return inner
         return best
+
+    def is_site(self, place_id: str) -> bool:
+        """A place of the curated gazetteer that attacks are reported at (a base, a crossing, a
+        town or city of places.toml): naming one says a text is about the conflict. Countries,
+        regions and the thousands of towns from GeoNames say nothing of the kind ("Jordan",
+        "Manhattan")."""
+        entry = self.places.get(place_id)
+        return entry is not None and entry.precision != "generated" and entry.kind in _SITES
 
     def within(self, place_id: str, area_id: str) -> bool:
         """True if ``place_id`` is ``area_id`` or lies inside it."""
