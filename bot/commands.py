@@ -105,7 +105,7 @@ async def classify(args: argparse.Namespace, config: Config) -> int:
     from bot.registry import Registry
     from classifiers.classify import Classifier
 
-    classifier = Classifier()
+    classifier = Classifier(config.gazetteer.build())
     registry = Registry.builtin(config)
     rejected: list[str] = []
     count = good = 0

@@ -154,8 +154,11 @@ def parse_extension(gz: Gazetteer, actors: Any, places: Any, actor_table: str = 
     seen: set[tuple[str, str]] = set()
     for kind, items, table, known in (("actor", actors, actor_table, gz.actors), ("place", places, place_table, gz.places)):
         for number, item in enumerate(items, 1):
-            if isinstance(item, dict) and item.get("id") in known and set(item) <= _ALIAS_ONLY:
+            if isinstance(item, dict) and set(item) <= _ALIAS_ONLY:
                 e = _Entry(item, table, number, _ALIAS_ONLY)
+                if e.id not in known:
+                    raise e.fail(f'no {kind} "{e.id}" in the gazetteer to add aliases to '
+                                 f'(a new {kind} needs "name" and "kind")')
                 extra.extend((kind, e.id, alias) for alias in e.aliases())
                 continue
             if kind == "actor":
