@@ -27,7 +27,7 @@ from datetime import date
 from functools import lru_cache
 from math import asin, cos, radians, sin, sqrt
 
-from classifiers.normalize import edit_distance, name_key, name_skeleton, normalize, normalize_cased, tokens
+from classifiers.normalize import edit_distance, name_key, name_skeleton, normalize_cased, tokens
 from classifiers.types import ActorRef, PlaceRef
 
 
@@ -92,10 +92,22 @@ class Mention:
 @dataclass(frozen=True, slots=True)
 class _Alias:
     tokens: tuple[str, ...]
-    rest: tuple[str, ...]  # tokens[1:], compared against the text after the first token
     kind: str
     id: str
     exact_case: tuple[str, ...] | None  # the tokens as cased, when it must match case-sensitively
+
+
+@dataclass(slots=True)
+class _Bucket:
+    """The aliases that start with one token, by their whole token tuple, and the lengths among
+    them longest first: a scan looks up one tuple per length instead of walking every alias that
+    starts with "al" or "south"."""
+
+    by_tokens: dict[tuple[str, ...], list[_Alias]] = field(default_factory=dict)
+    lengths: list[int] = field(default_factory=list)
+
+    def copy(self) -> _Bucket:
+        return _Bucket({k: list(v) for k, v in self.by_tokens.items()}, list(self.lengths))
 
 
 # all capitals (KH, U.S., IS-K) or a short mixed-case abbreviation (MoD, LeT, TaK): the lower-case
@@ -112,7 +124,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * asin(sqrt(a))
 
 
-def _declitic(tok: str, index: dict[str, list[_Alias]]) -> str | None:
+def _declitic(tok: str, index: dict[str, _Bucket]) -> str | None:
     """The alias start hidden behind an Arabic proclitic, or None."""
     for _ in range(2):  # وبالجيش → بالجيش → الجيش
         if len(tok) < 4 or tok[0] not in _CLITIC_FIRST:
@@ -130,26 +142,18 @@ class Gazetteer:
     actors: dict[str, ActorEntry] = field(default_factory=dict)
     places: dict[str, PlaceEntry] = field(default_factory=dict)
     collisions: dict[str, Collision] = field(default_factory=dict)
-    _index: dict[str, list[_Alias]] = field(default_factory=lambda: defaultdict(list))
+    _index: dict[str, _Bucket] = field(default_factory=dict)
     _actor_keys: dict[str, str] = field(default_factory=dict)
     _actor_skeletons: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     _shared: bool = False  # the tables belong to another gazetteer too: copy before changing them
     _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    _seen: set[tuple[tuple[str, ...], str, str]] = field(default_factory=set)
-    _unsorted: set[str] = field(default_factory=set)
 
     # -- views and layers --------------------------------------------------------------------
 
     def view(self) -> Gazetteer:
         """A gazetteer over the same tables that copies them on its first change."""
-        self._settle()
         return Gazetteer(self.actors, self.places, self.collisions, self._index, self._actor_keys,
-                         self._actor_skeletons, True, self._ancestors, self._seen)
-
-    def _settle(self) -> None:
-        for key in self._unsorted:
-            self._index[key].sort(key=lambda a: -len(a.tokens))
-        self._unsorted.clear()
+                         self._actor_skeletons, True, self._ancestors)
 
     def with_aliases(self, pairs: Iterable[tuple[str, str]]) -> Gazetteer:
         """A new gazetteer with learned aliases (name, actor id) layered over this one."""
@@ -162,12 +166,11 @@ class Gazetteer:
         if not self._shared:
             return
         self.actors, self.places, self.collisions = dict(self.actors), dict(self.places), dict(self.collisions)
-        index: dict[str, list[_Alias]] = defaultdict(list)
-        index.update((k, list(v)) for k, v in self._index.items())
+        index = {k: v.copy() for k, v in self._index.items()}
         skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)
         skeletons.update((k, list(v)) for k, v in self._actor_skeletons.items())
         self._index, self._actor_keys, self._actor_skeletons = index, dict(self._actor_keys), skeletons
-        self._ancestors, self._seen = {}, set(self._seen)
+        self._ancestors = {}
         self._shared = False
 
     # -- building ------------------------------------------------------------------------
@@ -175,15 +178,21 @@ class Gazetteer:
     def add_alias(self, alias: str, kind: str, entry_id: str, exact_case: bool = False) -> None:
         """Index ``alias``; ``exact_case`` makes it match only as cased (as the short capitals do)."""
         self._own()
-        toks = tuple(tokens(normalize(alias)))
+        cased = normalize_cased(alias)  # not normalize(): its cache is for message text
+        toks = tuple(tokens(cased.lower()))
         if not toks:
             return
-        exact = tuple(tokens(normalize_cased(alias))) if exact_case or _CAPS.match(alias.strip()) else None
-        if (toks, kind, entry_id) in self._seen:
+        exact = tuple(tokens(cased)) if exact_case or _CAPS.match(alias.strip()) else None
+        bucket = self._index.get(toks[0])
+        if bucket is None:
+            bucket = self._index[toks[0]] = _Bucket()
+        same = bucket.by_tokens.setdefault(toks, [])
+        if any(a.kind == kind and a.id == entry_id for a in same):
             return
-        self._seen.add((toks, kind, entry_id))
-        self._index[toks[0]].append(_Alias(toks, toks[1:], kind, entry_id, exact))
-        self._unsorted.add(toks[0])  # longest first: sorted once before the next scan
+        same.append(_Alias(toks, kind, entry_id, exact))
+        if len(toks) not in bucket.lengths:
+            bucket.lengths.append(len(toks))
+            bucket.lengths.sort(reverse=True)
         if kind == "actor":
             key = name_key(alias)
             if key and exact is None:
@@ -234,45 +243,38 @@ class Gazetteer:
     def scan(self, toks: list[str], cased: list[str], kinds: frozenset[str] | None = None) -> list[Mention]:
         """Longest non-overlapping mentions of gazetteer entries in ``toks`` (lower-cased tokens;
         ``cased`` holds the same tokens with their case, for the capital-only aliases)."""
-        if self._unsorted:
-            self._settle()
         found: list[Mention] = []
         index = self._index
         n = len(toks)
         covered = 0  # tokens before this are inside a mention already found
         # the positions where some alias starts (a comprehension runs the dict lookups in one
         # tight loop; most tokens start none)
-        starts = [(k, tok) for k, tok in enumerate(toks) if tok in index]
-        clitics = [(k, tok) for k, tok in enumerate(toks) if tok[0] in _CLITIC_FIRST and tok not in index]
-        if clitics:
-            for k, tok in clitics:
-                bare = _declitic(tok, index)
-                if bare is not None:
-                    starts.append((k, bare))
-            starts.sort()
+        if "".join(toks).isascii():  # no Arabic letters, so no proclitics to peel (one C-speed test)
+            starts = [(k, tok) for k, tok in enumerate(toks) if tok in index]
+        else:
+            starts = [(k, tok) for k, tok in enumerate(toks) if tok in index or tok[0] in _CLITIC_FIRST]
+        if any(tok not in index for _, tok in starts):
+            bare = [(k, tok if tok in index else _declitic(tok, index)) for k, tok in starts]
+            starts = [(k, tok) for k, tok in bare if tok is not None]
         for i, first in starts:
             if i < covered:
                 continue
-            best: _Alias | None = None
-            for alias in index[first]:
-                size = len(alias.tokens)
-                if size <= n - i and (size == 1 or tuple(toks[i + 1:i + size]) == alias.rest):
-                    if kinds is not None and alias.kind not in kinds:
-                        continue
-                    if alias.exact_case is not None and tuple(cased[i:i + size]) != alias.exact_case:
-                        continue
-                    best = alias
+            bucket = index[first]
+            for size in bucket.lengths:
+                if size > n - i:
+                    continue
+                key = (first, *toks[i + 1:i + size]) if size > 1 else (first,)
+                aliases = bucket.by_tokens.get(key)
+                if aliases is None:
+                    continue
+                # one span can name several kinds (an actor and a target): each is reported
+                hits = [a for a in aliases if (kinds is None or a.kind in kinds)
+                        and (a.exact_case is None or tuple(cased[i:i + size]) == a.exact_case)]
+                if hits:
+                    alias_text = " ".join(key)
+                    found.extend(Mention(a.kind, a.id, i, i + size, alias_text) for a in hits)
+                    covered = i + size
                     break
-            if best is None:
-                continue
-            size = len(best.tokens)
-            # one span can name several kinds (an actor and a target): report each kind once
-            for alias in index[first]:
-                if alias.tokens == best.tokens and (kinds is None or alias.kind in kinds):
-                    if alias.exact_case is not None and tuple(cased[i:i + size]) != alias.exact_case:
-                        continue
-                    found.append(Mention(alias.kind, alias.id, i, i + size, " ".join(best.tokens)))
-            covered = i + size
         return found
 
     # -- resolving free names --------------------------------------------------------------
