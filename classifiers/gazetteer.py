@@ -114,6 +114,7 @@ class _Bucket:
 # word is something else ("let", "mod", "tak")
 _CAPS = re.compile(r"^[A-Z][A-Z.\-]{0,5}$|^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,5}$")
 _CLITIC_FIRST = frozenset("وفبلك")
+_PLAIN = re.compile(r"[A-Za-z][a-z]*(?: [A-Za-z][a-z]*)*")  # what normalize_cased leaves as it is
 _SITES = frozenset({"base", "site", "crossing", "town", "city"})
 _PRECISION = {"base": 0, "site": 0, "crossing": 0, "town": 1, "city": 2, "province": 3, "region": 4, "country": 5, "sea": 5}
 
@@ -178,7 +179,8 @@ class Gazetteer:
     def add_alias(self, alias: str, kind: str, entry_id: str, exact_case: bool = False) -> None:
         """Index ``alias``; ``exact_case`` makes it match only as cased (as the short capitals do)."""
         self._own()
-        cased = normalize_cased(alias)  # not normalize(): its cache is for message text
+        # not normalize(): its cache is for message text; plain words ("Khan Yunis") it would not change
+        cased = alias if _PLAIN.fullmatch(alias) else normalize_cased(alias)
         toks = tuple(tokens(cased.lower()))
         if not toks:
             return

@@ -14,14 +14,15 @@ What is kept, and why:
   (the Middle East, North Africa, the Sahel, the Horn of Africa, Ukraine) above 15,000 people,
   of Russia above 100,000, and of the rest of the world above 300,000 (Paris, Brussels).
 - A city that a hand-made entry of places.toml already names (within 80 km) is left out.
-- Aliases: the GeoNames name without accents, up to six Latin alternate names that are spellings
-  of it (same consonant skeleton, give or take an edit per three consonants: historical names such
-  as Emesa for Homs are not; outside the core theatres only near-identical spellings), and the
-  names in Arabic and Persian letters (outside the core a one-word Arabic name only for cities of
-  500,000 people: «كيف» is "how" before it is Kyiv). Common words and given names are dropped
-  (English "Hit", "Mar", "Adam"; Arabic «الباب» the door, «بيان» a statement: the lists below were
-  grown by scanning the development folds of the labelled set for false matches), and a one-word
-  Latin name only matches as written with its capital ("Homs", not "homs").
+- Aliases: the GeoNames name without accents, up to six Latin alternate names (two outside the
+  core theatres) that are spellings of it (same consonant skeleton, give or take an edit per
+  three consonants: historical names such as Emesa for Homs are not; outside the core theatres
+  only the same consonants), and the names in Arabic and Persian letters (outside the core a
+  one-word Arabic name only for cities of 500,000 people: «كيف» is "how" before it is Kyiv).
+  Common words and given names are dropped (English "Hit", "Mar", "Adam"; Arabic «الباب» the
+  door, «بيان» a statement: the lists below were grown by scanning the development folds of the
+  labelled set for false matches), and a one-word Latin name only matches as written with its
+  capital ("Homs", not "homs").
 - An alias two cities share goes to the larger one.
 - Parents: the province of places.toml whose seat lies in the same GeoNames first-level division
   (SEATS below), else the country.
@@ -126,7 +127,8 @@ def slug(name: str) -> str:
     return "-".join("".join(ch if ch.isalnum() else " " for ch in text).split())
 
 
-MAX_LATIN = 6  # spellings per city: GeoNames lists the city in every language, most of which never reach us
+MAX_LATIN = 6  # spellings per town of the core theatres: GeoNames lists a town in every language
+MAX_LATIN_ELSEWHERE = 2  # and elsewhere, where the English name is the one reports use
 ARABIC_LETTERS = set("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيپچژکگی \u200c")
 
 
@@ -149,7 +151,7 @@ def latin_aliases(main: str, alternates: list[str], core: bool) -> list[str]:
     # the closest spellings of the name first, each spelling once
     out.sort(key=lambda a: (edit_distance(name_key(a), name_key(main), 9), a))
     unique = {normalize(a): a for a in reversed(out) if normalize(a) != normalize(main)}
-    return sorted(unique.values(), key=out.index)[:MAX_LATIN]
+    return sorted(unique.values(), key=out.index)[:MAX_LATIN if core else MAX_LATIN_ELSEWHERE]
 
 
 ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|Ad|An|At|Az|Ath|Adh|El|Ed|Es|Et|Ez)[ -](?=[A-Z])")
