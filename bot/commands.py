@@ -233,9 +233,7 @@ async def incidents_import(args: argparse.Namespace, config: Config, path: Path)
     from bot.incidents.engine import IncidentEngine
     from bot.incidents.known import import_known_in, read_known
     from bot.registry import Registry
-    from classifiers.gazetteer import load_gazetteer
-
-    gz = load_gazetteer()
+    gz = config.gazetteer.build()  # the user's own places too
     known, rejected = read_known(path, gz)
     store = await Store.open(config.storage.url)
     try:
