@@ -258,3 +258,17 @@ def test_a_bad_entry_in_a_data_file_names_that_file(tmp_path: Path, capsys: pyte
     data.unlink()
     r = run_cli(capsys, "check", "--config", str(config))
     assert r.code == 2 and f"{config}: gazetteer.places_file: cannot read" in r.err
+
+
+def test_every_shipped_entry_points_at_entries_that_exist() -> None:
+    gz = load_gazetteer()
+    for actor in gz.actors.values():
+        for other in (actor.parent, actor.speaks_for, *actor.members):
+            assert other is None or other in gz.actors, (actor.id, other)
+    for place in gz.places.values():
+        assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180, place.id
+        assert place.parent is None or place.parent in gz.places, (place.id, place.parent)
+        chain = gz.ancestors(place.id)
+        assert place.id not in chain and len(chain) == len(set(chain)), place.id  # no cycles
+        if place.kind in ("base", "site", "crossing", "town", "city", "province"):
+            assert any(gz.places[p].kind == "country" for p in chain), place.id  # each site lies in a country

@@ -100,7 +100,9 @@ STOP_AR = set("""
 نور جامعة رصد الأشهر الاشهر الفندق كيف سعيدة سعيده جدة مشهد أمان امان الإشارة الاشارة الجزيرة السلطان المحمدية
 جديدة مدينة بيرا دورا الدور سحب السفيرة العلم أحمدي احمدي الزعيم غازي جنيه ميدان المديد لوم ابا أبا سلوك الحاضر
 ادر الزيارة هيرو برقية الشو خالص معبر السعن قنوات الصور حاتم دوما ثورة قوم حوث الخانق سوري عنه الكردي
+البحري الصيف الملكة السكر العالية التبني الصدد الهاربين العباسي الكابل المنار
 """.split())
+ARAB = {"SY", "IQ", "LB", "PS", "YE", "JO", "EG", "LY", "SA", "DZ", "MA", "TN", "SD", "KW", "AE", "QA", "BH", "OM", "MR"}
 LATIN = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -'’.")
 
 
@@ -141,7 +143,7 @@ def latin_aliases(main: str, alternates: list[str], core: bool) -> list[str]:
         plain = deaccent(alt)
         if not is_latin(alt) or len(plain) < 4 or not plain[0].isupper() or plain.isupper():
             continue
-        if plain.lower() in STOP_EN or name_key(plain) in STOP_EN:
+        if normalize(plain) in STOP_EN:
             continue
         if target and edit_distance(skel(plain), target, 2) > max(1, len(target) // 3):
             continue  # another name of the place (historical, foreign), not a spelling of this one
@@ -159,7 +161,10 @@ ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|Ad|An|At|Az|Ath|Adh|El|Ed|Es|Et|Ez)[ -](
 
 # where English reports settled on another spelling than GeoNames' transliteration
 PREFERRED = {"Hamah": "Hama", "Hadithah": "Haditha", "Tadmur": "Palmyra", "Dar'a": "Daraa", "Izaz": "Azaz",
-             "Ayn al Arab": "Kobani", "Bent Jbail": "Bint Jbeil", "Qiryat Shmona": "Kiryat Shmona", "Al Mayadin": "Mayadin"}
+             "'Ayn al 'Arab": "Kobani", "Bent Jbail": "Bint Jbeil", "Qiryat Shmona": "Kiryat Shmona",
+             "Al Mayadin": "Mayadin",
+             "Al Bab": "al-Bab", "Bayji": "Baiji", "Mari'": "Marea", "Nahiyat al Iskandariyah": "Iskandariya",
+             "Tall 'Afar": "Tal Afar", "Tall Abyad": "Tal Abyad", "Ra's al 'Ayn": "Ras al-Ayn"}
 
 
 def english_name(name: str) -> str:
@@ -228,16 +233,18 @@ def main() -> None:
         parent = admin1.get((c["countrycode"], c["admin1code"])) or codes[c["countrycode"]]
         kind = "city" if c["population"] >= 50_000 else "town"
         arabic = arabic_aliases(c["alternatenames"])
-        if core or c["population"] >= ARABIC_WORD_MIN:
-            # «الإسكندرية», «الموصل»: Arabic writes many city names with the article GeoNames leaves out
-            arabic += [f"ال{a}" for a in arabic if " " not in a and not a.startswith("ال") and f"ال{a}" not in STOP_AR]
+        if c["countrycode"] in ARAB and c["population"] >= 100_000:
+            # «الإسكندرية»: Arabic writes some city names with the article GeoNames leaves out
+            stop = {normalize(w) for w in STOP_AR}
+            arabic += [f"ال{a}" for a in arabic
+                       if " " not in a and not a.startswith("ال") and normalize(f"ال{a}") not in stop]
         if c["countrycode"] not in CORE and c["population"] < ARABIC_WORD_MIN:
             # outside the Arab theatres a one-word Arabic name is more often a word than this town
             arabic = [a for a in arabic if " " in a]
         aliases = []
         for alias in dict.fromkeys([*latin, *arabic]):
             key = name_key(alias)
-            if not key or key in hand_keys or normalize(alias) in owner or key in STOP_EN:
+            if not key or key in hand_keys or normalize(alias) in owner or normalize(alias) in STOP_EN:
                 continue  # a hand entry, or a larger city, has this name
             owner[normalize(alias)] = (c["population"], pid)
             aliases.append(alias)
