@@ -116,6 +116,14 @@ _CAPS = re.compile(r"^[A-Z][A-Z.\-]{0,5}$|^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,5}$"
 _CLITIC_FIRST = frozenset("وفبلك")
 _PLAIN = re.compile(r"[A-Za-z][a-z]*(?: [A-Za-z][a-z]*)*")  # what normalize_cased leaves as it is
 _SITES = frozenset({"base", "site", "crossing", "town", "city"})
+# the first word of many Levantine place names: "Kfar Zeita" is not the town Zeita when the whole
+# name is unknown (a GeoNames town after one of these words is left unmatched)
+_NAME_HEADS = frozenset("kfar kafr kefar tal tall tell deir dayr beit bayt bait ain ayn umm abu ras khan bir jabal jebel "
+                        "wadi qasr nahr sheikh shaykh hay hayy mazraat kafar كفر تل دير بيت عين ام ابو راس خان بير جبل "
+                        "وادي قصر نهر شيخ حي مزرعه".split())
+# words after which a name is where, not who: "in Iraq", «في العراق», "au Liban", «در عراق»
+LOCATIVE = frozenset("in near at inside outside around across into towards toward en au aux dans pres "
+                     "في قرب داخل الى إلى عند نحو در نزدیک".split())
 _PRECISION = {"base": 0, "site": 0, "crossing": 0, "town": 1, "city": 2, "province": 3, "region": 4, "country": 5, "sea": 5}
 
 
@@ -219,13 +227,6 @@ class Gazetteer:
             if principal != entry.principal:
                 self.actors[actor_id] = replace(entry, principal=principal)
 
-    def forget_names(self, names: Iterable[str]) -> None:
-        """Free-standing names that must not resolve to an actor by themselves (place names: "X
-        al-Iraq" is a new group, not Iraq); mentions found by ``scan`` still resolve."""
-        self._own()
-        for name in names:
-            self._actor_keys.pop(name_key(name), None)
-
     def add_place(self, entry: PlaceEntry, aliases: Iterable[str] = (), exact_single_words: bool = False) -> None:
         self._own()
         self.places[entry.id] = entry
@@ -271,7 +272,11 @@ class Gazetteer:
                     continue
                 # one span can name several kinds (an actor and a target): each is reported
                 hits = [a for a in aliases if (kinds is None or a.kind in kinds)
-                        and (a.exact_case is None or tuple(cased[i:i + size]) == a.exact_case)]
+                        and (a.exact_case is None or tuple(cased[i:i + size]) == a.exact_case)
+                        and not (i and a.kind == "place" and toks[i - 1] in _NAME_HEADS and self._generated(a.id))]
+                if len(hits) > 1 and i and toks[i - 1] in LOCATIVE and any(a.kind == "place" for a in hits):
+                    # "militias in Iraq claim ...": after a word of place a state's name is the place
+                    hits = [a for a in hits if a.kind != "actor"]
                 if hits:
                     alias_text = " ".join(key)
                     found.extend(Mention(a.kind, a.id, i, i + size, alias_text) for a in hits)
@@ -280,6 +285,10 @@ class Gazetteer:
         return found
 
     # -- resolving free names --------------------------------------------------------------
+
+    def _generated(self, place_id: str) -> bool:
+        entry = self.places.get(place_id)
+        return entry is not None and entry.precision == "generated"
 
     def voice(self, actor_id: str) -> ActorEntry:
         """The entry an actor speaks for (the state for its army, the group for its agency),

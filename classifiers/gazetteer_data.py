@@ -26,7 +26,6 @@ _ACTOR_KEYS = frozenset({"id", "name", "kind", "parent", "members", "speaks_for"
 _PLACE_KEYS = frozenset({"id", "name", "kind", "lat", "lon", "precision", "country", "region", "province", "parent",
                          "aliases", "related", "sources", "note", "code", "ambiguous"})
 _ALIAS_ONLY = frozenset({"id", "aliases", "sources", "note"})
-_AREAS = frozenset({"country", "region", "province", "sea"})
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.\-]*$")
 
 
@@ -277,8 +276,6 @@ def build_builtin() -> Gazetteer:
     for place, aliases in pending:
         # a one-word Latin town name from GeoNames matches only as written ("Homs", not "homs")
         gz.add_place(_with_country(gz, gz.places[place.id]), aliases, exact_single_words=place.id in cased)
-    gz.forget_names(name for place, aliases in pending if place.precision != "generated" and place.kind in _AREAS
-                    for name in (place.name, *aliases))
     lexicon = tomllib.loads(_read("lexicon.toml"))
     for weapon, words in lexicon.get("weapons", {}).items():
         for word in words:
