@@ -48,7 +48,7 @@ async def build_app(config: Config, *, simulated: bool, sinks: list[AlertSinkLik
                     store: Store | None = None, deliver: bool = True) -> App:
     store = store or await Store.open(config.storage.url)
     registry = Registry.builtin(config)
-    classifier = Classifier()
+    classifier = Classifier(config.gazetteer.build())
     taught: list[Any] = await store.run(learned_aliases)
     for alias, actor_id in taught:
         classifier.learn_alias(alias, actor_id)

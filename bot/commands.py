@@ -105,7 +105,7 @@ async def classify(args: argparse.Namespace, config: Config) -> int:
     from bot.registry import Registry
     from classifiers.classify import Classifier
 
-    classifier = Classifier()
+    classifier = Classifier(config.gazetteer.build())
     registry = Registry.builtin(config)
     rejected: list[str] = []
     count = good = 0
@@ -233,9 +233,7 @@ async def incidents_import(args: argparse.Namespace, config: Config, path: Path)
     from bot.incidents.engine import IncidentEngine
     from bot.incidents.known import import_known_in, read_known
     from bot.registry import Registry
-    from classifiers.gazetteer import load_gazetteer
-
-    gz = load_gazetteer()
+    gz = config.gazetteer.build()  # the user's own places too
     known, rejected = read_known(path, gz)
     store = await Store.open(config.storage.url)
     try:

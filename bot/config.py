@@ -15,6 +15,8 @@ from typing import Any
 
 from bot.durations import parse_duration
 from bot.incidents.kinds import OLD_NAMES, AlertKind
+from classifiers.gazetteer import Gazetteer, load_gazetteer
+from classifiers.gazetteer_data import Extension, GazetteerDataError, extend, parse_extension
 from watchers.errors import ConfigError
 
 MIN_POLL = timedelta(seconds=1)  # "0s" would poll a source in a busy loop
@@ -111,6 +113,20 @@ class SourceConfig:
 
 
 @dataclass(frozen=True)
+class GazetteerConfig:
+    """The user's own actors and places: ``[[actors]]``/``[[places]]`` tables of the config and
+    the ``[gazetteer]`` data files, checked against the built-in gazetteer when the config loads."""
+
+    actors_file: str | None = None
+    places_file: str | None = None
+    extension: Extension = field(default_factory=Extension)
+
+    def build(self) -> Gazetteer:
+        """The built-in gazetteer with the user's entries (a gazetteer of its own each call)."""
+        return extend(load_gazetteer(), self.extension)
+
+
+@dataclass(frozen=True)
 class Config:
     path: str | None = None
     storage: StorageConfig = field(default_factory=StorageConfig)
@@ -122,6 +138,7 @@ class Config:
     daemon: DaemonConfig = field(default_factory=DaemonConfig)
     incidents: IncidentsConfig = field(default_factory=IncidentsConfig)
     web: WebConfig = field(default_factory=WebConfig)
+    gazetteer: GazetteerConfig = field(default_factory=GazetteerConfig)
 
     def with_db(self, url: str | None) -> Config:
         if not url:
@@ -231,14 +248,59 @@ def parse_config(data: dict[str, Any], where: str = "<config>") -> Config:
                               key=f"sources[{index}].instance")
     incidents = _incidents(_Section(root.get("incidents", dict, {}), where, "incidents"))
     web = _web(_Section(root.get("web", dict, {}), where, "web"))
+    gazetteer = _gazetteer(root, where)
     root.done()
-    return Config(where, storage, alerts, bot, telegram, tme, tuple(sources), daemon, incidents, web)
+    return Config(where, storage, alerts, bot, telegram, tme, tuple(sources), daemon, incidents, web, gazetteer)
 
 
 def _incidents(s: _Section) -> IncidentsConfig:
     lookback = s.duration("claim_lookback", IncidentsConfig.claim_lookback) or IncidentsConfig.claim_lookback
     s.done()
     return IncidentsConfig(claim_lookback=lookback)
+
+
+def _gazetteer(root: _Section, where: str) -> GazetteerConfig:
+    """``[[actors]]``, ``[[places]]`` and ``[gazetteer] actors_file/places_file``: the files are
+    read relative to the config file and take the built-in format (``[[actor]]``, ``[[place]]``)."""
+    s = _Section(root.get("gazetteer", dict, {}), where, "gazetteer")
+    files = {name: s.get(name, str, None) for name in ("actors_file", "places_file")}
+    s.done()
+    actors, places = root.get("actors", list, []), root.get("places", list, [])
+    if not (actors or places or any(files.values())):
+        return GazetteerConfig()
+    base = load_gazetteer()
+    try:
+        ext = parse_extension(base, actors, places)
+    except GazetteerDataError as exc:
+        raise ConfigError(exc.message, path=where, key=exc.key) from exc
+    for name, table in (("actors_file", "actor"), ("places_file", "place")):
+        if files[name] is None:
+            continue
+        path = Path(where).parent / str(files[name]) if where != "<config>" else Path(str(files[name]))
+        data = _data_file(path, s, name)
+        unknown = sorted(set(data) - {table, f"{table}s"})
+        if unknown:
+            raise ConfigError(f'unknown table "{unknown[0]}" (expected [[{table}]])', path=str(path), key=unknown[0])
+        key = table if table in data else f"{table}s"
+        items = data.get(key, [])
+        try:
+            more = parse_extension(extend(base, ext), items if table == "actor" else [],
+                                   items if table == "place" else [], key, key)
+        except GazetteerDataError as exc:
+            raise ConfigError(exc.message, path=str(path), key=exc.key) from exc
+        ext = ext + more
+    return GazetteerConfig(files["actors_file"], files["places_file"], ext)
+
+
+def _data_file(path: Path, s: _Section, name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        raise s.fail(name, f"cannot read {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 (byte {exc.start})", path=str(path)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"TOML syntax error: {exc}", path=str(path)) from exc
 
 
 def _daemon(s: _Section) -> DaemonConfig:

@@ -100,7 +100,7 @@ class Classifier:
     def cues(self, s: Sentence, call: Call, rules: bool = True) -> tuple[list[Cue], bool]:
         """Stage 2 for one sentence: the rules' cues (unless the gate showed none can fire) and
         the structural frames."""
-        cues, report = find_cues(s, self.rules, call.lang) if rules else ([], False)
+        cues, report = find_cues(s, self.rules, call.lang, self.gz.is_site) if rules else ([], False)
         return frame_cues(self.gz, s, cues, call), report
 
     def gate(self, text: str, lang: str, when: date | None, own: ActorRef | None = None) -> Gate:
@@ -189,7 +189,8 @@ class Classifier:
             if any(c.rule.stance != "claim" for c in cues):
                 if on_topic is None:
                     on_topic = bool(_TOPIC.search(call.facts.norm)) or any(
-                        m.kind in ("place", "weapon", "target") for x in sentences for m in x.mentions)
+                        m.kind in ("weapon", "target") or (m.kind == "place" and self.gz.is_site(m.id))
+                        for x in sentences for m in x.mentions)
                 if not on_topic:
                     cues = [c for c in cues if c.rule.stance == "claim"]
                 elif any(c.rule.stance == "denial" for c in cues) and not _VIOLENCE.search(s.norm) and not (
@@ -268,8 +269,8 @@ class Classifier:
         words = name.split()
         for start in range(len(words)):
             known = self.gz.resolve_actor(" ".join(words[start:]), when, in_claim=True)
-            if known is not None:
-                return known
+            if known is not None and not (start and known.kind in ("state", "official")):
+                return known  # a group named after a country ("Kataib Ahrar al-Iraq") is not that state
         return None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from classifiers.rules import LanguageRules, Rule
@@ -41,7 +42,8 @@ def applicable(text: str, rules: dict[str, LanguageRules], lang: str | None = No
     return out
 
 
-def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None) -> tuple[list[Cue], bool]:
+def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
+              is_site: Callable[[str], bool] | None = None) -> tuple[list[Cue], bool]:
     """The cues of ``s`` and whether it reports an incident (an un-negated report pattern)."""
     cues: list[Cue] = []
     report = False
@@ -63,8 +65,10 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None) ->
                     continue
                 start = bisect.bisect_right(s.starts, m.start()) - 1
                 end = max(start + 1, bisect.bisect_left(s.starts, m.end()))
+                # a curated site (Gazetteer.is_site), not any of the thousands of towns or a country
                 if rule.place_after and not any(
-                        mn.kind == "place" and start < mn.start <= end + 5 for mn in s.mentions):
+                        mn.kind == "place" and start < mn.start <= end + 5 and (is_site is None or is_site(mn.id))
+                        for mn in s.mentions):
                     continue
                 cues.append(Cue(rule, max(start, 0), end))
     return drop_reported_claims(cues), report

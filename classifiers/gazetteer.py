@@ -3,22 +3,31 @@ matcher that finds their mentions in text.
 
 Matching is by token sequence over normalised text: a dict from an alias's first token to the
 aliases starting with it, longest first, so a message is scanned once whatever the gazetteer
-size. Short all-capital aliases (KH, SAD, IS, US) only match where the text has them in capitals.
+size. Short all-capital or mixed-case aliases (KH, SAD, IS, US, MoD, LeT) only match where the
+text writes them the same way. An Arabic token that is not an alias start is tried again without
+its proclitic (و ف ب ل ك, لل → ال), so «وحزب الله» and «بالجيش الإسرائيلي» still match.
+
+Bodies speak for their principal: an entry with ``speaks_for`` (an army, a ministry, a state news
+agency, a group's armed wing) resolves to the entry it speaks for, so users see "Israel" for the
+IDF and "United States" for CENTCOM. Places nest: ``parent`` links a base to its province and a
+province to its country, and ``ancestors``/``within`` answer containment.
+
+``load_gazetteer()`` builds the built-in gazetteer once per process and hands out a view of it:
+views share the tables until one of them is changed (a learned alias, a config extension), which
+copies them first, so two classifiers never see each other's changes.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from math import asin, cos, radians, sin, sqrt
-from typing import Any
 
-from classifiers.normalize import edit_distance, name_key, name_skeleton, normalize, normalize_cased, tokens
+from classifiers.normalize import edit_distance, name_key, name_skeleton, normalize_cased, tokens
 from classifiers.types import ActorRef, PlaceRef
 
 
@@ -32,8 +41,13 @@ class ActorEntry:
     speaks_for: str | None
     first_seen: date | None
     aliases: tuple[str, ...]
+    principal: ActorRef | None = None  # whom it speaks for (speaks_for, resolved when the gazetteer is built)
 
     def ref(self, as_written: str | None = None) -> ActorRef:
+        """The reference a mention resolves to: the principal's when the entry speaks for one."""
+        p = self.principal
+        if p is not None:
+            return ActorRef(p.id, p.name, True, p.kind, p.parent, as_written)
         return ActorRef(self.id, self.name, True, self.kind, self.parent, as_written)
 
 
@@ -48,6 +62,7 @@ class PlaceEntry:
     country: str | None
     region: str | None
     related: tuple[tuple[str, float], ...]
+    parent: str | None = None
 
     def ref(self, as_written: str | None = None) -> PlaceRef:
         return PlaceRef(self.id, self.name, self.lat, self.lon, self.kind, as_written)
@@ -74,7 +89,7 @@ class Mention:
     alias: str
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Alias:
     tokens: tuple[str, ...]
     kind: str
@@ -82,13 +97,51 @@ class _Alias:
     exact_case: tuple[str, ...] | None  # the tokens as cased, when it must match case-sensitively
 
 
-_CAPS = re.compile(r"^[A-Z][A-Z.\-]{0,5}$")
+@dataclass(slots=True)
+class _Bucket:
+    """The aliases that start with one token, by their whole token tuple, and the lengths among
+    them longest first: a scan looks up one tuple per length instead of walking every alias that
+    starts with "al" or "south"."""
+
+    by_tokens: dict[tuple[str, ...], list[_Alias]] = field(default_factory=dict)
+    lengths: list[int] = field(default_factory=list)
+
+    def copy(self) -> _Bucket:
+        return _Bucket({k: list(v) for k, v in self.by_tokens.items()}, list(self.lengths))
+
+
+# all capitals (KH, U.S., IS-K) or a short mixed-case abbreviation (MoD, LeT, TaK): the lower-case
+# word is something else ("let", "mod", "tak")
+_CAPS = re.compile(r"^[A-Z][A-Z.\-]{0,5}$|^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,5}$")
+_CLITIC_FIRST = frozenset("وفبلك")
+_PLAIN = re.compile(r"[A-Za-z][a-z]*(?: [A-Za-z][a-z]*)*")  # what normalize_cased leaves as it is
+_SITES = frozenset({"base", "site", "crossing", "town", "city"})
+# the first word of many Levantine place names: "Kfar Zeita" is not the town Zeita when the whole
+# name is unknown (a GeoNames town after one of these words is left unmatched)
+_NAME_HEADS = frozenset("kfar kafr kefar tal tall tell deir dayr beit bayt bait ain ayn umm abu ras khan bir jabal jebel "
+                        "wadi qasr nahr sheikh shaykh hay hayy mazraat kafar كفر تل دير بيت عين ام ابو راس خان بير جبل "
+                        "وادي قصر نهر شيخ حي مزرعه".split())
+# words after which a name is where, not who: "in Iraq", «في العراق», "au Liban", «در عراق»
+LOCATIVE = frozenset("in near at inside outside around across into towards toward en au aux dans pres "
+                     "في قرب داخل الى إلى عند نحو در نزدیک".split())
+_PRECISION = {"base": 0, "site": 0, "crossing": 0, "town": 1, "city": 2, "province": 3, "region": 4, "country": 5, "sea": 5}
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dlat, dlon = radians(lat2 - lat1), radians(lon2 - lon1)
     a = sin(dlat / 2) ** 2 + cos(radians(lat1)) * cos(radians(lat2)) * sin(dlon / 2) ** 2
     return 2 * 6371.0 * asin(sqrt(a))
+
+
+def _declitic(tok: str, index: dict[str, _Bucket]) -> str | None:
+    """The alias start hidden behind an Arabic proclitic, or None."""
+    for _ in range(2):  # وبالجيش → بالجيش → الجيش
+        if len(tok) < 4 or tok[0] not in _CLITIC_FIRST:
+            return None
+        tok = "ال" + tok[2:] if tok.startswith("لل") else tok[1:]
+        if tok in index:
+            return tok
+    return None
 
 
 @dataclass
@@ -98,23 +151,58 @@ class Gazetteer:
     actors: dict[str, ActorEntry] = field(default_factory=dict)
     places: dict[str, PlaceEntry] = field(default_factory=dict)
     collisions: dict[str, Collision] = field(default_factory=dict)
-    _index: dict[str, list[_Alias]] = field(default_factory=lambda: defaultdict(list))
+    _index: dict[str, _Bucket] = field(default_factory=dict)
     _actor_keys: dict[str, str] = field(default_factory=dict)
     _actor_skeletons: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    _shared: bool = False  # the tables belong to another gazetteer too: copy before changing them
+    _ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    # -- views and layers --------------------------------------------------------------------
+
+    def view(self) -> Gazetteer:
+        """A gazetteer over the same tables that copies them on its first change."""
+        return Gazetteer(self.actors, self.places, self.collisions, self._index, self._actor_keys,
+                         self._actor_skeletons, True, self._ancestors)
+
+    def with_aliases(self, pairs: Iterable[tuple[str, str]]) -> Gazetteer:
+        """A new gazetteer with learned aliases (name, actor id) layered over this one."""
+        out = self.view()
+        for alias, actor_id in pairs:
+            out.add_learned_alias(alias, actor_id)
+        return out
+
+    def _own(self) -> None:
+        if not self._shared:
+            return
+        self.actors, self.places, self.collisions = dict(self.actors), dict(self.places), dict(self.collisions)
+        index = {k: v.copy() for k, v in self._index.items()}
+        skeletons: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        skeletons.update((k, list(v)) for k, v in self._actor_skeletons.items())
+        self._index, self._actor_keys, self._actor_skeletons = index, dict(self._actor_keys), skeletons
+        self._ancestors = {}
+        self._shared = False
 
     # -- building ------------------------------------------------------------------------
 
-    def add_alias(self, alias: str, kind: str, entry_id: str) -> None:
-        toks = tuple(tokens(normalize(alias)))
+    def add_alias(self, alias: str, kind: str, entry_id: str, exact_case: bool = False) -> None:
+        """Index ``alias``; ``exact_case`` makes it match only as cased (as the short capitals do)."""
+        self._own()
+        # not normalize(): its cache is for message text; plain words ("Khan Yunis") it would not change
+        cased = alias if _PLAIN.fullmatch(alias) else normalize_cased(alias)
+        toks = tuple(tokens(cased.lower()))
         if not toks:
             return
-        exact = tuple(tokens(normalize_cased(alias))) if _CAPS.match(alias.strip()) else None
-        item = _Alias(toks, kind, entry_id, exact)
-        bucket = self._index[toks[0]]
-        if any(a.tokens == toks and a.kind == kind and a.id == entry_id for a in bucket):
+        exact = tuple(tokens(cased)) if exact_case or _CAPS.match(alias.strip()) else None
+        bucket = self._index.get(toks[0])
+        if bucket is None:
+            bucket = self._index[toks[0]] = _Bucket()
+        same = bucket.by_tokens.setdefault(toks, [])
+        if any(a.kind == kind and a.id == entry_id for a in same):
             return
-        bucket.append(item)
-        bucket.sort(key=lambda a: -len(a.tokens))
+        same.append(_Alias(toks, kind, entry_id, exact))
+        if len(toks) not in bucket.lengths:
+            bucket.lengths.append(len(toks))
+            bucket.lengths.sort(reverse=True)
         if kind == "actor":
             key = name_key(alias)
             if key and exact is None:
@@ -123,8 +211,33 @@ class Gazetteer:
             if len(skel) >= 5 and exact is None:
                 self._actor_skeletons[skel[:2]].append((skel, entry_id))
 
+    def add_actor(self, entry: ActorEntry) -> None:
+        """Add an actor; call ``link_voices`` once its principal is in too."""
+        self._own()
+        self.actors[entry.id] = entry
+        for alias in (entry.name, *entry.aliases):
+            self.add_alias(alias, "actor", entry.id)
+
+    def link_voices(self) -> None:
+        """Resolve every ``speaks_for`` chain into the entry's ``principal``."""
+        self._own()
+        for actor_id, entry in list(self.actors.items()):
+            voice = self.voice(actor_id)
+            principal = None if voice.id == actor_id else ActorRef(voice.id, voice.name, True, voice.kind, voice.parent)
+            if principal != entry.principal:
+                self.actors[actor_id] = replace(entry, principal=principal)
+
+    def add_place(self, entry: PlaceEntry, aliases: Iterable[str] = (), exact_single_words: bool = False) -> None:
+        self._own()
+        self.places[entry.id] = entry
+        self._ancestors.clear()
+        for alias in (entry.name, *aliases):
+            exact = exact_single_words and alias.isascii() and " " not in alias.strip()
+            self.add_alias(alias, "place", entry.id, exact)
+
     def add_learned_alias(self, alias: str, actor_id: str) -> None:
-        """An alias taught at run time (``/alias NAME = ACTOR``) or stored in the database."""
+        """An alias taught at run time (``/alias NAME = ACTOR``) or stored in the database; it
+        changes this gazetteer only (a view copies the shared tables first)."""
         if actor_id in self.actors:
             self.add_alias(alias, "actor", actor_id)
 
@@ -139,32 +252,53 @@ class Gazetteer:
         covered = 0  # tokens before this are inside a mention already found
         # the positions where some alias starts (a comprehension runs the dict lookups in one
         # tight loop; most tokens start none)
-        for i in [k for k, tok in enumerate(toks) if tok in index]:
+        if "".join(toks).isascii():  # no Arabic letters, so no proclitics to peel (one C-speed test)
+            starts = [(k, tok) for k, tok in enumerate(toks) if tok in index]
+        else:
+            starts = [(k, tok) for k, tok in enumerate(toks) if tok in index or tok[0] in _CLITIC_FIRST]
+        if any(tok not in index for _, tok in starts):
+            bare = [(k, tok if tok in index else _declitic(tok, index)) for k, tok in starts]
+            starts = [(k, tok) for k, tok in bare if tok is not None]
+        for i, first in starts:
             if i < covered:
                 continue
-            best: _Alias | None = None
-            for alias in index[toks[i]]:
-                size = len(alias.tokens)
-                if size <= n - i and tuple(toks[i:i + size]) == alias.tokens:
-                    if kinds is not None and alias.kind not in kinds:
-                        continue
-                    if alias.exact_case is not None and tuple(cased[i:i + size]) != alias.exact_case:
-                        continue
-                    best = alias
+            bucket = index[first]
+            for size in bucket.lengths:
+                if size > n - i:
+                    continue
+                key = (first, *toks[i + 1:i + size]) if size > 1 else (first,)
+                aliases = bucket.by_tokens.get(key)
+                if aliases is None:
+                    continue
+                # one span can name several kinds (an actor and a target): each is reported
+                hits = [a for a in aliases if (kinds is None or a.kind in kinds)
+                        and (a.exact_case is None or tuple(cased[i:i + size]) == a.exact_case)
+                        and not (i and a.kind == "place" and toks[i - 1] in _NAME_HEADS and self._generated(a.id))]
+                if len(hits) > 1 and i and toks[i - 1] in LOCATIVE and any(a.kind == "place" for a in hits):
+                    # "militias in Iraq claim ...": after a word of place a state's name is the place
+                    hits = [a for a in hits if a.kind != "actor"]
+                if hits:
+                    alias_text = " ".join(key)
+                    found.extend(Mention(a.kind, a.id, i, i + size, alias_text) for a in hits)
+                    covered = i + size
                     break
-            if best is None:
-                continue
-            size = len(best.tokens)
-            # one span can name several kinds (an actor and a target): report each kind once
-            for alias in index[toks[i]]:
-                if alias.tokens == best.tokens and (kinds is None or alias.kind in kinds):
-                    if alias.exact_case is not None and tuple(cased[i:i + size]) != alias.exact_case:
-                        continue
-                    found.append(Mention(alias.kind, alias.id, i, i + size, " ".join(best.tokens)))
-            covered = i + size
         return found
 
     # -- resolving free names --------------------------------------------------------------
+
+    def _generated(self, place_id: str) -> bool:
+        entry = self.places.get(place_id)
+        return entry is not None and entry.precision == "generated"
+
+    def voice(self, actor_id: str) -> ActorEntry:
+        """The entry an actor speaks for (the state for its army, the group for its agency),
+        or the actor itself."""
+        entry = self.actors[actor_id]
+        for _ in range(4):
+            if entry.speaks_for is None or entry.speaks_for not in self.actors:
+                break
+            entry = self.actors[entry.speaks_for]
+        return entry
 
     def resolve_actor(self, name: str, when: date | None = None, in_claim: bool = False) -> ActorRef | None:
         """Resolve a name as written to a gazetteer actor, or None if it is not one."""
@@ -184,7 +318,7 @@ class Gazetteer:
         return self.actors[actor_id].ref(name)
 
     def actor_ref(self, actor_id: str, as_written: str | None, when: date | None, in_claim: bool) -> ActorRef:
-        """A mention found by ``scan``, with collisions applied."""
+        """A mention found by ``scan``, with collisions and ``speaks_for`` applied."""
         chosen = actor_id
         if self.collisions:
             key = name_key(as_written or "")
@@ -203,6 +337,50 @@ class Gazetteer:
             return rule.in_claim
         return rule.default
 
+    # -- places: containment and distance --------------------------------------------------
+
+    def ancestors(self, place_id: str) -> tuple[str, ...]:
+        """The places containing ``place_id``, nearest first (a base: its province, its country,
+        the region), excluding itself; () for an unknown id."""
+        cached = self._ancestors.get(place_id)
+        if cached is not None:
+            return cached
+        chain: list[str] = []
+        entry = self.places.get(place_id)
+        while entry is not None and entry.parent and entry.parent not in chain and entry.parent != place_id:
+            chain.append(entry.parent)
+            entry = self.places.get(entry.parent)
+        out = tuple(chain)
+        self._ancestors[place_id] = out
+        return out
+
+    def most_specific(self, places: Iterable[PlaceRef], elsewhere: Iterable[PlaceRef] = ()) -> PlaceRef | None:
+        """The most precise of several places (a base before its town, a town before its
+        province, a province before its country or a sea), the first named among equals. When
+        that is an area, a more precise place named ``elsewhere`` (the message's other sentences)
+        inside it is preferred: "... in Syria" after a headline naming Kharab al-Jir."""
+        best: PlaceRef | None = None
+        for ref in places:
+            if best is None or _PRECISION.get(ref.kind, 5) < _PRECISION.get(best.kind, 5):
+                best = ref
+        if best is not None and _PRECISION.get(best.kind, 5) >= _PRECISION["province"]:
+            inner = self.most_specific([r for r in elsewhere if r.id != best.id and self.within(r.id, best.id)])
+            if inner is not None:
+                return inner
+        return best
+
+    def is_site(self, place_id: str) -> bool:
+        """A place of the curated gazetteer that attacks are reported at (a base, a crossing, a
+        town or city of places.toml): naming one says a text is about the conflict. Countries,
+        regions and the thousands of towns from GeoNames say nothing of the kind ("Jordan",
+        "Manhattan")."""
+        entry = self.places.get(place_id)
+        return entry is not None and entry.precision != "generated" and entry.kind in _SITES
+
+    def within(self, place_id: str, area_id: str) -> bool:
+        """True if ``place_id`` is ``area_id`` or lies inside it."""
+        return place_id == area_id or area_id in self.ancestors(place_id)
+
     def place_distance(self, a: str, b: str) -> float | None:
         pa, pb = self.places.get(a), self.places.get(b)
         if pa is None or pb is None:
@@ -213,60 +391,13 @@ class Gazetteer:
         return haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)
 
 
-def _aliases(raw: Any) -> list[str]:
-    if isinstance(raw, dict):
-        return [a for values in raw.values() for a in values]
-    return list(raw or [])
-
-
-def _date(raw: Any) -> date | None:
-    if raw is None:
-        return None
-    return raw if isinstance(raw, date) else date.fromisoformat(str(raw))
-
-
-def _read(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("classifiers").joinpath("data").joinpath(name).read_text("utf-8"))
-
-
 @lru_cache(maxsize=1)
+def _builtin() -> Gazetteer:
+    from classifiers.gazetteer_data import build_builtin
+
+    return build_builtin()
+
+
 def load_gazetteer() -> Gazetteer:
-    """The built-in gazetteer (loaded once per process)."""
-    gz = Gazetteer()
-    actors = _read("actors.toml")
-    for item in actors.get("actor", []):
-        aliases = _aliases(item.get("aliases"))
-        entry = ActorEntry(
-            id=item["id"], name=item["name"], kind=item["kind"], parent=item.get("parent"),
-            members=tuple(item.get("members", ())), speaks_for=item.get("speaks_for"),
-            first_seen=_date(item.get("first_seen")), aliases=tuple(aliases),
-        )
-        gz.actors[entry.id] = entry
-        for alias in [entry.name, *aliases]:
-            gz.add_alias(alias, "actor", entry.id)
-    for item in actors.get("collision", []):
-        before = tuple(sorted((_date(k), v) for k, v in item.get("before", {}).items()))
-        rule = Collision(name_key(item["alias"]), tuple(item["candidates"]), item["default"],
-                         item.get("in_claim"), before, item.get("note", ""))  # type: ignore[arg-type]
-        for alias in [item["alias"], *item.get("also", [])]:
-            gz.collisions[name_key(alias)] = rule
-            gz.add_alias(alias, "actor", item["default"])
-    places = _read("places.toml")
-    for item in places.get("place", []):
-        entry_p = PlaceEntry(
-            id=item["id"], name=item["name"], kind=item.get("kind", "place"), lat=float(item["lat"]),
-            lon=float(item["lon"]), precision=item.get("precision", "approx"), country=item.get("country"),
-            region=item.get("region"),
-            related=tuple((r["id"], float(r["km"])) for r in item.get("related", [])),
-        )
-        gz.places[entry_p.id] = entry_p
-        for alias in [entry_p.name, *_aliases(item.get("aliases"))]:
-            gz.add_alias(alias, "place", entry_p.id)
-    lexicon = _read("lexicon.toml")
-    for weapon, words in lexicon.get("weapons", {}).items():
-        for word in words:
-            gz.add_alias(word, "weapon", weapon)
-    for target, words in lexicon.get("targets", {}).items():
-        for word in words:
-            gz.add_alias(word, "target", target)
-    return gz
+    """The built-in gazetteer: built once per process; each call returns a view of its own."""
+    return _builtin().view()

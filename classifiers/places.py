@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from classifiers.cues import Cue
-from classifiers.gazetteer import Gazetteer
+from classifiers.gazetteer import LOCATIVE, Gazetteer
 from classifiers.names import display_name
 from classifiers.normalize import normalize
 from classifiers.sentences import Sentence
@@ -49,9 +49,15 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
     the text names that the gazetteer does not know). ``cut`` is the token where "in response to
     ..." starts: the places after it belong to the attack answered, not to this one. ``many``: one
     claim naming several bases is one statement per base."""
+    # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
+    # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
+    parties = {(m.start, m.end) for m in s.mentions if m.kind == "actor"}
+    speaking = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in parties
+                and not (m.start > 0 and s.toks[m.start - 1] in LOCATIVE)}
     found = [gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
-             for m in s.mentions if m.kind == "place" and (cut is None or m.start < cut or m.start < cue.start)]
-    chosen = found or message_places[:1]
+             for m in s.mentions if m.kind == "place" and (cut is None or m.start < cut or m.start < cue.start)
+             and m.id not in speaking]
+    chosen = found or [p for p in message_places if p.id not in speaking][:1]
     if not chosen:
         # the gazetteer knows no place of this message (one it knows is what links incidents)
         return [(None, written_place(s, cut, gz))]
@@ -63,7 +69,8 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
         return [(bases[0], None)]
     if sites:
         return [(sites[0], None)]
-    wide = chosen[0]
+    # the most precise of them, or a finer place the message names elsewhere inside it
+    wide = gz.most_specific(chosen, message_places) or chosen[0]
     return [(wide, _finer(s, wide, cut, gz) if found else None)]
 
 

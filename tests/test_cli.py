@@ -190,7 +190,7 @@ def test_replay_of_the_examples_prints_alerts(tmp_path: Path, capsys: pytest.Cap
         ("uncorroborated_claim", "Islamic Resistance in Iraq"),
     ]
     assert "NEW FRONT GROUP: Saraya Thawrat al-Ashrin" in r.out
-    assert "Kharab al-Jir" in alerts[1]["text"] and "Coalition (CJTF-OIR) (event)" in alerts[1]["text"]
+    assert "Kharab al-Jir" in alerts[1]["text"] and "US-led coalition (event)" in alerts[1]["text"]
     assert "Al-Shaddadi" in alerts[2]["text"]
     assert alerts[1]["at"] == "2023-11-06T19:40:00+00:00"  # claim time + 24h, simulated
     assert r.out.strip().splitlines()[-1].startswith("replay: 18 messages read")

@@ -49,7 +49,7 @@ class Places:
     def ancestors(self, place_id: str) -> tuple[str, ...]:
         """The places containing ``place_id``, nearest first (province, then country)."""
         if self._native:
-            found: tuple[str, ...] = self.gz.ancestors(place_id)  # type: ignore[attr-defined]
+            found: tuple[str, ...] = self.gz.ancestors(place_id)
             return found
         return self._fallback.get(place_id, ())
 

@@ -25,7 +25,7 @@ def default_classifier(config: Config) -> Callable[[], ClassifierLike]:
         from bot.registry import Registry
         from classifiers.classify import Classifier
 
-        return SourceAwareClassifier(Classifier(), Registry.builtin(config))
+        return SourceAwareClassifier(Classifier(config.gazetteer.build()), Registry.builtin(config))
 
     return build
 
