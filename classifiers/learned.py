@@ -601,7 +601,7 @@ def refine(model: StanceModel, gz: Gazetteer, text: str, rules: Classification, 
             first = found[0]
             if speaker is not None:
                 first = replace(first, speaker=speaker, subject=speaker if stance == "claim" else first.subject)
-            if place is not None:
+            if place is not None and first.place is None and first.place_written is None:
                 first = replace(first, place=place)
             statements.append(first)
             statements.extend(st for st in found[1:] if st.speaker and st.speaker != first.speaker)

@@ -223,7 +223,9 @@ def _ranker_rows(examples: Sequence[Example], gz: Any, score: Any, what: str) ->
                 if not want:
                     continue
                 cands = place_candidates(e.prepared, gz, e.rules, st["stance"], focus)
-                ys = [1 if any(score.place_match(n, want) for n in (c.ref.name, c.ref.as_written)) else 0
+                # the most specific name the gold gives: the broader ones it also accepts (the
+                # country) would teach the ranker to prefer countries over the village attacked
+                ys = [1 if any(score.place_match(n, want[:1]) for n in (c.ref.name, c.ref.as_written)) else 0
                       for c in cands]
             else:
                 if what == "subject" and st["stance"] != "attribution":
