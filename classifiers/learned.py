@@ -14,9 +14,10 @@ they never saw, reported speech, headlines. Three small linear models, trained b
 - **place**: which place the statement is about, ranked over gazetteer places and capitalised
   names after a locative preposition ("in Dovev", «في إدلب»).
 
-The layer only adds what the models are confident of and keeps the rules' statements where both
-agree: a stance the rules found and the model rejects is dropped, one the model finds and the
-rules missed gets a statement with the ranked speaker and place. Inference is a few dict look-ups
+The layer keeps the rules' statements where both agree, and the rules' speaker and place where
+they named one (the rankers fill only what they left empty; a relay is never the claimant): a
+stance the rules found and the model rejects is dropped, one the model finds and the rules missed
+gets a statement with the ranked speaker and place. Inference is a few dict look-ups
 per word; nothing is downloaded, and without the data file the rules work alone.
 """
 
@@ -593,14 +594,18 @@ def refine(model: StanceModel, gz: Gazetteer, text: str, rules: Classification, 
         alone, with_rules = model.thresholds[stance]
         if prob < alone and not (found and prob >= with_rules):
             continue
-        best = _best(model.speaker, actor_candidates(p, gz, rules, stance, focus, own, when), stance)
+        speakers = actor_candidates(p, gz, rules, stance, focus, own, when)
+        # a relay (a news agency of a network) is not who claims: the rules find the group behind it
+        relays = {c.ref.id for c in speakers if c.ref.kind == "relay"} if stance == "claim" else None
+        best = _best(model.speaker, speakers, stance, relays)
         pick = _best(model.place, place_candidates(p, gz, rules, stance, focus), stance)
         place = pick[0] if pick is not None and pick[1] > model.place_min else None
         speaker = best[0] if best is not None else None
         if found:
             first = found[0]
-            if speaker is not None:
-                first = replace(first, speaker=speaker, subject=speaker if stance == "claim" else first.subject)
+            if first.speaker is None and speaker is not None:
+                # the rules' own speaker stands: the ranker only names one they could not find
+                first = replace(first, speaker=speaker, subject=first.subject or (speaker if stance == "claim" else None))
             if place is not None and first.place is None and first.place_written is None:
                 first = replace(first, place=place)
             statements.append(first)
