@@ -60,6 +60,10 @@ class BotConfig:
     def enabled(self) -> bool:
         return self.chat_id is not None
 
+    def chat_ids(self) -> tuple[int, ...]:
+        """Every chat alerts go to."""
+        return () if self.chat_id is None else (self.chat_id,)
+
     def token(self) -> str | None:
         value = os.environ.get(self.token_env, "").strip()
         return value or None

@@ -72,7 +72,7 @@ def test_replay_bad_until(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     good = write_jsonl(tmp_path / "good.jsonl", [GOOD])
     r = run_cli(capsys, "replay", str(good), "--db", f"sqlite:///{tmp_path}/db.sqlite", "--until", "+2 days")
     assert r.code == 2
-    assert "--until" in r.err and "not a duration" in r.err
+    assert "--until" in r.err and "not a WHEN" in r.err and "+48h" in r.err
 
 
 def test_config_unknown_key_names_file_and_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

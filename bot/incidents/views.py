@@ -191,6 +191,13 @@ def format_groups(states: dict[str, ActorState], rates: dict[str, tuple[int, int
     rows = group_rows(states, rates, only_new)
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id", "name"])
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({**r, "spellings": "; ".join(r["spellings"])})
+        return out.getvalue()
     lines = [f"{'GROUP':32}  {'KIND':8}  {'KNOWN':5}  {'FIRST SEEN':16}  {'CLAIMS':>6}  {'CORR.':>5}  SPELLINGS"]
     for r in rows:
         rate = "-" if r["corroboration_rate"] is None else f"{r['corroboration_rate']:.0%}"
