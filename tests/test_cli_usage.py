@@ -261,3 +261,21 @@ def test_groups_csv(demo_db: str, capsys: pytest.CaptureFixture[str]) -> None:
     rows = list(csv.DictReader(io.StringIO(r.out)))
     thawrat = [row for row in rows if row["name"] == "Saraya Thawrat al-Ashrin"]
     assert r.code == 0 and thawrat and "سرايا ثورة العشرين" in thawrat[0]["spellings"]
+
+
+def test_acled_csv_uses_acled_types_actors_and_admin1(demo_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    r = run_cli(capsys, "incidents", "--db", demo_db, "--format", "csv")
+    rows = {row["location"]: row for row in csv.DictReader(io.StringIO(r.out))}
+    kharab = rows["Kharab al-Jir"]
+    assert (kharab["event_type"], kharab["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+    assert kharab["actor1"] == "Islamic Resistance in Iraq" and kharab["actor2"] == "United States"
+    assert (kharab["country"], kharab["iso"], kharab["admin1"]) == ("Syria", "760", "Al Hasakeh")
+    convoy = rows["Diwaniyah"]
+    assert convoy["target"] == "supply convoy" and convoy["actor2"] == ""  # a convoy is not an actor
+    assert (convoy["country"], convoy["iso"], convoy["admin1"]) == ("Iraq", "368", "Al-Qadissiya")
+    allowed = {"", "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+               "Suicide bomb", "Armed clash", "Grenade"}
+    assert {row["sub_event_type"] for row in rows.values()} <= allowed
