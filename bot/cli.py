@@ -240,11 +240,7 @@ async def _dispatch(args: argparse.Namespace, config: Config) -> int:
         return await serve(config, args.listen)
     if args.command == "run":
         from bot.daemon import run_daemon
-        from bot.preflight import fatal_problems
 
-        problems = fatal_problems(config)
-        if problems:
-            raise ConfigError(problems[0], path=config.path)
         return int(await run_daemon(config))
     if args.command == "login":
         from bot.login import login

@@ -92,7 +92,7 @@ async def replay(args: argparse.Namespace, config: Config) -> int:
 
         delivery = DeliveryService.from_config(config)
         if delivery is None:
-            raise ConfigError("--deliver needs [telegram_bot] chat_id and the token in the environment variable "
+            raise ConfigError("--deliver needs [telegram_bot] chat_id or routes, and the token in the environment variable "
                               f"{config.telegram_bot.token_env}", path=config.path, key="telegram_bot")
     progress = Progress.for_stderr(sys.stderr, args.quiet, files)
     # with a progress line on the terminal, the line is erased before an alert prints
@@ -241,7 +241,7 @@ async def check(args: argparse.Namespace, config: Config) -> int:
     print(f"alerts: {', '.join(config.alerts.kinds)}; uncorroborated after {window}")
     problems = fatal_problems(config)
     for problem in problems:
-        print(f"claimwatch: error: {config.path or 'config'}: {problem}", file=sys.stderr)
+        print(f"claimwatch: error: {problem}", file=sys.stderr)
     return EXIT_USAGE if problems else EXIT_OK
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.countries import COUNTRIES
 from classifiers.gazetteer import Gazetteer, load_gazetteer
 from storage.incidents import ActorState, IncidentMessage, IncidentValue, LinkValue
 
@@ -22,9 +23,6 @@ _SUB_EVENT = {"drone": ("Explosions/Remote violence", "Air/drone strike"),
               "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
               "suicide_attack": ("Explosions/Remote violence", "Suicide bomb"),
               "small_arms": ("Battles", "Armed clash")}
-# Country names and ISO 3166-1 numeric codes as ACLED's ``country`` and ``iso`` columns carry them.
-_COUNTRY = {"IQ": ("Iraq", 368), "SY": ("Syria", 760), "JO": ("Jordan", 400), "IL": ("Israel", 376),
-            "SA": ("Saudi Arabia", 682), "YE": ("Yemen", 887), "LB": ("Lebanon", 422), "IR": ("Iran", 364)}
 # First-level divisions (the gazetteer's places of kind "province") as ACLED spells them in its Iraq
 # and Syria data; any other province is written as the gazetteer names it, without "Governorate".
 _ADMIN1 = {"anbar": "Al Anbar", "baghdad-governorate": "Baghdad", "basra-governorate": "Basrah",
@@ -139,7 +137,7 @@ def _acled_row(inc: IncidentValue, messages: Sequence[IncidentMessage]) -> dict[
     event_type, sub_event = _SUB_EVENT.get(inc.weapon or "", ("Explosions/Remote violence", ""))
     claimants = sorted(d["claimants"], key=lambda c: c["first_claim"])
     actors = [c["actor"] for c in claimants if c["actor"]] or sorted({a["blames"] for a in d["attributions"] if a["blames"]})
-    country, iso = _COUNTRY.get(entry.country if entry and entry.country else "", ("", ""))
+    country, iso = COUNTRIES.get(entry.country if entry and entry.country else "", ("", ""))
     admin1 = _admin1(gz, inc.place_id)
     return {
         "event_id_cnty": f"CW{inc.id}", "event_date": inc.event_time.date().isoformat(),
