@@ -34,7 +34,7 @@ def test_demo_alerts_name_sources_roles_and_networks_in_words(tmp_path: Path, ca
     kharab = next(t for t in texts if "Kharab al-Jir" in t)
     relayed = next(line for line in kharab.splitlines() if line.startswith("Relayed by: "))
     assert "t.me/almaalomah (relay, muqawama network)" in relayed
-    assert "news.example.org/rss/middle-east.xml (media)" in relayed
+    assert "news.example.org/rss/middle-east.xml (relaying the claimant, muqawama network)" in relayed  # it quotes the claim
     assert "in t.me/elamharbi (claimant's channel, muqawama network)" in kharab
     assert "x.com/OIRSpox (official, us-government network)" in kharab
     front = next(t for t in texts if t.startswith("NEW FRONT GROUP"))
