@@ -21,7 +21,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 # the commands that read and change nothing outside the working directory: run them
 RUNNABLE = {"incidents", "groups", "messages", "check", "db", "classify"}
 # what else a block may show; `make` targets are checked against the Makefile
-OTHER_TOOLS = {"cp", "export", "install", "python3", "systemctl", "make", "."}
+OTHER_TOOLS = {"cp", "export", "install", "python3", "systemctl", "make", "docker", "."}
 
 
 def _blocks() -> list[str]:
