@@ -123,3 +123,38 @@ def test_route_config_errors_name_the_key() -> None:
         parse_config({"telegram_bot": {"routes": [{"chat_id": 1}, {"chat_id": 1}]}})
     with pytest.raises(ConfigError, match=r"telegram_bot.routes\[0\].region: unknown key"):
         parse_config({"telegram_bot": {"routes": [{"chat_id": 1, "region": ["SY"]}]}})
+
+
+async def test_progress_line_while_deliver_waits(tmp_path: Path, api: FakeBotApi,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+    import os
+    import pty
+    import select
+    import sys
+
+    from bot.cli import main
+
+    monkeypatch.setenv("CW_ROUTE_TOKEN", TOKEN)
+    master, slave = pty.openpty()
+    terminal = os.fdopen(slave, "w", encoding="utf-8")
+    before = sys.stderr
+    monkeypatch.setattr(sys, "stderr", terminal)
+    try:
+        code = await asyncio.to_thread(main, ["replay", str(EXAMPLES), "--config", str(_config(tmp_path, api)), "--db",
+                                              f"sqlite:///{tmp_path}/p.db", "--until", "+48h", "--deliver"])
+    finally:
+        monkeypatch.setattr(sys, "stderr", before)
+        terminal.close()
+    shown = b""
+    while select.select([master], [], [], 0)[0]:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert code == 0
+    assert "\rdelivering: " in shown.decode() and "alert(s) sent" in shown.decode()
