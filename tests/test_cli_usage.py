@@ -225,7 +225,7 @@ def test_check_and_run_agree_on_a_missing_token(tmp_path: Path, capsys: pytest.C
     check = run_cli(capsys, "check", "--config", str(cfg))
     run = run_cli(capsys, "run", "--config", str(cfg))
     assert check.code == run.code == 2
-    assert "set the environment variable CW_NO_TOKEN" in check.err
+    assert "telegram_bot.chat_id: alerts go to chat -100123 but the environment variable CW_NO_TOKEN" in check.err
     assert run.err.strip() == check.err.strip()
 
 
