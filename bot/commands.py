@@ -31,9 +31,11 @@ EXIT_OK, EXIT_USAGE, EXIT_REJECTED = 0, 2, 3
 MAX_REJECT_LINES = 1000  # a file of a million bad lines should not bury the terminal
 
 
-def _print_reject(rejects: Rejects) -> Callable[[str], None]:
+def _print_reject(rejects: Rejects, progress: Progress | None = None) -> Callable[[str], None]:
     def report(reason: str) -> None:
         if rejects.count <= MAX_REJECT_LINES:
+            if progress is not None:
+                progress.clear()  # the line goes above the progress line, not into it
             print(f"claimwatch: rejected: {reason}", file=sys.stderr)
 
     return report
@@ -100,7 +102,7 @@ async def replay(args: argparse.Namespace, config: Config) -> int:
     app = await build_app(config, simulated=True, sinks=shown, deliver=delivery is not None)
     try:
         rejects = Rejects()
-        rejects.report = _print_reject(rejects)
+        rejects.report = _print_reject(rejects, progress)
         outcome = await run_replay(app.pipeline, paths, until=args.until, horizon=_horizon(config),
                                    rejects=rejects, progress=progress.update if progress else None)
         if delivery is not None:
