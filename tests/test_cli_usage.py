@@ -279,3 +279,19 @@ def test_acled_csv_uses_acled_types_actors_and_admin1(demo_db: str, capsys: pyte
     allowed = {"", "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
                "Suicide bomb", "Armed clash", "Grenade"}
     assert {row["sub_event_type"] for row in rows.values()} <= allowed
+
+
+def test_json_errors_are_one_line_with_the_column_in_the_record(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text('{"source": "t.me/a", "id": "1", "text": "x",}\n')
+    export = tmp_path / "result.json"
+    export.write_text('{"name": "x", "type": "public_channel", "id": 1, "messages": [{"id": 1, "type": "message", '
+                      '"date": "2024-01-01T00:00:00", "text": "hi"}, {"id": 2,, ]}')
+    r = run_cli(capsys, "replay", str(jsonl), str(export), "--db", f"sqlite:///{tmp_path}/x.db", "--quiet")
+    lines = r.err.strip().splitlines()
+    assert f"claimwatch: rejected: {jsonl}:1: malformed JSON at column 45: Expecting property name enclosed in double " \
+        "quotes" in lines
+    assert f"claimwatch: rejected: {export}: after message 1: JSON syntax error: invalid object key (must be a string)" \
+        in lines
+    assert len(lines) == 3 and "at at" not in r.err  # two rejects and the count
