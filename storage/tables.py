@@ -251,7 +251,7 @@ class AlertChatRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     alert_id: int = Field(foreign_key="alerts.id")
     chat_id: int = Field(sa_type=BigInteger)
-    status: str = Field(max_length=16)  # sent | dead | muted
+    status: str = Field(max_length=16)  # sent | muted | refused (the chat refused the bot)
     telegram_message_id: int | None = Field(default=None, sa_type=BigInteger)
     error: str | None = Field(default=None, sa_column=Column(Text))
     at: datetime

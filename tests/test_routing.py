@@ -158,3 +158,15 @@ async def test_progress_line_while_deliver_waits(tmp_path: Path, api: FakeBotApi
     os.close(master)
     assert code == 0
     assert "\rdelivering: " in shown.decode() and "alert(s) sent" in shown.decode()
+
+
+async def test_a_chat_that_refuses_the_bot_does_not_stop_the_other_routes(
+        tmp_path: Path, api: FakeBotApi, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CW_ROUTE_TOKEN", TOKEN)
+    api.dead_chats.add(FRONT)  # 403: the bot was removed from that desk's group
+    r = await arun_cli(capsys, "replay", str(EXAMPLES), "--config", str(_config(tmp_path, api)), "--db",
+                       f"sqlite:///{tmp_path}/f.db", "--until", "+48h", "--deliver", "--quiet")
+    assert r.code == 0, r.err
+    chats = _by_chat(api)
+    assert FRONT not in chats and len(chats[EVERYTHING]) == 3 and len(chats[SYRIA]) == 2 and len(chats[IRAQ]) == 1
+    assert r.err.count(f"chat {FRONT} refuses alerts") == 1  # one line, not one per alert

@@ -72,6 +72,7 @@ class DeliveryService:
         self.api = api
         self.router = router or Router.single(chat_id, thread_id)
         self.migrated: dict[int, int] = {}
+        self.refused: dict[int, str] = {}  # routed chats that refuse the bot, with why
         # who holds an outbox lease: the same instance after a restart takes its own claim back
         self.owner = owner or f"default@{socket.gethostname()}"
         self.chat_id = chat_id
@@ -186,7 +187,21 @@ class DeliveryService:
             done[chat] = "muted"
             return
         reply_to = await store.run(lambda s: message_id_in_chat(s, reply_key, chat)) if reply_key else None
-        message_id = await self._send(store, alert, html, reply_to, route)
+        try:
+            message_id = await self._send(store, alert, html, reply_to, route)
+        except DeliverySetup as exc:
+            if len(self.router.routes) < 2 or "unauthorized" in str(exc).lower():
+                raise  # the token, or the one chat there is: delivery pauses until it is fixed
+            # one desk's chat refuses (the bot was removed, the chat is gone): the other desks go on
+            error = str(exc)
+            if self.refused.get(chat) != error:
+                log.error("chat %s refuses alerts: %s; its alerts are kept as refused, the other chats go on",
+                          chat, error)
+            self.refused[chat] = error
+            await store.run(lambda s: mark_chat(s, alert_id, chat, "refused", None, self._clock(), error))
+            done[chat] = "refused"
+            return
+        self.refused.pop(chat, None)
         chat = self.chat_of(route)  # a send may have followed the chat to its supergroup
         await store.run(lambda s: mark_chat(s, alert_id, chat, "sent", message_id, self._clock()))
         done[chat] = "sent"
@@ -227,6 +242,8 @@ class DeliveryService:
         """For /healthz: why alerts are not going out, or None."""
         if self.paused is not None:
             return f"paused: {self.paused}"
+        if self.refused:
+            return "; ".join(f"chat {chat} refuses: {error}" for chat, error in sorted(self.refused.items()))
         return self.crashed
 
     async def _send(self, store: Store, alert: AlertValue, html: str, reply_to: int | None, route: Route) -> int | None:
