@@ -295,3 +295,15 @@ def test_json_errors_are_one_line_with_the_column_in_the_record(tmp_path: Path,
     assert f"claimwatch: rejected: {export}: after message 1: JSON syntax error: invalid object key (must be a string)" \
         in lines
     assert len(lines) == 3 and "at at" not in r.err  # two rejects and the count
+
+
+def test_check_and_run_agree_on_a_web_view_off_loopback_without_token(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CW_NO_WEB_TOKEN", raising=False)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f'[storage]\nurl = "sqlite:///{tmp_path}/c.db"\n[web]\nenabled = true\nlisten = "0.0.0.0:8080"\n'
+                   'token_env = "CW_NO_WEB_TOKEN"\n')
+    check = run_cli(capsys, "check", "--config", str(cfg))
+    run = run_cli(capsys, "run", "--config", str(cfg))
+    assert check.code == run.code == 2
+    assert "web.token_env" in check.err and run.err.strip() == check.err.strip()
