@@ -41,15 +41,21 @@ class Route:
 
 
 def _place_names(incident: IncidentValue | None) -> set[str]:
-    """Every name a route may use for the incident's place: region, province, country code and name."""
+    """Every name a route may use for the incident's place: its own, its region, and those of the
+    province and country it lies in (the gazetteer's parents), country code and name."""
     if incident is None or not incident.place_id:
         return set()
-    entry = load_gazetteer().places.get(incident.place_id)
-    if entry is None:
-        return set()
-    names = {entry.id, entry.name, entry.region or "", entry.province or "", entry.country or ""}
-    if entry.country in COUNTRIES:
-        names.add(COUNTRIES[entry.country][0])
+    places = load_gazetteer().places
+    names: set[str] = set()
+    seen: set[str] = set()
+    place_id: str | None = incident.place_id
+    while place_id and place_id in places and place_id not in seen:  # the place and every place it lies in
+        seen.add(place_id)
+        entry = places[place_id]
+        names.update((entry.id, entry.name, entry.region or "", entry.country or ""))
+        if entry.country in COUNTRIES:
+            names.add(COUNTRIES[entry.country][0])
+        place_id = entry.parent
     return {n.lower() for n in names if n}
 
 
