@@ -46,6 +46,18 @@ class IncidentsConfig:
 
 
 @dataclass(frozen=True)
+class RouteConfig:
+    """One chat and the alerts it wants (``[[telegram_bot.routes]]``); an empty list wants all."""
+
+    chat_id: int
+    kinds: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()  # actor names or gazetteer ids, as the alert or its incident names them
+    regions: tuple[str, ...] = ()  # country codes (SY), country names (Syria) or gazetteer regions (syria-ne)
+    sources: tuple[str, ...] = ()  # handles as in [[sources]] (t.me/NAME, x.com/NAME, feed URL)
+    message_thread_id: int | None = None
+
+
+@dataclass(frozen=True)
 class BotConfig:
     token_env: str = "CLAIMWATCH_BOT_TOKEN"
     chat_id: int | None = None
@@ -55,10 +67,21 @@ class BotConfig:
     per_chat_per_minute: int = 20
     per_second: float = 25.0
     commands: bool = True
+    routes: tuple[RouteConfig, ...] = ()
 
     @property
     def enabled(self) -> bool:
-        return self.chat_id is not None
+        return self.chat_id is not None or bool(self.routes)
+
+    def all_routes(self) -> tuple[RouteConfig, ...]:
+        """The routes in force: ``chat_id`` alone is a route that wants every alert (as before routes
+        existed), and it stays one beside any ``[[telegram_bot.routes]]``."""
+        default = () if self.chat_id is None else (RouteConfig(self.chat_id, message_thread_id=self.message_thread_id),)
+        return default + self.routes
+
+    def chat_ids(self) -> tuple[int, ...]:
+        """Every chat alerts go to."""
+        return tuple(dict.fromkeys(r.chat_id for r in self.all_routes()))
 
     def token(self) -> str | None:
         value = os.environ.get(self.token_env, "").strip()
@@ -411,12 +434,16 @@ def _bot(s: _Section) -> BotConfig:
     if "token" in s.data:
         raise s.fail("token", "the token never goes in the file; put it in the environment variable "
                      "named by token_env")
-    chat_id = s.get("chat_id", (int, str), None)
-    if isinstance(chat_id, str):
-        try:
-            chat_id = int(chat_id)
-        except ValueError as exc:
-            raise s.fail("chat_id", f"{chat_id!r} is not a numeric chat id") from exc
+    chat_id = _chat_id(s, "chat_id", None)
+    routes = []
+    seen: set[int] = {chat_id} if chat_id is not None else set()
+    for index, item in enumerate(s.get("routes", list, [])):
+        route = _route(_Section(item, s.path, f"{s.prefix}.routes[{index}]"))
+        if route.chat_id in seen:
+            raise ConfigError(f"chat {route.chat_id} has two routes; give it one with every filter it needs",
+                              path=s.path, key=f"{s.prefix}.routes[{index}].chat_id")
+        seen.add(route.chat_id)
+        routes.append(route)
     config = BotConfig(
         token_env=s.get("token_env", str, BotConfig.token_env),
         chat_id=chat_id,
@@ -426,9 +453,41 @@ def _bot(s: _Section) -> BotConfig:
         per_chat_per_minute=s.get("per_chat_per_minute", int, BotConfig.per_chat_per_minute),
         per_second=float(s.get("per_second", (int, float), BotConfig.per_second)),
         commands=s.get("commands", bool, True),
+        routes=tuple(routes),
     )
     s.done()
     return config
+
+
+def _chat_id(s: _Section, name: str, default: int | None) -> int | None:
+    chat_id = s.get(name, (int, str), default)
+    if isinstance(chat_id, str):
+        try:
+            chat_id = int(chat_id)
+        except ValueError as exc:
+            raise s.fail(name, f"{chat_id!r} is not a numeric chat id") from exc
+    return None if chat_id is None else int(chat_id)
+
+
+def _strings(s: _Section, name: str, choices: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    values = s.get(name, list, [])
+    if not all(isinstance(v, str) and v.strip() for v in values):
+        raise s.fail(name, "must be a list of strings")
+    for value in values:
+        if choices is not None and value not in choices:
+            raise s.fail(name, f"{value!r} is not one of {', '.join(choices)}")
+    return tuple(v.strip() for v in values)
+
+
+def _route(s: _Section) -> RouteConfig:
+    chat_id = _chat_id(s, "chat_id", None)
+    if chat_id is None:
+        raise s.fail("chat_id", "every route needs the chat_id it sends to")
+    route = RouteConfig(chat_id=chat_id, kinds=_strings(s, "kinds", ALERT_KINDS), actors=_strings(s, "actors"),
+                        regions=_strings(s, "regions"), sources=_strings(s, "sources"),
+                        message_thread_id=s.get("message_thread_id", int, None))
+    s.done()
+    return route
 
 
 def _telegram(s: _Section) -> TelegramConfig:

@@ -34,7 +34,7 @@ from bot.watch import SourceRunner
 from storage import Store
 from storage.outbox import counts
 from watchers.base import PolledSource
-from watchers.errors import ConfigError, DeliveryError, StorageError, StorageUnavailable
+from watchers.errors import DeliveryError, StorageError, StorageUnavailable
 from watchers.rss import FeedSource
 from watchers.tme import TmeSource
 
@@ -65,18 +65,13 @@ async def open_store(url: str, stop: asyncio.Event) -> Store | None:
 
 
 def preflight(config: Config) -> None:
-    """What ``run`` refuses before it starts (exit 2, the reason on stderr): a chat to deliver
-    to without the token to do it (alerts would be raised for a chat that never gets them); a web
-    view off loopback without its access token."""
-    bot = config.telegram_bot
-    if bot.enabled and bot.token() is None:
-        raise ConfigError(f"alerts go to chat {bot.chat_id} but the environment variable {bot.token_env} "
-                          "holding the bot token is not set (set it, or remove chat_id to print alerts instead)",
-                          path=config.path, key="telegram_bot.chat_id")
-    if config.web.enabled:
-        from bot.web.serve import where_to_listen
+    """What ``run`` refuses before it starts (exit 2, the reason on stderr); ``check`` reports the
+    same problems (bot/preflight.py)."""
+    from bot.preflight import fatal_problems
 
-        where_to_listen(config)  # off loopback without its token: refused before anything starts
+    problems = fatal_problems(config)
+    if problems:
+        raise problems[0]
 
 
 PolledFactory = Callable[[SourceConfig, Config, aiohttp.ClientSession], PolledSource]
@@ -145,7 +140,8 @@ class Daemon:
                 self.delivery.run(store, self.stop, may_send=lambda: leader.is_leader))
             bot = config.telegram_bot
             if bot.commands and bot.admins:
-                commands = Commands(store, bot.admins, self.app.classifier, self.app.engine)
+                routed = frozenset(bot.chat_ids()) if bot.routes else frozenset()
+                commands = Commands(store, bot.admins, self.app.classifier, self.app.engine, routed_chats=routed)
                 poller = CommandPoller(self.delivery.api, commands, store)
                 self.tasks["commands"] = asyncio.create_task(poller.run(self.stop))
             else:

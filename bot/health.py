@@ -1,7 +1,7 @@
 """The local HTTP endpoint (off by default, loopback only): /healthz and /metrics.
 
 /healthz is 200 when every part is alive and 503 naming the failing parts otherwise.
-/metrics is the Prometheus text format, written by hand (a dozen series need no library).
+/metrics is the Prometheus text format, written by prometheus_client (bot/metrics.py).
 """
 
 from __future__ import annotations
@@ -38,16 +38,10 @@ class Health:
         return web.Response(text="ok: " + ", ".join(sorted(self.checks)) + "\n")
 
     async def metrics_view(self, _: web.Request) -> web.Response:
-        lines: list[str] = []
-        seen: set[str] = set()
-        for name, kind, labels, value in (await self.metrics()) if self.metrics else []:
-            if name not in seen:
-                lines.append(f"# TYPE {name} {kind}")
-                seen.add(name)
-            label = ",".join(f'{k}="{_label(v)}"' for k, v in sorted(labels.items()))
-            lines.append(f"{name}{{{label}}} {value:g}" if label else f"{name} {value:g}")
-        return web.Response(text="\n".join(lines) + "\n", content_type="text/plain", charset="utf-8",
-                            headers={"X-Content-Type-Options": "nosniff"})
+        from bot.metrics import CONTENT_TYPE, render
+
+        body = render((await self.metrics()) if self.metrics else [])
+        return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE, "X-Content-Type-Options": "nosniff"})
 
     async def serve(self, listen: str) -> web.AppRunner:
         host, _, port = listen.rpartition(":")
@@ -63,6 +57,3 @@ class Health:
         log.info("health and metrics on http://%s:%s/", host, port)
         return runner
 
-
-def _label(value: str) -> str:
-    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")

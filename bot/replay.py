@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -34,8 +34,10 @@ class ReplayOutcome:
 
 async def run_replay(pipeline: Pipeline, paths: Iterable[Path], *, until: str | None,
                      horizon: timedelta, clock: SimulatedClock | None = None,
-                     rejects: Rejects | None = None) -> ReplayOutcome:
-    """Feed every message of ``paths`` in time order, firing due timers in between."""
+                     rejects: Rejects | None = None,
+                     progress: Callable[[int], None] | None = None) -> ReplayOutcome:
+    """Feed every message of ``paths`` in time order, firing due timers in between; ``progress``
+    is called with the count of messages read after each one."""
     from bot.durations import parse_when
 
     clock = clock or SimulatedClock()
@@ -69,7 +71,9 @@ async def run_replay(pipeline: Pipeline, paths: Iterable[Path], *, until: str | 
             due = await engine.next_due()
         return due
 
-    for message in open_archives(paths, rejects):
+    for read, message in enumerate(open_archives(paths, rejects), start=1):
+        if progress is not None:
+            progress(read)
         at = effective_time(message)
         if batch and (
             len(batch) >= BATCH

@@ -84,3 +84,14 @@ def create_engine_for(url: str) -> Engine:
     # poolers in transaction mode (PgBouncer) do not carry prepared statements between clients
     return create_engine(target, pool_size=PG_POOL, max_overflow=2, pool_pre_ping=True,
                          connect_args={"connect_timeout": 10, "prepare_threshold": None})
+
+
+def sqlite_file(url: str) -> str | None:
+    """The file a ``sqlite:///`` URL names, or None for an in-memory database or another backend."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ConfigError(f"not a database URL: {url!r}", key="storage.url") from exc
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return parsed.database

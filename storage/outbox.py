@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.store import alert_value, utcnow
-from storage.tables import AlertRow, StateRow
+from storage.tables import AlertChatRow, AlertRow, StateRow
 from storage.values import AlertValue
 
 DELIVERABLE = ("pending", "failed")
@@ -133,3 +133,43 @@ def recent_errors(s: Session, limit: int = 5) -> list[tuple[str, str]]:
         or_(AlertRow.status == "failed", AlertRow.status == "dead"), AlertRow.last_error.is_not(None))  # type: ignore[union-attr]
         .order_by(AlertRow.id.desc()).limit(limit)).all()  # type: ignore[union-attr]
     return [(k, e) for k, e in rows]
+
+
+def chats_done(s: Session, alert_id: int) -> dict[int, str]:
+    """The chats an alert has reached (or may never reach), with their status: sent, dead, muted."""
+    rows = s.execute(select(AlertChatRow.chat_id, AlertChatRow.status).where(AlertChatRow.alert_id == alert_id)).all()
+    return {chat: status for chat, status in rows}
+
+
+def chats_sent(s: Session, alert_id: int) -> list[tuple[int, int | None]]:
+    """The chats that acknowledged an alert with its message id there, in the order they did."""
+    rows = s.execute(select(AlertChatRow.chat_id, AlertChatRow.telegram_message_id).where(
+        AlertChatRow.alert_id == alert_id, AlertChatRow.status == "sent").order_by(AlertChatRow.id)).all()
+    return [(chat, message_id) for chat, message_id in rows]
+
+
+def mark_chat(s: Session, alert_id: int, chat_id: int, status: str, message_id: int | None, at: datetime,
+              error: str | None = None) -> None:
+    """Record the outcome in one chat the moment it is known (Telegram acknowledged, or muted there).
+    The parts progress of a long alert belongs to the chat being sent to: it starts again for the next."""
+    s.add(AlertChatRow(alert_id=alert_id, chat_id=chat_id, status=status, telegram_message_id=message_id,
+                       error=error[:1000] if error else None, at=at))
+    _forget_parts(s, alert_id)
+    s.flush()
+
+
+def message_id_in_chat(s: Session, key: str, chat_id: int) -> int | None:
+    """The Telegram message id of alert ``key`` in ``chat_id`` (a follow-up replies to it)."""
+    found = s.execute(select(AlertChatRow.telegram_message_id).join(AlertRow, AlertRow.id == AlertChatRow.alert_id)
+                      .where(AlertRow.key == key, AlertChatRow.chat_id == chat_id)).scalar_one_or_none()
+    if found is not None:
+        return int(found)
+    # alerts sent before per-chat records existed carry their one chat on the alert itself
+    row = s.execute(select(AlertRow.telegram_message_id, AlertRow.chat_id).where(AlertRow.key == key)).first()
+    return row[0] if row is not None and row[1] in (None, chat_id) else None
+
+
+def mark_unrouted(s: Session, alert_id: int) -> None:
+    """No route wants the alert: it stays in the database, out of the queue."""
+    s.execute(update(AlertRow).where(AlertRow.id == alert_id).values(status="unrouted", lease_owner=None,
+                                                                      lease_until=None))

@@ -242,6 +242,21 @@ class AlertRow(SQLModel, table=True):
     lease_until: datetime | None = None
 
 
+class AlertChatRow(SQLModel, table=True):
+    """The delivery of one alert to one chat its routes chose: a restart resends to no chat that
+    acknowledged it, and a follow-up replies to the original in the same chat."""
+
+    __tablename__ = "alert_chats"
+    __table_args__ = (UniqueConstraint("alert_id", "chat_id", name="uq_alert_chats_alert_chat"),)
+    id: int | None = Field(default=None, primary_key=True)
+    alert_id: int = Field(foreign_key="alerts.id")
+    chat_id: int = Field(sa_type=BigInteger)
+    status: str = Field(max_length=16)  # sent | muted | refused (the chat refused the bot)
+    telegram_message_id: int | None = Field(default=None, sa_type=BigInteger)
+    error: str | None = Field(default=None, sa_column=Column(Text))
+    at: datetime
+
+
 class CursorRow(SQLModel, table=True):
     """How far a watcher has read a source; advanced only after the messages are stored."""
 

@@ -138,6 +138,10 @@ async def test_run_stores_classifies_alerts_and_stops_cleanly(world: World) -> N
         assert 'claimwatch_statements_total{stance="claim"} 3' in metrics
         assert 'claimwatch_alerts{state="sent"} 3' in metrics
         assert "claimwatch_watcher_up" in metrics and "claimwatch_stage_seconds_total" in metrics
+        from prometheus_client.parser import text_string_to_metric_families
+
+        families = [f.name for f in text_string_to_metric_families(metrics)]
+        assert len(families) == len(set(families)) and "process_cpu_seconds" in families  # one block per family
         assert all("UNCORROBORATED CLAIM" in t for t in world.bot.texts())
     finally:
         proc.send_signal(signal.SIGTERM)

@@ -138,7 +138,7 @@ async def test_crash_between_send_and_acknowledgement_resends(store: Store, api:
     def crash(*args: object, **kw: object) -> None:
         raise KeyboardInterrupt  # the process dies before it records the acknowledgement
 
-    monkeypatch.setattr(mod, "mark_sent", crash)
+    monkeypatch.setattr(mod, "mark_chat", crash)  # the chat's acknowledgement is recorded first
     with pytest.raises(KeyboardInterrupt):
         await service(api).drain(store)
     monkeypatch.undo()

@@ -17,8 +17,6 @@ from watchers.errors import RecordError
 # year of history) must not overflow datetime's range
 MIN_YEAR, MAX_YEAR = 1900, 9000
 
-_OPTIONAL_KEYS = ("url", "title", "edited", "deleted", "forwarded_from", "reply_to")
-
 
 def parse_datetime(value: str) -> datetime:
     """Parse ISO 8601 *with an offset* (``Z`` accepted) into an aware UTC datetime.
@@ -95,9 +93,7 @@ class Message:
         """Validate one canonical record. Raises RecordError naming ``where`` and the field."""
         if not isinstance(data, dict):
             raise RecordError(where, f"expected a JSON object, got {type(data).__name__}")
-        unknown = set(data) - {"source", "id", "date", "text", *_OPTIONAL_KEYS}
-        if unknown:
-            raise RecordError(where, f"unknown field(s) {', '.join(sorted(unknown))}")
+        # fields the contract does not name ("views", "reactions" ...) are ignored: exporters add them
         source = data.get("source")
         if require_source and (not isinstance(source, str) or not source.strip()):
             raise RecordError(where, "missing or empty 'source'")

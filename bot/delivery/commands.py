@@ -17,6 +17,7 @@ from typing import Any
 from bot.backoff import Backoff, BackoffConfig, sleep_or_stop
 from bot.delivery.botapi import BotApi
 from bot.delivery.format import split_message
+from bot.delivery.routing import MUTE_PREFIX
 from bot.durations import format_duration, parse_duration
 from classifiers.classify import Classifier
 from classifiers.names import slug
@@ -54,15 +55,26 @@ class Commands:
     """Parses and answers commands. ``handle`` is what the poller and the tests call."""
 
     def __init__(self, store: Store, admins: tuple[int, ...], classifier: Classifier | None = None,
-                 engine: Any = None, clock: Callable[[], datetime] | None = None) -> None:
+                 engine: Any = None, clock: Callable[[], datetime] | None = None,
+                 routed_chats: frozenset[int] = frozenset()) -> None:
         self.store = store
+        # with [[telegram_bot.routes]], /mute, /unmute and /status act on the route of the chat they
+        # come from; with the single chat_id, as before, a mute stops the alert kind being raised
+        self.routed_chats = routed_chats
+        self._chat: int | None = None
         self.admins = set(admins)
         self.classifier = classifier
         self.engine = engine
         self._clock = clock or (lambda: datetime.now(UTC))
 
-    async def handle(self, user_id: int | None, text: str) -> str | None:
-        """The HTML answer to one message, or None when it is ignored."""
+    def _mute_state(self) -> str:
+        if self._chat is not None and self._chat in self.routed_chats:
+            return f"{MUTE_PREFIX}{self._chat}"
+        return MUTE_STATE
+
+    async def handle(self, user_id: int | None, text: str, chat: int | None = None) -> str | None:
+        """The HTML answer to one message from ``chat``, or None when it is ignored."""
+        self._chat = chat
         if not text.startswith("/"):
             return None
         command, _, rest = text.strip().partition(" ")
@@ -97,9 +109,10 @@ class Commands:
         lines.append("<b>Outbox</b>: " + (", ".join(f"{esc(k)} {v}" for k, v in sorted(outbox.items())) or "empty"))
         for key, error in errors:
             lines.append(f"• {esc(key)}: {esc(error)[:160]}")
-        mutes = await self.store.get_state(MUTE_STATE) or {}
+        mutes = await self.store.get_state(self._mute_state()) or {}
         if mutes:
-            lines.append("<b>Muted</b>: " + ", ".join(f"{esc(k)} until {esc(v)}" for k, v in mutes.items()))
+            label = "Muted in this chat" if self._mute_state() != MUTE_STATE else "Muted"
+            lines.append(f"<b>{label}</b>: " + ", ".join(f"{esc(k)} until {esc(v)}" for k, v in mutes.items()))
         return "\n".join(lines)
 
     async def cmd_incidents(self, arg: str) -> str:
@@ -184,21 +197,24 @@ class Commands:
         if not kind or not duration:
             raise ValueError("usage: /mute KIND DURATION")
         until = self._clock() + parse_duration(duration.strip())
-        mutes = await self.store.get_state(MUTE_STATE) or {}
+        key = self._mute_state()
+        mutes = await self.store.get_state(key) or {}
         mutes[kind] = until.isoformat()
-        await self.store.set_state(MUTE_STATE, mutes)
-        if self.engine is not None:
+        await self.store.set_state(key, mutes)
+        if self.engine is not None and key == MUTE_STATE:
             self.engine.muted[kind] = until
         length = format_duration(parse_duration(duration.strip()))
-        return f"{esc(kind)} muted for {length} (until {until:%Y-%m-%d %H:%M} UTC)."
+        where = " in this chat" if key != MUTE_STATE else ""
+        return f"{esc(kind)} muted{where} for {length} (until {until:%Y-%m-%d %H:%M} UTC)."
 
     async def cmd_unmute(self, arg: str) -> str:
-        mutes = await self.store.get_state(MUTE_STATE) or {}
+        key = self._mute_state()
+        mutes = await self.store.get_state(key) or {}
         if arg not in mutes:
             return f"{esc(arg)} was not muted."
         del mutes[arg]
-        await self.store.set_state(MUTE_STATE, mutes)
-        if self.engine is not None:
+        await self.store.set_state(key, mutes)
+        if self.engine is not None and key == MUTE_STATE:
             self.engine.muted.pop(arg, None)
         return f"{esc(arg)} unmuted."
 
@@ -233,7 +249,7 @@ class CommandPoller:
             user = _dict(message.get("from")).get("id")
             chat = _dict(message.get("chat")).get("id")
             try:
-                answer = await self.commands.handle(user, text)
+                answer = await self.commands.handle(user, text, chat)
             except StorageUnavailable as exc:
                 answer = f"⚠️ database unavailable: {esc(exc)}"
             if answer and chat is not None:

@@ -1,4 +1,9 @@
-"""Delivery of stored alerts to a Telegram chat, in order, exactly once per acknowledgement."""
+"""Delivery of stored alerts to the Telegram chats their routes choose, in order, exactly once per
+acknowledgement in each chat.
+
+One alert at a time, oldest first, goes to each of its chats in turn, so each chat receives its
+alerts strictly in order. A chat's acknowledgement is stored the moment it comes (``alert_chats``):
+after a retry or a restart the alert goes only to the chats that have not acknowledged it."""
 
 from __future__ import annotations
 
@@ -14,18 +19,23 @@ from bot.config import Config
 from bot.delivery.botapi import BadRequest, BotApi, ChatMigrated, ParseEntities
 from bot.delivery.format import plain_text, render_html, split_message
 from bot.delivery.pacing import Pacing
+from bot.delivery.routing import MUTE_PREFIX, Route, Router
 from bot.logs import register_secret
 from storage import AlertValue, Store
 from storage.incidents import get_incident
 from storage.outbox import (
     PartsSent,
+    chats_done,
+    chats_sent,
     claim_next,
     counts,
     load_parts,
+    mark_chat,
     mark_dead,
     mark_retry,
     mark_sent,
-    message_id_of,
+    mark_unrouted,
+    message_id_in_chat,
     release,
     save_parts,
 )
@@ -33,7 +43,8 @@ from watchers.errors import DeliveryDead, DeliveryError, DeliverySetup, RetryAft
 
 log = logging.getLogger("claimwatch.delivery")
 
-CHAT_STATE = "telegram_chat"
+CHAT_STATE = "telegram_chat"  # {"from": old, "to": new}: the chat_id group became a supergroup
+MIGRATED_STATE = "telegram_chats"  # {"old": new, ...}: the same for every routed chat
 RETRY = BackoffConfig(first=1.0, cap=300.0)  # one alert refused for a passing reason (5xx, network)
 SETUP = BackoffConfig(first=5.0, cap=300.0)  # the set-up refused (token, chat): until it is fixed
 BAD_REQUEST_TRIES = 5  # an unknown 4xx for one alert: about 15 s of retries, then it is dead
@@ -56,8 +67,12 @@ class DeliveryService:
 
     def __init__(self, api: BotApi, chat_id: int, thread_id: int | None, pacing: Pacing | None,
                  clock: Callable[[], datetime] | None = None,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, owner: str | None = None) -> None:
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, owner: str | None = None,
+                 router: Router | None = None) -> None:
         self.api = api
+        self.router = router or Router.single(chat_id, thread_id)
+        self.migrated: dict[int, int] = {}
+        self.refused: dict[int, str] = {}  # routed chats that refuse the bot, with why
         # who holds an outbox lease: the same instance after a restart takes its own claim back
         self.owner = owner or f"default@{socket.gethostname()}"
         self.chat_id = chat_id
@@ -85,7 +100,9 @@ class DeliveryService:
         register_secret(token)
         pacing = Pacing(bot.per_chat_per_minute, bot.per_second) if (bot.per_chat_per_minute or bot.per_second) else None
         owner = f"{config.daemon.instance or 'default'}@{socket.gethostname()}"
-        service = cls(BotApi(bot.api_base, token, session), bot.chat_id or 0, bot.message_thread_id, pacing, owner=owner)
+        router = Router.from_config(bot)
+        service = cls(BotApi(bot.api_base, token, session), router.routes[0].chat_id, bot.message_thread_id, pacing,
+                      owner=owner, router=router)
         service.web_url = config.web.public_url
         return service
 
@@ -95,9 +112,20 @@ class DeliveryService:
     async def _load_chat(self, store: Store) -> None:
         if not self._chat_loaded:
             state = await store.get_state(CHAT_STATE)
-            if state and state.get("from") == self.chat_id and state.get("to"):
-                self.chat_id = int(state["to"])  # the group became a supergroup earlier
+            if state and state.get("from") and state.get("to"):
+                self.migrated[int(state["from"])] = int(state["to"])  # the group became a supergroup earlier
+            self.migrated.update({int(k): int(v) for k, v in (await store.get_state(MIGRATED_STATE) or {}).items()})
+            self.chat_id = self.migrated.get(self.chat_id, self.chat_id)
             self._chat_loaded = True
+
+    def chat_of(self, route: Route) -> int:
+        """The chat a route sends to now (a group that became a supergroup has a new id)."""
+        return self.migrated.get(route.chat_id, route.chat_id)
+
+    async def _muted(self, store: Store, chat: int, kind: str, now: datetime) -> bool:
+        mutes = await store.get_state(f"{MUTE_PREFIX}{chat}") or {}
+        until = mutes.get(kind)
+        return bool(until) and datetime.fromisoformat(str(until)) > now
 
     async def deliver_next(self, store: Store) -> float | None:
         """Claim and try the oldest undelivered alert. Returns None when the outbox is empty, 0
@@ -110,11 +138,18 @@ class DeliveryService:
             return claim.wait
         alert = claim.alert
         alert_id = alert.id or 0
-        incident_id, reply_key = alert.incident, alert.reply_to_key
+        incident_id = alert.incident
         incident = await store.run(lambda s: get_incident(s, incident_id)) if incident_id else None
-        reply_to = await store.run(lambda s: message_id_of(s, reply_key)) if reply_key else None
+        routes = self.router.routes_for(alert, incident)
+        if not routes:
+            log.info("alert %s: no route wants it (kept in the database as unrouted)", alert.key)
+            await store.run(lambda s: mark_unrouted(s, alert_id))
+            return 0.0
+        html = render_html(alert, incident, self.web_url)
+        done = await store.run(lambda s: chats_done(s, alert_id))
         try:
-            message_id = await self._send(store, alert, render_html(alert, incident, self.web_url), reply_to)
+            for route in routes:
+                await self._deliver_to(store, alert, html, route, done, now)
         except RetryAfter as exc:
             error, wait = str(exc), exc.seconds
             self.last_error = error
@@ -131,14 +166,46 @@ class DeliveryService:
             return await self._dead(store, alert, str(exc))
         except DeliveryError as exc:
             return await self._retry(store, alert, str(exc), now)
-        await store.run(lambda s: mark_sent(s, alert_id, self.chat_id, message_id, self._clock()))
+        acks = await store.run(lambda s: chats_sent(s, alert_id))
+        sent_chat, sent_id = acks[0] if acks else (self.chat_of(routes[0]), None)
+        await store.run(lambda s: mark_sent(s, alert_id, sent_chat, sent_id, self._clock()))
         self.sent += 1
         if self.paused is not None:
             log.info("delivery resumed: Telegram accepts alerts again")
             self.paused = None
             self.setup.reset()
-        log.info("alert %s sent to chat %s as message %s", alert.key, self.chat_id, message_id)
         return 0.0
+
+    async def _deliver_to(self, store: Store, alert: AlertValue, html: str, route: Route, done: dict[int, str],
+                          now: datetime) -> None:
+        """Send ``alert`` to one route's chat unless it is done (or muted) there; raises as ``_send``."""
+        alert_id, reply_key, chat = alert.id or 0, alert.reply_to_key, self.chat_of(route)
+        if route.chat_id in done or chat in done:
+            return
+        if await self._muted(store, route.chat_id, alert.kind, now):
+            await store.run(lambda s: mark_chat(s, alert_id, chat, "muted", None, now))
+            done[chat] = "muted"
+            return
+        reply_to = await store.run(lambda s: message_id_in_chat(s, reply_key, chat)) if reply_key else None
+        try:
+            message_id = await self._send(store, alert, html, reply_to, route)
+        except DeliverySetup as exc:
+            if len(self.router.routes) < 2 or "unauthorized" in str(exc).lower():
+                raise  # the token, or the one chat there is: delivery pauses until it is fixed
+            # one desk's chat refuses (the bot was removed, the chat is gone): the other desks go on
+            error = str(exc)
+            if self.refused.get(chat) != error:
+                log.error("chat %s refuses alerts: %s; its alerts are kept as refused, the other chats go on",
+                          chat, error)
+            self.refused[chat] = error
+            await store.run(lambda s: mark_chat(s, alert_id, chat, "refused", None, self._clock(), error))
+            done[chat] = "refused"
+            return
+        self.refused.pop(chat, None)
+        chat = self.chat_of(route)  # a send may have followed the chat to its supergroup
+        await store.run(lambda s: mark_chat(s, alert_id, chat, "sent", message_id, self._clock()))
+        done[chat] = "sent"
+        log.info("alert %s sent to chat %s as message %s", alert.key, chat, message_id)
 
     async def _dead(self, store: Store, alert: AlertValue, error: str) -> float:
         alert_id = alert.id or 0
@@ -175,9 +242,11 @@ class DeliveryService:
         """For /healthz: why alerts are not going out, or None."""
         if self.paused is not None:
             return f"paused: {self.paused}"
+        if self.refused:
+            return "; ".join(f"chat {chat} refuses: {error}" for chat, error in sorted(self.refused.items()))
         return self.crashed
 
-    async def _send(self, store: Store, alert: AlertValue, html: str, reply_to: int | None) -> int | None:
+    async def _send(self, store: Store, alert: AlertValue, html: str, reply_to: int | None, route: Route) -> int | None:
         """Send every part not yet accepted. A long alert's parts and the ids of those accepted
         are recorded as they go, so a resend (after a refused part, a 429, a crash) goes on from
         the first part not accepted and never repeats one."""
@@ -191,23 +260,25 @@ class DeliveryService:
         ids = list(progress.message_ids)
         for index in range(len(ids), len(progress.parts)):
             target = reply_to if index == 0 else ids[0]
-            message_id = await self._send_part(store, alert, progress.parts[index], target)
+            message_id = await self._send_part(store, alert, progress.parts[index], target, route)
             ids.append(message_id)
             if len(progress.parts) > 1 and index + 1 < len(progress.parts):
                 done = PartsSent(progress.parts, tuple(ids))
                 await store.run(lambda s, done=done: save_parts(s, alert_id, done))  # type: ignore[misc]
         return ids[0] if ids else None
 
-    async def _send_part(self, store: Store, alert: AlertValue, part: str, target: int | None) -> int | None:
+    async def _send_part(self, store: Store, alert: AlertValue, part: str, target: int | None,
+                         route: Route) -> int | None:
         plain = False
         migrations = 0
         while True:
-            params: dict[str, Any] = {"chat_id": self.chat_id, "text": plain_text(part) if plain else part,
+            chat = self.chat_of(route)
+            params: dict[str, Any] = {"chat_id": chat, "text": plain_text(part) if plain else part,
                                       "link_preview_options": {"is_disabled": True}}
             if not plain:
                 params["parse_mode"] = "HTML"
-            if self.thread_id is not None:
-                params["message_thread_id"] = self.thread_id
+            if route.thread_id is not None:
+                params["message_thread_id"] = route.thread_id
             if target:
                 params["reply_parameters"] = {"message_id": target, "allow_sending_without_reply": True}
             if self.pacing is not None:
@@ -222,11 +293,14 @@ class DeliveryService:
                 continue
             except ChatMigrated as exc:
                 migrations += 1
-                if exc.new_chat_id == self.chat_id or migrations > 2:  # a loop, not a migration
-                    raise DeliveryError(f"chat {self.chat_id}: migrated again to {exc.new_chat_id}") from None
-                log.warning("chat %s became supergroup %s; switching", self.chat_id, exc.new_chat_id)
-                await store.set_state(CHAT_STATE, {"from": self.chat_id, "to": exc.new_chat_id})
-                self.chat_id = exc.new_chat_id
+                if exc.new_chat_id == chat or migrations > 2:  # a loop, not a migration
+                    raise DeliveryError(f"chat {chat}: migrated again to {exc.new_chat_id}") from None
+                log.warning("chat %s became supergroup %s; switching", chat, exc.new_chat_id)
+                self.migrated[route.chat_id] = exc.new_chat_id
+                if chat == self.chat_id:
+                    await store.set_state(CHAT_STATE, {"from": chat, "to": exc.new_chat_id})
+                    self.chat_id = exc.new_chat_id
+                await store.set_state(MIGRATED_STATE, {str(k): v for k, v in self.migrated.items()})
                 continue
             message_id = result.get("message_id") if isinstance(result, dict) else None
             return message_id if isinstance(message_id, int) and not isinstance(message_id, bool) else None

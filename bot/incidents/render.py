@@ -14,6 +14,27 @@ def _when(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC")
 
 
+ROLE_WORDS = {"claimant": "claimant's channel", "relay": "relay", "official": "official",
+              "media": "media", "monitor": "monitor"}
+
+
+def source_name(source: str) -> str:
+    """A source as a reader recognises it: a feed URL without its scheme."""
+    return source.split("://", 1)[-1].rstrip("/")
+
+
+def provenance(source: str, role: str | None, network: str | None, relaying: bool = False) -> str:
+    """``t.me/x (relay, muqawama network)``: the source, then its role and network in words. A source
+    that is its own network (anything not in the registry, every feed by default) names no network:
+    a URL or the handle repeated as a network tells the reader nothing. ``relaying``: the source
+    carries another's claim, and a claimant role there is the forwarded channel's (a forward keeps
+    the role and network of its origin)."""
+    words = ["relaying the claimant" if relaying and role == "claimant" else ROLE_WORDS.get(role or "", role or "media")]
+    if network and network != source and source_name(network) != source_name(source) and "://" not in network:
+        words.append(f"{network} network")
+    return f"{source_name(source)} ({', '.join(words)})"
+
+
 WEAPON_WORDS = {"drone": "drone attack", "rocket": "rocket attack", "missile": "missile attack", "artillery": "shelling",
                 "airstrike": "airstrike", "ied": "IED attack", "suicide_attack": "suicide attack",
                 "small_arms": "armed attack", "other": "attack"}
@@ -56,7 +77,7 @@ def new_front_group(*, written: str, canonical: str, known: bool, parent: str | 
     if others:
         lines.append("Other spellings seen: " + "; ".join(others))
     lines.append("Claimed: " + describe_claim(claim))
-    lines.append(f"Appeared in: {source} ({source_role}, {network}) at {_when(at)}")
+    lines.append(f"Appeared in: {provenance(source, source_role, network)} at {_when(at)}")
     if likely_parent:
         lines.append(f"Likely parent: {likely_parent}")
     lines.append(f"Incident #{INCIDENT_MARK}" + (f" · {url}" if url else ""))
@@ -71,21 +92,29 @@ def uncorroborated(*, claimant: str, window: str, claim: LinkValue, claims: Sequ
     lines = [f"UNCORROBORATED CLAIM after {window}: {head}"]
     what = " ".join(p for p in [WEAPON_WORDS.get(weapon or "", "attack"), f"on {target}" if target else "",
                                 f"at {place}" if place else ""] if p)
-    lines.append(f"Claimed: {what}; event {event_time.date().isoformat()}; first claim {_when(claim.at)} in {claim.source}")
-    relays = sorted({c.source for c in claims if c.source != claim.source})
-    networks = sorted({c.network for c in claims})
+    lines.append(f"Claimed: {what}; event {event_time.date().isoformat()}; first claim {_when(claim.at)} in "
+                 f"{provenance(claim.source, claim.source_role, claim.network)}")
+    relays = {c.source: c for c in sorted(claims, key=lambda c: c.source) if c.source != claim.source}
     if relays:
-        lines.append("Relayed by: " + ", ".join(relays) + f" (network: {', '.join(networks)})")
+        lines.append("Relayed by: " + "; ".join(provenance(c.source, c.source_role, c.network, relaying=True)
+                                                for c in relays.values()))
     if denials:
-        lines.append("Denied by: " + "; ".join(f"{d.speaker or d.source} ({d.stance_detail})" for d in denials))
+        lines.append("Denied by: " + "; ".join(
+            f"{d.speaker or source_name(d.source)}, denying {DENIAL_WORDS.get(d.stance_detail or '', 'it')}"
+            f"{'' if not d.speaker else ', in ' + provenance(d.source, d.source_role, d.network)}" for d in denials))
     lines.append("No source outside the claimant's network has reported the event.")
     urls = [c.url for c in claims if c.url][:3]
     lines.append(f"Incident #{incident}" + ("" if not urls else " · " + " ".join(urls)))
     return "\n".join(lines)
 
 
+DENIAL_WORDS = {"event": "the event", "responsibility": "responsibility", "figures": "the figures",
+                "location": "the location"}
+
+
 def corroborated(*, claimant: str, incident: int, by: Sequence[LinkValue], grade: str) -> str:
-    who = "; ".join(sorted({f"{b.speaker or b.source} ({b.source_role})" for b in by}))
+    who = "; ".join(sorted({(f"{b.speaker} in " if b.speaker else "") + provenance(b.source, b.source_role, b.network)
+                            for b in by}))
     return (f"CLAIM NOW CORROBORATED: {claimant}\nIndependent report(s): {who}\nGrade: {grade}\n"
             f"Incident #{incident}")
 

@@ -9,12 +9,36 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from classifiers.gazetteer import load_gazetteer
+from bot.countries import COUNTRIES
+from classifiers.gazetteer import Gazetteer, load_gazetteer
 from storage.incidents import ActorState, IncidentMessage, IncidentValue, LinkValue
 
-_SUB_EVENT = {"drone": "Air/drone strike", "airstrike": "Air/drone strike", "rocket": "Shelling/artillery/missile attack",
-              "missile": "Shelling/artillery/missile attack", "artillery": "Shelling/artillery/missile attack",
-              "ied": "Remote explosive/landmine/IED", "suicide_attack": "Suicide bomb", "small_arms": "Armed clash"}
+# ACLED's own event and sub-event types (ACLED Codebook, "Event types"); a weapon the message does not
+# name gives no sub-event type rather than a guessed one.
+_SUB_EVENT = {"drone": ("Explosions/Remote violence", "Air/drone strike"),
+              "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
+              "rocket": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+              "missile": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+              "artillery": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+              "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+              "suicide_attack": ("Explosions/Remote violence", "Suicide bomb"),
+              "small_arms": ("Battles", "Armed clash")}
+# First-level divisions (the gazetteer's places of kind "province") as ACLED spells them in its Iraq
+# and Syria data; any other province is written as the gazetteer names it, without "Governorate".
+_ADMIN1 = {"anbar": "Al Anbar", "baghdad-governorate": "Baghdad", "basra-governorate": "Basrah",
+           "nineveh-governorate": "Ninewa", "erbil-governorate": "Erbil", "sulaymaniyah-governorate": "Sulaymaniyah",
+           "duhok-governorate": "Duhok", "halabja-governorate": "Halabja", "kirkuk-governorate": "Kirkuk",
+           "diyala-governorate": "Diyala", "salah-al-din-governorate": "Salah al-Din", "babil-governorate": "Babil",
+           "karbala-governorate": "Kerbala", "najaf-governorate": "Najaf", "wasit-governorate": "Wassit",
+           "maysan-governorate": "Missan", "dhi-qar-governorate": "Thi-Qar", "muthanna-governorate": "Muthanna",
+           "qadisiyah-governorate": "Al-Qadissiya", "damascus-governorate": "Damascus",
+           "rif-dimashq-governorate": "Rural Damascus", "aleppo-governorate": "Aleppo", "idlib-governorate": "Idleb",
+           "hama-governorate": "Hama", "homs-governorate": "Homs", "latakia-governorate": "Lattakia",
+           "tartus-governorate": "Tartous", "raqqa-governorate": "Ar-Raqqa", "deir-ez-zor-governorate": "Deir-ez-Zor",
+           "hasakah-governorate": "Al Hasakeh", "daraa-governorate": "Dar'a", "suwayda-governorate": "As-Sweida",
+           "quneitra-governorate": "Quneitra"}
+
+
 _GEO_PRECISION = {"exact": 1, "base": 1, "town": 1, "city": 1, "crossing": 1, "province": 3, "region": 3}
 
 
@@ -77,6 +101,31 @@ def incident_dict(inc: IncidentValue, messages: Sequence[IncidentMessage] = ()) 
     }
 
 
+def _target_actor(target: str | None) -> str | None:
+    """The actor a target names ("US forces" -> United States), or None: ``actor2`` holds actors only,
+    never a convoy or a base."""
+    if not target:
+        return None
+    from classifiers.normalize import normalize, tokens
+
+    gz = load_gazetteer()
+    found = gz.scan(tokens(normalize(target)), tokens(target), frozenset({"actor"}))
+    return gz.actors[found[0].id].name if found and found[0].id in gz.actors else None
+
+
+def _admin1(gz: Gazetteer, place_id: str | None) -> str:
+    """The province a place lies in (walking up its parents), as ACLED spells it; empty if none."""
+    seen: set[str] = set()
+    while place_id and place_id not in seen and place_id in gz.places:
+        seen.add(place_id)
+        entry = gz.places[place_id]
+        if entry.kind == "province":
+            name: str = _ADMIN1.get(entry.id, entry.name.removesuffix(" Governorate").removesuffix(" Province"))
+            return name
+        place_id = entry.parent
+    return ""
+
+
 def _acled_row(inc: IncidentValue, messages: Sequence[IncidentMessage]) -> dict[str, Any]:
     d = incident_dict(inc, messages)
     gz = load_gazetteer()
@@ -85,17 +134,22 @@ def _acled_row(inc: IncidentValue, messages: Sequence[IncidentMessage]) -> dict[
     claimed = [f["killed"] for f in d["figures"] if not f["official"] and f["killed"] is not None]
     fatalities = min(official) if official else (min(claimed) if claimed else 0)
     notes = "; ".join([inc.description or "", *inc.reasons])
+    event_type, sub_event = _SUB_EVENT.get(inc.weapon or "", ("Explosions/Remote violence", ""))
+    claimants = sorted(d["claimants"], key=lambda c: c["first_claim"])
+    actors = [c["actor"] for c in claimants if c["actor"]] or sorted({a["blames"] for a in d["attributions"] if a["blames"]})
+    country, iso = COUNTRIES.get(entry.country if entry and entry.country else "", ("", ""))
+    admin1 = _admin1(gz, inc.place_id)
     return {
         "event_id_cnty": f"CW{inc.id}", "event_date": inc.event_time.date().isoformat(),
         "year": inc.event_time.year, "time_precision": 1 if inc.time_precision in ("day", "message") else 2,
-        "event_type": "Explosions/Remote violence", "sub_event_type": _SUB_EVENT.get(inc.weapon or "", "Remote violence"),
-        "actor1": "; ".join(c["actor"] or "" for c in d["claimants"]), "actor2": inc.target or "",
-        "country": {"IQ": "Iraq", "SY": "Syria", "JO": "Jordan", "IL": "Israel", "SA": "Saudi Arabia"}.get(
-            entry.country if entry and entry.country else "", ""),
+        "disorder_type": "Political violence", "event_type": event_type, "sub_event_type": sub_event,
+        "actor1": actors[0] if actors else "", "assoc_actor_1": "; ".join(actors[1:]),
+        "actor2": _target_actor(inc.target) or "", "iso": iso, "region": "Middle East" if country else "",
+        "country": country, "admin1": admin1,
         "location": inc.place or "", "latitude": inc.lat if inc.lat is not None else "",
         "longitude": inc.lon if inc.lon is not None else "",
         "geo_precision": _GEO_PRECISION.get(inc.geo_precision, 2), "source": "; ".join(d["sources"][:5]),
-        "notes": notes, "fatalities": fatalities, "status": inc.status, "grade": inc.grade,
+        "notes": notes, "fatalities": fatalities, "target": inc.target or "", "status": inc.status, "grade": inc.grade,
         "denials": "; ".join(f"{x['by']} ({x['kind']})" for x in d["denials"]),
         "attributions": "; ".join(f"{x['by']} blames {x['blames']}" for x in d["attributions"]),
         "messages": d["message_count"],
@@ -191,6 +245,13 @@ def format_groups(states: dict[str, ActorState], rates: dict[str, tuple[int, int
     rows = group_rows(states, rates, only_new)
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id", "name"])
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({**r, "spellings": "; ".join(r["spellings"])})
+        return out.getvalue()
     lines = [f"{'GROUP':32}  {'KIND':8}  {'KNOWN':5}  {'FIRST SEEN':16}  {'CLAIMS':>6}  {'CORR.':>5}  SPELLINGS"]
     for r in rows:
         rate = "-" if r["corroboration_rate"] is None else f"{r['corroboration_rate']:.0%}"

@@ -76,17 +76,18 @@ def detect_format(path: Path) -> str:
 
 def expand_paths(paths: Iterable[Path], rejects: Rejects) -> list[tuple[Path, str]]:
     """Files to read with their format. Missing paths and unknown files named directly are
-    rejected; unknown files inside a directory are skipped quietly."""
+    rejected; unknown files inside a directory are skipped and listed in ``rejects.skipped``."""
     found: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    rejects.skipped.append(f"{child}: hidden")
                     continue
                 try:
                     found.append((child, detect_format(child)))
-                except InputError:
-                    continue
+                except InputError as exc:
+                    rejects.skipped.append(str(exc))
         elif not path.exists():
             rejects.add_unreadable(f"{path}: no such file or directory")
         else:

@@ -24,6 +24,7 @@ class Rejects:
     first: list[str] = field(default_factory=list)
     unreadable: int = 0
     report: Callable[[str], None] | None = None
+    skipped: list[str] = field(default_factory=list)  # files of a directory that are not archives, with why
 
     def add(self, error: RecordError | str) -> None:
         self.count += 1

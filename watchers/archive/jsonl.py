@@ -29,7 +29,7 @@ def read_jsonl(path: Path, rejects: Rejects) -> Iterator[Message]:
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
-                rejects.add(RecordError(where, f"malformed JSON: {exc.msg} at column {exc.colno}"))
+                rejects.add(RecordError(where, _json_error(exc)))
                 continue
             except RecursionError:
                 rejects.add(RecordError(where, "JSON nested too deeply"))
@@ -51,7 +51,14 @@ def parse_jsonl_line(line: str, where: str) -> Message:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise RecordError(where, f"malformed JSON: {exc.msg} at column {exc.colno}") from exc
+        raise RecordError(where, _json_error(exc)) from exc
     except RecursionError:
         raise RecordError(where, "JSON nested too deeply") from None
     return Message.from_dict(data, where, require_source=False)
+
+
+def _json_error(exc: json.JSONDecodeError) -> str:
+    """``malformed JSON at column 70: Expecting ...``: the column within the record's line (an
+    error at the line's end would otherwise be reported as column 1 of a next line)."""
+    column = min(exc.pos, len(exc.doc.rstrip("\r\n"))) + 1
+    return f"malformed JSON at column {column}: {exc.msg}"

@@ -87,7 +87,9 @@ def read_tg_export(path: Path, rejects: Rejects) -> Iterator[Message]:
                     if parent in _CHAT_PREFIXES and key in ("name", "type", "id") and event != "null":
                         chat[key] = value
         except ijson.JSONError as exc:
-            rejects.add(RecordError(f"{path}: after message {index}", f"JSON syntax error: {exc}"))
+            # yajl's message spans three lines (the text and a caret): keep its first line only
+            reason = str(exc).strip().split("\n", 1)[0].removeprefix("parse error: ")
+            rejects.add(RecordError(f"{path}: after message {index}", f"JSON syntax error: {reason}"))
         except UnicodeDecodeError as exc:
             rejects.add(RecordError(f"{path}: after message {index}", f"invalid UTF-8: {exc.reason}"))
 
