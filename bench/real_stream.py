@@ -62,13 +62,18 @@ def load_events() -> list[dict[str, Any]]:
 def event_matches(ev: dict[str, Any], inc: dict[str, Any], places: Places) -> bool:
     day = ev["date"] if isinstance(ev["date"], date) else date.fromisoformat(str(ev["date"]))
     when = datetime.fromisoformat(inc["event_time"])
+    # an incident dated by its text ("on Thursday") is of that day; one timed by its first
+    # message may be reported up to two days after the event
+    late = timedelta(hours=36 if inc.get("time_precision") == "day" else 60)
     if not (datetime(day.year, day.month, day.day, tzinfo=UTC) - timedelta(hours=12) <= when
-            <= datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(hours=60)):
+            <= datetime(day.year, day.month, day.day, tzinfo=UTC) + late):
         return False
     is_strike = ev["kind"] == "us_strike"
     claimed_by_state = any(c["actor"] in STATE_NAMES for c in inc["claimants"])
     if inc["claimants"] and is_strike != claimed_by_state:
         return False
+    if not inc["claimants"] and inc.get("weapon") and (inc["weapon"] == "airstrike") != is_strike:
+        return False  # an unclaimed report: its weapon says whether it is a strike or an attack
     if inc["place_id"] is None:
         return True  # a placeless incident of the right time and kind
     return any(places.relate(inc["place_id"], p) is not None or places.relate(p, inc["place_id"]) is not None

@@ -179,3 +179,34 @@ def test_a_score_at_the_threshold_matches() -> None:
     matcher = Matcher.__new__(Matcher)
     matcher.places = type("P", (), {"level": staticmethod(lambda _p: 0)})()  # type: ignore[assignment]
     assert matcher.choose([Match(inc, score, (), False)], st) is not None
+
+
+def test_one_state_s_officials_announce_one_strike(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The White House, the Pentagon and a later article naming another site of the operation:
+    one strike, and a retaliation that names the attacked base and its city is not placed there."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "w1", "2024-03-05T02:00:00+00:00",
+            "The US military carried out air strikes in Syria in response to attacks on American troops, the White "
+            "House said."),
+        rec("https://paper.example/rss", "p1", "2024-03-05T03:00:00+00:00",
+            "The Pentagon said U.S. warplanes struck a weapons depot near Abu Kamal in retaliation for drone attacks "
+            "on Erbil air base in Erbil."),
+        rec("https://paper.example/rss", "p2", "2024-03-07T09:00:00+00:00",
+            "The Pentagon said U.S. forces struck two sites in Mayadin on March 5."),
+    ])
+    [strike] = incidents
+    assert [m["id"] for m in strike["messages"]] == ["w1", "p1", "p2"]
+    assert strike["place"] not in ("Erbil Air Base", "Erbil")
+
+
+def test_a_generic_description_and_the_group_s_own_claim_are_one_claim(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "w1", "2024-03-04T10:00:00+00:00",
+            "Iran-backed militias in Iraq claimed responsibility for another drone attack on U.S. troops in Syria."),
+        rec("t.me/elamharbi", "1", "2024-03-04T16:00:00+00:00",
+            "The Islamic Resistance in Iraq claimed a drone attack on the American occupation forces in Syria."),
+    ])
+    [incident] = incidents
+    assert [m["id"] for m in incident["messages"]] == ["w1", "1"]
+    assert [a["actor"] for a in alerts if a["kind"] == "uncorroborated_claim"] == ["Islamic Resistance in Iraq"]

@@ -79,6 +79,26 @@ class Claimants:
         kind = self.gz.actors[actor.id].kind if actor.id in self.gz.actors else actor.kind
         return kind in STATE_KINDS
 
+    def is_generic(self, actor_id: str | None) -> bool:
+        """A description, not a name ("Iran-backed militias"): an outlet's word for whoever claimed."""
+        entry = self.gz.actors.get(actor_id or "")
+        return entry is not None and entry.kind == "generic"
+
+    def side(self, actor_id: str | None) -> str | None:
+        """Whose claim it is: the state itself for a state's officials (the Pentagon, CENTCOM and
+        the White House announce one US strike), the actor otherwise."""
+        if not actor_id:
+            return None
+        seen = {actor_id}
+        entry = self.gz.actors.get(actor_id)
+        while entry is not None and entry.kind in STATE_KINDS and entry.parent and entry.parent not in seen:
+            parent = self.gz.actors.get(entry.parent)
+            if parent is None or parent.kind not in STATE_KINDS:
+                break
+            seen.add(parent.id)
+            entry = parent
+        return entry.id if entry is not None else actor_id
+
     def bloc_of(self, actor: ActorRef | None) -> str | None:
         if actor is None:
             return None

@@ -21,6 +21,12 @@ def check_due(tx: IncidentTx, rules: Rules, check: CheckValue, at: datetime) -> 
     links = list(incident.links)
     a = rules.assess(links, incident)
     changes: list[Change] = []
+    generic = rules.claimants.is_generic
+    if generic(check.claimant_id) and any(lk.role == "claim" and lk.subject_id and not generic(lk.subject_id)
+                                          for lk in links):
+        # "Iran-backed militias claimed" and the group's own claim: the group's check speaks for both
+        _ids, raised = tx.apply([CheckState(check.incident_id, check.claimant_id, "named")])
+        return raised
     if a.corroborating or incident.origin == "import":
         changes.append(CheckState(check.incident_id, check.claimant_id, "corroborated"))
     else:

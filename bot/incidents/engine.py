@@ -174,7 +174,10 @@ class IncidentEngine:
             return st
         place = st.place
         if place is not None and self.places.level(place.id) == 0:
-            others = [p for p in cls.places if self.places.level(p.id) > 0]
+            # the attacked base, and its city or province, are where the attack was
+            attacked = place.id
+            others = [p for p in cls.places if self.places.level(p.id) > 0
+                      and self.places.relate(p.id, attacked) is None and self.places.relate(attacked, p.id) is None]
             place = min(others, key=lambda p: self.places.level(p.id)) if others else None
         return replace(st, place=place, weapon="airstrike", target=None)
 
@@ -295,16 +298,18 @@ class IncidentEngine:
         """Placeless incidents this placed statement turns out to be about merge into ``ref``."""
         start = (incident.event_time if incident else w.event_time) - MERGE_SPAN
         end = (incident.event_time if incident else w.event_time) + self.policy.claim_lookback
-        here_claimants = {lk.subject_id for lk in (incident.links if incident else ()) if lk.role == "claim"}
+        side = self.claimants.side
+        here_claimants = {side(lk.subject_id) for lk in (incident.links if incident else ()) if lk.role == "claim"}
         if claimant is not None:
-            here_claimants.add(claimant.id)
-        here_claimants.discard(None)
+            here_claimants.add(side(claimant.id))
+        here_claimants = {x for x in here_claimants if x is not None and not self.claimants.is_generic(x)}
         weapon = st.weapon or (incident.weapon if incident else None)
         out: list[Change] = []
         for other in tx.candidates(start, end, [], [], [], any_place=True):
             if other.id == ref or other.place_id is not None:
                 continue
-            theirs = {lk.subject_id for lk in other.links if lk.role == "claim" and lk.subject_id}
+            theirs = {side(lk.subject_id) for lk in other.links if lk.role == "claim" and lk.subject_id
+                      and not self.claimants.is_generic(lk.subject_id)}
             if weapon and other.weapon and weapon != other.weapon:
                 continue
             if theirs and here_claimants and not theirs & here_claimants:

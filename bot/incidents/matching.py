@@ -35,6 +35,7 @@ REPORT_DELAY = 2.5  # days: an undated report is of an event of the last two day
 OTHER_DELAY = 4.0  # days: denials and attributions come later
 RETALIATION = re.compile(
     r"retaliat|in response to|in responding to|response to (the |an |recent )?attack|self.defen[cs]e|for the attack"
+    r"|followed an? (earlier |recent )?(attack|exchange)|after (they|militants|the militants) (launched|fired|attacked)"
     r"|رد[اًا]* على|ردا على|انتقام|تلافی|پاسخ به|en représailles|en riposte|en réponse", re.IGNORECASE)
 
 
@@ -68,8 +69,15 @@ class Matcher:
         if st.event_date is not None:
             at = datetime.combine(st.event_date, time(12, 0), tzinfo=UTC)
             return Window(at, "day", at - timedelta(hours=36), at + timedelta(hours=36))
-        back = self.policy.claim_lookback if st.stance == "claim" else timedelta(days=OTHER_DELAY)
+        back = timedelta(days=self._claim_limit(st)) if st.stance == "claim" else timedelta(days=OTHER_DELAY)
         return Window(msg_date, "message", msg_date - back, msg_date + timedelta(hours=12))
+
+    def _claim_limit(self, st: Statement) -> float:
+        """Days an undated claim looks back: a group may claim days later, a state announces its
+        own strike within hours (a state's claim does not reach back to last week's attack)."""
+        if self.claimants.is_state(st.subject or st.speaker):
+            return REPORT_DELAY
+        return self.policy.claim_lookback.total_seconds() / 86400
 
     def coarse(self, st: Statement) -> bool:
         """No place, or only a province, region, sea or country: candidates are looked up by time."""
@@ -81,6 +89,8 @@ class Matcher:
         finer = False
         if st.place is not None and inc.place_id is not None:
             related = self.places.relate(st.place.id, inc.place_id)
+            if related is None and self._one_strike(inc, st, subject):
+                related = self.places.same_region(st.place.id, inc.place_id)
             if related is None:
                 return None
             score += related.score
@@ -103,8 +113,9 @@ class Matcher:
                 score -= 0.2
                 reasons.append(f"different weapon ({st.weapon} vs {inc.weapon})")
         claimants = {lk.subject_id for lk in inc.links if lk.role == "claim" and lk.subject_id}
-        actors = {a.id for a in (subject, st.subject, st.speaker) if a}
-        if actors & {lk.subject_id for lk in inc.links if lk.subject_id}:
+        side = self.claimants.side
+        actors = {side(a.id) for a in (subject, st.subject, st.speaker) if a}
+        if actors & {side(lk.subject_id) for lk in inc.links if lk.subject_id}:
             score += 0.2
             reasons.append("same actor")
         if (st.place is None or inc.place_id is None) and not any(r.startswith(("same actor", "same weapon"))
@@ -115,6 +126,17 @@ class Matcher:
                 return None
         return Match(inc, score, tuple(reasons), finer)
 
+    def _one_strike(self, inc: IncidentValue, st: Statement, subject: ActorRef | None) -> bool:
+        """A state announcing strikes names several sites of one operation ("near Abu Kamal and
+        Mayadin", later "in Deir ez-Zor"): its claim may be of the same side's strike elsewhere
+        in the region."""
+        claims = [lk for lk in inc.links if lk.role == "claim" and lk.subject_id]
+        actor = subject or st.subject or st.speaker
+        if st.stance != "claim" or actor is None or not self.claimants.is_state(actor):
+            return False
+        side = self.claimants.side(actor.id)
+        return any(self.claimants.side(lk.subject_id) == side for lk in claims)
+
     def _timing(self, inc: IncidentValue, st: Statement, w: Window) -> tuple[float, str] | None:
         gap = abs((w.event_time - inc.event_time).total_seconds()) / 86400
         if w.precision == "day" and inc.time_precision == "day":
@@ -123,7 +145,7 @@ class Matcher:
             return (0.3, "same day") if gap < 0.5 else (0.2, "next day")
         delay = (w.event_time - inc.event_time).total_seconds() / 86400
         if st.stance == "claim":
-            limit = self.policy.claim_lookback.total_seconds() / 86400
+            limit = self._claim_limit(st)
         elif st.stance == "report":
             limit = REPORT_DELAY
         else:
@@ -142,7 +164,10 @@ class Matcher:
     def _contradicts(self, inc: IncidentValue, subject: ActorRef, claimants: set[str], w: Window,
                      placeless: bool) -> bool:
         state = self.claimants.is_state(subject)
-        others = claimants - {subject.id}
+        # "Iran-backed militias" describes whichever group claimed: it contradicts no group
+        generic = self.claimants.is_generic
+        others = {c for c in claimants if self.claimants.side(c) != self.claimants.side(subject.id)
+                  and not generic(c) and not generic(subject.id)}
         for other in claimants:
             entry = self.claimants.gz.actors.get(other)
             other_state = self.claimants.is_state(entry.ref()) if entry else False

@@ -92,6 +92,15 @@ class Places:
             return PlaceMatch(0.15, f"{km:.0f} km from {b.name}", self.level(a.id) < self.level(b.id))
         return None
 
+    def same_region(self, a: str, b: str) -> PlaceMatch | None:
+        """Both places lie in one region of the gazetteer (eastern Syria, Anbar): weak, and only
+        for what names several sites of one operation."""
+        ea, eb = self.entry(a), self.entry(b)
+        region_a, region_b = getattr(ea, "region", None), getattr(eb, "region", None)
+        if ea is None or eb is None or not region_a or region_a != region_b:
+            return None
+        return PlaceMatch(0.1, f"{ea.name} and {eb.name} are in one region ({region_a})", False)
+
     def _same_province(self, a: str, b: str) -> bool:
         def province(p: str) -> str | None:
             return next((x for x in self.ancestors(p) if self.level(x) == 2 or self.level(x) == 1), None)
