@@ -24,7 +24,8 @@ from bot.app import build_app
 from bot.config import Config, StorageConfig
 from bot.incidents.engine import cell_of
 from classifiers.gazetteer import load_gazetteer
-from storage.incidents import NewIncident, apply_changes
+from storage.incident_changes import NewIncident
+from storage.incident_writes import apply_changes
 from watchers.message import Message
 
 START = datetime(2015, 1, 1, tzinfo=UTC)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from bot.config import Config
 from bot.incidents.engine import IncidentEngine
@@ -14,7 +13,6 @@ from bot.registry import Registry
 from classifiers.classify import Classifier
 from classifiers.types import Classification
 from storage import Store
-from storage.incidents import learned_aliases
 
 log = logging.getLogger("claimwatch")
 
@@ -49,7 +47,7 @@ async def build_app(config: Config, *, simulated: bool, sinks: list[AlertSinkLik
     store = store or await Store.open(config.storage.url)
     registry = Registry.builtin(config)
     classifier = Classifier(config.gazetteer.build())
-    taught: list[Any] = await store.run(learned_aliases)
+    taught = await store.learned_aliases()
     for alias, actor_id in taught:
         classifier.learn_alias(alias, actor_id)
     engine = IncidentEngine(store, config, registry, classifier.gz, simulated=simulated,

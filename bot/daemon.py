@@ -32,7 +32,6 @@ from bot.sinks import StdoutSink
 from bot.systemd import Notifier
 from bot.watch import SourceRunner
 from storage import Store
-from storage.outbox import counts
 from watchers.base import PolledSource
 from watchers.errors import DeliveryError, StorageError, StorageUnavailable
 from watchers.rss import FeedSource
@@ -250,7 +249,7 @@ class Daemon:
         for kind, n in sorted(stats.alerts.items()):
             out.append(("claimwatch_alerts_raised_total", "counter", {"kind": kind}, n))
         try:
-            outbox = await self.app.store.run(counts)
+            outbox = await self.app.store.outbox_counts()
         except StorageError:
             outbox = {}
         for status, n in sorted(outbox.items()):

@@ -13,7 +13,7 @@ import hashlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, Table, func, select, text
@@ -21,9 +21,11 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 from sqlalchemy.orm import Session
 
 from classifiers.types import Classification
-from storage import migrate
+from storage import incident_queries, incident_writes, migrate, outbox
 from storage.engine import PG_POOL, create_engine_for, is_sqlite, safe_url
+from storage.incident_tx import IncidentTx
 from storage.incident_values import ActorState, IncidentMessage, IncidentValue
+from storage.rows import add_alert_row, alert_value, utcnow
 from storage.tables import (
     AlertRow,
     CursorRow,
@@ -54,10 +56,6 @@ def keys_filter(keys: Sequence[tuple[str, str]]) -> Any:
     for source, msg_id in keys:
         by_source[source].append(msg_id)
     return or_(*(and_(MessageRow.source == source, MessageRow.msg_id.in_(ids)) for source, ids in by_source.items()))
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def text_hash(text: str) -> str:
@@ -141,8 +139,6 @@ class Store:
                           then: Callable[[Any, list[IngestResult]], T]) -> tuple[list[IngestResult], T]:
         """Store a batch and run ``then(tx, results)`` (an ``IncidentTx``) in the same
         transaction, then mark the messages processed: all of it lands, or none of it."""
-        from storage.incidents import IncidentTx
-
         def fn(s: Session) -> tuple[list[IngestResult], T]:
             # new rows go in processed already (all of this commits together); rows revised
             # by an edit were set back to unprocessed and are marked again below
@@ -159,10 +155,8 @@ class Store:
 
         return await self.run(fn, writes=True)
 
-    async def in_tx(self, fn: Callable[[Any], T]) -> T:
+    async def in_tx(self, fn: Callable[[IncidentTx], T]) -> T:
         """Run ``fn(tx)`` with an ``IncidentTx`` in one transaction."""
-        from storage.incidents import IncidentTx
-
         def locked(s: Session) -> T:
             _incidents_lock(s)
             return fn(IncidentTx(s))
@@ -373,59 +367,92 @@ class Store:
         return await self.run(fn)
 
 
-    # -- incidents (the queries live in storage.incidents) -----------------------------------
+    # -- incidents (the queries live in storage.incident_queries) -----------------------------------
 
     async def list_incidents(self, status: str | None = None, since: datetime | None = None,
                              limit: int | None = None, newest_first: bool = False) -> list[IncidentValue]:
         """Incidents (``IncidentValue``), oldest event first unless ``newest_first``."""
-        from storage import incidents
-
-        return await self.run(lambda s: incidents.list_incidents(s, status, since, limit, newest_first))
+        return await self.run(lambda s: incident_queries.list_incidents(s, status, since, limit, newest_first))
 
     async def get_incident(self, incident_id: int) -> IncidentValue | None:
         """One incident (``IncidentValue``) with its links and history, or None."""
-        from storage import incidents
-
-        return await self.run(lambda s: incidents.get_incident(s, incident_id))
+        return await self.run(lambda s: incident_queries.get_incident(s, incident_id))
 
     async def incident_messages(self, incident_ids: Sequence[int]) -> dict[int, list[IncidentMessage]]:
         """The evidence of each incident: its linked messages (``IncidentMessage``), oldest first."""
-        from storage import incidents
-
-        return await self.run(lambda s: incidents.incident_messages(s, incident_ids))
+        return await self.run(lambda s: incident_queries.incident_messages(s, incident_ids))
 
     async def actor_states(self) -> dict[str, ActorState]:
         """Every actor recorded (``ActorState``), known and discovered."""
-        from storage import incidents
-
-        return await self.run(incidents.actor_states)
+        return await self.run(incident_queries.actor_states)
 
     async def claims_by_actor(self) -> dict[str, tuple[int, int]]:
-        from storage import incidents
+        return await self.run(incident_queries.claims_by_actor)
 
-        return await self.run(incidents.claims_by_actor)
+    async def learned_aliases(self) -> list[tuple[str, str]]:
+        """Aliases taught in chat: (alias, actor id)."""
+        return await self.run(incident_queries.learned_aliases)
 
+    async def teach_alias(self, alias: str, actor_id: str, name: str, kind: str, known: bool) -> None:
+        await self.run(lambda s: incident_writes.teach_alias(s, alias, actor_id, name, kind, known))
 
-def add_alert_row(s: Session, alert: AlertValue) -> bool:
-    exists = s.execute(select(AlertRow.id).where(AlertRow.key == alert.key)).first()
-    if exists is not None:
-        return False
-    s.add(AlertRow(
-        key=alert.key, kind=alert.kind, at=alert.at, incident_id=alert.incident, actor=alert.actor,
-        text=alert.text, sources=list(alert.sources), payload=dict(alert.payload),
-        reply_to_key=alert.reply_to_key, status=alert.status, next_attempt_at=alert.at,
-    ))
-    s.flush()
-    return True
+    async def mark_known(self, actor_id: str) -> None:
+        await self.run(lambda s: incident_writes.mark_known(s, actor_id))
 
+    # -- the outbox (the queries live in storage.outbox) ------------------------------------
 
-def alert_value(r: AlertRow) -> AlertValue:
-    return AlertValue(
-        key=r.key, kind=r.kind, at=r.at, text=r.text, incident=r.incident_id, actor=r.actor,
-        sources=tuple(r.sources or ()), payload=dict(r.payload or {}), reply_to_key=r.reply_to_key,
-        status=r.status, attempts=r.attempts, next_attempt_at=r.next_attempt_at, last_error=r.last_error,
-        telegram_message_id=r.telegram_message_id, chat_id=r.chat_id, id=r.id,
-    )
+    async def claim_alert(self, owner: str, now: datetime) -> outbox.Claim:
+        """Claim the oldest undelivered alert for ``owner`` (see ``storage.outbox``)."""
+        return await self.run(lambda s: outbox.claim_next(s, owner, now), writes=True)
+
+    async def alert_message_id(self, key: str) -> int | None:
+        """The Telegram message id an alert was sent as (to reply to it), or None."""
+        return await self.run(lambda s: outbox.message_id_of(s, key))
+
+    async def mark_alert_sent(self, alert_id: int, chat_id: int, message_id: int | None, at: datetime) -> None:
+        await self.run(lambda s: outbox.mark_sent(s, alert_id, chat_id, message_id, at))
+
+    async def mark_alert_retry(self, alert_id: int, error: str, next_at: datetime, counts: bool) -> None:
+        await self.run(lambda s: outbox.mark_retry(s, alert_id, error, next_at, counts))
+
+    async def mark_alert_dead(self, alert_id: int, error: str) -> None:
+        await self.run(lambda s: outbox.mark_dead(s, alert_id, error))
+
+    async def mark_alert_unrouted(self, alert_id: int) -> None:
+        await self.run(lambda s: outbox.mark_unrouted(s, alert_id))
+
+    async def alert_chats_done(self, alert_id: int) -> dict[int, str]:
+        """Per chat of a routed alert, what came of it (sent, muted, refused)."""
+        return await self.run(lambda s: outbox.chats_done(s, alert_id))
+
+    async def alert_chats_sent(self, alert_id: int) -> list[tuple[int, int | None]]:
+        return await self.run(lambda s: outbox.chats_sent(s, alert_id))
+
+    async def mark_alert_chat(self, alert_id: int, chat_id: int, status: str, message_id: int | None,
+                              at: datetime, error: str | None = None) -> None:
+        await self.run(lambda s: outbox.mark_chat(s, alert_id, chat_id, status, message_id, at, error))
+
+    async def alert_message_id_in_chat(self, key: str, chat_id: int) -> int | None:
+        return await self.run(lambda s: outbox.message_id_in_chat(s, key, chat_id))
+
+    async def release_alert(self, alert_id: int, error: str) -> None:
+        """Give a claimed alert back unsent (see ``storage.outbox.release``)."""
+        await self.run(lambda s: outbox.release(s, alert_id, error))
+
+    async def alert_parts(self, alert_id: int) -> outbox.PartsSent | None:
+        """The parts of a long alert and those already sent, or None."""
+        return await self.run(lambda s: outbox.load_parts(s, alert_id))
+
+    async def save_alert_parts(self, alert_id: int, progress: outbox.PartsSent) -> None:
+        await self.run(lambda s: outbox.save_parts(s, alert_id, progress))
+
+    async def outbox_counts(self) -> dict[str, int]:
+        """Alerts per delivery status."""
+        return await self.run(outbox.counts)
+
+    async def outbox_errors(self) -> list[tuple[str, str]]:
+        """(alert key, last error) of the latest failed deliveries."""
+        return await self.run(outbox.recent_errors)
 
 
 def _short(exc: DBAPIError) -> str:

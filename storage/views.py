@@ -210,7 +210,7 @@ def filter_choices(s: Session) -> tuple[list[tuple[str, str]], list[tuple[str, s
 
 def incidents_by_ids(s: Session, ids: Sequence[int], with_history: bool = False) -> list[IncidentValue]:
     """The incidents with these ids, in the order given, with their links (and history)."""
-    from storage.incidents import _incident, _links_for
+    from storage.incident_queries import _incident, _links_for
     from storage.tables import IncidentEventRow
 
     unique = list(dict.fromkeys(ids))

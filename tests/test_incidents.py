@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from storage import Store
-from storage.incidents import list_incidents
+from storage.incident_queries import list_incidents
 
 from .helpers import rec, run_cli, write_jsonl
 

@@ -22,8 +22,6 @@ from bot.durations import format_duration, parse_duration
 from classifiers.classify import Classifier
 from classifiers.names import slug
 from storage import Store
-from storage.incidents import actor_states, get_incident, list_incidents, mark_known, teach_alias
-from storage.outbox import counts, recent_errors
 from watchers.errors import DeliveryError, RetryAfter, StorageUnavailable
 
 log = logging.getLogger("claimwatch.commands")
@@ -97,8 +95,8 @@ class Commands:
 
     async def cmd_status(self, _: str) -> str:
         sources = await self.store.sources()
-        outbox = await self.store.run(counts)
-        errors = await self.store.run(recent_errors)
+        outbox = await self.store.outbox_counts()
+        errors = await self.store.outbox_errors()
         lines = ["<b>Status</b>"]
         for src in sources:
             last = src.last_message_at.strftime("%Y-%m-%d %H:%M") if src.last_message_at else "never"
@@ -119,7 +117,7 @@ class Commands:
         n = int(arg) if arg.isdigit() else 10
         if not 1 <= n <= 50:
             raise ValueError("N must be between 1 and 50")
-        rows = await self.store.run(lambda s: list_incidents(s, None, None, limit=n, newest_first=True))
+        rows = await self.store.list_incidents(limit=n, newest_first=True)
         if not rows:
             return "No incidents yet."
         lines = [f"<b>Latest {len(rows)} incidents</b>"]
@@ -132,7 +130,7 @@ class Commands:
     async def cmd_incident(self, arg: str) -> str:
         if not arg.lstrip("#").isdigit():
             raise ValueError("usage: /incident ID")
-        inc = await self.store.run(lambda s: get_incident(s, int(arg.lstrip("#"))))
+        inc = await self.store.get_incident(int(arg.lstrip("#")))
         if inc is None:
             return f"No incident #{esc(arg)}."
         lines = [f"<b>Incident #{inc.id}</b> {inc.event_time:%Y-%m-%d %H:%M} UTC, {esc(inc.place or 'place unknown')}",
@@ -147,7 +145,7 @@ class Commands:
         return "\n".join(lines)
 
     async def cmd_groups(self, _: str) -> str:
-        states = await self.store.run(actor_states)
+        states = await self.store.actor_states()
         new = [a for a in states.values() if not a.known]
         if not new:
             return "No new or unresolved groups."
@@ -162,15 +160,15 @@ class Commands:
         if not arg:
             raise ValueError("usage: /known NAME")
         actor_id = slug(arg)
-        states = await self.store.run(actor_states)
+        states = await self.store.actor_states()
         name = states[actor_id].name if actor_id in states else arg
-        await self.store.run(lambda s: teach_alias(s, arg, actor_id, name, "facade", True))
+        await self.store.teach_alias(arg, actor_id, name, "facade", True)
         await self._mark_known(actor_id)
         self._reload()
         return f"{esc(name)} is now known: no more new-group alerts for it."
 
     async def _mark_known(self, actor_id: str) -> None:
-        await self.store.run(lambda s: mark_known(s, actor_id))
+        await self.store.mark_known(actor_id)
 
     async def cmd_alias(self, arg: str) -> str:
         name, sep, actor = arg.partition("=")
@@ -186,7 +184,7 @@ class Commands:
                 target = gz.actors.get(found.id) if found else None
         if target is None:
             raise ValueError(f"no known actor {actor!r} (give its id or canonical name)")
-        await self.store.run(lambda s: teach_alias(s, name, target.id, target.name, target.kind, True))
+        await self.store.teach_alias(name, target.id, target.name, target.kind, True)
         if self.classifier is not None:
             self.classifier.learn_alias(name, target.id)
         self._reload()

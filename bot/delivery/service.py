@@ -22,23 +22,7 @@ from bot.delivery.pacing import Pacing
 from bot.delivery.routing import MUTE_PREFIX, Route, Router
 from bot.logs import register_secret
 from storage import AlertValue, Store
-from storage.incidents import get_incident
-from storage.outbox import (
-    PartsSent,
-    chats_done,
-    chats_sent,
-    claim_next,
-    counts,
-    load_parts,
-    mark_chat,
-    mark_dead,
-    mark_retry,
-    mark_sent,
-    mark_unrouted,
-    message_id_in_chat,
-    release,
-    save_parts,
-)
+from storage.outbox import PartsSent
 from watchers.errors import DeliveryDead, DeliveryError, DeliverySetup, RetryAfter, StorageUnavailable
 
 log = logging.getLogger("claimwatch.delivery")
@@ -133,20 +117,20 @@ class DeliveryService:
         before another sender's claim on it runs out, or before the set-up is tried again)."""
         await self._load_chat(store)
         now = self._clock()
-        claim = await store.run(lambda s: claim_next(s, self.owner, now), writes=True)
+        claim = await store.claim_alert(self.owner, now)
         if claim.alert is None:
             return claim.wait
         alert = claim.alert
         alert_id = alert.id or 0
         incident_id = alert.incident
-        incident = await store.run(lambda s: get_incident(s, incident_id)) if incident_id else None
+        incident = await store.get_incident(incident_id) if incident_id else None
         routes = self.router.routes_for(alert, incident)
         if not routes:
             log.info("alert %s: no route wants it (kept in the database as unrouted)", alert.key)
-            await store.run(lambda s: mark_unrouted(s, alert_id))
+            await store.mark_alert_unrouted(alert_id)
             return 0.0
         html = render_html(alert, incident, self.web_url)
-        done = await store.run(lambda s: chats_done(s, alert_id))
+        done = await store.alert_chats_done(alert_id)
         try:
             for route in routes:
                 await self._deliver_to(store, alert, html, route, done, now)
@@ -154,7 +138,7 @@ class DeliveryService:
             error, wait = str(exc), exc.seconds
             self.last_error = error
             log.warning("alert %s: Telegram asks to wait %.0fs", alert.key, wait)
-            await store.run(lambda s: mark_retry(s, alert_id, error, now + timedelta(seconds=wait), False))
+            await store.mark_alert_retry(alert_id, error, now + timedelta(seconds=wait), False)
             return wait
         except DeliverySetup as exc:
             return await self._pause(store, alert_id, str(exc))
@@ -166,9 +150,9 @@ class DeliveryService:
             return await self._dead(store, alert, str(exc))
         except DeliveryError as exc:
             return await self._retry(store, alert, str(exc), now)
-        acks = await store.run(lambda s: chats_sent(s, alert_id))
+        acks = await store.alert_chats_sent(alert_id)
         sent_chat, sent_id = acks[0] if acks else (self.chat_of(routes[0]), None)
-        await store.run(lambda s: mark_sent(s, alert_id, sent_chat, sent_id, self._clock()))
+        await store.mark_alert_sent(alert_id, sent_chat, sent_id, self._clock())
         self.sent += 1
         if self.paused is not None:
             log.info("delivery resumed: Telegram accepts alerts again")
@@ -183,10 +167,10 @@ class DeliveryService:
         if route.chat_id in done or chat in done:
             return
         if await self._muted(store, route.chat_id, alert.kind, now):
-            await store.run(lambda s: mark_chat(s, alert_id, chat, "muted", None, now))
+            await store.mark_alert_chat(alert_id, chat, "muted", None, now)
             done[chat] = "muted"
             return
-        reply_to = await store.run(lambda s: message_id_in_chat(s, reply_key, chat)) if reply_key else None
+        reply_to = await store.alert_message_id_in_chat(reply_key, chat) if reply_key else None
         try:
             message_id = await self._send(store, alert, html, reply_to, route)
         except DeliverySetup as exc:
@@ -198,12 +182,12 @@ class DeliveryService:
                 log.error("chat %s refuses alerts: %s; its alerts are kept as refused, the other chats go on",
                           chat, error)
             self.refused[chat] = error
-            await store.run(lambda s: mark_chat(s, alert_id, chat, "refused", None, self._clock(), error))
+            await store.mark_alert_chat(alert_id, chat, "refused", None, self._clock(), error)
             done[chat] = "refused"
             return
         self.refused.pop(chat, None)
         chat = self.chat_of(route)  # a send may have followed the chat to its supergroup
-        await store.run(lambda s: mark_chat(s, alert_id, chat, "sent", message_id, self._clock()))
+        await store.mark_alert_chat(alert_id, chat, "sent", message_id, self._clock())
         done[chat] = "sent"
         log.info("alert %s sent to chat %s as message %s", alert.key, chat, message_id)
 
@@ -212,7 +196,7 @@ class DeliveryService:
         self.last_error, self.dead = error, self.dead + 1
         log.error("alert %s refused by Telegram: %s (kept in the database as dead; the next alerts go on)",
                   alert.key, error)
-        await store.run(lambda s: mark_dead(s, alert_id, error))
+        await store.mark_alert_dead(alert_id, error)
         return 0.0
 
     async def _retry(self, store: Store, alert: AlertValue, error: str, now: datetime) -> float:
@@ -220,7 +204,7 @@ class DeliveryService:
         self.last_error = error
         delay = self.retry.delay(alert.attempts + 1)
         log.warning("alert %s: %s; retrying in %.1fs", alert.key, error, delay)
-        await store.run(lambda s: mark_retry(s, alert_id, error, now + timedelta(seconds=delay), True))
+        await store.mark_alert_retry(alert_id, error, now + timedelta(seconds=delay), True)
         return delay
 
     async def _pause(self, store: Store, alert_id: int, error: str) -> float:
@@ -229,13 +213,13 @@ class DeliveryService:
         self.last_error = error
         delay = self.setup.fail()
         if self.paused != error:
-            pending = (await store.run(counts)).get("pending", 0)
+            pending = (await store.outbox_counts()).get("pending", 0)
             log.error("delivery paused: Telegram refuses the set-up ([telegram_bot] token or chat_id): %s; "
                       "%d alert(s) kept in the outbox, retrying with backoff until it is fixed", error, pending)
         else:
             log.info("delivery still paused (%s); next try in %.0fs", error, delay)
         self.paused = error
-        await store.run(lambda s: release(s, alert_id, error))
+        await store.release_alert(alert_id, error)
         return delay
 
     def problem(self) -> str | None:
@@ -251,12 +235,12 @@ class DeliveryService:
         are recorded as they go, so a resend (after a refused part, a 429, a crash) goes on from
         the first part not accepted and never repeats one."""
         alert_id = alert.id or 0
-        progress = await store.run(lambda s: load_parts(s, alert_id))
+        progress = await store.alert_parts(alert_id)
         if progress is None:
             progress = PartsSent(tuple(split_message(html)))
             if len(progress.parts) > 1:
                 first = progress
-                await store.run(lambda s: save_parts(s, alert_id, first))
+                await store.save_alert_parts(alert_id, first)
         ids = list(progress.message_ids)
         for index in range(len(ids), len(progress.parts)):
             target = reply_to if index == 0 else ids[0]
@@ -264,7 +248,7 @@ class DeliveryService:
             ids.append(message_id)
             if len(progress.parts) > 1 and index + 1 < len(progress.parts):
                 done = PartsSent(progress.parts, tuple(ids))
-                await store.run(lambda s, done=done: save_parts(s, alert_id, done))  # type: ignore[misc]
+                await store.save_alert_parts(alert_id, done)
         return ids[0] if ids else None
 
     async def _send_part(self, store: Store, alert: AlertValue, part: str, target: int | None,

@@ -1,0 +1,291 @@
+"""Reading incidents, their links, claim checks and actors: plain values out (Core tuples on the
+hot paths, no ORM objects kept)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from storage.incident_values import ActorState, CheckValue, IncidentMessage, IncidentValue, LinkValue
+from storage.tables import (
+    ActorAliasRow,
+    ActorRow,
+    ClaimCheckRow,
+    IncidentEventRow,
+    IncidentLinkRow,
+    IncidentRow,
+    MessageRow,
+)
+
+
+def _incident(r: IncidentRow, links: Iterable[LinkValue] = (),
+              history: Iterable[tuple[datetime, str]] = ()) -> IncidentValue:
+    return IncidentValue(
+        id=r.id or 0, event_time=r.event_time, time_precision=r.time_precision, place_id=r.place_id, place=r.place,
+        lat=r.lat, lon=r.lon, geo_precision=r.geo_precision, target=r.target, weapon=r.weapon,
+        description=r.description, status=r.status, grade=r.grade, reasons=tuple(r.reasons or ()), origin=r.origin,
+        first_seen=r.first_seen, updated_at=r.updated_at, corroborated_at=r.corroborated_at,
+        links=tuple(links), history=tuple(history),
+    )
+
+
+def _link(r: IncidentLinkRow, url: str | None = None, excerpt: str | None = None) -> LinkValue:
+    return LinkValue(
+        role=r.role, source=r.source, source_role=r.source_role, network=r.network, bloc=r.bloc, at=r.at,
+        message_pk=r.message_pk, statement_idx=r.statement_idx, stance_detail=r.stance_detail,
+        speaker_id=r.speaker_id, speaker=r.speaker, subject_id=r.subject_id, subject=r.subject,
+        subject_as_written=r.subject_as_written, fingerprint=r.fingerprint, killed=r.killed, wounded=r.wounded,
+        casualties=r.casualties, withdrawn=r.withdrawn, superseded=r.superseded, score=r.score,
+        reasons=tuple(r.reasons or ()), ambiguous=r.ambiguous, url=url, excerpt=excerpt,
+    )
+
+
+_LINK_COLUMNS = (
+    IncidentLinkRow.incident_id, IncidentLinkRow.role, IncidentLinkRow.source, IncidentLinkRow.source_role,
+    IncidentLinkRow.network, IncidentLinkRow.bloc, IncidentLinkRow.at, IncidentLinkRow.message_pk,
+    IncidentLinkRow.statement_idx, IncidentLinkRow.stance_detail, IncidentLinkRow.speaker_id, IncidentLinkRow.speaker,
+    IncidentLinkRow.subject_id, IncidentLinkRow.subject, IncidentLinkRow.subject_as_written,
+    IncidentLinkRow.fingerprint, IncidentLinkRow.killed, IncidentLinkRow.wounded, IncidentLinkRow.casualties,
+    IncidentLinkRow.withdrawn, IncidentLinkRow.superseded, IncidentLinkRow.score, IncidentLinkRow.ambiguous,
+)
+
+
+_LINK_FIELDS = tuple(c.key for c in _LINK_COLUMNS)
+
+
+def _links_for(s: Session, ids: Sequence[int], with_text: bool = False) -> dict[int, list[LinkValue]]:
+    """Links of incidents as plain values (Core tuples: no ORM objects on this hot path)."""
+    out: dict[int, list[LinkValue]] = defaultdict(list)
+    if not ids:
+        return out
+    # the matcher's reasons (JSON) are for people reading an incident, not for the hot path
+    columns: tuple[Any, ...] = _LINK_COLUMNS + ((IncidentLinkRow.reasons, MessageRow.url, MessageRow.text)
+                                                if with_text else ())
+    query = select(*columns).where(IncidentLinkRow.incident_id.in_(ids)).order_by(IncidentLinkRow.id)  # type: ignore[attr-defined]
+    if with_text:
+        query = query.join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
+    for row in s.execute(query).all():
+        values = list(row)
+        url = excerpt = None
+        reasons: tuple[str, ...] = ()
+        if with_text:
+            text = values.pop()
+            url = values.pop()
+            reasons = tuple(values.pop() or ())
+            excerpt = (text or "")[:280]
+        fields = dict(zip(_LINK_FIELDS, values, strict=True))
+        incident_id = fields.pop("incident_id")
+        out[incident_id].append(LinkValue(**fields, reasons=reasons, url=url, excerpt=excerpt))
+    return out
+
+
+def incident_messages(s: Session, incident_ids: Sequence[int]) -> dict[int, list[IncidentMessage]]:
+    """The messages linked to each incident, oldest first (by the message's own date), one entry
+    per linked statement."""
+    out: dict[int, list[IncidentMessage]] = {i: [] for i in incident_ids}
+    ids = list(dict.fromkeys(incident_ids))
+    for i in range(0, len(ids), 400):
+        query = (select(IncidentLinkRow.incident_id, MessageRow.source, MessageRow.msg_id, MessageRow.url,
+                        MessageRow.date, IncidentLinkRow.role, IncidentLinkRow.speaker, IncidentLinkRow.subject,
+                        IncidentLinkRow.score, IncidentLinkRow.reasons, IncidentLinkRow.withdrawn)
+                 .join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
+                 .where(IncidentLinkRow.incident_id.in_(ids[i:i + 400]))  # type: ignore[attr-defined]
+                 .order_by(MessageRow.date, IncidentLinkRow.id))
+        for (incident_id, source, msg_id, url, date, role, speaker, subject, score, reasons,
+             withdrawn) in s.execute(query).all():
+            out[incident_id].append(IncidentMessage(
+                incident_id=incident_id, source=source, id=msg_id, url=url, date=date, role=role, speaker=speaker,
+                subject=subject, score=float(score or 0.0), reasons=tuple(reasons or ()), withdrawn=bool(withdrawn)))
+    return out
+
+
+def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
+               subject_ids: Sequence[str], limit: int = 40, any_place: bool = False) -> list[IncidentValue]:
+    """Incidents in [t0, t1] at one of the places or grid cells, or linked to one of the subjects;
+    with ``any_place``, every incident in the window, newest first (for a statement that names no
+    place or only a country). The event_time index bounds the scan, so cost does not grow with
+    history. Each candidate carries only stub links: one per (role, subject) with the time of its
+    first link; ``load_links`` reads the full links of the one incident chosen."""
+    where = [IncidentRow.event_time >= t0, IncidentRow.event_time <= t1]
+    alternatives = []
+    if place_ids:
+        alternatives.append(IncidentRow.place_id.in_(place_ids))  # type: ignore[union-attr]
+    if cells:
+        alternatives.append(IncidentRow.cell.in_(cells))  # type: ignore[union-attr]
+    if subject_ids:
+        # correlated, so it is asked only of the incidents in the time window, through the
+        # link's incident index (an IN (subquery) read every link of the subject ever stored)
+        alternatives.append(exists().where(
+            IncidentLinkRow.incident_id == IncidentRow.id,
+            IncidentLinkRow.subject_id.in_(subject_ids),  # type: ignore[union-attr]
+            IncidentLinkRow.at >= t0,
+        ))
+    query = select(IncidentRow).where(*where)
+    if any_place:
+        query = query.order_by(IncidentRow.event_time.desc(), IncidentRow.id.desc())  # type: ignore[attr-defined]
+    elif alternatives:
+        query = query.where(or_(*alternatives)).order_by(IncidentRow.event_time, IncidentRow.id)
+    else:
+        return []
+    rows = s.execute(query.limit(limit)).scalars().all()
+    ids = [r.id for r in rows if r.id is not None]
+    stubs: dict[int, list[LinkValue]] = defaultdict(list)
+    if ids:
+        for incident_id, role, subject_id, first in s.execute(
+            select(IncidentLinkRow.incident_id, IncidentLinkRow.role, IncidentLinkRow.subject_id,
+                   func.min(IncidentLinkRow.at))
+            .where(IncidentLinkRow.incident_id.in_(ids), IncidentLinkRow.subject_id.is_not(None),  # type: ignore[attr-defined, union-attr]
+                   IncidentLinkRow.withdrawn.is_(False))  # type: ignore[attr-defined]
+            .group_by(IncidentLinkRow.incident_id, IncidentLinkRow.role, IncidentLinkRow.subject_id)
+            .order_by(IncidentLinkRow.incident_id, IncidentLinkRow.subject_id, IncidentLinkRow.role)
+        ).all():
+            stubs[incident_id].append(LinkValue(role=role, source="", source_role="", network="", bloc="", at=first,
+                                                message_pk=0, subject_id=subject_id))
+    return [_incident(r, stubs.get(r.id or 0, ())) for r in rows]
+
+
+def incidents_between(s: Session, t0: datetime, t1: datetime) -> list[IncidentValue]:
+    """Incidents with their event in [t0, t1], without links (to find one already recorded)."""
+    rows = s.execute(select(IncidentRow).where(IncidentRow.event_time >= t0, IncidentRow.event_time <= t1)
+                     .order_by(IncidentRow.event_time, IncidentRow.id)).scalars().all()
+    return [_incident(r) for r in rows]
+
+
+REPORT_NETWORKS = 25
+
+
+def load_links(s: Session, incident_id: int) -> list[LinkValue]:
+    """The links the corroboration rules need, bounded however many channels relayed an event:
+    the first link of each (role, network, subject, denial kind, withdrawn) and every link that
+    states figures. Five hundred relays of one report cost five hundred rows once, not per message."""
+    firsts = (select(func.min(IncidentLinkRow.id))
+              .where(IncidentLinkRow.incident_id == incident_id, IncidentLinkRow.role != "report")
+              .group_by(IncidentLinkRow.role, IncidentLinkRow.network, IncidentLinkRow.subject_id,
+                        IncidentLinkRow.stance_detail, IncidentLinkRow.withdrawn))
+    # independent reports only need counting up to a few networks: 25 settle any grade
+    reports = (select(func.min(IncidentLinkRow.id).label("first"))
+               .where(IncidentLinkRow.incident_id == incident_id, IncidentLinkRow.role == "report")
+               .group_by(IncidentLinkRow.network).order_by("first").limit(REPORT_NETWORKS))
+    query = (select(*_LINK_COLUMNS).where(
+        IncidentLinkRow.incident_id == incident_id,
+        or_(IncidentLinkRow.id.in_(firsts), IncidentLinkRow.id.in_(select(reports.subquery().c.first)),
+            IncidentLinkRow.killed.is_not(None), IncidentLinkRow.casualties.is_not(None)))
+        .order_by(IncidentLinkRow.id))
+    return [LinkValue(**{k: v for k, v in zip(_LINK_FIELDS, row, strict=True) if k != "incident_id"})
+            for row in s.execute(query).all()]
+
+
+def fingerprints_from(s: Session, incident_id: int, source: str, role: str) -> list[int]:
+    """What one source already said on an incident (to drop its re-posts)."""
+    return [f for (f,) in s.execute(select(IncidentLinkRow.fingerprint).where(
+        IncidentLinkRow.incident_id == incident_id, IncidentLinkRow.source == source, IncidentLinkRow.role == role)).all()]
+
+
+def claim_links_by_source(s: Session, incident_id: int) -> list[LinkValue]:
+    """The first claim link of each source (for naming every relay in an alert), oldest first."""
+    firsts = (select(func.min(IncidentLinkRow.id)).where(IncidentLinkRow.incident_id == incident_id,
+                                                       IncidentLinkRow.role == "claim")
+              .group_by(IncidentLinkRow.source))
+    links: list[LinkValue] = []
+    query = (select(*_LINK_COLUMNS, MessageRow.url).join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
+             .where(IncidentLinkRow.id.in_(firsts)).order_by(IncidentLinkRow.id))
+    for row in s.execute(query).all():
+        values = dict(zip((*_LINK_FIELDS, "url"), row, strict=True))
+        values.pop("incident_id")
+        links.append(LinkValue(**values))
+    return links
+
+
+def lean_incident(s: Session, incident_id: int) -> IncidentValue | None:
+    row = s.get(IncidentRow, incident_id)
+    return _incident(row, load_links(s, incident_id)) if row is not None else None
+
+
+def get_incident(s: Session, incident_id: int) -> IncidentValue | None:
+    row = s.get(IncidentRow, incident_id)
+    if row is None:
+        return None
+    links = _links_for(s, [incident_id], with_text=True)
+    history = s.execute(select(IncidentEventRow.at, IncidentEventRow.change)
+                        .where(IncidentEventRow.incident_id == incident_id).order_by(IncidentEventRow.id)).all()
+    return _incident(row, links.get(incident_id, ()), [(a, c) for a, c in history])
+
+
+def list_incidents(s: Session, status: str | None, since: datetime | None, limit: int | None = None,
+                   newest_first: bool = False) -> list[IncidentValue]:
+    query = select(IncidentRow)
+    if status:
+        query = query.where(IncidentRow.status == status)
+    if since:
+        query = query.where(IncidentRow.event_time >= since)
+    order = (IncidentRow.event_time.desc(), IncidentRow.id.desc()) if newest_first else (  # type: ignore[attr-defined]
+        IncidentRow.event_time, IncidentRow.id)
+    query = query.order_by(*order)
+    if limit:
+        query = query.limit(limit)
+    rows = s.execute(query).scalars().all()
+    links = _links_for(s, [r.id for r in rows if r.id is not None], with_text=True)
+    return [_incident(r, links.get(r.id or 0, ())) for r in rows]
+
+
+def links_of_message(s: Session, message_pk: int) -> list[tuple[int, LinkValue]]:
+    rows = s.execute(select(IncidentLinkRow).where(IncidentLinkRow.message_pk == message_pk)).scalars().all()
+    return [(r.incident_id, _link(r)) for r in rows]
+
+
+def checks_for(s: Session, incident_id: int) -> list[CheckValue]:
+    rows = s.execute(select(ClaimCheckRow).where(ClaimCheckRow.incident_id == incident_id)
+                     .order_by(ClaimCheckRow.id)).scalars().all()
+    return [_check(r) for r in rows]
+
+
+def _check(r: ClaimCheckRow) -> CheckValue:
+    return CheckValue(r.id or 0, r.incident_id, r.claimant_id, r.claimant, r.claimed_at, r.due_at, r.state)
+
+
+def due_checks(s: Session, now: datetime, limit: int = 500) -> list[CheckValue]:
+    rows = s.execute(select(ClaimCheckRow).where(ClaimCheckRow.state == "pending", ClaimCheckRow.due_at <= now)
+                     .order_by(ClaimCheckRow.due_at, ClaimCheckRow.id).limit(limit)).scalars().all()
+    return [_check(r) for r in rows]
+
+
+def next_due(s: Session) -> datetime | None:
+    value = s.execute(select(func.min(ClaimCheckRow.due_at)).where(ClaimCheckRow.state == "pending")).scalar_one()
+    return value  # type: ignore[no-any-return]
+
+
+def actor_states(s: Session) -> dict[str, ActorState]:
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for actor_id, alias in s.execute(select(ActorAliasRow.actor_id, ActorAliasRow.alias).order_by(ActorAliasRow.id)).all():
+        aliases[actor_id].append(alias)
+    out = {}
+    for r in s.execute(select(ActorRow)).scalars().all():
+        out[r.id] = ActorState(r.id, r.name, r.kind, r.parent, r.known, r.first_seen, r.last_claim_at, r.claims,
+                               tuple(aliases.get(r.id, ())))
+    return out
+
+
+def learned_aliases(s: Session) -> list[tuple[str, str]]:
+    """Aliases taught in chat: (alias, actor id)."""
+    return [(a, i) for a, i in s.execute(select(ActorAliasRow.alias, ActorAliasRow.actor_id)
+                                         .where(ActorAliasRow.origin == "taught")).all()]
+
+
+
+def claims_by_actor(s: Session) -> dict[str, tuple[int, int]]:
+    """Per claimant: (incidents claimed, of which corroborated or contested with corroboration)."""
+    rows = s.execute(
+        select(IncidentLinkRow.subject_id, IncidentRow.id, IncidentRow.status)
+        .join(IncidentRow, IncidentRow.id == IncidentLinkRow.incident_id)
+        .where(IncidentLinkRow.role == "claim", IncidentLinkRow.withdrawn.is_(False))  # type: ignore[attr-defined]
+    ).all()
+    seen: dict[str, dict[int, str]] = defaultdict(dict)
+    for subject_id, incident_id, status in rows:
+        if subject_id:
+            seen[subject_id][incident_id] = status
+    return {k: (len(v), sum(1 for st in v.values() if st in ("corroborated", "contested"))) for k, v in seen.items()}

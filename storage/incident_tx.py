@@ -1,0 +1,69 @@
+"""The incident engine's view of one open transaction (``IncidentTx``): the session stays in
+``storage``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from storage import incident_queries as q
+from storage.incident_changes import Change
+from storage.incident_values import ActorState, CheckValue, IncidentValue, LinkValue
+from storage.incident_writes import apply_changes
+from storage.values import AlertValue
+
+
+class IncidentTx:
+    """The incident engine's view of one open transaction: the reads it needs, ``apply`` for
+    its changes, and ``boundary`` (a SAVEPOINT) so one message's failure undoes only its own
+    changes. The session itself stays inside ``storage``."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
+                   subject_ids: Sequence[str], any_place: bool = False) -> list[IncidentValue]:
+        return q.candidates(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place)
+
+    def incidents_between(self, t0: datetime, t1: datetime) -> list[IncidentValue]:
+        return q.incidents_between(self._s, t0, t1)
+
+    def checks_for(self, incident_id: int) -> list[CheckValue]:
+        return q.checks_for(self._s, incident_id)
+
+    def load_links(self, incident_id: int) -> list[LinkValue]:
+        return q.load_links(self._s, incident_id)
+
+    def fingerprints_from(self, incident_id: int, source: str, role: str) -> list[int]:
+        return q.fingerprints_from(self._s, incident_id, source, role)
+
+    def lean_incident(self, incident_id: int) -> IncidentValue | None:
+        return q.lean_incident(self._s, incident_id)
+
+    def claim_links_by_source(self, incident_id: int) -> list[LinkValue]:
+        return q.claim_links_by_source(self._s, incident_id)
+
+    def get_incident(self, incident_id: int) -> IncidentValue | None:
+        return q.get_incident(self._s, incident_id)
+
+    def due_checks(self, now: datetime) -> list[CheckValue]:
+        return q.due_checks(self._s, now)
+
+    def next_due(self) -> datetime | None:
+        return q.next_due(self._s)
+
+    def links_of_message(self, message_pk: int) -> list[tuple[int, LinkValue]]:
+        return q.links_of_message(self._s, message_pk)
+
+    def actor_states(self) -> dict[str, ActorState]:
+        return q.actor_states(self._s)
+
+    def apply(self, changes: Sequence[Change]) -> tuple[dict[int, int], list[AlertValue]]:
+        return apply_changes(self._s, changes)
+
+    def boundary(self) -> Any:
+        return self._s.begin_nested()
+
