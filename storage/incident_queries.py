@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import Table, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.incident_values import ActorState, CheckValue, IncidentMessage, IncidentValue, LinkValue
@@ -23,7 +23,7 @@ from storage.tables import (
 )
 
 
-def _incident(r: IncidentRow, links: Iterable[LinkValue] = (),
+def _incident(r: Any, links: Iterable[LinkValue] = (),
               history: Iterable[tuple[datetime, str]] = ()) -> IncidentValue:
     return IncidentValue(
         id=r.id or 0, event_time=r.event_time, time_precision=r.time_precision, place_id=r.place_id, place=r.place,
@@ -34,7 +34,7 @@ def _incident(r: IncidentRow, links: Iterable[LinkValue] = (),
     )
 
 
-def _link(r: IncidentLinkRow, url: str | None = None, excerpt: str | None = None) -> LinkValue:
+def _link(r: Any, url: str | None = None, excerpt: str | None = None) -> LinkValue:
     return LinkValue(
         role=r.role, source=r.source, source_role=r.source_role, network=r.network, bloc=r.bloc, at=r.at,
         message_pk=r.message_pk, statement_idx=r.statement_idx, stance_detail=r.stance_detail,
@@ -105,34 +105,38 @@ def incident_messages(s: Session, incident_ids: Sequence[int]) -> dict[int, list
 
 
 def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
-               subject_ids: Sequence[str], limit: int = 40, any_place: bool = False) -> list[IncidentValue]:
+               subject_ids: Sequence[str], limit: int = 40, any_place: bool = False,
+               placeless: bool = False) -> list[IncidentValue]:
     """Incidents in [t0, t1] at one of the places or grid cells, or linked to one of the subjects;
     with ``any_place``, every incident in the window, newest first (for a statement that names no
     place or only a country). The event_time index bounds the scan, so cost does not grow with
     history. Each candidate carries only stub links: one per (role, subject) with the time of its
-    first link; ``load_links`` reads the full links of the one incident chosen."""
-    where = [IncidentRow.event_time >= t0, IncidentRow.event_time <= t1]
+    first link; ``load_links`` reads the full links of the one incident chosen. ``placeless``:
+    only the incidents without a place (those a placed statement may absorb)."""
+    where = [_INCIDENTS.c.event_time >= t0, _INCIDENTS.c.event_time <= t1]
+    if placeless:
+        where.append(_INCIDENTS.c.place_id.is_(None))
     alternatives = []
     if place_ids:
-        alternatives.append(IncidentRow.place_id.in_(place_ids))  # type: ignore[union-attr]
+        alternatives.append(_INCIDENTS.c.place_id.in_(place_ids))
     if cells:
-        alternatives.append(IncidentRow.cell.in_(cells))  # type: ignore[union-attr]
+        alternatives.append(_INCIDENTS.c.cell.in_(cells))
     if subject_ids:
         # correlated, so it is asked only of the incidents in the time window, through the
         # link's incident index (an IN (subquery) read every link of the subject ever stored)
         alternatives.append(exists().where(
-            IncidentLinkRow.incident_id == IncidentRow.id,
+            IncidentLinkRow.incident_id == _INCIDENTS.c.id,
             IncidentLinkRow.subject_id.in_(subject_ids),  # type: ignore[union-attr]
             IncidentLinkRow.at >= t0,
         ))
-    query = select(IncidentRow).where(*where)
+    query = select(_INCIDENTS).where(*where)
     if any_place:
-        query = query.order_by(IncidentRow.event_time.desc(), IncidentRow.id.desc())  # type: ignore[attr-defined]
+        query = query.order_by(_INCIDENTS.c.event_time.desc(), _INCIDENTS.c.id.desc())
     elif alternatives:
-        query = query.where(or_(*alternatives)).order_by(IncidentRow.event_time, IncidentRow.id)
+        query = query.where(or_(*alternatives)).order_by(_INCIDENTS.c.event_time, _INCIDENTS.c.id)
     else:
         return []
-    rows = s.execute(query.limit(limit)).scalars().all()
+    rows = s.execute(query.limit(limit)).all()
     ids = [r.id for r in rows if r.id is not None]
     stubs: dict[int, list[LinkValue]] = defaultdict(list)
     if ids:
@@ -151,8 +155,8 @@ def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str],
 
 def incidents_between(s: Session, t0: datetime, t1: datetime) -> list[IncidentValue]:
     """Incidents with their event in [t0, t1], without links (to find one already recorded)."""
-    rows = s.execute(select(IncidentRow).where(IncidentRow.event_time >= t0, IncidentRow.event_time <= t1)
-                     .order_by(IncidentRow.event_time, IncidentRow.id)).scalars().all()
+    rows = s.execute(select(_INCIDENTS).where(_INCIDENTS.c.event_time >= t0, _INCIDENTS.c.event_time <= t1)
+                     .order_by(_INCIDENTS.c.event_time, _INCIDENTS.c.id)).all()
     return [_incident(r) for r in rows]
 
 
@@ -201,13 +205,17 @@ def claim_links_by_source(s: Session, incident_id: int) -> list[LinkValue]:
     return links
 
 
+def _incident_row(s: Session, incident_id: int) -> Any:
+    return s.execute(select(_INCIDENTS).where(_INCIDENTS.c.id == incident_id)).first()
+
+
 def lean_incident(s: Session, incident_id: int) -> IncidentValue | None:
-    row = s.get(IncidentRow, incident_id)
+    row = _incident_row(s, incident_id)
     return _incident(row, load_links(s, incident_id)) if row is not None else None
 
 
 def get_incident(s: Session, incident_id: int) -> IncidentValue | None:
-    row = s.get(IncidentRow, incident_id)
+    row = _incident_row(s, incident_id)
     if row is None:
         return None
     links = _links_for(s, [incident_id], with_text=True)
@@ -218,17 +226,17 @@ def get_incident(s: Session, incident_id: int) -> IncidentValue | None:
 
 def list_incidents(s: Session, status: str | None, since: datetime | None, limit: int | None = None,
                    newest_first: bool = False) -> list[IncidentValue]:
-    query = select(IncidentRow)
+    query = select(_INCIDENTS)
     if status:
-        query = query.where(IncidentRow.status == status)
+        query = query.where(_INCIDENTS.c.status == status)
     if since:
-        query = query.where(IncidentRow.event_time >= since)
-    order = (IncidentRow.event_time.desc(), IncidentRow.id.desc()) if newest_first else (  # type: ignore[attr-defined]
-        IncidentRow.event_time, IncidentRow.id)
+        query = query.where(_INCIDENTS.c.event_time >= since)
+    order = (_INCIDENTS.c.event_time.desc(), _INCIDENTS.c.id.desc()) if newest_first else (
+        _INCIDENTS.c.event_time, _INCIDENTS.c.id)
     query = query.order_by(*order)
     if limit:
         query = query.limit(limit)
-    rows = s.execute(query).scalars().all()
+    rows = s.execute(query).all()
     links = _links_for(s, [r.id for r in rows if r.id is not None], with_text=True)
     return [_incident(r, links.get(r.id or 0, ())) for r in rows]
 
@@ -239,12 +247,12 @@ def links_of_message(s: Session, message_pk: int) -> list[tuple[int, LinkValue]]
 
 
 def checks_for(s: Session, incident_id: int) -> list[CheckValue]:
-    rows = s.execute(select(ClaimCheckRow).where(ClaimCheckRow.incident_id == incident_id)
-                     .order_by(ClaimCheckRow.id)).scalars().all()
+    checks = _table(ClaimCheckRow)
+    rows = s.execute(select(checks).where(checks.c.incident_id == incident_id).order_by(checks.c.id)).all()
     return [_check(r) for r in rows]
 
 
-def _check(r: ClaimCheckRow) -> CheckValue:
+def _check(r: Any) -> CheckValue:
     return CheckValue(r.id or 0, r.incident_id, r.claimant_id, r.claimant, r.claimed_at, r.due_at, r.state)
 
 
@@ -289,3 +297,12 @@ def claims_by_actor(s: Session) -> dict[str, tuple[int, int]]:
         if subject_id:
             seen[subject_id][incident_id] = status
     return {k: (len(v), sum(1 for st in v.values() if st in ("corroborated", "contested"))) for k, v in seen.items()}
+
+
+def _table(model: type[Any]) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+# Core rows, not mapped objects: a candidate read per statement builds no ORM identity
+_INCIDENTS = _table(IncidentRow)

@@ -25,8 +25,8 @@ class IncidentTx:
         self._s = session
 
     def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
-                   subject_ids: Sequence[str], any_place: bool = False) -> list[IncidentValue]:
-        return q.candidates(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place)
+                   subject_ids: Sequence[str], any_place: bool = False, placeless: bool = False) -> list[IncidentValue]:
+        return q.candidates(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place, placeless=placeless)
 
     def incidents_between(self, t0: datetime, t1: datetime) -> list[IncidentValue]:
         return q.incidents_between(self._s, t0, t1)

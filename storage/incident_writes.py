@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.incident_changes import (
@@ -42,35 +43,33 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
     that were new (an alert whose key was raised before is skipped)."""
     ids: dict[int, int] = {}
     raised: list[AlertValue] = []
+    history: list[dict[str, Any]] = []
 
     def real(ref: int) -> int:
         return ids.get(ref, ref)
 
     for change in changes:
         if isinstance(change, NewIncident):
-            row = IncidentRow(
+            new_id = s.execute(insert(_INCIDENTS).returning(_INCIDENTS.c.id), [dict(
                 event_time=change.event_time, time_precision=change.time_precision, place_id=change.place_id,
                 place=change.place, lat=change.lat, lon=change.lon, geo_precision=change.geo_precision,
                 cell=change.cell, target=change.target, weapon=change.weapon, description=change.description,
                 origin=change.origin, first_seen=change.at, updated_at=change.at, status="claimed", grade="weak",
-                reasons=[],
-            )
-            s.add(row)
-            s.flush()
-            ids[change.ref] = row.id or 0
-            s.add(IncidentEventRow(incident_id=row.id or 0, at=change.at, change=f"created ({change.origin})"))
+                reasons=[], corroborated_at=None)]).scalar_one()
+            ids[change.ref] = new_id
+            history.append({"incident_id": new_id, "at": change.at, "change": f"created ({change.origin})"})
         elif isinstance(change, NewLink):
             incident_id = real(change.incident)
             lv = change.link
-            exists = s.execute(select(IncidentLinkRow.id).where(
-                IncidentLinkRow.incident_id == incident_id, IncidentLinkRow.message_pk == change.message_pk,
-                IncidentLinkRow.role == lv.role,
-                IncidentLinkRow.statement_idx == lv.statement_idx if lv.statement_idx is not None
-                else IncidentLinkRow.statement_idx.is_(None),  # type: ignore[union-attr]
-            )).first()
+            exists = s.execute(select(_LINKS.c.id).where(
+                _LINKS.c.incident_id == incident_id, _LINKS.c.message_pk == change.message_pk,
+                _LINKS.c.role == lv.role,
+                _LINKS.c.statement_idx == lv.statement_idx if lv.statement_idx is not None
+                else _LINKS.c.statement_idx.is_(None),
+            ).limit(1)).first()
             if exists is not None:
                 continue  # reprocessing after a crash: the link is already there
-            s.add(IncidentLinkRow(
+            s.execute(insert(_LINKS), [dict(
                 incident_id=incident_id, message_pk=change.message_pk, statement_idx=lv.statement_idx, role=lv.role,
                 stance_detail=lv.stance_detail, speaker_id=lv.speaker_id, speaker=lv.speaker,
                 subject_id=lv.subject_id, subject=lv.subject, subject_as_written=lv.subject_as_written,
@@ -78,21 +77,22 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
                 fingerprint=lv.fingerprint, at=lv.at, killed=lv.killed, wounded=lv.wounded,
                 casualties=lv.casualties, withdrawn=lv.withdrawn, superseded=lv.superseded, score=lv.score,
                 reasons=list(lv.reasons), ambiguous=lv.ambiguous, linked_at=utcnow(),
-            ))
+            )])
         elif isinstance(change, IncidentUpdate):
-            row_u = s.get(IncidentRow, real(change.incident))
-            if row_u is None:
-                continue
+            incident_id = real(change.incident)
+            values: dict[str, Any] = dict(change.fields)
             if change.status:  # an update without a status only adds its note to the history
-                row_u.status, row_u.grade, row_u.reasons = change.status, change.grade, list(change.reasons)
-            row_u.updated_at = max(row_u.updated_at, change.at)
-            if change.corroborated_at and row_u.corroborated_at is None:
-                row_u.corroborated_at = change.corroborated_at
-            for key, value in change.fields.items():
-                setattr(row_u, key, value)
+                values.update(status=change.status, grade=change.grade, reasons=list(change.reasons))
+            values["updated_at"] = case((_INCIDENTS.c.updated_at < change.at, change.at),
+                                        else_=_INCIDENTS.c.updated_at)
+            if change.corroborated_at:
+                values["corroborated_at"] = func.coalesce(_INCIDENTS.c.corroborated_at, change.corroborated_at)
+            if s.execute(update(_INCIDENTS).where(_INCIDENTS.c.id == incident_id).values(**values)).rowcount == 0:
+                continue
             if change.change:
-                s.add(IncidentEventRow(incident_id=row_u.id or 0, at=change.at, change=change.change))
+                history.append({"incident_id": incident_id, "at": change.at, "change": change.change})
         elif isinstance(change, MergeIncident):
+            _flush_history(s, history)
             _merge(s, change.source, real(change.into), change.at)
         elif isinstance(change, WithdrawMessage):
             s.execute(update(IncidentLinkRow).where(IncidentLinkRow.message_pk == change.message_pk)
@@ -104,14 +104,16 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
             ).values(superseded=True))
         elif isinstance(change, CheckUpsert):
             incident_id = real(change.incident)
-            row_c = s.execute(select(ClaimCheckRow).where(
-                ClaimCheckRow.incident_id == incident_id, ClaimCheckRow.claimant_id == change.claimant_id,
-            )).scalar_one_or_none()
-            if row_c is None:
-                s.add(ClaimCheckRow(incident_id=incident_id, claimant_id=change.claimant_id, claimant=change.claimant,
-                                    claimed_at=change.claimed_at, due_at=change.due_at))
-            elif change.due_at < row_c.due_at and row_c.state == "pending":
-                row_c.due_at, row_c.claimed_at = change.due_at, change.claimed_at
+            checks = _table(ClaimCheckRow)
+            found = s.execute(select(checks.c.id, checks.c.due_at, checks.c.state).where(
+                checks.c.incident_id == incident_id, checks.c.claimant_id == change.claimant_id)).first()
+            if found is None:
+                s.execute(insert(checks), [dict(incident_id=incident_id, claimant_id=change.claimant_id,
+                                                claimant=change.claimant, claimed_at=change.claimed_at,
+                                                due_at=change.due_at, state="pending")])
+            elif change.due_at < found.due_at and found.state == "pending":
+                s.execute(update(checks).where(checks.c.id == found.id)
+                          .values(due_at=change.due_at, claimed_at=change.claimed_at))
         elif isinstance(change, CheckState):
             s.execute(update(ClaimCheckRow).where(ClaimCheckRow.incident_id == real(change.incident),
                                                   ClaimCheckRow.claimant_id == change.claimant_id)
@@ -125,8 +127,16 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
                 alert = replace(alert, incident=incident_id, text=alert.text.replace(INCIDENT_MARK, str(incident_id)))
             if add_alert_row(s, alert):
                 raised.append(alert)
+    _flush_history(s, history)
     s.flush()
     return ids, raised
+
+
+def _flush_history(s: Session, history: list[dict[str, Any]]) -> None:
+    """The history notes of a batch go in with one executemany."""
+    if history:
+        s.execute(insert(_table(IncidentEventRow)), history)
+        history.clear()
 
 
 def _merge(s: Session, source: int, into: int, at: datetime) -> None:
@@ -149,24 +159,34 @@ def _merge(s: Session, source: int, into: int, at: datetime) -> None:
 
 
 def _actor_seen(s: Session, change: ActorSeen) -> None:
-    row = s.get(ActorRow, change.id)
-    if row is None:
-        row = ActorRow(id=change.id, name=change.name, kind=change.kind, parent=change.parent, known=change.known,
-                       first_seen=change.at)
-        s.add(row)
-        s.flush()
-    if change.claim:
-        row.claims += 1
-        if row.last_claim_at is None or change.at > row.last_claim_at:
-            row.last_claim_at = change.at
-    if change.alias:
-        from classifiers.normalize import name_key
+    """One statement for an actor seen before (the claim counted), two for a new one; the
+    spelling is inserted unless the actor already has it (ON CONFLICT DO NOTHING)."""
+    from classifiers.normalize import name_key
 
-        exists = s.execute(select(ActorAliasRow.id).where(ActorAliasRow.actor_id == change.id,
-                                                          ActorAliasRow.alias == change.alias)).first()
-        if exists is None:
-            s.add(ActorAliasRow(actor_id=change.id, alias=change.alias, norm=name_key(change.alias),
-                                origin="seen", first_seen=change.at, first_message=change.message))
+    actors, aliases = _table(ActorRow), _table(ActorAliasRow)
+    counted = 0
+    if change.claim:
+        counted = s.execute(update(actors).where(actors.c.id == change.id).values(
+            claims=actors.c.claims + 1,
+            last_claim_at=case((or_(actors.c.last_claim_at.is_(None), actors.c.last_claim_at < change.at), change.at),
+                               else_=actors.c.last_claim_at))).rowcount
+    if not counted:
+        _insert_missing(s, actors, dict(
+            id=change.id, name=change.name, kind=change.kind, parent=change.parent, known=change.known,
+            first_seen=change.at, last_claim_at=change.at if change.claim else None, claims=1 if change.claim else 0,
+        ), ["id"])
+    if change.alias:
+        _insert_missing(s, aliases, dict(actor_id=change.id, alias=change.alias, norm=name_key(change.alias),
+                                         origin="seen", first_seen=change.at, first_message=change.message),
+                        ["actor_id", "alias"])
+
+
+def _insert_missing(s: Session, table: Table, values: dict[str, Any], keys: list[str]) -> None:
+    """INSERT ... ON CONFLICT (keys) DO NOTHING, in the dialect's words."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
+    s.execute(dialect.insert(table).values(**values).on_conflict_do_nothing(index_elements=keys))
 
 
 def teach_alias(s: Session, alias: str, actor_id: str, name: str, kind: str, known: bool) -> None:
@@ -195,3 +215,13 @@ def mark_known(s: Session, actor_id: str) -> None:
     """``/known NAME``: a discovered name is no longer new."""
     s.execute(update(ActorRow).where(ActorRow.id == actor_id).values(known=True))
 
+
+def _table(model: type[Any]) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+# Core statements on the tables, not the mapped classes: no ORM objects to build, track and
+# flush on the linking path (a claim costs a few statements, not a few flushes)
+_INCIDENTS = _table(IncidentRow)
+_LINKS = _table(IncidentLinkRow)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from storage.tables import AlertRow
@@ -17,15 +17,15 @@ def utcnow() -> datetime:
 
 
 def add_alert_row(s: Session, alert: AlertValue) -> bool:
-    exists = s.execute(select(AlertRow.id).where(AlertRow.key == alert.key)).first()
-    if exists is not None:
+    """Store an alert unless its key was raised before (one Core statement each way)."""
+    table: Table = AlertRow.__table__  # type: ignore[attr-defined]
+    if s.execute(select(table.c.id).where(table.c.key == alert.key).limit(1)).first() is not None:
         return False
-    s.add(AlertRow(
+    s.execute(insert(table), [dict(
         key=alert.key, kind=alert.kind, at=alert.at, incident_id=alert.incident, actor=alert.actor,
         text=alert.text, sources=list(alert.sources), payload=dict(alert.payload),
-        reply_to_key=alert.reply_to_key, status=alert.status, next_attempt_at=alert.at,
-    ))
-    s.flush()
+        reply_to_key=alert.reply_to_key, status=alert.status, next_attempt_at=alert.at, attempts=0,
+    )])
     return True
 
 

@@ -131,7 +131,7 @@ async def test_one_dead_alert_does_not_stop_the_others(store: Store, api: FakeBo
 
 async def test_crash_between_send_and_acknowledgement_resends(store: Store, api: FakeBotApi,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.delivery.service as mod
+    import storage.outbox as mod
 
     await add(store, 1)
 

@@ -43,32 +43,50 @@ class Claimants:
         self.outbox_status = outbox_status
         self._actors: dict[str, ActorState] | None = None
         self._by_key: dict[tuple[str, ...], str] = {}  # clustering key of a spelling -> actor id
+        self._by_variant: dict[str, set[str]] = {}  # a key token or it less one letter -> actor ids
+        self._order: dict[str, int] = {}  # actor id -> when first indexed (the first match wins)
 
     # -- memory ---------------------------------------------------------------------------
 
     def actors(self, tx: IncidentTx) -> dict[str, ActorState]:
         if self._actors is None:
             self._actors = tx.actor_states()
-            self._by_key = {}
+            self._by_key, self._by_variant, self._order = {}, {}, {}
             for state in self._actors.values():
                 for spelling in (state.name, *state.aliases):
                     self._index(spelling, state.id)
         return self._actors
 
-    def snapshot(self) -> tuple[dict[str, ActorState] | None, dict[tuple[str, ...], str]]:
-        return (dict(self._actors) if self._actors is not None else None), dict(self._by_key)
-
-    def restore(self, snap: tuple[dict[str, ActorState] | None, dict[tuple[str, ...], str]]) -> None:
-        self._actors, self._by_key = snap
-
     def reset(self) -> None:
+        """Forget what is in memory: read again from the store at the next claim (after a
+        message's changes were rolled back, the store is the truth)."""
         self._actors = None
-        self._by_key = {}
+        self._by_key, self._by_variant, self._order = {}, {}, {}
 
     def _index(self, spelling: str, actor_id: str) -> None:
         key = cluster_tokens(spelling)
-        if key:
-            self._by_key.setdefault(key, actor_id)
+        if not key:
+            return
+        self._by_key.setdefault(key, actor_id)
+        self._order.setdefault(actor_id, len(self._order))
+        for token in key:
+            for variant in _variants(token):
+                self._by_variant.setdefault(variant, set()).add(actor_id)
+
+    def _similar(self, written: str, actors: dict[str, ActorState]) -> str | None:
+        """The first group (in the order they were seen) with a spelling ``same_group`` takes for
+        ``written``. Only the groups sharing a token within one letter are compared (two tokens
+        one edit apart share a one-letter deletion), so a new name costs the same whether a
+        dozen or thousands of names were seen before."""
+        found: set[str] = set()
+        for token in cluster_tokens(written):
+            for variant in _variants(token):
+                found |= self._by_variant.get(variant, set())
+        for actor_id in sorted(found, key=lambda a: self._order.get(a, 0)):
+            state = actors.get(actor_id)
+            if state is not None and any(same_group(written, x) for x in (state.name, *state.aliases)):
+                return actor_id
+        return None
 
     # -- what kind of actor ------------------------------------------------------------------
 
@@ -139,9 +157,8 @@ class Claimants:
             return known
         actors = self.actors(tx)
         found = self._by_key.get(cluster_tokens(written))
-        if found is None:  # a spelling not seen before: compare it with every group's spellings
-            found = next((a.id for a in actors.values() if any(same_group(written, x) for x in (a.name, *a.aliases))),
-                         None)
+        if found is None:  # a spelling not seen before: compare it with the groups of similar spellings
+            found = self._similar(written, actors)
         if found is not None and found in actors:
             state = actors[found]
             if state.known and found in self.gz.actors:
@@ -220,3 +237,9 @@ class Claimants:
         state = self._actors[subject.id]
         if state.last_claim_at is None or at > state.last_claim_at:
             self._actors[subject.id] = replace(state, last_claim_at=at, claims=state.claims + 1)
+
+
+def _variants(token: str) -> set[str]:
+    """The token and every form of it one letter shorter: two tokens within one edit of each
+    other always share one."""
+    return {token, *(token[:i] + token[i + 1:] for i in range(len(token)))}

@@ -112,12 +112,11 @@ class IncidentEngine:
         for result, cls in items:
             if not _needs_linking(result, cls):
                 continue  # most messages: no savepoint, no statement to the database
-            snapshot = self.claimants.snapshot()
             try:
                 with tx.boundary():
                     alerts.extend(self._process_one(tx, result, cls, now))
             except Exception:
-                self.claimants.restore(snapshot)
+                self.claimants.reset()  # its changes were rolled back: read the actors again
                 self.failures += 1
                 log.exception("incident processing failed for %s/%s; message kept, not linked",
                               result.message.source, result.message.id)
@@ -305,7 +304,7 @@ class IncidentEngine:
         here_claimants = {x for x in here_claimants if x is not None and not self.claimants.is_generic(x)}
         weapon = st.weapon or (incident.weapon if incident else None)
         out: list[Change] = []
-        for other in tx.candidates(start, end, [], [], [], any_place=True):
+        for other in tx.candidates(start, end, [], [], [], any_place=True, placeless=True):
             if other.id == ref or other.place_id is not None:
                 continue
             theirs = {side(lk.subject_id) for lk in other.links if lk.role == "claim" and lk.subject_id
