@@ -20,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sqlalchemy import event
+
 from bot.app import build_app
 from bot.config import Config, StorageConfig
 from bot.incidents.engine import cell_of
@@ -53,7 +55,7 @@ async def fill(store, n: int, span: timedelta) -> None:  # type: ignore[no-untyp
         await store.run(lambda s, b=batch: apply_changes(s, b))
 
 
-async def measure(n: int, fixed: bool) -> float:
+async def measure(n: int, fixed: bool) -> tuple[float, float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         config = Config(storage=StorageConfig(f"sqlite:///{tmp}/m.db"))
         app = await build_app(config, simulated=True)
@@ -69,10 +71,18 @@ async def measure(n: int, fixed: bool) -> float:
                         f"{places[i % len(places)]}.")
                 messages.append(Message("t.me/bench", str(i), when, text))
             messages.sort(key=lambda m: m.date)
-            started = time.perf_counter()
+            statements = [0]
+
+            def count(*_: object) -> None:
+                statements[0] += 1
+
+            event.listen(app.store.engine, "before_cursor_execute", count)
+            started, cpu = time.perf_counter(), time.process_time()
             for i in range(0, len(messages), 50):
                 await app.pipeline.feed(messages[i:i + 50], messages[min(i + 49, len(messages) - 1)].date)
-            return (time.perf_counter() - started) / len(messages)
+            wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+            event.remove(app.store.engine, "before_cursor_execute", count)
+            return wall / len(messages), cpu / len(messages), statements[0] / len(messages)
         finally:
             await app.close()
 
@@ -85,10 +95,12 @@ def main() -> None:
         results = {}
         for n in sizes:
             results[n] = asyncio.run(measure(n, fixed))
-            print(f"  {n:>8,} incidents stored: {results[n] * 1000:6.2f} ms per claim "
-                  "(classify, store, match, link, alert)")
+            wall, cpu, statements = results[n]
+            print(f"  {n:>8,} incidents stored: {wall * 1000:6.2f} ms per claim "
+                  f"(classify, store, match, link, alert); CPU {cpu * 1000:.2f} ms; {statements:.1f} SQL statements")
         if len(sizes) >= 2:
-            print(f"  ratio {sizes[-1]:,} / {sizes[0]:,}: {results[sizes[-1]] / results[sizes[0]]:.2f}x")
+            print(f"  ratio {sizes[-1]:,} / {sizes[0]:,}: {results[sizes[-1]][0] / results[sizes[0]][0]:.2f}x wall, "
+                  f"{results[sizes[-1]][1] / results[sizes[0]][1]:.2f}x CPU")
 
 
 if __name__ == "__main__":

@@ -209,4 +209,5 @@ def test_a_generic_description_and_the_group_s_own_claim_are_one_claim(
     ])
     [incident] = incidents
     assert [m["id"] for m in incident["messages"]] == ["w1", "1"]
+    assert incident["status"] != "contested"  # the description is not a rival claimant
     assert [a["actor"] for a in alerts if a["kind"] == "uncorroborated_claim"] == ["Islamic Resistance in Iraq"]

@@ -30,6 +30,12 @@ class Rules:
                 bloc = self.claimants.bloc_of_id(link.subject_id)
                 if bloc:
                     out[link.subject_id] = bloc
+        # "Iran-backed militias claimed" describes the group that claimed: not a rival claimant
+        named = {b for k, b in out.items() if not self.claimants.is_generic(k)}
+        if len(named) == 1:
+            for link in links:
+                if link.role == "claim" and self.claimants.is_generic(link.subject_id):
+                    out[link.subject_id or ""] = next(iter(named))
         return out
 
     def assess(self, links: Sequence[LinkValue], incident: IncidentValue | None,
