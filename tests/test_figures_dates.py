@@ -61,6 +61,9 @@ def test_conservative_numbers() -> None:
     ("2024-01-27", date(2024, 1, 27)),
     ("on 30 December", date(2023, 12, 30)),  # read in January: last year
     ("no date here", None),
+    ("the 150th attack since October 17", None),  # a span's start, not the event
+    ("attacks since 17 October; on 28 January a drone", date(2024, 1, 28)),
+    ("هجمات منذ 17 اكتوبر", None),
 ])
 def test_event_dates(text: str, expected: date | None) -> None:
     assert resolve_event_date(normalize(text), MSG) == expected

@@ -211,3 +211,25 @@ def test_a_generic_description_and_the_group_s_own_claim_are_one_claim(
     assert [m["id"] for m in incident["messages"]] == ["w1", "1"]
     assert incident["status"] != "contested"  # the description is not a rival claimant
     assert [a["actor"] for a in alerts if a["kind"] == "uncorroborated_claim"] == ["Islamic Resistance in Iraq"]
+
+
+def test_a_strike_following_an_attack_is_not_placed_where_the_attack_was(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://police.example/rss", "p1", "2024-03-04T06:00:00+00:00",
+            "Erbil police said a drone exploded near the city on Monday. No casualties were reported."),
+        rec("https://tv.example/rss", "t1", "2024-03-05T13:00:00+00:00",
+            "The United States military carried out airstrikes against militants in Iraq following an attack on an "
+            "air base in Erbil that injured three U.S. service members."),
+    ])
+    attack, strike = sorted(incidents, key=lambda i: i["id"])
+    assert [m["id"] for m in attack["messages"]] == ["p1"] and [m["id"] for m in strike["messages"]] == ["t1"]
+    assert strike["place"] is None and strike["weapon"] == "airstrike"
+
+
+def test_a_report_dated_weeks_back_opens_no_incident(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "p1", "2024-03-04T06:00:00+00:00",
+            "A look back: on 2 February a drone hit Ain al-Asad air base, the first of many."),
+    ])
+    assert incidents == []

@@ -19,7 +19,7 @@ from bot.config import Config
 from bot.incidents import render
 from bot.incidents.claimants import Claimants
 from bot.incidents.due import check_due
-from bot.incidents.matching import Match, Matcher, Window, is_retaliation
+from bot.incidents.matching import Match, Matcher, Window, answered_places, is_retaliation
 from bot.incidents.places import Places
 from bot.incidents.policy import Policy
 from bot.incidents.rules import Rules
@@ -161,23 +161,33 @@ class IncidentEngine:
         alerts: list[AlertValue] = []
         for idx, st in enumerate(statements):
             st = self._own_strike(st, msg, cls)
+            if st.stance == "skip":
+                continue  # a report of a strike that names only the place of the attack it answers
             alerts.extend(self._statement(tx, result.pk, msg, st, cls, None if report_only else idx, outlet, fp, at))
         return alerts
 
     def _own_strike(self, st: Statement, msg: Message, cls: Classification) -> Statement:
         """A state announcing a strike "in response to" an attack claims the strike, not the
-        attack: the attacked base and its weapon belong to the other event."""
-        if st.stance != "claim" or not self.claimants.is_state(st.subject or st.speaker):
+        attack: the attacked base (any base the text names), its city and province, and its
+        weapon belong to the other event. A report of such a strike is placed the same way."""
+        strike_report = st.stance == "report" and st.weapon == "airstrike"
+        if not strike_report and (st.stance != "claim" or not self.claimants.is_state(st.subject or st.speaker)):
             return st
         if not is_retaliation(msg.full_text):
             return st
+        bases = [p.id for p in cls.places if self.places.level(p.id) == 0]
+        answered = answered_places(msg.full_text, list(cls.places))
+
+        def attacked(place_id: str) -> bool:
+            return place_id in answered or any(place_id == b or self.places.relate(place_id, b) is not None
+                                               or self.places.relate(b, place_id) is not None for b in bases)
+
         place = st.place
-        if place is not None and self.places.level(place.id) == 0:
-            # the attacked base, and its city or province, are where the attack was
-            attacked = place.id
-            others = [p for p in cls.places if self.places.level(p.id) > 0
-                      and self.places.relate(p.id, attacked) is None and self.places.relate(attacked, p.id) is None]
+        if place is not None and attacked(place.id):
+            others = [p for p in cls.places if not attacked(p.id)]
             place = min(others, key=lambda p: self.places.level(p.id)) if others else None
+        if strike_report:
+            return replace(st, place=place) if place is not None else replace(st, place=None, stance="skip")
         return replace(st, place=place, weapon="airstrike", target=None)
 
     def _statement(self, tx: IncidentTx, pk: int, msg: Message, st: Statement, cls: Classification,
@@ -208,6 +218,8 @@ class IncidentEngine:
         else:
             if st.place is None and st.stance != "claim":
                 return []  # a denial or attribution we cannot place stays on its message only
+            if st.stance == "report" and w.precision == "day" and msg.date - w.event_time > self.policy.claim_lookback:
+                return []  # a report dated weeks back recalls an old event: it opens nothing
             ambiguous = False
             score, reasons = 1.0, ["new incident"]
             ref = self._open(tx, st, w, at)

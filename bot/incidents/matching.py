@@ -24,7 +24,7 @@ from datetime import UTC, datetime, time, timedelta
 from bot.incidents.claimants import Claimants
 from bot.incidents.places import Places
 from bot.incidents.policy import Policy
-from classifiers.types import ActorRef, Statement
+from classifiers.types import ActorRef, PlaceRef, Statement
 from storage.incidents import IncidentValue
 
 THRESHOLD = 0.45
@@ -36,6 +36,7 @@ OTHER_DELAY = 4.0  # days: denials and attributions come later
 RETALIATION = re.compile(
     r"retaliat|in response to|in responding to|response to (the |an |recent )?attack|self.defen[cs]e|for the attack"
     r"|followed an? (earlier |recent )?(attack|exchange)|after (they|militants|the militants) (launched|fired|attacked)"
+    r"|(following|after) (an?|the) (\w+[ -]){0,2}attacks? (on|against|by|that)"
     r"|رد[اًا]* على|ردا على|انتقام|تلافی|پاسخ به|en représailles|en riposte|en réponse", re.IGNORECASE)
 
 
@@ -189,3 +190,19 @@ class Matcher:
 
 def is_retaliation(text: str) -> bool:
     return bool(RETALIATION.search(text))
+
+
+def answered_places(text: str, places: list[PlaceRef]) -> set[str]:
+    """The places a retaliation names only after its cue, in the cue's sentence ("strikes in
+    Iraq following an attack on an air base in Erbil"): where the answered attack was."""
+    cue = RETALIATION.search(text)
+    if cue is None:
+        return set()
+    low = text.lower()
+    end = min((i for i in (low.find(". ", cue.end()), low.find("\n", cue.end())) if i >= 0), default=len(low))
+    out = set()
+    for p in places:
+        written = (p.as_written or p.name).lower()
+        if written and written in low[cue.end():end] and written not in low[:cue.start()]:
+            out.add(p.id)
+    return out
