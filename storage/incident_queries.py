@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, exists, func, or_, select
+from sqlalchemy import Select, Table, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.incident_values import ActorState, CheckValue, IncidentMessage, IncidentValue, LinkValue
@@ -21,6 +22,21 @@ from storage.tables import (
     IncidentRow,
     MessageRow,
 )
+
+
+def _table(model: type[Any]) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+# Core rows, not mapped objects: a candidate read per statement builds no ORM identity
+_INCIDENTS = _table(IncidentRow)
+_LINKS = _table(IncidentLinkRow)
+_MESSAGES = _table(MessageRow)
+_HISTORY = _table(IncidentEventRow)
+_CHECKS = _table(ClaimCheckRow)
+_ACTORS = _table(ActorRow)
+_ALIASES = _table(ActorAliasRow)
 
 
 def _incident(r: Any, links: Iterable[LinkValue] = (),
@@ -46,12 +62,12 @@ def _link(r: Any, url: str | None = None, excerpt: str | None = None) -> LinkVal
 
 
 _LINK_COLUMNS = (
-    IncidentLinkRow.incident_id, IncidentLinkRow.role, IncidentLinkRow.source, IncidentLinkRow.source_role,
-    IncidentLinkRow.network, IncidentLinkRow.bloc, IncidentLinkRow.at, IncidentLinkRow.message_pk,
-    IncidentLinkRow.statement_idx, IncidentLinkRow.stance_detail, IncidentLinkRow.speaker_id, IncidentLinkRow.speaker,
-    IncidentLinkRow.subject_id, IncidentLinkRow.subject, IncidentLinkRow.subject_as_written,
-    IncidentLinkRow.fingerprint, IncidentLinkRow.killed, IncidentLinkRow.wounded, IncidentLinkRow.casualties,
-    IncidentLinkRow.withdrawn, IncidentLinkRow.superseded, IncidentLinkRow.score, IncidentLinkRow.ambiguous,
+    _LINKS.c.incident_id, _LINKS.c.role, _LINKS.c.source, _LINKS.c.source_role,
+    _LINKS.c.network, _LINKS.c.bloc, _LINKS.c.at, _LINKS.c.message_pk,
+    _LINKS.c.statement_idx, _LINKS.c.stance_detail, _LINKS.c.speaker_id, _LINKS.c.speaker,
+    _LINKS.c.subject_id, _LINKS.c.subject, _LINKS.c.subject_as_written,
+    _LINKS.c.fingerprint, _LINKS.c.killed, _LINKS.c.wounded, _LINKS.c.casualties,
+    _LINKS.c.withdrawn, _LINKS.c.superseded, _LINKS.c.score, _LINKS.c.ambiguous,
 )
 
 
@@ -64,11 +80,11 @@ def _links_for(s: Session, ids: Sequence[int], with_text: bool = False) -> dict[
     if not ids:
         return out
     # the matcher's reasons (JSON) are for people reading an incident, not for the hot path
-    columns: tuple[Any, ...] = _LINK_COLUMNS + ((IncidentLinkRow.reasons, MessageRow.url, MessageRow.text)
+    columns: tuple[Any, ...] = _LINK_COLUMNS + ((_LINKS.c.reasons, _MESSAGES.c.url, _MESSAGES.c.text)
                                                 if with_text else ())
-    query = select(*columns).where(IncidentLinkRow.incident_id.in_(ids)).order_by(IncidentLinkRow.id)  # type: ignore[attr-defined]
+    query = select(*columns).where(_LINKS.c.incident_id.in_(ids)).order_by(_LINKS.c.id)
     if with_text:
-        query = query.join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
+        query = query.join(_MESSAGES, _MESSAGES.c.pk == _LINKS.c.message_pk)
     for row in s.execute(query).all():
         values = list(row)
         url = excerpt = None
@@ -90,12 +106,12 @@ def incident_messages(s: Session, incident_ids: Sequence[int]) -> dict[int, list
     out: dict[int, list[IncidentMessage]] = {i: [] for i in incident_ids}
     ids = list(dict.fromkeys(incident_ids))
     for i in range(0, len(ids), 400):
-        query = (select(IncidentLinkRow.incident_id, MessageRow.source, MessageRow.msg_id, MessageRow.url,
-                        MessageRow.date, IncidentLinkRow.role, IncidentLinkRow.speaker, IncidentLinkRow.subject,
-                        IncidentLinkRow.score, IncidentLinkRow.reasons, IncidentLinkRow.withdrawn)
-                 .join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
-                 .where(IncidentLinkRow.incident_id.in_(ids[i:i + 400]))  # type: ignore[attr-defined]
-                 .order_by(MessageRow.date, IncidentLinkRow.id))
+        query = (select(_LINKS.c.incident_id, _MESSAGES.c.source, _MESSAGES.c.msg_id, _MESSAGES.c.url,
+                        _MESSAGES.c.date, _LINKS.c.role, _LINKS.c.speaker, _LINKS.c.subject,
+                        _LINKS.c.score, _LINKS.c.reasons, _LINKS.c.withdrawn)
+                 .join(_MESSAGES, _MESSAGES.c.pk == _LINKS.c.message_pk)
+                 .where(_LINKS.c.incident_id.in_(ids[i:i + 400]))
+                 .order_by(_MESSAGES.c.date, _LINKS.c.id))
         for (incident_id, source, msg_id, url, date, role, speaker, subject, score, reasons,
              withdrawn) in s.execute(query).all():
             out[incident_id].append(IncidentMessage(
@@ -113,44 +129,51 @@ def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str],
     history. Each candidate carries only stub links: one per (role, subject) with the time of its
     first link; ``load_links`` reads the full links of the one incident chosen. ``placeless``:
     only the incidents without a place (those a placed statement may absorb)."""
-    where = [_INCIDENTS.c.event_time >= t0, _INCIDENTS.c.event_time <= t1]
-    if placeless:
-        where.append(_INCIDENTS.c.place_id.is_(None))
-    alternatives = []
-    if place_ids:
-        alternatives.append(_INCIDENTS.c.place_id.in_(place_ids))
-    if cells:
-        alternatives.append(_INCIDENTS.c.cell.in_(cells))
-    if subject_ids:
-        # correlated, so it is asked only of the incidents in the time window, through the
-        # link's incident index (an IN (subquery) read every link of the subject ever stored)
-        alternatives.append(exists().where(
-            IncidentLinkRow.incident_id == _INCIDENTS.c.id,
-            IncidentLinkRow.subject_id.in_(subject_ids),  # type: ignore[union-attr]
-            IncidentLinkRow.at >= t0,
-        ))
-    query = select(_INCIDENTS).where(*where)
-    if any_place:
-        query = query.order_by(_INCIDENTS.c.event_time.desc(), _INCIDENTS.c.id.desc())
-    elif alternatives:
-        query = query.where(or_(*alternatives)).order_by(_INCIDENTS.c.event_time, _INCIDENTS.c.id)
-    else:
+    if not any_place and not (place_ids or cells or subject_ids):
         return []
-    rows = s.execute(query.limit(limit)).all()
+    query = _candidates_query(bool(place_ids), bool(cells), bool(subject_ids), any_place, placeless, limit)
+    conn = s.connection()
+    rows = conn.execute(query, {"t0": t0, "t1": t1, "place_ids": list(place_ids), "cells": list(cells),
+                                "subject_ids": list(subject_ids)}).all()
     ids = [r.id for r in rows if r.id is not None]
     stubs: dict[int, list[LinkValue]] = defaultdict(list)
     if ids:
-        for incident_id, role, subject_id, first in s.execute(
-            select(IncidentLinkRow.incident_id, IncidentLinkRow.role, IncidentLinkRow.subject_id,
-                   func.min(IncidentLinkRow.at))
-            .where(IncidentLinkRow.incident_id.in_(ids), IncidentLinkRow.subject_id.is_not(None),  # type: ignore[attr-defined, union-attr]
-                   IncidentLinkRow.withdrawn.is_(False))  # type: ignore[attr-defined]
-            .group_by(IncidentLinkRow.incident_id, IncidentLinkRow.role, IncidentLinkRow.subject_id)
-            .order_by(IncidentLinkRow.incident_id, IncidentLinkRow.subject_id, IncidentLinkRow.role)
-        ).all():
+        for incident_id, role, subject_id, first in conn.execute(_STUBS, {"ids": ids}).all():
             stubs[incident_id].append(LinkValue(role=role, source="", source_role="", network="", bloc="", at=first,
                                                 message_pk=0, subject_id=subject_id))
     return [_incident(r, stubs.get(r.id or 0, ())) for r in rows]
+
+
+# The statements of the linking path are built once, with bound parameters: building a SELECT
+# and its cache key per call cost more Python than running it
+@lru_cache(maxsize=64)
+def _candidates_query(places: bool, cells: bool, subjects: bool, any_place: bool, placeless: bool,
+                      limit: int) -> Select[Any]:
+    c = _INCIDENTS.c
+    query = select(_INCIDENTS).where(c.event_time >= bindparam("t0"), c.event_time <= bindparam("t1"))
+    if placeless:
+        query = query.where(c.place_id.is_(None))
+    if any_place:
+        return query.order_by(c.event_time.desc(), c.id.desc()).limit(limit)
+    alternatives: list[Any] = []
+    if places:
+        alternatives.append(c.place_id.in_(bindparam("place_ids", expanding=True)))
+    if cells:
+        alternatives.append(c.cell.in_(bindparam("cells", expanding=True)))
+    if subjects:
+        # correlated, so it is asked only of the incidents in the time window, through the
+        # link's incident index (an IN (subquery) read every link of the subject ever stored)
+        alternatives.append(exists().where(
+            _LINKS.c.incident_id == c.id, _LINKS.c.subject_id.in_(bindparam("subject_ids", expanding=True)),
+            _LINKS.c.at >= bindparam("t0")))
+    return query.where(or_(*alternatives)).order_by(c.event_time, c.id).limit(limit)
+
+
+_STUBS = (select(_LINKS.c.incident_id, _LINKS.c.role, _LINKS.c.subject_id, func.min(_LINKS.c.at))
+          .where(_LINKS.c.incident_id.in_(bindparam("ids", expanding=True)), _LINKS.c.subject_id.is_not(None),
+                 _LINKS.c.withdrawn.is_(False))
+          .group_by(_LINKS.c.incident_id, _LINKS.c.role, _LINKS.c.subject_id)
+          .order_by(_LINKS.c.incident_id, _LINKS.c.subject_id, _LINKS.c.role))
 
 
 def incidents_between(s: Session, t0: datetime, t1: datetime) -> list[IncidentValue]:
@@ -167,37 +190,47 @@ def load_links(s: Session, incident_id: int) -> list[LinkValue]:
     """The links the corroboration rules need, bounded however many channels relayed an event:
     the first link of each (role, network, subject, denial kind, withdrawn) and every link that
     states figures. Five hundred relays of one report cost five hundred rows once, not per message."""
-    firsts = (select(func.min(IncidentLinkRow.id))
-              .where(IncidentLinkRow.incident_id == incident_id, IncidentLinkRow.role != "report")
-              .group_by(IncidentLinkRow.role, IncidentLinkRow.network, IncidentLinkRow.subject_id,
-                        IncidentLinkRow.stance_detail, IncidentLinkRow.withdrawn))
-    # independent reports only need counting up to a few networks: 25 settle any grade
-    reports = (select(func.min(IncidentLinkRow.id).label("first"))
-               .where(IncidentLinkRow.incident_id == incident_id, IncidentLinkRow.role == "report")
-               .group_by(IncidentLinkRow.network).order_by("first").limit(REPORT_NETWORKS))
-    query = (select(*_LINK_COLUMNS).where(
-        IncidentLinkRow.incident_id == incident_id,
-        or_(IncidentLinkRow.id.in_(firsts), IncidentLinkRow.id.in_(select(reports.subquery().c.first)),
-            IncidentLinkRow.killed.is_not(None), IncidentLinkRow.casualties.is_not(None)))
-        .order_by(IncidentLinkRow.id))
     return [LinkValue(**{k: v for k, v in zip(_LINK_FIELDS, row, strict=True) if k != "incident_id"})
-            for row in s.execute(query).all()]
+            for row in s.connection().execute(_LOAD_LINKS, {"incident_id": incident_id}).all()]
+
+
+def _load_links_query() -> Select[Any]:
+    incident: Any = bindparam("incident_id")
+    firsts = (select(func.min(_LINKS.c.id))
+              .where(_LINKS.c.incident_id == incident, _LINKS.c.role != "report")
+              .group_by(_LINKS.c.role, _LINKS.c.network, _LINKS.c.subject_id,
+                        _LINKS.c.stance_detail, _LINKS.c.withdrawn))
+    # independent reports only need counting up to a few networks: 25 settle any grade
+    reports = (select(func.min(_LINKS.c.id).label("first"))
+               .where(_LINKS.c.incident_id == incident, _LINKS.c.role == "report")
+               .group_by(_LINKS.c.network).order_by("first").limit(REPORT_NETWORKS))
+    return (select(*_LINK_COLUMNS).where(
+        _LINKS.c.incident_id == incident,
+        or_(_LINKS.c.id.in_(firsts), _LINKS.c.id.in_(select(reports.subquery().c.first)),
+            _LINKS.c.killed.is_not(None), _LINKS.c.casualties.is_not(None)))
+        .order_by(_LINKS.c.id))
+
+
+_LOAD_LINKS = _load_links_query()
+_FINGERPRINTS = select(_LINKS.c.fingerprint).where(
+    _LINKS.c.incident_id == bindparam("incident_id"), _LINKS.c.source == bindparam("source"),
+    _LINKS.c.role == bindparam("role"))
 
 
 def fingerprints_from(s: Session, incident_id: int, source: str, role: str) -> list[int]:
     """What one source already said on an incident (to drop its re-posts)."""
-    return [f for (f,) in s.execute(select(IncidentLinkRow.fingerprint).where(
-        IncidentLinkRow.incident_id == incident_id, IncidentLinkRow.source == source, IncidentLinkRow.role == role)).all()]
+    return [f for (f,) in s.connection().execute(
+        _FINGERPRINTS, {"incident_id": incident_id, "source": source, "role": role}).all()]
 
 
 def claim_links_by_source(s: Session, incident_id: int) -> list[LinkValue]:
     """The first claim link of each source (for naming every relay in an alert), oldest first."""
-    firsts = (select(func.min(IncidentLinkRow.id)).where(IncidentLinkRow.incident_id == incident_id,
-                                                       IncidentLinkRow.role == "claim")
-              .group_by(IncidentLinkRow.source))
+    firsts = (select(func.min(_LINKS.c.id)).where(_LINKS.c.incident_id == incident_id,
+                                                       _LINKS.c.role == "claim")
+              .group_by(_LINKS.c.source))
     links: list[LinkValue] = []
-    query = (select(*_LINK_COLUMNS, MessageRow.url).join(MessageRow, MessageRow.pk == IncidentLinkRow.message_pk)
-             .where(IncidentLinkRow.id.in_(firsts)).order_by(IncidentLinkRow.id))
+    query = (select(*_LINK_COLUMNS, _MESSAGES.c.url).join(_MESSAGES, _MESSAGES.c.pk == _LINKS.c.message_pk)
+             .where(_LINKS.c.id.in_(firsts)).order_by(_LINKS.c.id))
     for row in s.execute(query).all():
         values = dict(zip((*_LINK_FIELDS, "url"), row, strict=True))
         values.pop("incident_id")
@@ -205,8 +238,11 @@ def claim_links_by_source(s: Session, incident_id: int) -> list[LinkValue]:
     return links
 
 
+_INCIDENT_ROW = select(_INCIDENTS).where(_INCIDENTS.c.id == bindparam("id"))
+
+
 def _incident_row(s: Session, incident_id: int) -> Any:
-    return s.execute(select(_INCIDENTS).where(_INCIDENTS.c.id == incident_id)).first()
+    return s.connection().execute(_INCIDENT_ROW, {"id": incident_id}).first()
 
 
 def lean_incident(s: Session, incident_id: int) -> IncidentValue | None:
@@ -219,8 +255,8 @@ def get_incident(s: Session, incident_id: int) -> IncidentValue | None:
     if row is None:
         return None
     links = _links_for(s, [incident_id], with_text=True)
-    history = s.execute(select(IncidentEventRow.at, IncidentEventRow.change)
-                        .where(IncidentEventRow.incident_id == incident_id).order_by(IncidentEventRow.id)).all()
+    history = s.execute(select(_HISTORY.c.at, _HISTORY.c.change)
+                        .where(_HISTORY.c.incident_id == incident_id).order_by(_HISTORY.c.id)).all()
     return _incident(row, links.get(incident_id, ()), [(a, c) for a, c in history])
 
 
@@ -242,14 +278,16 @@ def list_incidents(s: Session, status: str | None, since: datetime | None, limit
 
 
 def links_of_message(s: Session, message_pk: int) -> list[tuple[int, LinkValue]]:
-    rows = s.execute(select(IncidentLinkRow).where(IncidentLinkRow.message_pk == message_pk)).scalars().all()
+    rows = s.execute(select(_LINKS).where(_LINKS.c.message_pk == message_pk)).all()
     return [(r.incident_id, _link(r)) for r in rows]
 
 
 def checks_for(s: Session, incident_id: int) -> list[CheckValue]:
-    checks = _table(ClaimCheckRow)
-    rows = s.execute(select(checks).where(checks.c.incident_id == incident_id).order_by(checks.c.id)).all()
+    rows = s.connection().execute(_CHECKS_OF, {"incident_id": incident_id}).all()
     return [_check(r) for r in rows]
+
+
+_CHECKS_OF = select(_CHECKS).where(_CHECKS.c.incident_id == bindparam("incident_id")).order_by(_CHECKS.c.id)
 
 
 def _check(r: Any) -> CheckValue:
@@ -257,22 +295,22 @@ def _check(r: Any) -> CheckValue:
 
 
 def due_checks(s: Session, now: datetime, limit: int = 500) -> list[CheckValue]:
-    rows = s.execute(select(ClaimCheckRow).where(ClaimCheckRow.state == "pending", ClaimCheckRow.due_at <= now)
-                     .order_by(ClaimCheckRow.due_at, ClaimCheckRow.id).limit(limit)).scalars().all()
+    rows = s.execute(select(_CHECKS).where(_CHECKS.c.state == "pending", _CHECKS.c.due_at <= now)
+                     .order_by(_CHECKS.c.due_at, _CHECKS.c.id).limit(limit)).all()
     return [_check(r) for r in rows]
 
 
 def next_due(s: Session) -> datetime | None:
-    value = s.execute(select(func.min(ClaimCheckRow.due_at)).where(ClaimCheckRow.state == "pending")).scalar_one()
+    value = s.execute(select(func.min(_CHECKS.c.due_at)).where(_CHECKS.c.state == "pending")).scalar_one()
     return value  # type: ignore[no-any-return]
 
 
 def actor_states(s: Session) -> dict[str, ActorState]:
     aliases: dict[str, list[str]] = defaultdict(list)
-    for actor_id, alias in s.execute(select(ActorAliasRow.actor_id, ActorAliasRow.alias).order_by(ActorAliasRow.id)).all():
+    for actor_id, alias in s.execute(select(_ALIASES.c.actor_id, _ALIASES.c.alias).order_by(_ALIASES.c.id)).all():
         aliases[actor_id].append(alias)
     out = {}
-    for r in s.execute(select(ActorRow)).scalars().all():
+    for r in s.execute(select(_ACTORS)).all():
         out[r.id] = ActorState(r.id, r.name, r.kind, r.parent, r.known, r.first_seen, r.last_claim_at, r.claims,
                                tuple(aliases.get(r.id, ())))
     return out
@@ -280,29 +318,20 @@ def actor_states(s: Session) -> dict[str, ActorState]:
 
 def learned_aliases(s: Session) -> list[tuple[str, str]]:
     """Aliases taught in chat: (alias, actor id)."""
-    return [(a, i) for a, i in s.execute(select(ActorAliasRow.alias, ActorAliasRow.actor_id)
-                                         .where(ActorAliasRow.origin == "taught")).all()]
+    return [(a, i) for a, i in s.execute(select(_ALIASES.c.alias, _ALIASES.c.actor_id)
+                                         .where(_ALIASES.c.origin == "taught")).all()]
 
 
 
 def claims_by_actor(s: Session) -> dict[str, tuple[int, int]]:
     """Per claimant: (incidents claimed, of which corroborated or contested with corroboration)."""
     rows = s.execute(
-        select(IncidentLinkRow.subject_id, IncidentRow.id, IncidentRow.status)
-        .join(IncidentRow, IncidentRow.id == IncidentLinkRow.incident_id)
-        .where(IncidentLinkRow.role == "claim", IncidentLinkRow.withdrawn.is_(False))  # type: ignore[attr-defined]
+        select(_LINKS.c.subject_id, _INCIDENTS.c.id, _INCIDENTS.c.status)
+        .join(_INCIDENTS, _INCIDENTS.c.id == _LINKS.c.incident_id)
+        .where(_LINKS.c.role == "claim", _LINKS.c.withdrawn.is_(False))
     ).all()
     seen: dict[str, dict[int, str]] = defaultdict(dict)
     for subject_id, incident_id, status in rows:
         if subject_id:
             seen[subject_id][incident_id] = status
     return {k: (len(v), sum(1 for st in v.values() if st in ("corroborated", "contested"))) for k, v in seen.items()}
-
-
-def _table(model: type[Any]) -> Table:
-    table: Table = model.__table__
-    return table
-
-
-# Core rows, not mapped objects: a candidate read per statement builds no ORM identity
-_INCIDENTS = _table(IncidentRow)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, case, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, case, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.incident_changes import (
@@ -48,9 +49,10 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
     def real(ref: int) -> int:
         return ids.get(ref, ref)
 
+    conn = s.connection()
     for change in changes:
         if isinstance(change, NewIncident):
-            new_id = s.execute(insert(_INCIDENTS).returning(_INCIDENTS.c.id), [dict(
+            new_id = conn.execute(_NEW_INCIDENT, [dict(
                 event_time=change.event_time, time_precision=change.time_precision, place_id=change.place_id,
                 place=change.place, lat=change.lat, lon=change.lon, geo_precision=change.geo_precision,
                 cell=change.cell, target=change.target, weapon=change.weapon, description=change.description,
@@ -61,15 +63,12 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
         elif isinstance(change, NewLink):
             incident_id = real(change.incident)
             lv = change.link
-            exists = s.execute(select(_LINKS.c.id).where(
-                _LINKS.c.incident_id == incident_id, _LINKS.c.message_pk == change.message_pk,
-                _LINKS.c.role == lv.role,
-                _LINKS.c.statement_idx == lv.statement_idx if lv.statement_idx is not None
-                else _LINKS.c.statement_idx.is_(None),
-            ).limit(1)).first()
-            if exists is not None:
+            found = conn.execute(_LINK_EXISTS if lv.statement_idx is not None else _LINK_EXISTS_WHOLE, {
+                "incident_id": incident_id, "message_pk": change.message_pk, "role": lv.role,
+                "statement_idx": lv.statement_idx}).first()
+            if found is not None:
                 continue  # reprocessing after a crash: the link is already there
-            s.execute(insert(_LINKS), [dict(
+            conn.execute(_NEW_LINK, [dict(
                 incident_id=incident_id, message_pk=change.message_pk, statement_idx=lv.statement_idx, role=lv.role,
                 stance_detail=lv.stance_detail, speaker_id=lv.speaker_id, speaker=lv.speaker,
                 subject_id=lv.subject_id, subject=lv.subject, subject_as_written=lv.subject_as_written,
@@ -80,14 +79,13 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
             )])
         elif isinstance(change, IncidentUpdate):
             incident_id = real(change.incident)
-            values: dict[str, Any] = dict(change.fields)
+            params: dict[str, Any] = {f"v_{k}": v for k, v in change.fields.items()}
+            params.update(b_id=incident_id, b_at=change.at, b_corroborated_at=change.corroborated_at)
             if change.status:  # an update without a status only adds its note to the history
-                values.update(status=change.status, grade=change.grade, reasons=list(change.reasons))
-            values["updated_at"] = case((_INCIDENTS.c.updated_at < change.at, change.at),
-                                        else_=_INCIDENTS.c.updated_at)
-            if change.corroborated_at:
-                values["corroborated_at"] = func.coalesce(_INCIDENTS.c.corroborated_at, change.corroborated_at)
-            if s.execute(update(_INCIDENTS).where(_INCIDENTS.c.id == incident_id).values(**values)).rowcount == 0:
+                params.update(b_status=change.status, b_grade=change.grade, b_reasons=list(change.reasons))
+            statement = _incident_update(tuple(sorted(change.fields)), bool(change.status),
+                                         change.corroborated_at is not None)
+            if conn.execute(statement, params).rowcount == 0:
                 continue
             if change.change:
                 history.append({"incident_id": incident_id, "at": change.at, "change": change.change})
@@ -104,28 +102,27 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
             ).values(superseded=True))
         elif isinstance(change, CheckUpsert):
             incident_id = real(change.incident)
-            checks = _table(ClaimCheckRow)
-            found = s.execute(select(checks.c.id, checks.c.due_at, checks.c.state).where(
-                checks.c.incident_id == incident_id, checks.c.claimant_id == change.claimant_id)).first()
-            if found is None:
-                s.execute(insert(checks), [dict(incident_id=incident_id, claimant_id=change.claimant_id,
-                                                claimant=change.claimant, claimed_at=change.claimed_at,
-                                                due_at=change.due_at, state="pending")])
-            elif change.due_at < found.due_at and found.state == "pending":
-                s.execute(update(checks).where(checks.c.id == found.id)
-                          .values(due_at=change.due_at, claimed_at=change.claimed_at))
+            checks = _CHECKS
+            check = conn.execute(_CHECK_FIND, {"incident_id": incident_id, "claimant_id": change.claimant_id}).first()
+            if check is None:
+                conn.execute(_NEW_CHECK, [dict(incident_id=incident_id, claimant_id=change.claimant_id,
+                                               claimant=change.claimant, claimed_at=change.claimed_at,
+                                               due_at=change.due_at, state="pending")])
+            elif change.due_at < check.due_at and check.state == "pending":
+                conn.execute(update(checks).where(checks.c.id == check.id)
+                             .values(due_at=change.due_at, claimed_at=change.claimed_at))
         elif isinstance(change, CheckState):
             s.execute(update(ClaimCheckRow).where(ClaimCheckRow.incident_id == real(change.incident),
                                                   ClaimCheckRow.claimant_id == change.claimant_id)
                       .values(state=change.state))
         elif isinstance(change, ActorSeen):
-            _actor_seen(s, change)
+            _actor_seen(s, conn, change)
         elif isinstance(change, AlertValue):
             alert = change
             if alert.incident is not None:
                 incident_id = real(alert.incident)
                 alert = replace(alert, incident=incident_id, text=alert.text.replace(INCIDENT_MARK, str(incident_id)))
-            if add_alert_row(s, alert):
+            if add_alert_row(conn, alert):
                 raised.append(alert)
     _flush_history(s, history)
     s.flush()
@@ -135,7 +132,7 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
 def _flush_history(s: Session, history: list[dict[str, Any]]) -> None:
     """The history notes of a batch go in with one executemany."""
     if history:
-        s.execute(insert(_table(IncidentEventRow)), history)
+        s.connection().execute(_NEW_HISTORY, history)
         history.clear()
 
 
@@ -158,35 +155,37 @@ def _merge(s: Session, source: int, into: int, at: datetime) -> None:
     s.add(IncidentEventRow(incident_id=into, at=at, change=f"merged incident #{source} into this one"))
 
 
-def _actor_seen(s: Session, change: ActorSeen) -> None:
+def _actor_seen(s: Session, conn: Connection, change: ActorSeen) -> None:
     """One statement for an actor seen before (the claim counted), two for a new one; the
     spelling is inserted unless the actor already has it (ON CONFLICT DO NOTHING)."""
     from classifiers.normalize import name_key
 
-    actors, aliases = _table(ActorRow), _table(ActorAliasRow)
     counted = 0
     if change.claim:
-        counted = s.execute(update(actors).where(actors.c.id == change.id).values(
-            claims=actors.c.claims + 1,
-            last_claim_at=case((or_(actors.c.last_claim_at.is_(None), actors.c.last_claim_at < change.at), change.at),
-                               else_=actors.c.last_claim_at))).rowcount
+        counted = conn.execute(_ACTOR_CLAIMED, {"b_id": change.id, "b_at": change.at}).rowcount
     if not counted:
-        _insert_missing(s, actors, dict(
+        _insert_missing(s, _ACTORS, dict(
             id=change.id, name=change.name, kind=change.kind, parent=change.parent, known=change.known,
             first_seen=change.at, last_claim_at=change.at if change.claim else None, claims=1 if change.claim else 0,
-        ), ["id"])
+        ), ("id",))
     if change.alias:
-        _insert_missing(s, aliases, dict(actor_id=change.id, alias=change.alias, norm=name_key(change.alias),
-                                         origin="seen", first_seen=change.at, first_message=change.message),
-                        ["actor_id", "alias"])
+        _insert_missing(s, _ALIASES, dict(actor_id=change.id, alias=change.alias, norm=name_key(change.alias),
+                                          origin="seen", first_seen=change.at, first_message=change.message),
+                        ("actor_id", "alias"))
 
 
-def _insert_missing(s: Session, table: Table, values: dict[str, Any], keys: list[str]) -> None:
+def _insert_missing(s: Session, table: Table, values: dict[str, Any], keys: tuple[str, ...]) -> None:
     """INSERT ... ON CONFLICT (keys) DO NOTHING, in the dialect's words."""
+    s.connection().execute(_insert_ignoring(s.get_bind().dialect.name, table.name, keys), values)
+
+
+@lru_cache(maxsize=16)
+def _insert_ignoring(dialect_name: str, table_name: str, keys: tuple[str, ...]) -> Any:
     from sqlalchemy.dialects import postgresql, sqlite
 
-    dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
-    s.execute(dialect.insert(table).values(**values).on_conflict_do_nothing(index_elements=keys))
+    table = {_ACTORS.name: _ACTORS, _ALIASES.name: _ALIASES}[table_name]
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing(index_elements=list(keys))
 
 
 def teach_alias(s: Session, alias: str, actor_id: str, name: str, kind: str, known: bool) -> None:
@@ -221,7 +220,42 @@ def _table(model: type[Any]) -> Table:
     return table
 
 
-# Core statements on the tables, not the mapped classes: no ORM objects to build, track and
-# flush on the linking path (a claim costs a few statements, not a few flushes)
+# Core statements on the tables, not the mapped classes, built once with bound parameters: no
+# ORM objects to build, track and flush, no statement and cache key to build per claim
 _INCIDENTS = _table(IncidentRow)
 _LINKS = _table(IncidentLinkRow)
+_CHECKS = _table(ClaimCheckRow)
+_ACTORS = _table(ActorRow)
+_ALIASES = _table(ActorAliasRow)
+_NEW_INCIDENT = insert(_INCIDENTS).returning(_INCIDENTS.c.id)
+_NEW_LINK = insert(_LINKS)
+_NEW_HISTORY = insert(_table(IncidentEventRow))
+_NEW_CHECK = insert(_CHECKS)
+_LINK_EXISTS = select(_LINKS.c.id).where(
+    _LINKS.c.incident_id == bindparam("incident_id"), _LINKS.c.message_pk == bindparam("message_pk"),
+    _LINKS.c.role == bindparam("role"), _LINKS.c.statement_idx == bindparam("statement_idx")).limit(1)
+_LINK_EXISTS_WHOLE = select(_LINKS.c.id).where(
+    _LINKS.c.incident_id == bindparam("incident_id"), _LINKS.c.message_pk == bindparam("message_pk"),
+    _LINKS.c.role == bindparam("role"), _LINKS.c.statement_idx.is_(None)).limit(1)
+_CHECK_FIND = select(_CHECKS.c.id, _CHECKS.c.due_at, _CHECKS.c.state).where(
+    _CHECKS.c.incident_id == bindparam("incident_id"), _CHECKS.c.claimant_id == bindparam("claimant_id"))
+_ACTOR_AT: Any = bindparam("b_at", type_=_ACTORS.c.last_claim_at.type)
+_ACTOR_CLAIMED = update(_ACTORS).where(_ACTORS.c.id == bindparam("b_id")).values(
+    claims=_ACTORS.c.claims + 1,
+    last_claim_at=case((or_(_ACTORS.c.last_claim_at.is_(None), _ACTORS.c.last_claim_at < _ACTOR_AT), _ACTOR_AT),
+                       else_=_ACTORS.c.last_claim_at))
+
+
+@lru_cache(maxsize=64)
+def _incident_update(fields: tuple[str, ...], status: bool, corroborated: bool) -> Any:
+    c = _INCIDENTS.c
+    at: Any = bindparam("b_at", type_=c.updated_at.type)
+    values: dict[str, Any] = {k: bindparam(f"v_{k}", type_=c[k].type) for k in fields}
+    if status:
+        values.update(status=bindparam("b_status", type_=c.status.type), grade=bindparam("b_grade", type_=c.grade.type),
+                      reasons=bindparam("b_reasons", type_=c.reasons.type))
+    values["updated_at"] = case((c.updated_at < at, at), else_=c.updated_at)
+    if corroborated:
+        values["corroborated_at"] = func.coalesce(c.corroborated_at,
+                                                  bindparam("b_corroborated_at", type_=c.corroborated_at.type))
+    return update(_INCIDENTS).where(c.id == bindparam("b_id")).values(**values)

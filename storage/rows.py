@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Connection, Table, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from storage.tables import AlertRow
@@ -16,17 +16,21 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def add_alert_row(s: Session, alert: AlertValue) -> bool:
+def add_alert_row(conn: Session | Connection, alert: AlertValue) -> bool:
     """Store an alert unless its key was raised before (one Core statement each way)."""
-    table: Table = AlertRow.__table__  # type: ignore[attr-defined]
-    if s.execute(select(table.c.id).where(table.c.key == alert.key).limit(1)).first() is not None:
+    if conn.execute(_ALERT_KEY, {"key": alert.key}).first() is not None:
         return False
-    s.execute(insert(table), [dict(
+    conn.execute(_NEW_ALERT, [dict(
         key=alert.key, kind=alert.kind, at=alert.at, incident_id=alert.incident, actor=alert.actor,
         text=alert.text, sources=list(alert.sources), payload=dict(alert.payload),
         reply_to_key=alert.reply_to_key, status=alert.status, next_attempt_at=alert.at, attempts=0,
     )])
     return True
+
+
+_ALERTS: Table = AlertRow.__table__  # type: ignore[attr-defined]
+_ALERT_KEY = select(_ALERTS.c.id).where(_ALERTS.c.key == bindparam("key")).limit(1)
+_NEW_ALERT = insert(_ALERTS)
 
 
 def alert_value(r: AlertRow) -> AlertValue:
