@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from classifiers.types import Classification
 from storage import AlertValue, IngestResult, Store
-from storage.store import text_hash
+from storage.ingest import text_hash
 from watchers.errors import DropMessage, StorageError, StorageUnavailable
 from watchers.message import Message
 

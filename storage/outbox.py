@@ -17,13 +17,8 @@ from typing import Any
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-<<<<<<< HEAD
-from storage.store import alert_value, utcnow
-from storage.tables import AlertChatRow, AlertRow, StateRow
-=======
 from storage.rows import alert_value, utcnow
-from storage.tables import AlertRow, StateRow
->>>>>>> cbeef89 (storage: split incidents.py into values, changes, queries, writes and the transaction; bot/ calls typed Store methods)
+from storage.tables import AlertChatRow, AlertRow, StateRow
 from storage.values import AlertValue
 
 DELIVERABLE = ("pending", "failed")

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import String, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from storage.incidents import IncidentMessage, IncidentValue
+from storage.incident_values import IncidentMessage, IncidentValue
 from storage.tables import IncidentLinkRow, IncidentRow, MessageRow
 
 _IN_CHUNK = 400

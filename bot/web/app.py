@@ -25,15 +25,8 @@ from bot.web.data import incident_detail_json, map_json, timeline_json
 from bot.web.evidence import Highlighter, Segment
 from bot.web.filters import FilterError, page_number, parse_filter
 from storage import Store
-from storage.incidents import actor_states, claims_by_actor, incident_messages
 from storage.views import (
     IncidentFilter,
-    filter_choices,
-    incident_ids,
-    incidents_by_ids,
-    map_points,
-    shown_messages,
-    timeline,
 )
 
 log = logging.getLogger("claimwatch.web")
@@ -147,7 +140,7 @@ def _html(text: str) -> web.Response:
 
 
 async def _form(request: web.Request, action: str, query: dict[str, str]) -> str:
-    choices = await request.app[STORE].run(filter_choices)
+    choices = await request.app[STORE].filter_choices()
     return pages.filter_form(action, query, choices)
 
 
@@ -168,12 +161,7 @@ async def _incident_list(request: web.Request) -> tuple[dict[str, str], int, int
     query, f = _filter(request, frozenset({"token", "limit", "offset"}))
     limit = page_number(query, "limit", 100, 1000) or 100
     offset = page_number(query, "offset", 0, 10_000_000)
-
-    def fn(s: Any) -> tuple[int, list[Any], dict[int, Any]]:
-        total, ids = incident_ids(s, f, limit, offset)
-        return total, incidents_by_ids(s, ids), incident_messages(s, ids)
-
-    total, incidents, messages = await request.app[STORE].run(fn)
+    total, incidents, messages = await request.app[STORE].incident_page(f, limit, offset)
     return query, total, offset, limit, [incident_dict(inc, messages.get(inc.id, ())) for inc in incidents]
 
 
@@ -186,11 +174,7 @@ async def incidents_view(request: web.Request) -> web.Response:
 async def _one_incident(request: web.Request) -> tuple[Any, list[Any]]:
     raw = request.match_info["id"]
     incident_id = int(raw) if raw.isdigit() and len(raw) < 12 else -1
-
-    def fn(s: Any) -> tuple[list[Any], dict[int, Any]]:
-        return incidents_by_ids(s, [incident_id], with_history=True), shown_messages(s, [incident_id])
-
-    found, messages = await request.app[STORE].run(fn)
+    found, messages = await request.app[STORE].incident_shown(incident_id)
     if not found:
         raise web.HTTPNotFound(text=f"no incident #{raw}")
     return found[0], messages.get(incident_id, [])
@@ -220,8 +204,8 @@ async def groups_view(request: web.Request) -> web.Response:
 
 async def _groups(request: web.Request) -> list[dict[str, Any]]:
     store = request.app[STORE]
-    states = await store.run(actor_states)
-    rates = await store.run(claims_by_actor)
+    states = await store.actor_states()
+    rates = await store.claims_by_actor()
     return group_rows(states, rates, only_new=False)
 
 
@@ -229,12 +213,12 @@ async def _groups(request: web.Request) -> list[dict[str, Any]]:
 
 async def api_map(request: web.Request) -> web.Response:
     _, f = _filter(request)
-    return _json(map_json(await request.app[STORE].run(lambda s: map_points(s, f))))
+    return _json(map_json(await request.app[STORE].map_points(f)))
 
 
 async def api_timeline(request: web.Request) -> web.Response:
     _, f = _filter(request)
-    return _json(timeline_json(await request.app[STORE].run(lambda s: timeline(s, f))))
+    return _json(timeline_json(await request.app[STORE].timeline(f)))
 
 
 async def api_incidents(request: web.Request) -> web.Response:

@@ -1,0 +1,172 @@
+"""Storing a batch of messages: new ones in one multi-row INSERT, edits and deletions as
+revisions, each with its classification's statements. Runs inside the store's transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from classifiers.types import Classification
+from storage.rows import utcnow
+from storage.tables import MessageEditRow, MessageRow, StatementRow
+from storage.values import IngestResult
+from watchers.message import Message
+
+_IN_CHUNK = 400  # keys per IN (...) query: under SQLite's variable limit on every build
+
+
+def keys_filter(keys: Sequence[tuple[str, str]]) -> Any:
+    """WHERE for a set of (source, msg_id): grouped by source so the unique index is sought.
+    A row-value IN ((source, id), ...) makes SQLite scan the whole index (measured: quadratic replays)."""
+    from collections import defaultdict
+
+    from sqlalchemy import and_, or_
+
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for source, msg_id in keys:
+        by_source[source].append(msg_id)
+    # the table's columns, not the mapped class's: a Core statement skips the ORM compile step
+    c = _table(MessageRow).c
+    return or_(*(and_(c.source == source, c.msg_id.in_(ids)) for source, ids in by_source.items()))
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def _statement_dicts(pk: int, cls: Classification) -> list[dict[str, Any]]:
+    rows = []
+    for idx, st in enumerate(cls.statements):
+        rows.append({
+            "message_pk": pk, "idx": idx, "stance": st.stance,
+            "speaker_id": st.speaker.id if st.speaker else None, "speaker": st.speaker.name if st.speaker else None,
+            "subject_id": st.subject.id if st.subject else None, "subject": st.subject.name if st.subject else None,
+            "subject_as_written": st.subject.as_written if st.subject else None,
+            "denial_of": st.denial_of, "target": st.target,
+            "place_id": st.place.id if st.place else None, "place": st.place.name if st.place else None,
+            "weapon": st.weapon, "killed": st.killed, "wounded": st.wounded,
+            "event_date": st.event_date.isoformat() if st.event_date else None, "incident_id": None,
+        })
+    return rows
+
+
+def _apply_classification(row: MessageRow, cls: Classification | None) -> None:
+    if cls is not None:
+        row.lang = cls.lang
+        row.stances = ",".join(cls.stances)
+
+
+def _table(model: type[Any]) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+def _ingest(s: Session, batch: Sequence[tuple[Message, Classification | None]],
+            processed: bool = False) -> list[IngestResult]:
+    """New messages go in with one multi-row INSERT ... RETURNING (Core, no ORM objects: this is
+    the hot path of every replay); edits and deletions, rare, go through the ORM."""
+    from sqlalchemy import insert
+
+    keys = list({m.key for m, _ in batch})
+    existing: dict[tuple[str, str], MessageRow] = {}
+    found: list[int] = []
+    for i in range(0, len(keys), _IN_CHUNK):
+        # which keys are stored (a Core read of the key columns); rows to revise, rare in a
+        # stream of new messages, are then loaded whole
+        chunk = keys[i:i + _IN_CHUNK]
+        c = _table(MessageRow).c
+        found += [pk for (pk,) in s.connection().execute(select(c.pk).where(keys_filter(chunk))).all()]
+    for i in range(0, len(found), _IN_CHUNK):
+        rows = s.execute(select(MessageRow).where(MessageRow.pk.in_(found[i:i + _IN_CHUNK]))).scalars().all()
+        existing.update({(r.source, r.msg_id): r for r in rows})
+    now = utcnow()
+    results: list[IngestResult | None] = []
+    fresh: dict[tuple[str, str], tuple[int, dict[str, Any], Classification | None]] = {}
+    later: list[tuple[int, Message, Classification | None]] = []  # revisions of messages new in this batch
+    for message, cls in batch:
+        if message.key in fresh:
+            later.append((len(results), message, cls))
+            results.append(None)
+            continue
+        row = existing.get(message.key)
+        if row is None:
+            if message.deleted:
+                results.append(IngestResult(message, None, "unknown_deletion"))
+                continue
+            fresh[message.key] = (len(results), {
+                "source": message.source, "msg_id": message.id, "date": message.date, "text": message.text,
+                "title": message.title, "url": message.url, "forwarded_from": message.forwarded_from,
+                "reply_to": message.reply_to, "edited_at": message.edited, "deleted": False, "deleted_at": None,
+                "lang": cls.lang if cls else None, "stances": ",".join(cls.stances) if cls else "",
+                "text_hash": text_hash(message.full_text), "processed": processed, "stored_at": now,
+            }, cls)
+            results.append(IngestResult(message, None, "new"))
+            continue
+        results.append(_revise(s, row, message, cls, now))
+    if fresh:
+        entries = list(fresh.values())
+        # the Table, not the mapped class: an ORM bulk insert costs twice as much per row
+        messages = _table(MessageRow)
+        new_rows = [values for _, values, _ in entries]
+        returned: list[Any]
+        if s.get_bind().dialect.name == "postgresql":
+            # INSERT ... RETURNING of a batch is one statement with ~17 placeholders a row, which
+            # psycopg re-parses for every batch (~55 µs a row); its executemany sends one short
+            # statement, pipelined, and the new keys are read back through the unique index
+            s.execute(insert(messages), new_rows)
+            new_keys = [(values["source"], values["msg_id"]) for values in new_rows]
+            returned = []
+            for i in range(0, len(new_keys), _IN_CHUNK):
+                returned += s.execute(select(messages.c.source, messages.c.msg_id, messages.c.pk)
+                                      .where(keys_filter(new_keys[i:i + _IN_CHUNK]))).all()
+        else:
+            returned = list(s.execute(
+                insert(messages).returning(messages.c.source, messages.c.msg_id, messages.c.pk), new_rows).all())
+        pks = {(src, mid): pk for src, mid, pk in returned}
+        statements: list[dict[str, Any]] = []
+        for position, values, cls in entries:
+            pk = pks[(values["source"], values["msg_id"])]
+            old = results[position]
+            assert old is not None
+            results[position] = IngestResult(old.message, pk, "new")
+            if cls is not None and cls.statements:
+                statements.extend(_statement_dicts(pk, cls))
+        if statements:
+            s.execute(insert(_table(StatementRow)), statements)
+    for position, message, cls in later:
+        row = s.execute(select(MessageRow).where(MessageRow.source == message.source,
+                                                 MessageRow.msg_id == message.id)).scalar_one()
+        results[position] = _revise(s, row, message, cls, now)
+    s.flush()
+    return [r for r in results if r is not None]
+
+
+def _revise(s: Session, row: MessageRow, message: Message, cls: Classification | None,
+            now: datetime) -> IngestResult:
+    """A record for a message already stored: a deletion, an edit, or the same text again."""
+    from sqlalchemy import delete, insert
+
+    if message.deleted:
+        if row.deleted:
+            return IngestResult(message, row.pk, "duplicate")
+        row.deleted, row.deleted_at = True, message.edited or now
+        return IngestResult(message, row.pk, "deleted")
+    if message.text == row.text and (message.title or None) == (row.title or None):
+        return IngestResult(message, row.pk, "duplicate")
+    s.add(MessageEditRow(message_pk=row.pk or 0, text=row.text, title=row.title, edited_at=row.edited_at,
+                         replaced_at=now))
+    previous = row.text
+    row.text, row.title = message.text, message.title
+    row.edited_at = message.edited or now
+    row.text_hash = text_hash(message.full_text)
+    row.processed = False
+    _apply_classification(row, cls)
+    s.execute(delete(StatementRow).where(StatementRow.message_pk == row.pk))
+    if cls is not None and cls.statements:
+        s.execute(insert(StatementRow), _statement_dicts(row.pk or 0, cls))
+    return IngestResult(message, row.pk, "edited", previous_text=previous)
