@@ -69,18 +69,23 @@ def event_matches(ev: dict[str, Any], inc: dict[str, Any], places: Places) -> bo
             <= datetime(day.year, day.month, day.day, tzinfo=UTC) + late):
         return False
     is_strike = ev["kind"] == "us_strike"
-    claimed_by_state = any(c["actor"] in STATE_NAMES for c in inc["claimants"])
-    if inc["claimants"] and is_strike != claimed_by_state:
-        return False
-    if not inc["claimants"] and inc.get("weapon") and (inc["weapon"] == "airstrike") != is_strike:
-        return False  # an unclaimed report: its weapon says whether it is a strike or an attack
+    claimants = [c["actor"] for c in inc["claimants"]]
+    if is_strike and claimants and not any(c in STATE_NAMES for c in claimants):
+        return False  # a US strike is claimed by the US
+    if not is_strike and any(c in STATE_NAMES or c in OTHER_STATES for c in claimants):
+        return False  # an attack on US forces is claimed by a group, not by a state
+    if inc.get("weapon") and (inc["weapon"] == "airstrike") != is_strike:
+        return False  # its weapon says whether it is a strike or an attack
     if inc["place_id"] is None:
-        return True  # a placeless incident of the right time and kind
+        # a placeless incident of the right time and kind that says what happened (a weapon, or
+        # US forces as the target): time alone does not make a claim of elsewhere this event
+        return bool(inc.get("weapon") or inc.get("target") == "US forces")
     return any(places.relate(inc["place_id"], p) is not None or places.relate(p, inc["place_id"]) is not None
                for p in ev["places"])
 
 
 STATE_NAMES = {"US Central Command", "Pentagon", "United States", "CJTF-OIR", "Coalition (CJTF-OIR)"}
+OTHER_STATES = {a.name for a in load_gazetteer().actors.values() if a.kind in ("state", "official")} - STATE_NAMES
 
 
 async def incidents(db: str) -> list[dict[str, Any]]:

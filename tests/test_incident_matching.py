@@ -219,7 +219,7 @@ def test_a_strike_following_an_attack_is_not_placed_where_the_attack_was(
         rec("https://police.example/rss", "p1", "2024-03-04T06:00:00+00:00",
             "Erbil police said a drone exploded near the city on Monday. No casualties were reported."),
         rec("https://tv.example/rss", "t1", "2024-03-05T13:00:00+00:00",
-            "The United States military carried out airstrikes against militants in Iraq following an attack on an "
+            "The Pentagon said U.S. forces carried out airstrikes against militants in Iraq following an attack on an "
             "air base in Erbil that injured three U.S. service members."),
     ])
     attack, strike = sorted(incidents, key=lambda i: i["id"])
@@ -233,3 +233,33 @@ def test_a_report_dated_weeks_back_opens_no_incident(tmp_path: Path, capsys: pyt
             "A look back: on 2 February a drone hit Ain al-Asad air base, the first of many."),
     ])
     assert incidents == []
+
+
+def test_a_claim_naming_no_place_weapon_or_target_raises_no_uncorroborated_alert(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    alerts, [incident] = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "w1", "2024-03-04T10:00:00+00:00",
+            "The Islamic State group claimed responsibility on Friday for an explosion that killed four people."),
+    ], until="+72h")
+    assert incident["claimants"] and [a for a in alerts if a["kind"] == "uncorroborated_claim"] == []
+
+
+def test_a_claim_dated_weeks_back_opens_no_incident(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "p1", "2024-03-05T10:00:00+00:00",
+            "On 2 February the Islamic Resistance in Iraq claimed a drone attack on Ain al-Asad air base."),
+    ], until="+72h")
+    assert incidents == [] and [a for a in alerts if a["kind"] == "uncorroborated_claim"] == []
+
+
+def test_a_message_s_blame_at_its_claim_s_place_joins_the_claimed_event(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "w1", "2024-03-05T02:00:00+00:00",
+            "The Pentagon said U.S. forces struck a weapons depot near Abu Kamal."),
+        rec("https://paper.example/rss", "p1", "2024-03-05T09:00:00+00:00",
+            "The Pentagon said Iran was behind the attacks on U.S. troops in Deir ez-Zor. The Pentagon said U.S. "
+            "forces struck a weapons depot in Deir ez-Zor."),
+    ])
+    [strike] = incidents
+    assert [m["id"] for m in strike["messages"]] == ["w1", "p1", "p1"]

@@ -159,11 +159,15 @@ class IncidentEngine:
             statements = [Statement(stance="report", place=place, event_date=when,
                                     weapon=weapons[0].id if weapons else None)]
         alerts: list[AlertValue] = []
-        for idx, st in enumerate(statements):
+        # a message's claims first: the event it claims is where its blame and denials of that
+        # place belong (statements of one message at one place are one event)
+        seen: dict[str, int] = {}
+        for idx, st in sorted(enumerate(statements), key=lambda p: p[1].stance != "claim"):
             st = self._own_strike(st, msg, cls)
             if st.stance == "skip":
                 continue  # a report of a strike that names only the place of the attack it answers
-            alerts.extend(self._statement(tx, result.pk, msg, st, cls, None if report_only else idx, outlet, fp, at))
+            alerts.extend(self._statement(tx, result.pk, msg, st, cls, None if report_only else idx, outlet, fp, at,
+                                          seen))
         return alerts
 
     def _own_strike(self, st: Statement, msg: Message, cls: Classification) -> Statement:
@@ -191,13 +195,20 @@ class IncidentEngine:
         return replace(st, place=place, weapon="airstrike", target=None)
 
     def _statement(self, tx: IncidentTx, pk: int, msg: Message, st: Statement, cls: Classification,
-                   idx: int | None, outlet: SourceInfo, fp: int, at: datetime) -> list[AlertValue]:
+                   idx: int | None, outlet: SourceInfo, fp: int, at: datetime,
+                   seen: dict[str, int] | None = None) -> list[AlertValue]:
         w = self.matcher.window(st, msg.date)
         subject = st.subject
         if st.stance == "claim" and subject is not None:
             subject = self.claimants.resolve(tx, subject)
         matches = self._matches(tx, st, subject, w)
         chosen = self.matcher.choose(matches, st)
+        place = st.place
+        earlier = (seen or {}).get(place.id) if place is not None and st.stance != "claim" else None
+        if place is not None and earlier is not None and (chosen is None or chosen.incident.id != earlier):
+            found = tx.lean_incident(earlier)
+            if found is not None and not (st.weapon and found.weapon and st.weapon != found.weapon):
+                chosen = Match(found, 1.0, (f"same message and place as its claim ({place.name})",), False)
         voice = self.claimants.voice(st, outlet)
         if voice is not outlet and st.evidence:
             # the speaker's own sentence inside the article, so it is not a near-duplicate of the claim beside it
@@ -218,8 +229,8 @@ class IncidentEngine:
         else:
             if st.place is None and st.stance != "claim":
                 return []  # a denial or attribution we cannot place stays on its message only
-            if st.stance == "report" and w.precision == "day" and msg.date - w.event_time > self.policy.claim_lookback:
-                return []  # a report dated weeks back recalls an old event: it opens nothing
+            if w.precision == "day" and msg.date - w.event_time > self.policy.claim_lookback:
+                return []  # a report or claim dated weeks back recalls an old event: it opens nothing
             ambiguous = False
             score, reasons = 1.0, ["new incident"]
             ref = self._open(tx, st, w, at)
@@ -256,7 +267,11 @@ class IncidentEngine:
         incident_checks = tx.checks_for(ref) if incident or merged else []
         if claimant is not None:
             self._superseding(ref, claimant, old_links, at, changes)
-            if not self.claimants.is_state(claimant) and not any(c.claimant_id == claimant.id for c in incident_checks):
+            # a claim that names no place, weapon or target gives nothing to corroborate: no check
+            checkable = bool(st.place or st.weapon or st.target
+                             or (incident and (incident.place_id or incident.weapon or incident.target)))
+            if checkable and not self.claimants.is_state(claimant) and not any(
+                    c.claimant_id == claimant.id for c in incident_checks):
                 window = self.policy.window(msg.source, st.place)
                 changes.append(CheckUpsert(ref, claimant.id, claimant.name, at, at + window))
         current = tx.lean_incident(ref) if merged else incident
@@ -265,6 +280,8 @@ class IncidentEngine:
         _ids, raised = tx.apply(changes)
         if claimant is not None:
             self.claimants.remember_claim(claimant, at)
+        if seen is not None and st.stance == "claim" and st.place is not None:
+            seen.setdefault(st.place.id, ref)
         return raised
 
     def _matches(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window) -> list[Match]:
