@@ -161,6 +161,10 @@ class IncidentLinkRow(SQLModel, table=True):
     """
 
     __tablename__ = "incident_links"
+    # who is linked to an incident, in what role and since when, read from the index alone (the
+    # candidates' stub links: a claimed incident may hold hundreds of links)
+    __table_args__ = (Index("ix_incident_links_incident_role_subject", "incident_id", "role", "subject_id", "at",
+                            "withdrawn"),)
     id: int | None = Field(default=None, primary_key=True)
     incident_id: int = Field(foreign_key="incidents.id", index=True)
     message_pk: int = Field(foreign_key="messages.pk", index=True)
