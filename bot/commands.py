@@ -300,7 +300,7 @@ async def incidents_show(args: argparse.Namespace, config: Config, ref: str) -> 
 
 async def messages(args: argparse.Namespace, config: Config) -> int:
     from bot.message_views import format_messages
-    from storage.messages import MessageQuery, find_messages
+    from storage.messages import MessageQuery
 
     if args.limit < 0:
         raise InputError("--limit: must be 0 (all) or more")
@@ -308,7 +308,7 @@ async def messages(args: argparse.Namespace, config: Config) -> int:
                          limit=args.limit or None)
     store = await Store.open(config.storage.url)
     try:
-        rows = await store.run(lambda s: find_messages(s, query))
+        rows = await store.find_messages(query)
     finally:
         await store.close()
     sys.stdout.write(format_messages(rows, args.format))

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 from sqlalchemy.orm import Session
 
 from classifiers.types import Classification
-from storage import incident_queries, incident_writes, migrate, outbox, views
+from storage import incident_queries, incident_writes, messages, migrate, outbox, views
 from storage.engine import PG_POOL, create_engine_for, is_sqlite, safe_url
 from storage.incident_tx import IncidentTx
 from storage.incident_values import ActorState, IncidentMessage, IncidentValue
@@ -192,6 +192,10 @@ class Store:
             return [*olds, row.text]
 
         return await self.run(fn)
+
+    async def find_messages(self, query: messages.MessageQuery) -> list[messages.MessageView]:
+        """Stored messages with their statements (``claimwatch messages``)."""
+        return await self.run(lambda s: messages.find_messages(s, query))
 
     async def count_messages(self, source: str | None = None) -> int:
         def fn(s: Session) -> int:
