@@ -166,6 +166,8 @@ class IncidentEngine:
             st = self._own_strike(st, msg, cls)
             if st.stance == "skip":
                 continue  # a report of a strike that names only the place of the attack it answers
+            if st.stance == "attribution" and st.subject is None:
+                continue  # a blame that names no one links nothing
             alerts.extend(self._statement(tx, result.pk, msg, st, cls, None if report_only else idx, outlet, fp, at,
                                           seen))
         return alerts
