@@ -2,6 +2,11 @@
 
     .venv/bin/python bench/dev_errors.py [--pool P] [--only fn|fp|speaker|place|denial|all]
                                          [--stance S] [--limit N] [--grep WORD] [--quiet]
+                                         [--folds 0,1,2] [--rules]
+
+``--folds 0,1,2`` reads the errors of three folds only, so that fold 3 (scored with ``--folds 3
+--quiet``) stays an inner check of rules written from the others; ``--rules`` leaves the learned
+layer out (it was trained on folds 0-3, so its figures on them are in-sample).
 
 Classifies folds 0-3 of ../shared/labelled in-process (the source registry gives the actor of a
 known source, as `claimwatch classify` does), prints the score.py figures for them and then, per
@@ -43,11 +48,11 @@ def load(folds: tuple[int, ...] = DEV_FOLDS) -> list[tuple[dict, dict]]:  # type
     return [(by_id[g["id"]], g) for g in gold if g["id"] in keep]
 
 
-def predict(pairs: list[tuple[dict, dict]]) -> list[dict]:  # type: ignore[type-arg]
+def predict(pairs: list[tuple[dict, dict]], learned: bool = True) -> list[dict]:  # type: ignore[type-arg]
     from bot.registry import Registry
     from classifiers.classify import Classifier
 
-    classifier = Classifier()
+    classifier = Classifier(learned=learned)
     registry = Registry.builtin()
     out = []
     for m, _ in pairs:
@@ -73,13 +78,19 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=40)
     ap.add_argument("--grep")
     ap.add_argument("--quiet", action="store_true", help="figures only")
+    ap.add_argument("--folds", default="0,1,2,3", help="comma-separated development folds (never 4)")
+    ap.add_argument("--rules", action="store_true", help="rules alone, without the learned layer")
     a = ap.parse_args()
+    folds = tuple(int(f) for f in a.folds.split(","))
+    if 4 in folds:
+        sys.exit("dev_errors: fold 4 is for scoring only")
     score = _score_module()
-    pairs = load()
-    preds = predict(pairs)
+    pairs = load(folds)
+    preds = predict(pairs, learned=not a.rules)
     gp = [(g, p) for (_, g), p in zip(pairs, preds, strict=True)]
-    score.table("folds 0-3 all", score.metrics(gp))
-    score.table("folds 0-3 firm", score.metrics([(g, p) for g, p in gp if not g.get("doubtful")]))
+    name = "folds " + ",".join(map(str, folds))
+    score.table(f"{name} all", score.metrics(gp))
+    score.table(f"{name} firm", score.metrics([(g, p) for g, p in gp if not g.get("doubtful")]))
     if a.quiet:
         return
     shown = 0
