@@ -276,6 +276,13 @@ def build_builtin() -> Gazetteer:
     for place, aliases in pending:
         # a one-word Latin town name from GeoNames matches only as written ("Homs", not "homs")
         gz.add_place(_with_country(gz, gz.places[place.id]), aliases, exact_single_words=place.id in cased)
+    for lang, names in tomllib.loads(_read("exonyms.toml")).items():
+        # French and Persian names the GeoNames import leaves out ("Damas", "Beyrouth")
+        for pid, extra in names.items():
+            if pid not in gz.places:
+                raise ValueError(f"exonyms.toml: [{lang}] {pid}: no such place in the gazetteer")
+            for alias in extra:
+                gz.add_alias(alias, "place", pid)
     lexicon = tomllib.loads(_read("lexicon.toml"))
     for weapon, words in lexicon.get("weapons", {}).items():
         for word in words:
