@@ -23,6 +23,7 @@ _NO_OBJECT = frozenset({"in", "near", "along", "across", "including", "and", "or
                         "were", "was", "are", "is", "have", "had", "that", "which", "with", "during", "after", "amid",
                         "since", "last", "yesterday", "earlier", "this", "today", "overnight", "when", "while", "as"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
+_RA = "را"  # Persian marks the definite object with «را» after it
 
 
 def same_party(a: ActorRef, b: ActorRef) -> bool:
@@ -38,6 +39,21 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
         return not any(w in ("a", "an", "the", "this", "that", "which", "who", "but", "while", "as", "after")
                        for w in between)
     return bool(between) and (between[-1] in ("it", "they", "we") or bool(fw.own_forces.fullmatch(between[-1])))
+
+
+# «مورد حمایت ایران», «وابسته به ایران», «نزدیک به ...»: the party named after these is a backer
+_FA_BACKED = (("مورد", "حمايت"), ("وابسته", "به"), ("نزديك", "به"), ("طرفدار",), ("حامي",))
+
+
+def _fa_modifier(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
+    """Whether a Persian party is the reporter («به گفته پنتاگون») or a backer («گروه‌های مورد
+    حمایت ایران»), not a doer."""
+    before = tuple(s.toks[max(mn.start - 2, 0):mn.start])
+    if any(before[-len(w):] == w for w in _FA_BACKED):
+        return True
+    lo = s.starts[max(mn.start - 3, 0)] if s.starts else 0
+    hits = list(fw.according.finditer(s.norm, lo, s.starts[mn.start] if s.starts else 0))
+    return bool(hits) and s.token_at(hits[-1].end() - 1) >= mn.start - 1
 
 
 def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
@@ -77,11 +93,17 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False and not arabic and ((end < len(s.toks) and s.toks[end] in _NO_OBJECT) or (
                 end >= len(s.toks) and s.toks[t] in ("killed", "hit", "struck", "targeted", "destroyed"))):
             continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb
-        if doer is False:
+        if doer is False and fw.lang == "fa":
+            # subject-object-verb: the party before «را» is the object; the subject opens the clause
+            before = [(mn, r) for mn, r in ok if mn.end <= t and t - mn.end <= 14 and _RA not in s.toks[mn.end:t]
+                      and not _fa_modifier(s, fw, mn)]
+            if before:
+                doer = before[0][1]
+        elif doer is False:
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= 5 and mn.end <= t]
             if before and _subject_of(s, fw, before[-1][0].end, t):
                 doer = before[-1][1]
-        if doer is False and arabic:
+        if doer is False and arabic and fw.lang != "fa":
             after = [r for mn, r in ok if end <= mn.start <= end + 2]
             if after:
                 doer = after[0]

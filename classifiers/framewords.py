@@ -8,6 +8,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from classifiers.normalize import normalize
 
@@ -108,11 +109,23 @@ def _alternation(words: list[str], arabic: bool) -> str:
     return rf"(?<!\w){clitic}(?:{'|'.join(parts)})(?!\w)"
 
 
+def _merged(base: Any, own: Any) -> Any:
+    """A word list (or a demonym table) of a language section over the one it inherits."""
+    if base is None or own is None:
+        return own if base is None else base
+    return {**base, **own} if isinstance(base, dict) else [*base, *own]
+
+
 @lru_cache(maxsize=1)
 def load_frames() -> dict[str, FrameWords]:
     raw = tomllib.loads(resources.files("classifiers").joinpath("data").joinpath("frames.toml").read_text("utf-8"))
     out: dict[str, FrameWords] = {}
     for lang, section in raw.items():
+        base = raw.get(section.get("inherit", ""), {})
+        if base:
+            # short Latin text is often detected as French: French frames keep the English words
+            section = {key: _merged(base.get(key), section.get(key)) for key in set(base) | set(section)
+                       if key != "inherit"}
         arabic = lang in ("ar", "fa")
 
         def rx(key: str, section: dict[str, list[str]] = section, arabic: bool = arabic) -> re.Pattern[str]:

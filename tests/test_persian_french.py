@@ -30,6 +30,11 @@ def _one(classifier: Classifier, text: str) -> tuple[str, str | None, str | None
     # "attribue l'attaque ... aux X": the object between the verb and the blamed party
     ("Washington attribue l'attaque de roquettes contre l'ambassade américaine à Bagdad aux Brigades du Hezbollah.",
      ("attribution", "United States", "Kataib Hezbollah", "US Embassy Baghdad")),
+    # reported speech: "selon X, Y a attaqué": X blames Y
+    ("Selon le Pentagone, les Brigades du Hezbollah ont attaqué la base d'Aïn al-Assad.",
+     ("attribution", "United States", "Kataib Hezbollah", "Ain al-Asad Air Base")),
+    ("L'attaque contre la base d'al-Tanf a été menée par la Résistance islamique en Irak, selon Washington.",
+     ("attribution", "United States", "Islamic Resistance in Iraq", "Al-Tanf Garrison")),
     # French exonyms of the theatre's towns
     ("Le groupe État islamique a revendiqué jeudi l'attentat de Kaboul.",
      ("claim", "Islamic State", "Islamic State", "Kabul")),
@@ -46,6 +51,8 @@ def test_french(classifier: Classifier, text: str, want: tuple[str, str | None, 
      ("claim", "United States", "United States", "Al-Qaim")),
     ("مقاومت اسلامی عراق پایگاه آمریکایی الشدادی را با پهپاد هدف قرار داد.",
      ("claim", "Islamic Resistance in Iraq", "Islamic Resistance in Iraq", "Al-Shaddadi")),
+    ("ارتش اسرائیل اعلام کرد مواضع حزب الله در جنوب لبنان را بمباران کرد.",
+     ("claim", "Israel", "Israel", "southern Lebanon")),
     ("پنتاگون کتائب حزب الله را عامل حمله به پایگاه عین الاسد دانست.",
      ("attribution", "United States", "Kataib Hezbollah", "Ain al-Asad Air Base")),
 ])
