@@ -44,13 +44,14 @@ _TOPIC = re.compile(
     r"role|base|convoy|troops|forces|soldier|clash|airstrike|incident|responsab|"
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
     r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|"
-    r"attaque|frappe|attentat|roquette|drone|explosion|mort|tues|blesses|implication|bilan|base|convoi")
+    r"attaque|frappe|attentat|roquette|drone|explosion|mort|tues|blesses|implication|bilan|base|convoi|tirs|bombard")
 _VIOLENCE = re.compile(
     r"(?<!\w)(?:attack\w*|strikes?|airstrikes?|raids?|bomb\w*|rockets?|drones?|missiles?|explos\w*|blasts?|shell\w*|"
     r"kill\w*|dead|deaths?|wounded|injur\w*|casualt\w*|massacre|shooting|shot|fired|ambush\w*|assassinat\w*|troops|"
     r"struck|hit|convoy|shelling|raid\w*|downed|shot down|"
     r"soldiers|hostilities|fighting|clashes|targeted|targeting|involvement|responsib\w*|"
-    r"attaque\w*|frappes?|tues?|morts?|blesses|attentat\w*|حمله|حملات|موشك\w*|پهپاد\w*|كشته|انفجار)(?!\w)"
+    r"attaque\w*|frappes?|tues?|morts?|blesses|attentat\w*|tirs?|roquettes?|obus|bombard\w*|embuscade\w*|implication|"
+    r"responsab\w*|حمله|حملات|موشك\w*|پهپاد\w*|كشته|انفجار|دخالت|مسيول\w*)(?!\w)"
     r"|(?:هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|ضربات|انفجار|تفجير|صاروخ|صواريخ|مسير|قتل|مقتل|قتلي|اصاب|جرحي|مجزره|"
     r"اغتيال|اعتداء|كمين|اشتباك|عمليه|الهجوم|القصف|الغارات|المسوول|مسوولي|علاقت|ضلوع|تورط)")
 _SELF_NAMING = ("itself", "نفسه", "نفسها", "به نام")

@@ -46,6 +46,16 @@ def test_french(classifier: Classifier, text: str, want: tuple[str, str | None, 
 
 
 @pytest.mark.parametrize(("text", "want"), [
+    ("Le Hezbollah a nié être responsable des tirs de roquettes sur Haïfa.",
+     ("denial", "Hezbollah", "Hezbollah", "Haifa")),
+    ("Le Centcom a qualifié de fausses les informations sur une frappe américaine à Al-Qaïm.",
+     ("denial", "United States", None, "Al-Qaim")),
+])
+def test_french_denials(classifier: Classifier, text: str, want: tuple[str, str | None, str | None, str | None]) -> None:
+    assert _one(classifier, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
     # subject-object-verb: the state that opens the clause struck, the group before «را» was the target
     ("ارتش آمریکا اعلام کرد که جنگنده‌هایش مواضع کتائب حزب الله در القائم را هدف قرار دادند.",
      ("claim", "United States", "United States", "Al-Qaim")),
