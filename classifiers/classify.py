@@ -182,6 +182,7 @@ class Classifier:
         new_names: dict[str, ActorRef] = {}
         statements: list[Statement] = []
         report = False
+        own_report: Sentence | None = None
         # a denial or a blame about bread prices is not about an attack: the message must say
         # something of attacks, or name a place, weapon or target of the gazetteer
         on_topic: bool | None = None
@@ -199,6 +200,8 @@ class Classifier:
                     # a denial of a death, an election rumour or a deal is not about an attack
                     cues = [c for c in cues if c.rule.stance != "denial"]
             report = report or rep
+            if rep and not cues and own_report is None and not any(m.kind == "actor" for m in s.mentions):
+                own_report = s  # the event told in the outlet's voice: no stance, no party named
             named = self._named(s, cues, when, all_actors, new_names)
             done: set[str] = set()
             found_here: list[Statement] = []
@@ -220,7 +223,21 @@ class Classifier:
             places=tuple(places.values()),
             new_actor_names=tuple(r.name for r in new_names.values()),
             event_report=report and not statements,
+            outlet_report=self._outlet_report(own_report) if statements and own_report is not None else None,
         )
+
+    def _outlet_report(self, s: Sentence) -> Statement:
+        """The incident a message with statements also tells in its own voice ("ISIS claims the
+        attack || On Thursday, an explosion rocked Kabul"): its most precise place, weapon, target."""
+        def rank(m: Mention) -> tuple[bool, bool, int]:
+            kind = self.gz.places[m.id].kind
+            return not self.gz.is_site(m.id), kind in ("country", "province", "region", "sea"), m.start
+
+        places = sorted((m for m in s.mentions if m.kind == "place"), key=rank)
+        weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None)
+        target = next((m.id for m in s.mentions if m.kind == "target"), None)
+        place = self.gz.places[places[0].id].ref(places[0].alias) if places else None
+        return Statement(stance="report", place=place, weapon=weapon, target=target, evidence=s.original)
 
     def _pending_claims(self, statements: list[Statement], call: Call) -> list[Statement]:
         """A state's action told in the outlet's voice is its claim when the message also has the

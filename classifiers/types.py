@@ -83,6 +83,9 @@ class Classification:
     places: tuple[PlaceRef, ...] = ()
     new_actor_names: tuple[str, ...] = ()
     event_report: bool = False  # a neutral incident report: none of the stances, still evidence
+    # beside the statements, the incident told in the outlet's own voice (a sentence with no stance
+    # and no party named): a report the engine links next to them
+    outlet_report: Statement | None = None
 
     @property
     def stances(self) -> tuple[str, ...]:

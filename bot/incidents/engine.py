@@ -158,18 +158,27 @@ class IncidentEngine:
             weapons = self.gz.scan(tokens(norm), tokens(normalize_cased(msg.full_text)), frozenset({"weapon"}))
             statements = [Statement(stance="report", place=place, event_date=when,
                                     weapon=weapons[0].id if weapons else None)]
+        read: list[tuple[int | None, Statement]] = [
+            (None if report_only else idx, self._victim_report(self._own_strike(st, msg, cls)))
+            for idx, st in enumerate(statements)]
+        if not report_only and cls.outlet_report is not None:
+            # the article tells the event in its own voice beside the statements it quotes: the
+            # outlet's report, at the claim's place when its sentence names none
+            own = cls.outlet_report
+            at_place = own.place or (min(cls.places, key=lambda p: (self.places.level(p.id), cls.places.index(p)))
+                                     if cls.places else None)
+            own = replace(own, place=at_place, event_date=resolve_event_date(normalize(msg.full_text), msg.date))
+            read.append((None, self._own_strike(own, msg, cls)))
         alerts: list[AlertValue] = []
         # a message's claims first: the event it claims is where its blame and denials of that
         # place belong (statements of one message at one place are one event)
         seen: dict[str, int] = {}
-        for idx, st in sorted(enumerate(statements), key=lambda p: p[1].stance != "claim"):
-            st = self._own_strike(st, msg, cls)
+        for idx, st in sorted(read, key=lambda p: p[1].stance != "claim"):
             if st.stance == "skip":
                 continue  # a report of a strike that names only the place of the attack it answers
             if st.stance == "attribution" and st.subject is None:
                 continue  # a blame that names no one links nothing
-            alerts.extend(self._statement(tx, result.pk, msg, st, cls, None if report_only else idx, outlet, fp, at,
-                                          seen))
+            alerts.extend(self._statement(tx, result.pk, msg, st, cls, idx, outlet, fp, at, seen))
         return alerts
 
     def _own_strike(self, st: Statement, msg: Message, cls: Classification) -> Statement:
@@ -196,6 +205,18 @@ class IncidentEngine:
             return replace(st, place=place) if place is not None else replace(st, place=None, stance="skip")
         return replace(st, place=place, weapon="airstrike", target=None)
 
+    def _victim_report(self, st: Statement) -> Statement:
+        """A party's word that its own forces were attacked ("coalition forces targeted in Iraq,
+        a US official said") is its report of the attack, not its claim: the target names the
+        speaker's own side. As a report it corroborates the attacker's claim."""
+        actor = st.subject or st.speaker
+        if st.stance != "claim" or not st.target or actor is None:
+            return st
+        owner = self.gz.resolve_actor(st.target)
+        if owner is None or self.claimants.side(owner.id) != self.claimants.side(actor.id):
+            return st
+        return replace(st, stance="report", subject=None, speaker=st.speaker or actor)
+
     def _statement(self, tx: IncidentTx, pk: int, msg: Message, st: Statement, cls: Classification,
                    idx: int | None, outlet: SourceInfo, fp: int, at: datetime,
                    seen: dict[str, int] | None = None) -> list[AlertValue]:
@@ -212,8 +233,9 @@ class IncidentEngine:
             if found is not None and not (st.weapon and found.weapon and st.weapon != found.weapon):
                 chosen = Match(found, 1.0, (f"same message and place as its claim ({place.name})",), False)
         voice = self.claimants.voice(st, outlet)
-        if voice is not outlet and st.evidence:
-            # the speaker's own sentence inside the article, so it is not a near-duplicate of the claim beside it
+        if st.evidence and (voice is not outlet or st.stance == "report"):
+            # the speaker's (or the outlet's reporting) own sentence inside the article, so it is
+            # not a near-duplicate of the claim beside it
             fp = simhash(st.evidence)
         changes: list[Change] = []
         incident: IncidentValue | None = None
@@ -269,9 +291,7 @@ class IncidentEngine:
         incident_checks = tx.checks_for(ref) if incident or merged else []
         if claimant is not None:
             self._superseding(ref, claimant, old_links, at, changes)
-            # a claim that names no place, weapon or target gives nothing to corroborate: no check
-            checkable = bool(st.place or st.weapon or st.target
-                             or (incident and (incident.place_id or incident.weapon or incident.target)))
+            checkable = self._checkable(st, incident, w, msg.date)
             if checkable and not self.claimants.is_state(claimant) and not any(
                     c.claimant_id == claimant.id for c in incident_checks):
                 window = self.policy.window(msg.source, st.place)
@@ -285,6 +305,17 @@ class IncidentEngine:
         if seen is not None and st.stance == "claim" and st.place is not None:
             seen.setdefault(st.place.id, ref)
         return raised
+
+    def _checkable(self, st: Statement, incident: IncidentValue | None, w: Window, published: datetime) -> bool:
+        """Whether a claim can go uncorroborated. One that names no place the gazetteer knows (no
+        report can be placed at a name without coordinates), no weapon and no target gives nothing
+        to corroborate; one dated in its text more than ``claim_lookback`` before it was published
+        recalls an old event (background in a feature), not an attack to watch for."""
+        if w.precision == "day" and published - w.event_time > self.policy.claim_lookback:
+            return False
+        known = self.gz.places
+        return bool((st.place and st.place.id in known) or st.weapon or st.target or (
+            incident and ((incident.place_id and incident.place_id in known) or incident.weapon or incident.target)))
 
     def _matches(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window) -> list[Match]:
         place = st.place

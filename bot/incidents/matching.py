@@ -11,6 +11,7 @@ state announces its strike "in response to" the attack. The rules here:
   same group more than 36 h after its first is a new attack;
 - a statement without a place (or with only a country) joins the best candidate of its window
   that nothing contradicts (another claimant, another weapon) rather than opening an orphan;
+  a claim that meets it only by its actor also needs the target or the time (within a day) to agree;
 - a state's claim is of its own strike: it never joins an attack claimed by a group, nor the
   reverse.
 """
@@ -119,13 +120,28 @@ class Matcher:
         if actors & {side(lk.subject_id) for lk in inc.links if lk.subject_id}:
             score += 0.2
             reasons.append("same actor")
-        if (st.place is None or inc.place_id is None) and not any(r.startswith(("same actor", "same weapon"))
-                                                                  for r in reasons):
-            return None  # without a place, time alone does not make two statements one event
+        if (st.place is None or inc.place_id is None) and not self._placeless_agree(inc, st, reasons, timing[0], w):
+            return None
         if st.stance == "claim" and subject is not None and claimants:
             if self._contradicts(inc, subject, claimants, w, placeless=self.coarse(st) or inc.place_id is None):
                 return None
         return Match(inc, score, tuple(reasons), finer)
+
+    @staticmethod
+    def _placeless_agree(inc: IncidentValue, st: Statement, reasons: list[str], timing: float, w: Window) -> bool:
+        """When one side has no place, time alone does not make two statements one event: the
+        weapon must agree, or the actor. A claim joined by its actor alone also needs its target or
+        its time to agree (the same day, or dates that meet): a group claims many attacks, and its
+        claim of a bombing elsewhere two days later is not the attack it was blamed for."""
+        if any(r.startswith("same weapon") for r in reasons):
+            return True
+        if not any(r.startswith("same actor") for r in reasons):
+            return False
+        if st.stance != "claim":
+            return True
+        same_target = bool(st.target and inc.target and st.target == inc.target)
+        dates_meet = w.precision == "day" and inc.time_precision == "day"
+        return same_target or dates_meet or timing >= 0.3 - EPSILON
 
     def _one_strike(self, inc: IncidentValue, st: Statement, subject: ActorRef | None) -> bool:
         """A state announcing strikes names several sites of one operation ("near Abu Kamal and
