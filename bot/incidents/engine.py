@@ -19,7 +19,7 @@ from bot.config import Config
 from bot.incidents import render
 from bot.incidents.claimants import Claimants
 from bot.incidents.due import check_due
-from bot.incidents.matching import Match, Matcher, Window, answered_places, is_retaliation
+from bot.incidents.matching import Match, Matcher, Window, answered_places, attacked_at, is_retaliation
 from bot.incidents.places import Places
 from bot.incidents.policy import Policy
 from bot.incidents.rules import Rules
@@ -159,7 +159,7 @@ class IncidentEngine:
             statements = [Statement(stance="report", place=place, event_date=when,
                                     weapon=weapons[0].id if weapons else None)]
         read: list[tuple[int | None, Statement]] = [
-            (None if report_only else idx, self._victim_report(self._own_strike(st, msg, cls)))
+            (None if report_only else idx, self._victim_report(self._own_strike(st, msg, cls), msg))
             for idx, st in enumerate(statements)]
         if not report_only and cls.outlet_report is not None:
             # the article tells the event in its own voice beside the statements it quotes: the
@@ -205,7 +205,7 @@ class IncidentEngine:
             return replace(st, place=place) if place is not None else replace(st, place=None, stance="skip")
         return replace(st, place=place, weapon="airstrike", target=None)
 
-    def _victim_report(self, st: Statement) -> Statement:
+    def _victim_report(self, st: Statement, msg: Message) -> Statement:
         """A party's word that its own forces were attacked ("coalition forces targeted in Iraq,
         a US official said") is its report of the attack, not its claim: the target names the
         speaker's own side. As a report it corroborates the attacker's claim."""
@@ -214,6 +214,13 @@ class IncidentEngine:
             return st
         owner = self.gz.resolve_actor(st.target)
         if owner is None or self.claimants.side(owner.id) != self.claimants.side(actor.id):
+            return st
+        # the target's words must be written as the party attacked, not as the doer ("US forces struck")
+        text = st.evidence or msg.full_text
+        toks = tokens(normalize(text))
+        spans = [(m.start, m.end) for m in self.gz.scan(toks, tokens(normalize_cased(text)), frozenset({"target"}))
+                 if m.id == st.target]
+        if not any(attacked_at(toks, a, b) for a, b in spans):
             return st
         return replace(st, stance="report", subject=None, speaker=st.speaker or actor)
 

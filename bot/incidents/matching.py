@@ -203,6 +203,45 @@ class Matcher:
         floor = PLACELESS_MIN if (self.coarse(st) or best.incident.place_id is None) else THRESHOLD
         return best if best.score >= floor - EPSILON else None
 
+# "attacks on US forces", "militants targeted the coalition", «استهداف القوات الأمريكية»,
+# "attaque contre les forces américaines": the party named after these words is the one attacked
+_ATTACKED_AFTER = frozenset({
+    "on", "against", "targeting", "targeted", "attacked", "attacking", "struck", "hit", "hitting", "housing", "hosting",
+    "wounding", "injuring", "killing", "ambushed", "shelled", "bombed", "contre", "visant", "ciblant", "استهداف", "استهدف",
+    "استهدفت", "باستهداف", "على", "ضد", "هاجم", "هاجمت", "مهاجمه", "به"})
+# "US forces were attacked", "coalition forces targeted in Iraq and Syria" (a headline's passive),
+# "troops came under fire": the party named before these words is the one attacked
+_AUXILIARY = frozenset({"was", "were", "is", "are", "been", "being", "have", "has", "had", "came", "come", "comes",
+                        "again", "twice", "repeatedly", "reportedly", "ont", "ete", "a"})
+_ATTACKED = frozenset({"attacked", "targeted", "hit", "struck", "shelled", "bombed", "ambushed", "wounded", "injured",
+                       "killed", "under", "attaquees", "attaques", "ciblees", "visees", "تعرضت", "تعرض"})
+_SITE_OF = frozenset({("used", "by"), ("home", "to"), ("occupied", "by"), ("utilisee", "par"), ("utilisees", "par")})
+_NO_OBJECT = frozenset({"in", "at", "near", "by", "on", "with", "across", "overnight", "today", "yesterday", "late",
+                        "early", "multiple", "several", "from", "and", "while", "during", "after", "twice", "again", "en", "pres",
+                        "par"})
+
+
+def attacked_at(toks: list[str], start: int, end: int) -> bool:
+    """Whether the party named by ``toks[start:end]`` is written as the one attacked: after an
+    attack word ("attacks on US forces"), or before a passive ("US forces were targeted",
+    "coalition forces targeted in Iraq"), not as the doer ("US forces struck a depot")."""
+    if start > 0 and toks[start - 1] in _ATTACKED_AFTER:
+        return True
+    if start > 1 and ((toks[start - 1] in ("the", "its", "al", "les", "des") and toks[start - 2] in _ATTACKED_AFTER)
+                      or (toks[start - 2], toks[start - 1]) in _SITE_OF):
+        return True  # "attacks on the coalition", "the airbase used by US forces"
+    k = end
+    aux = False
+    while k < len(toks) and toks[k] in _AUXILIARY:
+        aux = True
+        k += 1
+    if k >= len(toks) or toks[k] not in _ATTACKED:
+        return False
+    # an active verb takes an object ("struck a depot"); a passive is followed by where, when or by
+    # whom, or by how often ("attacked 4 times")
+    after = toks[k + 1:k + 3]
+    return aux or not after or after[0] in _NO_OBJECT or after[-1] in ("times", "fois", "مرات")
+
 
 def is_retaliation(text: str) -> bool:
     return bool(RETALIATION.search(text))
