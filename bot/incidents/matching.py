@@ -217,8 +217,8 @@ _ATTACKED = frozenset({"attacked", "targeted", "hit", "struck", "shelled", "bomb
                        "killed", "under", "attaquees", "attaques", "ciblees", "visees", "تعرضت", "تعرض"})
 _SITE_OF = frozenset({("used", "by"), ("home", "to"), ("occupied", "by"), ("utilisee", "par"), ("utilisees", "par")})
 _NO_OBJECT = frozenset({"in", "at", "near", "by", "on", "with", "across", "overnight", "today", "yesterday", "late",
-                        "early", "multiple", "several", "from", "and", "while", "during", "after", "twice", "again", "en", "pres",
-                        "par"})
+                        "early", "multiple", "several", "from", "and", "while", "during", "after", "twice", "again",
+                        "en", "pres", "par"})
 
 
 def attacked_at(toks: list[str], start: int, end: int) -> bool:
