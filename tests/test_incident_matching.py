@@ -263,3 +263,77 @@ def test_a_message_s_blame_at_its_claim_s_place_joins_the_claimed_event(
     ])
     [strike] = incidents
     assert [m["id"] for m in strike["messages"]] == ["w1", "p1", "p1"]
+
+
+# -- false uncorroborated alerts seen on a real news stream (issue #12) -----------------------------
+
+def _uncorroborated(alerts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [a for a in alerts if a["kind"] == "uncorroborated_claim"]
+
+
+MARKET_CLAIM = "Afghanistan: Islamic State claims responsibility for a blast that killed five at a Kabul market"
+
+
+def test_an_outlet_telling_the_event_beside_the_claim_corroborates_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "told").mkdir()
+    (tmp_path / "alone").mkdir()
+    alerts, [incident] = replay(capsys, tmp_path / "told", [
+        rec("https://paper.example/rss", "p1", "2024-03-06T08:00:00+00:00",
+            MARKET_CLAIM + "\nOn Tuesday, a blast rocked a crowded market in western Kabul, a district that has been "
+            "attacked many times before."),
+    ], until="+72h")
+    assert [m["role"] for m in incident["messages"]] == ["claim", "report"]
+    assert incident["status"] == "corroborated" and _uncorroborated(alerts) == []
+    # the claim alone, with no sentence of the outlet's own: nothing corroborates it
+    alerts, [incident] = replay(capsys, tmp_path / "alone", [
+        rec("https://paper.example/rss", "p1", "2024-03-06T08:00:00+00:00", MARKET_CLAIM),
+    ], until="+72h")
+    assert [a["actor"] for a in _uncorroborated(alerts)] == ["Islamic State"]
+
+
+def test_a_state_s_word_that_its_forces_were_attacked_corroborates_the_group_s_claim(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://news.example/rss", "n1", "2024-03-05T06:00:00+00:00",
+            "Coalition troops targeted at Ain al-Asad: US official\nA drone was fired at Ain al-Asad air base on "
+            "Monday, a US defence official said. The Islamic Resistance in Iraq claimed the attack."),
+    ], until="+72h")
+    [incident] = incidents  # the US official's word is a report of the attack, not a US strike of its own
+    assert [c["actor"] for c in incident["claimants"]] == ["Islamic Resistance in Iraq"]
+    assert {m["role"] for m in incident["messages"]} == {"claim", "report"}
+    assert incident["status"] == "corroborated" and incident["grade"] == "confirmed"
+    assert _uncorroborated(alerts) == []
+
+
+def test_a_placeless_claim_days_later_does_not_join_a_placed_event_by_its_actor_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blame = rec("https://wire.example/rss", "w1", "2024-03-01T11:00:00+00:00",
+                "Iraq's military said gunmen killed nine soldiers in an ambush in Diyala province on Friday and "
+                "blamed the Islamic State.")
+    (tmp_path / "later").mkdir()
+    (tmp_path / "same-day").mkdir()
+    alerts, incidents = replay(capsys, tmp_path / "later", [
+        blame, rec("https://asia.example/rss", "a1", "2024-03-03T18:00:00+00:00",
+                   "Islamic State claims responsibility for deadly Philippine bombing"),
+    ], until="+72h")
+    diyala = next(i for i in incidents if i["place"] == "Diyala")
+    assert [m["id"] for m in diyala["messages"]] == ["w1"]  # a bombing elsewhere, two days on
+    assert _uncorroborated(alerts) == []
+    # the group's placeless claim of the same day is the ambush it was blamed for
+    _, incidents = replay(capsys, tmp_path / "same-day", [
+        blame, rec("https://wire.example/rss", "w2", "2024-03-01T16:00:00+00:00",
+                   "The Islamic State claimed responsibility for the ambush."),
+    ], until="+72h")
+    [diyala] = incidents
+    assert [m["id"] for m in diyala["messages"]] == ["w1", "w2"]
+
+
+def test_a_feature_naming_groups_in_passing_raises_no_uncorroborated_alert(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    alerts, _ = replay(capsys, tmp_path, [
+        rec("https://journal.example/rss", "f1", "2024-03-06T05:00:00+00:00",
+            "Jihadists Hide Among Giraffes in East Africa's Wildlife Reserves\nThe U.S. and its partners battle "
+            "al-Shabaab and Islamic State fighters across a vast landscape of savannah, poaching and coups."),
+    ], until="+72h")
+    assert _uncorroborated(alerts) == []

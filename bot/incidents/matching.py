@@ -215,6 +215,8 @@ _AUXILIARY = frozenset({"was", "were", "is", "are", "been", "being", "have", "ha
                         "again", "twice", "repeatedly", "reportedly", "ont", "ete", "a"})
 _ATTACKED = frozenset({"attacked", "targeted", "hit", "struck", "shelled", "bombed", "ambushed", "wounded", "injured",
                        "killed", "under", "attaquees", "attaques", "ciblees", "visees", "تعرضت", "تعرض"})
+_HEAD_NOUNS = frozenset({"troops", "forces", "soldiers", "personnel", "service", "members", "servicemembers", "base",
+                         "bases", "convoy", "convoys", "positions", "facilities", "troupes", "forces", "soldats"})
 _SITE_OF = frozenset({("used", "by"), ("home", "to"), ("occupied", "by"), ("utilisee", "par"), ("utilisees", "par")})
 _NO_OBJECT = frozenset({"in", "at", "near", "by", "on", "with", "across", "overnight", "today", "yesterday", "late",
                         "early", "multiple", "several", "from", "and", "while", "during", "after", "twice", "again",
@@ -231,6 +233,8 @@ def attacked_at(toks: list[str], start: int, end: int) -> bool:
                       or (toks[start - 2], toks[start - 1]) in _SITE_OF):
         return True  # "attacks on the coalition", "the airbase used by US forces"
     k = end
+    while k < len(toks) and toks[k] in _HEAD_NOUNS:
+        k += 1  # "coalition troops", "US service members"
     aux = False
     while k < len(toks) and toks[k] in _AUXILIARY:
         aux = True
