@@ -216,7 +216,7 @@ _AUXILIARY = frozenset({"was", "were", "is", "are", "been", "being", "have", "ha
 _ATTACKED = frozenset({"attacked", "targeted", "hit", "struck", "shelled", "bombed", "ambushed", "wounded", "injured",
                        "killed", "under", "attaquees", "attaques", "ciblees", "visees", "تعرضت", "تعرض"})
 _HEAD_NOUNS = frozenset({"troops", "forces", "soldiers", "personnel", "service", "members", "servicemembers", "base",
-                         "bases", "convoy", "convoys", "positions", "facilities", "troupes", "forces", "soldats"})
+                         "bases", "convoy", "convoys", "positions", "facilities", "troupes", "soldats"})
 _SITE_OF = frozenset({("used", "by"), ("home", "to"), ("occupied", "by"), ("utilisee", "par"), ("utilisees", "par")})
 _NO_OBJECT = frozenset({"in", "at", "near", "by", "on", "with", "across", "overnight", "today", "yesterday", "late",
                         "early", "multiple", "several", "from", "and", "while", "during", "after", "twice", "again",
