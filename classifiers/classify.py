@@ -24,7 +24,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from classifiers.cues import Cue, applicable, find_cues
-from classifiers.denials import denial_kind
+from classifiers.denials import about_attack, denial_kind
 from classifiers.frames import communique_claimant, frame_cues, frame_gate
 from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
@@ -41,8 +41,9 @@ __all__ = ["Classifier", "classify", "default_classifier", "split_sentences"]
 
 _TOPIC = re.compile(
     r"attack|strike|raid|bomb|rocket|drone|missile|explos|blast|shell|killed|dead|wounded|injur|casualt|involve|responsib|"
-    r"role|base|convoy|troops|forces|soldier|clash|airstrike|incident|responsab|"
+    r"role|base|convoy|troops|forces|soldier|clash|airstrike|incident|responsab|captur|seiz|execut|overran|"
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
+    r"ضربات|اشتباك|اغتيال|سيطر|اعدام|تفجير|ضلوع|تورط|"
     r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|"
     r"attaque|frappe|attentat|roquette|drone|explosion|mort|tues|blesses|implication|bilan|base|convoi|tirs|bombard")
 _VIOLENCE = re.compile(
@@ -195,10 +196,8 @@ class Classifier:
                         for x in sentences for m in x.mentions)
                 if not on_topic:
                     cues = [c for c in cues if c.rule.stance == "claim"]
-                elif any(c.rule.stance == "denial" for c in cues) and not _VIOLENCE.search(s.norm) and not (
-                        len(call.facts.norm) < 400 and _VIOLENCE.search(call.facts.norm)):
-                    # a denial of a death, an election rumour or a deal is not about an attack
-                    cues = [c for c in cues if c.rule.stance != "denial"]
+                elif any(c.rule.stance == "denial" for c in cues):
+                    cues = [c for c in cues if c.rule.stance != "denial" or self._denies_attack(s, c, call)]
             report = report or rep
             if rep and not cues and own_report is None and not any(m.kind == "actor" for m in s.mentions):
                 own_report = s  # the event told in the outlet's voice: no stance, no party named
@@ -238,6 +237,16 @@ class Classifier:
         target = next((m.id for m in s.mentions if m.kind == "target"), None)
         place = self.gz.places[places[0].id].ref(places[0].alias) if places else None
         return Statement(stance="report", place=place, weapon=weapon, target=target, evidence=s.original)
+
+    @staticmethod
+    def _denies_attack(s: Sentence, cue: Cue, call: Call) -> bool:
+        """A denial of a death, an election rumour, a deal or a base under a hospital is not
+        about an attack: the denied words must name one ("denies reports of a drone attack"),
+        or, when they name nothing ("X denied the reports"), the sentence or a short message must."""
+        named = about_attack(" ".join(s.toks[cue.start:cue.end + 15]))
+        if named is not None:
+            return named
+        return bool(_VIOLENCE.search(s.norm) or (len(call.facts.norm) < 400 and _VIOLENCE.search(call.facts.norm)))
 
     def _pending_claims(self, statements: list[Statement], call: Call) -> list[Statement]:
         """A state's action told in the outlet's voice is its claim when the message also has the

@@ -1,11 +1,73 @@
 """What a denial denies, read from the denial's own words (then its message's): the location,
-the figures, the denier's own responsibility, or the event. Whole words only: "inflation" is
-not "inflated", "role" is not inside "patrol". Pure: no I/O.
+the figures, the denier's own responsibility, or the event; and whether the denied thing is an
+attack at all (a denial of a base under a hospital or of a ceasefire deal is no denial of an
+attack). Whole words only: "inflation" is not "inflated", "role" is not inside "patrol".
+Word lists: ``data/denials.toml`` (with the older patterns below). Pure: no I/O after loading.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from classifiers.gazetteer import Mention
+from classifiers.normalize import normalize
+from classifiers.sentences import Sentence
+from classifiers.types import ActorRef
+
+
+@dataclass(frozen=True, slots=True)
+class DenialWords:
+    """The lists of ``data/denials.toml``, every language merged into one pattern each."""
+
+    attack: re.Pattern[str]
+    not_attack: re.Pattern[str]
+    blame: re.Pattern[str]
+    event: re.Pattern[str]
+    figures: re.Pattern[str]
+    reports: re.Pattern[str]
+    doer_links: re.Pattern[str]
+
+
+def _pattern(words: list[str]) -> re.Pattern[str]:
+    latin, other = [], []
+    for w in sorted(set(words), key=len, reverse=True):
+        body = re.escape(normalize(w.rstrip("*"))).replace(r"\ ", " ")
+        if body:
+            (latin if body.isascii() else other).append(body + (r"\w*" if w.endswith("*") else ""))
+    parts = []
+    if latin:
+        parts.append(rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)")
+    if other:
+        parts.append(rf"(?<!\w)(?:و|ف|ب|ل)?(?:{'|'.join(other)})(?!\w)")
+    return re.compile("|".join(parts) or "(?!)")
+
+
+@lru_cache(maxsize=1)
+def denial_words() -> DenialWords:
+    raw = tomllib.loads(resources.files("classifiers").joinpath("data").joinpath("denials.toml").read_text("utf-8"))
+
+    def merged(key: str) -> re.Pattern[str]:
+        return _pattern([w for words in raw.get(key, {}).values() for w in words])
+
+    return DenialWords(attack=merged("attack"), not_attack=merged("not_attack"), blame=merged("blame"),
+                       event=merged("event"), figures=merged("figures"), reports=merged("reports"),
+                       doer_links=merged("doer_links"))
+
+
+def about_attack(window: str) -> bool | None:
+    """Whether the denied words (the denial and what follows it) name an attack (True), name
+    something else first ("it has a military base beneath the hospital", «الهدنة»: False), or
+    say neither ("X denied the reports": None, read with the rest of the message)."""
+    w = denial_words()
+    attack, other = w.attack.search(window), w.not_attack.search(window)
+    if other is not None and (attack is None or other.start() < attack.start()):
+        return False
+    return True if attack is not None else None
+
 
 _LOCATION = re.compile(r"(?<!\w)(?:territor\w*|soil|inside jordan|outside jordan|(?:did not|didnt) (?:occur|happen|take place) (?:in|on|inside)|"
                        r"not (?:in|on) (?:jordan|its)|لم يقع داخل|لم يقع في الاراضي|خارج (?:الاراضي|حدود|اراضي)|"
@@ -33,19 +95,70 @@ _RESPONSIBILITY = re.compile(r"(?<!\w)(?:involv\w*|role|responsib\w*|connection|
 
 
 def denial_kind(norm: str, message_norm: str = "") -> str:
-    """Location, then figures, then the denier's own strike (responsibility), then the event;
-    a short denial ("Those reports are not true.") is read with the rest of its message."""
+    """Location, then figures, then the denier's own strike (responsibility), then the event
+    called unreal ("never happened", "still under our control"), then a blame rejected ("the
+    allegations", «الاتهامات»: responsibility), then the event; a short denial ("Those reports are
+    not true.") is read with the rest of its message."""
+    w = denial_words()
     for text in (norm, message_norm):
         if not text:
             continue
         if _LOCATION.search(text):
             return "location"
-        if _FIGURES.search(text):
+        if _FIGURES.search(text) or w.figures.search(text):
             return "figures"
         if _AIRSTRIKE.search(text) or _OWN_DEED.search(text):
+            return "responsibility"
+        if w.event.search(text):
+            return "event"
+        if w.blame.search(text):
             return "responsibility"
         if _EVENT.search(text):
             return "event"
         if _RESPONSIBILITY.search(text):
             return "responsibility"
     return "responsibility"
+
+
+def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Mention, ActorRef]],
+                   demonyms: list[tuple[int, ActorRef]]) -> tuple[ActorRef | None, bool, ActorRef | None]:
+    """The doer of the deed a denial denies, whether its naming is firm, and the party whose report
+    is denied. The deed follows the denial ("X denied reports Y captured Z"), or comes before a
+    denial that ends its sentence ("... that Y captured Z - X denies"). Firm: "by Y", "Y was
+    behind", an adjective or noun of Y on the deed itself ("any Iranian involvement", «ضربات روسية»),
+    where a loose doer is only a party with an attack word soon after it."""
+    words = denial_words()
+    toks = s.toks
+    if cue_end >= len(toks) - 1 and cue_start > 0:
+        lo, hi = 0, cue_start
+    else:
+        lo, hi = cue_end, min(len(toks), cue_end + 20)
+    reports = words.reports
+    latin = s.norm.isascii()
+    doer: ActorRef | None = None
+    firm = False
+    accuser: ActorRef | None = None
+    found = sorted([(m.start, m.end, r) for m, r in ok if lo <= m.start < hi]
+                   + [(i, i + 1, r) for i, r in demonyms if lo <= i < hi], key=lambda x: x[0])
+    for start, end, ref in found:
+        nxt = " ".join(toks[end:end + 2])
+        at = start - 1 if start > 1 and toks[start - 1] == "the" else start
+        prev = toks[at - 1] if at > 0 else ""
+        if reports.match(nxt) or (prev == "by" and reports.search(" ".join(toks[max(at - 3, 0):at - 1]))):
+            accuser = accuser or ref
+            continue
+        if latin:
+            # English names the doer before its deed: "Russian strikes", "Hezbollah was behind"
+            deed = bool(words.attack.match(" ".join(toks[end:end + 3])))
+            link = bool(words.doer_links.match(" ".join(toks[end:end + 3])))
+        else:
+            # Arabic after it: «ضربات روسية», «قصف الطائرات الروسية»; «قاعدة أمريكية لهجوم» is a target
+            deed = any(words.attack.fullmatch(t) for t in toks[max(start - 2, 0):start])
+            link = False
+        if prev == "by" or link or deed:
+            if doer is None or not firm:
+                doer, firm = ref, True
+        elif doer is None and latin and words.attack.search(" ".join(toks[end:end + 5])):
+            doer = ref
+    return doer, firm, accuser
+

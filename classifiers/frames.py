@@ -90,7 +90,7 @@ def communique_claimant(gz: Gazetteer, norm: str, text: str, lang: str, actors: 
     return entry.ref() if entry is not None else None
 
 
-def _demonym_mentions(gz: Gazetteer, s: Sentence, fw: FrameWords) -> list[Mention]:
+def demonym_mentions(gz: Gazetteer, s: Sentence, fw: FrameWords) -> list[Mention]:
     """"an Israeli strike", «القصف التركي»: adjectives of parties the gazetteer has as names."""
     if not fw.demonyms:
         return []
@@ -123,7 +123,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             or w["relay_heads"].any_in(s.toks) or w["communique"].any_in(s.toks)) or not (
             fw.gate.search(s.norm) or fw.attack_noun.search(s.norm)):
         return _communique_claim(s, fw, out, has, call, [])
-    extra = _demonym_mentions(gz, s, fw)
+    extra = demonym_mentions(gz, s, fw)
     ok = parties(gz, s, call.when, False, written=False)
     if extra:
         from classifiers.speakers import actor

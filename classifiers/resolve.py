@@ -77,9 +77,15 @@ def fill_denial_subjects(statements: list[Statement], armed: list[ActorRef]) -> 
     out = []
     for st in statements:
         if st.stance == "denial" and st.denial_of != "responsibility" and st.subject is None:
-            chosen = next((c for c in claimants if not st.speaker or c.id != st.speaker.id), None)
+            if st.denial_of == "figures" and st.speaker is not None and any(c.id == st.speaker.id for c in claimants):
+                # a party that claims the strike and denies its harm denies its own toll
+                chosen: ActorRef | None = st.speaker
+            else:
+                chosen = next((c for c in claimants if not st.speaker or c.id != st.speaker.id), None)
             if chosen is None:
                 chosen = next((a for a in armed if not st.speaker or a.id != st.speaker.id), None)
+            if chosen is None and st.denial_of == "figures":
+                chosen = st.speaker  # "no civilians were killed by the air strikes": the denier's own
             st = replace(st, subject=chosen)
         out.append(st)
     return out

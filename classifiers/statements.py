@@ -104,6 +104,9 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             speaker = gz.actors[rule.fixed].ref()
     elif stance == "claim" and named and rule.needs is None:
         speaker = named[0]
+    elif stance == "denial" and rule.speaker == "said" and own is not None and own.kind in STATE | ARMED and _unreported(
+            gz, s, when):
+        speaker = own  # "no damage was caused to the hospital" in an army's own post: the army says it
     elif rule.speaker == "source":
         if rule.needs == "claimant" and (own is None or own.kind not in ARMED | STATE):
             return []  # "we hit our peaks": weak first person with no claimant behind the channel
@@ -166,9 +169,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             return []  # "the accused", "bear responsibility for them": no one blames anyone
     kind = None
     if stance == "denial":
-        kind = rule.kind or denial_kind(s.norm, call.facts.norm)
-        if kind == "responsibility":
-            subject = speaker
+        kind, subject = _denied(gz, s, cue, call, speaker, rule.kind or denial_kind(s.norm, call.facts.norm),
+                                rule.kind is not None)
     response = _RESPONSE.search(s.norm)
     cut = s.token_at(response.start()) if response and stance == "claim" else None
     targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim")
@@ -186,3 +188,35 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                   event_date=event_date, evidence=evidence)
         for p, finer in targets
     ]
+
+
+def _unreported(gz: Gazetteer, s: Sentence, when: date | None) -> bool:
+    """Whether no party is reported speaking in ``s`` (no "X said", "according to X", "X: ...")."""
+    from classifiers.speakers import parties, reporter
+    return reporter(s, parties(gz, s, when, False, written=False)) is None
+
+
+def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef | None, kind: str,
+            fixed: bool) -> tuple[str, ActorRef | None]:
+    """The denial's kind and subject from the deed it denies: a deed of the denier's own party
+    ("denies claims of Russian strikes") is its responsibility denied; a responsibility denial is
+    the denier's own unless it firmly names another doer ("rules out any Iranian involvement");
+    an event or its figures belong to the doer the denied report names ("reports the town was
+    captured by X"), else to the party whose report is denied ("the Pentagon claim that ...")."""
+    from classifiers.denials import denied_parties
+    from classifiers.events import same_party
+    from classifiers.frames import demonym_mentions
+    from classifiers.framewords import words_for
+    from classifiers.speakers import actor, parties
+
+    ok = parties(gz, s, call.when, False, written=False)
+    fw = words_for(s.original, call.lang)
+    demonyms = [(m.start, actor(gz, m, call.when, False)) for m in demonym_mentions(gz, s, fw)] if fw else []
+    doer, firm, accuser = denied_parties(s, cue.start, cue.end, ok, demonyms)
+    if doer is not None and speaker is not None and same_party(doer, speaker):
+        return ("responsibility" if kind == "event" and not fixed else kind), speaker
+    if kind == "responsibility":
+        return kind, doer if doer is not None and firm else speaker
+    if doer is None and accuser is not None and not (speaker is not None and same_party(accuser, speaker)):
+        doer = accuser
+    return kind, doer
