@@ -24,7 +24,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from classifiers.cues import Cue, applicable, find_cues
-from classifiers.denials import about_attack, denial_kind
+from classifiers.denials import about_attack, denial_kind, denied_span
 from classifiers.frames import communique_claimant, frame_cues, frame_gate
 from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
@@ -243,7 +243,9 @@ class Classifier:
         """A denial of a death, an election rumour, a deal or a base under a hospital is not
         about an attack: the denied words must name one ("denies reports of a drone attack"),
         or, when they name nothing ("X denied the reports"), the sentence or a short message must."""
-        named = about_attack(" ".join(s.toks[cue.start:cue.end + 15]))
+        lo, hi = denied_span(len(s.toks), cue.start, cue.end)
+        window = s.toks[lo:cue.end] if hi <= cue.start else s.toks[cue.start:min(hi, cue.end + 15)]
+        named = about_attack(" ".join(window))
         if named is not None:
             return named
         return bool(_VIOLENCE.search(s.norm) or (len(call.facts.norm) < 400 and _VIOLENCE.search(call.facts.norm)))

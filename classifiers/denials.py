@@ -33,7 +33,8 @@ class DenialWords:
 
 
 def _pattern(words: list[str]) -> re.Pattern[str]:
-    latin, other = [], []
+    latin: list[str] = []
+    other: list[str] = []
     for w in sorted(set(words), key=len, reverse=True):
         body = re.escape(normalize(w.rstrip("*"))).replace(r"\ ", " ")
         if body:
@@ -120,6 +121,17 @@ def denial_kind(norm: str, message_norm: str = "") -> str:
     return "responsibility"
 
 
+_PASSIVE = re.compile(r"(?<!\w)(?:was|were|been|being|is|are)(?!\w)")
+
+
+def denied_span(n: int, cue_start: int, cue_end: int) -> tuple[int, int]:
+    """The tokens a denial denies: the words after it, or the words before a short denial that
+    ends its sentence ("... that Sahwat captured Tanf - Amaq denies")."""
+    if cue_end >= n - 1 and cue_end - cue_start <= 2 and cue_start > 0:
+        return max(cue_start - 25, 0), cue_start
+    return cue_end, min(n, cue_end + 20)
+
+
 def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Mention, ActorRef]],
                    demonyms: list[tuple[int, ActorRef]]) -> tuple[ActorRef | None, bool, ActorRef | None]:
     """The doer of the deed a denial denies, whether its naming is firm, and the party whose report
@@ -129,10 +141,7 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
     where a loose doer is only a party with an attack word soon after it."""
     words = denial_words()
     toks = s.toks
-    if cue_end >= len(toks) - 1 and cue_start > 0:
-        lo, hi = 0, cue_start
-    else:
-        lo, hi = cue_end, min(len(toks), cue_end + 20)
+    lo, hi = denied_span(len(toks), cue_start, cue_end)
     reports = words.reports
     latin = s.norm.isascii()
     doer: ActorRef | None = None
@@ -158,7 +167,9 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
         if prev == "by" or link or deed:
             if doer is None or not firm:
                 doer, firm = ref, True
-        elif doer is None and latin and words.attack.search(" ".join(toks[end:end + 5])):
-            doer = ref
+        elif doer is None and latin:
+            deed_at = words.attack.search(" ".join(toks[end:end + 5]))
+            if deed_at is not None and not _PASSIVE.search(" ".join(toks[end:end + 5])[:deed_at.start()]):
+                doer = ref  # not "IS commander X was killed": the one killed is no doer
     return doer, firm, accuser
 

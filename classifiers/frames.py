@@ -171,7 +171,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
 def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str], call: Call,
                       events: list[tuple[int, int, ActorRef | None, bool]]) -> list[Cue]:
     """A relayed communiqué reporting an attack with no other doer named is the group's claim."""
-    if "claim" in has or call.communique is None or "attribution" in has:
+    if "claim" in has or call.communique is None or "attribution" in has or "denial" in has:
+        # "Amaq denies the claim that its commander was killed": a relayed denial claims nothing
         return out
     if fw.event.search(s.norm) and not fw.negation.search(s.norm) and not _DONE_BY_OTHERS.search(s.norm) and not any(
             t in fw.demonyms and i + 1 < len(s.toks) and s.toks[i + 1] in _AIR for i, t in enumerate(s.toks)):

@@ -5,19 +5,14 @@ killed" turned into a denial of the figures, denials given the claimant as subje
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from classifiers.cues import Cue
 from classifiers.figures import extract_figures
 from classifiers.gazetteer import Gazetteer
-from classifiers.rules import Rule
 from classifiers.sentences import Sentence
-from classifiers.speakers import pick
+from classifiers.speakers import parties, reporter
 from classifiers.statements import STATE, Call
 from classifiers.types import ActorRef, Statement
-
-_NONE_RULE = Rule("denial", re.compile("(?!)"), "said", None, "figures", None, None, None, "en")
 
 
 def resolve(gz: Gazetteer, statements: list[Statement], sentences: list[Sentence], call: Call,
@@ -61,7 +56,10 @@ def effect_disputes(gz: Gazetteer, statements: list[Statement], sentences: list[
         figs = extract_figures(s.norm_punct)
         if not figs.none_reported:
             continue
-        speaker = pick(gz, s, Cue(_NONE_RULE, len(s.toks), len(s.toks)), "said", call.when, False, STATE, claimants)
+        # a party that says so ("..., the ministry said"), not the last one named: "launches from
+        # Lebanon were identified, no injuries were reported" is an incident report
+        speaker = reporter(s, [(m, r) for m, r in parties(gz, s, call.when, False)
+                               if r.kind in STATE and r.id not in claimants])
         if speaker is None or speaker.id in claimants:
             continue
         statements.append(Statement(stance="denial", speaker=speaker, subject=claims[0].subject,
