@@ -195,7 +195,9 @@ class Classifier:
                         m.kind in ("weapon", "target") or (m.kind == "place" and self.gz.is_site(m.id))
                         for x in sentences for m in x.mentions)
                 if not on_topic:
-                    cues = [c for c in cues if c.rule.stance == "claim"]
+                    # a denial whose own words name an attack stands ("dismissed claims of a direct hit")
+                    cues = [c for c in cues if c.rule.stance == "claim" or (
+                        c.rule.stance == "denial" and self._denied_words(s, c) is True)]
                 elif any(c.rule.stance == "denial" for c in cues):
                     cues = [c for c in cues if c.rule.stance != "denial" or self._denies_attack(s, c, call)]
             report = report or rep
@@ -239,13 +241,18 @@ class Classifier:
         return Statement(stance="report", place=place, weapon=weapon, target=target, evidence=s.original)
 
     @staticmethod
+    def _denied_words(s: Sentence, cue: Cue) -> bool | None:
+        """Whether the words a denial denies name an attack (``about_attack``)."""
+        lo, hi = denied_span(len(s.toks), cue.start, cue.end)
+        window = s.toks[lo:cue.end] if hi <= cue.start else s.toks[cue.start:hi]
+        return about_attack(" ".join(window))
+
+    @staticmethod
     def _denies_attack(s: Sentence, cue: Cue, call: Call) -> bool:
         """A denial of a death, an election rumour, a deal or a base under a hospital is not
         about an attack: the denied words must name one ("denies reports of a drone attack"),
         or, when they name nothing ("X denied the reports"), the sentence or a short message must."""
-        lo, hi = denied_span(len(s.toks), cue.start, cue.end)
-        window = s.toks[lo:cue.end] if hi <= cue.start else s.toks[cue.start:min(hi, cue.end + 15)]
-        named = about_attack(" ".join(window))
+        named = Classifier._denied_words(s, cue)
         if named is not None:
             return named
         return bool(_VIOLENCE.search(s.norm) or (len(call.facts.norm) < 400 and _VIOLENCE.search(call.facts.norm)))

@@ -78,7 +78,12 @@ _FIGURES = re.compile(r"(?<!\w)(?:exaggerat\w*|inflated|overstated|figures?|toll
                       r"killed (?:any )?civilians|(?:قتلت|قتل|مقتل|سقوط) (?:\w+ )?مدنيين|"
                       r"chiffres?|bilan|exager\w*|(?:la )?mort de|morts|tues|blesses|"
                       r"reports? (?:\w+ ){0,5}?(?:(?:was|were|been|being) (?:killed|wounded|injured)|dead|deaths)|(?:was|were) not (?:killed|injured|wounded)|(?:تقارير|انباء|اخبار|الانباء) (?:عن )?"
-                      r"(?:مقتل|اصابه|سقوط قتلي|قتلي|جرحي)|كشته|زخمي|تلفات|اغراق)(?!\w)")
+                      r"(?:مقتل|اصابه|سقوط قتلي|قتلي|جرحي)|كشته|زخمي|تلفات|اغراق|"
+                      # a count of people hurt in the denied words: "reports of two soldiers killed"
+                      r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|several|many)"
+                      r" (?:\w+ ){0,2}?(?:soldiers|troops|civilians|people|fighters|members|personnel|servicemen|"
+                      r"children|militants|officers|americans|israelis|sailors|crew)(?: (?:were|was|had been|have been))?"
+                      r" (?:killed|dead|wounded|injured|hurt))(?!\w)")
 _AIRSTRIKE = re.compile(r"(?<!\w)(?:airstrikes?|air strikes?|air raids?|غاره|غارات|ضربه جويه|ضربات جويه|حمله هوايي|حملات هوايي|"
                         r"frappe aerienne|frappes aeriennes|raid aerien|carried out any|conducted|conduct)(?!\w)")
 _EVENT = re.compile(r"(?<!\w)(?:no (?:reports? of (?:an? )?)?(?:attack|explosion|strike)|did not (?:take place|happen|occur)|never happened|"
@@ -121,7 +126,16 @@ def denial_kind(norm: str, message_norm: str = "") -> str:
     return "responsibility"
 
 
+_OWN_DEED_PRONOUN = re.compile(r"(?<!\w)(?:that |as )?(it|they|we|(?:its|their|our) \w+)(?: (?:had|has|have|would have))? "
+                               r"(\w+(?: out| down)?)")
 _PASSIVE = re.compile(r"(?<!\w)(?:was|were|been|being|is|are)(?!\w)")
+
+
+def says_responsibility(norm: str) -> bool:
+    """Whether a denial's words name a role or a deed of the denier's ("any involvement", "did not
+    conduct", "the accusations"), not only a report ("the claim that a warship was struck")."""
+    return bool(_AIRSTRIKE.search(norm) or _OWN_DEED.search(norm) or _RESPONSIBILITY.search(norm)
+                or denial_words().blame.search(norm))
 
 
 def denied_span(n: int, cue_start: int, cue_end: int) -> tuple[int, int]:
@@ -129,13 +143,13 @@ def denied_span(n: int, cue_start: int, cue_end: int) -> tuple[int, int]:
     ends its sentence ("... that Sahwat captured Tanf - Amaq denies")."""
     if cue_end >= n - 1 and cue_end - cue_start <= 2 and cue_start > 0:
         return max(cue_start - 25, 0), cue_start
-    return cue_end, min(n, cue_end + 20)
+    return cue_start + 1, min(n, cue_end + 20)
 
 
 def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Mention, ActorRef]],
-                   demonyms: list[tuple[int, ActorRef]]) -> tuple[ActorRef | None, bool, ActorRef | None]:
-    """The doer of the deed a denial denies, whether its naming is firm, and the party whose report
-    is denied. The deed follows the denial ("X denied reports Y captured Z"), or comes before a
+                   demonyms: list[tuple[int, ActorRef]]) -> tuple[ActorRef | None, bool, ActorRef | None, bool]:
+    """The doer of the deed a denial denies, whether its naming is firm, the party whose report
+    is denied, and whether the deed is the denier's own ("reports that it had attacked"). The deed follows the denial ("X denied reports Y captured Z"), or comes before a
     denial that ends its sentence ("... that Y captured Z - X denies"). Firm: "by Y", "Y was
     behind", an adjective or noun of Y on the deed itself ("any Iranian involvement", «ضربات روسية»),
     where a loose doer is only a party with an attack word soon after it."""
@@ -150,6 +164,8 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
     found = sorted([(m.start, m.end, r) for m, r in ok if lo <= m.start < hi]
                    + [(i, i + 1, r) for i, r in demonyms if lo <= i < hi], key=lambda x: x[0])
     for start, end, ref in found:
+        if start == cue_end and toks[cue_end - 1] == "by":
+            continue  # "was denied by X": the denier
         nxt = " ".join(toks[end:end + 2])
         at = start - 1 if start > 1 and toks[start - 1] == "the" else start
         prev = toks[at - 1] if at > 0 else ""
@@ -171,5 +187,16 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
             deed_at = words.attack.search(" ".join(toks[end:end + 5]))
             if deed_at is not None and not _PASSIVE.search(" ".join(toks[end:end + 5])[:deed_at.start()]):
                 doer = ref  # not "IS commander X was killed": the one killed is no doer
-    return doer, firm, accuser
+    own = False
+    if doer is None or not firm:
+        # "refuted reports that it had attacked the base": the denier's own deed, or the deed of
+        # the party whose claim is denied ("Hezbollah's claim that it struck a tank")
+        for m in _OWN_DEED_PRONOUN.finditer(" ".join(toks[lo:hi])):
+            if not words.attack.match(m.group(2)):
+                continue
+            if accuser is not None and not m.group(1).startswith(("its ", "their ", "our ")):
+                return accuser, True, accuser, False  # "it" is the claimant; "its fighters" the denier's
+            own = True
+            break
+    return doer, firm, accuser, own
 

@@ -146,7 +146,10 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     if reporter is not None:
         call.reporters.append(reporter)
     events = events_of(s, fw, ok, call.own if own_voice else None)
+    denied = [c.start for c in cues if c.rule.stance == "denial"]
     for start, end, doer, infinitive in events:
+        if any(0 <= start - d <= 20 for d in denied):
+            continue  # "said reports of two soldiers killed were false": the deed is denied, not told
         speaker = reporter if start >= scope[0] else None
         if speaker is None and call.own is not None and call.own.kind in STATE | ARMED:
             speaker = call.own  # the channel's own voice: an army's post about its strikes

@@ -203,7 +203,7 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
     the denier's own unless it firmly names another doer ("rules out any Iranian involvement");
     an event or its figures belong to the doer the denied report names ("reports the town was
     captured by X"), else to the party whose report is denied ("the Pentagon claim that ...")."""
-    from classifiers.denials import denied_parties
+    from classifiers.denials import denial_words, denied_parties, says_responsibility
     from classifiers.events import same_party
     from classifiers.frames import demonym_mentions
     from classifiers.framewords import words_for
@@ -212,9 +212,15 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
     ok = parties(gz, s, call.when, False, written=False)
     fw = words_for(s.original, call.lang)
     demonyms = [(m.start, actor(gz, m, call.when, False)) for m in demonym_mentions(gz, s, fw)] if fw else []
-    doer, firm, accuser = denied_parties(s, cue.start, cue.end, ok, demonyms)
-    if doer is not None and speaker is not None and same_party(doer, speaker):
+    doer, firm, accuser, own = denied_parties(s, cue.start, cue.end, ok, demonyms)
+    if own or (doer is not None and speaker is not None and same_party(doer, speaker)):
         return ("responsibility" if kind == "event" and not fixed else kind), speaker
+    other = doer or accuser
+    if kind == "responsibility" and not fixed and other is not None and not says_responsibility(s.norm) and (
+            denial_words().attack.search(" ".join(s.toks[cue.start + 1:cue.end + 20]))):
+        # "rebutted the Houthi claim that a warship was struck", "denied Hezbollah's claim that it
+        # destroyed a tank": the deed another party reported, not the denier's role, is denied
+        return "event", other
     if kind == "responsibility":
         return kind, doer if doer is not None and firm else speaker
     if doer is None and accuser is not None and not (speaker is not None and same_party(accuser, speaker)):
