@@ -126,6 +126,16 @@ def denial_kind(norm: str, message_norm: str = "") -> str:
     return "responsibility"
 
 
+@dataclass(frozen=True, slots=True)
+class Denied:
+    """The parties in the words a denial denies."""
+
+    doer: ActorRef | None  # the doer of the deed: "by X", "X was behind", "Russian strikes", "X captured"
+    accuser: ActorRef | None  # the party whose report is denied: "the Pentagon claim", "allegations by X"
+    own: bool  # the deed is the denier's own: "reports that it had attacked", "that its fighters fired"
+    role: bool  # the doer is named with a role: "any Iranian involvement", "Hezbollah was behind"
+
+
 _OWN_DEED_PRONOUN = re.compile(r"(?<!\w)(?:that |as )?(it|they|we|(?:its|their|our) \w+)(?: (?:had|has|have|would have))? "
                                r"(\w+(?: out| down)?)")
 _PASSIVE = re.compile(r"(?<!\w)(?:was|were|been|being|is|are)(?!\w)")
@@ -147,9 +157,8 @@ def denied_span(n: int, cue_start: int, cue_end: int) -> tuple[int, int]:
 
 
 def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Mention, ActorRef]],
-                   demonyms: list[tuple[int, ActorRef]]) -> tuple[ActorRef | None, bool, ActorRef | None, bool]:
-    """The doer of the deed a denial denies, whether its naming is firm, the party whose report
-    is denied, and whether the deed is the denier's own ("reports that it had attacked"). The deed follows the denial ("X denied reports Y captured Z"), or comes before a
+                   demonyms: list[tuple[int, ActorRef]]) -> Denied:
+    """Who the words a denial denies name (``Denied``). The deed follows the denial ("X denied reports Y captured Z"), or comes before a
     denial that ends its sentence ("... that Y captured Z - X denies"). Firm: "by Y", "Y was
     behind", an adjective or noun of Y on the deed itself ("any Iranian involvement", «ضربات روسية»),
     where a loose doer is only a party with an attack word soon after it."""
@@ -159,7 +168,7 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
     reports = words.reports
     latin = s.norm.isascii()
     doer: ActorRef | None = None
-    firm = False
+    firm = role = False
     accuser: ActorRef | None = None
     found = sorted([(m.start, m.end, r) for m, r in ok if lo <= m.start < hi]
                    + [(i, i + 1, r) for i, r in demonyms if lo <= i < hi], key=lambda x: x[0])
@@ -183,6 +192,10 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
         if prev == "by" or link or deed:
             if doer is None or not firm:
                 doer, firm = ref, True
+                # a role named on the party ("any Iranian involvement", "Houthi role") or a link
+                # ("Hezbollah was behind"); not "involvement in the Hamas attack", whose doer is
+                # Hamas while the role denied is the denier's
+                role = link or bool(latin and words.blame.match(" ".join(toks[end:end + 2])))
         elif doer is None and latin:
             deed_at = words.attack.search(" ".join(toks[end:end + 5]))
             if deed_at is not None and not _PASSIVE.search(" ".join(toks[end:end + 5])[:deed_at.start()]):
@@ -195,8 +208,8 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
             if not words.attack.match(m.group(2)):
                 continue
             if accuser is not None and not m.group(1).startswith(("its ", "their ", "our ")):
-                return accuser, True, accuser, False  # "it" is the claimant; "its fighters" the denier's
+                return Denied(accuser, accuser, False, False)  # "it" is the claimant; "its fighters" the denier's
             own = True
             break
-    return doer, firm, accuser, own
+    return Denied(doer, accuser, own, role)
 

@@ -200,7 +200,7 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
             fixed: bool) -> tuple[str, ActorRef | None]:
     """The denial's kind and subject from the deed it denies: a deed of the denier's own party
     ("denies claims of Russian strikes") is its responsibility denied; a responsibility denial is
-    the denier's own unless it firmly names another doer ("rules out any Iranian involvement");
+    the denier's own unless it names another party's role ("rules out any Iranian involvement");
     an event or its figures belong to the doer the denied report names ("reports the town was
     captured by X"), else to the party whose report is denied ("the Pentagon claim that ...")."""
     from classifiers.denials import denial_words, denied_parties, says_responsibility
@@ -212,7 +212,8 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
     ok = parties(gz, s, call.when, False, written=False)
     fw = words_for(s.original, call.lang)
     demonyms = [(m.start, actor(gz, m, call.when, False)) for m in demonym_mentions(gz, s, fw)] if fw else []
-    doer, firm, accuser, own = denied_parties(s, cue.start, cue.end, ok, demonyms)
+    found = denied_parties(s, cue.start, cue.end, ok, demonyms)
+    doer, accuser, own, role = found.doer, found.accuser, found.own, found.role
     if own or (doer is not None and speaker is not None and same_party(doer, speaker)):
         return ("responsibility" if kind == "event" and not fixed else kind), speaker
     other = doer or accuser
@@ -222,7 +223,7 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
         # destroyed a tank": the deed another party reported, not the denier's role, is denied
         return "event", other
     if kind == "responsibility":
-        return kind, doer if doer is not None and firm else speaker
+        return kind, doer if doer is not None and role else speaker
     if doer is None and accuser is not None and not (speaker is not None and same_party(accuser, speaker)):
         doer = accuser
     return kind, doer
