@@ -28,6 +28,8 @@ class DenialWords:
     blame: re.Pattern[str]
     event: re.Pattern[str]
     figures: re.Pattern[str]
+    location: re.Pattern[str]
+    occurred: re.Pattern[str]
     reports: re.Pattern[str]
     doer_links: re.Pattern[str]
 
@@ -55,7 +57,9 @@ def denial_words() -> DenialWords:
         return _pattern([w for words in raw.get(key, {}).values() for w in words])
 
     return DenialWords(attack=merged("attack"), not_attack=merged("not_attack"), blame=merged("blame"),
-                       event=merged("event"), figures=merged("figures"), reports=merged("reports"),
+                       event=merged("event"), figures=merged("figures"), location=merged("location"),
+                       occurred=merged("occurred"),
+                       reports=merged("reports"),
                        doer_links=merged("doer_links"))
 
 
@@ -109,7 +113,7 @@ def denial_kind(norm: str, message_norm: str = "") -> str:
     for text in (norm, message_norm):
         if not text:
             continue
-        if _LOCATION.search(text):
+        if _LOCATION.search(text) or w.location.search(text):
             return "location"
         if _FIGURES.search(text) or w.figures.search(text):
             return "figures"
@@ -119,7 +123,7 @@ def denial_kind(norm: str, message_norm: str = "") -> str:
             return "event"
         if w.blame.search(text):
             return "responsibility"
-        if _EVENT.search(text):
+        if _EVENT.search(text) or w.occurred.search(text):
             return "event"
         if _RESPONSIBILITY.search(text):
             return "responsibility"
