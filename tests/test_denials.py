@@ -1,0 +1,162 @@
+"""Denials of attacks: the wording (English, Arabic, French, Persian), who denies, whose deed or
+report is denied, and what is denied (responsibility, event, figures, location); and denials of
+things that are not attacks left alone. Sentences written for these tests by the project."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from classifiers.classify import Classifier
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier(learned=False)
+
+
+def denials(classifier: Classifier, text: str, source_actor: str | None = None) -> list[tuple[Any, ...]]:
+    """(speaker id, subject id, denial kind) of each denial the rules find."""
+    result = classifier.classify(text, None, None, source_actor, learned=False)
+    return [(st.speaker.id if st.speaker else None, st.subject.id if st.subject else None, st.denial_of)
+            for st in result.statements if st.stance == "denial"]
+
+
+# -- English: a verb and the report it denies ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Iran dismisses US charge of drone attack on a tanker in the Arabian Sea",
+    "Iran rejected Washington's accusations of a role in the rocket attack on the base.",
+    "Tehran has flatly denied the latest American allegations over the drone strike.",
+    "Iran is rebutting US accusations about the missile attack on the ship.",
+])
+def test_a_denied_charge_is_the_deniers_own_responsibility(classifier: Classifier, text: str) -> None:
+    assert denials(classifier, text) == [("iran-government", "iran-government", "responsibility")]
+
+
+def test_a_denied_report_names_the_doer_of_the_event(classifier: Classifier) -> None:
+    got = denials(classifier, "Hayat Tahrir al-Sham denied reports that the village was captured by "
+                              "Hezbollah, saying it remains under its control.")
+    assert got == [("hayat-tahrir-al-sham", "hezbollah", "event")]
+
+
+def test_a_denied_claim_of_another_partys_deed_is_that_partys_event(classifier: Classifier) -> None:
+    got = denials(classifier, "Israel denied Hezbollah's claim that it had destroyed a tank near the border.")
+    assert got == [("israel", "hezbollah", "event")]
+
+
+def test_its_fighters_in_the_denied_report_are_the_deniers(classifier: Classifier) -> None:
+    got = denials(classifier, "Hezbollah denies Israeli claims that its fighters fired rockets at Metula")
+    assert got == [("hezbollah", "hezbollah", "responsibility")]
+
+
+def test_a_report_of_own_strikes_denied_is_responsibility(classifier: Classifier) -> None:
+    assert denials(classifier, "Russia denied reports of Russian strikes on the market in Idlib.") == [
+        ("russia", "russia", "responsibility")]
+
+
+def test_passive_denial_names_the_denier_after_by(classifier: Classifier) -> None:
+    got = denials(classifier, "The claim of a drone attack on the Harir base was denied by the coalition.")
+    assert [(speaker, kind) for speaker, _, kind in got] == [("cjtf-oir", "event")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The Iraqi army said the report of an attack on the Balad base was completely baseless.", "event"),
+    ("The ministry said the strike on the convoy never happened.", "event"),
+    ("The US military said reports of two American soldiers killed at the base were false.", "figures"),
+    ("Jordan denied that the drone attack took place on its territory.", "location"),
+])
+def test_what_the_denial_says_is_denied(classifier: Classifier, text: str, kind: str) -> None:
+    got = denials(classifier, text)
+    assert len(got) == 1 and got[0][2] == kind
+
+
+def test_a_role_named_on_another_party_makes_it_the_subject(classifier: Classifier) -> None:
+    got = denials(classifier, "The Pentagon ruled out any Houthi involvement in the ship attack.")
+    assert got == [("united-states", "houthis", "responsibility")]
+
+
+def test_involvement_in_another_partys_attack_is_still_the_deniers(classifier: Classifier) -> None:
+    assert denials(classifier, "Iran denied involvement in the Hamas attack on Israel.") == [
+        ("iran-government", "iran-government", "responsibility")]
+
+
+def test_a_short_denial_at_the_end_reads_the_words_before_it(classifier: Classifier) -> None:
+    got = denials(classifier, "Everyone says Jabhat al-Nusra captured the crossing - Amaq denies.")
+    assert got == [("islamic-state", "jabhat-al-nusra", "event")]
+
+
+def test_a_relayed_denial_of_a_death_is_no_claim(classifier: Classifier) -> None:
+    result = classifier.classify("Amaq agency denies the Pentagon claim that an IS commander was killed in "
+                                 "an air strike.", learned=False)
+    assert [(st.stance, st.subject.id if st.subject else None, st.denial_of) for st in result.statements] == [
+        ("denial", "united-states", "figures")]
+
+
+# -- an army's own post ----------------------------------------------------------------------
+
+def test_no_damage_in_an_armys_own_post_is_the_armys_figures(classifier: Classifier) -> None:
+    text = ("The IDF struck Hamas terrorists in the area of Khan Yunis. The strike was precise, and no damage was "
+            "caused to the school in the area.")
+    assert denials(classifier, text, "israel") == [("israel", "israel", "figures")]
+
+
+def test_no_injuries_after_launches_at_the_army_is_no_denial(classifier: Classifier) -> None:
+    text = ("Several launches from Lebanon toward northern Israel were identified, no injuries were reported. "
+            "IDF artillery is striking the sources of the fire.")
+    assert denials(classifier, text, "israel") == []
+
+
+# -- not attacks -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hamas denies it has a command centre beneath the hospital, as fighting rages outside it.",
+    "Iraq rejected the US strikes as a violation of its sovereignty.",
+    "The government rejects any attack on foreign missions.",
+    "Lawyers filed a motion to dismiss charges against the man accused over the killing.",
+    "نفت الحكومة العراقية التوصل الى اتفاق هدنة بعد القصف",
+])
+def test_a_denial_of_something_else_is_no_denial(classifier: Classifier, text: str) -> None:
+    assert denials(classifier, text) == []
+
+
+# -- Arabic ----------------------------------------------------------------------------------
+
+def test_arabic_construct_speaker_denies_claims_of_its_own_strikes(classifier: Classifier) -> None:
+    got = denials(classifier, "الدفاع الروسية تنفي المزاعم عن غارات روسية على مدينة ادلب")
+    assert got == [("russia", "russia", "responsibility")]
+
+
+def test_arabic_verbal_noun_with_clitics(classifier: Classifier) -> None:
+    got = denials(classifier, "وجاء بيان حزب الله بنفي الانباء عن هجوم على موقع للجيش الاسرائيلي")
+    assert [(speaker, kind) for speaker, _, kind in got] == [("hezbollah", "event")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("فندت قيادة العمليات المشتركة ما تردد عن سقوط صواريخ على قاعدة عين الاسد", "event"),
+    ("اكدت خلية الاعلام الامني ان الانباء عن استهداف مطار بغداد عارية عن الصحة", "event"),
+    ("كذبت هيئة تحرير الشام الانباء عن سيطرة قوات النظام على البلدة", "event"),
+    ("الحرس الثوري ينفي تورطه في الهجوم على الناقلة", "responsibility"),
+    ("قالت قوات سوريا الديمقراطية ان ارقام داعش عن قتلاها مبالغ فيها", "figures"),
+    ("ونفى الجيش الاردني ان يكون الهجوم قد وقع داخل الاراضي الاردنية", "location"),
+])
+def test_arabic_denial_wording_and_kind(classifier: Classifier, text: str, kind: str) -> None:
+    got = denials(classifier, text)
+    assert len(got) == 1 and got[0][0] is not None and got[0][2] == kind
+
+
+def test_arabic_lie_as_a_noun_is_no_denial_verb(classifier: Classifier) -> None:
+    assert denials(classifier, "كشف التقرير كذب ادعاءات الوكالة حول التعذيب في السجون السرية") == []
+
+
+# -- French and Persian ----------------------------------------------------------------------
+
+def test_french_rejects_the_accusations(classifier: Classifier) -> None:
+    got = denials(classifier, "Le Hezbollah rejette les accusations d'implication dans l'attaque contre la base.")
+    assert got == [("hezbollah", "hezbollah", "responsibility")]
+
+
+def test_persian_calls_the_report_baseless(classifier: Classifier) -> None:
+    got = denials(classifier, "سپاه پاسداران گزارش حمله پهپادي به پايگاه را بي اساس خواند")
+    assert len(got) == 1 and got[0][0] is not None
