@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from classifiers.cues import Cue
+from classifiers.denials import denied_span
 from classifiers.events import events_of, same_party
 from classifiers.framewords import FrameWords, words_for
 from classifiers.gazetteer import Gazetteer, Mention
@@ -133,7 +134,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
         if claim is not None:
             out.append(claim)
             has.add("claim")
-    if "claim" not in has:
+    if "claim" not in has and "denial" not in has:
+        # "Amaq news agency denies the claim that ...": a relayed denial, not a relayed claim
         relay = _relay_head(s, fw, ok)
         if relay is not None:
             out.append(relay)
@@ -146,10 +148,12 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     if reporter is not None:
         call.reporters.append(reporter)
     events = events_of(s, fw, ok, call.own if own_voice else None)
-    denied = [c.start for c in cues if c.rule.stance == "denial"]
+    denied = [denied_span(len(s.toks), c.start, c.end) for c in cues if c.rule.stance == "denial"]
     for start, end, doer, infinitive in events:
-        if any(0 <= start - d <= 20 for d in denied):
-            continue  # "said reports of two soldiers killed were false": the deed is denied, not told
+        if any(lo - 1 <= start < hi for lo, hi in denied):
+            # "said reports of two soldiers killed were false", "... that X captured the crossing -
+            # Y denies": the deed is denied, not told
+            continue
         speaker = reporter if start >= scope[0] else None
         if speaker is None and call.own is not None and call.own.kind in STATE | ARMED:
             speaker = call.own  # the channel's own voice: an army's post about its strikes

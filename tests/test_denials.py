@@ -83,8 +83,10 @@ def test_involvement_in_another_partys_attack_is_still_the_deniers(classifier: C
 
 
 def test_a_short_denial_at_the_end_reads_the_words_before_it(classifier: Classifier) -> None:
-    got = denials(classifier, "Everyone says Jabhat al-Nusra captured the crossing - Amaq denies.")
-    assert got == [("islamic-state", "jabhat-al-nusra", "event")]
+    result = classifier.classify("Everyone says Jabhat al-Nusra captured the crossing - Amaq denies.", learned=False)
+    # the capture it denies is not also a blame of al-Nusra
+    assert [(st.stance, st.speaker.id if st.speaker else None, st.subject.id if st.subject else None, st.denial_of)
+            for st in result.statements] == [("denial", "islamic-state", "jabhat-al-nusra", "event")]
 
 
 def test_a_relayed_denial_of_a_death_is_no_claim(classifier: Classifier) -> None:
@@ -130,6 +132,11 @@ def test_arabic_construct_speaker_denies_claims_of_its_own_strikes(classifier: C
 
 def test_arabic_verbal_noun_with_clitics(classifier: Classifier) -> None:
     got = denials(classifier, "وجاء بيان حزب الله بنفي الانباء عن هجوم على موقع للجيش الاسرائيلي")
+    assert [(speaker, kind) for speaker, _, kind in got] == [("hezbollah", "event")]
+
+
+def test_arabic_verbal_noun_after_a_preposition_has_its_denier_before(classifier: Classifier) -> None:
+    got = denials(classifier, "واقتصر رد حزب الله على نفي حصول اي اشتباكات مع الحرس الثوري قرب الحدود")
     assert [(speaker, kind) for speaker, _, kind in got] == [("hezbollah", "event")]
 
 
