@@ -30,6 +30,7 @@ class DenialWords:
     figures: re.Pattern[str]
     location: re.Pattern[str]
     occurred: re.Pattern[str]
+    weapons: re.Pattern[str]
     reports: re.Pattern[str]
     doer_links: re.Pattern[str]
 
@@ -58,7 +59,7 @@ def denial_words() -> DenialWords:
 
     return DenialWords(attack=merged("attack"), not_attack=merged("not_attack"), blame=merged("blame"),
                        event=merged("event"), figures=merged("figures"), location=merged("location"),
-                       occurred=merged("occurred"),
+                       occurred=merged("occurred"), weapons=merged("weapons"),
                        reports=merged("reports"),
                        doer_links=merged("doer_links"))
 
@@ -83,6 +84,12 @@ _FIGURES = re.compile(r"(?<!\w)(?:exaggerat\w*|inflated|overstated|figures?|toll
                       r"chiffres?|bilan|exager\w*|(?:la )?mort de|morts|tues|blesses|"
                       r"(?:reports?|claims?|allegations?) (?:that )?(?:\w+ ){0,5}?(?:(?:was|were|been|being) (?:killed|wounded|injured)|dead|deaths)|(?:was|were) not (?:killed|injured|wounded)|(?:تقارير|انباء|اخبار|الانباء) (?:عن )?"
                       r"(?:مقتل|اصابه|سقوط قتلي|قتلي|جرحي)|كشته|زخمي|تلفات|اغراق|"
+                      # people hurt in the denied words: "no US troops killed", "any of its members were killed"
+                      r"no (?:\w+ ){0,2}?(?:troops|soldiers|civilians|personnel|one|people|casualties|service members|"
+                      r"americans|sailors|crew|members|fighters)(?: (?:were|was|had been|have been))? (?:killed|hurt|injured|"
+                      r"wounded|harmed)|(?:members|fighters|soldiers|troops|civilians|personnel|people|militants|commanders?|"
+                      r"leaders?|officers|sailors|crew) (?:\w+ )?(?:were|was|had been|have been|has been) (?:killed|wounded|"
+                      r"injured|hurt)|"
                       # a count of people hurt in the denied words: "reports of two soldiers killed"
                       r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|several|many)"
                       r" (?:\w+ ){0,2}?(?:soldiers|troops|civilians|people|fighters|members|personnel|servicemen|"
@@ -174,8 +181,11 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
     doer: ActorRef | None = None
     firm = role = False
     accuser: ActorRef | None = None
-    found = sorted([(m.start, m.end, r) for m, r in ok if lo <= m.start < hi]
-                   + [(i, i + 1, r) for i, r in demonyms if lo <= i < hi], key=lambda x: x[0])
+    every = [(m.start, m.end, r) for m, r in ok] + [(i, i + 1, r) for i, r in demonyms]
+    found = sorted([x for x in every if lo <= x[0] < hi], key=lambda x: x[0])
+    if cue_start < len(toks) and reports.fullmatch(toks[cue_start]):
+        # "Israeli report of an attack on the post a lie": the party just before the report denied
+        accuser = next((r for start, end, r in every if end == cue_start), None)
     for start, end, ref in found:
         if start == cue_end and toks[cue_end - 1] == "by":
             continue  # "was denied by X": the denier
@@ -187,7 +197,9 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
             continue
         if latin:
             # English names the doer before its deed: "Russian strikes", "Hezbollah was behind"
-            deed = bool(words.attack.match(" ".join(toks[end:end + 3])))
+            nxt3 = " ".join(toks[end:end + 3])
+            deed = bool(words.attack.match(nxt3)) and not (
+                words.weapons.fullmatch(toks[end]) and not words.attack.match(" ".join(toks[end + 1:end + 3])))
             link = bool(words.doer_links.match(" ".join(toks[end:end + 3])))
         else:
             # Arabic after it: «ضربات روسية», «قصف الطائرات الروسية»; «قاعدة أمريكية لهجوم» is a target
@@ -204,16 +216,14 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
             deed_at = words.attack.search(" ".join(toks[end:end + 5]))
             if deed_at is not None and not _PASSIVE.search(" ".join(toks[end:end + 5])[:deed_at.start()]):
                 doer = ref  # not "IS commander X was killed": the one killed is no doer
-    own = False
-    if doer is None or not firm:
-        # "refuted reports that it had attacked the base": the denier's own deed, or the deed of
-        # the party whose claim is denied ("Hezbollah's claim that it struck a tank")
-        for m in _OWN_DEED_PRONOUN.finditer(" ".join(toks[lo:hi])):
-            if not words.attack.match(m.group(2)):
-                continue
-            if accuser is not None and not m.group(1).startswith(("its ", "their ", "our ")):
-                return Denied(accuser, accuser, False, False)  # "it" is the claimant; "its fighters" the denier's
-            own = True
-            break
-    return Denied(doer, accuser, own, role)
+    # "refuted reports that it had attacked the base": the denier's own deed, or the deed of the
+    # party whose claim is denied ("Hezbollah's claim that it struck a tank"); a pronoun's deed
+    # comes before any party named later ("... that it shot down an American drone")
+    for m in _OWN_DEED_PRONOUN.finditer(" ".join(toks[lo:hi])):
+        if not words.attack.match(m.group(2)):
+            continue
+        if accuser is not None and not m.group(1).startswith(("its ", "their ", "our ")):
+            return Denied(accuser, accuser, False, False)  # "it" is the claimant; "its fighters" the denier's
+        return Denied(None, accuser, True, False)
+    return Denied(doer, accuser, False, role)
 

@@ -169,8 +169,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             return []  # "the accused", "bear responsibility for them": no one blames anyone
     kind = None
     if stance == "denial":
-        kind, subject = _denied(gz, s, cue, call, speaker, rule.kind or denial_kind(s.norm, call.facts.norm),
-                                rule.kind is not None)
+        kind, subject, speaker = _denied(gz, s, cue, call, speaker, rule.kind or denial_kind(s.norm, call.facts.norm),
+                                         rule.kind is not None)
     response = _RESPONSE.search(s.norm)
     cut = s.token_at(response.start()) if response and stance == "claim" else None
     targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim")
@@ -197,14 +197,10 @@ def _unreported(gz: Gazetteer, s: Sentence, when: date | None) -> bool:
 
 
 def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef | None, kind: str,
-            fixed: bool) -> tuple[str, ActorRef | None]:
-    """The denial's kind and subject from the deed it denies: a deed of the denier's own party
-    ("denies claims of Russian strikes") is its responsibility denied; a responsibility denial is
-    the denier's own unless it names another party's role ("rules out any Iranian involvement");
-    an event or its figures belong to the doer the denied report names ("reports the town was
-    captured by X"), else to the party whose report is denied ("the Pentagon claim that ...")."""
-    from classifiers.denials import denial_words, denied_parties, says_responsibility
-    from classifiers.events import same_party
+            fixed: bool) -> tuple[str, ActorRef | None, ActorRef | None]:
+    """The denial's kind, subject and speaker, read from the words it denies (``_denied_kind``);
+    the author of the denied report is not its denier."""
+    from classifiers.denials import denied_parties
     from classifiers.frames import demonym_mentions
     from classifiers.framewords import words_for
     from classifiers.speakers import actor, parties
@@ -214,6 +210,24 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
     demonyms = [(m.start, actor(gz, m, call.when, False)) for m in demonym_mentions(gz, s, fw)] if fw else []
     found = denied_parties(s, cue.start, cue.end, ok, demonyms)
     doer, accuser, own, role = found.doer, found.accuser, found.own, found.role
+    if accuser is not None and speaker is not None and speaker.id == accuser.id and cue.rule.speaker == "said":
+        # "The Houthi claims of a hit are false, the Pentagon said": "claims" is no speech of the Houthis
+        speaker = pick(gz, s, cue, "said", call.when, False, None, {accuser.id}) or (
+            call.own if call.own is not None and call.own.id != accuser.id else None)
+    kind, subject = _denied_kind(s, cue, speaker, kind, fixed, doer, accuser, own, role)
+    return kind, subject, speaker
+
+
+def _denied_kind(s: Sentence, cue: Cue, speaker: ActorRef | None, kind: str, fixed: bool, doer: ActorRef | None,
+                 accuser: ActorRef | None, own: bool, role: bool) -> tuple[str, ActorRef | None]:
+    """A deed of the denier's own party ("denies claims of Russian strikes") is its responsibility
+    denied; a responsibility denial is the denier's own unless it names another party's role
+    ("rules out any Iranian involvement"); an event or its figures belong to the doer the denied
+    report names ("reports the town was captured by X"), else to the party whose report is denied
+    ("the Pentagon claim that ...")."""
+    from classifiers.denials import denial_words, says_responsibility
+    from classifiers.events import same_party
+
     if own or (doer is not None and speaker is not None and same_party(doer, speaker)):
         return ("responsibility" if kind == "event" and not fixed else kind), speaker
     other = doer or accuser

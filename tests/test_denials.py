@@ -35,6 +35,22 @@ def test_a_denied_charge_is_the_deniers_own_responsibility(classifier: Classifie
     assert denials(classifier, text) == [("iran-government", "iran-government", "responsibility")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iran denies role in attack on US troops in Jordan", ("iran-government", "iran-government", "responsibility")),
+    ("Israel denies striking Gaza church", ("israel", "israel", "responsibility")),
+    ("US denies Iranian claim it shot down American drone", ("united-states", "iran-government", "event")),
+    ("Hezbollah says Israeli report of attack on border post 'a lie'", ("hezbollah", "israel", "event")),
+    ("Hezbollah denied that any of its members were killed in the strike", ("hezbollah", "hezbollah", "figures")),
+])
+def test_headline_denials(classifier: Classifier, text: str, expected: tuple[str, str, str]) -> None:
+    assert denials(classifier, text) == [expected]
+
+
+def test_the_author_of_the_denied_claim_is_not_the_denier(classifier: Classifier) -> None:
+    got = denials(classifier, "The Houthi claims of a hit on the destroyer are false, the Pentagon said.")
+    assert got == [("united-states", "houthis", "event")]
+
+
 def test_a_denied_report_names_the_doer_of_the_event(classifier: Classifier) -> None:
     got = denials(classifier, "Hayat Tahrir al-Sham denied reports that the village was captured by "
                               "Hezbollah, saying it remains under its control.")
@@ -117,6 +133,7 @@ def test_no_injuries_after_launches_at_the_army_is_no_denial(classifier: Classif
     "Iraq rejected the US strikes as a violation of its sovereignty.",
     "The government rejects any attack on foreign missions.",
     "Lawyers filed a motion to dismiss charges against the man accused over the killing.",
+    "Online conspiracy theorists who deny massacre at the kibbutz are spreading fast.",
     "نفت الحكومة العراقية التوصل الى اتفاق هدنة بعد القصف",
 ])
 def test_a_denial_of_something_else_is_no_denial(classifier: Classifier, text: str) -> None:
