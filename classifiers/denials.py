@@ -31,11 +31,12 @@ class DenialWords:
     location: re.Pattern[str]
     occurred: re.Pattern[str]
     weapons: re.Pattern[str]
+    own_deed: re.Pattern[str]
     reports: re.Pattern[str]
     doer_links: re.Pattern[str]
 
 
-def _pattern(words: list[str]) -> re.Pattern[str]:
+def _pattern(words: list[str], article: bool = False) -> re.Pattern[str]:
     latin: list[str] = []
     other: list[str] = []
     for w in sorted(set(words), key=len, reverse=True):
@@ -46,8 +47,22 @@ def _pattern(words: list[str]) -> re.Pattern[str]:
     if latin:
         parts.append(rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)")
     if other:
-        parts.append(rf"(?<!\w)(?:و|ف|ب|ل)?(?:{'|'.join(other)})(?!\w)")
+        # the clitics before («وبالقصف»); the Arabic article too, not the Persian words («الحملة» is
+        # a campaign, not «حمله», an attack)
+        prefix = r"(?:و|ف|ب|ل)?(?:ال)?" if article else r"(?:و|ف|ب|ل)?"
+        parts.append(rf"(?<!\w){prefix}(?:{'|'.join(other)})(?!\w)")
     return re.compile("|".join(parts) or "(?!)")
+
+
+def _own_deed(attack: list[str], forces: list[str]) -> re.Pattern[str]:
+    """«قصف طائراتها», «غارات قواته»: an attack word, then the denier's own forces with its pronoun
+    (not «هجوم على قواتها», an attack on them)."""
+    deeds = sorted({normalize(w.rstrip("*")) for w in attack if not w.isascii() and " " not in w}, key=len, reverse=True)
+    names = sorted({normalize(w) for w in forces if not w.isascii()}, key=len, reverse=True)
+    if not deeds or not names:
+        return re.compile("(?!)")
+    return re.compile(rf"(?<!\w)(?:و|ف|ب|ل)?(?:ال)?(?:{'|'.join(map(re.escape, deeds))}) "
+                      rf"(?:{'|'.join(map(re.escape, names))})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -55,11 +70,15 @@ def denial_words() -> DenialWords:
     raw = tomllib.loads(resources.files("classifiers").joinpath("data").joinpath("denials.toml").read_text("utf-8"))
 
     def merged(key: str) -> re.Pattern[str]:
-        return _pattern([w for words in raw.get(key, {}).values() for w in words])
+        section = raw.get(key, {})
+        parts = [_pattern(words, article=lang == "ar").pattern for lang, words in section.items()]
+        return re.compile("|".join(p for p in parts if p != "(?!)") or "(?!)")
 
     return DenialWords(attack=merged("attack"), not_attack=merged("not_attack"), blame=merged("blame"),
                        event=merged("event"), figures=merged("figures"), location=merged("location"),
                        occurred=merged("occurred"), weapons=merged("weapons"),
+                       own_deed=_own_deed([w for ws in raw["attack"].values() for w in ws],
+                                          [w for ws in raw.get("own_forces", {}).values() for w in ws]),
                        reports=merged("reports"),
                        doer_links=merged("doer_links"))
 
@@ -224,6 +243,8 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
             continue
         if accuser is not None and not m.group(1).startswith(("its ", "their ", "our ")):
             return Denied(accuser, accuser, False, False)  # "it" is the claimant; "its fighters" the denier's
+        return Denied(None, accuser, True, False)
+    if doer is None and words.own_deed.search(" ".join(toks[lo:hi])):
         return Denied(None, accuser, True, False)
     return Denied(doer, accuser, False, role)
 

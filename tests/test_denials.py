@@ -170,6 +170,17 @@ def test_arabic_denial_wording_and_kind(classifier: Classifier, text: str, kind:
     assert len(got) == 1 and got[0][0] is not None and got[0][2] == kind
 
 
+def test_arabic_own_aircraft_after_the_attack_word_is_the_deniers_deed(classifier: Classifier) -> None:
+    assert denials(classifier, "وزارة الدفاع التركية نفت الانباء عن قصف طائراتها لقرية في شمال العراق") == [
+        ("turkey", "turkey", "responsibility")]
+    got = denials(classifier, "ونفت هيئة تحرير الشام الانباء عن هجوم على قواتها قرب الحدود")
+    assert [kind for _, _, kind in got] == ["event"]  # an attack on its forces, not by them
+
+
+def test_an_arabic_campaign_is_no_attack(classifier: Classifier) -> None:
+    assert denials(classifier, "وزارة الاعلام تنفي ما يتم تداوله حول الحملة الاعلامية للانتخابات") == []
+
+
 def test_arabic_lie_as_a_noun_is_no_denial_verb(classifier: Classifier) -> None:
     assert denials(classifier, "كشف التقرير كذب ادعاءات الوكالة حول التعذيب في السجون السرية") == []
 
