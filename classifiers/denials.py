@@ -51,6 +51,10 @@ def _pattern(words: list[str], article: bool = False) -> re.Pattern[str]:
         # a campaign, not «حمله», an attack)
         prefix = r"(?:و|ف|ب|ل)?(?:ال)?" if article else r"(?:و|ف|ب|ل)?"
         parts.append(rf"(?<!\w){prefix}(?:{'|'.join(other)})(?!\w)")
+        # an Arabic noun in ة takes a pronoun as ت: «زيارة» → «لزيارتها», «غارة» → «غارتهم»
+        bound = [o[:-1] + "ت" for o in other if article and o.endswith("ه") and len(o) >= 4]
+        if bound:
+            parts.append(rf"(?<!\w)(?:و|ف|ب|ل)?(?:{'|'.join(bound)})(?:ها|ه|هم|نا|ي)(?!\w)")
     return re.compile("|".join(parts) or "(?!)")
 
 

@@ -135,6 +135,7 @@ def test_no_injuries_after_launches_at_the_army_is_no_denial(classifier: Classif
     "Lawyers filed a motion to dismiss charges against the man accused over the killing.",
     "Online conspiracy theorists who deny massacre at the kibbutz are spreading fast.",
     "نفت الحكومة العراقية التوصل الى اتفاق هدنة بعد القصف",
+    "الخارجية تنفي دعوة الوزير لزيارتها الشهر المقبل, بعد يوم من اصابة جنود في القصف",
 ])
 def test_a_denial_of_something_else_is_no_denial(classifier: Classifier, text: str) -> None:
     assert denials(classifier, text) == []
