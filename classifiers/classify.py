@@ -206,9 +206,12 @@ class Classifier:
             named = self._named(s, cues, when, all_actors, new_names)
             done: set[str] = set()
             found_here: list[Statement] = []
-            for cue in sorted(cues, key=lambda c: (c.start, c.rule.lang != lang)):
+            # a frame's blame comes after the rules' and stands only where they found none
+            for cue in sorted(cues, key=lambda c: (_frame_blame(c), c.start, c.rule.lang != lang)):
                 if cue.rule.stance in done:
                     continue  # several cues of one claim or denial in a sentence are one statement
+                if _frame_blame(cue) and any(st.stance == "attribution" for st in found_here):
+                    continue
                 found = build(self.gz, s, cue, call, named)
                 if found and cue.rule.stance != "attribution":
                     done.add(cue.rule.stance)
@@ -308,6 +311,10 @@ class Classifier:
             if known is not None and not (start and known.kind in ("state", "official")):
                 return known  # a group named after a country ("Kataib Ahrar al-Iraq") is not that state
         return None
+
+
+def _frame_blame(cue: Cue) -> bool:
+    return cue.rule.speaker == "frame" and cue.rule.stance == "attribution"
 
 
 @lru_cache(maxsize=1)

@@ -149,6 +149,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
         call.reporters.append(reporter)
     events = events_of(s, fw, ok, call.own if own_voice else None)
     denied = [denied_span(len(s.toks), c.start, c.end) for c in cues if c.rule.stance == "denial"]
+    framed = False
     for start, end, doer, infinitive in events:
         if any(lo - 1 <= start < hi for lo, hi in denied):
             # "said reports of two soldiers killed were false", "... that X captured the crossing -
@@ -169,9 +170,12 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
                 continue
             out.append(Cue(_RULES["claim"], start, end, speaker=speaker, subject=speaker))
             has.add("claim")
-        elif "attribution" not in has and not infinitive:
+        elif not framed and not infinitive:
+            # added even next to a rule's blame: the classifier builds it only if that blame
+            # names no one ("Lebanon says Israeli strike kills ...": the rule finds no party)
             out.append(Cue(_RULES["attribution"], start, end, speaker=speaker, subject=doer))
             has.add("attribution")
+            framed = True
     return _communique_claim(s, fw, out, has, call, events)
 
 
