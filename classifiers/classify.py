@@ -173,6 +173,7 @@ class Classifier:
             lang=lang, when=when, date=date, own=own,
             facts=MessageFacts(" ".join(s.norm_punct for s in sentences), date),
             armed=[a for a in all_actors.values() if a.kind in ARMED],
+            states=[a for a in all_actors.values() if a.kind in STATE],
             weapon=next((m.id for s in sentences for m in s.mentions if m.kind == "weapon"), None),
             target=next((m.id for s in sentences for m in s.mentions if m.kind == "target"), None),
             places=list(places.values()),

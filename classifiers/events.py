@@ -26,6 +26,15 @@ _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", 
 _RA = "را"  # Persian marks the definite object with «را» after it
 
 
+def _head(found: list[tuple[Mention, ActorRef]]) -> list[ActorRef]:
+    """The parties after "by", the head first: in "by Yemen's Houthi militia" (possessive, or a
+    state's adjective before a group) the doer is the second of two adjacent names."""
+    refs = [r for _, r in found]
+    if len(found) > 1 and found[1][0].start == found[0][0].end:
+        refs = refs[1:2] + refs[:1] + refs[2:]
+    return refs
+
+
 def same_party(a: ActorRef, b: ActorRef) -> bool:
     return a.id == b.id or a.parent == b.id or b.parent == a.id or (a.parent is not None and a.parent == b.parent)
 
@@ -78,7 +87,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         doer: ActorRef | bool | None = False  # False: none found
         if end < len(s.toks) and s.toks[end] == "by":
-            after = [r for mn, r in ok if end < mn.start <= end + 4]
+            after = _head([(mn, r) for mn, r in ok if end < mn.start <= end + 4])
             if after:
                 doer = after[0]
         passive = t > 0 and s.toks[t - 1] in _PASSIVE and s.toks[t] not in ("behind", "responsible")
@@ -120,7 +129,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         adjective = [r for mn, r in ok if mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS)]
         by_at = next((i for i in range(end, min(end + 4, len(s.toks))) if s.toks[i] == "by"), None)
-        by = [r for mn, r in ok if by_at < mn.start <= by_at + 4] if by_at is not None else []
+        by = _head([(mn, r) for mn, r in ok if by_at < mn.start <= by_at + 4]) if by_at is not None else []
         after = [r for mn, r in ok if mn.start in (end, end + 1)] if arabic else []
         doers = by or adjective or after
         if doers:

@@ -25,7 +25,7 @@ from classifiers.framewords import FrameWords, words_for
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.rules import Rule
 from classifiers.sentences import Sentence
-from classifiers.speakers import ACCORDING, INVERTED, SAID, headline_speaker, parties, tail_speaker
+from classifiers.speakers import ACCORDING, INVERTED, SAID, governs, headline_speaker, parties, tail_speaker
 from classifiers.statements import ARMED, STATE, Call
 from classifiers.types import ActorRef
 
@@ -106,7 +106,8 @@ def demonym_mentions(gz: Gazetteer, s: Sentence, fw: FrameWords) -> list[Mention
         if tok == "us" and (i >= len(s.cased) or s.cased[i] != "US"):
             continue  # "us" the pronoun
         ref = gz.resolve_actor(name)
-        if ref is not None:
+        if ref is not None and not any(m.kind == "actor" and i < m.start <= i + 3 for m in s.mentions):
+            # not "the Lebanese militant group Hezbollah", "Yemeni Houthi rebels": the group's adjective
             out.append(Mention("actor", ref.id, i, i + 1, tok))
     return out
 
@@ -208,7 +209,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     speech = list(fw.speech.finditer(s.norm)) or list(SAID.finditer(s.norm)) or list(ACCORDING.finditer(s.norm))
     for said in speech:
         pos = s.token_at(said.start())
-        prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3]
+        prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
         if prior:
             if pos < len(s.toks) - 4:
                 # "X says <clause>": X reports what follows, not what came before it ("Israeli
@@ -224,8 +225,45 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         return tail
     if speech and ok and _ITS_BODY.search(s.norm):
         return ok[0][1]  # "Turkey has carried out an airstrike ..., its defence ministry said"
-    if speech and _PRONOUN.search(s.norm):
+    if speech and _PRONOUN.search(s.norm) and (call.carried or call.own):
         return call.carried or call.own
+    if speech and _body_speaks(s, fw, speech):
+        return _body_state(s, fw, ok, call)
+    return None
+
+
+def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> bool:
+    """Whether a state's body without its state is the subject of a speech verb: "the ministry
+    said", "..., said the army", «وقالت وزارة الدفاع»."""
+    for body in fw.bodies.finditer(s.norm):
+        first, last = s.token_at(body.start()), s.token_at(body.end() - 1) + 1
+        for said in speech:
+            pos = s.token_at(said.start())
+            if 0 <= pos - last <= 2 and governs(s, last, pos):
+                return True
+            if 1 <= first - pos <= 2 and (fw.lang != "en" or INVERTED.match(said.group(0))):
+                return True
+    return False
+
+
+def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call) -> ActorRef | None:
+    """The state a body named without its state speaks for ("..., the ministry said", "officials
+    said", "state media reported"): the state the sentence names that did no attack in it, else one
+    the message names; else a state that is the subject of its own attack verb ("America struck
+    ..., officials said"). An attack noun's adjective ("an Israeli strike, the ministry said") is
+    the other side's report."""
+    events = events_of(s, fw, ok)
+    doers = [d for _, _, d, _ in events if d is not None]
+    for r in [r for _, r in ok if r.kind in STATE]:
+        if not any(same_party(r, d) for d in doers):
+            return r
+    for start, _, doer, infinitive in events:
+        if doer is not None and doer.kind in STATE and not infinitive and not fw.attack_noun.fullmatch(s.toks[start]):
+            if any(same_party(r, doer) and m.end <= start for m, r in ok):
+                return doer
+    for r in call.states:
+        if not any(same_party(r, d) for d in doers):
+            return r
     return None
 
 

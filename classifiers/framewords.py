@@ -34,6 +34,8 @@ class FrameWords:
     claim_not: re.Pattern[str]
     demonyms: dict[str, str]
     gate: re.Pattern[str]  # anything a frame is anchored on
+    bodies: re.Pattern[str]  # a state's bodies named without their state: "the ministry said"
+    others: frozenset[str]  # nouns that speak for no party named before them: "experts say"
     # the same lists as token sets, for the whole-message gate (a set lookup per word is far
     # cheaper than a regex over the text; a multi-word entry counts by its first word)
     words: dict[str, TokenSet] = field(default_factory=dict)
@@ -140,11 +142,18 @@ def load_frames() -> dict[str, FrameWords]:
             claim_verb=rx("claim_verbs"), claim_not=rx("claim_not"),
             demonyms={normalize(k): v for k, v in section.get("demonyms", {}).items()},
             gate=re.compile(_alternation(gate_words, arabic)),
+            bodies=rx("bodies"), others=frozenset(normalize(w) for w in section.get("others", [])),
             words={key: TokenSet.of(section.get(key, []), arabic) for key in (
                 "communique", "claim_verbs", "event", "speech", "according", "relay_heads", "attack_verbs",
                 "attack_nouns")},
         )
     return out
+
+
+@lru_cache(maxsize=1)
+def other_speakers() -> frozenset[str]:
+    """The nouns of every language that speak for no party named before them."""
+    return frozenset(w for fw in load_frames().values() for w in fw.others)
 
 
 def words_for(text: str, lang: str) -> FrameWords | None:

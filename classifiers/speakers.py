@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from classifiers.cues import Cue
+from classifiers.framewords import other_speakers
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
 from classifiers.sentences import Sentence
@@ -30,6 +31,13 @@ SAID = re.compile(
 INVERTED = re.compile(r"said|told|added|stated|reported|announced|tweeted|wrote|confirmed")
 ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از)(?!\w)")
 _BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
+
+
+def governs(s: Sentence, mention_end: int, verb: int) -> bool:
+    """Whether the party ending at ``mention_end`` can be the subject of the speech verb at token
+    ``verb``: no other speaker stands between ("... Syria and Iraq, experts say")."""
+    others = other_speakers()
+    return not any(t in others for t in s.toks[mention_end:verb])
 
 
 def actor(gz: Gazetteer, m: Mention, when: date | None, in_claim: bool, s: Sentence | None = None) -> ActorRef:
@@ -89,7 +97,7 @@ def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None
             return near[0]
     for said in SAID.finditer(s.norm):
         pos = bisect.bisect_right(s.starts, said.start()) - 1
-        prior = [r for m, r in ok if 0 <= pos - m.end <= 3]
+        prior = [r for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
         if prior:
             return prior[-1]
         if INVERTED.match(said.group(0)) or not s.norm.isascii():

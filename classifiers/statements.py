@@ -55,6 +55,7 @@ class Call:
     own: ActorRef | None  # the actor the source speaks for (source registry)
     facts: MessageFacts
     armed: list[ActorRef] = field(default_factory=list)
+    states: list[ActorRef] = field(default_factory=list)  # the states and state bodies the message names
     weapon: str | None = None
     target: str | None = None
     places: list[PlaceRef] = field(default_factory=list)
