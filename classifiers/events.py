@@ -44,6 +44,8 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
     between are links ("Houthi gunmen from Yemen had fired", "Hezbollah said it struck"), not a
     clause of their own ("Iran says an Israeli strike")."""
     between = s.toks[doer_end:verb]
+    if between in (["who"], ["that"]):
+        return True  # "the Daeshites who killed ...": the relative clause's subject
     if not any(fw.speech.fullmatch(w) for w in between):
         return not any(w in ("a", "an", "the", "this", "that", "which", "who", "but", "while", "as", "after")
                        for w in between)

@@ -206,7 +206,10 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         near = [r for m, r in ok if 0 <= m.start - pos <= 3]
         if near:
             return near[0]
-    speech = list(fw.speech.finditer(s.norm)) or list(SAID.finditer(s.norm)) or list(ACCORDING.finditer(s.norm))
+    # "X claims (that) Y struck ...": a claim verb reports too (X's own attack is its claim)
+    claims = [m for m in fw.claim_verb.finditer(s.norm) if not fw.claim_not.match(s.norm[m.end():].lstrip())]
+    speech = sorted(list(fw.speech.finditer(s.norm)) + claims, key=lambda m: m.start()) or list(
+        SAID.finditer(s.norm)) or list(ACCORDING.finditer(s.norm))
     for said in speech:
         pos = s.token_at(said.start())
         prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
@@ -290,6 +293,9 @@ def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
                     call.armed[0] if call.armed else None)
         if claimant is None or claimant.kind not in ARMED | STATE:
             continue
+        if any(doer is not None and start >= end and not same_party(doer, claimant)
+               for start, _, doer, _ in events_of(s, fw, ok)):
+            continue  # "the government claimed the Daeshites killed ...": another's attack, a blame
         return Cue(_RULES["claim"], t, end, speaker=claimant, subject=claimant)
     return None
 

@@ -68,6 +68,9 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         return before[-1][1] if before else None
     if side == "after":
         return after[0][1] if after else None
+    if side == "next":  # after the cue's last word: "in response to attacks on X by Y" blames Y
+        following = [(m, r) for m, r in after if m.start >= cue.end]
+        return following[0][1] if following else None
     if side == "inside":
         return inside[0][1] if inside else (after[0][1] if after else None)
     if side == "either":
