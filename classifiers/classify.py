@@ -42,8 +42,9 @@ __all__ = ["Classifier", "classify", "default_classifier", "split_sentences"]
 _TOPIC = re.compile(
     r"attack|strike|raid|bomb|rocket|drone|missile|explos|blast|shell|killed|dead|wounded|injur|casualt|involve|responsib|"
     r"role|base|convoy|troops|forces|soldier|clash|airstrike|incident|responsab|captur|seiz|execut|overran|"
+    r"massacre|kidnap|abduct|hostage|assassinat|"
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
-    r"ضربات|اشتباك|اغتيال|سيطر|اعدام|تفجير|ضلوع|تورط|"
+    r"ضربات|اشتباك|اغتيال|سيطر|اعدام|تفجير|ضلوع|تورط|مجزر|خطف|اختطاف|ذبح|"
     r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|"
     r"attaque|frappe|attentat|roquette|drone|explosion|mort|tues|blesses|implication|bilan|base|convoi|tirs|bombard")
 _VIOLENCE = re.compile(

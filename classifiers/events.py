@@ -22,15 +22,28 @@ _MODIFIERS = frozenset({"drone", "drones", "rocket", "missile", "air", "suicide"
 _NO_OBJECT = frozenset({"in", "near", "along", "across", "including", "and", "or", "of", "for", "inside", "around", "from",
                         "were", "was", "are", "is", "have", "had", "that", "which", "with", "during", "after", "amid",
                         "since", "last", "yesterday", "earlier", "this", "today", "overnight", "when", "while", "as"})
+# words that open a clause or a noun phrase of their own between a party and a verb: «قالت
+# الوزارة إن الصاروخ أطلقه ...» (the ministry is not the subject of «أطلقه»)
+_CLAUSE = frozenset({"a", "an", "the", "this", "that", "which", "who", "but", "while", "as", "after",
+                     "ان", "انه", "انها", "بان", "بانه", "الذي", "التي", "الذين", "لكن", "بينما", "بعد"})
+_TOWARDS = frozenset({"ضد", "علي", "الي", "في", "نحو", "باتجاه", "داخل", "قرب", "بحق"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
 _RA = "را"  # Persian marks the definite object with «را» after it
+
+
+def _agent_at(s: Sentence, fw: FrameWords, i: int) -> int:
+    """The length of the passive's agent phrase ("by", «على يد») at token ``i``; 0 if none."""
+    for phrase in fw.agents:
+        if tuple(s.toks[i:i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
 
 
 def _head(found: list[tuple[Mention, ActorRef]]) -> list[ActorRef]:
     """The parties after "by", the head first: in "by Yemen's Houthi militia" (possessive, or a
     state's adjective before a group) the doer is the second of two adjacent names."""
     refs = [r for _, r in found]
-    if len(found) > 1 and found[1][0].start == found[0][0].end:
+    if len(found) > 1 and found[1][0].start == found[0][0].end and found[0][1].kind in ("state", "generic"):
         refs = refs[1:2] + refs[:1] + refs[2:]
     return refs
 
@@ -47,8 +60,7 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
     if between in (["who"], ["that"]):
         return True  # "the Daeshites who killed ...": the relative clause's subject
     if not any(fw.speech.fullmatch(w) for w in between):
-        return not any(w in ("a", "an", "the", "this", "that", "which", "who", "but", "while", "as", "after")
-                       for w in between)
+        return not any(w in _CLAUSE for w in between)
     return bool(between) and (between[-1] in ("it", "they", "we") or bool(fw.own_forces.fullmatch(between[-1])))
 
 
@@ -88,8 +100,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if _blocked(s, fw, t - 5, m.start()):
             continue
         doer: ActorRef | bool | None = False  # False: none found
-        if end < len(s.toks) and s.toks[end] == "by":
-            after = _head([(mn, r) for mn, r in ok if end < mn.start <= end + 4])
+        agent = _agent_at(s, fw, end)
+        if agent:
+            after = _head([(mn, r) for mn, r in ok if end + agent - 1 < mn.start <= end + agent + 3])
             if after:
                 doer = after[0]
         passive = t > 0 and s.toks[t - 1] in _PASSIVE and s.toks[t] not in ("behind", "responsible")
@@ -111,11 +124,13 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             if before:
                 doer = before[0][1]
         elif doer is False:
-            before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= 5 and mn.end <= t]
+            # Arabic puts the subject right before the verb or after it («القوات ... بعبوة ناسفة
+            # استهدفت»: the charge targeted, not the forces named four words before)
+            before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t]
             if before and _subject_of(s, fw, before[-1][0].end, t):
                 doer = before[-1][1]
         if doer is False and arabic and fw.lang != "fa":
-            after = [r for mn, r in ok if end <= mn.start <= end + 2]
+            after = _head([(mn, r) for mn, r in ok if end <= mn.start <= end + 2])
             if after:
                 doer = after[0]
         if doer is False:
@@ -130,9 +145,12 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if _blocked(s, fw, t - 4, m.start()):
             continue
         adjective = [r for mn, r in ok if mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS)]
-        by_at = next((i for i in range(end, min(end + 4, len(s.toks))) if s.toks[i] == "by"), None)
-        by = _head([(mn, r) for mn, r in ok if by_at < mn.start <= by_at + 4]) if by_at is not None else []
-        after = [r for mn, r in ok if mn.start in (end, end + 1)] if arabic else []
+        by_at = next((i for i in range(end, min(end + 4, len(s.toks))) if _agent_at(s, fw, i)), None)
+        size = _agent_at(s, fw, by_at) if by_at is not None else 0
+        by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3]) if by_at is not None else []
+        # «غارة التحالف», «هجوم لداعش»; not «عملية ضد القوات الأميركية» (the target)
+        after = [r for mn, r in ok if mn.start == end or (mn.start == end + 1 and s.toks[end] not in _TOWARDS)
+                 ] if arabic else []
         doers = by or adjective or after
         if doers:
             found.append((t, end, doers[0], False))
