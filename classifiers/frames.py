@@ -125,8 +125,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             or w["relay_heads"].any_in(s.toks) or w["communique"].any_in(s.toks)) or not (
             fw.gate.search(s.norm) or fw.attack_noun.search(s.norm)):
         return _communique_claim(s, fw, out, has, call, [])
-    extra = demonym_mentions(gz, s, fw)
     ok = parties(gz, s, call.when, False, written=False)
+    extra = [m for m in demonym_mentions(gz, s, fw) if not any(mn.start == m.start for mn, _ in ok)]
     if extra:
         from classifiers.speakers import actor
         ok = sorted(ok + [(m, actor(gz, m, call.when, False)) for m in extra], key=lambda x: x[0].start)

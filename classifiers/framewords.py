@@ -37,6 +37,7 @@ class FrameWords:
     bodies: re.Pattern[str]  # a state's bodies named without their state: "the ministry said"
     others: frozenset[str]  # nouns that speak for no party named before them: "experts say"
     agents: tuple[tuple[str, ...], ...] = (("by",),)  # the passive's agent, as token tuples
+    titles: frozenset[str] = frozenset()  # a state's offices after (en) or before (ar) its adjective
     # the same lists as token sets, for the whole-message gate (a set lookup per word is far
     # cheaper than a regex over the text; a multi-word entry counts by its first word)
     words: dict[str, TokenSet] = field(default_factory=dict)
@@ -145,6 +146,7 @@ def load_frames() -> dict[str, FrameWords]:
             gate=re.compile(_alternation(gate_words, arabic)),
             bodies=rx("bodies"), others=frozenset(normalize(w) for w in section.get("others", [])),
             agents=tuple(tuple(normalize(a).split()) for a in section.get("agents", ["by"])),
+            titles=frozenset(normalize(t) for t in section.get("titles", [])),
             words={key: TokenSet.of(section.get(key, []), arabic) for key in (
                 "communique", "claim_verbs", "event", "speech", "according", "relay_heads", "attack_verbs",
                 "attack_nouns")},

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from classifiers.cues import Cue
-from classifiers.framewords import other_speakers
+from classifiers.framewords import load_frames, other_speakers
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
 from classifiers.sentences import Sentence
@@ -52,8 +52,38 @@ def parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool, writt
     """The actors of a sentence that can be a party: "USA-backed PKK", "Iran-aligned groups": the
     backer is a modifier, not a party. ``written=False`` skips finding each one's spelling in the
     original (a search per mention, dear on sentences that make no statement)."""
-    return [(m, actor(gz, m, when, in_claim, s if written else None)) for m in s.mentions if m.kind == "actor"
-            and not (m.end < len(s.toks) and s.toks[m.end] in _BACKED)]
+    found = [(m, actor(gz, m, when, in_claim, s if written else None)) for m in s.mentions if m.kind == "actor"
+             and not (m.end < len(s.toks) and s.toks[m.end] in _BACKED)]
+    titled = _titled(gz, s, when, in_claim)
+    return sorted(found + titled, key=lambda x: x[0].start) if titled else found
+
+
+def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> list[tuple[Mention, ActorRef]]:
+    """A state's office named by its adjective ("the Turkish prime minister", «سيناتور أمريكي»)
+    where the gazetteer has no name for the whole: the state."""
+    covered = {i for m in s.mentions if m.kind == "actor" for i in range(m.start, m.end)}
+    out: list[tuple[Mention, ActorRef]] = []
+    toks = s.toks
+    for fw in load_frames().values():
+        if not fw.titles or not fw.demonyms:
+            continue
+        before = fw.lang in ("ar", "fa")  # the office stands before the adjective in Arabic
+        for i, tok in enumerate(toks):
+            name = fw.demonyms.get(tok)
+            if name is None or i in covered:
+                continue
+            if before:
+                near = (toks[i - 1] if i else "", " ".join(toks[max(i - 2, 0):i]))
+            else:
+                near = (toks[i + 1] if i + 1 < len(toks) else "", " ".join(toks[i + 1:i + 3]))
+            if not any(w in fw.titles for w in near):
+                continue
+            if tok == "us" and (i >= len(s.cased) or s.cased[i] != "US"):
+                continue  # "us" the pronoun
+            ref = gz.resolve_actor(name, when, in_claim)
+            if ref is not None:
+                out.append((Mention("actor", ref.id, i, i + 1, tok), ref))
+    return out
 
 
 def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_claim: bool,
