@@ -149,8 +149,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         size = _agent_at(s, fw, by_at) if by_at is not None else 0
         by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3]) if by_at is not None else []
         # «غارة التحالف», «هجوم لداعش»; not «عملية ضد القوات الأميركية» (the target)
-        after = [r for mn, r in ok if mn.start == end or (mn.start == end + 1 and s.toks[end] not in _TOWARDS)
-                 ] if arabic else []
+        # and not «استهداف رتل أمريكي» (an adjective after another noun qualifies that noun)
+        after = [r for mn, r in ok if mn.start == end or (
+            mn.start == end + 1 and s.toks[end] not in _TOWARDS and mn.alias not in fw.demonyms)] if arabic else []
         doers = by or adjective or after
         if doers:
             found.append((t, end, doers[0], False))
