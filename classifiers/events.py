@@ -27,15 +27,23 @@ _NO_OBJECT = frozenset({"in", "near", "along", "across", "including", "and", "or
 _CLAUSE = frozenset({"a", "an", "the", "this", "that", "which", "who", "but", "while", "as", "after",
                      "ان", "انه", "انها", "بان", "بانه", "الذي", "التي", "الذين", "لكن", "بينما", "بعد"})
 _TOWARDS = frozenset({"ضد", "علي", "الي", "في", "نحو", "باتجاه", "داخل", "قرب", "بحق"})
+_ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis", "generic"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
 _RA = "را"  # Persian marks the definite object with «را» after it
 
 
-def _agent_at(s: Sentence, fw: FrameWords, i: int) -> int:
-    """The length of the passive's agent phrase ("by", «على يد») at token ``i``; 0 if none."""
+def _agent_at(s: Sentence, fw: FrameWords, i: int, ok: list[tuple[Mention, ActorRef]] | None = None) -> int:
+    """The length of the passive's agent phrase ("by", «على يد») at token ``i``; 0 if none. With
+    ``ok``, "from" counts too when an armed group follows ("launched from the Houthi group")."""
     for phrase in fw.agents:
         if tuple(s.toks[i:i + len(phrase)]) == phrase:
             return len(phrase)
+    for phrase in fw.armed_agents if ok else ():
+        size = len(phrase)
+        if tuple(s.toks[i:i + size]) == phrase:
+            near = [r for mn, r in ok if i + size <= mn.start <= i + size + 3]
+            if near and near[0].kind in _ARMED:
+                return size
     return 0
 
 
@@ -100,7 +108,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if _blocked(s, fw, t - 5, m.start()):
             continue
         doer: ActorRef | bool | None = False  # False: none found
-        agent = _agent_at(s, fw, end)
+        agent = _agent_at(s, fw, end, ok)
         if agent:
             after = _head([(mn, r) for mn, r in ok if end + agent - 1 < mn.start <= end + agent + 3])
             if after:
@@ -145,8 +153,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if _blocked(s, fw, t - 4, m.start()):
             continue
         adjective = [r for mn, r in ok if mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS)]
-        by_at = next((i for i in range(end, min(end + 4, len(s.toks))) if _agent_at(s, fw, i)), None)
-        size = _agent_at(s, fw, by_at) if by_at is not None else 0
+        by_at = next((i for i in range(end, min(end + 4, len(s.toks))) if _agent_at(s, fw, i, ok)), None)
+        size = _agent_at(s, fw, by_at, ok) if by_at is not None else 0
         by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3]) if by_at is not None else []
         # «غارة التحالف», «هجوم لداعش»; not «عملية ضد القوات الأميركية» (the target)
         # and not «استهداف رتل أمريكي» (an adjective after another noun qualifies that noun)

@@ -38,6 +38,7 @@ class FrameWords:
     others: frozenset[str]  # nouns that speak for no party named before them: "experts say"
     agents: tuple[tuple[str, ...], ...] = (("by",),)  # the passive's agent, as token tuples
     titles: frozenset[str] = frozenset()  # a state's offices after (en) or before (ar) its adjective
+    armed_agents: tuple[tuple[str, ...], ...] = ()  # an agent only before an armed group: "launched from"
     # the same lists as token sets, for the whole-message gate (a set lookup per word is far
     # cheaper than a regex over the text; a multi-word entry counts by its first word)
     words: dict[str, TokenSet] = field(default_factory=dict)
@@ -147,6 +148,7 @@ def load_frames() -> dict[str, FrameWords]:
             bodies=rx("bodies"), others=frozenset(normalize(w) for w in section.get("others", [])),
             agents=tuple(tuple(normalize(a).split()) for a in section.get("agents", ["by"])),
             titles=frozenset(normalize(t) for t in section.get("titles", [])),
+            armed_agents=tuple(tuple(normalize(a).split()) for a in section.get("armed_agents", [])),
             words={key: TokenSet.of(section.get(key, []), arabic) for key in (
                 "communique", "claim_verbs", "event", "speech", "according", "relay_heads", "attack_verbs",
                 "attack_nouns")},
