@@ -38,8 +38,10 @@ def _agent_at(s: Sentence, fw: FrameWords, i: int, ok: list[tuple[Mention, Actor
     for phrase in fw.agents:
         if tuple(s.toks[i:i + len(phrase)]) == phrase:
             return len(phrase)
-    for phrase in fw.armed_agents if ok else ():
+    for phrase in fw.armed_agents:
         size = len(phrase)
+        if not ok:
+            break
         if tuple(s.toks[i:i + size]) == phrase:
             near = [r for mn, r in ok if i + size <= mn.start <= i + size + 3]
             if near and near[0].kind in _ARMED:
