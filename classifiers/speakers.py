@@ -37,7 +37,16 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
     """Whether the party ending at ``mention_end`` can be the subject of the speech verb at token
     ``verb``: no other speaker stands between ("... Syria and Iraq, experts say")."""
     others = other_speakers()
-    return not any(t in others for t in s.toks[mention_end:verb])
+    between = s.toks[mention_end:verb]
+    if any(t in others for t in between):
+        return False
+    # "... used by Kataib Hezbollah in Syria, officials said": a party inside a phrase of place is
+    # not the subject ("Hezbollah in a statement said" is)
+    return not any(t in _PREPOSITIONS and nxt not in _ARTICLES for t, nxt in zip(between, between[1:] + [""]))
+
+
+_PREPOSITIONS = frozenset({"in", "near", "at", "from", "against", "into", "inside", "by", "with", "for", "of"})
+_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "statement", "comments", "remarks"})
 
 
 def actor(gz: Gazetteer, m: Mention, when: date | None, in_claim: bool, s: Sentence | None = None) -> ActorRef:
