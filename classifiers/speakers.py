@@ -42,7 +42,8 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
         return False
     # "... used by Kataib Hezbollah in Syria, officials said": a party inside a phrase of place is
     # not the subject ("Hezbollah in a statement said" is)
-    return not any(t in _PREPOSITIONS and nxt not in _ARTICLES for t, nxt in zip(between, [*between[1:], ""], strict=True))
+    return not any(t in _PREPOSITIONS and (between[k + 1] if k + 1 < len(between) else "") not in _ARTICLES
+                   for k, t in enumerate(between))
 
 
 _PREPOSITIONS = frozenset({"in", "near", "at", "from", "against", "into", "inside", "by", "with", "for", "of"})
