@@ -1,10 +1,14 @@
 """Stage 2b: the structures around the wording, as cues for the statements stage.
 
-- Reported speech: a party reports ("X said", "X says", "according to X", "X: ...", a headline
-  ending "– X") an attack whose doer the sentence names ("Y struck", "an Israeli strike", "the
-  attack by Y", "was fired by Y"): X's claim when X is Y (or X's own forces: "our aircraft",
-  "troops"), X's blame of Y otherwise. A pronoun reporter ("it said", "the ministry added")
-  is the party of the sentence before.
+- Reported speech: a party reports ("X said", "X says", "X claimed", "according to X", "X: ...",
+  a headline ending "– X") an attack whose doer the sentence names ("Y struck", "an Israeli
+  strike", "the attack by Y", "was fired by Y", «على يد Y», "launched from <group>"): X's claim
+  when X is Y (or X's own forces: "our aircraft", "troops"), X's blame of Y otherwise. With two
+  speech verbs, the one nearest before the attack governs it; a party behind another speaker
+  ("..., experts say") or inside a phrase of place governs none. A pronoun reporter ("it said")
+  is the party of the sentence before ("the group said": the one group the message names); a
+  state's body without its state ("the ministry said", "state media reported") speaks for the
+  state the sentence names that did not do the attack.
 - A state's or army's own channel announcing its own action needs no "said": the channel speaks.
 - A relayed communiqué (Amaq, "soldiers of the Caliphate", "#IS statement:", "<group> official
   statement:") reporting an attack is the group's claim.
@@ -44,6 +48,10 @@ _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:minis
                       r"the army|the military|the statement|the spokesman|the spokesperson|a spokesman|a spokesperson|"
                       r"the official|officials|the agency|the command|the idf|we|واضاف|واضافت|وتابع|وتابعت|واوضح|"
                       r"واوضحت|واكد|واكدت|البيان|المتحدث|واشار|واشارت)(?!\w)")
+
+
+_GROUP = re.compile(r"(?<!\w)(?:the group|the militia|the movement|the organi[sz]ation|the faction|الجماعه|الحركه|"
+                    r"التنظيم|الفصيل)(?!\w)")
 
 
 _RULES = {stance: Rule(stance, _NEVER, "frame", None, None, None, None, None, "frame")
@@ -142,7 +150,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             out.append(relay)
             has.add("claim")
     scope = [0]
-    reporter = _reporter(s, fw, ok, call, scope)
+    voices: list[tuple[int, ActorRef]] = []
+    reporter = _reporter(s, fw, ok, call, scope, voices)
     if reporter is None:
         reporter, scope[0] = call.communique, 0
     own_voice = reporter is None and call.own is not None and call.own.kind in STATE | ARMED
@@ -157,6 +166,11 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             # Y denies": the deed is denied, not told
             continue
         speaker = reporter if start >= scope[0] else None
+        nearer = [(pos, r) for pos, r in voices if pos < start]
+        if speaker is not None and nearer:
+            # "Iraqi officials said Turkey's ministry announced its jets struck ...": the speech
+            # verb nearest before the attack governs it
+            speaker = max(nearer, key=lambda v: v[0])[1]
         if speaker is None and call.own is not None and call.own.kind in STATE | ARMED:
             speaker = call.own  # the channel's own voice: an army's post about its strikes
         if speaker is None and doer is not None and doer.kind in STATE | ARMED and not infinitive:
@@ -195,9 +209,10 @@ def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str]
 
 
 def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call,
-              scope: list[int]) -> ActorRef | None:
+              scope: list[int], voices: list[tuple[int, ActorRef]] | None = None) -> ActorRef | None:
     """The party the sentence reports, by its frame; a pronoun reporter is the one carried.
-    ``scope[0]`` is set to the first token the report covers."""
+    ``scope[0]`` is set to the first token the report covers; ``voices`` gets every speech verb
+    that opens a clause with the party that speaks it ("X said Y announced ..."), by position."""
     head = headline_speaker(s, ok)
     if head is not None:
         return head
@@ -210,19 +225,27 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     claims = [m for m in fw.claim_verb.finditer(s.norm) if not fw.claim_not.match(s.norm[m.end():].lstrip())]
     speech = sorted(list(fw.speech.finditer(s.norm)) + claims, key=lambda m: m.start()) or list(
         SAID.finditer(s.norm)) or list(ACCORDING.finditer(s.norm))
+    found: ActorRef | None = None
     for said in speech:
         pos = s.token_at(said.start())
         prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
         if prior:
-            if pos < len(s.toks) - 4:
+            if found is None and pos < len(s.toks) - 4:
                 # "X says <clause>": X reports what follows, not what came before it ("Israeli
                 # shelling kills a woman as Hezbollah says one of its fighters was killed")
                 scope[0] = prior[-1][0].start
-            return prior[-1][1]
+            if pos < len(s.toks) - 4 and voices is not None:
+                voices.append((pos, prior[-1][1]))
+            found = found or prior[-1][1]
+            continue
         if fw.lang != "en" or INVERTED.match(said.group(0)):
             following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
             if following:
-                return following[0]
+                if fw.lang != "en" and voices is not None:
+                    voices.append((pos, following[0]))
+                found = found or following[0]
+    if found is not None:
+        return found
     tail = tail_speaker(s, ok)
     if tail is not None:
         return tail
@@ -230,6 +253,8 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         return ok[0][1]  # "Turkey has carried out an airstrike ..., its defence ministry said"
     if speech and _PRONOUN.search(s.norm) and (call.carried or call.own):
         return call.carried or call.own
+    if speech and _GROUP.search(s.norm) and len({a.id for a in call.armed}) == 1:
+        return call.armed[0]  # "Hezbollah fighters attacked .... The group said it fired ...": the one group named
     if speech and _body_speaks(s, fw, speech):
         return _body_state(s, fw, ok, call)
     return None

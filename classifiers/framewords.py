@@ -157,6 +157,12 @@ def load_frames() -> dict[str, FrameWords]:
 
 
 @lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """The one-word offices of every language ("officials", "ministry", «المتحدث»)."""
+    return frozenset(w for fw in load_frames().values() for t in fw.titles for w in t.split())
+
+
+@lru_cache(maxsize=1)
 def other_speakers() -> frozenset[str]:
     """The nouns of every language that speak for no party named before them."""
     return frozenset(w for fw in load_frames().values() for w in fw.others)

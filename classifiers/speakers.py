@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from classifiers.cues import Cue
-from classifiers.framewords import load_frames, other_speakers
+from classifiers.framewords import load_frames, other_speakers, title_words
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
 from classifiers.sentences import Sentence
@@ -40,6 +40,9 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
     between = s.toks[mention_end:verb]
     if any(t in others for t in between):
         return False
+    titles = title_words()
+    if any(t in titles and not all(x in titles for x in between[:k]) for k, t in enumerate(between)):
+        return False  # "... from a Houthi-controlled area, officials said": not the Houthis' officials
     # "... used by Kataib Hezbollah in Syria, officials said": a party inside a phrase of place is
     # not the subject ("Hezbollah in a statement said" is)
     return not any(t in _PREPOSITIONS and (between[k + 1] if k + 1 < len(between) else "") not in _ARTICLES

@@ -97,7 +97,11 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             # "US forces struck ..." is a state's claim only when the state says so; a tweet
             # that a US strike hit a bakery is someone else's report
             from classifiers.speakers import parties, reporter
-            said = reporter(s, [(m, r) for m, r in parties(gz, s, when, in_claim) if r.kind in STATE])
+            # the sentence's reporter among all its parties: "according to Hezbollah, Israeli jets
+            # struck ..." is Hezbollah's report, no state's claim
+            said = reporter(s, parties(gz, s, when, in_claim))
+            if said is not None and said.kind not in STATE:
+                said = None
             speaker = said or (own if own is not None and own.kind in STATE else None)
             if speaker is None:
                 return []

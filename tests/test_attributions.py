@@ -81,6 +81,24 @@ def test_a_states_office_named_by_its_adjective_is_the_state(rules: Classifier) 
     assert got == {("attribution", "turkey", "pkk")}
 
 
+def test_the_speech_verb_nearest_the_attack_governs_it(rules: Classifier) -> None:
+    """Two speakers: Iraq reports what Turkey announced; the strike is Turkey's claim."""
+    got = read(rules, "Iraqi officials said Turkey's defence ministry had announced that its jets struck PKK targets "
+                      "near Duhok.")
+    assert got == {("claim", "turkey", "turkey")}
+
+
+def test_the_group_of_the_sentence_before_speaks(rules: Classifier) -> None:
+    got = read(rules, "Hezbollah fighters attacked an Israeli position near Metula. The group said it fired guided "
+                      "missiles at the position.")
+    assert got == {("claim", "hezbollah", "hezbollah")}
+
+
+def test_a_report_of_a_states_strike_by_another_party_is_no_claim_of_that_state(rules: Classifier) -> None:
+    assert read(rules, "According to Hezbollah, Israeli jets struck a house in Bint Jbeil.") == {
+        ("attribution", "hezbollah", "israel")}
+
+
 # -- what is no blame -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
