@@ -11,7 +11,8 @@ from classifiers.sentences import Sentence
 from classifiers.types import ActorRef
 
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-                          "any", "another", "latest", "deadly", "new", "such"})
+                          "any", "another", "latest", "deadly", "new", "such",
+                          "la", "le", "les", "l", "un", "une", "des", "cette", "ce", "ces", "sa", "son", "ses"})
 _VICTIM = frozenset({"under", "in", "by", "from", "of", "after", "amid", "during", "against", "a", "an"})
 # "an Israeli drone strike", "the IS suicide attack": words between a party and its attack noun
 _MODIFIERS = frozenset({"drone", "drones", "rocket", "missile", "air", "suicide", "car", "artillery", "naval", "ground",
@@ -25,6 +26,7 @@ _NO_OBJECT = frozenset({"in", "near", "along", "across", "including", "and", "or
 # words that open a clause or a noun phrase of their own between a party and a verb: «قالت
 # الوزارة إن الصاروخ أطلقه ...» (the ministry is not the subject of «أطلقه»)
 _CLAUSE = frozenset({"a", "an", "the", "this", "that", "which", "who", "but", "while", "as", "after",
+                     "la", "le", "les", "l", "un", "une", "des", "que", "qui",
                      "ان", "انه", "انها", "بان", "بانه", "الذي", "التي", "الذين", "لكن", "بينما", "بعد"})
 _TOWARDS = frozenset({"ضد", "علي", "الي", "في", "نحو", "باتجاه", "داخل", "قرب", "بحق"})
 _ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis", "generic"})

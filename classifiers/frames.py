@@ -29,7 +29,15 @@ from classifiers.framewords import FrameWords, words_for
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.rules import Rule
 from classifiers.sentences import Sentence
-from classifiers.speakers import ACCORDING, INVERTED, SAID, governs, headline_speaker, parties, tail_speaker
+from classifiers.speakers import (
+    ACCORDING,
+    INVERTED,
+    SAID,
+    governs,
+    headline_speaker,
+    parties,
+    tail_speaker,
+)
 from classifiers.statements import ARMED, STATE, Call
 from classifiers.types import ActorRef
 

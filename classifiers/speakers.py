@@ -45,12 +45,18 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
         return False  # "... from a Houthi-controlled area, officials said": not the Houthis' officials
     # "... used by Kataib Hezbollah in Syria, officials said": a party inside a phrase of place is
     # not the subject ("Hezbollah in a statement said" is)
-    return not any(t in _PREPOSITIONS and (between[k + 1] if k + 1 < len(between) else "") not in _ARTICLES
-                   for k, t in enumerate(between))
+    for k, t in enumerate(between):
+        if t in _PREPOSITIONS:
+            rest = [x for x in between[k + 1:] if x not in _ARTICLES]
+            if not rest or rest[0] not in _SAYING:
+                return False
+    return True
 
 
 _PREPOSITIONS = frozenset({"in", "near", "at", "from", "against", "into", "inside", "by", "with", "for", "of"})
-_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "statement", "comments", "remarks"})
+_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
+_SAYING = frozenset({"statement", "statements", "comments", "remarks", "interview", "briefing", "post", "tweet",
+                     "message", "speech", "video", "press"})
 
 
 def actor(gz: Gazetteer, m: Mention, when: date | None, in_claim: bool, s: Sentence | None = None) -> ActorRef:
@@ -80,7 +86,7 @@ def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> li
     for fw in load_frames().values():
         if not fw.titles or not fw.demonyms:
             continue
-        before = fw.lang in ("ar", "fa")  # the office stands before the adjective in Arabic
+        before = fw.lang in ("ar", "fa", "fr")  # the office stands before the adjective in Arabic, French
         for i, tok in enumerate(toks):
             name = fw.demonyms.get(tok)
             if name is None or i in covered:
@@ -96,6 +102,7 @@ def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> li
             ref = gz.resolve_actor(name, when, in_claim)
             if ref is not None:
                 out.append((Mention("actor", ref.id, i, i + 1, tok), ref))
+                covered.add(i)  # once (French inherits the English words)
     return out
 
 

@@ -146,3 +146,25 @@ def test_an_arabic_verbs_subject_stands_next_to_it(rules: Classifier) -> None:
     the forces named four words before are its target, not its doer."""
     got = read(rules, "أهل الكهف يتبنى عملية ضد القوات الأمريكية جنوب العراق بعبوة ناسفة استهدفت رتلا للدعم اللوجستي")
     assert got == {("claim", "ashab-al-kahf", "ashab-al-kahf")}
+
+
+# -- French and Persian -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an office before the state's adjective
+    ("Le Premier ministre turc a accusé le PKK d'avoir mené l'attaque contre la base.", ("turkey", "pkk")),
+    # the passive's agent; «la frappe» is a noun after its article, not the ministry's own strike
+    ("Selon le ministère irakien de la Défense, la frappe a été menée par les forces américaines.",
+     ("iraq-government", "united-states")),
+    ("سخنگوی وزارت امور خارجه ایران گفت حمله به کنسولگری توسط اسرائیل انجام شد", ("iran-government", "israel")),
+])
+def test_french_and_persian_blames(rules: Classifier, text: str, expected: tuple[str, str]) -> None:
+    assert read(rules, text) == {("attribution", *expected)}
+
+
+def test_a_party_in_a_phrase_of_place_does_not_speak(rules: Classifier) -> None:
+    assert read(rules, "The rockets were fired by Kataib Hezbollah at the base, said the Pentagon.") == {
+        ("attribution", "united-states", "kataib-hezbollah")}
+    # "in a statement" is how a party speaks, not where
+    assert read(rules, "Hezbollah in a statement said it struck an Israeli tank near Metula.") == {
+        ("claim", "hezbollah", "hezbollah")}
