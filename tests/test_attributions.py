@@ -132,6 +132,12 @@ def test_arabic_blames(rules: Classifier, text: str, expected: tuple[str, str]) 
     assert ("attribution", *expected) in blames(rules, text)
 
 
+def test_a_report_confirming_a_partys_involvement_blames_it(rules: Classifier) -> None:
+    got = read(rules, "The UN inquiry confirmed the involvement of the Syrian regime in the chemical attack on the town.")
+    assert got == {("attribution", "united-nations", "syria-government")}
+    assert read(rules, "The inquiry has not confirmed Hezbollah's involvement in the bombing.") == set()
+
+
 def test_arabic_report_proving_a_partys_involvement(rules: Classifier) -> None:
     got = blames(rules, "وأثبت تقرير لجنة التحقيق تورط تنظيم داعش في الهجوم الكيماوي على البلدة")
     assert {x[2] for x in got} == {"islamic-state"}
