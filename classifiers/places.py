@@ -1,34 +1,70 @@
 """Where a statement's attack happened: the gazetteer places of its sentence (the site before the
 country), or, when the gazetteer knows none, the name as written after "in", "near", «في»
-("in the village of Kfar Kila", "near #Khanasir"). Pure: no I/O.
+("in the village of Kfar Kila", "near #Khanasir"). A known town is shown as the text spells it
+("Beit Hanoun", «الصقلاوية»), the gazetteer's entry still links incidents. Pure: no I/O.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from classifiers.cues import Cue
-from classifiers.gazetteer import LOCATIVE, Gazetteer
+from classifiers.gazetteer import LOCATIVE, Gazetteer, Mention
 from classifiers.names import display_name
-from classifiers.normalize import normalize
+from classifiers.normalize import normalize, tokens
 from classifiers.sentences import Sentence
 from classifiers.types import PlaceRef
+
+# places a text names by their own spelling (towns and sites); an area keeps the gazetteer's name
+_POINTS = frozenset({"base", "site", "town", "village", "crossing", "city"})
+# name particles inside a longer name: "Maroun El Ras", "Ayta ash Shab", "Umm al Qura"
+_PARTICLES = frozenset("al el ash as ad an ar at az ed es er ez bin ibn bint abu um umm de du la le del di".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    where_before: frozenset[str]
+    modifiers: re.Pattern[str]
+    site_nouns: str
+    arabic_heads: frozenset[str]
+    aimed: frozenset[str]
+    blame: frozenset[str]
+    attacks: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    raw = tomllib.loads(resources.files("classifiers").joinpath("data").joinpath("placewords.toml").read_text("utf-8"))
+    modifiers = re.compile(r"[-\u2010\u2011](?:" + "|".join(map(re.escape, raw["compound_modifiers"])) + r")\b", re.I)
+    nouns = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in raw["site_nouns"]), key=len, reverse=True))
+    def norm(key: str) -> frozenset[str]:
+        return frozenset(t for w in raw[key] for t in tokens(normalize(w)))
+    return _Words(norm("where_before"), modifiers, nouns, frozenset(raw["arabic_name_heads"]), norm("aimed"), norm("blame"),
+                  norm("attacks"))
+
 
 _SPECIFIC = {"base": 0, "site": 0, "town": 1, "village": 1, "crossing": 1, "city": 2, "district": 3, "province": 4,
              "region": 5, "sea": 5, "country": 6}
 
-# a capitalised name (or a hashtag) after a preposition of place, in the text as written
+# a capitalised name (or a hashtag) after a preposition of place, in the text as written; the
+# named group "strong" is a word that says a place follows ("the village of", "near")
 _LATIN_PLACE = re.compile(
-    r"(?<![\w#])(?:in|near|at|outside|inside|around|on|over|of|off)\s+(?:the\s+)?"
-    r"(?:(?:town|village|city|area|region|district|province|governorate|outskirts|camp|neighbou?rhood|suburb|vicinity|"
-    r"countryside)\s+of\s+)?"
+    r"(?<![\w#])(?:(?P<near>near|outside|around)|in|at|inside|on|over|of|off)\s+(?:the\s+)?"
+    r"(?P<strong>(?:town|village|city|area|region|district|province|governorate|outskirts|camp|neighbou?rhood|suburb|"
+    r"vicinity|countryside|municipality|hamlet)\s+of\s+)?[\"“']?"
     r"(?P<name>(?:(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)"
-    r"(?:ern)?\s+)?#?(?:al-|el-|Al-|Al |El-)?[A-Z][\w'’\-]+(?:\s+(?:al-|el-|Al-|Al |of |El-)?#?[A-Z][\w'’\-]+){0,3})")
+    r"(?:ern)?\s+)?#?(?:al-|el-|Al-|Al |El-)?[A-Z][\w'’\-]+"
+    r"(?:\s+(?:al-|el-|Al-|Al |of |El-|(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez|ibn|bin|abu|umm?)\s+)?#?[A-Z][\w'’\-]+){0,3})")
 # Arabic: a name after a word that says a place follows ("in the town of", "near", "north of"),
 # not after a bare «في» (which precedes anything)
 _ARABIC_PLACE = re.compile(
     r"(?:(?<=\s)|^)(?:في |ب)?(?:بلدة|مدينة|قرية|ريف|محافظة|منطقة|مخيم|حي|قضاء|ناحية|قرب|بالقرب من|شمال|جنوب|شرق|غرب|"
-    r"شمالي|جنوبي|شرقي|غربي)\s+(?P<name>[\u0621-\u064a]{3,}(?:\s+(?:ال)[\u0621-\u064a]{2,})?)")
+    r"شمالي|جنوبي|شرقي|غربي|قاعدة|مطار|معسكر|ثكنة|مستوطنة|ميناء)\s+"
+    r"(?P<name>[\u0621-\u064a]{2,}(?:\s+(?:ال)[\u0621-\u064a]{2,}|\s+[\u0621-\u064a]{3,})?)")
 _NOT_PLACE = frozenset((
     "the January February March April May June July August September October November December Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday January Breaking Response Retaliation Coordination Addition "
@@ -39,39 +75,116 @@ _NOT_PLACE = frozenset((
     "Retaliation Breaking News Update Live Latest Pictures Watch Read Full Article More Details Security Forces Army "
     "Military Police Government President Minister Ministry Spokesman Prime Officials Official Sources Media Twitter "
     "Telegram Christmas Day Eve Week Weekend Morning Evening Night Afternoon Today Yesterday Tomorrow RT "
+    "Air Navy Naval Coalition Regime Enemy Terrorist Terrorists Militia Militias Rebels Soldiers Troops Forces "
     "عدد عدة اطار ظل اعقاب سياق حين وقت اليوم امس الوقت هذا هذه ذلك تلك بيان الساعات الايام اثناء خلال ما"
 ).split())
+
+
+def _marked(s: Sentence, i: int) -> bool:
+    """A word before token ``i`` says that a place follows: "in Iraq", "an attack on Israel",
+    "drones over Riyadh", "toward the State of Israel", «فوق الرياض»."""
+    if i <= 0:
+        return False
+    before = s.toks[i - 1]
+    if before in LOCATIVE or before in _words().where_before:
+        return True
+    if before in _words().aimed and i >= 2 and s.toks[i - 2] in _words().attacks:
+        return not any(t in _words().blame for t in s.toks[:i - 2])  # "an attack on Israel", "strikes against Syria" (not "blamed it on Israel")
+    return i >= 3 and before == "of" and s.toks[i - 2] in ("state", "territory", "city", "coast", "outskirts") and (
+        s.toks[i - 3] in LOCATIVE or s.toks[i - 3] in _words().where_before or s.toks[i - 3] == "the")
+
+
+def _describes(s: Sentence, m: Mention) -> bool:
+    """"a Norway-flagged tanker", "Iran-linked sites": the place describes a thing, it is not where."""
+    written = s.written.get((m.start, m.end), m.alias)
+    at = s.original.find(written)
+    return at >= 0 and bool(_words().modifiers.match(s.original, at + len(written)))
+
+
+def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
+    """"the Maersk Hangzhou", "Queen Rania", "Maroun El Ras": a GeoNames town that is only the
+    last word of a longer capitalised name is not that town."""
+    entry = gz.places.get(m.id)
+    if entry is None or entry.precision != "generated" or titled or not s.cased[m.start][:1].isupper():
+        return False
+    i = m.start - 1
+    if i >= 1 and s.cased[i].lower() in _PARTICLES:
+        i -= 1
+    if i < 0:
+        return False
+    prev = s.cased[i]
+    if not prev[:1].isupper() or prev in _NOT_PLACE or prev.lower() in LOCATIVE or prev.isupper():
+        return False
+    return not any(o.start <= i < o.end for o in s.mentions if o is not m)
+
+
+def _response_span(cue: Cue, cut: int | None, n: int) -> tuple[int, int] | None:
+    """The tokens of "in response to ..." (the attack answered, not this one): from the words to
+    the end of the sentence, or to the cue when the clause opens the sentence."""
+    if cut is None:
+        return None
+    return (cut, cue.start) if cut < cue.start else (cut, n)
 
 
 def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRef], cut: int | None,
               many: bool) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
-    the text names that the gazetteer does not know). ``cut`` is the token where "in response to
-    ..." starts: the places after it belong to the attack answered, not to this one. ``many``: one
-    claim naming several bases is one statement per base."""
+    the text names that the gazetteer does not know, or a known town's own spelling). ``cut`` is
+    the token where "in response to ..." starts: the places of that clause belong to the attack
+    answered, not to this one. ``many``: one claim naming several bases is one statement per base."""
     # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
     # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
     parties = {(m.start, m.end) for m in s.mentions if m.kind == "actor"}
     speaking = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in parties
-                and not (m.start > 0 and s.toks[m.start - 1] in LOCATIVE)}
+                and not _marked(s, m.start)}
+    span = _response_span(cue, cut, len(s.toks))
+    titled = _title_case(s.original)
     found = [gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
-             for m in s.mentions if m.kind == "place" and (cut is None or m.start < cut or m.start < cue.start)
-             and m.id not in speaking]
-    chosen = found or [p for p in message_places if p.id not in speaking][:1]
-    if not chosen:
-        # the gazetteer knows no place of this message (one it knows is what links incidents)
-        return [(None, written_place(s, cut, gz))]
-    sites = list({p.id: p for p in chosen if p.kind in ("base", "town", "crossing")}.values())
+             for m in s.mentions if m.kind == "place" and not (span and span[0] <= m.start < span[1])
+             and m.id not in speaking and not _describes(s, m) and not _inside_name(gz, s, m, titled)]
+    near = _cue_offset(s, cue)
+    if not found:
+        # the gazetteer knows no place of this sentence: a name the sentence marks as a place
+        # ("in the area of Kfarkela") before the message's place (the headline's country);
+        # the message's place still links incidents
+        written = written_place(s, cut, gz, near)
+        first = [p for p in message_places if p.id not in speaking][:1]
+        return [(gz.most_specific(first, message_places) if first else None, written)]
+    sites = list({p.id: p for p in found if p.kind in ("base", "town", "crossing")}.values())
     bases = [p for p in sites if p.kind == "base"]
     if len(sites) > 1 and many:
-        return [(p, None) for p in (bases if len(bases) > 1 else sites)]
+        return [(p, _shown(p)) for p in (bases if len(bases) > 1 else sites)]
     if bases:
-        return [(bases[0], None)]
+        return [(bases[0], _shown(bases[0]))]
     if sites:
-        return [(sites[0], None)]
+        return [(sites[0], _shown(sites[0]))]
     # the most precise of them, or a finer place the message names elsewhere inside it
-    wide = gz.most_specific(chosen, message_places) or chosen[0]
-    return [(wide, _finer(s, wide, cut, gz) if found else None)]
+    wide = gz.most_specific(found, message_places) or found[0]
+    if wide.kind in _POINTS:
+        return [(wide, _finer(s, wide, cut, gz) or _shown(wide))]
+    return [(wide, _finer(s, wide, cut, gz) or _marked_inside(s, wide, cut, gz, near))]
+
+
+def _cue_offset(s: Sentence, cue: Cue) -> int | None:
+    """Where the cue's words are in the sentence as written (token offsets are in ``norm``)."""
+    if not s.starts:
+        return None
+    ratio = s.starts[min(cue.start, len(s.starts) - 1)] / max(len(s.norm), 1)
+    return int(len(s.original) * ratio)
+
+
+def _shown(p: PlaceRef) -> str | None:
+    """A known town or site as a Latin text spells it ("Beit Hanoun" for Bayt Hanun, "Juhor ad-Dik"),
+    when that differs from the gazetteer's name; None otherwise. An Arabic or Persian spelling is
+    not shown: the gazetteer's English name reads better to analysts than a bare «القاهرة»."""
+    if p.kind not in _POINTS or not p.as_written:
+        return None
+    written = display_name(p.as_written).lstrip("#")
+    if re.search(r"[\u0600-\u06ff]", written) or written.islower():
+        return None  # another script, or the spelling was not found: only the gazetteer's key is left
+    if normalize(written) == normalize(p.name):
+        return None
+    return written
 
 
 def _finer(s: Sentence, wide: PlaceRef, cut: int | None, gz: Gazetteer) -> str | None:
@@ -88,12 +201,24 @@ def _finer(s: Sentence, wide: PlaceRef, cut: int | None, gz: Gazetteer) -> str |
     return name if re.search(r"\b(?:of|in|near|outside|area|district|countryside|province|outskirts)\b|,", between) else None
 
 
+def _marked_inside(s: Sentence, wide: PlaceRef, cut: int | None, gz: Gazetteer, near: int | None) -> str | None:
+    """"struck a compound in the area of Ayta ash Shab ... in southern Lebanon": a name the
+    sentence marks as a place by a word that says so ("the area of", "the village of", "near",
+    «بلدة»), when the gazetteer knows only the country or province around it."""
+    found = [c for c in _candidates(s, cut, gz) if c[2]]
+    if not found:
+        return None
+    shown = normalize(wide.as_written or wide.name)
+    found = [c for c in found if normalize(c[1]) != shown]
+    return _nearest(found, near) if found else None
+
+
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|Iraqi|Israeli|Saudi|Yemeni|Qatari|Omani|Kuwaiti|Emirati|Pakistani|"
                       r"Afghani?|Bahraini|Somali|Houthi|Azeri|Kurdish|American|African|Yemen's|Syria's|Iraq's|Lebanon's)$")
 
 
-# "#Huwaysis", "#Tahtuh": in a tweet a place is often only a hashtag
-_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+)?)(?![\w])")
+# "#Huwaysis", "#Tahtuh", "#DeirEzZour": in a tweet a place is often only a hashtag
+_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+){0,2})(?![\w])")
 _NOT_TAGS = frozenset("breaking breakingnews amaq amaqagency aamaq isis islamicstate is isil daesh urgent update news "
                       "latest video photo photos terrormonitor alert syria iraq".split())
 
@@ -104,8 +229,19 @@ def _title_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
-def written_place(s: Sentence, cut: int | None = None, gz: Gazetteer | None = None) -> str | None:
-    """A place the gazetteer does not know, as the sentence writes it."""
+def _site_pattern() -> re.Pattern[str]:
+    return _site_re(_words().site_nouns)
+
+
+@lru_cache(maxsize=1)
+def _site_re(nouns: str) -> re.Pattern[str]:
+    # "the Ramim barracks", "Karmardi village": capitalised words just before a site's noun
+    return re.compile(r"(?<![\w#'’])(?P<name>(?:[A-Z][A-Za-z\-]+\s+){1,3}?(?:" + nouns + r"))\b")
+
+
+def _candidates(s: Sentence, cut: int | None, gz: Gazetteer | None) -> list[tuple[int, str, bool]]:
+    """Names the sentence marks as places, with where they start and whether a word says so
+    ("the village of", "near", «بلدة», "... barracks") rather than a bare "in", "at", "on"."""
     text = s.original
     titled = _title_case(text)
     if cut is not None and s.starts:
@@ -114,29 +250,57 @@ def written_place(s: Sentence, cut: int | None = None, gz: Gazetteer | None = No
         text = text[:max(int(len(text) * ratio), 1)]
     # "The Islamic Resistance in Iraq": a name inside an actor's name is not a place
     in_actors = [" ".join(s.toks[m.start:m.end]) for m in s.mentions if m.kind == "actor"]
-    for pattern in (_LATIN_PLACE, _ARABIC_PLACE):
+    out: list[tuple[int, str, bool]] = []
+    for pattern in (_LATIN_PLACE, _ARABIC_PLACE, _site_pattern()):
         for m in pattern.finditer(text):
-            written = normalize(m.group("name"))
+            raw = m.group("name")
+            written = normalize(raw)
             if in_actors and any(normalize(m.group(0)) in a or a in written or written in a for a in in_actors):
                 continue
-            if titled and "#" not in m.group("name"):
+            if titled and "#" not in raw:
                 continue
-            name = display_name(m.group("name").replace("#", ""))
+            name = display_name(raw.replace("#", ""))
             words = name.split()
+            if pattern is _ARABIC_PLACE and len(words) == 2 and words[0] not in _words().arabic_heads and (
+                    not words[1].startswith("ال")):
+                words = words[:1]  # «مدينة الرمادي غرب»: the second word is not the name's
             while words and words[-1] in _NOT_PLACE:
                 words.pop()
             if not words or words[-1] in _NOT_PLACE or all(w in _NOT_PLACE for w in words):
                 continue
+            if pattern is not _LATIN_PLACE and pattern is not _ARABIC_PLACE and any(
+                    w in _NOT_PLACE or _DEMONYM.match(w) for w in words[:-1]):
+                continue  # "the US base", "an Israeli army position": whose, not where
             name = " ".join(words)
             if len(name) < 3 or (_DEMONYM.match(words[0].split("-")[0]) and (len(words) == 1 or "-" in words[0])):
                 continue
             if gz is not None and gz.resolve_actor(name) is not None:
                 continue  # "in Hezbollah", "near ISIS": a party, not a place
-            return name
+            strong = pattern is not _LATIN_PLACE or bool(m.group("strong") or m.group("near"))
+            out.append((m.start("name"), name, strong))
     for m in _HASHTAG.finditer(text):
         name = m.group(1)
         if name in _NOT_PLACE or _DEMONYM.match(name) or name.lower() in _NOT_TAGS or (
                 gz is not None and gz.resolve_actor(name) is not None):
             continue
-        return name
-    return None
+        out.append((m.start(), name, False))
+    return out
+
+
+def _nearest(found: list[tuple[int, str, bool]], near: int | None) -> str:
+    """The name nearest the attack's words, one after them before one before them."""
+    if near is None:
+        return min(found)[1]
+    return min(found, key=lambda c: (c[0] - near) if c[0] >= near else 2 * (near - c[0]))[1]
+
+
+def written_place(s: Sentence, cut: int | None = None, gz: Gazetteer | None = None, near: int | None = None) -> str | None:
+    """A place the gazetteer does not know, as the sentence writes it: the first one, or the one
+    nearest the character offset ``near`` (the attack's words)."""
+    found = _candidates(s, cut, gz)
+    if not found:
+        return None
+    if near is None:
+        # the patterns' order first (a name after a word of place before a bare hashtag)
+        return found[0][1]
+    return _nearest(found, near)
