@@ -30,6 +30,7 @@ from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
 from classifiers.learned import StanceModel, load_model, refine
 from classifiers.names import extract_group_names, slug
+from classifiers.places import event_places
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
@@ -177,8 +178,8 @@ class Classifier:
             states=[a for a in all_actors.values() if a.kind in STATE],
             weapon=next((m.id for s in sentences for m in s.mentions if m.kind == "weapon"), None),
             target=next((m.id for s in sentences for m in s.mentions if m.kind == "target"), None),
-            places=list(places.values()),
         )
+        call.places, call.origins = event_places(self.gz, sentences)
         if own is not None and own.kind in STATE | ARMED:
             call.reporters.append(own)  # an army's own channel speaks in every post
         call.communique = communique_claimant(self.gz, call.facts.norm, body, lang, list(all_actors.values()))

@@ -19,8 +19,10 @@ from classifiers.normalize import normalize, tokens
 from classifiers.sentences import Sentence
 from classifiers.types import PlaceRef
 
-# places a text names by their own spelling (towns and sites); an area keeps the gazetteer's name
-_POINTS = frozenset({"base", "site", "town", "village", "crossing", "city"})
+# settlements, which a text names by its own spelling ("Beit Hanoun" for Bayt Hanun); an area,
+# and a base, airport or crossing (its official name: "Harir Air Base" for "the Harir base"),
+# keep the gazetteer's name
+_POINTS = frozenset({"town", "village", "city"})
 # name particles inside a longer name: "Maroun El Ras", "Ayta ash Shab", "Umm al Qura"
 _PARTICLES = frozenset("al el ash as ad an ar at az ed es er ez bin ibn bint abu um umm de du la le del di".split())
 
@@ -29,9 +31,14 @@ _PARTICLES = frozenset("al el ash as ad an ar at az ed es er ez bin ibn bint abu
 class _Words:
     where_before: frozenset[str]
     modifiers: re.Pattern[str]
+    owned: re.Pattern[str]
     site_nouns: str
     arabic_heads: frozenset[str]
     aimed: frozenset[str]
+    area_of: frozenset[str]
+    named: re.Pattern[str]
+    origin: re.Pattern[str]
+    origin_before: frozenset[str]
     blame: frozenset[str]
     attacks: frozenset[str]
 
@@ -43,12 +50,18 @@ def _words() -> _Words:
     nouns = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in raw["site_nouns"]), key=len, reverse=True))
     def norm(key: str) -> frozenset[str]:
         return frozenset(t for w in raw[key] for t in tokens(normalize(w)))
-    return _Words(norm("where_before"), modifiers, nouns, frozenset(raw["arabic_name_heads"]), norm("aimed"), norm("blame"),
+    owned = re.compile(r"['\u2019]s\s+(?:" + "|".join(map(re.escape, raw["owned"])) + r")\b", re.I)
+    origin = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["origin_words"]) + r")(?!\w)")
+    named = re.compile(r"(?:[-\u2013][A-Z][\w]+)?\s+(?:" + "|".join(map(re.escape, raw["named_things"])) + r")\b", re.I)
+    return _Words(norm("where_before"), modifiers, owned, nouns, frozenset(raw["arabic_name_heads"]), norm("aimed"),
+                  norm("area_of"), named,
+                  origin, norm("origin_before"), norm("blame"),
                   norm("attacks"))
 
 
-_SPECIFIC = {"base": 0, "site": 0, "town": 1, "village": 1, "crossing": 1, "city": 2, "district": 3, "province": 4,
-             "region": 5, "sea": 5, "country": 6}
+# how precise a place of each kind is (the gazetteer's own order: a base before its town ... a country)
+_SPECIFIC = {"base": 0, "site": 0, "crossing": 0, "town": 1, "village": 1, "city": 2, "district": 3, "province": 3,
+             "region": 4, "country": 5, "sea": 5}
 
 # a capitalised name (or a hashtag) after a preposition of place, in the text as written; the
 # named group "strong" is a word that says a place follows ("the village of", "near")
@@ -59,6 +72,10 @@ _LATIN_PLACE = re.compile(
     r"(?P<name>(?:(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)"
     r"(?:ern)?\s+)?#?(?:al-|el-|Al-|Al |El-)?[A-Z][\w'’\-]+"
     r"(?:\s+(?:al-|el-|Al-|Al |of |El-|(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez|ibn|bin|abu|umm?)\s+)?#?[A-Z][\w'’\-]+){0,3})")
+# "along the Lebanon border", "on the border with Lebanon", "the northern border with Lebanon"
+_BORDER = re.compile(
+    r"(?<!\w)(?:along|on|near|across|at|by|over)\s+(?:the\s+)?(?P<name>(?:(?:northern|southern|eastern|western)\s+)?"
+    r"(?:border|boundary|frontier)\s+with\s+[A-Z][\w\-]+|[A-Z][\w]+(?:[-\u2013][A-Z][\w]+)?\s+(?:border|frontier))")
 # Arabic: a name after a word that says a place follows ("in the town of", "near", "north of"),
 # not after a bare «في» (which precedes anything)
 _ARABIC_PLACE = re.compile(
@@ -90,22 +107,49 @@ def _marked(s: Sentence, i: int) -> bool:
         return True
     if before in _words().aimed and i >= 2 and s.toks[i - 2] in _words().attacks:
         return not any(t in _words().blame for t in s.toks[:i - 2])  # "an attack on Israel", "strikes against Syria" (not "blamed it on Israel")
-    return i >= 3 and before == "of" and s.toks[i - 2] in ("state", "territory", "city", "coast", "outskirts") and (
-        s.toks[i - 3] in LOCATIVE or s.toks[i - 3] in _words().where_before or s.toks[i - 3] == "the")
+    if before != "of" or i < 2:
+        return False
+    if s.toks[i - 2] in _words().area_of:
+        return True
+    # "toward the State of Israel" (not "The State of Israel rejects ...")
+    if i < 3 or s.toks[i - 2] != "state":
+        return False
+    j = i - 4 if s.toks[i - 3] == "the" else i - 3
+    return j >= 0 and (s.toks[j] in LOCATIVE or s.toks[j] in _words().where_before or s.toks[j] in _words().aimed)
 
 
-def _describes(s: Sentence, m: Mention) -> bool:
-    """"a Norway-flagged tanker", "Iran-linked sites": the place describes a thing, it is not where."""
+def _describes(gz: Gazetteer, s: Sentence, m: Mention) -> bool:
+    """"a Norway-flagged tanker", "Iran-linked sites": the place describes a thing, it is not
+    where; nor is a GeoNames town that is a person's name owning an army ("#Assad's army")."""
     written = s.written.get((m.start, m.end), m.alias)
     at = s.original.find(written)
-    return at >= 0 and bool(_words().modifiers.match(s.original, at + len(written)))
+    if at < 0:
+        return False
+    if _words().modifiers.match(s.original, at + len(written)):
+        return True
+    entry = gz.places.get(m.id)
+    return entry is not None and entry.precision == "generated" and bool(
+        _words().owned.match(s.original, at + len(written)))
+
+
+def _weak(s: Sentence, m: Mention) -> bool:
+    """A place that says little of where, left out when the sentence names another: "Ansar
+    al-Sharia in Libya claims ..." (after a party's name and "in", which branch of the party
+    speaks), "since the start of the Gaza war" (the name of a war, a truce, talks)."""
+    if m.start >= 2 and s.toks[m.start - 1] in ("in", "of", "في") and any(
+            o.kind == "actor" and o.end == m.start - 1 for o in s.mentions):
+        return True
+    written = s.written.get((m.start, m.end), m.alias)
+    at = s.original.find(written)
+    return at >= 0 and bool(_words().named.match(s.original, at + len(written)))
 
 
 def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
     """"the Maersk Hangzhou", "Queen Rania", "Maroun El Ras": a GeoNames town that is only the
     last word of a longer capitalised name is not that town."""
     entry = gz.places.get(m.id)
-    if entry is None or entry.precision != "generated" or titled or not s.cased[m.start][:1].isupper():
+    first = s.cased[m.start]
+    if entry is None or entry.precision != "generated" or titled or not (first[:1].isupper() or first in _PARTICLES):
         return False
     i = m.start - 1
     if i >= 1 and s.cased[i].lower() in _PARTICLES:
@@ -113,9 +157,13 @@ def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
     if i < 0:
         return False
     prev = s.cased[i]
-    if not prev[:1].isupper() or prev in _NOT_PLACE or prev.lower() in LOCATIVE or prev.isupper():
+    if not prev[:1].isupper() or prev in _NOT_PLACE or prev.lower() in LOCATIVE or any(
+            o.start <= i < o.end for o in s.mentions if o is not m):
         return False
-    return not any(o.start <= i < o.end for o in s.mentions if o is not m)
+    # the words touch as written: "Amaq Agency: Palmyra ..." and "#Syria #Palmyra" are two names
+    written = s.written.get((m.start, m.end), m.alias)
+    at = s.original.find(written)
+    return at > 0 and bool(re.search(re.escape(prev) + r"(?:\s+[a-zA-Z]{1,4})?\s+$", s.original[:at]))
 
 
 def _response_span(cue: Cue, cut: int | None, n: int) -> tuple[int, int] | None:
@@ -127,11 +175,12 @@ def _response_span(cue: Cue, cut: int | None, n: int) -> tuple[int, int] | None:
 
 
 def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRef], cut: int | None,
-              many: bool) -> list[tuple[PlaceRef | None, str | None]]:
+              many: bool, origins: list[PlaceRef] | None = None) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
     the text names that the gazetteer does not know, or a known town's own spelling). ``cut`` is
     the token where "in response to ..." starts: the places of that clause belong to the attack
-    answered, not to this one. ``many``: one claim naming several bases is one statement per base."""
+    answered, not to this one. ``many``: one claim naming several bases is one statement per base.
+    ``origins``: the message's places fire came from, where "the sources of the fire" are."""
     # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
     # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
     parties = {(m.start, m.end) for m in s.mentions if m.kind == "actor"}
@@ -139,38 +188,55 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
                 and not _marked(s, m.start)}
     span = _response_span(cue, cut, len(s.toks))
     titled = _title_case(s.original)
-    found = [gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
-             for m in s.mentions if m.kind == "place" and not (span and span[0] <= m.start < span[1])
-             and m.id not in speaking and not _describes(s, m) and not _inside_name(gz, s, m, titled)]
+    kept = [m for m in s.mentions if m.kind == "place" and not (span and span[0] <= m.start < span[1])
+            and m.id not in speaking and not _describes(gz, s, m) and not _inside_name(gz, s, m, titled)]
+    if any(not _weak(s, m) for m in kept):
+        kept = [m for m in kept if not _weak(s, m)]  # "Ansar al-Sharia in Libya shot down a jet over Derna"
+    found = [(m.start, gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))) for m in kept]
     near = _cue_offset(s, cue)
     if not found:
         # the gazetteer knows no place of this sentence: a name the sentence marks as a place
         # ("in the area of Kfarkela") before the message's place (the headline's country);
         # the message's place still links incidents
-        written = written_place(s, cut, gz, near)
+        written = written_place(s, span, gz, near)
         first = [p for p in message_places if p.id not in speaking][:1]
+        if origins and _words().origin.search(s.norm):
+            first = origins[:1]
         return [(gz.most_specific(first, message_places) if first else None, written)]
-    sites = list({p.id: p for p in found if p.kind in ("base", "town", "crossing")}.values())
-    bases = [p for p in sites if p.kind == "base"]
+
+    def nearest(refs: list[tuple[int, PlaceRef]]) -> PlaceRef:
+        # among places as precise as each other, the one nearest the attack's words (one after
+        # them before one before them): "struck a compound in X ... earlier, fire from Y"
+        return min(refs, key=lambda r: (r[0] - cue.start if r[0] >= cue.start else 2 * (cue.start - r[0]), r[0]))[1]
+
+    sites = list({p.id: (at, p) for at, p in reversed(found) if p.kind in ("base", "town", "crossing")}.values())
+    sites.sort(key=lambda r: r[0])
+    bases = [r for r in sites if r[1].kind == "base"]
     if len(sites) > 1 and many:
-        return [(p, _shown(p)) for p in (bases if len(bases) > 1 else sites)]
-    if bases:
-        return [(bases[0], _shown(bases[0]))]
-    if sites:
-        return [(sites[0], _shown(sites[0]))]
+        return [(p, _shown(p)) for _, p in (bases if len(bases) > 1 else sites)]
+    if bases or sites:
+        site = nearest(bases or sites)
+        return [(site, _shown(site))]
     # the most precise of them, or a finer place the message names elsewhere inside it
-    wide = gz.most_specific(found, message_places) or found[0]
-    if wide.kind in _POINTS:
-        return [(wide, _finer(s, wide, cut, gz) or _shown(wide))]
-    return [(wide, _finer(s, wide, cut, gz) or _marked_inside(s, wide, cut, gz, near))]
+    level = min(_SPECIFIC.get(p.kind, 5) for _, p in found)
+    best = nearest([r for r in found if _SPECIFIC.get(r[1].kind, 5) == level])
+    wide = gz.most_specific([best], message_places) or best
+    if wide.kind in _POINTS or wide.kind in ("base", "site", "crossing"):
+        return [(wide, _finer(s, wide, span, gz) or _shown(wide))]
+    return [(wide, _finer(s, wide, span, gz) or _marked_inside(s, wide, span, gz, near))]
 
 
 def _cue_offset(s: Sentence, cue: Cue) -> int | None:
-    """Where the cue's words are in the sentence as written (token offsets are in ``norm``)."""
-    if not s.starts:
-        return None
-    ratio = s.starts[min(cue.start, len(s.starts) - 1)] / max(len(s.norm), 1)
-    return int(len(s.original) * ratio)
+    """Where the cue's words are in the sentence as written."""
+    return _char(s, cue.start, len(s.original)) if s.starts else None
+
+
+def _char(s: Sentence, token: int, length: int) -> int:
+    """About where token ``token`` starts in the sentence as written (offsets in ``norm`` and in
+    the original differ a little); the end for a token past the last."""
+    if token >= len(s.starts):
+        return length
+    return int(length * s.starts[token] / max(len(s.norm), 1))
 
 
 def _shown(p: PlaceRef) -> str | None:
@@ -187,10 +253,10 @@ def _shown(p: PlaceRef) -> str | None:
     return written
 
 
-def _finer(s: Sentence, wide: PlaceRef, cut: int | None, gz: Gazetteer) -> str | None:
+def _finer(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz: Gazetteer) -> str | None:
     """"in the Al-Zahra area of #Homs", "in Kfar Kila, southern Lebanon": a name the gazetteer
     does not know, written just before the city or country it does know, is the finer place."""
-    name = written_place(s, cut, gz)
+    name = written_place(s, span, gz)
     shown = wide.as_written or wide.name
     if name is None or normalize(name) == normalize(shown):
         return None
@@ -201,11 +267,12 @@ def _finer(s: Sentence, wide: PlaceRef, cut: int | None, gz: Gazetteer) -> str |
     return name if re.search(r"\b(?:of|in|near|outside|area|district|countryside|province|outskirts)\b|,", between) else None
 
 
-def _marked_inside(s: Sentence, wide: PlaceRef, cut: int | None, gz: Gazetteer, near: int | None) -> str | None:
+def _marked_inside(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz: Gazetteer,
+                   near: int | None) -> str | None:
     """"struck a compound in the area of Ayta ash Shab ... in southern Lebanon": a name the
     sentence marks as a place by a word that says so ("the area of", "the village of", "near",
     «بلدة»), when the gazetteer knows only the country or province around it."""
-    found = [c for c in _candidates(s, cut, gz) if c[2]]
+    found = [c for c in _candidates(s, span, gz) if c[2]]
     if not found:
         return None
     shown = normalize(wide.as_written or wide.name)
@@ -239,20 +306,29 @@ def _site_re(nouns: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w#'’])(?P<name>(?:[A-Z][A-Za-z\-]+\s+){1,3}?(?:" + nouns + r"))\b")
 
 
-def _candidates(s: Sentence, cut: int | None, gz: Gazetteer | None) -> list[tuple[int, str, bool]]:
+def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) -> list[tuple[int, str, bool]]:
     """Names the sentence marks as places, with where they start and whether a word says so
     ("the village of", "near", «بلدة», "... barracks") rather than a bare "in", "at", "on"."""
     text = s.original
     titled = _title_case(text)
-    if cut is not None and s.starts:
-        # keep the words before "in response to" (token offsets of norm and original differ a little)
-        ratio = s.starts[min(cut, len(s.starts) - 1)] / max(len(s.norm), 1)
-        text = text[:max(int(len(text) * ratio), 1)]
+    lo = hi = -1
+    if span is not None and s.starts:
+        # not the words of "in response to ..." (token offsets of norm and original differ a little)
+        lo, hi = (_char(s, t, len(text)) for t in span)
     # "The Islamic Resistance in Iraq": a name inside an actor's name is not a place
     in_actors = [" ".join(s.toks[m.start:m.end]) for m in s.mentions if m.kind == "actor"]
+    # "Ansar al-Sharia in #Libya": the branch of a party, not where (see _qualifies)
+    branches = [s.written.get((m.start, m.end), m.alias) for m in s.mentions if m.kind == "actor"]
     out: list[tuple[int, str, bool]] = []
-    for pattern in (_LATIN_PLACE, _ARABIC_PLACE, _site_pattern()):
+    for pattern in (_BORDER, _LATIN_PLACE, _ARABIC_PLACE, _site_pattern()):
         for m in pattern.finditer(text):
+            if lo <= m.start() < hi:
+                continue
+            if pattern is _LATIN_PLACE and any(text[:m.start()].rstrip().endswith(b) for b in branches if b):
+                continue
+            if pattern is _BORDER:
+                out.append((m.start("name"), display_name(m.group("name")), True))
+                continue
             raw = m.group("name")
             written = normalize(raw)
             if in_actors and any(normalize(m.group(0)) in a or a in written or written in a for a in in_actors):
@@ -280,7 +356,9 @@ def _candidates(s: Sentence, cut: int | None, gz: Gazetteer | None) -> list[tupl
             out.append((m.start("name"), name, strong))
     for m in _HASHTAG.finditer(text):
         name = m.group(1)
-        if name in _NOT_PLACE or _DEMONYM.match(name) or name.lower() in _NOT_TAGS or (
+        if _words().owned.match(text, m.end()) or any(text[:m.start()].rstrip().endswith(f"{b} in") for b in branches if b):
+            continue  # "#Assad's army", "Ansar al-Sharia in #Libya"
+        if lo <= m.start() < hi or name in _NOT_PLACE or _DEMONYM.match(name) or name.lower() in _NOT_TAGS or (
                 gz is not None and gz.resolve_actor(name) is not None):
             continue
         out.append((m.start(), name, False))
@@ -294,13 +372,40 @@ def _nearest(found: list[tuple[int, str, bool]], near: int | None) -> str:
     return min(found, key=lambda c: (c[0] - near) if c[0] >= near else 2 * (near - c[0]))[1]
 
 
-def written_place(s: Sentence, cut: int | None = None, gz: Gazetteer | None = None, near: int | None = None) -> str | None:
+def written_place(s: Sentence, span: tuple[int, int] | None = None, gz: Gazetteer | None = None,
+                  near: int | None = None) -> str | None:
     """A place the gazetteer does not know, as the sentence writes it: the first one, or the one
-    nearest the character offset ``near`` (the attack's words)."""
-    found = _candidates(s, cut, gz)
+    nearest the character offset ``near`` (the attack's words); none in the tokens ``span``."""
+    found = _candidates(s, span, gz)
     if not found:
         return None
     if near is None:
         # the patterns' order first (a name after a word of place before a bare hashtag)
         return found[0][1]
     return _nearest(found, near)
+
+
+def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRef], list[PlaceRef]]:
+    """The message's places, each once, in the order a statement whose own sentence names none
+    should take them: those a word marks as where ("in Iraq", "near the Red Sea", "the city of
+    Damascus") before the others ("the Gaza war"). None from an "in response to ..." clause (the
+    attack answered), a hyphen compound ("Iran-linked") or a longer name ("the Maersk Hangzhou").
+    Second, the places fire came from ("launches from Lebanon"), for "struck the sources of the fire"."""
+    from classifiers.statements import _RESPONSE
+
+    marked: dict[str, PlaceRef] = {}
+    other: dict[str, PlaceRef] = {}
+    origins: dict[str, PlaceRef] = {}
+    for s in sentences:
+        response = _RESPONSE.search(s.norm)
+        answered = s.token_at(response.start()) if response else None
+        titled = _title_case(s.original)
+        for m in s.mentions:
+            if m.kind != "place" or (answered is not None and m.start >= answered) or _describes(gz, s, m) or (
+                    _inside_name(gz, s, m, titled)):
+                continue
+            ref = gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
+            (marked if _marked(s, m.start) and not _weak(s, m) else other).setdefault(m.id, ref)
+            if m.start and s.toks[m.start - 1] in _words().origin_before:
+                origins.setdefault(m.id, ref)
+    return list(marked.values()) + [p for pid, p in other.items() if pid not in marked], list(origins.values())

@@ -29,20 +29,22 @@ def resolve(gz: Gazetteer, statements: list[Statement], sentences: list[Sentence
 
 
 def dedupe(statements: list[Statement]) -> list[Statement]:
-    seen: set[tuple[str, str | None, str | None, str | None]] = set()
+    seen: set[tuple[str, str | None, str | None, str | None, str | None]] = set()
     out = []
     for st in statements:
         key = (st.stance, st.speaker.id if st.speaker else None, st.subject.id if st.subject else None,
-               st.place.id if st.place else None)
+               st.place.id if st.place else None, st.place_written)
         if key in seen:
             continue
-        # a statement without a place is redundant next to the same one with a place
-        if st.place is None and any(k[:3] == key[:3] for k in seen):
+        # a statement without a place is redundant next to the same one with a place (a place
+        # as written, "the village of Kfar Zeita", is one)
+        if st.place is None and st.place_written is None and any(k[:3] == key[:3] for k in seen):
             continue
         seen.add(key)
         out.append(st)
-    return [st for st in out if st.place is not None or not any(
-        o.place is not None and o.stance == st.stance and o.speaker == st.speaker and o.subject == st.subject for o in out)]
+    return [st for st in out if st.place is not None or st.place_written is not None or not any(
+        (o.place is not None or o.place_written is not None) and o.stance == st.stance and o.speaker == st.speaker
+        and o.subject == st.subject for o in out)]
 
 
 def effect_disputes(gz: Gazetteer, statements: list[Statement], sentences: list[Sentence], call: Call) -> list[Statement]:

@@ -124,8 +124,9 @@ def strip_dateline(text: str) -> str:
 
 
 def clean_body(text: str) -> str:
-    """The text without dateline, glued time stamps and photo captions."""
-    text = strip_dateline(text)
+    """The text without dateline, glued time stamps and photo captions. A feed item's body
+    follows its title on a new line: its dateline opens that line, not the text."""
+    text = "\n".join(strip_dateline(line) for line in text.split("\n")) if "\n" in text else strip_dateline(text)
     if ":" in text:
         text = _STAMP.sub("\n", text)
     return text

@@ -58,7 +58,8 @@ class Call:
     states: list[ActorRef] = field(default_factory=list)  # the states and state bodies the message names
     weapon: str | None = None
     target: str | None = None
-    places: list[PlaceRef] = field(default_factory=list)
+    places: list[PlaceRef] = field(default_factory=list)  # the places a statement naming none takes, best first
+    origins: list[PlaceRef] = field(default_factory=list)  # the places fire came from ("launches from Lebanon")
     carried: ActorRef | None = None  # the speaker of the previous sentence, for "the group", "it", «وأضاف»
     communique: ActorRef | None = None  # the group whose communiqué the message relays
     reporters: list[ActorRef] = field(default_factory=list)  # every party a sentence reports
@@ -178,7 +179,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                                          rule.kind is not None)
     response = _RESPONSE.search(s.norm)
     cut = s.token_at(response.start()) if response and stance == "claim" else None
-    targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim")
+    targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim", origins=call.origins)
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target
     figs = extract_figures(s.norm_punct)

@@ -1,0 +1,124 @@
+"""Where a statement's attack happened, as a user reads it in the statement's place: the place of
+the attack's own clause, the most precise one, a village the gazetteer does not know as written,
+never the reporter's city, the branch in a party's name, a ship's flag or an answered attack.
+Sentences written for these tests by the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.classify import Classifier
+from classifiers.sentences import clean_body
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier()
+
+
+def places(classifier: Classifier, text: str, source_actor: str | None = None) -> list[str | None]:
+    """The place each statement shows (the contract's ``place``), rules alone."""
+    result = classifier.classify(text, None, None, source_actor, learned=False)
+    return [st.contract_dict()["place"] for st in result.statements]
+
+
+# -- a village named in the body, not the headline's country ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Israel pounds Hezbollah\nIDF fighter jets struck a Hezbollah weapons depot in the area of Wadi Hamoul overnight.",
+    "Israel pounds Hezbollah\nThe army said its jets struck a Hezbollah launcher near Wadi Hamoul overnight.",
+    "Israel pounds Hezbollah\nIDF fighter jets struck a Hezbollah weapons depot in the village of Wadi Hamoul.",
+])
+def test_a_village_of_the_body_wins_over_the_headline_country(classifier: Classifier, text: str) -> None:
+    assert places(classifier, text, source_actor="israel") == ["Wadi Hamoul"]
+
+
+def test_an_arabic_village_after_a_word_of_place_is_given_as_written(classifier: Classifier) -> None:
+    text = "تبنى تنظيم الدولة الإسلامية الهجوم على حاجز للجيش في قرية الزهيرات ."
+    assert places(classifier, text) == ["الزهيرات"]
+
+
+def test_a_compound_arabic_name_keeps_both_words(classifier: Classifier) -> None:
+    text = "تبنى تنظيم الدولة الإسلامية الهجوم على حاجز للجيش في بلدة عين الزهرة ."
+    assert places(classifier, text) == ["عين الزهرة"]
+
+
+def test_a_village_with_a_name_particle_is_whole(classifier: Classifier) -> None:
+    text = "IDF fighter jets struck a Hezbollah compound in the area of Tallat ash Shuhada in southern Lebanon."
+    assert places(classifier, text, source_actor="israel") == ["Tallat ash Shuhada"]
+
+
+# -- a known town as the text spells it; the gazetteer's entry still links ---------------------------
+
+def test_a_known_town_is_shown_as_the_text_spells_it(classifier: Classifier) -> None:
+    result = classifier.classify("IDF fighter jets struck Hamas targets in Beit Hanoun overnight.", None, None,
+                                 "israel", learned=False)
+    (st,) = result.statements
+    assert st.place is not None and st.place.id == "bayt-hanun"  # what links incidents
+    assert st.contract_dict()["place"] == "Beit Hanoun"
+
+
+def test_an_arabic_town_keeps_the_gazetteers_english_name(classifier: Classifier) -> None:
+    text = "وأعلن تنظيم الدولة الإسلامية مسؤوليته عن التفجير في الصقلاوية ."
+    assert places(classifier, text) == ["Saqlawiyah"]
+
+
+# -- what is not the place -------------------------------------------------------------------------
+
+def test_a_dateline_opening_the_body_is_not_the_place(classifier: Classifier) -> None:
+    text = ("Houthis claim drone attack\nSANAA: The Houthis said on Sunday they had launched drones "
+            "toward the Israeli city of Eilat.")
+    assert "SANAA" not in clean_body(text)
+    assert places(classifier, text) == ["Eilat"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis said they struck a Liberia-flagged tanker off Yemen with a missile.",
+    "The Houthis said they struck a Greece-bound tanker off Yemen with a missile.",
+])
+def test_a_ships_flag_or_destination_is_not_the_place(classifier: Classifier, text: str) -> None:
+    assert places(classifier, text) == ["Yemen"]
+
+
+def test_a_ships_name_is_not_a_town(classifier: Classifier) -> None:
+    text = "The Houthis claimed a missile attack on the tanker MV Ningbo in the Gulf of Aden."
+    assert places(classifier, text) == ["Gulf of Aden"]
+
+
+def test_the_branch_of_a_party_is_not_where_it_attacked(classifier: Classifier) -> None:
+    text = "Ansar al-Sharia in #Tunisia claims to have shot down an army helicopter over Kasserine."
+    assert places(classifier, text) == ["Kasserine"]
+
+
+def test_the_attack_answered_is_not_the_place_of_the_answer(classifier: Classifier) -> None:
+    text = ("In response to the rocket fire toward Metula earlier today, IDF fighter jets struck "
+            "Hezbollah launchers in Khiam.")
+    assert places(classifier, text, source_actor="israel") == ["Khiam"]
+
+
+def test_a_retaliation_headline_is_not_the_place_of_the_strikes(classifier: Classifier) -> None:
+    text = ("US strikes militias in Syria in retaliation for attack on Ain al-Asad\n"
+            "The Pentagon said the strikes killed several fighters.")
+    assert all(p != "Ain al-Asad Air Base" for p in places(classifier, text))
+
+
+# -- a state's name after words of attack is where ---------------------------------------------------
+
+def test_a_state_named_after_an_attack_on_is_the_place(classifier: Classifier) -> None:
+    text = "US officials said Iran helped plan the missile attack on Israel."
+    assert places(classifier, text) == ["Israel"]
+
+
+def test_a_state_blamed_for_strikes_on_is_not_the_place(classifier: Classifier) -> None:
+    text = "Syrian state media blamed the airstrikes on Israel, saying missiles hit the airport of the city of Damascus."
+    assert "Israel" not in places(classifier, text)
+
+
+def test_a_capital_over_which_a_missile_was_downed_is_the_place(classifier: Classifier) -> None:
+    text = "وأعلنت السعودية أن دفاعاتها الجوية اعترضت صاروخا فوق الرياض أطلقه الحوثيون ."
+    assert "Riyadh" in places(classifier, text)
+
+
+def test_a_border_is_the_place(classifier: Classifier) -> None:
+    text = "Israel accuses Iran of directing the Hezbollah attacks along the Lebanon border."
+    assert places(classifier, text) == ["Lebanon border"]
