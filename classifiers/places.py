@@ -189,9 +189,11 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
     span = _response_span(cue, cut, len(s.toks))
     titled = _title_case(s.original)
     kept = [m for m in s.mentions if m.kind == "place" and not (span and span[0] <= m.start < span[1])
-            and m.id not in speaking and not _describes(gz, s, m) and not _inside_name(gz, s, m, titled)]
-    if any(not _weak(s, m) for m in kept):
-        kept = [m for m in kept if not _weak(s, m)]  # "Ansar al-Sharia in Libya shot down a jet over Derna"
+            and m.id not in speaking]
+    weak = {id(m) for m in kept if _describes(gz, s, m) or _inside_name(gz, s, m, titled) or _weak(s, m)}
+    if any(id(m) not in weak for m in kept):
+        # "Ansar al-Sharia in Libya shot down a jet over Derna", "a Liberia-flagged ship off Yemen"
+        kept = [m for m in kept if id(m) not in weak]
     found = [(m.start, gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))) for m in kept]
     near = _cue_offset(s, cue)
     if not found:
@@ -393,19 +395,22 @@ def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRe
     Second, the places fire came from ("launches from Lebanon"), for "struck the sources of the fire"."""
     from classifiers.statements import _RESPONSE
 
-    marked: dict[str, PlaceRef] = {}
-    other: dict[str, PlaceRef] = {}
+    tiers: tuple[dict[str, PlaceRef], ...] = ({}, {}, {})  # marked, bare, weak
     origins: dict[str, PlaceRef] = {}
     for s in sentences:
         response = _RESPONSE.search(s.norm)
         answered = s.token_at(response.start()) if response else None
         titled = _title_case(s.original)
         for m in s.mentions:
-            if m.kind != "place" or (answered is not None and m.start >= answered) or _describes(gz, s, m) or (
-                    _inside_name(gz, s, m, titled)):
+            if m.kind != "place" or (answered is not None and m.start >= answered):
                 continue
             ref = gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
-            (marked if _marked(s, m.start) and not _weak(s, m) else other).setdefault(m.id, ref)
-            if m.start and s.toks[m.start - 1] in _words().origin_before:
+            weak = _describes(gz, s, m) or _inside_name(gz, s, m, titled) or _weak(s, m)
+            tiers[2 if weak else 0 if _marked(s, m.start) else 1].setdefault(m.id, ref)
+            if not weak and m.start and s.toks[m.start - 1] in _words().origin_before:
                 origins.setdefault(m.id, ref)
-    return list(marked.values()) + [p for pid, p in other.items() if pid not in marked], list(origins.values())
+    ordered: dict[str, PlaceRef] = {}
+    for tier in tiers:
+        for pid, ref in tier.items():
+            ordered.setdefault(pid, ref)
+    return list(ordered.values()), list(origins.values())
