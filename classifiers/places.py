@@ -34,6 +34,7 @@ class _Words:
     owned: re.Pattern[str]
     site_nouns: str
     arabic_heads: frozenset[str]
+    arabic_generic: frozenset[str]
     aimed: frozenset[str]
     area_of: frozenset[str]
     named: re.Pattern[str]
@@ -53,7 +54,8 @@ def _words() -> _Words:
     owned = re.compile(r"['\u2019]s\s+(?:" + "|".join(map(re.escape, raw["owned"])) + r")\b", re.I)
     origin = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["origin_words"]) + r")(?!\w)")
     named = re.compile(r"(?:[-\u2013][A-Z][\w]+)?\s+(?:" + "|".join(map(re.escape, raw["named_things"])) + r")\b", re.I)
-    return _Words(norm("where_before"), modifiers, owned, nouns, frozenset(raw["arabic_name_heads"]), norm("aimed"),
+    return _Words(norm("where_before"), modifiers, owned, nouns, frozenset(raw["arabic_name_heads"]),
+                  frozenset(raw["arabic_generic"]), norm("aimed"),
                   norm("area_of"), named,
                   origin, norm("origin_before"), norm("blame"),
                   norm("attacks"))
@@ -145,12 +147,16 @@ def _weak(s: Sentence, m: Mention) -> bool:
 
 
 def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
-    """"the Maersk Hangzhou", "Queen Rania", "Maroun El Ras": a GeoNames town that is only the
-    last word of a longer capitalised name is not that town."""
+    """"the Maersk Hangzhou", "Queen Rania", "Maroun El Ras", "Rasm al-Naphl": a GeoNames town
+    that is only a word of a longer capitalised name is not that town."""
     entry = gz.places.get(m.id)
     first = s.cased[m.start]
     if entry is None or entry.precision != "generated" or titled or not (first[:1].isupper() or first in _PARTICLES):
         return False
+    written = s.written.get((m.start, m.end), m.alias)
+    at = s.original.find(written)
+    if at >= 0 and re.match(r"\s+(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez)[-\s][A-Z]", s.original[at + len(written):]):
+        return True  # "Rasm al-Naphl": the town is the first word of a longer name
     i = m.start - 1
     if i >= 1 and s.cased[i].lower() in _PARTICLES:
         i -= 1
@@ -161,8 +167,6 @@ def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
             o.start <= i < o.end for o in s.mentions if o is not m):
         return False
     # the words touch as written: "Amaq Agency: Palmyra ..." and "#Syria #Palmyra" are two names
-    written = s.written.get((m.start, m.end), m.alias)
-    at = s.original.find(written)
     return at > 0 and bool(re.search(re.escape(prev) + r"(?:\s+[a-zA-Z]{1,4})?\s+$", s.original[:at]))
 
 
@@ -218,7 +222,8 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
         return [(p, _shown(p)) for _, p in (bases if len(bases) > 1 else sites)]
     if bases or sites:
         site = nearest(bases or sites)
-        return [(site, _shown(site))]
+        at = next(a for a, p in found if p.id == site.id)
+        return [(site, _nearer(s, site, at, span, gz, near) or _shown(site))]
     # the most precise of them, or a finer place the message names elsewhere inside it
     level = min(_SPECIFIC.get(p.kind, 5) for _, p in found)
     best = nearest([r for r in found if _SPECIFIC.get(r[1].kind, 5) == level])
@@ -282,6 +287,25 @@ def _marked_inside(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz
     return _nearest(found, near) if found else None
 
 
+def _distance(at: int, near: int) -> int:
+    """How far a place is from the attack's words: one after them is nearer than one before."""
+    return at - near if at >= near else 2 * (near - at)
+
+
+def _nearer(s: Sentence, site: PlaceRef, token: int, span: tuple[int, int] | None, gz: Gazetteer,
+            near: int | None) -> str | None:
+    """"struck the Ramim barracks ... and targeted sites in the Kfar Shuba hills": a site the
+    gazetteer does not know, marked as a place by a word that says so, nearer the attack's words
+    than the known one, is the place shown (the known one still links incidents)."""
+    if near is None:
+        return None
+    here = _distance(_char(s, token, len(s.original)), near)
+    known = normalize(site.as_written or site.name)
+    closer = [c for c in _candidates(s, span, gz) if c[2] and c[1].isascii() and _distance(c[0], near) < here
+              and known not in normalize(c[1]) and normalize(c[1]) not in known]
+    return _nearest(closer, near) if closer else None
+
+
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|Iraqi|Israeli|Saudi|Yemeni|Qatari|Omani|Kuwaiti|Emirati|Pakistani|"
                       r"Afghani?|Bahraini|Somali|Houthi|Azeri|Kurdish|American|African|Yemen's|Syria's|Iraq's|Lebanon's)$")
 
@@ -339,9 +363,13 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
                 continue
             name = display_name(raw.replace("#", ""))
             words = name.split()
-            if pattern is _ARABIC_PLACE and len(words) == 2 and words[0] not in _words().arabic_heads and (
-                    not words[1].startswith("ال")):
-                words = words[:1]  # «مدينة الرمادي غرب»: the second word is not the name's
+            if pattern is _ARABIC_PLACE:
+                generic = _words().arabic_generic
+                while words and words[0] in generic:
+                    words = words[1:]  # «في العاصمة المنامة» is Manama
+                if len(words) == 2 and (words[1] in generic or (words[0] not in _words().arabic_heads and (
+                        not words[1].startswith("ال")))):
+                    words = words[:1]  # «مدينة الرمادي غرب»: the second word is not the name's
             while words and words[-1] in _NOT_PLACE:
                 words.pop()
             if not words or words[-1] in _NOT_PLACE or all(w in _NOT_PLACE for w in words):
@@ -371,7 +399,7 @@ def _nearest(found: list[tuple[int, str, bool]], near: int | None) -> str:
     """The name nearest the attack's words, one after them before one before them."""
     if near is None:
         return min(found)[1]
-    return min(found, key=lambda c: (c[0] - near) if c[0] >= near else 2 * (near - c[0]))[1]
+    return min(found, key=lambda c: _distance(c[0], near))[1]
 
 
 def written_place(s: Sentence, span: tuple[int, int] | None = None, gz: Gazetteer | None = None,

@@ -122,3 +122,39 @@ def test_a_capital_over_which_a_missile_was_downed_is_the_place(classifier: Clas
 def test_a_border_is_the_place(classifier: Classifier) -> None:
     text = "Israel accuses Iran of directing the Hezbollah attacks along the Lebanon border."
     assert places(classifier, text) == ["Lebanon border"]
+
+
+# -- the place nearest the attack's words ------------------------------------------------------------
+
+def test_a_named_site_nearer_the_attack_than_a_known_town_is_shown(classifier: Classifier) -> None:
+    text = ("Hezbollah said it struck the Israeli army's Zarit barracks with rockets and also targeted "
+            "positions in the hills near Kfar Shouba.")
+    assert places(classifier, text) == ["Zarit barracks"]
+
+
+def test_a_war_named_after_a_place_is_not_where(classifier: Classifier) -> None:
+    text = ("Since the start of the Gaza war, the Houthis have claimed attacks on ships; on Monday they said they "
+            "fired a missile at a tanker in the Red Sea.")
+    assert places(classifier, text) == ["Red Sea"]
+
+
+def test_the_sources_of_the_fire_are_where_the_fire_came_from(classifier: Classifier) -> None:
+    text = ("A number of launches from Lebanon toward northern Israel were identified.\n"
+            "IDF artillery is striking the sources of the fire.")
+    assert places(classifier, text, source_actor="israel") == ["Lebanon"]
+
+
+def test_a_statement_naming_no_place_takes_the_place_a_word_marks(classifier: Classifier) -> None:
+    text = ("Tehran accuses Israel of deadly strike\n"
+            "A senior adviser was killed in a missile strike by Israel on the city of Damascus on Monday.")
+    assert places(classifier, text) == ["Damascus"]
+
+
+def test_a_town_that_opens_a_longer_name_is_not_that_town(classifier: Classifier) -> None:
+    text = "IS claimed an attack on a checkpoint manned by fighters from Rasm al-Wardiyat near the town of Khanasir."
+    assert places(classifier, text) == ["Khanasir"]
+
+
+def test_an_arabic_common_noun_after_a_word_of_place_is_no_name(classifier: Classifier) -> None:
+    text = "وتبنى تنظيم الدولة الإسلامية تفجير عبوة ناسفة بالقرب من الطريق السريع في مدينة الرمادي ."
+    assert places(classifier, text) == ["Ramadi"]
