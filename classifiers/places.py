@@ -36,6 +36,7 @@ class _Words:
     arabic_heads: frozenset[str]
     arabic_generic: frozenset[str]
     aimed: frozenset[str]
+    answered: re.Pattern[str]
     area_of: frozenset[str]
     named: re.Pattern[str]
     origin: re.Pattern[str]
@@ -54,8 +55,11 @@ def _words() -> _Words:
     owned = re.compile(r"['\u2019]s\s+(?:" + "|".join(map(re.escape, raw["owned"])) + r")\b", re.I)
     origin = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["origin_words"]) + r")(?!\w)")
     named = re.compile(r"(?:[-\u2013][A-Z][\w]+)?\s+(?:" + "|".join(map(re.escape, raw["named_things"])) + r")\b", re.I)
+    attacks = "|".join(re.escape(normalize(w)) for w in raw["attacks"])
+    answered = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["answered"]) + r")\s+(?:\S+\s+){0,4}?(?:"
+                          + attacks + r")(?!\w)")
     return _Words(norm("where_before"), modifiers, owned, nouns, frozenset(raw["arabic_name_heads"]),
-                  frozenset(raw["arabic_generic"]), norm("aimed"),
+                  frozenset(raw["arabic_generic"]), norm("aimed"), answered,
                   norm("area_of"), named,
                   origin, norm("origin_before"), norm("blame"),
                   norm("attacks"))
@@ -120,11 +124,19 @@ def _marked(s: Sentence, i: int) -> bool:
     return j >= 0 and (s.toks[j] in LOCATIVE or s.toks[j] in _words().where_before or s.toks[j] in _words().aimed)
 
 
+def _written_at(s: Sentence, m: Mention) -> tuple[str, int]:
+    """A mention as written and where it is in the sentence (-1 if not found): of the name's
+    occurrences, the one nearest the mention's token ("to Gaza ... the Israel-Gaza war")."""
+    written = s.written.get((m.start, m.end), m.alias)
+    about = _char(s, m.start, len(s.original)) if s.starts else 0
+    found = [x.start() for x in re.finditer(re.escape(written), s.original)]
+    return written, min(found, key=lambda at: abs(at - about)) if found else -1
+
+
 def _describes(gz: Gazetteer, s: Sentence, m: Mention) -> bool:
     """"a Norway-flagged tanker", "Iran-linked sites": the place describes a thing, it is not
     where; nor is a GeoNames town that is a person's name owning an army ("#Assad's army")."""
-    written = s.written.get((m.start, m.end), m.alias)
-    at = s.original.find(written)
+    written, at = _written_at(s, m)
     if at < 0:
         return False
     if _words().modifiers.match(s.original, at + len(written)):
@@ -141,8 +153,7 @@ def _weak(s: Sentence, m: Mention) -> bool:
     if m.start >= 2 and s.toks[m.start - 1] in ("in", "of", "في") and any(
             o.kind == "actor" and o.end == m.start - 1 for o in s.mentions):
         return True
-    written = s.written.get((m.start, m.end), m.alias)
-    at = s.original.find(written)
+    written, at = _written_at(s, m)
     return at >= 0 and bool(_words().named.match(s.original, at + len(written)))
 
 
@@ -153,8 +164,7 @@ def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
     first = s.cased[m.start]
     if entry is None or entry.precision != "generated" or titled or not (first[:1].isupper() or first in _PARTICLES):
         return False
-    written = s.written.get((m.start, m.end), m.alias)
-    at = s.original.find(written)
+    written, at = _written_at(s, m)
     if at >= 0 and re.match(r"\s+(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez)[-\s][A-Z]", s.original[at + len(written):]):
         return True  # "Rasm al-Naphl": the town is the first word of a longer name
     i = m.start - 1
@@ -418,15 +428,15 @@ def written_place(s: Sentence, span: tuple[int, int] | None = None, gz: Gazettee
 def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRef], list[PlaceRef]]:
     """The message's places, each once, in the order a statement whose own sentence names none
     should take them: those a word marks as where ("in Iraq", "near the Red Sea", "the city of
-    Damascus") before the others ("the Gaza war"). None from an "in response to ..." clause (the
-    attack answered), a hyphen compound ("Iran-linked") or a longer name ("the Maersk Hangzhou").
+    Damascus") before the others ("the Gaza war"). None from an "in response to ...", "the strikes
+    followed an attack on ..." clause (the attack answered), a hyphen compound ("Iran-linked") or a longer name ("the Maersk Hangzhou").
     Second, the places fire came from ("launches from Lebanon"), for "struck the sources of the fire"."""
     from classifiers.statements import _RESPONSE
 
     tiers: tuple[dict[str, PlaceRef], ...] = ({}, {}, {})  # marked, bare, weak
     origins: dict[str, PlaceRef] = {}
     for s in sentences:
-        response = _RESPONSE.search(s.norm)
+        response = _RESPONSE.search(s.norm) or _words().answered.search(s.norm)
         answered = s.token_at(response.start()) if response else None
         titled = _title_case(s.original)
         for m in s.mentions:

@@ -158,3 +158,9 @@ def test_a_town_that_opens_a_longer_name_is_not_that_town(classifier: Classifier
 def test_an_arabic_common_noun_after_a_word_of_place_is_no_name(classifier: Classifier) -> None:
     text = "وتبنى تنظيم الدولة الإسلامية تفجير عبوة ناسفة بالقرب من الطريق السريع في مدينة الرمادي ."
     assert places(classifier, text) == ["Ramadi"]
+
+
+def test_the_attack_a_strike_followed_is_not_its_place(classifier: Classifier) -> None:
+    text = ("The Pentagon said US forces struck militia sites in Iraq on Sunday.\n"
+            "The strikes followed a drone attack on Ain al-Asad that wounded two soldiers.")
+    assert places(classifier, text) == ["Iraq"]
