@@ -34,6 +34,7 @@ class _Words:
     owned: re.Pattern[str]
     site_nouns: str
     arabic_heads: frozenset[str]
+    not_heads: frozenset[str]
     arabic_generic: frozenset[str]
     aimed: frozenset[str]
     answered: re.Pattern[str]
@@ -58,7 +59,7 @@ def _words() -> _Words:
     attacks = "|".join(re.escape(normalize(w)) for w in raw["attacks"])
     answered = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["answered"]) + r")\s+(?:\S+\s+){0,4}?(?:"
                           + attacks + r")(?!\w)")
-    return _Words(norm("where_before"), modifiers, owned, nouns, frozenset(raw["arabic_name_heads"]),
+    return _Words(norm("where_before"), modifiers, owned, nouns, frozenset(raw["arabic_name_heads"]), frozenset(raw["not_place_heads"]),
                   frozenset(raw["arabic_generic"]), norm("aimed"), answered,
                   norm("area_of"), named,
                   origin, norm("origin_before"), norm("blame"),
@@ -71,13 +72,16 @@ _SPECIFIC = {"base": 0, "site": 0, "crossing": 0, "town": 1, "village": 1, "city
 
 # a capitalised name (or a hashtag) after a preposition of place, in the text as written; the
 # named group "strong" is a word that says a place follows ("the village of", "near")
+_NAME = (r"(?P<name>(?:(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|"
+         r"southwest)(?:ern)?\s+)?#?(?:al-|el-|Al-|Al |El-)?[A-Z][\w'’\-]+"
+         r"(?:\s+(?:al-|el-|Al-|Al |of |El-|(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez|ibn|bin|abu|umm?)\s+)?#?[A-Z][\w'’\-]+){0,3})")
+_AREA_OF = (r"(?:town|village|city|area|region|district|province|governorate|outskirts|camp|neighbou?rhood|suburb|"
+            r"vicinity|countryside|municipality|hamlet|towns|villages|areas)\s+of\s+")
 _LATIN_PLACE = re.compile(
-    r"(?<![\w#])(?:(?P<near>near|outside|around)|in|at|inside|on|over|of|off)\s+(?:the\s+)?"
-    r"(?P<strong>(?:town|village|city|area|region|district|province|governorate|outskirts|camp|neighbou?rhood|suburb|"
-    r"vicinity|countryside|municipality|hamlet)\s+of\s+)?[\"“']?"
-    r"(?P<name>(?:(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|southwest)"
-    r"(?:ern)?\s+)?#?(?:al-|el-|Al-|Al |El-)?[A-Z][\w'’\-]+"
-    r"(?:\s+(?:al-|el-|Al-|Al |of |El-|(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez|ibn|bin|abu|umm?)\s+)?#?[A-Z][\w'’\-]+){0,3})")
+    r"(?<![\w#])(?:(?P<near>near|outside|around)|in|at|inside|on|over|off|into)\s+(?:the\s+)?"
+    r"(?P<strong>" + _AREA_OF + r")?[\"“']?" + _NAME)
+# "toward the Israeli city of Eilat", "the town of Qibya": a word of area and "of" say a place follows
+_OF_PLACE = re.compile(r"(?<![\w#])" + _AREA_OF + r"(?:the\s+)?[\"“']?" + _NAME)
 # "along the Lebanon border", "on the border with Lebanon", "the northern border with Lebanon"
 _BORDER = re.compile(
     r"(?<!\w)(?:along|on|near|across|at|by|over)\s+(?:the\s+)?(?P<name>(?:(?:northern|southern|eastern|western)\s+)?"
@@ -203,8 +207,8 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
     span = _response_span(cue, cut, len(s.toks))
     titled = _title_case(s.original)
     kept = [m for m in s.mentions if m.kind == "place" and not (span and span[0] <= m.start < span[1])
-            and m.id not in speaking]
-    weak = {id(m) for m in kept if _describes(gz, s, m) or _inside_name(gz, s, m, titled) or _weak(s, m)}
+            and m.id not in speaking and not _describes(gz, s, m)]
+    weak = {id(m) for m in kept if _inside_name(gz, s, m, titled) or _weak(s, m)}
     if any(id(m) not in weak for m in kept):
         # "Ansar al-Sharia in Libya shot down a jet over Derna", "a Liberia-flagged ship off Yemen"
         kept = [m for m in kept if id(m) not in weak]
@@ -316,6 +320,9 @@ def _nearer(s: Sentence, site: PlaceRef, token: int, span: tuple[int, int] | Non
     return _nearest(closer, near) if closer else None
 
 
+# a word glued to the next sentence's first word ("LebanonA", "AreaMaglan")
+_GLUED = re.compile(r"^([A-Za-z][a-z]+)[A-Z].*$")
+
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|Iraqi|Israeli|Saudi|Yemeni|Qatari|Omani|Kuwaiti|Emirati|Pakistani|"
                       r"Afghani?|Bahraini|Somali|Houthi|Azeri|Kurdish|American|African|Yemen's|Syria's|Iraq's|Lebanon's)$")
 
@@ -356,11 +363,11 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
     # "Ansar al-Sharia in #Libya": the branch of a party, not where (see _qualifies)
     branches = [s.written.get((m.start, m.end), m.alias) for m in s.mentions if m.kind == "actor"]
     out: list[tuple[int, str, bool]] = []
-    for pattern in (_BORDER, _LATIN_PLACE, _ARABIC_PLACE, _site_pattern()):
+    for pattern in (_BORDER, _LATIN_PLACE, _OF_PLACE, _ARABIC_PLACE, _site_pattern()):
         for m in pattern.finditer(text):
             if lo <= m.start() < hi:
                 continue
-            if pattern is _LATIN_PLACE and any(text[:m.start()].rstrip().endswith(b) for b in branches if b):
+            if pattern in (_LATIN_PLACE, _OF_PLACE) and any(text[:m.start()].rstrip().endswith(b) for b in branches if b):
                 continue
             if pattern is _BORDER:
                 out.append((m.start("name"), display_name(m.group("name")), True))
@@ -373,6 +380,10 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
                 continue
             name = display_name(raw.replace("#", ""))
             words = name.split()
+            glued = next((k for k, w in enumerate(words) if _GLUED.match(w) and "#" not in raw), None)
+            if glued is not None:
+                # "the Hamad AreaMaglan soldiers": a post that lost the break after its title
+                words = [*words[:glued], _GLUED.sub(r"\1", words[glued])]
             if pattern is _ARABIC_PLACE:
                 generic = _words().arabic_generic
                 while words and words[0] in generic:
@@ -382,9 +393,11 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
                     words = words[:1]  # «مدينة الرمادي غرب»: the second word is not the name's
             while words and words[-1] in _NOT_PLACE:
                 words.pop()
+            if words and words[-1] in _words().not_heads:
+                continue  # "in the Aerial Control Unit", "at the Home Front Command": a body, not a place
             if not words or words[-1] in _NOT_PLACE or all(w in _NOT_PLACE for w in words):
                 continue
-            if pattern is not _LATIN_PLACE and pattern is not _ARABIC_PLACE and any(
+            if pattern not in (_LATIN_PLACE, _OF_PLACE, _ARABIC_PLACE) and any(
                     w in _NOT_PLACE or _DEMONYM.match(w) for w in words[:-1]):
                 continue  # "the US base", "an Israeli army position": whose, not where
             name = " ".join(words)
@@ -431,12 +444,10 @@ def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRe
     Damascus") before the others ("the Gaza war"). None from an "in response to ...", "the strikes
     followed an attack on ..." clause (the attack answered), a hyphen compound ("Iran-linked") or a longer name ("the Maersk Hangzhou").
     Second, the places fire came from ("launches from Lebanon"), for "struck the sources of the fire"."""
-    from classifiers.statements import _RESPONSE
-
     tiers: tuple[dict[str, PlaceRef], ...] = ({}, {}, {})  # marked, bare, weak
     origins: dict[str, PlaceRef] = {}
     for s in sentences:
-        response = _RESPONSE.search(s.norm) or _words().answered.search(s.norm)
+        response = _words().answered.search(s.norm)
         answered = s.token_at(response.start()) if response else None
         titled = _title_case(s.original)
         for m in s.mentions:

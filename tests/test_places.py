@@ -164,3 +164,22 @@ def test_the_attack_a_strike_followed_is_not_its_place(classifier: Classifier) -
     text = ("The Pentagon said US forces struck militia sites in Iraq on Sunday.\n"
             "The strikes followed a drone attack on Ain al-Asad that wounded two soldiers.")
     assert places(classifier, text) == ["Iraq"]
+
+
+def test_a_body_named_in_capitals_is_not_a_place(classifier: Classifier) -> None:
+    text = ("Israel intercepts drones\nIDF fighter jets intercepted the drones, the operation was run from "
+            "the Aerial Control Unit.")
+    assert places(classifier, text, source_actor="israel") != ["Aerial Control Unit"]
+
+
+def test_a_hyphen_compound_alone_in_its_sentence_gives_way_to_the_messages_place(classifier: Classifier) -> None:
+    text = ("US strikes Iran-linked targets\n"
+            "The Pentagon said US jets struck two facilities in eastern Syria used by the militias.")
+    assert "Iran" not in places(classifier, text)
+
+
+def test_a_call_answered_is_no_attack_answered(classifier: Classifier) -> None:
+    text = ("US downs drone launched by the Houthis\n"
+            "CENTCOM said a US destroyer shot down a drone in response to a distress call from a tanker "
+            "in the southern Red Sea.")
+    assert set(places(classifier, text)) == {"southern Red Sea"}
