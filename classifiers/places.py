@@ -92,6 +92,11 @@ _ARABIC_PLACE = re.compile(
     r"(?:(?<=\s)|^)(?:في |ب)?(?:بلدة|مدينة|قرية|ريف|محافظة|منطقة|مخيم|حي|قضاء|ناحية|قرب|بالقرب من|شمال|جنوب|شرق|غرب|"
     r"شمالي|جنوبي|شرقي|غربي|قاعدة|مطار|معسكر|ثكنة|مستوطنة|ميناء)\s+"
     r"(?P<name>[\u0621-\u064a]{2,}(?:\s+(?:ال)[\u0621-\u064a]{2,}|\s+[\u0621-\u064a]{3,})?)")
+# Persian: a name after «روستای» (the village of), «شهر», «منطقه», «حوالی» (around) ...; one word
+# (a zero-width non-joiner keeps «خربت‌الجیر» one word), not a preposition or an adjective after it
+_PERSIAN_PLACE = re.compile(
+    r"(?:(?<=\s)|^)(?:در |به )?(?:روستای|روستا|شهر|شهرستان|استان|منطقه|منطقه\u200cی|حوالی|نزدیکی|اطراف|شهرک|اردوگاه)\s+"
+    r"(?P<name>[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]{2,})")
 _NOT_PLACE = frozenset((
     "the January February March April May June July August September October November December Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday January Breaking Response Retaliation Coordination Addition "
@@ -363,7 +368,7 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
     # "Ansar al-Sharia in #Libya": the branch of a party, not where (see _qualifies)
     branches = [s.written.get((m.start, m.end), m.alias) for m in s.mentions if m.kind == "actor"]
     out: list[tuple[int, str, bool]] = []
-    for pattern in (_BORDER, _LATIN_PLACE, _OF_PLACE, _ARABIC_PLACE, _site_pattern()):
+    for pattern in (_BORDER, _LATIN_PLACE, _OF_PLACE, _ARABIC_PLACE, _PERSIAN_PLACE, _site_pattern()):
         for m in pattern.finditer(text):
             if lo <= m.start() < hi:
                 continue
@@ -384,7 +389,7 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
             if glued is not None:
                 # "the Hamad AreaMaglan soldiers": a post that lost the break after its title
                 words = [*words[:glued], _GLUED.sub(r"\1", words[glued])]
-            if pattern is _ARABIC_PLACE:
+            if pattern is _ARABIC_PLACE or pattern is _PERSIAN_PLACE:
                 generic = _words().arabic_generic
                 while words and words[0] in generic:
                     words = words[1:]  # «في العاصمة المنامة» is Manama
@@ -397,7 +402,7 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
                 continue  # "in the Aerial Control Unit", "at the Home Front Command": a body, not a place
             if not words or words[-1] in _NOT_PLACE or all(w in _NOT_PLACE for w in words):
                 continue
-            if pattern not in (_LATIN_PLACE, _OF_PLACE, _ARABIC_PLACE) and any(
+            if pattern not in (_LATIN_PLACE, _OF_PLACE, _ARABIC_PLACE, _PERSIAN_PLACE) and any(
                     w in _NOT_PLACE or _DEMONYM.match(w) for w in words[:-1]):
                 continue  # "the US base", "an Israeli army position": whose, not where
             name = " ".join(words)

@@ -184,3 +184,13 @@ def test_a_call_answered_is_no_attack_answered(classifier: Classifier) -> None:
             "CENTCOM said a US destroyer shot down a drone in response to a distress call from a tanker "
             "in the southern Red Sea.")
     assert set(places(classifier, text)) == {"southern Red Sea"}
+
+
+def test_a_persian_village_is_given_as_written_one_word_with_its_joiner(classifier: Classifier) -> None:
+    text = "مقاومت اسلامی عراق مسئولیت حمله پهپادی به پایگاه آمریکایی در روستای تل‌السمن را بر عهده گرفت."
+    assert places(classifier, text) == ["تل السمن"]
+
+
+def test_a_persian_common_noun_after_a_word_of_place_is_no_name(classifier: Classifier) -> None:
+    text = "مقاومت اسلامی عراق مسئولیت حمله پهپادی به منطقه مرزی را بر عهده گرفت."
+    assert places(classifier, text) == [None]
