@@ -174,8 +174,13 @@ def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
     if entry is None or entry.precision != "generated" or titled or not (first[:1].isupper() or first in _PARTICLES):
         return False
     written, at = _written_at(s, m)
-    if at >= 0 and re.match(r"\s+(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez)[-\s][A-Z]", s.original[at + len(written):]):
+    after = s.original[at + len(written):] if at >= 0 else ""
+    if re.match(r"\s+(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez)[-\s][A-Z]", after):
         return True  # "Rasm al-Naphl": the town is the first word of a longer name
+    follows = re.match(r" ([A-Z][a-z]+)\b", after)
+    if follows and follows.group(1) not in _NOT_PLACE and m.end < len(s.toks) and not any(
+            o.start == m.end for o in s.mentions) and not _title_case(s.original):
+        return True  # "the terrorist Hatem Alramery": a first name, not the town
     i = m.start - 1
     if i >= 1 and s.cased[i].lower() in _PARTICLES:
         i -= 1
