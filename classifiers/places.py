@@ -232,7 +232,8 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
         first = [p for p in message_places if p.id not in speaking][:1]
         if origins and _words().origin.search(s.norm):
             first = origins[:1]
-        return [(gz.most_specific(first, message_places) if first else None, written)]
+        taken = gz.most_specific(first, message_places) if first else None
+        return [(taken, written or (_shown(taken) if taken else None))]
 
     def nearest(refs: list[tuple[int, PlaceRef]]) -> PlaceRef:
         # among places as precise as each other, the one nearest the attack's words (one after
@@ -330,6 +331,10 @@ def _nearer(s: Sentence, site: PlaceRef, token: int, span: tuple[int, int] | Non
     return _nearest(closer, near) if closer else None
 
 
+# words of area that end a name as written but are no name alone ("the Hamad Area" is Hamad)
+_AREA_WORDS = frozenset("Mount Lake River Camp Valley Hill Hills Mountain Mountains Village Town City District Province "
+                        "Governorate Area Region Outskirts Countryside Neighborhood Neighbourhood Suburb".split())
+
 # a word glued to the next sentence's first word ("LebanonA", "AreaMaglan")
 _GLUED = re.compile(r"^([A-Za-z][a-z]+)[A-Z].*$")
 
@@ -401,8 +406,8 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
                 if len(words) == 2 and (words[1] in generic or (words[0] not in _words().arabic_heads and (
                         not words[1].startswith("ال")))):
                     words = words[:1]  # «مدينة الرمادي غرب»: the second word is not the name's
-            while words and words[-1] in _NOT_PLACE:
-                words.pop()
+            while words and (words[-1] in _NOT_PLACE or words[-1] in _AREA_WORDS):
+                words.pop()  # "the Hamad Area", "Karmardi Village", "Mount" alone
             if words and words[-1] in _words().not_heads:
                 continue  # "in the Aerial Control Unit", "at the Home Front Command": a body, not a place
             if not words or words[-1] in _NOT_PLACE or all(w in _NOT_PLACE for w in words):

@@ -194,3 +194,14 @@ def test_a_persian_village_is_given_as_written_one_word_with_its_joiner(classifi
 def test_a_persian_common_noun_after_a_word_of_place_is_no_name(classifier: Classifier) -> None:
     text = "مقاومت اسلامی عراق مسئولیت حمله پهپادی به منطقه مرزی را بر عهده گرفت."
     assert places(classifier, text) == [None]
+
+
+def test_a_word_of_area_alone_is_no_place(classifier: Classifier) -> None:
+    text = "Amaq: Islamic State fighters attacked army positions at Mount outskirts."
+    assert places(classifier, text) == [None]
+
+
+def test_a_known_town_of_another_sentence_is_shown_as_spelled_there(classifier: Classifier) -> None:
+    text = ("Heavy clashes in Beit Hanoun overnight.\n"
+            "The army said its jets struck the cell.")
+    assert places(classifier, text, source_actor="israel") == ["Beit Hanoun"]
