@@ -30,7 +30,7 @@ from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
 from classifiers.learned import StanceModel, load_model, refine
 from classifiers.names import extract_group_names, slug
-from classifiers.places import event_places
+from classifiers.places import answered_at, event_places
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
@@ -176,7 +176,9 @@ class Classifier:
             facts=MessageFacts(" ".join(s.norm_punct for s in sentences), date),
             armed=[a for a in all_actors.values() if a.kind in ARMED],
             states=[a for a in all_actors.values() if a.kind in STATE],
-            weapon=next((m.id for s in sentences for m in s.mentions if m.kind == "weapon"), None),
+            # not the weapon of an attack another one answered ("the strikes followed a drone attack")
+            weapon=next((m.id for s in sentences for m in s.mentions if m.kind == "weapon"
+                         and not answered_at(s, m.start)), None),
             target=next((m.id for s in sentences for m in s.mentions if m.kind == "target"), None),
         )
         call.places, call.origins = event_places(self.gz, sentences)

@@ -453,6 +453,13 @@ def written_place(s: Sentence, span: tuple[int, int] | None = None, gz: Gazettee
     return _nearest(found, near)
 
 
+def answered_at(s: Sentence, token: int) -> bool:
+    """Token ``token`` is in the words of an attack another one answered: "the strikes followed a
+    drone attack on Erbil air base", "in retaliation for rocket fire on ..." (from those words on)."""
+    response = _words().answered.search(s.norm)
+    return response is not None and token >= s.token_at(response.start())
+
+
 def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRef], list[PlaceRef]]:
     """The message's places, each once, in the order a statement whose own sentence names none
     should take them: those a word marks as where ("in Iraq", "near the Red Sea", "the city of
@@ -462,11 +469,9 @@ def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRe
     tiers: tuple[dict[str, PlaceRef], ...] = ({}, {}, {})  # marked, bare, weak
     origins: dict[str, PlaceRef] = {}
     for s in sentences:
-        response = _words().answered.search(s.norm)
-        answered = s.token_at(response.start()) if response else None
         titled = _title_case(s.original)
         for m in s.mentions:
-            if m.kind != "place" or (answered is not None and m.start >= answered):
+            if m.kind != "place" or answered_at(s, m.start):
                 continue
             ref = gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
             weak = _describes(gz, s, m) or _inside_name(gz, s, m, titled) or _weak(s, m)

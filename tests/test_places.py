@@ -205,3 +205,11 @@ def test_a_known_town_of_another_sentence_is_shown_as_spelled_there(classifier: 
     text = ("Heavy clashes in Beit Hanoun overnight.\n"
             "The army said its jets struck the cell.")
     assert places(classifier, text, source_actor="israel") == ["Beit Hanoun"]
+
+
+def test_the_weapon_of_the_attack_a_strike_followed_is_not_the_strikes(classifier: Classifier) -> None:
+    text = ("The Pentagon said US jets struck militia sites in Iraq on Sunday.\n"
+            "The strikes followed a drone attack on Ain al-Asad that wounded two soldiers.")
+    (claim,) = [st for st in classifier.classify(text, None, None, None, learned=False).statements
+                if st.stance == "claim"]
+    assert claim.weapon != "drone"
