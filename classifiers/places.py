@@ -37,6 +37,8 @@ class _Words:
     not_heads: frozenset[str]
     arabic_generic: frozenset[str]
     aimed: frozenset[str]
+    speech: re.Pattern[str]
+    speech_at: frozenset[str]
     answered: re.Pattern[str]
     area_of: frozenset[str]
     named: re.Pattern[str]
@@ -59,11 +61,13 @@ def _words() -> _Words:
     attacks = "|".join(re.escape(normalize(w)) for w in raw["attacks"])
     answered = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["answered"]) + r")\s+(?:\S+\s+){0,4}?(?:"
                           + attacks + r")(?!\w)")
-    return _Words(norm("where_before"), modifiers, owned, nouns, frozenset(raw["arabic_name_heads"]), frozenset(raw["not_place_heads"]),
-                  frozenset(raw["arabic_generic"]), norm("aimed"), answered,
-                  norm("area_of"), named,
-                  origin, norm("origin_before"), norm("blame"),
-                  norm("attacks"))
+    speech = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["speech_nouns"]) + r")$")
+    return _Words(
+        where_before=norm("where_before"), modifiers=modifiers, owned=owned, site_nouns=nouns,
+        arabic_heads=frozenset(raw["arabic_name_heads"]), not_heads=frozenset(raw["not_place_heads"]),
+        arabic_generic=frozenset(raw["arabic_generic"]), aimed=norm("aimed"), speech=speech, speech_at=norm("speech_at"),
+        answered=answered, area_of=norm("area_of"), named=named, origin=origin, origin_before=norm("origin_before"),
+        blame=norm("blame"), attacks=norm("attacks"))
 
 
 # how precise a place of each kind is (the gazetteer's own order: a base before its town ... a country)
@@ -155,15 +159,24 @@ def _describes(gz: Gazetteer, s: Sentence, m: Mention) -> bool:
         _words().owned.match(s.original, at + len(written)))
 
 
-def _weak(s: Sentence, m: Mention) -> bool:
+def _weak(s: Sentence, m: Mention, cue: int | None = None) -> bool:
     """A place that says little of where, left out when the sentence names another: "Ansar
-    al-Sharia in Libya claims ..." (after a party's name and "in", which branch of the party
-    speaks), "since the start of the Gaza war" (the name of a war, a truce, talks)."""
-    if m.start >= 2 and s.toks[m.start - 1] in ("in", "of", "في") and any(
+    al-Sharia in Libya claims ..." (after the name of the party speaking, just before the
+    ``cue``, and "in": which branch of the party speaks), "since the start of the Gaza war" (the name of a war, a truce, talks), "a press
+    conference in Baghdad" (where the speaker spoke)."""
+    if cue is not None and m.start >= 2 and m.end <= cue <= m.end + 2 and s.toks[m.start - 1] in ("in", "of", "في") and any(
             o.kind == "actor" and o.end == m.start - 1 for o in s.mentions):
+        return True  # the party that speaks, just before its words (not "a convoy of US forces in X")
+    if _spoken_at(s, m):
         return True
     written, at = _written_at(s, m)
     return at >= 0 and bool(_words().named.match(s.original, at + len(written)))
+
+
+def _spoken_at(s: Sentence, m: Mention) -> bool:
+    """"told a press conference in Baghdad", «في مؤتمر صحفي في بغداد»: where the speaker spoke."""
+    return m.start >= 2 and s.toks[m.start - 1] in _words().speech_at and bool(_words().speech.search(
+        " ".join(s.toks[max(m.start - 5, 0):m.start - 1])))
 
 
 def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
@@ -217,8 +230,12 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
     span = _response_span(cue, cut, len(s.toks))
     titled = _title_case(s.original)
     kept = [m for m in s.mentions if m.kind == "place" and not (span and span[0] <= m.start < span[1])
-            and m.id not in speaking and not _describes(gz, s, m)]
-    weak = {id(m) for m in kept if _inside_name(gz, s, m, titled) or _weak(s, m)}
+            and m.id not in speaking and not _describes(gz, s, m) and not _spoken_at(s, m)]
+    # "drones launched from Yemen toward Eilat": where the fire came from is not where it struck,
+    # unless the strike is on "the sources of the fire"
+    origin = None if _words().origin.search(s.norm) else _words().origin_before
+    weak = {id(m) for m in kept if _inside_name(gz, s, m, titled) or _weak(s, m, cue.start) or (
+        origin is not None and m.start > 0 and s.toks[m.start - 1] in origin)}
     if any(id(m) not in weak for m in kept):
         # "Ansar al-Sharia in Libya shot down a jet over Derna", "a Liberia-flagged ship off Yemen"
         kept = [m for m in kept if id(m) not in weak]
@@ -380,8 +397,8 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
     out: list[tuple[int, str, bool]] = []
     for pattern in (_BORDER, _LATIN_PLACE, _OF_PLACE, _ARABIC_PLACE, _PERSIAN_PLACE, _site_pattern()):
         for m in pattern.finditer(text):
-            if lo <= m.start() < hi:
-                continue
+            if lo <= m.start() < hi or _words().speech.search(normalize(text[max(m.start() - 40, 0):m.start()]).strip()):
+                continue  # in "in response to ...", or where a speaker spoke ("a news conference in Baghdad")
             if pattern in (_LATIN_PLACE, _OF_PLACE) and any(text[:m.start()].rstrip().endswith(b) for b in branches if b):
                 continue
             if pattern is _BORDER:
@@ -482,4 +499,8 @@ def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRe
     for tier in tiers:
         for pid, ref in tier.items():
             ordered.setdefault(pid, ref)
-    return list(ordered.values()), list(origins.values())
+    # within a tier, a site or town before an area: "Tower 22: ... the attack was in Syria"
+    tier_of = {pid: k for k in (2, 1, 0) for pid in tiers[k]}
+    rank = {pid: k for k, pid in enumerate(ordered)}
+    return sorted(ordered.values(), key=lambda p: (tier_of[p.id], _SPECIFIC.get(p.kind, 5) > 1, rank[p.id])), list(
+        origins.values())

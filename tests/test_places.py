@@ -213,3 +213,19 @@ def test_the_weapon_of_the_attack_a_strike_followed_is_not_the_strikes(classifie
     (claim,) = [st for st in classifier.classify(text, None, None, None, learned=False).statements
                 if st.stance == "claim"]
     assert claim.weapon != "drone"
+
+
+def test_the_city_of_a_press_conference_is_not_the_place(classifier: Classifier) -> None:
+    text = ("Rockets hit US forces in Kirkuk on Monday; Iraqi officials told a news conference in Baghdad that "
+            "Kataib Hezbollah was behind the attack.")
+    assert places(classifier, text) == ["Kirkuk"]
+
+
+def test_where_fire_came_from_is_not_where_it_struck(classifier: Classifier) -> None:
+    text = "Hezbollah said it fired rockets from southern Lebanon toward northern Israel."
+    assert places(classifier, text) == ["northern Israel"]
+
+
+def test_a_place_after_the_target_forces_is_where(classifier: Classifier) -> None:
+    text = "تبنت سرايا ثورة العشرين استهداف رتل للقوات الأمريكية في الديوانية ."
+    assert places(classifier, text) == ["Diwaniyah"]
