@@ -89,7 +89,8 @@ _OF_PLACE = re.compile(r"(?<![\w#])" + _AREA_OF + r"(?:the\s+)?[\"“']?" + _NAM
 # "along the Lebanon border", "on the border with Lebanon", "the northern border with Lebanon"
 _BORDER = re.compile(
     r"(?<!\w)(?:along|on|near|across|at|by|over)\s+(?:the\s+)?(?P<name>(?:(?:northern|southern|eastern|western)\s+)?"
-    r"(?:border|boundary|frontier)\s+with\s+[A-Z][\w\-]+|[A-Z][\w]+(?:[-\u2013][A-Z][\w]+)?\s+(?:border|frontier))")
+    r"(?:border|boundary|frontier)\s+with\s+[A-Z][\w\-]+|[A-Z][\w]+(?:[-\u2013][A-Z][\w]+)?\s+(?:border|frontier)|"
+    r"[A-Z][\w]+(?:\s[A-Z][\w]+)?['\u2019]s\s+(?:(?:northern|southern|eastern|western)\s+)?(?:border|frontier))")
 # Arabic: a name after a word that says a place follows ("in the town of", "near", "north of"),
 # not after a bare «في» (which precedes anything)
 _ARABIC_PLACE = re.compile(
@@ -124,8 +125,10 @@ def _marked(s: Sentence, i: int) -> bool:
     before = s.toks[i - 1]
     if before in LOCATIVE or before in _words().where_before:
         return True
-    if before in _words().aimed and i >= 2 and s.toks[i - 2] in _words().attacks:
-        return not any(t in _words().blame for t in s.toks[:i - 2])  # "an attack on Israel", "strikes against Syria" (not "blamed it on Israel")
+    if before in _words().aimed and i >= 2:
+        # "an attack on Israel", "an attack by the Houthis on Saudi Arabia" (not "blamed it on Israel")
+        attack = next((k for k in range(i - 2, max(i - 8, -1), -1) if s.toks[k] in _words().attacks), None)
+        return attack is not None and not any(t in _words().blame for t in s.toks[:attack])  # "an attack on Israel", "strikes against Syria" (not "blamed it on Israel")
     if before != "of" or i < 2:
         return False
     if s.toks[i - 2] in _words().area_of:
@@ -411,6 +414,8 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
             if titled and "#" not in raw:
                 continue
             name = display_name(raw.replace("#", ""))
+            if _words().modifiers.search(name):
+                continue  # "an attack on India-bound ships": a ship's destination, not where
             words = name.split()
             glued = next((k for k, w in enumerate(words) if _GLUED.match(w) and "#" not in raw), None)
             if glued is not None:

@@ -229,3 +229,13 @@ def test_where_fire_came_from_is_not_where_it_struck(classifier: Classifier) -> 
 def test_a_place_after_the_target_forces_is_where(classifier: Classifier) -> None:
     text = "تبنت سرايا ثورة العشرين استهداف رتل للقوات الأمريكية في الديوانية ."
     assert places(classifier, text) == ["Diwaniyah"]
+
+
+def test_a_state_after_an_attack_by_someone_on_is_where(classifier: Classifier) -> None:
+    text = "Bahrain says a soldier died after an attack by the Houthis on Saudi Arabia's southern border."
+    assert places(classifier, text) == ["Saudi Arabia's southern border"]
+
+
+def test_a_ships_destination_is_no_place_as_written(classifier: Classifier) -> None:
+    text = "Iran denied US allegations of a drone attack on Japan-bound tankers."
+    assert "Japan-bound" not in places(classifier, text)
