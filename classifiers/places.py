@@ -19,10 +19,10 @@ from classifiers.normalize import normalize, tokens
 from classifiers.sentences import Sentence
 from classifiers.types import PlaceRef
 
-# settlements, which a text names by its own spelling ("Beit Hanoun" for Bayt Hanun); an area,
-# and a base, airport or crossing (its official name: "Harir Air Base" for "the Harir base"),
-# keep the gazetteer's name
-_POINTS = frozenset({"town", "village", "city"})
+# settlements and provinces, which a text names by its own transliteration ("Beit Hanoun" for Bayt
+# Hanun, "Ninawa" for Nineveh); a country, a region or sea, and a base, airport or crossing (its
+# official name: "Harir Air Base" for "the Harir base") keep the gazetteer's name
+_POINTS = frozenset({"town", "village", "city", "province"})
 # name particles inside a longer name: "Maroun El Ras", "Ayta ash Shab", "Umm al Qura"
 _PARTICLES = frozenset("al el ash as ad an ar at az ed es er ez bin ibn bint abu um umm de du la le del di".split())
 
@@ -273,9 +273,9 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
     level = min(_SPECIFIC.get(p.kind, 5) for _, p in found)
     best = nearest([r for r in found if _SPECIFIC.get(r[1].kind, 5) == level])
     wide = gz.most_specific([best], message_places) or best
-    if wide.kind in _POINTS or wide.kind in ("base", "site", "crossing"):
+    if wide.kind in ("town", "village", "city", "base", "site", "crossing"):
         return [(wide, _finer(s, wide, span, gz) or _shown(wide))]
-    return [(wide, _finer(s, wide, span, gz) or _marked_inside(s, wide, span, gz, near))]
+    return [(wide, _finer(s, wide, span, gz) or _marked_inside(s, wide, span, gz, near) or _shown(wide))]
 
 
 def _cue_offset(s: Sentence, cue: Cue) -> int | None:

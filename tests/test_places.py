@@ -239,3 +239,11 @@ def test_a_state_after_an_attack_by_someone_on_is_where(classifier: Classifier) 
 def test_a_ships_destination_is_no_place_as_written(classifier: Classifier) -> None:
     text = "Iran denied US allegations of a drone attack on Japan-bound tankers."
     assert "Japan-bound" not in places(classifier, text)
+
+
+def test_a_province_is_shown_as_the_text_spells_it(classifier: Classifier) -> None:
+    result = classifier.classify("Islamic State claimed an attack on an army checkpoint in Ninawa.", None, None, None,
+                                 learned=False)
+    (st,) = result.statements
+    assert st.place is not None and st.place.id == "nineveh-governorate"
+    assert st.contract_dict()["place"] == "Ninawa"
