@@ -46,6 +46,7 @@ class _Words:
     origin_before: frozenset[str]
     blame: frozenset[str]
     attacks: frozenset[str]
+    destination: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,8 @@ def _words() -> _Words:
         arabic_heads=frozenset(raw["arabic_name_heads"]), not_heads=frozenset(raw["not_place_heads"]),
         arabic_generic=frozenset(raw["arabic_generic"]), aimed=norm("aimed"), speech=speech, speech_at=norm("speech_at"),
         answered=answered, area_of=norm("area_of"), named=named, origin=origin, origin_before=norm("origin_before"),
-        blame=norm("blame"), attacks=norm("attacks"))
+        blame=norm("blame"), attacks=norm("attacks"),
+        destination=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["destination"]) + r")$"))
 
 
 # how precise a place of each kind is (the gazetteer's own order: a base before its town ... a country)
@@ -149,9 +151,17 @@ def _written_at(s: Sentence, m: Mention) -> tuple[str, int]:
     return written, min(found, key=lambda at: abs(at - about)) if found else -1
 
 
+def _destination(s: Sentence, m: Mention) -> bool:
+    """"a vessel sailing toward Israel", "a ship bound for Mumbai": where it was going, not where
+    it was hit."""
+    return m.start > 0 and bool(_words().destination.search(" ".join(s.toks[max(m.start - 4, 0):m.start])))
+
+
 def _describes(gz: Gazetteer, s: Sentence, m: Mention) -> bool:
-    """"a Norway-flagged tanker", "Iran-linked sites": the place describes a thing, it is not
-    where; nor is a GeoNames town that is a person's name owning an army ("#Assad's army")."""
+    """"a Norway-flagged tanker", "Iran-linked sites", "a ship bound for Mumbai": the place
+    describes a thing, it is not where; nor is a GeoNames town that is a person's name owning an army ("#Assad's army")."""
+    if _destination(s, m):
+        return True
     written, at = _written_at(s, m)
     if at < 0:
         return False
@@ -404,6 +414,8 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
                 continue  # in "in response to ...", or where a speaker spoke ("a news conference in Baghdad")
             if pattern in (_LATIN_PLACE, _OF_PLACE) and any(text[:m.start()].rstrip().endswith(b) for b in branches if b):
                 continue
+            if _words().destination.search(normalize(text[max(m.start("name") - 40, 0):m.start("name")]).strip()):
+                continue  # "a tanker bound for Eilat": where it was going
             if pattern is _BORDER:
                 out.append((m.start("name"), display_name(m.group("name")), True))
                 continue
@@ -493,7 +505,7 @@ def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRe
     for s in sentences:
         titled = _title_case(s.original)
         for m in s.mentions:
-            if m.kind != "place" or answered_at(s, m.start):
+            if m.kind != "place" or answered_at(s, m.start) or _destination(s, m):
                 continue
             ref = gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
             weak = _describes(gz, s, m) or _inside_name(gz, s, m, titled) or _weak(s, m)

@@ -337,3 +337,37 @@ def test_a_feature_naming_groups_in_passing_raises_no_uncorroborated_alert(
             "al-Shabaab and Islamic State fighters across a vast landscape of savannah, poaching and coups."),
     ], until="+72h")
     assert _uncorroborated(alerts) == []
+
+
+def test_a_denial_of_the_victims_in_the_claim_s_own_sentence_concedes_the_attack(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Hezbollah said its missiles hit soldiers, an assertion the army denied": the army disputes
+    who was hit, not that the attack happened, and its denial is its own word, not a relay of the
+    claim, even inside the claim's sentence."""
+    alerts, [incident] = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "p1", "2024-03-06T08:00:00+00:00",
+            "Hezbollah fighters fired anti-tank missiles at vehicles near Metula on Sunday, wounding six people. "
+            "Hezbollah had claimed the wounded were soldiers, an assertion denied by the Israeli military."),
+    ], until="+72h")
+    assert {m["role"] for m in incident["messages"]} == {"claim", "denial"}
+    assert incident["status"] == "corroborated" and _uncorroborated(alerts) == []
+
+
+def test_a_claim_naming_no_place_raises_no_uncorroborated_alert_even_with_a_target(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Attacks on US interests on Friday": on a day of several attacks no report can be matched
+    to it, so saying none confirmed it would be a guess."""
+    alerts, [incident] = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "w1", "2024-03-09T21:00:00+00:00",
+            "Kataib Hezbollah claimed Friday's attacks on US forces, a security official from the group said."),
+    ], until="+72h")
+    assert [c["actor"] for c in incident["claimants"]] == ["Kataib Hezbollah"]
+    assert _uncorroborated(alerts) == []
+    # the same claim at a base can be checked, and goes unconfirmed
+    (tmp_path / "placed").mkdir()
+    alerts, _ = replay(capsys, tmp_path / "placed", [
+        rec("https://wire.example/rss", "w1", "2024-03-09T21:00:00+00:00",
+            "Kataib Hezbollah claimed Friday's drone attack on US forces at Ain al-Asad, a security official from "
+            "the group said."),
+    ], until="+72h")
+    assert [a["actor"] for a in _uncorroborated(alerts)] == ["Kataib Hezbollah"]

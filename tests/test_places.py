@@ -247,3 +247,18 @@ def test_a_province_is_shown_as_the_text_spells_it(classifier: Classifier) -> No
     (st,) = result.statements
     assert st.place is not None and st.place.id == "nineveh-governorate"
     assert st.contract_dict()["place"] == "Ninawa"
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis claimed a drone strike on a cargo ship sailing toward Israel.",
+    "The Houthis claimed a missile attack on a tanker bound for Eilat.",
+])
+def test_a_ship_s_destination_is_not_where_it_was_hit(text: str) -> None:
+    [st] = Classifier(learned=False).classify(text).statements
+    assert st.stance == "claim" and st.place is None
+
+
+def test_a_ship_s_destination_gives_way_to_where_it_was_hit() -> None:
+    [st] = Classifier(learned=False).classify(
+        "The Houthis claimed a drone strike on a tanker bound for Eilat off Hodeidah.").statements
+    assert (st.place_written or (st.place.name if st.place else None)) == "Hodeidah"

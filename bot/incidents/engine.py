@@ -314,15 +314,16 @@ class IncidentEngine:
         return raised
 
     def _checkable(self, st: Statement, incident: IncidentValue | None, w: Window, published: datetime) -> bool:
-        """Whether a claim can go uncorroborated. One that names no place the gazetteer knows (no
-        report can be placed at a name without coordinates), no weapon and no target gives nothing
-        to corroborate; one dated in its text more than ``claim_lookback`` before it was published
-        recalls an old event (background in a feature), not an attack to watch for."""
+        """Whether a claim can go uncorroborated. One whose incident has no place the gazetteer
+        knows gives nothing to corroborate: no report can be placed at a name without coordinates,
+        and "attacks on US interests on Friday" names no one event that a report could confirm (on
+        a day of several attacks, saying none confirmed it would be wrong). One dated in its text
+        more than ``claim_lookback`` before it was published recalls an old event (background in a
+        feature), not an attack to watch for."""
         if w.precision == "day" and published - w.event_time > self.policy.claim_lookback:
             return False
         known = self.gz.places
-        return bool((st.place and st.place.id in known) or st.weapon or st.target or (
-            incident and ((incident.place_id and incident.place_id in known) or incident.weapon or incident.target)))
+        return bool((st.place and st.place.id in known) or (incident and incident.place_id and incident.place_id in known))
 
     def _matches(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window) -> list[Match]:
         place = st.place

@@ -38,8 +38,10 @@ def assess(links: list[LinkValue] | tuple[LinkValue, ...], claimant_bloc: dict[s
     claim_prints = [c.fingerprint for c in claims]
 
     def independent(link: LinkValue) -> bool:
+        # a near-duplicate of the claim's text is a relay of it; a denial never is, even when it
+        # stands in the claim's own sentence ("..., an assertion denied by the IDF")
         return (link.bloc not in blocs and link.source_role != "relay"
-                and not any(near_duplicate(link.fingerprint, fp) for fp in claim_prints))
+                and (link.role == "denial" or not any(near_duplicate(link.fingerprint, fp) for fp in claim_prints)))
 
     corroborating = []
     for link in live:
