@@ -74,10 +74,12 @@ class Gate:
 class Classifier:
     """Classifies messages against a gazetteer and the stance rules (built-ins by default)."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, learned: bool = True) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, learned: bool = False) -> None:
         self.gz = gazetteer or load_gazetteer()
         self.rules = load_rules()
-        # the learned layer over the rules (classifiers/learned.py); None: the rules alone
+        # the learned layer over the rules (classifiers/learned.py), on request only: cross-validated
+        # over the labelled folds 0-3 it no longer beats the rules (bench/eval_real.py; README,
+        # "Judgement on real text"), so the rules answer alone by default
         self.model: StanceModel | None = load_model() if learned else None
         self._sentence_cache: dict[str, Sentence] = {}
 

@@ -36,7 +36,7 @@ WHEN = datetime(2023, 11, 1, 12, 0, tzinfo=UTC)
 
 @pytest.fixture(scope="module")
 def classifier() -> Classifier:
-    return Classifier()
+    return Classifier(learned=True)  # the layer is on request: the rules answer alone by default
 
 
 def statements(c: Classifier, text: str, source: str = "https://news.example.org/rss",
@@ -95,8 +95,8 @@ def test_the_gate_lets_through_only_violence_with_an_actor(classifier: Classifie
 
 def test_rules_alone_on_request(classifier: Classifier) -> None:
     text = "Militants killed five soldiers in an ambush, the provincial governor said."
-    alone = Classifier(learned=False)
-    assert alone.model is None
+    alone = Classifier()
+    assert alone.model is None  # the default
     assert alone.classify(text, WHEN) == classifier.classify(text, WHEN, learned=False)
 
 
