@@ -31,7 +31,8 @@ _CLAUSE = frozenset({"a", "an", "the", "this", "that", "which", "who", "but", "w
 _TOWARDS = frozenset({"ضد", "علي", "الي", "في", "نحو", "باتجاه", "داخل", "قرب", "بحق"})
 _ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis", "generic"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
-_RA = "را"  # Persian marks the definite object with «را» after it
+_RA = "را"
+_HURT = frozenset({"killed", "wounded", "injured", "hurt", "dead"})  # Persian marks the definite object with «را» after it
 
 
 def _agent_at(s: Sentence, fw: FrameWords, i: int, ok: list[tuple[Mention, ActorRef]] | None = None) -> int:
@@ -126,6 +127,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         if doer is False and t > 0 and s.toks[t - 1] in _DETERMINERS:
             continue  # "an Israeli strike": a noun, read below
+        if doer is False and s.toks[t] in _HURT and any(w.isdigit() for w in s.toks[max(t - 4, 0):t]):
+            continue  # "25 Iraqi soldiers killed": a count of the dead, not who killed
         if doer is False and not arabic and ((end < len(s.toks) and s.toks[end] in _NO_OBJECT) or (
                 end >= len(s.toks) and s.toks[t] in ("killed", "hit", "struck", "targeted", "destroyed"))):
             continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb

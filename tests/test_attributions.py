@@ -174,3 +174,12 @@ def test_a_party_in_a_phrase_of_place_does_not_speak(rules: Classifier) -> None:
     # "in a statement" is how a party speaks, not where
     assert read(rules, "Hezbollah in a statement said it struck an Israeli tank near Metula.") == {
         ("claim", "hezbollah", "hezbollah")}
+
+
+@pytest.mark.parametrize("text", [
+    "#BREAKING REUTERS: 14 Syrian soldiers killed moments ago in #Homs province.",
+    "#URGENT SKYNEWS: 9 Iraqi soldiers wounded an hour ago near #Tikrit.",
+])
+def test_a_count_of_soldiers_killed_is_no_claim_by_their_state(text: str) -> None:
+    """The number says who died; nobody here says who killed them."""
+    assert [s.stance for s in Classifier().classify(text).statements] == []

@@ -134,6 +134,7 @@ def test_no_injuries_after_launches_at_the_army_is_no_denial(classifier: Classif
     "The government rejects any attack on foreign missions.",
     "Lawyers filed a motion to dismiss charges against the man accused over the killing.",
     "Online conspiracy theorists who deny massacre at the kibbutz are spreading fast.",
+    "#Russia deliberately denying the rights of people to schools and hospitals by bombing them in #Idlib",
     "نفت الحكومة العراقية التوصل الى اتفاق هدنة بعد القصف",
     "الخارجية تنفي دعوة الوزير لزيارتها الشهر المقبل, بعد يوم من اصابة جنود في القصف",
 ])
