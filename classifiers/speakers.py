@@ -66,13 +66,24 @@ def actor(gz: Gazetteer, m: Mention, when: date | None, in_claim: bool, s: Sente
     return ref
 
 
+_VERB_OBJECT = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "it", "them"})
+
+
+def _backer(s: Sentence, m: Mention) -> bool:
+    """"Iran-backed militias", "Iran linked groups": the party is a modifier. "The Pentagon linked
+    the attack to ...": the same word is the party's verb, with its object after it."""
+    if not (m.end < len(s.toks) and s.toks[m.end] in _BACKED):
+        return False
+    return not (m.end + 1 < len(s.toks) and s.toks[m.end + 1] in _VERB_OBJECT)
+
+
 def parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool, written: bool = True,
             ) -> list[tuple[Mention, ActorRef]]:
     """The actors of a sentence that can be a party: "USA-backed PKK", "Iran-aligned groups": the
     backer is a modifier, not a party. ``written=False`` skips finding each one's spelling in the
     original (a search per mention, dear on sentences that make no statement)."""
     found = [(m, actor(gz, m, when, in_claim, s if written else None)) for m in s.mentions if m.kind == "actor"
-             and not (m.end < len(s.toks) and s.toks[m.end] in _BACKED)]
+             and not _backer(s, m)]
     titled = _titled(gz, s, when, in_claim)
     return sorted(found + titled, key=lambda x: x[0].start) if titled else found
 

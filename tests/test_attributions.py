@@ -183,3 +183,18 @@ def test_a_party_in_a_phrase_of_place_does_not_speak(rules: Classifier) -> None:
 def test_a_count_of_soldiers_killed_is_no_claim_by_their_state(text: str) -> None:
     """The number says who died; nobody here says who killed them."""
     assert [s.stance for s in Classifier().classify(text).statements] == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("The Pentagon attributed the attack on Tower 22 to Kataib Hezbollah.", "United States", "Kataib Hezbollah"),
+    ("The Pentagon linked the drone attack to Kataib Hezbollah.", "United States", "Kataib Hezbollah"),
+    ("US officials suspect Kataib Hezbollah of carrying out the attack on the embassy.", "United States",
+     "Kataib Hezbollah"),
+    ("Turkey pointed the finger at the PKK for the bombing in Ankara.", "Turkey", "PKK"),
+    ("Ankara soupçonne le PKK d'avoir commis l'attentat.", "Turkey", "PKK"),
+])
+def test_more_ways_to_blame(text: str, speaker: str, subject: str) -> None:
+    [st] = Classifier().classify(text).statements
+    assert (st.stance, st.speaker.name if st.speaker else None, st.subject.name if st.subject else None) == (
+        "attribution", speaker, subject)
+
