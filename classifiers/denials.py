@@ -132,6 +132,8 @@ _EVENT = re.compile(r"(?<!\w)(?:no (?:reports? of (?:an? )?)?(?:attack|explosion
                     r"(?:media|news|the|all) reports?|reports? that|story|made up|fall|fell|captured|لا صحه لما)(?!\w)")
 # the denier's own deed named: "denies the reports to have killed civilians", "any role in"
 _OWN_DEED = re.compile(r"(?<!\w)(?:(?:to have|having) (?:killed|attacked|carried out|targeted|struck|shelled|bombed|executed)|"
+                       r"(?:denied|denies|deny|denying) (?:firing|launching|striking|targeting|attacking|shelling|bombing|"
+                       r"carrying out|conducting|killing|sending|dispatching)|"
                        r"any (?:role|involvement|part|hand) in|(?:its|their|our) (?:forces|fighters|members|troops|aircraft|"
                        r"jets|warplanes) (?:were |was |had )?(?:involved|behind|responsible))(?!\w)")
 _RESPONSIBILITY = re.compile(r"(?<!\w)(?:involv\w*|role|responsib\w*|connection|behind|carry|carried|took part|دور|علاقه|مسووليه|"

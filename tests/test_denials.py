@@ -197,3 +197,13 @@ def test_french_rejects_the_accusations(classifier: Classifier) -> None:
 def test_persian_calls_the_report_baseless(classifier: Classifier) -> None:
     got = denials(classifier, "سپاه پاسداران گزارش حمله پهپادي به پايگاه را بي اساس خواند")
     assert len(got) == 1 and got[0][0] is not None
+
+
+@pytest.mark.parametrize(("text", "kind", "subject"), [
+    ("The Security Media Cell denied that any rockets hit the base at Balad.", "event", None),
+    ("The IRGC denied firing missiles at the ship, calling the report a lie.", "responsibility", "IRGC"),
+])
+def test_kind_of_a_denied_hit_and_of_a_denied_deed(classifier: Classifier, text: str, kind: str,
+                                                   subject: str | None) -> None:
+    [st] = [s for s in classifier.classify(text).statements if s.stance == "denial"]
+    assert (st.denial_of, st.subject.name if st.subject else None) == (kind, subject)
