@@ -61,6 +61,17 @@ def _head(found: list[tuple[Mention, ActorRef]]) -> list[ActorRef]:
     return refs
 
 
+# «قصفت مواقع لحزب العمال», «استهدفت مقرات كتائب حزب الله»: the party after these nouns is the target
+_AR_TARGET_NOUNS = frozenset({"مواقع", "موقع", "مقرات", "مقر", "اهداف", "هدف", "تجمعات", "تجمع", "معاقل", "مخازن", "مخزن",
+                              "منشات", "نقاط", "نقطه", "تحصينات", "عناصر", "قاده", "مقاتلي", "ارتال", "رتل", "قواعد",
+                              "قاعده", "مراكز", "مركز", "مستودعات", "مستودع", "اليات", "اسلحه", "منصات"})
+
+
+def _ar_target(s: Sentence, mn: Mention) -> bool:
+    """Whether an Arabic party is named as a target: after «مواقع», «مقرات», «أهداف» ..."""
+    return mn.start > 0 and s.toks[mn.start - 1] in _AR_TARGET_NOUNS
+
+
 def same_party(a: ActorRef, b: ActorRef) -> bool:
     return a.id == b.id or a.parent == b.id or b.parent == a.id or (a.parent is not None and a.parent == b.parent)
 
@@ -145,7 +156,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             if before and _subject_of(s, fw, before[-1][0].end, t):
                 doer = before[-1][1]
         if doer is False and arabic and fw.lang != "fa":
-            after = _head([(mn, r) for mn, r in ok if end <= mn.start <= end + 2])
+            after = _head([(mn, r) for mn, r in ok if end <= mn.start <= end + 2 and not _ar_target(s, mn)])
             if after:
                 doer = after[0]
         if doer is False:

@@ -198,3 +198,13 @@ def test_more_ways_to_blame(text: str, speaker: str, subject: str) -> None:
     assert (st.stance, st.speaker.name if st.speaker else None, st.subject.name if st.subject else None) == (
         "attribution", speaker, subject)
 
+
+
+@pytest.mark.parametrize(("text", "stance", "speaker"), [
+    # the party after «مواقع ل» is the target; «طائراتها» and «أنه» are the speaker's own forces
+    ("قالت وزارة الدفاع التركية إن طائراتها قصفت مواقع لحزب العمال الكردستاني في شمال العراق.", "claim", "Turkey"),
+    ("أكد الجيش الإسرائيلي أنه استهدف مواقع لحزب الله في جنوب لبنان.", "claim", "Israel"),
+])
+def test_arabic_a_state_striking_a_group_s_positions_is_the_state_s_claim(text: str, stance: str, speaker: str) -> None:
+    [st] = Classifier().classify(text).statements
+    assert (st.stance, st.speaker.name if st.speaker else None) == (stance, speaker)
