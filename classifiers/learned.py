@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -124,12 +124,22 @@ class Prepared:
     lang: str
 
 
-def prepare(text: str, gz: Gazetteer, lang: str, titled: bool | None = None) -> Prepared:
+# a sentence's cased tokens, lower-cased tokens and gazetteer mentions (the classifier passes its
+# cache of the rules' sentences, which hold the same three for the same text)
+Tokenised = Callable[[str], tuple[list[str], list[str], list[Mention]]]
+
+
+def prepare(text: str, gz: Gazetteer, lang: str, titled: bool | None = None,
+            tokenised: Tokenised | None = None) -> Prepared:
     sents = []
     for a, b in segment(text):
-        cased = tokens(normalize_cased(text[a:b]))
-        toks = [t.lower() for t in cased]
-        sents.append(Sentence(a, b, toks, cased, gz.scan(toks, cased)))
+        if tokenised is not None:
+            cased, toks, mentions = tokenised(text[a:b])
+        else:
+            cased = tokens(normalize_cased(text[a:b]))
+            toks = [t.lower() for t in cased]
+            mentions = gz.scan(toks, cased)
+        sents.append(Sentence(a, b, toks, cased, mentions))
     head = titled if titled is not None else ("\n" in text.strip())
     return Prepared(text, sents, head, lang)
 
@@ -148,7 +158,6 @@ def source_kind(source: str | None) -> str:
 
 _ARMED_KINDS = frozenset({"core", "facade", "umbrella", "jihadist", "axis"})
 _STATE_KINDS = frozenset({"state", "official"})
-_NUMBER = re.compile(r"^\d+$")
 
 
 def _placeholder(m: Mention, gz: Gazetteer) -> str:
@@ -161,6 +170,9 @@ def _placeholder(m: Mention, gz: Gazetteer) -> str:
 def delexicalised(s: Sentence, gz: Gazetteer) -> list[str]:
     """The tokens with every gazetteer mention replaced by its kind ("<armed> claimed the attack
     on <place>") and numbers by ``<num>``: word pairs that hold for every group and place."""
+    # a number: str.isdecimal is ^\d+$ (Unicode decimal digits) on a token, which holds no newline
+    if not s.mentions:
+        return ["<num>" if tok.isdecimal() else tok for tok in s.toks]
     out: list[str] = []
     starts = {m.start: m for m in s.mentions}
     i = 0
@@ -171,7 +183,7 @@ def delexicalised(s: Sentence, gz: Gazetteer) -> list[str]:
             i = m.end
             continue
         tok = s.toks[i]
-        out.append("<num>" if _NUMBER.match(tok) else tok)
+        out.append("<num>" if tok.isdecimal() else tok)
         i += 1
     return out
 
@@ -194,10 +206,13 @@ def sentence_features(p: Prepared, i: int, gz: Gazetteer, ruled: list[set[str]],
     s = p.sentences[i]
     feats = {f"w:{t}" for t in s.toks}
     d = delexicalised(s, gz)
-    feats.update(f"b:{a}_{b}" for a, b in pairwise(d))
-    feats.update(f"t:{a}_{b}_{c}" for a, b, c in zip(d, d[1:], d[2:], strict=False)
-                 if a[0] == "<" or b[0] == "<" or c[0] == "<")
-    feats.update(f"s:{_stem(t)}" for t in s.toks if _ARABIC.match(t))
+    feats.update([f"b:{a}_{b}" for a, b in pairwise(d)])
+    marked = [k for k, t in enumerate(d) if t[0] == "<"]  # placeholders: few per sentence
+    if marked:
+        feats.update([f"t:{a}_{b}_{c}" for a, b, c in zip(d, d[1:], d[2:], strict=False)
+                      if a[0] == "<" or b[0] == "<" or c[0] == "<"])
+    if not "".join(s.toks).isascii():
+        feats.update([f"s:{_stem(t)}" for t in s.toks if _ARABIC.match(t)])
     if d:
         feats.add(f"first:{d[0]}")
     feats.update(f"r:{st}" for st in ruled[i])
@@ -531,21 +546,29 @@ def stance_scores(model: StanceModel, feats: Sequence[Sequence[str]]) -> dict[st
     """For each stance, the mean of the message model's probability and of the best sentence's,
     and the index of that sentence (where the statement's speaker and place are looked for)."""
     table = model.table
+    get = table.get
     n = len(STANCES)
     per_sentence: list[list[float]] = []
     whole: set[str] = set()
     for sentence in feats:
-        acc = [0.0] * n
-        for f in sentence:
-            w = table.get(f)
-            if w is not None:
+        found = [w for w in map(get, sentence) if w is not None]
+        if n == 3:
+            # the same additions in the same order as the loop below, without its index arithmetic
+            a0 = a1 = a2 = 0.0
+            for w in found:
+                a0 += w[0]
+                a1 += w[1]
+                a2 += w[2]
+            acc = [a0, a1, a2]
+        else:
+            acc = [0.0] * n
+            for w in found:
                 for k in range(n):
                     acc[k] += w[k]
         per_sentence.append(acc)
         whole.update(sentence)
     msg = [0.0] * n
-    for f in whole:
-        w = table.get(f)
+    for w in map(get, whole):
         if w is not None:
             for k in range(n):
                 msg[k] += w[n + k]
@@ -578,14 +601,16 @@ def passes_gate(norm: str, rules: Classification, own: ActorRef | None) -> bool:
 
 def refine(model: StanceModel, gz: Gazetteer, text: str, rules: Classification, source: str | None,
            own: ActorRef | None, when: date | None, denial_kind: Any = None,
-           prepared: Prepared | None = None, norm: str | None = None) -> Classification:
+           prepared: Prepared | None = None, norm: str | None = None,
+           tokenised: Tokenised | None = None) -> Classification:
     """The rules' classification, corrected by the models (see the module docstring). ``norm``,
-    the normalised message when the caller has it, saves the gate a normalisation."""
+    the normalised message when the caller has it, saves the gate a normalisation; ``tokenised``,
+    the caller's cache of tokenised sentences, saves ``prepare`` the sentences it has seen."""
     if not text.strip():
         return rules
     if not passes_gate(norm if norm is not None else normalize(text), rules, own):
         return rules
-    p = prepared or prepare(text, gz, rules.lang)
+    p = prepared or prepare(text, gz, rules.lang, tokenised=tokenised)
     if not p.sentences:
         return rules
     scores = stance_scores(model, all_sentence_features(p, rules, source, own, gz))
