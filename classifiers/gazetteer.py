@@ -105,15 +105,19 @@ class _Bucket:
 
     by_tokens: dict[tuple[str, ...], list[_Alias]] = field(default_factory=dict)
     lengths: list[int] = field(default_factory=list)
+    # the second tokens of the aliases of two tokens or more: most words that start an alias ("the",
+    # "in", "al") are followed by none of them, and then only the one-token aliases need a look-up
+    seconds: set[str] = field(default_factory=set)
 
     def copy(self) -> _Bucket:
-        return _Bucket({k: list(v) for k, v in self.by_tokens.items()}, list(self.lengths))
+        return _Bucket({k: list(v) for k, v in self.by_tokens.items()}, list(self.lengths), set(self.seconds))
 
 
 # all capitals (KH, U.S., IS-K) or a short mixed-case abbreviation (MoD, LeT, TaK): the lower-case
 # word is something else ("let", "mod", "tak")
 _CAPS = re.compile(r"^[A-Z][A-Z.\-]{0,5}$|^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,5}$")
 _CLITIC_FIRST = frozenset("وفبلك")
+_ONE = (1,)
 _PLAIN = re.compile(r"[A-Za-z][a-z]*(?: [A-Za-z][a-z]*)*")  # what normalize_cased leaves as it is
 _SITES = frozenset({"base", "site", "crossing", "town", "city"})
 # the first word of many Levantine place names: "Kfar Zeita" is not the town Zeita when the whole
@@ -197,6 +201,8 @@ class Gazetteer:
         if bucket is None:
             bucket = self._index[toks[0]] = _Bucket()
         same = bucket.by_tokens.setdefault(toks, [])
+        if len(toks) > 1:
+            bucket.seconds.add(toks[1])
         if any(a.kind == kind and a.id == entry_id for a in same):
             return
         same.append(_Alias(toks, kind, entry_id, exact))
@@ -263,7 +269,9 @@ class Gazetteer:
             if i < covered:
                 continue
             bucket = index[first]
-            for size in bucket.lengths:
+            # no alias of two tokens or more starts with these two: only the one-token one can match
+            lengths = bucket.lengths if i + 1 < n and toks[i + 1] in bucket.seconds else _ONE
+            for size in lengths:
                 if size > n - i:
                     continue
                 key = (first, *toks[i + 1:i + size]) if size > 1 else (first,)

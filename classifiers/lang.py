@@ -117,9 +117,9 @@ _NON_LATIN = re.compile(r"[\u0370-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script (regex scans run in C: this is on every message's path; text that is
     in no script but Latin, most of a tweet stream, needs one scan)."""
-    if text.isascii():
-        raw = text.encode("ascii")
-        return {**_NONE, "latin": len(raw) - len(raw.translate(None, _ASCII_LETTERS))}
+    raw = _latin1(text)
+    if raw is not None:  # the Latin letters of Latin-1 are A-Z, a-z and U+00C0-U+00FF
+        return {**_NONE, "latin": len(raw) - len(raw.translate(None, _LATIN1_LETTERS))}
     if not _NON_LATIN.search(text):
         return {**_NONE, "latin": len(_SCRIPTS["latin"].findall(text))}
     return {name: len(regex.findall(text)) for name, regex in _SCRIPTS.items()}
@@ -132,9 +132,10 @@ def _clean(text: str) -> str:
     """Links, mentions, hashtags and digits say nothing of the language; SHOUTED text confuses
     character models trained on ordinary case."""
     text = _NOISE.sub(" ", text)
-    if text.isascii():  # most text: counted by two byte deletions in C instead of two lists of letters
-        raw = text.encode("ascii")
-        if len(raw.translate(None, _ASCII_UPPER)) < len(raw.translate(None, _ASCII_LOWER)):  # more upper case
+    raw = _latin1(text)
+    if raw is not None:
+        # most text: the letters of _UPPER and _LOWER counted by deleting them (bytes, in C)
+        if len(raw.translate(None, _LATIN1_UPPER)) < len(raw.translate(None, _LATIN1_LOWER)):
             text = text.lower()
     elif len(_UPPER.findall(text)) > len(_LOWER.findall(text)):
         text = text.lower()
@@ -142,9 +143,18 @@ def _clean(text: str) -> str:
 
 
 _UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
-_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
-_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
-_ASCII_LETTERS = _ASCII_UPPER + _ASCII_LOWER
+# the same classes as bytes of Latin-1 text
+_LATIN1_UPPER = bytes([*range(ord("A"), ord("Z") + 1), *range(0xC0, 0xDF)])
+_LATIN1_LOWER = bytes([*range(ord("a"), ord("z") + 1), *range(0xDF, 0x100)])
+_LATIN1_LETTERS = bytes([*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1), *range(0xC0, 0x100)])
+
+
+def _latin1(text: str) -> bytes | None:
+    """The text as Latin-1 bytes (one byte a character), or None when it has other characters."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 _LOWER = re.compile(r"[a-z\u00df-\u00ff]")
 
 
