@@ -568,10 +568,10 @@ def stance_scores(model: StanceModel, feats: Sequence[Sequence[str]]) -> dict[st
         per_sentence.append(acc)
         whole.update(sentence)
     msg = [0.0] * n
-    for w in map(get, whole):
-        if w is not None:
+    for weights in map(get, whole):
+        if weights is not None:
             for k in range(n):
-                msg[k] += w[n + k]
+                msg[k] += weights[n + k]
     out = {}
     for k, stance in enumerate(STANCES):
         logits = [acc[k] + model.stance[stance].bias for acc in per_sentence]

@@ -33,14 +33,32 @@ class Block:
     scope: str
 
 
+class Substrings:
+    """Plain substrings, one of which must occur (a trigger list): ``search`` as a pattern's, but
+    a substring test per word runs in C and beats an alternation that the regex engine tries at
+    every position of the text (about twice as fast on real messages)."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = tuple(words)
+        self.pattern = "|".join(re.escape(w) for w in words) if words else "(?!)"
+
+    def search(self, text: str) -> bool:
+        for word in self.words:
+            if word in text:
+                return True
+        return False
+
+
 @dataclass(frozen=True, slots=True)
 class LanguageRules:
     lang: str
-    trigger: re.Pattern[str]
+    trigger: Substrings
     rules: tuple[Rule, ...]
     blocks: tuple[Block, ...]
     report: re.Pattern[str] | None
-    report_trigger: re.Pattern[str] | None = None
+    report_trigger: Substrings | None = None
     # every rule in one pattern, lookarounds removed: it matches wherever any rule could match
     # in a sentence of the text, so a message it does not match is quiet; the same for reports
     gate: re.Pattern[str] = re.compile("")
@@ -117,7 +135,7 @@ def load_rules() -> dict[str, LanguageRules]:
         # keep a trailing space in a trigger ("not ", "hit "): it is part of the word boundary
         triggers = [t + " " if orig.endswith(" ") and not t.endswith(" ") else t
                     for t, orig in zip(triggers, section.get("triggers", []), strict=True)]
-        trigger = re.compile("|".join(re.escape(t) for t in triggers)) if triggers else re.compile("(?!)")
+        trigger = Substrings(triggers)
         rules = tuple(
             Rule(
                 stance=r["stance"], regex=re.compile(_norm_pattern(r["re"])), speaker=r.get("speaker", "before"),
@@ -134,7 +152,7 @@ def load_rules() -> dict[str, LanguageRules]:
         report_raw = section.get("report", {}).get("re")
         report = re.compile(_norm_pattern(report_raw)) if report_raw else None
         words = [normalize(w) for w in section.get("report", {}).get("triggers", [])]
-        report_trigger = re.compile("|".join(re.escape(w) for w in words)) if words else None
+        report_trigger = Substrings(words) if words else None
         out[lang] = LanguageRules(lang, trigger, rules, blocks, report, report_trigger,
                                   _gate([r.regex.pattern for r in rules]),
                                   _gate([report.pattern]) if report is not None else None)
