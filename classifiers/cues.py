@@ -54,13 +54,18 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
             report = True  # "no base came under fire" reports nothing
         if not lr.trigger.search(s.norm):
             continue
+        # the rules' matches first: most sentences past the trigger have none, and then the blocks
+        # need not be searched at all
+        matched = [(rule, found) for rule in lr.rules if (found := list(rule.regex.finditer(s.norm)))]
+        if not matched:
+            continue
         spans = [(m.start(), m.end(), b.stances) for b in lr.blocks if b.scope == "span"
                  for m in b.regex.finditer(s.norm)]
         blocked = {st for b in lr.blocks if b.scope == "sentence" and b.regex.search(s.norm) for st in b.stances}
-        for rule in lr.rules:
+        for rule, found in matched:
             if rule.stance in blocked:
                 continue
-            for m in rule.regex.finditer(s.norm):
+            for m in found:
                 if any(m.start() < e and b < m.end() and rule.stance in st for b, e, st in spans):
                     continue
                 start = bisect.bisect_right(s.starts, m.start()) - 1
