@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from classifiers.normalize import normalize
+from classifiers.prefilter import AnyOf
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,9 @@ class Substrings:
         return False
 
 
+_ANYTHING = AnyOf([""])  # matches every text
+
+
 @dataclass(frozen=True, slots=True)
 class LanguageRules:
     lang: str
@@ -59,10 +63,10 @@ class LanguageRules:
     blocks: tuple[Block, ...]
     report: re.Pattern[str] | None
     report_trigger: Substrings | None = None
-    # every rule in one pattern, lookarounds removed: it matches wherever any rule could match
+    # every rule in one test, lookarounds removed: it matches wherever any rule could match
     # in a sentence of the text, so a message it does not match is quiet; the same for reports
-    gate: re.Pattern[str] = re.compile("")
-    report_gate: re.Pattern[str] | None = None
+    gate: AnyOf = _ANYTHING
+    report_gate: AnyOf | None = None
 
 
 def _skip_class(pattern: str, i: int) -> int:
@@ -116,10 +120,9 @@ def without_lookarounds(pattern: str) -> str:
     return "".join(out)
 
 
-def _gate(patterns: list[str]) -> re.Pattern[str]:
-    if not patterns:
-        return re.compile("(?!)")
-    return re.compile("|".join(f"(?:{without_lookarounds(p)})" for p in patterns))
+def _gate(patterns: list[str]) -> AnyOf:
+    """The patterns without lookarounds, as one test (what their union's search would say)."""
+    return AnyOf(without_lookarounds(p) for p in patterns)
 
 
 def _norm_pattern(pattern: str) -> str:

@@ -1,0 +1,176 @@
+"""A union of regular expressions tested cheaply: each pattern is searched only where a literal
+that every one of its matches contains occurs in the text.
+
+``necessary(pattern)`` reads the parsed pattern and returns plain strings such that every match
+contains at least one of them (None when it cannot tell: ``\\w+`` alone). For
+``(?:claimed|claims) (?:\\w+ ){0,3}?attack`` that is {"claimed ", "claims "}, shortened to the
+substring they share, "claim". Lookarounds and anchors count as matching anything, so the
+literals stay necessary with and without them.
+
+``AnyOf(patterns).search(text)`` is True exactly when ``re.compile("|".join(patterns)).search``
+finds a match (a union matches somewhere iff one of its alternatives does), but a text that holds
+none of a pattern's literals costs one substring test in C instead of the regex engine trying the
+whole alternation at every position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser as _p  # type: ignore[attr-defined]
+from typing import Any
+
+# products of alternatives grow fast ("(?:a|b|c) (?:d|e|f) ..."): past this many strings a run of
+# fixed text is cut, and each part stands for itself
+_LIMIT = 64
+# more literals than this for one pattern cost more to test than the search they could save
+_MAX_LITERALS = 10
+
+
+class _Unknown(Exception):
+    """A construct this analysis does not read (back-references, flags): no literals then."""
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective set: the longest shortest literal, then the fewest literals."""
+    good = [c for c in candidates if c and "" not in c]
+    if not good:
+        return None
+    return max(good, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
+def _seq(items: Sequence[tuple[Any, Any]]) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(exact, factor) of a sequence: every string it can match, when that set is small and
+    finite, and a set of literals one of which every match contains."""
+    run: set[str] = {""}
+    exact_all = True
+    candidates: list[frozenset[str]] = []
+    for op, av in items:
+        exact, factor = _node(op, av)
+        if exact is not None:
+            if len(run) * len(exact) <= _LIMIT:
+                run = {r + e for r in run for e in exact}
+                continue
+            candidates.append(frozenset(run))
+            run = set(exact)
+            exact_all = False
+            continue
+        exact_all = False
+        candidates.append(frozenset(run))
+        run = {""}
+        if factor is not None:
+            candidates.append(factor)
+    candidates.append(frozenset(run))
+    return (frozenset(run) if exact_all else None), _best(candidates)
+
+
+def _node(op: Any, av: Any) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    if op is _c.LITERAL:
+        ch = frozenset({chr(av)})
+        return ch, ch
+    if op is _c.IN:
+        if all(o is _c.LITERAL for o, _ in av) and len(av) <= 16:
+            chars = frozenset(chr(v) for _, v in av)
+            return chars, chars
+        return None, None
+    if op is _c.BRANCH:
+        exacts: list[frozenset[str]] = []
+        factors: list[frozenset[str]] = []
+        exact_all = factor_all = True
+        for branch in av[1]:
+            e, f = _seq(branch)
+            if e is None:
+                exact_all = False
+            else:
+                exacts.append(e)
+            if f is None and e is not None and "" not in e:
+                f = e
+            if f is None:
+                factor_all = False
+            else:
+                factors.append(f)
+        exact = None
+        if exact_all:
+            union = frozenset().union(*exacts)
+            exact = union if len(union) <= _LIMIT else None
+        return exact, (frozenset().union(*factors) if factor_all else None)
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _Unknown
+        return _seq(sub)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, high, sub = av
+        e, f = _seq(sub)
+        if low == 0:
+            if high == 1 and e is not None:
+                return e | {""}, None
+            return None, None
+        if low == 1 and high == 1:
+            return e, f
+        return None, (f if f is not None else (e if e is not None and "" not in e else None))
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return frozenset({""}), None  # zero width: ignoring the condition keeps the set necessary
+    if op in (_c.GROUPREF, _c.GROUPREF_EXISTS):
+        raise _Unknown
+    return None, None
+
+
+def _minimal(literals: frozenset[str]) -> frozenset[str]:
+    """Drop a literal that holds another one: the shorter occurs wherever the longer does."""
+    keep = sorted(literals, key=len)
+    out: list[str] = []
+    for s in keep:
+        if not any(o in s for o in out):
+            out.append(s)
+    return frozenset(out)
+
+
+def necessary(pattern: str) -> frozenset[str] | None:
+    """Literals one of which every match of ``pattern`` contains; None when unknown."""
+    try:
+        exact, factor = _seq(_p.parse(pattern))
+    except (_Unknown, re.error, ValueError, TypeError):
+        return None
+    if factor is None and exact is not None and "" not in exact:
+        factor = exact
+    return _minimal(factor) if factor else None
+
+
+def _shared(literals: frozenset[str]) -> tuple[str, ...] | None:
+    """One substring every literal holds (3 characters or more, the longest), else the literals
+    themselves when they are few; None when testing them would cost more than it saves."""
+    first, *rest = sorted(literals, key=len)
+    for size in range(len(first), 2, -1):
+        for i in range(len(first) - size + 1):
+            part = first[i:i + size]
+            if all(part in s for s in rest):
+                return (part,)
+    return tuple(sorted(literals)) if len(literals) <= _MAX_LITERALS else None
+
+
+class AnyOf:
+    """Whether any of ``patterns`` matches somewhere in a text (the union's search, as a bool)."""
+
+    __slots__ = ("_checks", "pattern")
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        patterns = list(patterns)
+        self.pattern = "|".join(f"(?:{p})" for p in patterns) if patterns else "(?!)"
+        self._checks: list[tuple[tuple[str, ...] | None, re.Pattern[str]]] = []
+        for p in patterns:
+            literals = necessary(p)
+            self._checks.append((_shared(literals) if literals else None, re.compile(p)))
+
+    def search(self, text: str) -> bool:
+        for literals, regex in self._checks:
+            if literals is not None:
+                for literal in literals:
+                    if literal in text:
+                        break
+                else:
+                    continue  # none of the literals every match holds: this pattern cannot match
+            if regex.search(text):
+                return True
+        return False

@@ -1,0 +1,72 @@
+"""The rules' gate tested by literals first must answer exactly as the union of the patterns."""
+
+from __future__ import annotations
+
+import re
+
+from classifiers.prefilter import AnyOf, necessary
+from classifiers.rules import Substrings, load_rules, without_lookarounds
+
+PATTERNS = [
+    r"claim(?:ed|s|ing)? (?:full |sole |the )?(?:responsibility|credit)",
+    r"(?:took|takes|has taken) (?:full )?responsibility",
+    r"(?:claimed|claims) (?:\w+ ){0,3}?(?:attack|strike)s?",
+    r"(?:was|were) (?:carried out|launched) by",
+    r"(?:denied|denies|deny)(?= ?$| rt(?!\w))",
+    r"\w+ said",
+    r"no (?:\w+ ){0,2}?(?:were|was) (?:killed|hurt)",
+    r"[0-9]+ rockets?",
+]
+TEXTS = [
+    "the group claimed responsibility for the attack",
+    "they claims sole credit",
+    "the militia has taken full responsibility for it",
+    "a faction claimed two separate drone strikes on the base",
+    "the strike was launched by the army",
+    "the ministry denies",
+    "the ministry denies rt",
+    "officials said nothing",
+    "no soldiers were killed in the shelling",
+    "12 rockets fell near the airport",
+    "reclaimed land near the river",
+    "the weather was mild on tuesday",
+    "",
+    "claimed",
+    "responsibility",
+]
+
+
+def test_literals_every_match_must_hold() -> None:
+    assert necessary(r"(?:claimed|claims) (?:\w+ ){0,3}?attack") == frozenset({"claimed ", "claims "})
+    assert necessary(r"(?:was|were) (?:carried out|launched) by") is not None
+    assert necessary(r"\w+") is None  # nothing fixed to look for: the pattern always runs
+
+
+def test_gate_answers_as_the_union() -> None:
+    gate = AnyOf(PATTERNS)
+    union = re.compile("|".join(f"(?:{p})" for p in PATTERNS))
+    for text in TEXTS:
+        assert gate.search(text) == bool(union.search(text)), text
+    assert not AnyOf([]).search("anything at all")
+    assert AnyOf([""]).search("")
+
+
+def test_shipped_rules_gate_as_their_union() -> None:
+    sentences = [t for t in TEXTS if t] + [
+        "the spokesman dismissed the reports as baseless lies",
+        "hezbollah said its fighters targeted an israeli position",
+        "نفت الحركة مسؤوليتها عن الهجوم",
+        "le groupe a revendique l attaque",
+    ]
+    for lr in load_rules().values():
+        union = re.compile("|".join(f"(?:{without_lookarounds(r.regex.pattern)})" for r in lr.rules))
+        for text in sentences:
+            assert lr.gate.search(text) == bool(union.search(text)), (lr.lang, text)
+
+
+def test_trigger_words_are_substrings() -> None:
+    words = Substrings(["claim", "not ", "ed by "])
+    assert words.search("it was reclaimed")  # inside a word, as the pattern matched
+    assert words.search("carried by ")
+    assert not words.search("it is not")  # "not " needs its space
+    assert not Substrings([]).search("claim")
