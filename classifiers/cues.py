@@ -54,9 +54,11 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
             report = True  # "no base came under fire" reports nothing
         if not lr.trigger.search(s.norm):
             continue
-        # the rules' matches first: most sentences past the trigger have none, and then the blocks
-        # need not be searched at all
-        matched = [(rule, found) for rule in lr.rules if (found := list(rule.regex.finditer(s.norm)))]
+        # the rules' matches first (a rule whose gate literals are absent cannot match: the gate
+        # holds each rule without its lookarounds, in order): most sentences past the trigger have
+        # none, and then the blocks need not be searched at all
+        matched = [(rule, found) for i, rule in enumerate(lr.rules)
+                   if lr.gate.may_match(i, s.norm) and (found := list(rule.regex.finditer(s.norm)))]
         if not matched:
             continue
         spans = [(m.start(), m.end(), b.stances) for b in lr.blocks if b.scope == "span"

@@ -163,6 +163,16 @@ class AnyOf:
             literals = necessary(p)
             self._checks.append((_shared(literals) if literals else None, re.compile(p)))
 
+    def may_match(self, i: int, text: str) -> bool:
+        """False when pattern ``i`` cannot match ``text`` (none of its literals occurs in it)."""
+        literals = self._checks[i][0] if i < len(self._checks) else None
+        if literals is None:
+            return True
+        for literal in literals:
+            if literal in text:
+                return True
+        return False
+
     def search(self, text: str) -> bool:
         for literals, regex in self._checks:
             if literals is not None:

@@ -70,3 +70,19 @@ def test_trigger_words_are_substrings() -> None:
     assert words.search("carried by ")
     assert not words.search("it is not")  # "not " needs its space
     assert not Substrings([]).search("claim")
+
+
+def test_a_rule_that_matches_is_never_skipped() -> None:
+    sentences = [t for t in TEXTS if t] + ["the army denied that it struck the convoy",
+                                           "the ministry blamed the militia for the attack"]
+    matched = 0
+    for lr in load_rules().values():
+        for i, rule in enumerate(lr.rules):
+            for text in sentences:
+                if rule.regex.search(text):
+                    matched += 1
+                    assert lr.gate.may_match(i, text), (lr.lang, rule.regex.pattern, text)
+    assert matched >= 5
+    en = load_rules()["en"]
+    skipped = [i for i in range(len(en.rules)) if not en.gate.may_match(i, "the weather was mild")]
+    assert len(skipped) > len(en.rules) // 2  # the point: most rules need no search at all
