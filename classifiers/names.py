@@ -107,6 +107,9 @@ def _trim_arabic(raw: str) -> str:
 _FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ئ": "ي", "ک": "ك", "ؤ": "و"}
 _FOLD_DROP = frozenset("'’‘ʿʾ`´ʼ")
 _FOLD_SPACE = frozenset("-‐‑‒–—―_")
+# in ASCII text, what the loop of _folded drops or joins: apostrophes, hyphens, underscores, a space
+# other than " ", and runs of spaces
+_FOLD_ASCII = re.compile(r"['`\-_\t\n\x0b\x0c\r\x1c-\x1f]|  ")
 
 
 @lru_cache(maxsize=512)
@@ -117,6 +120,9 @@ def _folded(original: str, elided: bool) -> tuple[str, tuple[int, ...], str]:
     ``elided`` an apostrophe is a space instead, as the normaliser makes it after a French
     elision ("l'Euphrate" -> "l Euphrate")."""
     text = display_name(original)
+    if text.isascii() and not _FOLD_ASCII.search(text):
+        # nothing dropped, joined or unified: the loop below would only lower-case each letter
+        return text.lower(), tuple(range(len(text))), text
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
