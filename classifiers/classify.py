@@ -152,12 +152,12 @@ class Classifier:
         """Classify one message. ``source_actor`` is the actor the source speaks for, if any
         (used for first-person statements that do not name their author). ``learned=False``
         gives the rules' answer alone."""
-        result = self._classify_rules(text, date, source, source_actor)
+        body = clean_body(text)
+        result = self._classify_rules(text, date, source, source_actor, body)
         if self.model is None or not learned:
             return result
         own = self.gz.actors[source_actor].ref() if source_actor in self.gz.actors else None
         # the rules' whole-message pass has normalised short texts already (cached by text)
-        body = clean_body(text)
         norm = self.sentence(body).norm if len(body) <= 600 else None
         return refine(self.model, self.gz, text, result, source, own, date.date() if date else None,
                       lambda toks: denial_kind(" ".join(toks)), norm=norm, tokenised=self._tokenised)
@@ -169,11 +169,11 @@ class Classifier:
         return s.cased, s.toks, s.mentions
 
     def _classify_rules(self, text: str, date: datetime | None, source: str | None,
-                        source_actor: str | None) -> Classification:
+                        source_actor: str | None, body: str | None = None) -> Classification:
         lang = detect_language(text) if text.strip() else "und"
         when = date.date() if date else None
         own = self.gz.actors[source_actor].ref() if source_actor in self.gz.actors else None
-        body = clean_body(text)
+        body = clean_body(text) if body is None else body
         gate = self.gate(body, lang, when, own)
         if gate.quiet:
             return Classification(lang=lang, actors=gate.actors, places=gate.places)
