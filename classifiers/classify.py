@@ -160,13 +160,7 @@ class Classifier:
         # the rules' whole-message pass has normalised short texts already (cached by text)
         norm = self.sentence(body).norm if len(body) <= 600 else None
         return refine(self.model, self.gz, text, result, source, own, date.date() if date else None,
-                      lambda toks: denial_kind(" ".join(toks)), norm=norm, tokenised=self._tokenised)
-
-    def _tokenised(self, text: str) -> tuple[list[str], list[str], list[Mention]]:
-        """A sentence's tokens and mentions for the learned layer: the rules' (cached) preparation
-        of the same text gives the same three."""
-        s = self.sentence(text) if len(text) <= 600 else prepare(self.gz, text)
-        return s.cased, s.toks, s.mentions
+                      lambda toks: denial_kind(" ".join(toks)), norm=norm)
 
     def _classify_rules(self, text: str, date: datetime | None, source: str | None,
                         source_actor: str | None, body: str | None = None) -> Classification:

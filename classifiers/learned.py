@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -124,22 +124,12 @@ class Prepared:
     lang: str
 
 
-# a sentence's cased tokens, lower-cased tokens and gazetteer mentions (the classifier passes its
-# cache of the rules' sentences, which hold the same three for the same text)
-Tokenised = Callable[[str], tuple[list[str], list[str], list[Mention]]]
-
-
-def prepare(text: str, gz: Gazetteer, lang: str, titled: bool | None = None,
-            tokenised: Tokenised | None = None) -> Prepared:
+def prepare(text: str, gz: Gazetteer, lang: str, titled: bool | None = None) -> Prepared:
     sents = []
     for a, b in segment(text):
-        if tokenised is not None:
-            cased, toks, mentions = tokenised(text[a:b])
-        else:
-            cased = tokens(normalize_cased(text[a:b]))
-            toks = [t.lower() for t in cased]
-            mentions = gz.scan(toks, cased)
-        sents.append(Sentence(a, b, toks, cased, mentions))
+        cased = tokens(normalize_cased(text[a:b]))
+        toks = [t.lower() for t in cased]
+        sents.append(Sentence(a, b, toks, cased, gz.scan(toks, cased)))
     head = titled if titled is not None else ("\n" in text.strip())
     return Prepared(text, sents, head, lang)
 
@@ -601,16 +591,14 @@ def passes_gate(norm: str, rules: Classification, own: ActorRef | None) -> bool:
 
 def refine(model: StanceModel, gz: Gazetteer, text: str, rules: Classification, source: str | None,
            own: ActorRef | None, when: date | None, denial_kind: Any = None,
-           prepared: Prepared | None = None, norm: str | None = None,
-           tokenised: Tokenised | None = None) -> Classification:
+           prepared: Prepared | None = None, norm: str | None = None) -> Classification:
     """The rules' classification, corrected by the models (see the module docstring). ``norm``,
-    the normalised message when the caller has it, saves the gate a normalisation; ``tokenised``,
-    the caller's cache of tokenised sentences, saves ``prepare`` the sentences it has seen."""
+    the normalised message when the caller has it, saves the gate a normalisation."""
     if not text.strip():
         return rules
     if not passes_gate(norm if norm is not None else normalize(text), rules, own):
         return rules
-    p = prepared or prepare(text, gz, rules.lang, tokenised=tokenised)
+    p = prepared or prepare(text, gz, rules.lang)
     if not p.sentences:
         return rules
     scores = stance_scores(model, all_sentence_features(p, rules, source, own, gz))
