@@ -160,7 +160,13 @@ class Classifier:
         # the rules' whole-message pass has normalised short texts already (cached by text)
         norm = self.sentence(body).norm if len(body) <= 600 else None
         return refine(self.model, self.gz, text, result, source, own, date.date() if date else None,
-                      lambda toks: denial_kind(" ".join(toks)), norm=norm)
+                      lambda toks: denial_kind(" ".join(toks)), norm=norm, known=self._known)
+
+    def _known(self, text: str) -> tuple[list[str], list[str], list[Mention]] | None:
+        """The tokens and mentions of a text the rules have prepared already (a look-up only: a
+        sentence the rules never saw is cheaper for the learned layer to prepare itself)."""
+        s = self._sentence_cache.get(text)
+        return (s.cased, s.toks, s.mentions) if s is not None else None
 
     def _classify_rules(self, text: str, date: datetime | None, source: str | None,
                         source_actor: str | None, body: str | None = None) -> Classification:

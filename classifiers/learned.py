@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -124,12 +124,23 @@ class Prepared:
     lang: str
 
 
-def prepare(text: str, gz: Gazetteer, lang: str, titled: bool | None = None) -> Prepared:
+# a sentence's cased tokens, lower-cased tokens and gazetteer mentions when the caller has them
+# already (the classifier's cache of the rules' sentences holds the same three for the same text)
+Tokenised = Callable[[str], tuple[list[str], list[str], list[Mention]] | None]
+
+
+def prepare(text: str, gz: Gazetteer, lang: str, titled: bool | None = None,
+            known: Tokenised | None = None) -> Prepared:
     sents = []
     for a, b in segment(text):
-        cased = tokens(normalize_cased(text[a:b]))
-        toks = [t.lower() for t in cased]
-        sents.append(Sentence(a, b, toks, cased, gz.scan(toks, cased)))
+        found = known(text[a:b]) if known is not None else None
+        if found is not None:
+            cased, toks, mentions = found
+        else:
+            cased = tokens(normalize_cased(text[a:b]))
+            toks = [t.lower() for t in cased]
+            mentions = gz.scan(toks, cased)
+        sents.append(Sentence(a, b, toks, cased, mentions))
     head = titled if titled is not None else ("\n" in text.strip())
     return Prepared(text, sents, head, lang)
 
@@ -591,14 +602,16 @@ def passes_gate(norm: str, rules: Classification, own: ActorRef | None) -> bool:
 
 def refine(model: StanceModel, gz: Gazetteer, text: str, rules: Classification, source: str | None,
            own: ActorRef | None, when: date | None, denial_kind: Any = None,
-           prepared: Prepared | None = None, norm: str | None = None) -> Classification:
+           prepared: Prepared | None = None, norm: str | None = None,
+           known: Tokenised | None = None) -> Classification:
     """The rules' classification, corrected by the models (see the module docstring). ``norm``,
-    the normalised message when the caller has it, saves the gate a normalisation."""
+    the normalised message when the caller has it, saves the gate a normalisation; ``known``
+    gives the sentences the caller has tokenised already (a one-sentence message, most often)."""
     if not text.strip():
         return rules
     if not passes_gate(norm if norm is not None else normalize(text), rules, own):
         return rules
-    p = prepared or prepare(text, gz, rules.lang)
+    p = prepared or prepare(text, gz, rules.lang, known=known)
     if not p.sentences:
         return rules
     scores = stance_scores(model, all_sentence_features(p, rules, source, own, gz))
