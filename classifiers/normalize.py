@@ -76,7 +76,11 @@ def normalize_cased(text: str) -> str:
     else:
         text = text.replace("'", "").replace("`", "").replace("-", " ").replace("_", " ")
     text = _strip_latin_accents(text)
-    return _SPACES.sub(" ", text).strip()
+    # most text has none of what _SPACES replaces: a few substring tests in C say so (any space
+    # character past U+00A0 that it knows is at U+2000 or above)
+    if "  " in text or "\t" in text or "\xa0" in text or not (text.isascii() or max(text) < "\u2000"):
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 @lru_cache(maxsize=16384)
