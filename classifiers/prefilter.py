@@ -26,18 +26,40 @@ from typing import Any
 _LIMIT = 64
 # more literals than this for one pattern cost more to test than the search they could save
 _MAX_LITERALS = 10
+# a literal this long is rare enough in text to be worth testing alone
+_SELECTIVE = 4
 
 
 class _Unknown(Exception):
     """A construct this analysis does not read (back-references, flags): no literals then."""
 
 
+def _common(literals: frozenset[str]) -> str | None:
+    """The longest substring (_SELECTIVE characters or more) that every literal holds, if any."""
+    first, *rest = sorted(literals, key=len)
+    for size in range(len(first), _SELECTIVE - 1, -1):
+        for i in range(len(first) - size + 1):
+            part = first[i:i + size]
+            if all(part in s for s in rest):
+                return part
+    return None
+
+
+def _reduced(literals: frozenset[str]) -> frozenset[str]:
+    """The literals, or the one substring they all hold: as necessary, and one test instead of
+    many ("did not attack", "did not strike" ... -> "did not ")."""
+    if len(literals) > 1 and (part := _common(literals)) is not None:
+        return frozenset({part})
+    return literals
+
+
 def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
-    """The most selective set: the longest shortest literal, then the fewest literals."""
-    good = [c for c in candidates if c and "" not in c]
+    """The cheapest selective set: the fewest literals once reduced, among those whose shortest
+    literal is as long as can be up to _SELECTIVE characters (longer ones are rare enough either way)."""
+    good = [_reduced(c) for c in candidates if c and "" not in c]
     if not good:
         return None
-    return max(good, key=lambda c: (min(len(s) for s in c), -len(c)))
+    return max(good, key=lambda c: (min(_SELECTIVE, *(len(s) for s in c)), -len(c)))
 
 
 def _seq(items: Sequence[tuple[Any, Any]]) -> tuple[frozenset[str] | None, frozenset[str] | None]:
@@ -49,6 +71,10 @@ def _seq(items: Sequence[tuple[Any, Any]]) -> tuple[frozenset[str] | None, froze
     for op, av in items:
         exact, factor = _node(op, av)
         if exact is not None:
+            # each part is necessary on its own, and may be the cheaper test
+            candidates.append(exact)
+            if factor is not None:
+                candidates.append(factor)
             if len(run) * len(exact) <= _LIMIT:
                 run = {r + e for r in run for e in exact}
                 continue
@@ -139,14 +165,8 @@ def necessary(pattern: str) -> frozenset[str] | None:
 
 
 def _shared(literals: frozenset[str]) -> tuple[str, ...] | None:
-    """One substring every literal holds (3 characters or more, the longest), else the literals
-    themselves when they are few; None when testing them would cost more than it saves."""
-    first, *rest = sorted(literals, key=len)
-    for size in range(len(first), 2, -1):
-        for i in range(len(first) - size + 1):
-            part = first[i:i + size]
-            if all(part in s for s in rest):
-                return (part,)
+    """The literals to test for a pattern; None when they are too many to pay for themselves."""
+    literals = _reduced(literals)
     return tuple(sorted(literals)) if len(literals) <= _MAX_LITERALS else None
 
 

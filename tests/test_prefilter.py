@@ -37,7 +37,9 @@ TEXTS = [
 
 
 def test_literals_every_match_must_hold() -> None:
-    assert necessary(r"(?:claimed|claims) (?:\w+ ){0,3}?attack") == frozenset({"claimed ", "claims "})
+    # "claimed " and "claims " share "claim"; "attack" would do as well
+    assert necessary(r"(?:claimed|claims) (?:\w+ ){0,3}?attack") in ({"claim"}, {"attack"})
+    assert necessary(r"(?:did not|never) (?:strike|attack)|denied") == {"never", "did not", "denied"}
     assert necessary(r"(?:was|were) (?:carried out|launched) by") is not None
     assert necessary(r"\w+") is None  # nothing fixed to look for: the pattern always runs
 
