@@ -41,6 +41,8 @@ _TRANSLATED = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE)
 _CAMEL = re.compile(r"([a-z])(?=[A-Z][a-z])")
 # runs of two or more spaces, or any other space character: a lone " " is left alone
 _SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]{2,}|[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]")
+# the space characters of _SPACES past Latin-1
+_WIDE_SPACE = re.compile(r"[\u2000-\u200A\u202F\u205F\u3000]")
 _ARTICLE_LATIN = re.compile(r"^(?:al|el|ul|il|as|ash|ad|ar|at|an|az|ath|adh|the|l|d)$")
 
 
@@ -76,9 +78,8 @@ def normalize_cased(text: str) -> str:
     else:
         text = text.replace("'", "").replace("`", "").replace("-", " ").replace("_", " ")
     text = _strip_latin_accents(text)
-    # most text has none of what _SPACES replaces: a few substring tests in C say so (any space
-    # character past U+00A0 that it knows is at U+2000 or above)
-    if "  " in text or "\t" in text or "\xa0" in text or not (text.isascii() or max(text) < "\u2000"):
+    # most text has none of what _SPACES replaces: a few substring tests in C say so
+    if "  " in text or "\t" in text or "\xa0" in text or (not text.isascii() and _WIDE_SPACE.search(text)):
         text = _SPACES.sub(" ", text)
     return text.strip()
 
