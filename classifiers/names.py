@@ -63,7 +63,8 @@ def display_name(name: str) -> str:
     """A name as written, cleaned: no bidi marks, diacritics or tatweel; quotes and trailing
     punctuation removed; spaces collapsed."""
     text = unicodedata.normalize("NFKC", name)
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Mn") or ch == "\u200c")
+    if not _latin1(text) or "\xad" in text:  # in Latin-1 only the soft hyphen is Cf or Mn
+        text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Mn") or ch == "\u200c")
     text = text.replace("\u0640", "").replace("\u200c", " ")
     text = re.sub(r"\s+", " ", text).strip(" \t\"“”«»‘’'.,;:()[]-–—")
     return text
@@ -107,9 +108,21 @@ def _trim_arabic(raw: str) -> str:
 _FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ئ": "ي", "ک": "ك", "ؤ": "و"}
 _FOLD_DROP = frozenset("'’‘ʿʾ`´ʼ")
 _FOLD_SPACE = frozenset("-‐‑‒–—―_")
-# in ASCII text, what the loop of _folded drops or joins: apostrophes, hyphens, underscores, a space
-# other than " ", and runs of spaces
-_FOLD_ASCII = re.compile(r"['`\-_\t\n\x0b\x0c\r\x1c-\x1f]|  ")
+# in Latin-1 text, what the loop of _folded drops or joins: apostrophes and the acute accent,
+# hyphens, underscores, a space other than " ", and runs of spaces (no Latin-1 letter is in _FOLD,
+# and each lower-cases to one letter)
+_FOLD_LATIN1 = re.compile(r"['`\xb4\-_\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0]|  ")
+
+
+def _latin1(text: str) -> bool:
+    """Whether every character of the text is in Latin-1."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=512)
@@ -120,7 +133,7 @@ def _folded(original: str, elided: bool) -> tuple[str, tuple[int, ...], str]:
     ``elided`` an apostrophe is a space instead, as the normaliser makes it after a French
     elision ("l'Euphrate" -> "l Euphrate")."""
     text = display_name(original)
-    if text.isascii() and not _FOLD_ASCII.search(text):
+    if _latin1(text) and not _FOLD_LATIN1.search(text):
         # nothing dropped, joined or unified: the loop below would only lower-case each letter
         return text.lower(), tuple(range(len(text))), text
     out: list[str] = []
