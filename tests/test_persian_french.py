@@ -40,23 +40,12 @@ def _one(classifier: Classifier, text: str) -> tuple[str, str | None, str | None
      ("claim", "Islamic State", "Islamic State", "Kabul")),
     ("L'État islamique a revendiqué l'attentat à la voiture piégée de Mossoul.",
      ("claim", "Islamic State", "Islamic State", "Mosul")),
-])
-def test_french(classifier: Classifier, text: str, want: tuple[str, str | None, str | None, str | None]) -> None:
-    assert _one(classifier, text) == want
-
-
-@pytest.mark.parametrize(("text", "want"), [
+    # denials
     ("Le Hezbollah a nié être responsable des tirs de roquettes sur Haïfa.",
      ("denial", "Hezbollah", "Hezbollah", "Haifa")),
     ("Le Centcom a qualifié de fausses les informations sur une frappe américaine à Al-Qaïm.",
      ("denial", "United States", None, "Al-Qaim")),
-])
-def test_french_denials(classifier: Classifier, text: str, want: tuple[str, str | None, str | None, str | None]) -> None:
-    assert _one(classifier, text) == want
-
-
-@pytest.mark.parametrize(("text", "want"), [
-    # subject-object-verb: the state that opens the clause struck, the group before «را» was the target
+    # Persian is subject-object-verb: the state that opens the clause struck, the group before «را» was the target
     ("ارتش آمریکا اعلام کرد که جنگنده‌هایش مواضع کتائب حزب الله در القائم را هدف قرار دادند.",
      ("claim", "United States", "United States", "Al-Qaim")),
     ("مقاومت اسلامی عراق پایگاه آمریکایی الشدادی را با پهپاد هدف قرار داد.",
@@ -66,7 +55,8 @@ def test_french_denials(classifier: Classifier, text: str, want: tuple[str, str 
     ("پنتاگون کتائب حزب الله را عامل حمله به پایگاه عین الاسد دانست.",
      ("attribution", "United States", "Kataib Hezbollah", "Ain al-Asad Air Base")),
 ])
-def test_persian(classifier: Classifier, text: str, want: tuple[str, str | None, str | None, str | None]) -> None:
+def test_french_and_persian(classifier: Classifier, text: str,
+                            want: tuple[str, str | None, str | None, str | None]) -> None:
     assert _one(classifier, text) == want
 
 
