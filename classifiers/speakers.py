@@ -141,6 +141,11 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
             return before[-1][1]
         return after[0][1] if after else (before[-1][1] if before else None)
     if side == "first":
+        # Persian marks the object with «را» after it: the first party of the clause that is not one
+        subjects = [(m, r) for m, r in ok if not (m.end < len(s.toks) and s.toks[m.end] == "را")]
+        if len(subjects) < len(ok) and not any(m.end <= cue.start for m, _ in subjects):
+            return None  # only the object is named: «مواضع کتائب حزب الله را ... بمباران کردند»
+        ok = subjects
         if ok and ok[0][0].end <= cue.start:
             return ok[0][1]
         return pick(gz, s, cue, "said", when, in_claim, accept, exclude)

@@ -64,3 +64,15 @@ def test_a_report_of_a_strike_in_the_outlets_voice_is_not_a_claim(classifier: Cl
     """Nobody says "we struck": the French outlet reports, it does not claim."""
     text = "Une frappe a touché un dépôt d'armes près de Damas dans la nuit."
     assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+def test_a_persian_denial_of_any_responsibility_is_no_claim(classifier: Classifier) -> None:
+    text = "حماس هرگونه مسئولیت در انفجار بیمارستان غزه را تکذیب کرد."
+    assert [(s.stance, s.speaker.name if s.speaker else None) for s in classifier.classify(text).statements] == [
+        ("denial", "Hamas")]
+
+
+def test_a_persian_object_before_ra_is_never_the_claimant(classifier: Classifier) -> None:
+    """Only the target is named («مواضع کتائب حزب الله را ... بمباران کردند»): no claim by the target."""
+    text = "به گزارش خبرگزاری فارس، جنگنده‌های آمریکایی مواضع کتائب حزب الله را در جرف الصخر بمباران کردند."
+    assert [s for s in classifier.classify(text).statements if s.stance == "claim"] == []
