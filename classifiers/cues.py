@@ -73,6 +73,8 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
                     continue
                 start = bisect.bisect_right(s.starts, m.start()) - 1
                 end = max(start + 1, bisect.bisect_left(s.starts, m.end()))
+                if a_name(s, start, end):
+                    continue  # the cue is a place's name: "in the city of Hit" hits nothing
                 # a curated site (Gazetteer.is_site), not any of the thousands of towns or a country
                 if rule.place_after and not any(
                         mn.kind == "place" and start < mn.start <= end + 5 and (is_site is None or is_site(mn.id))
@@ -80,6 +82,23 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
                     continue
                 cues.append(Cue(rule, max(start, 0), end))
     return drop_reported_claims(cues), report
+
+
+_NAME_BEFORE = frozenset({"of", "in", "near", "at", "from", "to", "outside", "around"})
+
+
+def a_name(s: Sentence, start: int, end: int) -> bool:
+    """Whether a one-word cue is a name: a place the gazetteer found there, or a word written with
+    a capital after "of", "in", "near" in a sentence that is not in title case ("the city of Hit")."""
+    if any(mn.kind == "place" and mn.start <= start and end <= mn.end for mn in s.mentions):
+        return True
+    if end - start != 1 or start == 0 or s.toks[start - 1] not in _NAME_BEFORE:
+        return False
+    word = s.cased[start]
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    capitals = sum(1 for w in s.cased if w[:1].isupper())
+    return capitals * 2 < len(s.cased)  # "US Forces Hit Base" is a headline in title case
 
 
 def drop_reported_claims(cues: list[Cue]) -> list[Cue]:

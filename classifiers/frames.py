@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from classifiers.cues import Cue
+from classifiers.cues import Cue, a_name
 from classifiers.denials import denied_span
 from classifiers.events import events_of, same_party
 from classifiers.framewords import FrameWords, words_for
@@ -202,13 +202,23 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     return _communique_claim(s, fw, out, has, call, events)
 
 
+def _event_word(s: Sentence, fw: FrameWords) -> bool:
+    """Whether the sentence has a word of an attack outside the names of places ("a tour of the city
+    of Hit" names a town, not a hit)."""
+    for m in fw.event.finditer(s.norm):
+        t = s.token_at(m.start())
+        if not a_name(s, t, s.token_at(m.end() - 1) + 1):
+            return True
+    return False
+
+
 def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str], call: Call,
                       events: list[tuple[int, int, ActorRef | None, bool]]) -> list[Cue]:
     """A relayed communiqué reporting an attack with no other doer named is the group's claim."""
     if "claim" in has or call.communique is None or "attribution" in has or "denial" in has:
         # "Amaq denies the claim that its commander was killed": a relayed denial claims nothing
         return out
-    if fw.event.search(s.norm) and not fw.negation.search(s.norm) and not _DONE_BY_OTHERS.search(s.norm) and not any(
+    if _event_word(s, fw) and not fw.negation.search(s.norm) and not _DONE_BY_OTHERS.search(s.norm) and not any(
             t in fw.demonyms and i + 1 < len(s.toks) and s.toks[i + 1] in _AIR for i, t in enumerate(s.toks)):
         # not "3 children killed by Russian airstrikes": the relay reports another party's attack
         out.append(Cue(_RULES["claim"], 0, len(s.toks), speaker=call.communique, subject=call.communique))

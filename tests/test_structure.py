@@ -211,3 +211,11 @@ def test_a_victims_own_count_is_no_claim_and_the_strike_is_blamed(classifier: Cl
 def test_responsibility_laid_at_the_door_of(classifier: Classifier) -> None:
     text = "Responsibility for the rocket attack was laid at the door of Kataib Hezbollah, US officials said."
     assert read(classifier, text) == [("attribution", "united-states", "kataib-hezbollah", None, None)]
+
+
+def test_a_town_named_like_an_attack_word_is_no_attack() -> None:
+    """"the city of Hit" is a town in Anbar: a province's media post touring it claims nothing."""
+    text = "#WilayatAlAnbar\nA walk through the old market in the city of Hit. 📷"
+    assert [s.stance for s in Classifier().classify(text, source="x.com/somesupporter").statements] == []
+    claim = Classifier().classify("Islamic State fighters hit an army convoy near Hit.")
+    assert [s.stance for s in claim.statements] == ["claim"]
