@@ -61,15 +61,9 @@ def _head(found: list[tuple[Mention, ActorRef]]) -> list[ActorRef]:
     return refs
 
 
-# «قصفت مواقع لحزب العمال», «استهدفت مقرات كتائب حزب الله»: the party after these nouns is the target
-_AR_TARGET_NOUNS = frozenset({"مواقع", "موقع", "مقرات", "مقر", "اهداف", "هدف", "تجمعات", "تجمع", "معاقل", "مخازن", "مخزن",
-                              "منشات", "نقاط", "نقطه", "تحصينات", "عناصر", "قاده", "مقاتلي", "ارتال", "رتل", "قواعد",
-                              "قاعده", "مراكز", "مركز", "مستودعات", "مستودع", "اليات", "اسلحه", "منصات"})
-
-
-def _ar_target(s: Sentence, mn: Mention) -> bool:
+def _ar_target(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
     """Whether an Arabic party is named as a target: after «مواقع», «مقرات», «أهداف» ..."""
-    return mn.start > 0 and s.toks[mn.start - 1] in _AR_TARGET_NOUNS
+    return mn.start > 0 and s.toks[mn.start - 1] in fw.target_nouns
 
 
 def same_party(a: ActorRef, b: ActorRef) -> bool:
@@ -88,15 +82,16 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
     return bool(between) and (between[-1] in ("it", "they", "we") or bool(fw.own_forces.fullmatch(between[-1])))
 
 
-# «مورد حمایت ایران», «وابسته به ایران», «نزدیک به ...»: the party named after these is a backer
-_FA_BACKED = (("مورد", "حمايت"), ("وابسته", "به"), ("نزديك", "به"), ("طرفدار",), ("حامي",))
+def _backed_by(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
+    """Whether a Persian party is named as a backer: «گروه‌های مورد حمایت ایران», «وابسته به ایران»
+    (the language's ``backers`` in data/frames.toml)."""
+    return any(mn.start >= len(b) and tuple(s.toks[mn.start - len(b):mn.start]) == b for b in fw.backers)
 
 
 def _fa_modifier(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
     """Whether a Persian party is the reporter («به گفته پنتاگون») or a backer («گروه‌های مورد
     حمایت ایران»), not a doer."""
-    before = tuple(s.toks[max(mn.start - 2, 0):mn.start])
-    if any(before[-len(w):] == w for w in _FA_BACKED):
+    if _backed_by(s, fw, mn):
         return True
     lo = s.starts[max(mn.start - 3, 0)] if s.starts else 0
     hits = list(fw.according.finditer(s.norm, lo, s.starts[mn.start] if s.starts else 0))
@@ -156,7 +151,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             if before and _subject_of(s, fw, before[-1][0].end, t):
                 doer = before[-1][1]
         if doer is False and arabic and fw.lang != "fa":
-            after = _head([(mn, r) for mn, r in ok if end <= mn.start <= end + 2 and not _ar_target(s, mn)])
+            after = _head([(mn, r) for mn, r in ok if end <= mn.start <= end + 2 and not _ar_target(s, fw, mn)])
             if after:
                 doer = after[0]
         if doer is False:
