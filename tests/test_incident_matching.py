@@ -371,3 +371,68 @@ def test_a_claim_naming_no_place_raises_no_uncorroborated_alert_even_with_a_targ
             "the group said."),
     ], until="+72h")
     assert [a["actor"] for a in _uncorroborated(alerts)] == ["Kataib Hezbollah"]
+
+
+KIRKUK_CLAIM = "The Islamic State claimed responsibility for the shooting in Kirkuk, its Amaq agency said."
+
+
+def test_an_outlet_s_report_of_the_dead_corroborates_the_claim_in_the_same_or_a_later_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Gunman kills three in Kirkuk": the outlet's own count of the dead at a place is its report
+    of the attack, whether it comes before the claim, or beside it in the claim's article."""
+    for case in ("before", "beside", "alone"):
+        (tmp_path / case).mkdir()
+    alerts, [incident] = replay(capsys, tmp_path / "before", [
+        rec("https://paper.example/rss", "p1", "2024-03-06T21:00:00+00:00",
+            "Gunman kills three in Kirkuk market shooting\nPolice sealed off the old market on Wednesday evening."),
+        rec("https://wire.example/rss", "w1", "2024-03-07T09:00:00+00:00", KIRKUK_CLAIM),
+    ], until="+72h")
+    assert [m["role"] for m in incident["messages"]] == ["report", "claim"]
+    assert incident["status"] == "corroborated" and _uncorroborated(alerts) == []
+    alerts, [incident] = replay(capsys, tmp_path / "beside", [
+        rec("https://wire.example/rss", "w1", "2024-03-07T09:00:00+00:00",
+            "Two killed in Kirkuk in market shooting\nPolice are hunting the gunman as a man claiming to be from the "
+            "Islamic State released a video saying he carried out the attack."),
+    ], until="+72h")
+    assert incident["status"] == "corroborated" and _uncorroborated(alerts) == []
+    alerts, _ = replay(capsys, tmp_path / "alone", [
+        rec("https://wire.example/rss", "w1", "2024-03-07T09:00:00+00:00", KIRKUK_CLAIM),
+    ], until="+72h")
+    assert [a["actor"] for a in _uncorroborated(alerts)] == ["Islamic State"]
+
+
+def test_a_state_s_strikes_named_only_by_country_do_not_join_the_attack_they_answer(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The drone attack at Erbil air base and "US airstrikes in Iraq in response" the same day are
+    two events: with only the country to go by, the weapon tells them apart, so the group's later
+    claim finds the attack (not a US strike) and the outlet's report of the wounded corroborates it."""
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "s1", "2024-03-05T02:00:00+00:00",
+            "A drone attack wounded three US service members at Erbil air base on Monday."),
+        rec("https://wire.example/rss", "s2", "2024-03-05T06:00:00+00:00",
+            "US strikes Kataib Hezbollah sites in Iraq\nThe United States carried out airstrikes on three sites in "
+            "Iraq used by Kataib Hezbollah in response to the drone attack that wounded three US troops, the White "
+            "House said."),
+        rec("https://wire.example/rss", "s3", "2024-03-05T10:00:00+00:00",
+            "Kataib Hezbollah claimed the drone attack on Erbil air base."),
+    ], until="+72h")
+    attack = next(i for i in incidents if i["place"] == "Erbil Air Base")
+    assert [m["id"] for m in attack["messages"]] == ["s1", "s3"]
+    assert [c["actor"] for c in attack["claimants"]] == ["Kataib Hezbollah"]
+    assert attack["status"] == "corroborated" and _uncorroborated(alerts) == []
+    [strike] = [i for i in incidents if i is not attack]
+    assert [c["actor"] for c in strike["claimants"]] == ["United States"]
+
+
+def test_a_placeless_denial_of_a_group_s_claim_joins_the_claim_it_denies(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"The Houthis claimed a missile attack on a tanker ...; Maersk denied the claim, saying the
+    ship was not hit by Houthi drones": the denial names no place the gazetteer knows and another
+    weapon, but it is about the claim beside it, not another event."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://ship.example/rss", "m1", "2024-03-08T09:00:00+00:00",
+            "Shipping firm says its tanker was not hit\nThe Houthis claimed a missile attack on a tanker off Hodeidah "
+            "on Friday. Maersk denied the claim, saying the ship was not hit by Houthi drones."),
+    ], until="+72h")
+    [incident] = incidents
+    assert [m["role"] for m in incident["messages"]] == ["claim", "denial"]

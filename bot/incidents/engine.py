@@ -239,6 +239,14 @@ class IncidentEngine:
             found = tx.lean_incident(earlier)
             if found is not None and not (st.weapon and found.weapon and st.weapon != found.weapon):
                 chosen = Match(found, 1.0, (f"same message and place as its claim ({place.name})",), False)
+        party = self.claimants.side(st.subject.id) if st.subject is not None else None
+        earlier = (seen or {}).get(f"actor:{party}") if place is None and party and st.stance != "claim" else None
+        if earlier is not None and (chosen is None or chosen.incident.id != earlier):
+            # a blame or denial with no place of its own, about the party this message has claiming
+            # ("Maersk denied a claim by the Houthis that they struck its vessel"): the claimed event
+            found = tx.lean_incident(earlier)
+            if found is not None:
+                chosen = Match(found, 1.0, ("same message and party as its claim",), False)
         voice = self.claimants.voice(st, outlet)
         if st.evidence and (voice is not outlet or st.stance == "report"):
             # the speaker's (or the outlet's reporting) own sentence inside the article, so it is
@@ -311,6 +319,8 @@ class IncidentEngine:
             self.claimants.remember_claim(claimant, at)
         if seen is not None and st.stance == "claim" and st.place is not None:
             seen.setdefault(st.place.id, ref)
+        if seen is not None and claimant is not None:
+            seen.setdefault(f"actor:{self.claimants.side(claimant.id)}", ref)
         return raised
 
     def _checkable(self, st: Statement, incident: IncidentValue | None, w: Window, published: datetime) -> bool:

@@ -111,6 +111,10 @@ class Matcher:
             if st.weapon == inc.weapon:
                 score += 0.1
                 reasons.append(f"same weapon ({st.weapon})")
+            elif (self.coarse(st) or inc.place_id is None) and not (st.place and st.place.id == inc.place_id):
+                # with only a country to go by, the weapon is what says which event it is: a
+                # state's airstrikes in Iraq are not the drone attack on a base in Iraq they answer
+                return None
             else:
                 score -= 0.2
                 reasons.append(f"different weapon ({st.weapon} vs {inc.weapon})")
