@@ -436,3 +436,45 @@ def test_a_placeless_denial_of_a_group_s_claim_joins_the_claim_it_denies(
     ], until="+72h")
     [incident] = incidents
     assert [m["role"] for m in incident["messages"]] == ["claim", "denial"]
+
+
+EILAT_CLAIM = ("Houthis say they sent a swarm of drones at Eilat\nThe Houthi movement on Saturday claimed responsibility "
+               "for a drone attack on the Israeli port city of Eilat.")
+DOWNED_AT_SEA = ("US warship downs a dozen drones over Red Sea\nA US Navy destroyer on Saturday shot down 12 attack drones "
+                 "over the Red Sea that were launched from Houthi-held parts of Yemen, US Central Command said.")
+
+
+def test_drones_shot_down_at_sea_corroborate_the_launcher_s_claim_on_the_city_they_were_sent_at(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The other side's word that it downed the launcher's drones over the Red Sea is its report of
+    the attack the launcher claims on Eilat: where they fell is on the way, not another event. It
+    says nothing of another group's claim on Eilat that day."""
+    (tmp_path / "houthis").mkdir()
+    (tmp_path / "other").mkdir()
+    alerts, incidents = replay(capsys, tmp_path / "houthis", [
+        rec("https://paper.example/rss", "h1", "2024-03-09T06:00:00+00:00", EILAT_CLAIM),
+        rec("https://wire.example/rss", "c1", "2024-03-09T20:00:00+00:00", DOWNED_AT_SEA),
+    ], until="+72h")
+    [incident] = incidents
+    assert incident["place"] == "Eilat" and [c["actor"] for c in incident["claimants"]] == ["Houthis"]
+    assert incident["status"] == "corroborated" and incident["grade"] == "confirmed"
+    assert _uncorroborated(alerts) == []
+    alerts, incidents = replay(capsys, tmp_path / "other", [
+        rec("https://paper.example/rss", "i1", "2024-03-09T06:00:00+00:00",
+            "The Islamic Resistance in Iraq claimed a drone attack on Eilat on Saturday."),
+        rec("https://wire.example/rss", "c1", "2024-03-09T20:00:00+00:00", DOWNED_AT_SEA),
+    ], until="+72h")
+    assert [a["actor"] for a in _uncorroborated(alerts)] == ["Islamic Resistance in Iraq"]
+
+
+def test_missiles_downed_on_their_way_are_placed_where_they_were_sent(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"A destroyer shot down missiles fired toward Israel": a state's interception is its report of
+    the launcher's attack, placed at the target, not at the Iraqi bases another sentence names."""
+    alerts, [incident] = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "b1", "2024-03-09T05:00:00+00:00",
+            "US downs missiles fired from Yemen\nThe Pentagon said drone attacks on US bases in Iraq have increased, "
+            "while a US destroyer shot down three cruise missiles launched by the Houthis toward Israel."),
+    ], until="+72h")
+    assert incident["place"] == "Israel"
+    assert incident["claimants"] == [] and _uncorroborated(alerts) == []

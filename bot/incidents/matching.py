@@ -41,6 +41,28 @@ RETALIATION = re.compile(
     r"|رد[اًا]* على|ردا على|انتقام|تلافی|پاسخ به|en représailles|en riposte|en réponse", re.IGNORECASE)
 
 
+# "shot down 14 drones", "downs missiles", "intercepted drones launched from Yemen", «اعتراض
+# صاروخ», «أسقطت طائرة مسيرة», «رهگیری پهپاد», "a intercepté des drones": a party defending against
+# another's launches, not striking on its own
+INTERCEPTION = re.compile(
+    r"(?<!\w)(?:shot|shoots|shoot|shooting) down|(?<!\w)(?:downs|downed|downing) (?:\w+ ){0,4}?(?:drones?|missiles?|rockets?"
+    r"|uavs?|projectiles?|aerial)|(?<!\w)intercept(?:s|ed|ing|ion)?(?!\w)|اعتراض|اسقاط|أسقط|اسقط|رهگیری|سرنگون"
+    r"|abattu|intercept[ée]", re.IGNORECASE)
+
+# "fired toward Israel", "drones targeting Eilat", «باتجاه ايلات», "en direction d'Eilat": the place
+# named after these words is where launches were sent
+AIMED = frozenset({"toward", "towards", "targeting", "targetting", "باتجاه", "نحو", "به", "سمت", "direction", "vers"})
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A statement about weapons downed on their way (over a sea): where they fell is not where
+    they were sent, so its place may meet the target's place of a claim by one of ``launchers``
+    (the sides the message names besides the speaker's)."""
+
+    launchers: frozenset[str]
+
+
 @dataclass(frozen=True, slots=True)
 class Window:
     """When a statement says its event happened, and the span of candidate incidents."""
@@ -85,19 +107,26 @@ class Matcher:
         """No place, or only a province, region, sea or country: candidates are looked up by time."""
         return st.place is None or self.places.level(st.place.id) >= 2
 
-    def score(self, inc: IncidentValue, st: Statement, subject: ActorRef | None, w: Window) -> Match | None:
+    def score(self, inc: IncidentValue, st: Statement, subject: ActorRef | None, w: Window,
+              route: Route | None = None) -> Match | None:
         reasons: list[str] = []
         score = 0.0
         finer = False
+        en_route = False
         if st.place is not None and inc.place_id is not None:
             related = self.places.relate(st.place.id, inc.place_id)
             if related is None and self._one_strike(inc, st, subject):
                 related = self.places.same_region(st.place.id, inc.place_id)
-            if related is None:
+            if related is None and route is not None and self._launched_by(inc, route):
+                en_route = True
+                score += 0.05
+                reasons.append(f"downed on the way ({st.place.name}) to {inc.place or inc.place_id}")
+            elif related is None:
                 return None
-            score += related.score
-            reasons.append(related.reason)
-            finer = related.finer
+            else:
+                score += related.score
+                reasons.append(related.reason)
+                finer = related.finer
         elif st.place is not None or inc.place_id is not None:
             score += 0.05
             reasons.append("place known on one side only")
@@ -124,12 +153,18 @@ class Matcher:
         if actors & {side(lk.subject_id) for lk in inc.links if lk.subject_id}:
             score += 0.2
             reasons.append("same actor")
-        if (st.place is None or inc.place_id is None) and not self._placeless_agree(inc, st, reasons, timing[0], w):
+        if (st.place is None or inc.place_id is None or en_route) and not self._placeless_agree(
+                inc, st, reasons, timing[0], w):
             return None
         if st.stance == "claim" and subject is not None and claimants:
             if self._contradicts(inc, subject, claimants, w, placeless=self.coarse(st) or inc.place_id is None):
                 return None
         return Match(inc, score, tuple(reasons), finer)
+
+    def _launched_by(self, inc: IncidentValue, route: Route) -> bool:
+        """The incident is claimed by a side the interception names as the launcher."""
+        side = self.claimants.side
+        return any(lk.role == "claim" and side(lk.subject_id) in route.launchers for lk in inc.links)
 
     @staticmethod
     def _placeless_agree(inc: IncidentValue, st: Statement, reasons: list[str], timing: float, w: Window) -> bool:
