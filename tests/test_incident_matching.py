@@ -478,3 +478,34 @@ def test_missiles_downed_on_their_way_are_placed_where_they_were_sent(
     ], until="+72h")
     assert incident["place"] == "Israel"
     assert incident["claimants"] == [] and _uncorroborated(alerts) == []
+
+
+EMBASSY_REPORT = rec("https://wire.example/rss", "r1", "2024-03-08T06:00:00+00:00",
+                     "Rockets struck near the US embassy in Baghdad early on Friday, security sources said.")
+FRIDAY_CLAIM = rec("https://wire.example/rss", "k1", "2024-03-09T20:00:00+00:00",
+                   "Kataib Hezbollah claimed Friday's attacks on US interests, a security official from the group said.")
+
+
+def test_a_claim_of_a_day_s_attacks_with_no_place_joins_the_one_event_of_that_day(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Kataib Hezbollah claimed Friday's attacks on US interests": on a day the stream reports one
+    attack (or one besides an ambush blamed on another group), the claim is that attack's, not an
+    orphan; on a day of two, it names neither."""
+    for case in ("one", "blamed", "two"):
+        (tmp_path / case).mkdir()
+    _, incidents = replay(capsys, tmp_path / "one", [EMBASSY_REPORT, FRIDAY_CLAIM], until="+72h")
+    [embassy] = incidents
+    assert [m["id"] for m in embassy["messages"]] == ["r1", "k1"]
+    _, incidents = replay(capsys, tmp_path / "blamed", [
+        EMBASSY_REPORT,
+        rec("https://wire.example/rss", "b1", "2024-03-08T09:00:00+00:00",
+            "The Syrian Observatory for Human Rights blamed the Islamic State for an ambush near Palmyra on Friday."),
+        FRIDAY_CLAIM], until="+72h")
+    embassy = next(i for i in incidents if i["place"] == "US Embassy Baghdad")
+    assert [m["id"] for m in embassy["messages"]] == ["r1", "k1"]
+    _, incidents = replay(capsys, tmp_path / "two", [
+        EMBASSY_REPORT,
+        rec("https://wire.example/rss", "r2", "2024-03-08T09:00:00+00:00",
+            "A drone attack targeted Ain al-Asad air base on Friday, security sources said."),
+        FRIDAY_CLAIM], until="+72h")
+    assert sorted(len(i["messages"]) for i in incidents) == [1, 1, 1]

@@ -29,6 +29,7 @@ from classifiers.types import ActorRef, PlaceRef, Statement
 from storage.incidents import IncidentValue
 
 THRESHOLD = 0.45
+ONLY_EVENT = "the one event of the day it names"
 PLACELESS_MIN = 0.3  # a statement without a place joins a candidate this good rather than open an orphan
 EPSILON = 1e-6  # scores are sums of tenths: 0.45 may come out as 0.44999999999999996
 SAME_CLAIMANT_GAP = timedelta(hours=36)
@@ -166,8 +167,16 @@ class Matcher:
         side = self.claimants.side
         return any(lk.role == "claim" and side(lk.subject_id) in route.launchers for lk in inc.links)
 
-    @staticmethod
-    def _placeless_agree(inc: IncidentValue, st: Statement, reasons: list[str], timing: float, w: Window) -> bool:
+    def _blamed_on_another(self, inc: IncidentValue, st: Statement) -> bool:
+        """Someone blames the incident on a party other than the claimant (and not a mere
+        description): it is not the claimant's event for want of anything better."""
+        side, generic = self.claimants.side, self.claimants.is_generic
+        mine = side(st.subject.id) if st.subject else None
+        return any(lk.role == "attribution" and lk.subject_id and not generic(lk.subject_id)
+                   and side(lk.subject_id) != mine for lk in inc.links)
+
+    def _placeless_agree(self, inc: IncidentValue, st: Statement, reasons: list[str], timing: float,
+                         w: Window) -> bool:
         """When one side has no place, time alone does not make two statements one event: the
         weapon must agree, or the actor. A claim joined by its actor alone also needs its target or
         its time to agree (the same day, or dates that meet): a group claims many attacks, and its
@@ -175,6 +184,14 @@ class Matcher:
         if any(r.startswith("same weapon") for r in reasons):
             return True
         if not any(r.startswith("same actor") for r in reasons):
+            if (st.stance == "claim" and st.place is None and st.weapon is None and w.precision == "day"
+                    and inc.time_precision == "day" and timing >= 0.3 - EPSILON
+                    and not (st.target and inc.target and st.target != inc.target)
+                    and not self._blamed_on_another(inc, st)):
+                # "Friday's attacks on US interests", claimed with no place and no weapon: the event
+                # of that day, when it is the only one (``choose``)
+                reasons.append(ONLY_EVENT)
+                return True
             return False
         if st.stance != "claim":
             return True
@@ -239,6 +256,8 @@ class Matcher:
         if not matches:
             return None
         best = sorted(matches, key=lambda m: (-round(m.score, 6), -m.incident.event_time.timestamp()))[0]
+        if ONLY_EVENT in best.reasons and len(matches) > 1:
+            return None  # a claim of "Friday's attacks" on a day of several events names none of them
         floor = PLACELESS_MIN if (self.coarse(st) or best.incident.place_id is None) else THRESHOLD
         return best if best.score >= floor - EPSILON else None
 
