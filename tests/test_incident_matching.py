@@ -371,3 +371,141 @@ def test_a_claim_naming_no_place_raises_no_uncorroborated_alert_even_with_a_targ
             "the group said."),
     ], until="+72h")
     assert [a["actor"] for a in _uncorroborated(alerts)] == ["Kataib Hezbollah"]
+
+
+KIRKUK_CLAIM = "The Islamic State claimed responsibility for the shooting in Kirkuk, its Amaq agency said."
+
+
+def test_an_outlet_s_report_of_the_dead_corroborates_the_claim_in_the_same_or_a_later_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Gunman kills three in Kirkuk": the outlet's own count of the dead at a place is its report
+    of the attack, whether it comes before the claim, or beside it in the claim's article."""
+    for case in ("before", "beside", "alone"):
+        (tmp_path / case).mkdir()
+    alerts, [incident] = replay(capsys, tmp_path / "before", [
+        rec("https://paper.example/rss", "p1", "2024-03-06T21:00:00+00:00",
+            "Gunman kills three in Kirkuk market shooting\nPolice sealed off the old market on Wednesday evening."),
+        rec("https://wire.example/rss", "w1", "2024-03-07T09:00:00+00:00", KIRKUK_CLAIM),
+    ], until="+72h")
+    assert [m["role"] for m in incident["messages"]] == ["report", "claim"]
+    assert incident["status"] == "corroborated" and _uncorroborated(alerts) == []
+    alerts, [incident] = replay(capsys, tmp_path / "beside", [
+        rec("https://wire.example/rss", "w1", "2024-03-07T09:00:00+00:00",
+            "Two killed in Kirkuk in market shooting\nPolice are hunting the gunman as a man claiming to be from the "
+            "Islamic State released a video saying he carried out the attack."),
+    ], until="+72h")
+    assert incident["status"] == "corroborated" and _uncorroborated(alerts) == []
+    alerts, _ = replay(capsys, tmp_path / "alone", [
+        rec("https://wire.example/rss", "w1", "2024-03-07T09:00:00+00:00", KIRKUK_CLAIM),
+    ], until="+72h")
+    assert [a["actor"] for a in _uncorroborated(alerts)] == ["Islamic State"]
+
+
+def test_a_state_s_strikes_named_only_by_country_do_not_join_the_attack_they_answer(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The drone attack at Erbil air base and "US airstrikes in Iraq in response" the same day are
+    two events: with only the country to go by, the weapon tells them apart, so the group's later
+    claim finds the attack (not a US strike) and the outlet's report of the wounded corroborates it."""
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "s1", "2024-03-05T02:00:00+00:00",
+            "A drone attack wounded three US service members at Erbil air base on Monday."),
+        rec("https://wire.example/rss", "s2", "2024-03-05T06:00:00+00:00",
+            "US strikes Kataib Hezbollah sites in Iraq\nThe United States carried out airstrikes on three sites in "
+            "Iraq used by Kataib Hezbollah in response to the drone attack that wounded three US troops, the White "
+            "House said."),
+        rec("https://wire.example/rss", "s3", "2024-03-05T10:00:00+00:00",
+            "Kataib Hezbollah claimed the drone attack on Erbil air base."),
+    ], until="+72h")
+    attack = next(i for i in incidents if i["place"] == "Erbil Air Base")
+    assert [m["id"] for m in attack["messages"]] == ["s1", "s3"]
+    assert [c["actor"] for c in attack["claimants"]] == ["Kataib Hezbollah"]
+    assert attack["status"] == "corroborated" and _uncorroborated(alerts) == []
+    [strike] = [i for i in incidents if i is not attack]
+    assert [c["actor"] for c in strike["claimants"]] == ["United States"]
+
+
+def test_a_placeless_denial_of_a_group_s_claim_joins_the_claim_it_denies(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"The Houthis claimed a missile attack on a tanker ...; Maersk denied the claim, saying the
+    ship was not hit by Houthi drones": the denial names no place the gazetteer knows and another
+    weapon, but it is about the claim beside it, not another event."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://ship.example/rss", "m1", "2024-03-08T09:00:00+00:00",
+            "Shipping firm says its tanker was not hit\nThe Houthis claimed a missile attack on a tanker off Hodeidah "
+            "on Friday. Maersk denied the claim, saying the ship was not hit by Houthi drones."),
+    ], until="+72h")
+    [incident] = incidents
+    assert [m["role"] for m in incident["messages"]] == ["claim", "denial"]
+
+
+EILAT_CLAIM = ("Houthis say they sent a swarm of drones at Eilat\nThe Houthi movement on Saturday claimed responsibility "
+               "for a drone attack on the Israeli port city of Eilat.")
+DOWNED_AT_SEA = ("US warship downs a dozen drones over Red Sea\nA US Navy destroyer on Saturday shot down 12 attack drones "
+                 "over the Red Sea that were launched from Houthi-held parts of Yemen, US Central Command said.")
+
+
+def test_drones_shot_down_at_sea_corroborate_the_launcher_s_claim_on_the_city_they_were_sent_at(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The other side's word that it downed the launcher's drones over the Red Sea is its report of
+    the attack the launcher claims on Eilat: where they fell is on the way, not another event. It
+    says nothing of another group's claim on Eilat that day."""
+    (tmp_path / "houthis").mkdir()
+    (tmp_path / "other").mkdir()
+    alerts, incidents = replay(capsys, tmp_path / "houthis", [
+        rec("https://paper.example/rss", "h1", "2024-03-09T06:00:00+00:00", EILAT_CLAIM),
+        rec("https://wire.example/rss", "c1", "2024-03-09T20:00:00+00:00", DOWNED_AT_SEA),
+    ], until="+72h")
+    [incident] = incidents
+    assert incident["place"] == "Eilat" and [c["actor"] for c in incident["claimants"]] == ["Houthis"]
+    assert incident["status"] == "corroborated" and incident["grade"] == "confirmed"
+    assert _uncorroborated(alerts) == []
+    alerts, incidents = replay(capsys, tmp_path / "other", [
+        rec("https://paper.example/rss", "i1", "2024-03-09T06:00:00+00:00",
+            "The Islamic Resistance in Iraq claimed a drone attack on Eilat on Saturday."),
+        rec("https://wire.example/rss", "c1", "2024-03-09T20:00:00+00:00", DOWNED_AT_SEA),
+    ], until="+72h")
+    assert [a["actor"] for a in _uncorroborated(alerts)] == ["Islamic Resistance in Iraq"]
+
+
+def test_missiles_downed_on_their_way_are_placed_where_they_were_sent(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"A destroyer shot down missiles fired toward Israel": a state's interception is its report of
+    the launcher's attack, placed at the target, not at the Iraqi bases another sentence names."""
+    alerts, [incident] = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "b1", "2024-03-09T05:00:00+00:00",
+            "US downs missiles fired from Yemen\nThe Pentagon said drone attacks on US bases in Iraq have increased, "
+            "while a US destroyer shot down three cruise missiles launched by the Houthis toward Israel."),
+    ], until="+72h")
+    assert incident["place"] == "Israel"
+    assert incident["claimants"] == [] and _uncorroborated(alerts) == []
+
+
+EMBASSY_REPORT = rec("https://wire.example/rss", "r1", "2024-03-08T06:00:00+00:00",
+                     "Rockets struck near the US embassy in Baghdad early on Friday, security sources said.")
+FRIDAY_CLAIM = rec("https://wire.example/rss", "k1", "2024-03-09T20:00:00+00:00",
+                   "Kataib Hezbollah claimed Friday's attacks on US interests, a security official from the group said.")
+
+
+def test_a_claim_of_a_day_s_attacks_with_no_place_joins_the_one_event_of_that_day(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Kataib Hezbollah claimed Friday's attacks on US interests": on a day the stream reports one
+    attack (or one besides an ambush blamed on another group), the claim is that attack's, not an
+    orphan; on a day of two, it names neither."""
+    for case in ("one", "blamed", "two"):
+        (tmp_path / case).mkdir()
+    _, incidents = replay(capsys, tmp_path / "one", [EMBASSY_REPORT, FRIDAY_CLAIM], until="+72h")
+    [embassy] = incidents
+    assert [m["id"] for m in embassy["messages"]] == ["r1", "k1"]
+    _, incidents = replay(capsys, tmp_path / "blamed", [
+        EMBASSY_REPORT,
+        rec("https://wire.example/rss", "b1", "2024-03-08T09:00:00+00:00",
+            "The Syrian Observatory for Human Rights blamed the Islamic State for an ambush near Palmyra on Friday."),
+        FRIDAY_CLAIM], until="+72h")
+    embassy = next(i for i in incidents if i["place"] == "US Embassy Baghdad")
+    assert [m["id"] for m in embassy["messages"]] == ["r1", "k1"]
+    _, incidents = replay(capsys, tmp_path / "two", [
+        EMBASSY_REPORT,
+        rec("https://wire.example/rss", "r2", "2024-03-08T09:00:00+00:00",
+            "A drone attack targeted Ain al-Asad air base on Friday, security sources said."),
+        FRIDAY_CLAIM], until="+72h")
+    assert sorted(len(i["messages"]) for i in incidents) == [1, 1, 1]

@@ -19,7 +19,17 @@ from bot.config import Config
 from bot.incidents import render
 from bot.incidents.claimants import Claimants
 from bot.incidents.due import check_due
-from bot.incidents.matching import Match, Matcher, Window, answered_places, attacked_at, is_retaliation
+from bot.incidents.matching import (
+    AIMED,
+    INTERCEPTION,
+    Match,
+    Matcher,
+    Route,
+    Window,
+    answered_places,
+    attacked_at,
+    is_retaliation,
+)
 from bot.incidents.places import Places
 from bot.incidents.policy import Policy
 from bot.incidents.rules import Rules
@@ -159,7 +169,8 @@ class IncidentEngine:
             statements = [Statement(stance="report", place=place, event_date=when,
                                     weapon=weapons[0].id if weapons else None)]
         read: list[tuple[int | None, Statement]] = [
-            (None if report_only else idx, self._victim_report(self._own_strike(st, msg, cls), msg))
+            (None if report_only else idx,
+             self._interception(self._victim_report(self._own_strike(st, msg, cls), msg), msg))
             for idx, st in enumerate(statements)]
         if not report_only and cls.outlet_report is not None:
             # the article tells the event in its own voice beside the statements it quotes: the
@@ -224,6 +235,43 @@ class IncidentEngine:
             return st
         return replace(st, stance="report", subject=None, speaker=st.speaker or actor)
 
+    def _interception(self, st: Statement, msg: Message) -> Statement:
+        """A state's word that it shot down or intercepted drones or missiles ("a US destroyer shot
+        down 14 drones launched from Houthi-controlled areas") is its report of the launcher's
+        attack, not a strike of its own: as a report it corroborates the launcher's claim."""
+        actor = st.subject or st.speaker
+        if st.stance != "claim" or not self.claimants.is_state(actor):
+            return st
+        if not INTERCEPTION.search(st.evidence or msg.full_text):
+            return st
+        report = replace(st, stance="report", subject=None, speaker=st.speaker or actor)
+        aimed = self._aimed_at(msg.full_text)
+        return replace(report, place=aimed) if aimed is not None else report
+
+    def _aimed_at(self, text: str) -> PlaceRef | None:
+        """The place launches were sent at ("missiles fired toward Israel", "drones targeting
+        Eilat"): where the attack was, not where the weapons were downed."""
+        norm = normalize(text)
+        toks, cased = tokens(norm), tokens(normalize_cased(text))
+        for m in self.gz.scan(toks, cased, frozenset({"place"})):
+            before = toks[max(0, m.start - 3):m.start]
+            if any(w in AIMED for w in before[-2:]) or before[-3:-1] in (["headed", "for"], ["bound", "for"]):
+                return self.gz.places[m.id].ref(m.alias)
+        return None
+
+    def _route(self, st: Statement, msg: Message, cls: Classification) -> Route | None:
+        """Weapons downed over a sea were sent somewhere else: the statement may meet the claim of
+        a launcher the message names (any armed party other than the speaker's side)."""
+        entry = self.gz.places.get(st.place.id) if st.place is not None else None
+        if entry is None or entry.kind != "sea" or not INTERCEPTION.search(st.evidence or msg.full_text):
+            return None
+        own = self.claimants.side(st.speaker.id) if st.speaker else None
+        launchers = frozenset(x for a in cls.actors if a.known and not self.claimants.is_state(a)
+                              and (x := self.claimants.side(a.id)) and x != own)
+        if st.subject is not None and st.stance == "attribution":
+            launchers |= {x for x in (self.claimants.side(st.subject.id),) if x}
+        return Route(launchers) if launchers else None
+
     def _statement(self, tx: IncidentTx, pk: int, msg: Message, st: Statement, cls: Classification,
                    idx: int | None, outlet: SourceInfo, fp: int, at: datetime,
                    seen: dict[str, int] | None = None) -> list[AlertValue]:
@@ -231,7 +279,7 @@ class IncidentEngine:
         subject = st.subject
         if st.stance == "claim" and subject is not None:
             subject = self.claimants.resolve(tx, subject)
-        matches = self._matches(tx, st, subject, w)
+        matches = self._matches(tx, st, subject, w, self._route(st, msg, cls))
         chosen = self.matcher.choose(matches, st)
         place = st.place
         earlier = (seen or {}).get(place.id) if place is not None and st.stance != "claim" else None
@@ -239,6 +287,14 @@ class IncidentEngine:
             found = tx.lean_incident(earlier)
             if found is not None and not (st.weapon and found.weapon and st.weapon != found.weapon):
                 chosen = Match(found, 1.0, (f"same message and place as its claim ({place.name})",), False)
+        party = self.claimants.side(st.subject.id) if st.subject is not None else None
+        earlier = (seen or {}).get(f"actor:{party}") if place is None and party and st.stance != "claim" else None
+        if earlier is not None and (chosen is None or chosen.incident.id != earlier):
+            # a blame or denial with no place of its own, about the party this message has claiming
+            # ("Maersk denied a claim by the Houthis that they struck its vessel"): the claimed event
+            found = tx.lean_incident(earlier)
+            if found is not None:
+                chosen = Match(found, 1.0, ("same message and party as its claim",), False)
         voice = self.claimants.voice(st, outlet)
         if st.evidence and (voice is not outlet or st.stance == "report"):
             # the speaker's (or the outlet's reporting) own sentence inside the article, so it is
@@ -311,6 +367,8 @@ class IncidentEngine:
             self.claimants.remember_claim(claimant, at)
         if seen is not None and st.stance == "claim" and st.place is not None:
             seen.setdefault(st.place.id, ref)
+        if seen is not None and claimant is not None:
+            seen.setdefault(f"actor:{self.claimants.side(claimant.id)}", ref)
         return raised
 
     def _checkable(self, st: Statement, incident: IncidentValue | None, w: Window, published: datetime) -> bool:
@@ -325,7 +383,8 @@ class IncidentEngine:
         known = self.gz.places
         return bool((st.place and st.place.id in known) or (incident and incident.place_id and incident.place_id in known))
 
-    def _matches(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window) -> list[Match]:
+    def _matches(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window,
+                 route: Route | None = None) -> list[Match]:
         place = st.place
         entry = self.gz.places.get(place.id) if place else None
         if self.matcher.coarse(st):
@@ -337,7 +396,7 @@ class IncidentEngine:
             cells = cells_near(entry.lat, entry.lon) if entry else []
             subjects = [a.id for a in (subject, st.speaker) if a is not None]
             cands = tx.candidates(w.t0, w.t1, place_ids, cells, subjects)
-        return [m for m in (self.matcher.score(c, st, subject, w) for c in cands) if m is not None]
+        return [m for m in (self.matcher.score(c, st, subject, w, route) for c in cands) if m is not None]
 
     def _open(self, tx: IncidentTx, st: Statement, w: Window, at: datetime) -> int:
         place = st.place

@@ -29,6 +29,7 @@ from classifiers.types import ActorRef, PlaceRef, Statement
 from storage.incidents import IncidentValue
 
 THRESHOLD = 0.45
+ONLY_EVENT = "the one event of the day it names"
 PLACELESS_MIN = 0.3  # a statement without a place joins a candidate this good rather than open an orphan
 EPSILON = 1e-6  # scores are sums of tenths: 0.45 may come out as 0.44999999999999996
 SAME_CLAIMANT_GAP = timedelta(hours=36)
@@ -39,6 +40,28 @@ RETALIATION = re.compile(
     r"|followed an? (earlier |recent )?(attack|exchange)|after (they|militants|the militants) (launched|fired|attacked)"
     r"|(following|after) (an?|the) (\w+[ -]){0,2}attacks? (on|against|by|that)"
     r"|رد[اًا]* على|ردا على|انتقام|تلافی|پاسخ به|en représailles|en riposte|en réponse", re.IGNORECASE)
+
+
+# "shot down 14 drones", "downs missiles", "intercepted drones launched from Yemen", «اعتراض
+# صاروخ», «أسقطت طائرة مسيرة», «رهگیری پهپاد», "a intercepté des drones": a party defending against
+# another's launches, not striking on its own
+INTERCEPTION = re.compile(
+    r"(?<!\w)(?:shot|shoots|shoot|shooting) down|(?<!\w)(?:downs|downed|downing) (?:\w+ ){0,4}?(?:drones?|missiles?|rockets?"
+    r"|uavs?|projectiles?|aerial)|(?<!\w)intercept(?:s|ed|ing|ion)?(?!\w)|اعتراض|اسقاط|أسقط|اسقط|رهگیری|سرنگون"
+    r"|abattu|intercept[ée]", re.IGNORECASE)
+
+# "fired toward Israel", "drones targeting Eilat", «باتجاه ايلات», "en direction d'Eilat": the place
+# named after these words is where launches were sent
+AIMED = frozenset({"toward", "towards", "targeting", "targetting", "باتجاه", "نحو", "به", "سمت", "direction", "vers"})
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A statement about weapons downed on their way (over a sea): where they fell is not where
+    they were sent, so its place may meet the target's place of a claim by one of ``launchers``
+    (the sides the message names besides the speaker's)."""
+
+    launchers: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,19 +108,26 @@ class Matcher:
         """No place, or only a province, region, sea or country: candidates are looked up by time."""
         return st.place is None or self.places.level(st.place.id) >= 2
 
-    def score(self, inc: IncidentValue, st: Statement, subject: ActorRef | None, w: Window) -> Match | None:
+    def score(self, inc: IncidentValue, st: Statement, subject: ActorRef | None, w: Window,
+              route: Route | None = None) -> Match | None:
         reasons: list[str] = []
         score = 0.0
         finer = False
+        en_route = False
         if st.place is not None and inc.place_id is not None:
             related = self.places.relate(st.place.id, inc.place_id)
             if related is None and self._one_strike(inc, st, subject):
                 related = self.places.same_region(st.place.id, inc.place_id)
-            if related is None:
+            if related is None and route is not None and self._launched_by(inc, route):
+                en_route = True
+                score += 0.05
+                reasons.append(f"downed on the way ({st.place.name}) to {inc.place or inc.place_id}")
+            elif related is None:
                 return None
-            score += related.score
-            reasons.append(related.reason)
-            finer = related.finer
+            else:
+                score += related.score
+                reasons.append(related.reason)
+                finer = related.finer
         elif st.place is not None or inc.place_id is not None:
             score += 0.05
             reasons.append("place known on one side only")
@@ -111,6 +141,10 @@ class Matcher:
             if st.weapon == inc.weapon:
                 score += 0.1
                 reasons.append(f"same weapon ({st.weapon})")
+            elif (self.coarse(st) or inc.place_id is None) and not (st.place and st.place.id == inc.place_id):
+                # with only a country to go by, the weapon is what says which event it is: a
+                # state's airstrikes in Iraq are not the drone attack on a base in Iraq they answer
+                return None
             else:
                 score -= 0.2
                 reasons.append(f"different weapon ({st.weapon} vs {inc.weapon})")
@@ -120,15 +154,29 @@ class Matcher:
         if actors & {side(lk.subject_id) for lk in inc.links if lk.subject_id}:
             score += 0.2
             reasons.append("same actor")
-        if (st.place is None or inc.place_id is None) and not self._placeless_agree(inc, st, reasons, timing[0], w):
+        if (st.place is None or inc.place_id is None or en_route) and not self._placeless_agree(
+                inc, st, reasons, timing[0], w):
             return None
         if st.stance == "claim" and subject is not None and claimants:
             if self._contradicts(inc, subject, claimants, w, placeless=self.coarse(st) or inc.place_id is None):
                 return None
         return Match(inc, score, tuple(reasons), finer)
 
-    @staticmethod
-    def _placeless_agree(inc: IncidentValue, st: Statement, reasons: list[str], timing: float, w: Window) -> bool:
+    def _launched_by(self, inc: IncidentValue, route: Route) -> bool:
+        """The incident is claimed by a side the interception names as the launcher."""
+        side = self.claimants.side
+        return any(lk.role == "claim" and side(lk.subject_id) in route.launchers for lk in inc.links)
+
+    def _blamed_on_another(self, inc: IncidentValue, st: Statement) -> bool:
+        """Someone blames the incident on a party other than the claimant (and not a mere
+        description): it is not the claimant's event for want of anything better."""
+        side, generic = self.claimants.side, self.claimants.is_generic
+        mine = side(st.subject.id) if st.subject else None
+        return any(lk.role == "attribution" and lk.subject_id and not generic(lk.subject_id)
+                   and side(lk.subject_id) != mine for lk in inc.links)
+
+    def _placeless_agree(self, inc: IncidentValue, st: Statement, reasons: list[str], timing: float,
+                         w: Window) -> bool:
         """When one side has no place, time alone does not make two statements one event: the
         weapon must agree, or the actor. A claim joined by its actor alone also needs its target or
         its time to agree (the same day, or dates that meet): a group claims many attacks, and its
@@ -136,6 +184,14 @@ class Matcher:
         if any(r.startswith("same weapon") for r in reasons):
             return True
         if not any(r.startswith("same actor") for r in reasons):
+            if (st.stance == "claim" and st.place is None and st.weapon is None and w.precision == "day"
+                    and inc.time_precision == "day" and timing >= 0.3 - EPSILON
+                    and not (st.target and inc.target and st.target != inc.target)
+                    and not self._blamed_on_another(inc, st)):
+                # "Friday's attacks on US interests", claimed with no place and no weapon: the event
+                # of that day, when it is the only one (``choose``)
+                reasons.append(ONLY_EVENT)
+                return True
             return False
         if st.stance != "claim":
             return True
@@ -200,6 +256,8 @@ class Matcher:
         if not matches:
             return None
         best = sorted(matches, key=lambda m: (-round(m.score, 6), -m.incident.event_time.timestamp()))[0]
+        if ONLY_EVENT in best.reasons and len(matches) > 1:
+            return None  # a claim of "Friday's attacks" on a day of several events names none of them
         floor = PLACELESS_MIN if (self.coarse(st) or best.incident.place_id is None) else THRESHOLD
         return best if best.score >= floor - EPSILON else None
 
