@@ -41,7 +41,7 @@ from classifiers.types import ActorRef, Classification, PlaceRef, Statement
 __all__ = ["Classifier", "classify", "default_classifier", "split_sentences"]
 
 _TOPIC = re.compile(
-    r"attack|strike|raid|bomb|rocket|drone|missile|explos|blast|shell|killed|dead|wounded|injur|casualt|involve|responsib|"
+    r"attack|strike|raid|bomb|rocket|drone|missile|explos|blast|shell|kill|dead|wounded|injur|casualt|involve|responsib|"
     r"role|base|convoy|troops|forces|soldier|clash|airstrike|incident|responsab|captur|seiz|execut|overran|"
     r"massacre|kidnap|abduct|hostage|assassinat|"
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"

@@ -33,6 +33,7 @@ from classifiers.speakers import (
     ACCORDING,
     INVERTED,
     SAID,
+    clause_initial,
     governs,
     headline_speaker,
     parties,
@@ -247,6 +248,9 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     for said in speech:
         pos = s.token_at(said.start())
         prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
+        if prior and fw.lang == "en" and pos and INVERTED.match(said.group(0)) and clause_initial(s, pos) and any(
+                0 <= m.start - pos - 1 <= 2 for m, _ in ok):
+            prior = []  # "... by Kataib Hezbollah, said the Pentagon": the party after the verb speaks
         if prior:
             if found is None and pos < len(s.toks) - 4:
                 # "X says <clause>": X reports what follows, not what came before it ("Israeli
@@ -256,7 +260,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
                 voices.append((pos, prior[-1][1]))
             found = found or prior[-1][1]
             continue
-        if fw.lang != "en" or INVERTED.match(said.group(0)):
+        if fw.lang != "en" or (INVERTED.match(said.group(0)) and clause_initial(s, pos)):
             following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
             if following:
                 if fw.lang != "en" and voices is not None:

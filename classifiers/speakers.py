@@ -41,6 +41,8 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
     if any(t in others for t in between):
         return False
     titles = title_words()
+    if len(between) == 2 and between[1] in _MINISTRY:
+        return True  # "Lebanon's health ministry said": the state's own ministry
     if any(t in titles and not all(x in titles for x in between[:k]) for k, t in enumerate(between)):
         return False  # "... from a Houthi-controlled area, officials said": not the Houthis' officials
     # "... used by Kataib Hezbollah in Syria, officials said": a party inside a phrase of place is
@@ -53,6 +55,8 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
     return True
 
 
+# an office one word after its state ("the Lebanese health ministry", "Iraq's oil minister")
+_MINISTRY = frozenset({"ministry", "minister"})
 _PREPOSITIONS = frozenset({"in", "near", "at", "from", "against", "into", "inside", "by", "with", "for", "of"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
 _SAYING = frozenset({"statement", "statements", "comments", "remarks", "interview", "briefing", "post", "tweet",
@@ -106,7 +110,8 @@ def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> li
                 near = (toks[i - 1] if i else "", " ".join(toks[max(i - 2, 0):i]))
             else:
                 near = (toks[i + 1] if i + 1 < len(toks) else "", " ".join(toks[i + 1:i + 3]))
-            if not any(w in fw.titles for w in near):
+            if not any(w in fw.titles for w in near) and not (
+                    not before and i + 2 < len(toks) and toks[i + 2] in _MINISTRY):
                 continue
             if tok == "us" and (i >= len(s.cased) or s.cased[i] != "US"):
                 continue  # "us" the pronoun
@@ -134,6 +139,8 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         return following[0][1] if following else None
     if side == "inside":
         return inside[0][1] if inside else (after[0][1] if after else None)
+    if side == "within":  # only a party inside the cue's own words ("condemned the Turkish strike")
+        return inside[0][1] if inside else None
     if side == "either":
         # Arabic puts the verb first (VSO) or the subject first (SVO): an actor right before
         # the verb is its subject, otherwise the first actor after it
@@ -167,14 +174,33 @@ def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None
     for said in SAID.finditer(s.norm):
         pos = bisect.bisect_right(s.starts, said.start()) - 1
         prior = [r for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
+        if prior and pos and INVERTED.match(said.group(0)) and s.norm.isascii() and clause_initial(s, pos) and any(
+                0 <= m.start - pos - 1 <= 2 for m, _ in ok):
+            prior = []  # "... by Kataib Hezbollah, said the Pentagon": the party after the verb speaks
         if prior:
             return prior[-1]
-        if INVERTED.match(said.group(0)) or not s.norm.isascii():
-            # "..., said the Pentagon", «وقال الجيش»: the speaker after the verb
+        if (INVERTED.match(said.group(0)) and clause_initial(s, pos)) or not s.norm.isascii():
+            # "..., said the Pentagon", «وقال الجيش»: the speaker after the verb ("Medics said the
+            # Russian raids hit ..." has its speaker before the verb)
             following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
             if following:
                 return following[0]
     return tail_speaker(s, ok)
+
+
+def clause_initial(s: Sentence, pos: int) -> bool:
+    """Whether the word at token ``pos`` opens a sentence or follows punctuation (", said X",
+    "\" said X"), as an English verb before its subject does."""
+    if pos <= 0:
+        return True
+    words = list(_WORD.finditer(s.norm_punct))
+    if pos >= len(words) or len(words) != len(s.toks):
+        return True  # cannot tell: the old reading
+    gap = s.norm_punct[words[pos - 1].end():words[pos].start()]
+    return bool(gap.strip())
+
+
+_WORD = re.compile(r"\w+")
 
 
 def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None:

@@ -76,3 +76,24 @@ def test_a_persian_object_before_ra_is_never_the_claimant(classifier: Classifier
     """Only the target is named («مواضع کتائب حزب الله را ... بمباران کردند»): no claim by the target."""
     text = "به گزارش خبرگزاری فارس، جنگنده‌های آمریکایی مواضع کتائب حزب الله را در جرف الصخر بمباران کردند."
     assert [s for s in classifier.classify(text).statements if s.stance == "claim"] == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a capital speaks for its state, in its French spelling too
+    ("Bagdad a accusé les Etats-Unis d'avoir mené la frappe qui a tué deux commandants.",
+     ("attribution", "Iraq", "United States", None)),  # the capital speaks: it is not the place
+    # the official agency named the way French wires name it
+    ("Selon l'agence officielle Sana, des missiles israéliens ont frappé l'aéroport de Damas.",
+     ("attribution", "Syria", "Israel", "Damascus International Airport")),
+])
+def test_french_capitals_and_agencies_speak_for_their_state(classifier: Classifier, text: str,
+                                                            want: tuple[str, ...]) -> None:
+    assert _one(classifier, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Aucun groupe n'a revendiqué l'attaque pour l'instant.",
+    "Aucune organisation n'a encore revendiqué l'attentat de Kaboul.",
+])
+def test_french_no_group_has_claimed_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert classifier.classify(text).statements == ()
