@@ -31,6 +31,7 @@ from classifiers.rules import Rule
 from classifiers.sentences import Sentence
 from classifiers.speakers import (
     ACCORDING,
+    COMPLEMENTISERS,
     INVERTED,
     SAID,
     governs,
@@ -59,7 +60,7 @@ _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:minis
 
 
 _GROUP = re.compile(r"(?<!\w)(?:the group|the militia|the movement|the organi[sz]ation|the faction|الجماعه|الحركه|"
-                    r"التنظيم|الفصيل)(?!\w)")
+                    r"التنظيم|الفصيل|الحزب|الكتايب|الهييه|الجبهه|الفصايل|الميليشيا|المليشيا|الكتيبه|السرايا|اللواء)(?!\w)")
 
 
 _RULES = {stance: Rule(stance, _NEVER, "frame", None, None, None, None, None, "frame")
@@ -122,7 +123,13 @@ def demonym_mentions(gz: Gazetteer, s: Sentence, fw: FrameWords) -> list[Mention
         if tok == "us" and (i >= len(s.cased) or s.cased[i] != "US"):
             continue  # "us" the pronoun
         ref = gz.resolve_actor(name)
-        if ref is not None and not any(m.kind == "actor" and i < m.start <= i + 3 for m in s.mentions):
+        if ref is None:
+            continue
+        if fw.lang == "ar":
+            # the adjective follows its noun: «حزب الله اللبناني» is the group's, «الطائرات الأمريكية» a party
+            if not any(m.kind == "actor" and m.end == i for m in s.mentions):
+                out.append(Mention("actor", ref.id, i, i + 1, tok))
+        elif not any(m.kind == "actor" and i < m.start <= i + 3 for m in s.mentions):
             # not "the Lebanese militant group Hezbollah", "Yemeni Houthi rebels": the group's adjective
             out.append(Mention("actor", ref.id, i, i + 1, tok))
     return out
@@ -257,7 +264,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
             found = found or prior[-1][1]
             continue
         if fw.lang != "en" or INVERTED.match(said.group(0)):
-            following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
+            following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2 and not _opens_clause(s, pos + 1, m.start)]
             if following:
                 if fw.lang != "en" and voices is not None:
                     voices.append((pos, following[0]))
@@ -276,6 +283,12 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     if speech and _body_speaks(s, fw, speech):
         return _body_state(s, fw, ok, call)
     return None
+
+
+def _opens_clause(s: Sentence, lo: int, hi: int) -> bool:
+    """Whether a complementiser stands between a speech verb and a party: «وأضاف أن حزب الله
+    أطلق» reports Hezbollah, it does not make it the one who speaks."""
+    return any(t in COMPLEMENTISERS for t in s.toks[lo:hi])
 
 
 def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> bool:

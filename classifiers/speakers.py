@@ -23,10 +23,13 @@ SAID = re.compile(
     r"(?<!\w)(?:said|says|say|told|tells|stated|states|announced|announces|added|adds|tweeted|wrote|reported|reports|"
     r"confirmed|confirms|claimed|claims|insisted|alleged|alleges|noted|explained|spokesman|spokesperson|spokeswoman|"
     r"statement|quoted|"
-    r"قال|قالت|يقول|تقول|ذكر|ذكرت|اعلن|اعلنت|افاد|افادت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|صرح|صرحت|بيان|"
+    r"(?:و|ف)?(?:قال|قالت|يقول|تقول|ذكر|ذكرت|اعلن|اعلنت|افاد|افادت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|صرح|صرحت|بيان|"
+    r"بيانا|بيانه|بيانها|اصدر|اصدرت)|"
     r"a declare|a affirme|a indique|a precise|a annonce|"
     r"گفت|اعلام كرد)(?!\w)"
 )
+# «قال إن», «أضاف أن»: a party after these is inside the reported clause, not the one who speaks
+COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "that", "que", "qu", "كه"})
 # the speech verbs a speaker may follow in English ("..., said the ministry"); "says if Hezbollah" is no such
 INVERTED = re.compile(r"said|told|added|stated|reported|announced|tweeted|wrote|confirmed")
 ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از)(?!\w)")
@@ -171,7 +174,8 @@ def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None
             return prior[-1]
         if INVERTED.match(said.group(0)) or not s.norm.isascii():
             # "..., said the Pentagon", «وقال الجيش»: the speaker after the verb
-            following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
+            following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2
+                         and not any(t in COMPLEMENTISERS for t in s.toks[pos + 1:m.start])]
             if following:
                 return following[0]
     return tail_speaker(s, ok)
