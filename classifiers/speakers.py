@@ -139,9 +139,10 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         return inside[0][1] if inside else (after[0][1] if after else None)
     if side == "either":
         # Arabic puts the verb first (VSO) or the subject first (SVO): an actor right before
-        # the verb is its subject, otherwise the first actor after it
+        # the verb is its subject, otherwise the first actor after it that is not its object
         if before and cue.start - before[-1][0].end <= 1:
             return before[-1][1]
+        after = [(m, r) for m, r in after if not arabic_object(s, m)]
         return after[0][1] if after else (before[-1][1] if before else None)
     if side == "first":
         # Persian marks the object with «را» after it: the first party of the clause that is not one
@@ -155,6 +156,19 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
     if side == "said":
         return reporter(s, ok) or (before[-1][1] if before else None)
     return None
+
+
+def arabic_object(s: Sentence, m: Mention) -> bool:
+    """Whether an Arabic party is named as what was hit: after a target noun («قصفت مقرا لكتائب
+    حزب الله», «مواقع الحشد») or with the possessive «ل» of one («... لتنظيم الدولة»)."""
+    if m.start == 0 or s.norm.isascii():
+        return False
+    prev, tok = s.toks[m.start - 1], s.toks[m.start]
+    ar = load_frames().get("ar")
+    if ar is not None and prev in ar.target_nouns:
+        return True
+    return tok.startswith("ل") and not m.alias.startswith("ل") and ar is not None and any(
+        t in ar.target_nouns for t in s.toks[max(m.start - 3, 0):m.start])
 
 
 def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None:
