@@ -349,6 +349,9 @@ def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
                     call.armed[0] if call.armed else None)
         if claimant is None or claimant.kind not in ARMED | STATE:
             continue
+        if fw.lang == "fa" and any(mn.start >= end and not same_party(r, claimant) and "را" not in s.toks[mn.end:mn.end + 2]
+                                   for mn, r in ok):
+            continue  # «آمریکا ادعا کرد که کتائب حزب الله پشت حمله است»: another party's deed, a blame
         if any(doer is not None and start >= end and not same_party(doer, claimant)
                for start, _, doer, _ in events_of(s, fw, ok)):
             continue  # "the government claimed the Daeshites killed ...": another's attack, a blame

@@ -32,7 +32,8 @@ SAID = re.compile(
 COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "that", "que", "qu", "كه"})
 # the speech verbs a speaker may follow in English ("..., said the ministry"); "says if Hezbollah" is no such
 INVERTED = re.compile(r"said|told|added|stated|reported|announced|tweeted|wrote|confirmed")
-ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از)(?!\w)")
+ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از|"
+                       r"به گفته|بنا بر|بنابر)(?!\w)")
 _BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
 
 
@@ -149,6 +150,10 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         subjects = [(m, r) for m, r in ok if not (m.end < len(s.toks) and s.toks[m.end] == "را")]
         if len(subjects) < len(ok) and not any(m.end <= cue.start for m, _ in subjects):
             return None  # only the object is named: «مواضع کتائب حزب الله را ... بمباران کردند»
+        told = [r for m, r in subjects if _reported_by(s, m)]
+        if in_claim and told and any(m.end <= cue.start and r.id != told[0].id and r.parent != told[0].id
+                                     and not _reported_by(s, m) for m, r in subjects):
+            return None  # «به گفته پنتاگون، کتائب حزب الله ... حمله کرد»: the Pentagon's word of another's attack
         ok = subjects
         if ok and ok[0][0].end <= cue.start:
             return ok[0][1]
@@ -156,6 +161,13 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
     if side == "said":
         return reporter(s, ok) or (before[-1][1] if before else None)
     return None
+
+
+def _reported_by(s: Sentence, m: Mention) -> bool:
+    """Whether a party is named as the source of a report: "according to X", «به گفته X»."""
+    lo = s.starts[max(m.start - 4, 0)] if s.starts else 0
+    hits = list(ACCORDING.finditer(s.norm, lo, s.starts[m.start] if s.starts else 0))
+    return bool(hits) and bisect.bisect_right(s.starts, hits[-1].end() - 1) - 1 >= m.start - 1
 
 
 def arabic_object(s: Sentence, m: Mention) -> bool:
