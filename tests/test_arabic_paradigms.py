@@ -232,6 +232,35 @@ def test_the_kind_comes_from_the_denials_own_words(classifier: Classifier, text:
     assert (stance, speaker, denial_of, place) == ("denial", "Iraq", kind, "Ain al-Asad Air Base")
 
 
+@pytest.mark.parametrize("verb", ["كذّب", "وكذّب", "فنّد", "وفند", "دحض", "يكذّب", "رفض"])
+def test_a_partys_claim_rejected_is_its_event_denied(classifier: Classifier, verb: str) -> None:
+    text = f"{verb} الجيش الإسرائيلي مزاعم حزب الله بإسقاط طائرة مسيرة فوق جنوب لبنان."
+    assert _one(classifier, text) == ("denial", "Israel", "Hezbollah", "event", "southern Lebanon")
+
+
+# --- places and communiqués --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("where", "place"), [
+    ("في ريف حلب الجنوبي", "Aleppo countryside"), ("في ريف حماة الشمالي", "Hama countryside"),
+    ("قرب بلدة السخنة", "Sukhnah"), ("في محيط مدينة الميادين", "Mayadin"), ("في مدينة الرقة", "Raqqa"),
+    ("في قرية الحمرات", "الحمرات"),
+])
+def test_the_place_after_its_marker(classifier: Classifier, where: str, place: str) -> None:
+    """A place the gazetteer lacks is shown as written after «قرية», «بلدة»."""
+    result = classifier.classify(f"تبنى تنظيم الدولة الإسلامية الهجوم على حاجز للجيش {where}.")
+    (st,) = result.statements
+    assert (st.stance, st.place.name if st.place else st.place_written) == ("claim", place)
+
+
+@pytest.mark.parametrize("text", [
+    "بعون الله تعالى، استهدف جنود الخلافة تجمعا للمرتدين في مدينة الرقة بعبوة ناسفة.",
+    "وكالة أعماق: مقاتلو الدولة الإسلامية يستهدفون تجمعا للمرتدين في مدينة الرقة.",
+    "وقال التنظيم عبر وكالة أعماق التابعة له إنه نفذ الهجوم على حاجز للجيش في مدينة الرقة.",
+])
+def test_the_caliphates_communique_is_its_claim(classifier: Classifier, text: str) -> None:
+    assert _one(classifier, text) == ("claim", IS, IS, None, "Raqqa")
+
+
 # --- speakers carried from the sentence before or from the headline ----------------------------
 
 @pytest.mark.parametrize(("first", "second", "actor"), [
@@ -310,3 +339,17 @@ def test_persian_paradigms(classifier: Classifier, text: str, want: list[Row]) -
 def test_persian_with_or_without_the_zero_width_non_joiner(classifier: Classifier, groups: str) -> None:
     text = f"سپاه پاسداران اعلام کرد که مقرهای {groups} تروریستی در اربیل را با موشک هدف قرار داد."
     assert _one(classifier, text) == ("claim", "IRGC", "IRGC", None, "Erbil")
+
+
+@pytest.mark.parametrize("denied", ["را تکذیب کرد", "را تکذیب می‌کند", "را تکذیب میکند", "را رد کرد", "را رد می‌کند",
+                                    "را رد کردند", "را بی‌اساس خواند"])
+def test_persian_denial_verbs_in_every_tense(classifier: Classifier, denied: str) -> None:
+    text = f"سپاه پاسداران هرگونه نقش در حمله به پایگاه التنف {denied}."
+    assert _one(classifier, text) == ("denial", "IRGC", "IRGC", "responsibility", "Al-Tanf Garrison")
+
+
+@pytest.mark.parametrize("blamed", ["را به حمله به پایگاه التنف متهم کرد", "را به حمله به پایگاه التنف متهم می‌کند",
+                                    "را مسئول حمله به پایگاه التنف دانست", "را عامل حمله به پایگاه التنف دانست"])
+def test_persian_blame_verbs(classifier: Classifier, blamed: str) -> None:
+    assert _one(classifier, f"آمریکا سپاه پاسداران {blamed}.") == (
+        "attribution", "United States", "IRGC", None, "Al-Tanf Garrison")
