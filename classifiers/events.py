@@ -130,6 +130,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             after = _head([(mn, r) for mn, r in ok if end + agent - 1 < mn.start <= end + agent + 3])
             if after:
                 doer = after[0]
+        if doer is False and s.toks[t] in fw.passive_alike:
+            continue  # «جنود قتلوا في ...»: read as the passive, its doer only an agent («على أيدي»)
         passive = t > 0 and s.toks[t - 1] in _PASSIVE and s.toks[t] not in ("behind", "responsible")
         if doer is False and passive:
             # "Hezbollah compounds were struck": the party named is the target; on an army's own

@@ -184,6 +184,16 @@ def test_a_state_adjective_on_the_object_is_not_the_doer(classifier: Classifier)
     assert _rows(classifier, text) == [("attribution", "Turkey", "PKK")]
 
 
+@pytest.mark.parametrize("killed", ["قتلوا", "قتل"])
+def test_killed_spelled_as_the_passive_names_no_doer_before_it(classifier: Classifier, killed: str) -> None:
+    """«جنود من الجيش العراقي قتلوا»: were killed (the same letters as «they killed»); only the
+    passive's agent («على أيدي») is a doer."""
+    text = f"وقالت وزارة الدفاع العراقية إن جنودا من الجيش العراقي {killed} في هجوم قرب بلدة الصقلاوية."
+    assert [s for s in classifier.classify(text).statements if s.stance == "claim"] == []
+    text = f"وقالت وزارة الدفاع العراقية إن الضحايا الذين {killed} على أيدي مسلحي تنظيم الدولة الإسلامية في الصقلاوية."
+    assert _rows(classifier, text) == [("attribution", "Iraq", IS)]
+
+
 # --- denials -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("verb", "speaker"), [
