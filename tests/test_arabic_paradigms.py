@@ -80,7 +80,7 @@ def test_first_person_fighters_are_the_channels_own_group(classifier: Classifier
     assert _rows(classifier, text, source_actor="islamic-resistance-in-iraq") == [("claim", IRI, IRI)]
 
 
-@pytest.mark.parametrize(("verb", "fighters"), product(["استهدف", "يستهدف", "قصف", "هاجم"], ["مجاهدو", "أبطال"]))
+@pytest.mark.parametrize(("verb", "fighters"), list(product(["استهدف", "يستهدف", "قصف", "هاجم"], ["مجاهدو", "أبطال"])))
 def test_fighters_of_a_named_group(classifier: Classifier, verb: str, fighters: str) -> None:
     text = f"{verb} {fighters} المقاومة الإسلامية في العراق قاعدة حرير بطائرتين مسيرتين."
     assert _rows(classifier, text) == [("claim", IRI, IRI)]
@@ -129,9 +129,9 @@ def test_ittaham_in_every_person(classifier: Classifier, verb: str, speaker: tup
     assert _one(classifier, text) == ("attribution", speaker[1], "US-led coalition", None, "Hajin")
 
 
-@pytest.mark.parametrize(("verb", "blamed", "responsibility"), product(
+@pytest.mark.parametrize(("verb", "blamed", "responsibility"), list(product(
     ["حمّل", "وحمّل", "حمل", "يحمل"], [("هيئة تحرير الشام", HTS), ("تنظيم داعش", IS)],
-    ["المسؤولية عن", "مسؤولية", "المسؤولية الكاملة عن"]))
+    ["المسؤولية عن", "مسؤولية", "المسؤولية الكاملة عن"])))
 def test_hammala_al_masuliya(classifier: Classifier, verb: str, blamed: tuple[str, str], responsibility: str) -> None:
     text = f"{verb} الجيش السوري {blamed[0]} {responsibility} الهجوم على بلدة محردة."
     assert _one(classifier, text)[:3] == ("attribution", "Syria", blamed[1])
@@ -323,9 +323,9 @@ def test_no_stance(classifier: Classifier, text: str) -> None:
 
 # --- Persian -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("responsibility", "took"), product(
+@pytest.mark.parametrize(("responsibility", "took"), list(product(
     ["مسئولیت", "مسؤولیت"], ["را بر عهده گرفت", "را برعهده گرفت", "را به‌عهده گرفت", "را بر عهده گرفته است",
-                            "را برعهده می‌گیرد", "را برعهده میگیرد"]))
+                            "را برعهده می‌گیرد", "را برعهده میگیرد"])))
 def test_persian_responsibility_taken(classifier: Classifier, responsibility: str, took: str) -> None:
     text = f"مقاومت اسلامی عراق {responsibility} حمله به پایگاه عین الاسد {took}."
     assert _one(classifier, text) == ("claim", IRI, IRI, None, "Ain al-Asad Air Base")
