@@ -135,7 +135,11 @@ _OWN_DEED = re.compile(r"(?<!\w)(?:(?:to have|having) (?:killed|attacked|carried
                        r"(?:denied|denies|deny|denying) (?:firing|launching|striking|targeting|attacking|shelling|bombing|"
                        r"carrying out|conducting|killing|sending|dispatching)|"
                        r"any (?:role|involvement|part|hand) in|(?:its|their|our) (?:forces|fighters|members|troops|aircraft|"
-                       r"jets|warplanes) (?:were |was |had )?(?:involved|behind|responsible))(?!\w)")
+                       r"jets|warplanes) (?:were |was |had )?(?:involved|behind|responsible)|"
+                       # «مزاعم بأنها تقف وراء الهجوم», «أنباء عن أنه قصف», «قيامها بقصف»: the denier's own role or deed
+                       r"(?:ب|و)?(?:انه|انها|انهم|اننا) (?:\w+ )?(?:يقف|تقف|يقفون|نقف|كان|كانت|كانوا) ?(?:وراء|خلف)|"
+                       r"(?:ب|و)?(?:انه|انها|انهم|اننا) (?:قد )?(?:نفذ|نفذت|نفذوا|شن|شنت|شنوا|قصف|قصفت|قصفوا|استهدف|استهدفت|"
+                       r"استهدفوا|اطلق|اطلقت|اطلقوا|هاجم|هاجمت|هاجموا)|(?:ب)?(?:قيامه|قيامها|قيامهم|قيامنا) (?:ب\w+))(?!\w)")
 _RESPONSIBILITY = re.compile(r"(?<!\w)(?:involv\w*|role|responsib\w*|connection|behind|carry|carried|took part|دور|علاقه|مسووليه|"
                              r"نقش|دخالت|implication)(?!\w)")
 
@@ -190,8 +194,8 @@ def says_responsibility(norm: str) -> bool:
 
 def denied_span(n: int, cue_start: int, cue_end: int) -> tuple[int, int]:
     """The tokens a denial denies: the words after it, or the words before a short denial that
-    ends its sentence ("... that Sahwat captured Tanf - Amaq denies")."""
-    if cue_end >= n - 1 and cue_end - cue_start <= 2 and cue_start > 0:
+    ends its sentence ("... that Sahwat captured Tanf - Amaq denies", «... عارية عن الصحة»)."""
+    if cue_end >= n - 1 and cue_end - cue_start <= 5 and cue_start > 0:
         return max(cue_start - 25, 0), cue_start
     return cue_start + 1, min(n, cue_end + 20)
 

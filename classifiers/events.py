@@ -66,6 +66,12 @@ def _ar_target(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
     return mn.start > 0 and s.toks[mn.start - 1] in fw.target_nouns
 
 
+def _ar_adjective_of_object(s: Sentence, fw: FrameWords, mn: Mention, end: int) -> bool:
+    """Whether an Arabic state's adjective after a verb qualifies its object («استهدفوا دبابة
+    إسرائيلية», «قصفت مواقع تركية»), not its subject («قصفت الطائرات الروسية»: the forces' adjective)."""
+    return mn.alias in fw.demonyms and mn.start > end and s.toks[mn.start - 1] not in fw.doer_nouns
+
+
 def same_party(a: ActorRef, b: ActorRef) -> bool:
     return a.id == b.id or a.parent == b.id or b.parent == a.id or (a.parent is not None and a.parent == b.parent)
 
@@ -124,6 +130,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             after = _head([(mn, r) for mn, r in ok if end + agent - 1 < mn.start <= end + agent + 3])
             if after:
                 doer = after[0]
+        if doer is False and s.toks[t] in fw.passive_alike:
+            continue  # «جنود قتلوا في ...»: read as the passive, its doer only an agent («على أيدي»)
         passive = t > 0 and s.toks[t - 1] in _PASSIVE and s.toks[t] not in ("behind", "responsible")
         if doer is False and passive:
             # "Hezbollah compounds were struck": the party named is the target; on an army's own
@@ -150,8 +158,11 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t]
             if before and _subject_of(s, fw, before[-1][0].end, t):
                 doer = before[-1][1]
+        if doer is False and fw.lang == "ar" and t > 0 and fw.own_forces.fullmatch(s.toks[t - 1]):
+            doer = None  # «أن مقاتليها استهدفوا دبابة إسرائيلية»: the own forces right before the verb did it
         if doer is False and arabic and fw.lang != "fa":
-            after = _head([(mn, r) for mn, r in ok if end <= mn.start <= end + 2 and not _ar_target(s, fw, mn)])
+            after = _head([(mn, r) for mn, r in ok if end <= mn.start <= end + 2 and not _ar_target(s, fw, mn)
+                           and not _ar_adjective_of_object(s, fw, mn, end)])
             if after:
                 doer = after[0]
         if doer is False:

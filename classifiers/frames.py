@@ -31,6 +31,7 @@ from classifiers.rules import Rule
 from classifiers.sentences import Sentence
 from classifiers.speakers import (
     ACCORDING,
+    COMPLEMENTISERS,
     INVERTED,
     SAID,
     clause_initial,
@@ -60,7 +61,7 @@ _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:minis
 
 
 _GROUP = re.compile(r"(?<!\w)(?:the group|the militia|the movement|the organi[sz]ation|the faction|الجماعه|الحركه|"
-                    r"التنظيم|الفصيل)(?!\w)")
+                    r"التنظيم|الفصيل|الحزب|الكتايب|الهييه|الجبهه|الفصايل|الميليشيا|المليشيا|الكتيبه|السرايا|اللواء)(?!\w)")
 
 
 _RULES = {stance: Rule(stance, _NEVER, "frame", None, None, None, None, None, "frame")
@@ -123,7 +124,13 @@ def demonym_mentions(gz: Gazetteer, s: Sentence, fw: FrameWords) -> list[Mention
         if tok == "us" and (i >= len(s.cased) or s.cased[i] != "US"):
             continue  # "us" the pronoun
         ref = gz.resolve_actor(name)
-        if ref is not None and not any(m.kind == "actor" and i < m.start <= i + 3 for m in s.mentions):
+        if ref is None:
+            continue
+        if fw.lang == "ar":
+            # the adjective follows its noun: «حزب الله اللبناني» is the group's, «الطائرات الأمريكية» a party
+            if not any(m.kind == "actor" and m.end == i for m in s.mentions):
+                out.append(Mention("actor", ref.id, i, i + 1, tok))
+        elif not any(m.kind == "actor" and i < m.start <= i + 3 for m in s.mentions):
             # not "the Lebanese militant group Hezbollah", "Yemeni Houthi rebels": the group's adjective
             out.append(Mention("actor", ref.id, i, i + 1, tok))
     return out
@@ -261,7 +268,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
             found = found or prior[-1][1]
             continue
         if fw.lang != "en" or (INVERTED.match(said.group(0)) and clause_initial(s, pos)):
-            following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
+            following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2 and not _opens_clause(s, pos + 1, m.start)]
             if following:
                 if fw.lang != "en" and voices is not None:
                     voices.append((pos, following[0]))
@@ -280,6 +287,12 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     if speech and _body_speaks(s, fw, speech):
         return _body_state(s, fw, ok, call)
     return None
+
+
+def _opens_clause(s: Sentence, lo: int, hi: int) -> bool:
+    """Whether a complementiser stands between a speech verb and a party: «وأضاف أن حزب الله
+    أطلق» reports Hezbollah, it does not make it the one who speaks."""
+    return any(t in COMPLEMENTISERS for t in s.toks[lo:hi])
 
 
 def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> bool:
@@ -340,6 +353,9 @@ def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
                     call.armed[0] if call.armed else None)
         if claimant is None or claimant.kind not in ARMED | STATE:
             continue
+        if fw.lang == "fa" and any(mn.start >= end and not same_party(r, claimant) and "را" not in s.toks[mn.end:mn.end + 2]
+                                   for mn, r in ok):
+            continue  # «آمریکا ادعا کرد که کتائب حزب الله پشت حمله است»: another party's deed, a blame
         if any(doer is not None and start >= end and not same_party(doer, claimant)
                for start, _, doer, _ in events_of(s, fw, ok)):
             continue  # "the government claimed the Daeshites killed ...": another's attack, a blame

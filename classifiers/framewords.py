@@ -41,6 +41,8 @@ class FrameWords:
     armed_agents: tuple[tuple[str, ...], ...] = ()  # an agent only before an armed group: "launched from"
     backers: tuple[tuple[str, ...], ...] = ()  # "backed (by)", «المدعومه (من)», «مورد حمایت»: a backer follows
     target_nouns: frozenset[str] = frozenset()  # «مواقع ل...»: a party after these is the target
+    passive_alike: frozenset[str] = frozenset()  # «قتلوا»: the active and the passive spelled alike
+    doer_nouns: frozenset[str] = frozenset()  # «الطائرات» in «قصفت الطائرات الروسية»: a state's adjective after these did it
     # the same lists as token sets, for the whole-message gate (a set lookup per word is far
     # cheaper than a regex over the text; a multi-word entry counts by its first word)
     words: dict[str, TokenSet] = field(default_factory=dict)
@@ -153,6 +155,8 @@ def load_frames() -> dict[str, FrameWords]:
             armed_agents=tuple(tuple(normalize(a).split()) for a in section.get("armed_agents", [])),
             backers=tuple(tuple(normalize(b).split()) for b in section.get("backers", [])),
             target_nouns=frozenset(normalize(w) for w in section.get("target_nouns", [])),
+            doer_nouns=frozenset(normalize(w) for w in section.get("doer_nouns", [])),
+            passive_alike=frozenset(normalize(w) for w in section.get("passive_alike", [])),
             words={key: TokenSet.of(section.get(key, []), arabic) for key in (
                 "communique", "claim_verbs", "event", "speech", "according", "relay_heads", "attack_verbs",
                 "attack_nouns")},

@@ -23,13 +23,17 @@ SAID = re.compile(
     r"(?<!\w)(?:said|says|say|told|tells|stated|states|announced|announces|added|adds|tweeted|wrote|reported|reports|"
     r"confirmed|confirms|claimed|claims|insisted|alleged|alleges|noted|explained|spokesman|spokesperson|spokeswoman|"
     r"statement|quoted|"
-    r"قال|قالت|يقول|تقول|ذكر|ذكرت|اعلن|اعلنت|افاد|افادت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|صرح|صرحت|بيان|"
+    r"(?:و|ف)?(?:قال|قالت|يقول|تقول|ذكر|ذكرت|اعلن|اعلنت|افاد|افادت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|صرح|صرحت|بيان|"
+    r"بيانا|بيانه|بيانها|اصدر|اصدرت)|"
     r"a declare|a affirme|a indique|a precise|a annonce|"
     r"گفت|اعلام كرد)(?!\w)"
 )
+# «قال إن», «أضاف أن»: a party after these is inside the reported clause, not the one who speaks
+COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "that", "que", "qu", "كه"})
 # the speech verbs a speaker may follow in English ("..., said the ministry"); "says if Hezbollah" is no such
 INVERTED = re.compile(r"said|told|added|stated|reported|announced|tweeted|wrote|confirmed")
-ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از)(?!\w)")
+ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از|"
+                       r"به گفته|بنا بر|بنابر)(?!\w)")
 _BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
 
 
@@ -143,15 +147,20 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         return inside[0][1] if inside else None
     if side == "either":
         # Arabic puts the verb first (VSO) or the subject first (SVO): an actor right before
-        # the verb is its subject, otherwise the first actor after it
+        # the verb is its subject, otherwise the first actor after it that is not its object
         if before and cue.start - before[-1][0].end <= 1:
             return before[-1][1]
+        after = [(m, r) for m, r in after if not arabic_object(s, m)]
         return after[0][1] if after else (before[-1][1] if before else None)
     if side == "first":
         # Persian marks the object with «را» after it: the first party of the clause that is not one
         subjects = [(m, r) for m, r in ok if not (m.end < len(s.toks) and s.toks[m.end] == "را")]
         if len(subjects) < len(ok) and not any(m.end <= cue.start for m, _ in subjects):
             return None  # only the object is named: «مواضع کتائب حزب الله را ... بمباران کردند»
+        told = [r for m, r in subjects if _reported_by(s, m)]
+        if in_claim and told and any(m.end <= cue.start and r.id != told[0].id and r.parent != told[0].id
+                                     and not _reported_by(s, m) for m, r in subjects):
+            return None  # «به گفته پنتاگون، کتائب حزب الله ... حمله کرد»: the Pentagon's word of another's attack
         ok = subjects
         if ok and ok[0][0].end <= cue.start:
             return ok[0][1]
@@ -159,6 +168,26 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
     if side == "said":
         return reporter(s, ok) or (before[-1][1] if before else None)
     return None
+
+
+def _reported_by(s: Sentence, m: Mention) -> bool:
+    """Whether a party is named as the source of a report: "according to X", «به گفته X»."""
+    lo = s.starts[max(m.start - 4, 0)] if s.starts else 0
+    hits = list(ACCORDING.finditer(s.norm, lo, s.starts[m.start] if s.starts else 0))
+    return bool(hits) and bisect.bisect_right(s.starts, hits[-1].end() - 1) - 1 >= m.start - 1
+
+
+def arabic_object(s: Sentence, m: Mention) -> bool:
+    """Whether an Arabic party is named as what was hit: after a target noun («قصفت مقرا لكتائب
+    حزب الله», «مواقع الحشد») or with the possessive «ل» of one («... لتنظيم الدولة»)."""
+    if m.start == 0 or s.norm.isascii():
+        return False
+    prev, tok = s.toks[m.start - 1], s.toks[m.start]
+    ar = load_frames().get("ar")
+    if ar is not None and prev in ar.target_nouns:
+        return True
+    return tok.startswith("ل") and not m.alias.startswith("ل") and ar is not None and any(
+        t in ar.target_nouns for t in s.toks[max(m.start - 3, 0):m.start])
 
 
 def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None:
@@ -182,7 +211,8 @@ def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None
         if (INVERTED.match(said.group(0)) and clause_initial(s, pos)) or not s.norm.isascii():
             # "..., said the Pentagon", «وقال الجيش»: the speaker after the verb ("Medics said the
             # Russian raids hit ..." has its speaker before the verb)
-            following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2]
+            following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2
+                         and not any(t in COMPLEMENTISERS for t in s.toks[pos + 1:m.start])]
             if following:
                 return following[0]
     return tail_speaker(s, ok)

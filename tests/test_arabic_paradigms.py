@@ -1,0 +1,366 @@
+"""Arabic and Persian wording as whole paradigms: every inflection, clitic and word order of a
+claim, a blame and a denial, the state bodies that speak for their state, and speakers carried
+from a headline or the sentence before. Fixes written from single real errors did not carry over
+to text nobody had read; paradigms did, so the battery states them whole. The sentences are the
+project's own, written in news and communiqué style from the domain reference's formulas."""
+
+from __future__ import annotations
+
+from itertools import product
+
+import pytest
+
+from classifiers.classify import Classifier
+
+Row = tuple[str, str | None, str | None]
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier()
+
+
+def _rows(classifier: Classifier, text: str, source_actor: str | None = None) -> list[Row]:
+    result = classifier.classify(text, source_actor=source_actor)
+    return [(st.stance, st.speaker.name if st.speaker else None, st.subject.name if st.subject else None)
+            for st in result.statements]
+
+
+def _one(classifier: Classifier, text: str) -> tuple[str, str | None, str | None, str | None, str | None]:
+    result = classifier.classify(text)
+    assert len(result.statements) == 1, (text, [s.stance for s in result.statements])
+    st = result.statements[0]
+    return (st.stance, st.speaker.name if st.speaker else None, st.subject.name if st.subject else None,
+            st.denial_of, st.place.name if st.place else None)
+
+
+# --- claims ------------------------------------------------------------------------------------
+
+IS, HTS, IRI, KH = "Islamic State", "Hayat Tahrir al-Sham", "Islamic Resistance in Iraq", "Kataib Hezbollah"
+# a masculine and a feminine claimant, so that each verb form agrees with its subject
+MASC = [("تنظيم الدولة الإسلامية", IS), ("تنظيم داعش", IS)]
+FEM = [("هيئة تحرير الشام", HTS), ("المقاومة الإسلامية في العراق", IRI), ("كتائب حزب الله", KH)]
+
+
+@pytest.mark.parametrize(("clitic", "verb", "actor"), [
+    *product(["", "و", "ف"], ["تبنى", "يتبنى"], MASC),
+    *product(["", "و", "ف"], ["تبنت", "تتبنى"], FEM),
+])
+def test_tabanna_in_every_person_and_clitic_verb_first(classifier: Classifier, clitic: str, verb: str,
+                                                        actor: tuple[str, str]) -> None:
+    text = f"{clitic}{verb} {actor[0]} الهجوم على حاجز للجيش في مدينة الرقة."
+    assert _one(classifier, text) == ("claim", actor[1], actor[1], None, "Raqqa")
+
+
+@pytest.mark.parametrize(("verb", "actor"), [*product(["يتبنى", "تبنى"], MASC), *product(["تتبنى", "تبنت"], FEM)])
+def test_tabanna_subject_first_as_in_a_headline(classifier: Classifier, verb: str, actor: tuple[str, str]) -> None:
+    text = f"{actor[0]} {verb} التفجير الذي استهدف سوقا في مدينة دير الزور"
+    assert _one(classifier, text)[:3] == ("claim", actor[1], actor[1])
+
+
+@pytest.mark.parametrize(("lead", "actor"), [
+    *product(["أعلن", "وأعلن", "يعلن"], [("تنظيم الدولة الإسلامية مسؤوليته", IS)]),
+    *product(["أعلنت", "وأعلنت", "تعلن"], [("المقاومة الإسلامية في العراق مسؤوليتها", IRI),
+                                            ("كتائب حزب الله مسؤوليتها الكاملة", KH)]),
+])
+def test_responsibility_announced_with_its_pronoun_suffix(classifier: Classifier, lead: str,
+                                                          actor: tuple[str, str]) -> None:
+    text = f"{lead} {actor[0]} عن استهداف قاعدة عين الأسد بطائرة مسيرة."
+    assert _one(classifier, text) == ("claim", actor[1], actor[1], None, "Ain al-Asad Air Base")
+
+
+@pytest.mark.parametrize("text", [
+    "استهدف مجاهدونا قاعدة الاحتلال الأمريكي في حقل العمر بطائرة مسيرة.",
+    "استهدف أبطالنا رتلا للاحتلال الأمريكي قرب مدينة الناصرية.",
+    "مجاهدونا استهدفوا قاعدة عين الأسد برشقة صاروخية.",
+])
+def test_first_person_fighters_are_the_channels_own_group(classifier: Classifier, text: str) -> None:
+    """«أبطالنا»: no one is named, so the speaker is the channel's group, never the occupier hit."""
+    assert _rows(classifier, text) == [("claim", None, None)]
+    assert _rows(classifier, text, source_actor="islamic-resistance-in-iraq") == [("claim", IRI, IRI)]
+
+
+@pytest.mark.parametrize(("verb", "fighters"), list(product(["استهدف", "يستهدف", "قصف", "هاجم"], ["مجاهدو", "أبطال"])))
+def test_fighters_of_a_named_group(classifier: Classifier, verb: str, fighters: str) -> None:
+    text = f"{verb} {fighters} المقاومة الإسلامية في العراق قاعدة حرير بطائرتين مسيرتين."
+    assert _rows(classifier, text) == [("claim", IRI, IRI)]
+
+
+@pytest.mark.parametrize(("speech", "actor", "forces", "verb"), [
+    ("وقال", ("التنظيم عبر وكالة أعماق", IS), "مقاتليه", "هاجموا"),
+    ("وذكر بيان", ("لحركة حماس", "Hamas"), "مقاتليها", "استهدفوا"),
+    ("وقالت", ("حركة حماس في بيان", "Hamas"), "مقاتليها", "يستهدفون"),
+    ("وأكد", ("حزب الله", "Hezbollah"), "مقاتليه", "قصفوا"),
+    ("وقالت", ("كتائب حزب الله", KH), "عناصرها", "أطلقوا صواريخ على"),
+])
+def test_a_group_reporting_its_own_fighters_attack(classifier: Classifier, speech: str, actor: tuple[str, str],
+                                                   forces: str, verb: str) -> None:
+    """The verb agrees with the plural fighters («استهدفوا», «يستهدفون»); the Israeli tank they hit
+    («دبابة إسرائيلية») is the object, not the doer."""
+    text = f"{speech} {actor[0]} إن {forces} {verb} دبابة إسرائيلية قرب الحدود."
+    assert _rows(classifier, text) == [("claim", actor[1], actor[1])]
+
+
+def test_an_amaq_headline_relays_the_groups_claim(classifier: Classifier) -> None:
+    text = "وكالة أعماق: مقاتلو الدولة الإسلامية يستهدفون تجمعا لقوات سوريا الديمقراطية في ريف دير الزور."
+    assert _one(classifier, text) == ("claim", IS, IS, None, "Deir ez-Zor countryside")
+
+
+@pytest.mark.parametrize(("speaker", "state", "own", "place"), [
+    ("قالت وزارة الدفاع الروسية إن", "Russia", "طائراتها قصفت", "Idlib countryside"),
+    ("أعلن الجيش السوري أن", "Syria", "وحداته قصفت", "Idlib countryside"),
+    ("أعلن الجيش الإسرائيلي أن", "Israel", "طائراته قصفت", "Idlib countryside"),
+    ("أعلن التحالف الدولي أنه", "US-led coalition", "نفذ غارة جوية على", "Idlib countryside"),
+])
+def test_a_state_body_announcing_its_own_strike_is_the_states_claim(classifier: Classifier, speaker: str, state: str,
+                                                                    own: str, place: str) -> None:
+    text = f"{speaker} {own} مواقع للمسلحين في ريف إدلب الجنوبي."
+    assert _one(classifier, text) == ("claim", state, state, None, place)
+
+
+# --- attributions ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("verb", "speaker"), [
+    *product(["اتهم", "واتهم", "يتهم"], [("الجيش السوري", "Syria")]),
+    *product(["اتهمت", "واتهمت", "تتهم", "وتتهم"], [("وزارة الخارجية السورية", "Syria"), ("الحكومة السورية", "Syria")]),
+])
+def test_ittaham_in_every_person(classifier: Classifier, verb: str, speaker: tuple[str, str]) -> None:
+    text = f"{verb} {speaker[0]} التحالف الدولي بقصف بلدة هجين في ريف دير الزور."
+    assert _one(classifier, text) == ("attribution", speaker[1], "US-led coalition", None, "Hajin")
+
+
+@pytest.mark.parametrize(("verb", "blamed", "responsibility"), list(product(
+    ["حمّل", "وحمّل", "حمل", "يحمل"], [("هيئة تحرير الشام", HTS), ("تنظيم داعش", IS)],
+    ["المسؤولية عن", "مسؤولية", "المسؤولية الكاملة عن"])))
+def test_hammala_al_masuliya(classifier: Classifier, verb: str, blamed: tuple[str, str], responsibility: str) -> None:
+    text = f"{verb} الجيش السوري {blamed[0]} {responsibility} الهجوم على بلدة محردة."
+    assert _one(classifier, text)[:3] == ("attribution", "Syria", blamed[1])
+
+
+@pytest.mark.parametrize(("verb", "speaker"), [
+    *product(["نسب", "ونسب", "ينسب"], [("الجيش الأمريكي", "United States")]),
+    *product(["نسبت", "ونسبت", "تنسب", "عزت"], [("وزارة الدفاع الأمريكية", "United States")]),
+])
+def test_nasaba_the_attack_to(classifier: Classifier, verb: str, speaker: tuple[str, str]) -> None:
+    text = f"{verb} {speaker[0]} الهجوم على قاعدة التنف إلى كتائب حزب الله."
+    assert _one(classifier, text) == ("attribution", speaker[1], KH, None, "Al-Tanf Garrison")
+
+
+@pytest.mark.parametrize(("speech", "speaker"), [("قال المتحدث باسم البنتاغون", "United States"),
+                                                 ("وقال مسؤول أمريكي", "United States"),
+                                                 ("وقالت الحكومة العراقية", "Iraq")])
+@pytest.mark.parametrize("behind", ["تقف وراء", "تقف خلف"])
+def test_said_that_y_stands_behind(classifier: Classifier, speech: str, speaker: str, behind: str) -> None:
+    text = f"{speech} إن كتائب حزب الله {behind} الهجوم على قاعدة عين الأسد."
+    assert _one(classifier, text)[:3] == ("attribution", speaker, KH)
+
+
+def test_a_backer_named_in_the_blame_is_not_the_speaker(classifier: Classifier) -> None:
+    text = "وقال مسؤول أمريكي إن ميليشيات مدعومة من إيران تقف وراء الهجوم على قاعدة عين الأسد."
+    assert _one(classifier, text)[:2] == ("attribution", "United States")
+
+
+@pytest.mark.parametrize(("planes", "state"), [
+    ("الطائرات الروسية", "Russia"), ("طائرات روسية", "Russia"), ("الطيران الروسي", "Russia"),
+    ("المقاتلات التركية", "Turkey"), ("الطيران التركي", "Turkey"), ("القوات الإيرانية", "Iran"),
+    ("القوات السورية", "Syria"), ("الطائرات الإسرائيلية", "Israel"), ("طائرات أمريكية", "United States"),
+    ("الطائرات الحربية الروسية", "Russia"),
+])
+def test_said_that_a_states_planes_struck_in_every_agreement(classifier: Classifier, planes: str, state: str) -> None:
+    """The adjective agrees with its noun (feminine plural of things, masculine «الطيران»), with or
+    without the article: each form names the state."""
+    text = f"وقال المرصد السوري لحقوق الإنسان إن {planes} قصفت بلدة كفرنبل في ريف إدلب الجنوبي."
+    assert _one(classifier, text) == ("attribution", "Syrian Observatory for Human Rights", state, None, "Kafranbel")
+
+
+def test_a_group_hit_is_the_target_not_the_claimant(classifier: Classifier) -> None:
+    """«قصفت مقرا لكتائب حزب الله»: Kataib Hezbollah was hit; the Iraqi sources blame the US."""
+    text = "وقالت مصادر أمنية عراقية إن القوات الأمريكية قصفت مقرا لكتائب حزب الله في القائم."
+    assert _rows(classifier, text) == [("attribution", "Iraq", "United States")]
+
+
+def test_a_state_adjective_on_the_object_is_not_the_doer(classifier: Classifier) -> None:
+    text = "وقالت وزارة الدفاع التركية إن مسلحي حزب العمال الكردستاني هاجموا قاعدة في شمال العراق."
+    assert _rows(classifier, text) == [("attribution", "Turkey", "PKK")]
+
+
+@pytest.mark.parametrize("killed", ["قتلوا", "قتل"])
+def test_killed_spelled_as_the_passive_names_no_doer_before_it(classifier: Classifier, killed: str) -> None:
+    """«جنود من الجيش العراقي قتلوا»: were killed (the same letters as «they killed»); only the
+    passive's agent («على أيدي») is a doer."""
+    text = f"وقالت وزارة الدفاع العراقية إن جنودا من الجيش العراقي {killed} في هجوم قرب بلدة الصقلاوية."
+    assert [s for s in classifier.classify(text).statements if s.stance == "claim"] == []
+    text = f"وقالت وزارة الدفاع العراقية إن الضحايا الذين {killed} على أيدي مسلحي تنظيم الدولة الإسلامية في الصقلاوية."
+    assert _rows(classifier, text) == [("attribution", "Iraq", IS)]
+
+
+# --- denials -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("verb", "speaker"), [
+    *product(["نفى", "ونفى", "فنفى", "ينفي", "وينفي"], [("الجيش الأمريكي", "United States"),
+                                                      ("التحالف الدولي", "US-led coalition")]),
+    *product(["نفت", "ونفت", "تنفي", "وتنفي"], [("وزارة الدفاع الروسية", "Russia"), ("الولايات المتحدة", "United States")]),
+])
+def test_nafa_its_own_strike_in_every_person(classifier: Classifier, verb: str, speaker: tuple[str, str]) -> None:
+    text = f"{verb} {speaker[0]} شن أي غارة على مدينة البوكمال."
+    assert _one(classifier, text) == ("denial", speaker[1], speaker[1], "responsibility", "Al-Bukamal")
+
+
+@pytest.mark.parametrize(("speaker", "words"), [
+    ("وقال التحالف الدولي إنه", "لم يشن أي غارات على"),
+    ("وقالت الولايات المتحدة إن قواتها", "لم تنفذ أي ضربة في"),
+    ("ونفت حركة حماس", "أي علاقة لها بالهجوم على"),
+    ("وقالت كتائب حزب الله في بيان:", "لا علاقة لنا بالهجوم على"),
+    ("نفى حزب الله نفيا قاطعا", "مسؤوليته عن إطلاق الصواريخ على"),
+])
+def test_own_role_denied_in_its_wordings(classifier: Classifier, speaker: str, words: str) -> None:
+    stance, who, subject, kind, _ = _one(classifier, f"{speaker} {words} مدينة البوكمال.")
+    assert (stance, kind) == ("denial", "responsibility")
+    assert who == subject is not None
+
+
+@pytest.mark.parametrize("false", ["عارية عن الصحة", "عار عن الصحة", "لا أساس لها من الصحة", "كاذبة"])
+def test_reports_of_its_own_strike_called_false_deny_its_role(classifier: Classifier, false: str) -> None:
+    """The denial ends the sentence, so it denies what came before: «قصف طائراتها», its own strike."""
+    text = f"وأكدت وزارة الدفاع الروسية أن الأنباء عن قصف طائراتها لسوق في مدينة إدلب {false}."
+    assert _one(classifier, text) == ("denial", "Russia", "Russia", "responsibility", "Idlib")
+
+
+def test_rejecting_claims_that_it_was_behind_denies_its_role(classifier: Classifier) -> None:
+    rows = classifier.classify("ورفضت إيران مزاعم واشنطن بأنها تقف وراء الهجوم على ناقلات النفط.").statements
+    assert [(s.stance, s.speaker.name if s.speaker else None, s.denial_of) for s in rows if s.stance == "denial"] == [
+        ("denial", "Iran", "responsibility")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("وقال الجيش العراقي إنه لا صحة للأنباء عن سقوط صواريخ على قاعدة عين الأسد.", "event"),
+    ("وقال الجيش العراقي إن الأنباء عن هجوم على قاعدة عين الأسد عارية عن الصحة.", "event"),
+    ("وقال الجيش العراقي إن الأرقام التي أعلنها التنظيم عن قتلى الهجوم على قاعدة عين الأسد مبالغ فيها.", "figures"),
+])
+def test_the_kind_comes_from_the_denials_own_words(classifier: Classifier, text: str, kind: str) -> None:
+    stance, speaker, _, denial_of, place = _one(classifier, text)
+    assert (stance, speaker, denial_of, place) == ("denial", "Iraq", kind, "Ain al-Asad Air Base")
+
+
+@pytest.mark.parametrize("verb", ["وكذّب", "فكذّب", "فنّد", "وفند", "دحض", "يكذّب", "رفض"])
+def test_a_partys_claim_rejected_is_its_event_denied(classifier: Classifier, verb: str) -> None:
+    text = f"{verb} الجيش الإسرائيلي مزاعم حزب الله بإسقاط طائرة مسيرة فوق جنوب لبنان."
+    assert _one(classifier, text) == ("denial", "Israel", "Hezbollah", "event", "southern Lebanon")
+
+
+# --- places and communiqués --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("where", "place"), [
+    ("في ريف حلب الجنوبي", "Aleppo countryside"), ("في ريف حماة الشمالي", "Hama countryside"),
+    ("قرب بلدة السخنة", "Sukhnah"), ("في محيط مدينة الميادين", "Mayadin"), ("في مدينة الرقة", "Raqqa"),
+    ("في قرية الحمرات", "الحمرات"),
+])
+def test_the_place_after_its_marker(classifier: Classifier, where: str, place: str) -> None:
+    """A place the gazetteer lacks is shown as written after «قرية», «بلدة»."""
+    result = classifier.classify(f"تبنى تنظيم الدولة الإسلامية الهجوم على حاجز للجيش {where}.")
+    (st,) = result.statements
+    assert (st.stance, st.place.name if st.place else st.place_written) == ("claim", place)
+
+
+@pytest.mark.parametrize("text", [
+    "بعون الله تعالى، استهدف جنود الخلافة تجمعا للمرتدين في مدينة الرقة بعبوة ناسفة.",
+    "وكالة أعماق: مقاتلو الدولة الإسلامية يستهدفون تجمعا للمرتدين في مدينة الرقة.",
+    "وقال التنظيم عبر وكالة أعماق التابعة له إنه نفذ الهجوم على حاجز للجيش في مدينة الرقة.",
+])
+def test_the_caliphates_communique_is_its_claim(classifier: Classifier, text: str) -> None:
+    assert _one(classifier, text) == ("claim", IS, IS, None, "Raqqa")
+
+
+# --- speakers carried from the sentence before or from the headline ----------------------------
+
+@pytest.mark.parametrize(("first", "second", "actor"), [
+    ("أصدرت حركة حماس بيانا حول التطورات الميدانية.", "وأكدت الحركة أن مقاتليها استهدفوا", "Hamas"),
+    ("أصدر تنظيم الدولة الإسلامية بيانا جديدا.", "وقال التنظيم إن مقاتليه هاجموا", IS),
+    ("أصدر حزب الله بيانا مساء الأحد.", "وأكد الحزب أن مقاتليه استهدفوا", "Hezbollah"),
+    ("أصدرت كتائب حزب الله بيانا.", "وأضافت الكتائب أن عناصرها قصفوا", KH),
+])
+def test_the_group_of_the_sentence_before(classifier: Classifier, first: str, second: str, actor: str) -> None:
+    text = f"{first} {second} دبابة إسرائيلية شرق مدينة خان يونس."
+    assert _one(classifier, text) == ("claim", actor, actor, None, "Khan Yunis")
+
+
+def test_a_denial_by_the_brigades_named_before(classifier: Classifier) -> None:
+    text = "أصدرت كتائب حزب الله بيانا. ونفت الكتائب مسؤوليتها عن الهجوم على السفارة الأمريكية في بغداد."
+    assert _one(classifier, text)[:4] == ("denial", KH, KH, "responsibility")
+
+
+def test_wa_adaf_anna_reports_another_party_it_does_not_make_it_speak(classifier: Classifier) -> None:
+    """«وأضاف أن حزب الله أطلق»: the Israeli spokesman of the sentence before blames Hezbollah."""
+    text = ("قال المتحدث باسم الجيش الإسرائيلي إن الطائرات أغارت على مواقع لحماس في رفح. "
+            "وأضاف أن حزب الله أطلق صواريخ على الجليل.")
+    assert _rows(classifier, text) == [("claim", "Israel", "Israel"), ("attribution", "Israel", "Hezbollah")]
+
+
+@pytest.mark.parametrize("body", ["وقالت في بيان إن مقاتليها استهدفوا جنودا إسرائيليين قرب مدينة نابلس.",
+                                  "وأكدت في بيانها أن عناصرها هاجموا جنودا إسرائيليين قرب مدينة نابلس."])
+def test_the_speaker_of_the_headline(classifier: Classifier, body: str) -> None:
+    text = f"حماس تتبنى الهجوم على الحاجز العسكري\n\n{body}"
+    assert _rows(classifier, text) == [("claim", "Hamas", "Hamas")]
+
+
+def test_the_ministry_speaks_for_the_state_the_sentence_names(classifier: Classifier) -> None:
+    text = "وأكدت الوزارة أن الطائرات الأمريكية قصفت مواقع للجيش السوري قرب دير الزور."
+    assert _rows(classifier, text) == [("attribution", "Syria", "United States")]
+
+
+# --- what is none ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "اتهمت روسيا الولايات المتحدة بتأخير المفاوضات.",  # an accusation about no attack
+    "نسبت الصحيفة المقال إلى كاتب مجهول.",  # «نسب» of no attack
+    "لم تتبن أي جهة الهجوم على الحاجز في مدينة الرقة حتى الآن.",  # no claim
+    "نفذت هيئة تحرير الشام هجوما على مواقع قوات النظام في بلدة كفرنبل.",  # the outlet's own voice
+    "وتحدث الكاتب عن كذب ادعاءات الحكومة بشأن الغارة على المدينة.",  # «كذب» the noun, no one denies
+])
+def test_no_stance(classifier: Classifier, text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+# --- Persian -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("responsibility", "took"), list(product(
+    ["مسئولیت", "مسؤولیت"], ["را بر عهده گرفت", "را برعهده گرفت", "را به‌عهده گرفت", "را بر عهده گرفته است",
+                            "را برعهده می‌گیرد", "را برعهده میگیرد"])))
+def test_persian_responsibility_taken(classifier: Classifier, responsibility: str, took: str) -> None:
+    text = f"مقاومت اسلامی عراق {responsibility} حمله به پایگاه عین الاسد {took}."
+    assert _one(classifier, text) == ("claim", IRI, IRI, None, "Ain al-Asad Air Base")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("حزب الله ادعا کرد که یک تانک اسرائیلی را در جنوب لبنان منهدم کرده است.", [("claim", "Hezbollah", "Hezbollah")]),
+    ("انصارالله ادعا کرد که یک کشتی آمریکایی را در دریای سرخ هدف قرار داده است.", [("claim", "Houthis", "Houthis")]),
+    ("آمریکا ادعا کرد که کتائب حزب الله پشت حمله به برج ۲۲ است.", [("attribution", "United States", KH)]),
+    ("پنتاگون مدعی شد که کتائب حزب الله به پایگاه عین الاسد حمله کرده است.", [("attribution", "United States", KH)]),
+    ("به گفته پنتاگون، کتائب حزب الله به پایگاه عین الاسد حمله کرد.", [("attribution", "United States", KH)]),
+    ("به گفته سپاه، پهپادهای سپاه مواضع تروریست‌ها را در شمال عراق هدف قرار دادند.", [("claim", "IRGC", "IRGC")]),
+    ("آمریکا ایران را به حمله به پایگاه عین الاسد متهم کرد.", [("attribution", "United States", "Iran")]),
+    ("ایران دست داشتن در حمله به برج ۲۲ را تکذیب کرد.", [("denial", "Iran", "Iran")]),
+    ("سخنگوی وزارت خارجه ایران هرگونه دخالت در حمله به نیروهای آمریکایی را رد کرد.", [("denial", "Iran", "Iran")]),
+])
+def test_persian_paradigms(classifier: Classifier, text: str, want: list[Row]) -> None:
+    assert _rows(classifier, text) == want
+
+
+@pytest.mark.parametrize("groups", ["گروه‌های", "گروههای", "گروه های"])
+def test_persian_with_or_without_the_zero_width_non_joiner(classifier: Classifier, groups: str) -> None:
+    text = f"سپاه پاسداران اعلام کرد که مقرهای {groups} تروریستی در اربیل را با موشک هدف قرار داد."
+    assert _one(classifier, text) == ("claim", "IRGC", "IRGC", None, "Erbil")
+
+
+@pytest.mark.parametrize("denied", ["را تکذیب کرد", "را تکذیب می‌کند", "را تکذیب میکند", "را رد کرد", "را رد می‌کند",
+                                    "را رد کردند", "را بی‌اساس خواند"])
+def test_persian_denial_verbs_in_every_tense(classifier: Classifier, denied: str) -> None:
+    text = f"سپاه پاسداران هرگونه نقش در حمله به پایگاه التنف {denied}."
+    assert _one(classifier, text) == ("denial", "IRGC", "IRGC", "responsibility", "Al-Tanf Garrison")
+
+
+@pytest.mark.parametrize("blamed", ["را به حمله به پایگاه التنف متهم کرد", "را به حمله به پایگاه التنف متهم می‌کند",
+                                    "را مسئول حمله به پایگاه التنف دانست", "را عامل حمله به پایگاه التنف دانست"])
+def test_persian_blame_verbs(classifier: Classifier, blamed: str) -> None:
+    assert _one(classifier, f"آمریکا سپاه پاسداران {blamed}.") == (
+        "attribution", "United States", "IRGC", None, "Al-Tanf Garrison")
