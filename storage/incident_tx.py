@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -33,8 +33,10 @@ class IncidentTx:
     a batch instead of once a statement (every write goes through ``apply``, which forgets what
     it touches; a savepoint rolled back forgets everything)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, new_messages: Iterable[int] = ()) -> None:
         self._s = session
+        # messages stored in this transaction: none is linked yet (until ``apply`` links it)
+        self._unlinked = set(new_messages)
         self._read: dict[int, IncidentValue] = {}  # candidates as they stand in this transaction
 
     def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
@@ -80,7 +82,7 @@ class IncidentTx:
 
     def apply(self, changes: Sequence[Change]) -> tuple[dict[int, int], list[AlertValue]]:
         try:
-            return apply_changes(self._s, changes)
+            return apply_changes(self._s, changes, self._unlinked)
         finally:
             self._forget(changes)
 
