@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, exists, func, or_, select
+from sqlalchemy import Row, Select, Table, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.incident_values import ActorState, CheckValue, IncidentMessage, IncidentValue, LinkValue
@@ -39,14 +39,20 @@ _ACTORS = _table(ActorRow)
 _ALIASES = _table(ActorAliasRow)
 
 
+_INCIDENT_FIELDS = tuple(_INCIDENTS.c.keys())
+
+
 def _incident(r: Any, links: Iterable[LinkValue] = (),
               history: Iterable[tuple[datetime, str]] = ()) -> IncidentValue:
+    # a Core row's values by name in one pass (its attribute access costs a microsecond a column,
+    # and every candidate of every statement comes through here); a mapped row by its attributes
+    v = dict(zip(r._fields, r, strict=True)) if isinstance(r, Row) else {k: getattr(r, k) for k in _INCIDENT_FIELDS}
     return IncidentValue(
-        id=r.id or 0, event_time=r.event_time, time_precision=r.time_precision, place_id=r.place_id, place=r.place,
-        lat=r.lat, lon=r.lon, geo_precision=r.geo_precision, target=r.target, weapon=r.weapon,
-        description=r.description, status=r.status, grade=r.grade, reasons=tuple(r.reasons or ()), origin=r.origin,
-        first_seen=r.first_seen, updated_at=r.updated_at, corroborated_at=r.corroborated_at,
-        links=tuple(links), history=tuple(history),
+        id=v["id"] or 0, event_time=v["event_time"], time_precision=v["time_precision"], place_id=v["place_id"],
+        place=v["place"], lat=v["lat"], lon=v["lon"], geo_precision=v["geo_precision"], target=v["target"],
+        weapon=v["weapon"], description=v["description"], status=v["status"], grade=v["grade"],
+        reasons=tuple(v["reasons"] or ()), origin=v["origin"], first_seen=v["first_seen"],
+        updated_at=v["updated_at"], corroborated_at=v["corroborated_at"], links=tuple(links), history=tuple(history),
     )
 
 
@@ -129,19 +135,33 @@ def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str],
     history. Each candidate carries only stub links: one per (role, subject) with the time of its
     first link; ``load_links`` reads the full links of the one incident chosen. ``placeless``:
     only the incidents without a place (those a placed statement may absorb)."""
+    found = incidents_with_stubs(s, candidate_ids(s, t0, t1, place_ids, cells, subject_ids, limit, any_place, placeless))
+    return list(found.values())
+
+
+def candidate_ids(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
+                  subject_ids: Sequence[str], limit: int = 40, any_place: bool = False,
+                  placeless: bool = False) -> list[int]:
+    """The ids of ``candidates``, in its order (one indexed read of one column)."""
     if not any_place and not (place_ids or cells or subject_ids):
         return []
     query = _candidates_query(bool(place_ids), bool(cells), bool(subject_ids), any_place, placeless, limit)
+    return [i for (i,) in s.connection().execute(query, {
+        "t0": t0, "t1": t1, "place_ids": list(place_ids), "cells": list(cells),
+        "subject_ids": list(subject_ids)}).all()]
+
+
+def incidents_with_stubs(s: Session, ids: Sequence[int]) -> dict[int, IncidentValue]:
+    """The incidents ``ids`` (in that order) with the stub links ``candidates`` describes."""
+    if not ids:
+        return {}
     conn = s.connection()
-    rows = conn.execute(query, {"t0": t0, "t1": t1, "place_ids": list(place_ids), "cells": list(cells),
-                                "subject_ids": list(subject_ids)}).all()
-    ids = [r.id for r in rows if r.id is not None]
+    rows = {r.id: r for r in conn.execute(_BY_IDS, {"ids": list(ids)}).all()}
     stubs: dict[int, list[LinkValue]] = defaultdict(list)
-    if ids:
-        for incident_id, role, subject_id, first in conn.execute(_STUBS, {"ids": ids}).all():
-            stubs[incident_id].append(LinkValue(role=role, source="", source_role="", network="", bloc="", at=first,
-                                                message_pk=0, subject_id=subject_id))
-    return [_incident(r, stubs.get(r.id or 0, ())) for r in rows]
+    for incident_id, role, subject_id, first in conn.execute(_STUBS, {"ids": list(ids)}).all():
+        stubs[incident_id].append(LinkValue(role=role, source="", source_role="", network="", bloc="", at=first,
+                                            message_pk=0, subject_id=subject_id))
+    return {i: _incident(rows[i], stubs.get(i, ())) for i in ids if i in rows}
 
 
 # The statements of the linking path are built once, with bound parameters: building a SELECT
@@ -150,7 +170,7 @@ def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str],
 def _candidates_query(places: bool, cells: bool, subjects: bool, any_place: bool, placeless: bool,
                       limit: int) -> Select[Any]:
     c = _INCIDENTS.c
-    query = select(_INCIDENTS).where(c.event_time >= bindparam("t0"), c.event_time <= bindparam("t1"))
+    query = select(c.id).where(c.event_time >= bindparam("t0"), c.event_time <= bindparam("t1"))
     if placeless:
         query = query.where(c.place_id.is_(None))
     if any_place:
@@ -169,6 +189,7 @@ def _candidates_query(places: bool, cells: bool, subjects: bool, any_place: bool
     return query.where(or_(*alternatives)).order_by(c.event_time, c.id).limit(limit)
 
 
+_BY_IDS = select(_INCIDENTS).where(_INCIDENTS.c.id.in_(bindparam("ids", expanding=True)))
 _STUBS = (select(_LINKS.c.incident_id, _LINKS.c.role, _LINKS.c.subject_id, func.min(_LINKS.c.at))
           .where(_LINKS.c.incident_id.in_(bindparam("ids", expanding=True)), _LINKS.c.subject_id.is_not(None),
                  _LINKS.c.withdrawn.is_(False))

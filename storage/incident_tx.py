@@ -3,14 +3,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from storage import incident_queries as q
-from storage.incident_changes import Change
+from storage.incident_changes import (
+    Change,
+    IncidentUpdate,
+    MarkSuperseded,
+    MergeIncident,
+    NewLink,
+    WithdrawMessage,
+)
 from storage.incident_values import ActorState, CheckValue, IncidentValue, LinkValue
 from storage.incident_writes import apply_changes
 from storage.values import AlertValue
@@ -19,14 +26,26 @@ from storage.values import AlertValue
 class IncidentTx:
     """The incident engine's view of one open transaction: the reads it needs, ``apply`` for
     its changes, and ``boundary`` (a SAVEPOINT) so one message's failure undoes only its own
-    changes. The session itself stays inside ``storage``."""
+    changes. The session itself stays inside ``storage``.
 
-    def __init__(self, session: Session) -> None:
+    The candidates read in a transaction are kept until a change of this transaction touches
+    them: the statements of one batch look at the same days, so most candidates are read once
+    a batch instead of once a statement (every write goes through ``apply``, which forgets what
+    it touches; a savepoint rolled back forgets everything)."""
+
+    def __init__(self, session: Session, new_messages: Iterable[int] = ()) -> None:
         self._s = session
+        # messages stored in this transaction: none is linked yet (until ``apply`` links it)
+        self._unlinked = set(new_messages)
+        self._read: dict[int, IncidentValue] = {}  # candidates as they stand in this transaction
 
     def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
                    subject_ids: Sequence[str], any_place: bool = False, placeless: bool = False) -> list[IncidentValue]:
-        return q.candidates(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place, placeless=placeless)
+        ids = q.candidate_ids(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place, placeless=placeless)
+        missing = [i for i in ids if i not in self._read]
+        if missing:
+            self._read.update(q.incidents_with_stubs(self._s, missing))
+        return [self._read[i] for i in ids if i in self._read]
 
     def incidents_between(self, t0: datetime, t1: datetime) -> list[IncidentValue]:
         return q.incidents_between(self._s, t0, t1)
@@ -62,8 +81,28 @@ class IncidentTx:
         return q.actor_states(self._s)
 
     def apply(self, changes: Sequence[Change]) -> tuple[dict[int, int], list[AlertValue]]:
-        return apply_changes(self._s, changes)
+        try:
+            return apply_changes(self._s, changes, self._unlinked)
+        finally:
+            self._forget(changes)
 
-    def boundary(self) -> Any:
-        return self._s.begin_nested()
+    def _forget(self, changes: Sequence[Change]) -> None:
+        for change in changes:
+            if isinstance(change, (NewLink, IncidentUpdate, MarkSuperseded)):
+                self._read.pop(change.incident, None)
+            elif isinstance(change, MergeIncident):
+                self._read.pop(change.source, None)
+                self._read.pop(change.into, None)
+            elif isinstance(change, WithdrawMessage):
+                self._read.clear()  # its links may be on any incident
+
+    @contextmanager
+    def boundary(self) -> Iterator[None]:
+        """A savepoint: what runs inside either lands with the transaction or is undone alone."""
+        try:
+            with self._s.begin_nested():
+                yield
+        except BaseException:
+            self._read.clear()  # rolled back: what was read since may no longer be so
+            raise
 

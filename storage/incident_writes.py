@@ -39,9 +39,12 @@ from storage.tables import (
 from storage.values import AlertValue
 
 
-def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int], list[AlertValue]]:
+def apply_changes(s: Session, changes: Sequence[Change],
+                  unlinked: set[int] | None = None) -> tuple[dict[int, int], list[AlertValue]]:
     """Apply changes in order. Returns the ids given to new incidents (by ref) and the alerts
-    that were new (an alert whose key was raised before is skipped)."""
+    that were new (an alert whose key was raised before is skipped). ``unlinked``: messages
+    known to have no link yet (stored in this transaction), whose first link needs no check that
+    it is already there; each leaves the set when it is linked."""
     ids: dict[int, int] = {}
     raised: list[AlertValue] = []
     history: list[dict[str, Any]] = []
@@ -63,10 +66,11 @@ def apply_changes(s: Session, changes: Sequence[Change]) -> tuple[dict[int, int]
         elif isinstance(change, NewLink):
             incident_id = real(change.incident)
             lv = change.link
-            found = conn.execute(_LINK_EXISTS if lv.statement_idx is not None else _LINK_EXISTS_WHOLE, {
+            if unlinked is not None and change.message_pk in unlinked:
+                unlinked.discard(change.message_pk)
+            elif conn.execute(_LINK_EXISTS if lv.statement_idx is not None else _LINK_EXISTS_WHOLE, {
                 "incident_id": incident_id, "message_pk": change.message_pk, "role": lv.role,
-                "statement_idx": lv.statement_idx}).first()
-            if found is not None:
+                "statement_idx": lv.statement_idx}).first() is not None:
                 continue  # reprocessing after a crash: the link is already there
             conn.execute(_NEW_LINK, [dict(
                 incident_id=incident_id, message_pk=change.message_pk, statement_idx=lv.statement_idx, role=lv.role,

@@ -125,7 +125,7 @@ class Store:
             # by an edit were set back to unprocessed and are marked again below
             results = _ingest(s, batch, processed=True)
             _incidents_lock(s)
-            out = then(IncidentTx(s), results)
+            out = then(IncidentTx(s, (r.pk for r in results if r.pk is not None and r.status == "new")), results)
             pks = [r.pk for r in results if r.pk is not None and r.status != "new"]
             from sqlalchemy import update
 
