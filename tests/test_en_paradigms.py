@@ -137,3 +137,23 @@ def test_no_casualties_in_the_attack_denies_the_figures(classifier: Classifier) 
 ])
 def test_what_is_no_statement_stays_none(classifier: Classifier, text: str) -> None:
     assert found(classifier, text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("US charges alleged Hezbollah member over 1994 Buenos Aires bombing", ("attribution", "united-states", "hezbollah")),
+    ("French prosecutors charged a suspected Islamic State member for his role in the attack on the concert hall.",
+     ("attribution", "france", "islamic-state")),
+])
+def test_a_states_charge_for_an_attack_blames_the_one_charged(classifier: Classifier, text: str,
+                                                               expected: tuple[str, str, str]) -> None:
+    assert expected in found(classifier, text)
+
+
+def test_a_charge_for_no_attack_blames_no_one(classifier: Classifier) -> None:
+    assert found(classifier, "Prosecutors charged a Hezbollah financier over money laundering.") == set()
+
+
+def test_an_attack_credited_to_a_group_described_by_its_backer_blames_the_group(classifier: Classifier) -> None:
+    got = found(classifier, "Three US service members were wounded in an attack credited to a militia group "
+                            "backed by Iran, the White House said.")
+    assert got == {("attribution", "united-states", "iran-backed-militias")}
