@@ -364,3 +364,12 @@ def test_persian_denial_verbs_in_every_tense(classifier: Classifier, denied: str
 def test_persian_blame_verbs(classifier: Classifier, blamed: str) -> None:
     assert _one(classifier, f"آمریکا سپاه پاسداران {blamed}.") == (
         "attribution", "United States", "IRGC", None, "Al-Tanf Garrison")
+
+
+@pytest.mark.parametrize("text", [
+    "طلبت السعودية من إسرائيل ضرب لبنان",
+    "دعا الحزب أنصاره إلى استهداف القوات الأمريكية",
+    "تعتزم الفصائل شن هجمات على القواعد الأمريكية",
+])
+def test_a_request_call_or_intent_to_attack_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert [r for r in _rows(classifier, text) if r[0] == "claim"] == []

@@ -262,3 +262,13 @@ def test_a_ship_s_destination_gives_way_to_where_it_was_hit() -> None:
     [st] = Classifier(learned=False).classify(
         "The Houthis claimed a drone strike on a tanker bound for Eilat off Hodeidah.").statements
     assert (st.place_written or (st.place.name if st.place else None)) == "Hodeidah"
+
+
+@pytest.mark.parametrize(("text", "not_place"), [
+    ("قالت المصادر إن العديد من المدنيين أصيبوا في القصف", "al-udeid"),    # «العديد»: many
+    ("دعت الفصائل المسلحة إلى وقف الهجمات على القواعد", "fasayil"),         # «الفصائل»: the factions
+    ("سقط قتلى في بلد عربي آخر جراء القصف", "balad"),                      # «بلد»: a country
+])
+def test_arabic_common_words_are_not_the_places_they_spell(text: str, not_place: str) -> None:
+    s = Classifier(learned=False).sentence(text)
+    assert not_place not in {m.id for m in s.mentions if m.kind == "place"}
