@@ -32,6 +32,7 @@ _TOWARDS = frozenset({"ضد", "علي", "الي", "في", "نحو", "باتجا�
 _ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis", "generic"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
 _RA = "را"
+_RELATIVE = frozenset({"who", "that", "which", "whose"})
 _HURT = frozenset({"killed", "wounded", "injured", "hurt", "dead"})  # Persian marks the definite object with «را» after it
 
 
@@ -83,6 +84,9 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
     between = s.toks[doer_end:verb]
     if between in (["who"], ["that"]):
         return True  # "the Daeshites who killed ...": the relative clause's subject
+    if 2 <= len(between) <= 4 and between[-1] in _RELATIVE and not any(
+            w in _CLAUSE or fw.speech.fullmatch(w) for w in between[:-1]):
+        return True  # "a Hezbollah terrorist cell that launched", "the Hamas commander who planned"
     if not any(fw.speech.fullmatch(w) for w in between):
         return not any(w in _CLAUSE for w in between)
     return bool(between) and (between[-1] in ("it", "they", "we") or bool(fw.own_forces.fullmatch(between[-1])))
@@ -133,14 +137,25 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False and s.toks[t] in fw.passive_alike:
             continue  # «جنود قتلوا في ...»: read as the passive, its doer only an agent («على أيدي»)
         passive = t > 0 and s.toks[t - 1] in _PASSIVE and s.toks[t] not in ("behind", "responsible")
+        if doer is False and passive and not arabic:
+            # "Hezbollah launch posts from which rockets were fired": the party the relative
+            # "from which" points back to launched them
+            rel = next((i for i in range(max(t - 5, 1), t) if s.toks[i - 1] == "from" and s.toks[i] in ("which", "where")),
+                       None)
+            if rel is not None:
+                owners = [r for mn, r in ok if mn.end <= rel - 1 and rel - 1 - mn.end <= 10]
+                if owners:
+                    found.append((t, end, owners[-1], False))
+                    continue
         if doer is False and passive:
             # "Hezbollah compounds were struck": the party named is the target; on an army's own
             # channel the unnamed doer is the army ("terrorists were eliminated")
             if s.toks[t] not in ("killed", "kills", "kill") and own is not None:
                 found.append((t, end, None, False))
             continue
-        if doer is False and t > 0 and s.toks[t - 1] in _DETERMINERS:
-            continue  # "an Israeli strike": a noun, read below
+        if doer is False and t > 0 and s.toks[t - 1] in _DETERMINERS and not (
+                s.toks[t - 1] == "that" and s.toks[t].endswith("ed")):
+            continue  # "an Israeli strike": a noun, read below (not "a cell that launched")
         if doer is False and s.toks[t] in _HURT and any(w.isdigit() for w in s.toks[max(t - 4, 0):t]):
             continue  # "25 Iraqi soldiers killed": a count of the dead, not who killed
         if doer is False and not arabic and ((end < len(s.toks) and s.toks[end] in _NO_OBJECT) or (

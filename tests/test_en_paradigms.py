@@ -157,3 +157,23 @@ def test_an_attack_credited_to_a_group_described_by_its_backer_blames_the_group(
     got = found(classifier, "Three US service members were wounded in an attack credited to a militia group "
                             "backed by Iran, the White House said.")
     assert got == {("attribution", "united-states", "iran-backed-militias")}
+
+
+@pytest.mark.parametrize(("text", "blamed"), [
+    ("IDF aircraft struck Hezbollah launch posts from which rockets were fired toward northern Israel earlier today.",
+     "hezbollah"),
+    ("IDF fighter jets struck a Hezbollah terrorist cell that launched anti-tank missiles at Metula.", "hezbollah"),
+    ("The IDF eliminated the Hamas commander who planned the infiltration into Kibbutz Be'eri.", "hamas"),
+])
+def test_an_armys_post_names_whom_its_strike_answers_in_a_relative_clause(classifier: Classifier, text: str,
+                                                                          blamed: str) -> None:
+    result = classifier.classify(text, None, "t.me/idfofficial", "idf", learned=False)
+    got = {(st.stance, st.speaker.id if st.speaker else None, st.subject.id if st.subject else None)
+           for st in result.statements}
+    assert got == {("claim", "israel", "israel"), ("attribution", "israel", blamed)}
+
+
+def test_rockets_fired_from_posts_of_nobody_named_are_the_armys_report_only(classifier: Classifier) -> None:
+    result = classifier.classify("IDF aircraft struck the posts from which rockets were fired toward Israel.",
+                                 None, "t.me/idfofficial", "idf", learned=False)
+    assert [st.stance for st in result.statements] == ["claim"]
