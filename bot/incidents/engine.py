@@ -279,7 +279,7 @@ class IncidentEngine:
         subject = st.subject
         if st.stance == "claim" and subject is not None:
             subject = self.claimants.resolve(tx, subject)
-        matches = self._matches(tx, st, subject, w, self._route(st, msg, cls))
+        matches = self._matches(tx, st, subject, w, self._route(st, msg, cls), self._answers(st, msg))
         chosen = self.matcher.choose(matches, st)
         place = st.place
         earlier = (seen or {}).get(place.id) if place is not None and st.stance != "claim" else None
@@ -383,8 +383,15 @@ class IncidentEngine:
         known = self.gz.places
         return bool((st.place and st.place.id in known) or (incident and incident.place_id and incident.place_id in known))
 
+    def _answers(self, st: Statement, msg: Message) -> bool:
+        """The statement is of a strike in response to an attack: a state's claim of its strike, or
+        a report of an airstrike, in a message that says what it answers."""
+        state_claim = st.stance == "claim" and self.claimants.is_state(st.subject or st.speaker)
+        strike_report = st.stance == "report" and st.weapon == "airstrike"
+        return (state_claim or strike_report) and is_retaliation(msg.full_text)
+
     def _matches(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window,
-                 route: Route | None = None) -> list[Match]:
+                 route: Route | None = None, answers: bool = False) -> list[Match]:
         place = st.place
         entry = self.gz.places.get(place.id) if place else None
         if self.matcher.coarse(st):
@@ -396,7 +403,7 @@ class IncidentEngine:
             cells = cells_near(entry.lat, entry.lon) if entry else []
             subjects = [a.id for a in (subject, st.speaker) if a is not None]
             cands = tx.candidates(w.t0, w.t1, place_ids, cells, subjects)
-        return [m for m in (self.matcher.score(c, st, subject, w, route) for c in cands) if m is not None]
+        return [m for m in (self.matcher.score(c, st, subject, w, route, answers) for c in cands) if m is not None]
 
     def _open(self, tx: IncidentTx, st: Statement, w: Window, at: datetime) -> int:
         place = st.place
