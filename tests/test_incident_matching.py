@@ -557,3 +557,28 @@ def test_a_strike_after_troops_were_wounded_is_not_placed_where_they_were(
     [strike] = [i for i in incidents if i is not attack]
     assert strike["place"] == "Iraq" and [c["actor"] for c in strike["claimants"]] == ["United States"]
     assert [m["id"] for m in strike["messages"]] == ["s1", "s3"]
+
+
+def test_drones_shot_down_at_sea_before_the_launcher_claims_meet_its_claim_all_the_same(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """CENTCOM's word that it downed a dozen drones over the Red Sea often comes before the Houthis
+    claim their attack on Eilat: the claim joins the interception's incident, which moves to the
+    city the drones were sent at, and is corroborated; another group's claim on Eilat is not."""
+    (tmp_path / "houthis").mkdir()
+    (tmp_path / "other").mkdir()
+    alerts, incidents = replay(capsys, tmp_path / "houthis", [
+        rec("https://wire.example/rss", "c1", "2024-03-09T05:00:00+00:00", DOWNED_AT_SEA),
+        rec("https://paper.example/rss", "h1", "2024-03-09T09:00:00+00:00", EILAT_CLAIM),
+    ], until="+72h")
+    [incident] = incidents
+    assert [(m["id"], m["role"]) for m in incident["messages"]] == [("c1", "report"), ("c1", "attribution"),
+                                                                      ("h1", "claim")]
+    assert incident["place"] == "Eilat" and [c["actor"] for c in incident["claimants"]] == ["Houthis"]
+    assert incident["status"] == "corroborated" and _uncorroborated(alerts) == []
+    alerts, incidents = replay(capsys, tmp_path / "other", [
+        rec("https://wire.example/rss", "c1", "2024-03-09T05:00:00+00:00", DOWNED_AT_SEA),
+        rec("https://paper.example/rss", "i1", "2024-03-09T09:00:00+00:00",
+            "The Islamic Resistance in Iraq claimed a drone attack on Eilat on Saturday."),
+    ], until="+72h")
+    assert len(incidents) == 2
+    assert [a["actor"] for a in _uncorroborated(alerts)] == ["Islamic Resistance in Iraq"]

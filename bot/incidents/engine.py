@@ -170,7 +170,7 @@ class IncidentEngine:
                                     weapon=weapons[0].id if weapons else None)]
         read: list[tuple[int | None, Statement]] = [
             (None if report_only else idx,
-             self._interception(self._victim_report(self._own_strike(st, msg, cls), msg), msg))
+             self._interception(self._victim_report(self._own_strike(st, msg, cls), msg), msg, cls))
             for idx, st in enumerate(statements)]
         if not report_only and cls.outlet_report is not None:
             # the article tells the event in its own voice beside the statements it quotes: the
@@ -235,16 +235,22 @@ class IncidentEngine:
             return st
         return replace(st, stance="report", subject=None, speaker=st.speaker or actor)
 
-    def _interception(self, st: Statement, msg: Message) -> Statement:
+    def _interception(self, st: Statement, msg: Message, cls: Classification) -> Statement:
         """A state's word that it shot down or intercepted drones or missiles ("a US destroyer shot
         down 14 drones launched from Houthi-controlled areas") is its report of the launcher's
-        attack, not a strike of its own: as a report it corroborates the launcher's claim."""
+        attack, not a strike of its own: as a report it corroborates the launcher's claim. Its
+        subject is the launcher (the first armed party the message names besides the speaker's
+        side), so the launcher's claim finds it when it comes later."""
         actor = st.subject or st.speaker
         if st.stance != "claim" or not self.claimants.is_state(actor):
             return st
         if not INTERCEPTION.search(st.evidence or msg.full_text):
             return st
-        report = replace(st, stance="report", subject=None, speaker=st.speaker or actor)
+        who = st.speaker or actor
+        own = self.claimants.side(who.id) if who is not None else None
+        launcher = next((a for a in cls.actors if a.known and not self.claimants.is_state(a)
+                         and not self.claimants.is_generic(a.id) and self.claimants.side(a.id) != own), None)
+        report = replace(st, stance="report", subject=launcher, speaker=st.speaker or actor)
         aimed = self._aimed_at(msg.full_text)
         return replace(report, place=aimed) if aimed is not None else report
 

@@ -128,6 +128,11 @@ class Matcher:
                 en_route = True
                 score += 0.05
                 reasons.append(f"downed on the way ({st.place.name}) to {inc.place or inc.place_id}")
+            elif related is None and self._downed_on_the_way(inc, st, subject):
+                # the same meeting the other way round: the interception came first, at sea
+                en_route = finer = True
+                score += 0.05
+                reasons.append(f"downed on the way ({inc.place or inc.place_id}) to {st.place.name}")
             elif related is None:
                 return None
             else:
@@ -181,6 +186,17 @@ class Matcher:
         """The incident is claimed by a side the interception names as the launcher."""
         side = self.claimants.side
         return any(lk.role == "claim" and side(lk.subject_id) in route.launchers for lk in inc.links)
+
+    def _downed_on_the_way(self, inc: IncidentValue, st: Statement, subject: ActorRef | None) -> bool:
+        """A launcher's claim meets an incident at a sea that holds a report of its side's weapons
+        downed there (an interception report's subject is the launcher)."""
+        entry = self.places.entry(inc.place_id)
+        if st.stance != "claim" or subject is None or self.claimants.is_state(subject) or entry is None \
+                or entry.kind != "sea":
+            return False
+        side = self.claimants.side
+        return any(lk.role == "report" and lk.subject_id and side(lk.subject_id) == side(subject.id)
+                   for lk in inc.links)
 
     def _blamed_on_another(self, inc: IncidentValue, st: Statement) -> bool:
         """Someone blames the incident on a party other than the claimant (and not a mere
