@@ -73,6 +73,19 @@ def test_seas_countries_and_the_most_specific_place() -> None:
     assert inner is not None and inner.id == "conoco"  # Kfar Kila is in Lebanon, not in Syria
 
 
+@pytest.mark.parametrize("text", ["Rockets hit Ain al-Asad overnight.", "A drone was downed near Al Asad Airbase.",
+                                  "Two rockets struck the al-Asad air base in Anbar.",
+                                  "Militants targeted al-Assad airbase again.", "Ain al-Assad base was attacked."])
+def test_the_base_in_anbar_resolves_by_its_written_forms(text: str) -> None:
+    assert first_place(load_gazetteer(), text) == "ain-al-asad"
+
+
+@pytest.mark.parametrize("text", ["Bashar al-Assad met the Iraqi prime minister in Damascus.",
+                                  "The al-Assad government blamed the rebels.", "Hafez al-Asad ruled for 30 years."])
+def test_the_presidents_family_name_is_not_the_base(text: str) -> None:
+    assert "ain-al-asad" not in mentions(load_gazetteer(), text, "place")
+
+
 def test_a_one_word_town_name_matches_only_as_a_name() -> None:
     gz = load_gazetteer()
     assert mentions(gz, "Clashes near Homs today.", "place")

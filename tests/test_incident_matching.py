@@ -509,3 +509,76 @@ def test_a_claim_of_a_day_s_attacks_with_no_place_joins_the_one_event_of_that_da
             "A drone attack targeted Ain al-Asad air base on Friday, security sources said."),
         FRIDAY_CLAIM], until="+72h")
     assert sorted(len(i["messages"]) for i in incidents) == [1, 1, 1]
+
+
+def test_strikes_in_eastern_syria_are_one_event_and_not_the_attack_they_answer(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"US strikes two sites in eastern Syria in retaliation" after "a US base at Kharab al-Jir was
+    attacked": eastern Syria holds both Abu Kamal and the base, but a strike in response is not
+    the attack it answers; the later report of the strike near Abu Kamal is the same strike."""
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "a1", "2024-03-07T16:00:00+00:00",
+            "On Thursday, a US base at Kharab al-Jir in Syria was attacked for the second time in two days."),
+        rec("https://wire.example/rss", "s1", "2024-03-08T02:00:00+00:00",
+            "US strikes two sites in Syria\nThe US military launched airstrikes early Friday on two facilities in "
+            "eastern Syria used by Iran's Revolutionary Guard, the Pentagon said, in retaliation for attacks on US "
+            "forces."),
+        rec("https://tv.example/rss", "s2", "2024-03-08T05:00:00+00:00",
+            "US airstrikes hit a weapons depot near Abu Kamal early on Friday, a war monitor said."),
+    ], until="+72h")
+    attack = next(i for i in incidents if i["place"] == "Kharab al-Jir")
+    assert [m["id"] for m in attack["messages"]] == ["a1"]
+    [strike] = [i for i in incidents if i is not attack]
+    assert [m["id"] for m in strike["messages"]] == ["s1", "s2"]
+    assert [c["actor"] for c in strike["claimants"]] == ["United States"]
+    assert alerts == []
+
+
+def test_a_strike_after_troops_were_wounded_is_not_placed_where_they_were(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Biden ordered airstrikes after three US service members were injured in a drone attack in
+    northern Iraq" and, under a headline already saying "in retaliation", "after a drone attack
+    ... in Erbil": northern Iraq and Erbil are where the attack was, so the strike stays in Iraq."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "r1", "2024-03-04T20:00:00+00:00",
+            "Kataib Hezbollah claimed a drone attack on Erbil air base on Monday that wounded three US service members."),
+        rec("https://wire.example/rss", "s1", "2024-03-05T02:00:00+00:00",
+            "US strikes Kataib Hezbollah sites in Iraq\nThe United States carried out airstrikes on three sites in Iraq "
+            "used by Kataib Hezbollah, the White House said."),
+        rec("https://mag.example/rss", "s2", "2024-03-05T09:00:00+00:00",
+            "Biden orders strikes on militias\nPresident Biden ordered airstrikes against Iran-backed militia groups "
+            "after three US service members were injured in a drone attack in northern Iraq."),
+        rec("https://post.example/rss", "s3", "2024-03-05T10:00:00+00:00",
+            "US hits militias in Iraq in retaliation for attacks\nPresident Biden ordered the strikes after a drone "
+            "attack by Kataib Hezbollah injured three service members in Erbil, US officials said."),
+    ], until="+72h")
+    attack = next(i for i in incidents if i["place"] == "Erbil Air Base")
+    assert [c["actor"] for c in attack["claimants"]] == ["Kataib Hezbollah"]
+    [strike] = [i for i in incidents if i is not attack]
+    assert strike["place"] == "Iraq" and [c["actor"] for c in strike["claimants"]] == ["United States"]
+    assert [m["id"] for m in strike["messages"]] == ["s1", "s3"]
+
+
+def test_drones_shot_down_at_sea_before_the_launcher_claims_meet_its_claim_all_the_same(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """CENTCOM's word that it downed a dozen drones over the Red Sea often comes before the Houthis
+    claim their attack on Eilat: the claim joins the interception's incident, which moves to the
+    city the drones were sent at, and is corroborated; another group's claim on Eilat is not."""
+    (tmp_path / "houthis").mkdir()
+    (tmp_path / "other").mkdir()
+    alerts, incidents = replay(capsys, tmp_path / "houthis", [
+        rec("https://wire.example/rss", "c1", "2024-03-09T05:00:00+00:00", DOWNED_AT_SEA),
+        rec("https://paper.example/rss", "h1", "2024-03-09T09:00:00+00:00", EILAT_CLAIM),
+    ], until="+72h")
+    [incident] = incidents
+    assert [(m["id"], m["role"]) for m in incident["messages"]] == [("c1", "report"), ("c1", "attribution"),
+                                                                      ("h1", "claim")]
+    assert incident["place"] == "Eilat" and [c["actor"] for c in incident["claimants"]] == ["Houthis"]
+    assert incident["status"] == "corroborated" and _uncorroborated(alerts) == []
+    alerts, incidents = replay(capsys, tmp_path / "other", [
+        rec("https://wire.example/rss", "c1", "2024-03-09T05:00:00+00:00", DOWNED_AT_SEA),
+        rec("https://paper.example/rss", "i1", "2024-03-09T09:00:00+00:00",
+            "The Islamic Resistance in Iraq claimed a drone attack on Eilat on Saturday."),
+    ], until="+72h")
+    assert len(incidents) == 2
+    assert [a["actor"] for a in _uncorroborated(alerts)] == ["Islamic Resistance in Iraq"]

@@ -170,7 +170,7 @@ class IncidentEngine:
                                     weapon=weapons[0].id if weapons else None)]
         read: list[tuple[int | None, Statement]] = [
             (None if report_only else idx,
-             self._interception(self._victim_report(self._own_strike(st, msg, cls), msg), msg))
+             self._interception(self._victim_report(self._own_strike(st, msg, cls), msg), msg, cls))
             for idx, st in enumerate(statements)]
         if not report_only and cls.outlet_report is not None:
             # the article tells the event in its own voice beside the statements it quotes: the
@@ -235,16 +235,22 @@ class IncidentEngine:
             return st
         return replace(st, stance="report", subject=None, speaker=st.speaker or actor)
 
-    def _interception(self, st: Statement, msg: Message) -> Statement:
+    def _interception(self, st: Statement, msg: Message, cls: Classification) -> Statement:
         """A state's word that it shot down or intercepted drones or missiles ("a US destroyer shot
         down 14 drones launched from Houthi-controlled areas") is its report of the launcher's
-        attack, not a strike of its own: as a report it corroborates the launcher's claim."""
+        attack, not a strike of its own: as a report it corroborates the launcher's claim. Its
+        subject is the launcher (the first armed party the message names besides the speaker's
+        side), so the launcher's claim finds it when it comes later."""
         actor = st.subject or st.speaker
         if st.stance != "claim" or not self.claimants.is_state(actor):
             return st
         if not INTERCEPTION.search(st.evidence or msg.full_text):
             return st
-        report = replace(st, stance="report", subject=None, speaker=st.speaker or actor)
+        who = st.speaker or actor
+        own = self.claimants.side(who.id) if who is not None else None
+        launcher = next((a for a in cls.actors if a.known and not self.claimants.is_state(a)
+                         and not self.claimants.is_generic(a.id) and self.claimants.side(a.id) != own), None)
+        report = replace(st, stance="report", subject=launcher, speaker=st.speaker or actor)
         aimed = self._aimed_at(msg.full_text)
         return replace(report, place=aimed) if aimed is not None else report
 
@@ -279,7 +285,7 @@ class IncidentEngine:
         subject = st.subject
         if st.stance == "claim" and subject is not None:
             subject = self.claimants.resolve(tx, subject)
-        matches = self._matches(tx, st, subject, w, self._route(st, msg, cls))
+        matches = self._matches(tx, st, subject, w, self._route(st, msg, cls), self._answers(st, msg))
         chosen = self.matcher.choose(matches, st)
         place = st.place
         earlier = (seen or {}).get(place.id) if place is not None and st.stance != "claim" else None
@@ -383,8 +389,15 @@ class IncidentEngine:
         known = self.gz.places
         return bool((st.place and st.place.id in known) or (incident and incident.place_id and incident.place_id in known))
 
+    def _answers(self, st: Statement, msg: Message) -> bool:
+        """The statement is of a strike in response to an attack: a state's claim of its strike, or
+        a report of an airstrike, in a message that says what it answers."""
+        state_claim = st.stance == "claim" and self.claimants.is_state(st.subject or st.speaker)
+        strike_report = st.stance == "report" and st.weapon == "airstrike"
+        return (state_claim or strike_report) and is_retaliation(msg.full_text)
+
     def _matches(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window,
-                 route: Route | None = None) -> list[Match]:
+                 route: Route | None = None, answers: bool = False) -> list[Match]:
         place = st.place
         entry = self.gz.places.get(place.id) if place else None
         if self.matcher.coarse(st):
@@ -396,7 +409,7 @@ class IncidentEngine:
             cells = cells_near(entry.lat, entry.lon) if entry else []
             subjects = [a.id for a in (subject, st.speaker) if a is not None]
             cands = tx.candidates(w.t0, w.t1, place_ids, cells, subjects)
-        return [m for m in (self.matcher.score(c, st, subject, w, route) for c in cands) if m is not None]
+        return [m for m in (self.matcher.score(c, st, subject, w, route, answers) for c in cands) if m is not None]
 
     def _open(self, tx: IncidentTx, st: Statement, w: Window, at: datetime) -> int:
         place = st.place

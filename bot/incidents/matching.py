@@ -13,7 +13,9 @@ state announces its strike "in response to" the attack. The rules here:
   that nothing contradicts (another claimant, another weapon) rather than opening an orphan;
   a claim that meets it only by its actor also needs the target or the time (within a day) to agree;
 - a state's claim is of its own strike: it never joins an attack claimed by a group, nor the
-  reverse.
+  reverse; a strike "in response to" an attack (claimed by the state or reported as an airstrike)
+  never joins an unclaimed incident at a base either: that is the attack it answers, reported
+  before anyone claimed it ("US strikes in eastern Syria" after "the attack on Kharab al-Jir").
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ RETALIATION = re.compile(
     r"retaliat|in response to|in responding to|response to (the |an |recent )?attack|self.defen[cs]e|for the attack"
     r"|followed an? (earlier |recent )?(attack|exchange)|after (they|militants|the militants) (launched|fired|attacked)"
     r"|(following|after) (an?|the) (\w+[ -]){0,2}attacks? (on|against|by|that)"
+    r"|after (\w+[ .-]+){1,5}(were |was |are )?(injured|wounded|killed|hurt) in"
     r"|رد[اًا]* على|ردا على|انتقام|تلافی|پاسخ به|en représailles|en riposte|en réponse", re.IGNORECASE)
 
 
@@ -109,7 +112,10 @@ class Matcher:
         return st.place is None or self.places.level(st.place.id) >= 2
 
     def score(self, inc: IncidentValue, st: Statement, subject: ActorRef | None, w: Window,
-              route: Route | None = None) -> Match | None:
+              route: Route | None = None, answers: bool = False) -> Match | None:
+        """``answers``: the statement is of a strike in response to an attack."""
+        if answers and self._attack_at_base(inc):
+            return None
         reasons: list[str] = []
         score = 0.0
         finer = False
@@ -122,6 +128,11 @@ class Matcher:
                 en_route = True
                 score += 0.05
                 reasons.append(f"downed on the way ({st.place.name}) to {inc.place or inc.place_id}")
+            elif related is None and self._downed_on_the_way(inc, st, subject):
+                # the same meeting the other way round: the interception came first, at sea
+                en_route = finer = True
+                score += 0.05
+                reasons.append(f"downed on the way ({inc.place or inc.place_id}) to {st.place.name}")
             elif related is None:
                 return None
             else:
@@ -162,10 +173,30 @@ class Matcher:
                 return None
         return Match(inc, score, tuple(reasons), finer)
 
+    def _attack_at_base(self, inc: IncidentValue) -> bool:
+        """An incident at a base that no state claims and no report calls an airstrike: an attack
+        on the forces there (bases are where strikes are answered from, not what they hit)."""
+        if inc.place_id is None or self.places.level(inc.place_id) != 0 or inc.weapon == "airstrike":
+            return False
+        actors = self.claimants.gz.actors
+        return not any(lk.role == "claim" and lk.subject_id in actors
+                       and self.claimants.is_state(actors[lk.subject_id].ref()) for lk in inc.links)
+
     def _launched_by(self, inc: IncidentValue, route: Route) -> bool:
         """The incident is claimed by a side the interception names as the launcher."""
         side = self.claimants.side
         return any(lk.role == "claim" and side(lk.subject_id) in route.launchers for lk in inc.links)
+
+    def _downed_on_the_way(self, inc: IncidentValue, st: Statement, subject: ActorRef | None) -> bool:
+        """A launcher's claim meets an incident at a sea that holds a report of its side's weapons
+        downed there (an interception report's subject is the launcher)."""
+        entry = self.places.entry(inc.place_id)
+        if st.stance != "claim" or subject is None or self.claimants.is_state(subject) or entry is None \
+                or entry.kind != "sea":
+            return False
+        side = self.claimants.side
+        return any(lk.role == "report" and lk.subject_id and side(lk.subject_id) == side(subject.id)
+                   for lk in inc.links)
 
     def _blamed_on_another(self, inc: IncidentValue, st: Statement) -> bool:
         """Someone blames the incident on a party other than the claimant (and not a mere
@@ -310,16 +341,16 @@ def is_retaliation(text: str) -> bool:
 
 
 def answered_places(text: str, places: list[PlaceRef]) -> set[str]:
-    """The places a retaliation names only after its cue, in the cue's sentence ("strikes in
-    Iraq following an attack on an air base in Erbil"): where the answered attack was."""
-    cue = RETALIATION.search(text)
-    if cue is None:
-        return set()
+    """The places a retaliation names only after a cue, in the cue's sentence ("strikes in
+    Iraq following an attack on an air base in Erbil"): where the answered attack was. Each cue
+    counts: a headline's "after troops wounded" names no place, its lead's "after a drone attack
+    ... at Irbil air base" does."""
     low = text.lower()
-    end = min((i for i in (low.find(". ", cue.end()), low.find("\n", cue.end())) if i >= 0), default=len(low))
     out = set()
-    for p in places:
-        written = (p.as_written or p.name).lower()
-        if written and written in low[cue.end():end] and written not in low[:cue.start()]:
-            out.add(p.id)
+    for cue in RETALIATION.finditer(text):
+        end = min((i for i in (low.find(". ", cue.end()), low.find("\n", cue.end())) if i >= 0), default=len(low))
+        for p in places:
+            written = (p.as_written or p.name).lower()
+            if written and written in low[cue.end():end] and written not in low[:cue.start()]:
+                out.add(p.id)
     return out

@@ -4,6 +4,14 @@ Coverage names one event at different levels: a claim names the base, a police r
 a wire story the province or only the country. Containment comes from the gazetteer
 (``Gazetteer.ancestors``: nearest first). A gazetteer without it still says, per place, its
 province and country: the chain is derived from those fields, so matching works either way.
+
+Reports also place by side: "strikes in eastern Syria" names the area that holds Deir ez-Zor and
+Abu Kamal. The gazetteer's directional regions ("eastern Syria", "northern Iraq") have no members,
+so a place counts as inside one when it lies in the outer part of its country on that side: beyond
+the middle band (``SIDE_BAND`` of the country's span either side of its middle, the span taken
+from the gazetteer's places in it). Deir ez-Zor and Abu Kamal are in eastern Syria, Erbil and
+Kirkuk in northern Iraq; Ain al-Asad is in western Iraq, not northern. The region is a coarse
+level: it only ever meets a site as an area holding it, never as the site itself.
 """
 
 from __future__ import annotations
@@ -18,6 +26,9 @@ from classifiers.gazetteer import Gazetteer, PlaceEntry, haversine_km
 # how coarse a place is: a statement at a coarser level says less about where it happened
 LEVEL = {"base": 0, "crossing": 0, "town": 1, "city": 1, "place": 1, "province": 2, "region": 3, "sea": 3,
          "country": 4}
+SIDE_BAND = 0.15  # of a country's span: a place this close to its middle is on no side of it
+# the directional regions' ids: "east-syria" is the eastern side of "syria" (tools/build_places.py)
+SIDES = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1)}
 COUNTRY_NAMES = {"IQ": "Iraq", "SY": "Syria", "JO": "Jordan", "IL": "Israel", "SA": "Saudi Arabia",
                  "IR": "Iran", "LB": "Lebanon", "YE": "Yemen", "TR": "Turkey"}
 
@@ -38,6 +49,9 @@ class Places:
         self.gz = gz
         self._native = callable(getattr(gz, "ancestors", None))
         self._fallback = {} if self._native else _fallback_chains(gz)
+        self._sides = _sides_of(gz)
+        self._spans: dict[str, tuple[float, float, float, float]] | None = None
+        self._chains: dict[str, tuple[str, ...]] = {}
 
     def entry(self, place_id: str | None) -> PlaceEntry | None:
         return self.gz.places.get(place_id or "")
@@ -47,11 +61,53 @@ class Places:
         return LEVEL.get(entry.kind, 1) if entry else 5
 
     def ancestors(self, place_id: str) -> tuple[str, ...]:
-        """The places containing ``place_id``, nearest first (province, then country)."""
-        if self._native:
-            found: tuple[str, ...] = self.gz.ancestors(place_id)
-            return found
-        return self._fallback.get(place_id, ())
+        """The places containing ``place_id``, nearest first (province, the sides of its country
+        it lies on, then country)."""
+        cached = self._chains.get(place_id)
+        if cached is not None:
+            return cached
+        chain: tuple[str, ...] = self.gz.ancestors(place_id) if self._native else self._fallback.get(place_id, ())
+        entry = self.entry(place_id)
+        if entry is not None and entry.kind not in ("region", "country", "sea"):
+            out: list[str] = []
+            for area in chain:
+                out.extend(self._on_sides(entry, area))
+                out.append(area)
+            chain = tuple(out)
+        self._chains[place_id] = chain
+        return chain
+
+    def _on_sides(self, entry: PlaceEntry, area_id: str) -> list[str]:
+        """The directional regions of ``area_id`` that ``entry`` lies in."""
+        sides = self._sides.get(area_id, ())
+        if not sides:
+            return []
+        if self._spans is None:
+            self._spans = self._measure()
+        span = self._spans.get(area_id)
+        if span is None:
+            return []
+        lat0, lat1, lon0, lon1 = span
+        out = []
+        for region_id, (dlat, dlon) in sides:
+            lo, hi, at = (lat0, lat1, entry.lat) if dlat else (lon0, lon1, entry.lon)
+            sign = dlat or dlon
+            if (at - (lo + hi) / 2) * sign > SIDE_BAND * (hi - lo):
+                out.append(region_id)
+        return out
+
+    def _measure(self) -> dict[str, tuple[float, float, float, float]]:
+        """Per area with sides, the extent (lat min, lat max, lon min, lon max) of its places."""
+        spans: dict[str, tuple[float, float, float, float]] = {}
+        for pid, p in self.gz.places.items():
+            if p.kind in ("region", "country", "sea"):
+                continue
+            chain = self.gz.ancestors(pid) if self._native else self._fallback.get(pid, ())
+            for area in chain:
+                if area in self._sides:
+                    a0, a1, o0, o1 = spans.get(area, (p.lat, p.lat, p.lon, p.lon))
+                    spans[area] = (min(a0, p.lat), max(a1, p.lat), min(o0, p.lon), max(o1, p.lon))
+        return spans
 
     def within(self, place_id: str, area_id: str) -> bool:
         return area_id in self.ancestors(place_id)
@@ -112,6 +168,16 @@ class Places:
         """``coarse`` is a country and ``other`` lies in it (a gazetteer may lack the country row
         in its chains while still giving each place its country code)."""
         return coarse.kind == "country" and other.country is not None and other.country == self.country(coarse.id)
+
+
+def _sides_of(gz: Gazetteer) -> dict[str, tuple[tuple[str, tuple[int, int]], ...]]:
+    """Per area, its directional regions and their directions ("syria": east-syria is (0, 1))."""
+    out: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    for pid, p in gz.places.items():
+        side, _, area = pid.partition("-")
+        if p.kind == "region" and side in SIDES and area and p.parent == area and area in gz.places:
+            out.setdefault(area, []).append((pid, SIDES[side]))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _code_of(entry: PlaceEntry) -> str | None:
