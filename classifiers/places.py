@@ -46,6 +46,7 @@ class _Words:
     origin_before: frozenset[str]
     blame: frozenset[str]
     attacks: frozenset[str]
+    of_fr: frozenset[str]
     destination: re.Pattern[str]
 
 
@@ -68,7 +69,7 @@ def _words() -> _Words:
         arabic_heads=frozenset(raw["arabic_name_heads"]), not_heads=frozenset(raw["not_place_heads"]),
         arabic_generic=frozenset(raw["arabic_generic"]), aimed=norm("aimed"), speech=speech, speech_at=norm("speech_at"),
         answered=answered, area_of=norm("area_of"), named=named, origin=origin, origin_before=norm("origin_before"),
-        blame=norm("blame"), attacks=norm("attacks"),
+        blame=norm("blame"), attacks=norm("attacks"), of_fr=norm("of_fr"),
         destination=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["destination"]) + r")$"))
 
 
@@ -127,6 +128,11 @@ def _marked(s: Sentence, i: int) -> bool:
     before = s.toks[i - 1]
     if before in LOCATIVE or before in _words().where_before:
         return True
+    if before == "a" and s.starts and s.original[s.starts[i - 1]:s.starts[i - 1] + 1] in ("à", "À"):
+        return True  # French «à Bagdad» (normalised "a", the English article)
+    if before in _words().of_fr and i >= 2 and (s.toks[i - 2] in LOCATIVE or s.toks[i - 2] in _words().area_of
+                                                 or _words().attacks.intersection(s.toks[max(i - 3, 0):i - 1])):
+        return True  # «près de Damas», «au sud de Bagdad», «l'attentat (suicide) de Bagdad» (not «le gouvernement de Bagdad»)
     if before in _words().aimed and i >= 2:
         # "an attack on Israel", "an attack by the Houthis on Saudi Arabia" (not "blamed it on Israel")
         attack = next((k for k in range(i - 2, max(i - 8, -1), -1) if s.toks[k] in _words().attacks), None)

@@ -25,13 +25,15 @@ SAID = re.compile(
     r"statement|quoted|"
     r"(?:و|ف)?(?:قال|قالت|يقول|تقول|ذكر|ذكرت|اعلن|اعلنت|افاد|افادت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|صرح|صرحت|بيان|"
     r"بيانا|بيانه|بيانها|اصدر|اصدرت)|"
-    r"a declare|a affirme|a indique|a precise|a annonce|"
+    r"a declare|a affirme|a indique|a precise|a annonce|a ajoute|a assure|a souligne|a confirme|a rapporte|a dit|"
+    r"ont declare|ont affirme|ont indique|ont precise|ont annonce|ont ajoute|ont assure|ont dit|"
     r"گفت|اعلام كرد)(?!\w)"
 )
 # «قال إن», «أضاف أن»: a party after these is inside the reported clause, not the one who speaks
 COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "that", "que", "qu", "كه"})
 # the speech verbs a speaker may follow in English ("..., said the ministry"); "says if Hezbollah" is no such
-INVERTED = re.compile(r"said|told|added|stated|reported|announced|tweeted|wrote|confirmed")
+INVERTED = re.compile(r"said|told|added|stated|reported|announced|tweeted|wrote|confirmed|"
+                      r"(?:a|ont) (?:declare|affirme|indique|precise|annonce|ajoute|assure|souligne|confirme|rapporte|dit)")
 ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از|"
                        r"به گفته|بنا بر|بنابر)(?!\w)")
 _BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
