@@ -285,3 +285,9 @@ def test_every_shipped_entry_points_at_entries_that_exist() -> None:
         assert place.id not in chain and len(chain) == len(set(chain)), place.id  # no cycles
         if place.kind in ("base", "site", "crossing", "town", "city", "province"):
             assert any(gz.places[p].kind == "country" for p in chain), place.id  # each site lies in a country
+
+
+@pytest.mark.parametrize("text", ["Drones targeted Irbil air base overnight.", "A rocket hit the Erbil airbase.",
+                                  "The Arbil air base came under attack."])
+def test_the_base_at_erbil_resolves_by_the_spellings_wires_use(text: str) -> None:
+    assert first_place(load_gazetteer(), text) == "erbil-airport"
