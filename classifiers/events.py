@@ -32,6 +32,9 @@ _TOWARDS = frozenset({"ضد", "علي", "الي", "في", "نحو", "باتجا�
 _ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis", "generic"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
 _RA = "را"
+# "attacked by mistake": "by" says how, not who
+_BY_MANNER = frozenset({"mistake", "accident", "error", "chance", "far", "night", "day", "air", "sea", "land", "hand",
+                        "phone", "surprise"})
 _RELATIVE = frozenset({"who", "that", "which", "whose"})
 _HURT = frozenset({"killed", "wounded", "injured", "hurt", "dead"})  # Persian marks the definite object with «را» after it
 
@@ -134,6 +137,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             after = _head([(mn, r) for mn, r in ok if end + agent - 1 < mn.start <= end + agent + 3])
             if after:
                 doer = after[0]
+            elif not arabic and not (end + 1 < len(s.toks) and s.toks[end + 1] in _BY_MANNER):
+                continue  # "trucks of Iraqi forces destroyed by an explosive device": a participle, no doer named
         if doer is False and s.toks[t] in fw.passive_alike:
             continue  # «جنود قتلوا في ...»: read as the passive, its doer only an agent («على أيدي»)
         passive = t > 0 and s.toks[t - 1] in _PASSIVE and s.toks[t] not in ("behind", "responsible")

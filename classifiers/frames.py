@@ -52,6 +52,14 @@ _ITS_BODY = re.compile(r"(?<!\w)(?:its|their) (?:\w+ )?(?:ministry|military|army
 _DONE_BY_OTHERS = re.compile(r"(?<!\w)(?:killed|wounded|injured|hit|struck|targeted|destroyed) by (?:the )?(?:\w+ )?"
                              r"(?:air ?strikes?|strikes?|planes?|jets?|warplanes?|shelling|bombing|raids?|aircraft|drones?)"
                              r"(?!\w)")
+# a province's civil business in its own media (the Hisba burns cigarettes, an office destroys
+# expired food): no attack, whatever the verb
+_CIVIL = re.compile(r"(?<!\w)(?:cigarettes?|tobacco|expired|food|foodstuffs?|products|goods|alcohol|drugs|narcotics|"
+                    r"confiscat\w*|hisba|hisbah|zakat|dawah|da wah|distribut\w*|inspection|lessons?|sermons?|"
+                    r"curricul\w*|market|prices|bakery|bakeries|harvest|livestock)(?!\w)")
+_FIGHTING = re.compile(r"(?<!\w)(?:kill\w*|attack\w*|martyrdom|istishhad\w*|inghimas\w*|operations?|explosive\w*|"
+                       r"vbied\w*|svbied\w*|ied|clash\w*|ambush\w*|target\w*|strik\w*|struck|shell\w*|assault\w*|"
+                       r"raid\w*|soldiers|fighters|apostates?|army|forces|militia\w*)(?!\w)")
 _AIR = frozenset({"planes", "jets", "warplanes", "airstrikes", "strikes", "aircraft", "helicopters", "drones", "shelling",
                   "artillery", "forces", "troops", "army"})
 _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:ministry|military|army|spokesman|command|office)|the militia|the movement|the organi[sz]ation|the ministry|"
@@ -174,6 +182,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     if reporter is not None:
         call.reporters.append(reporter)
     events = events_of(s, fw, ok, call.own if own_voice else None)
+    if events and fw.lang in ("en", "fr") and _CIVIL.search(s.norm) and not _FIGHTING.search(s.norm):
+        events = []  # "the Inspection Office destroys expired food": no attack, whatever the verb
     denied = [denied_span(len(s.toks), c.start, c.end) for c in cues if c.rule.stance == "denial"]
     framed = False
     for start, end, doer, infinitive in events:
@@ -227,8 +237,10 @@ def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str]
         # "Amaq denies the claim that its commander was killed": a relayed denial claims nothing
         return out
     if _event_word(s, fw) and not fw.negation.search(s.norm) and not _DONE_BY_OTHERS.search(s.norm) and not any(
-            t in fw.demonyms and i + 1 < len(s.toks) and s.toks[i + 1] in _AIR for i, t in enumerate(s.toks)):
-        # not "3 children killed by Russian airstrikes": the relay reports another party's attack
+            t in fw.demonyms and i + 1 < len(s.toks) and s.toks[i + 1] in _AIR and "by" in s.toks[max(i - 2, 0):i]
+            for i, t in enumerate(s.toks)) and not (_CIVIL.search(s.norm) and not _FIGHTING.search(s.norm)):
+        # not "3 children killed by Russian airstrikes": the relay reports another party's attack;
+        # not a province office burning cigarettes or expired food
         out.append(Cue(_RULES["claim"], 0, len(s.toks), speaker=call.communique, subject=call.communique))
         has.add("claim")
     return out

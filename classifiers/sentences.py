@@ -5,6 +5,7 @@ mentions), with the parts that are not the story removed first: a news dateline 
 
 from __future__ import annotations
 
+import html
 import re
 from itertools import accumulate
 
@@ -126,6 +127,9 @@ def strip_dateline(text: str) -> str:
 def clean_body(text: str) -> str:
     """The text without dateline, glued time stamps and photo captions. A feed item's body
     follows its title on a new line: its dateline opens that line, not the text."""
+    if "&" in text and ";" in text:
+        # "killed &amp; wounded" as tweets and feeds escape it: the entity's ";" is no sentence end
+        text = html.unescape(text)
     text = "\n".join(strip_dateline(line) for line in text.split("\n")) if "\n" in text else strip_dateline(text)
     if ":" in text:
         text = _STAMP.sub("\n", text)

@@ -252,7 +252,7 @@ def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRe
 
 _HEAD_WORDS = frozenset({"statement", "official", "officials", "spokesman", "spokesperson", "media", "sources", "source",
                          "says", "said", "mp", "leader", "chief", "minister", "ministry", "army", "military", "forces",
-                         "agency", "news", "office", "command", "bayan", "بيان", "مصدر", "المتحدث"})
+                         "agency", "news", "office", "command", "commander", "commanders", "bayan", "بيان", "مصدر", "المتحدث"})
 _TAIL = re.compile(r"(?::|\s[–—|-])\s+([^:–—|]{2,60})$")
 
 

@@ -177,3 +177,35 @@ def test_rockets_fired_from_posts_of_nobody_named_are_the_armys_report_only(clas
     result = classifier.classify("IDF aircraft struck the posts from which rockets were fired toward Israel.",
                                  None, "t.me/idfofficial", "idf", learned=False)
     assert [st.stance for st in result.statements] == ["claim"]
+
+
+@pytest.mark.parametrize("text", [
+    "#WilayatDijlah Control &amp; Inspection Office confiscates &amp; destroys expired food products.",
+    "#WilayatRaqqa: Hisba men burn confiscated cigarettes in the city square",
+])
+def test_a_provinces_civil_business_is_no_attack(classifier: Classifier, text: str) -> None:
+    assert found(classifier, text) == set()
+
+
+def test_a_participle_with_a_weapon_for_agent_names_the_victim_not_the_doer(classifier: Classifier) -> None:
+    # Amaq relays the group's deed; the Iraqi forces own the trucks
+    got = found(classifier, "#AmaqNewsAgency #Video shows trucks belonging Iraqi forces destroyed by explosive "
+                            "device near Baiji")
+    assert got == {("claim", "islamic-state", "islamic-state")}
+
+
+def test_by_mistake_is_no_agent(classifier: Classifier) -> None:
+    got = found(classifier, "An Iraqi army helicopter attacked by mistake a group of Iraqi soldiers north of "
+                            "Ramadi, Amaq reported.")
+    assert ("attribution", "islamic-state", "iraq-government") in got
+
+
+def test_a_commanders_first_person_headline_is_his_groups_claim(classifier: Classifier) -> None:
+    got = found(classifier, '#FSA commander: "We captured Al-Ra\'i from daesh" after heavy clashes')
+    assert got == {("claim", "free-syrian-army", "free-syrian-army")}
+
+
+def test_an_escaped_ampersand_does_not_cut_a_sentence(classifier: Classifier) -> None:
+    # cut at the entity's ";", "Iran &amp" was a sentence of its own naming the place Iran
+    result = classifier.classify("Iran &amp; Syria denied any role in the attack.", None, None, None, learned=False)
+    assert [(st.stance, st.place) for st in result.statements] == [("denial", None)]
