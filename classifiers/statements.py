@@ -147,7 +147,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             return []
         if stance == "claim":
             speaker = call.armed[0] if call.armed else own
-        elif rule.speaker in ("said", "before", "either"):
+        elif rule.speaker in ("said", "before", "either", "first"):
             speaker = call.carried or own
     subject: ActorRef | None = None
     if stance == "claim":

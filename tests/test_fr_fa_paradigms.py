@@ -27,21 +27,11 @@ HEZ, HOU, HAMAS, US, IL, IR, IQ = "Hezbollah", "Houthis", "Hamas", "United State
 # place in one sentence, Persian «به گفته X، Y ... را هدف قرار داد» and the passive «توسط», and the
 # pronoun speaker of the next sentence («Il dément», «a-t-il affirmé», «وی افزود»).
 GAPS = {
-    "L'armée israélienne a frappé des positions du Hezbollah dans le sud du Liban, a-t-elle indiqué.",
-    "Des avions de chasse ont frappé des positions du Hezbollah dans le sud du Liban, a indiqué l'armée israélienne.",
-    "Nos avions ont frappé des cibles du Hamas à Gaza, a annoncé l'armée israélienne dans un communiqué.",
-    "Les forces américaines ont mené une frappe contre un véhicule à Bagdad, a indiqué le Pentagone.",
-    "« Nous avons frappé un navire américain en mer Rouge », a affirmé le porte-parole des Houthis.",
-    "Selon un communiqué de l'armée israélienne, ses avions ont frappé des positions du Hezbollah dans le sud du Liban.",
     "Les Brigades du Hezbollah, accusées par Washington d'avoir mené l'attaque contre la Tour 22, n'ont pas réagi.",
     "Les Brigades du Hezbollah sont derrière l'attaque contre la Tour 22, a affirmé un responsable américain.",
     "Bagdad a attribué la frappe de drone contre un commandant à Bagdad aux États-Unis.",
     "به گفته پنتاگون، کتائب حزب الله پایگاه عین الاسد را هدف قرار داد.",
     "پنتاگون اعلام کرد حمله به پایگاه عین الاسد توسط کتائب حزب الله انجام شده است.",
-    "Le porte-parole militaire des Houthis s'est exprimé jeudi soir. « Nous avons ciblé un destroyer américain en "
-    "mer Rouge », a-t-il affirmé.",
-    "Le Hezbollah a publié un communiqué jeudi. Il dément toute implication dans les tirs de roquettes sur Haïfa.",
-    "ناصر کنعانی به ادعای آمریکا درباره حمله به برج ۲۲ واکنش نشان داد. وی افزود: این ادعاها کذب محض است.",
 }
 
 
