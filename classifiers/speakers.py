@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from classifiers.cues import Cue
+from classifiers.events import fa_object
 from classifiers.framewords import load_frames, other_speakers, title_words
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
@@ -164,13 +165,16 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         return after[0][1] if after else (before[-1][1] if before else None)
     if side == "first":
         # Persian marks the object with «را» after it: the first party of the clause that is not one
-        subjects = [(m, r) for m, r in ok if not (m.end < len(s.toks) and s.toks[m.end] == "را")]
+        fa = load_frames().get("fa")
+        subjects = [(m, r) for m, r in ok if not (fa is not None and fa_object(s, fa, m))]
         if len(subjects) < len(ok) and not any(m.end <= cue.start for m, _ in subjects):
             return None  # only the object is named: «مواضع کتائب حزب الله را ... بمباران کردند»
-        told = [r for m, r in subjects if _reported_by(s, m)]
+        told = [r for m, r in subjects if _reported_by(s, m) or _fa_speaks(s, m)]
         if in_claim and told and any(m.end <= cue.start and r.id != told[0].id and r.parent != told[0].id
-                                     and not _reported_by(s, m) for m, r in subjects):
-            return None  # «به گفته پنتاگون، کتائب حزب الله ... حمله کرد»: the Pentagon's word of another's attack
+                                     and not _reported_by(s, m) and not _fa_speaks(s, m) for m, r in subjects):
+            # «به گفته پنتاگون، کتائب حزب الله ... حمله کرد», «ارتش اسرائیل اعلام کرد حزب الله ... را هدف
+            # قرار داد»: one party's word of another's attack
+            return None
         ok = subjects
         if ok and ok[0][0].end <= cue.start:
             return ok[0][1]
@@ -178,6 +182,12 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
     if side == "said":
         return reporter(s, ok) or (before[-1][1] if before else None)
     return None
+
+
+def _fa_speaks(s: Sentence, m: Mention) -> bool:
+    """Whether a Persian party is the subject of the speech verb right after it («پنتاگون اعلام کرد»)."""
+    fa = load_frames().get("fa")
+    return fa is not None and m.end < len(s.toks) and fa.speech.match(s.norm, s.starts[m.end]) is not None
 
 
 def _reported_by(s: Sentence, m: Mention) -> bool:

@@ -30,8 +30,6 @@ GAPS = {
     "Les Brigades du Hezbollah, accusées par Washington d'avoir mené l'attaque contre la Tour 22, n'ont pas réagi.",
     "Les Brigades du Hezbollah sont derrière l'attaque contre la Tour 22, a affirmé un responsable américain.",
     "Bagdad a attribué la frappe de drone contre un commandant à Bagdad aux États-Unis.",
-    "به گفته پنتاگون، کتائب حزب الله پایگاه عین الاسد را هدف قرار داد.",
-    "پنتاگون اعلام کرد حمله به پایگاه عین الاسد توسط کتائب حزب الله انجام شده است.",
 }
 
 
