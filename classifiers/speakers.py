@@ -28,6 +28,7 @@ SAID = re.compile(
     r"بيانا|بيانه|بيانها|اصدر|اصدرت)|"
     r"a declare|a affirme|a indique|a precise|a annonce|a ajoute|a assure|a souligne|a confirme|a rapporte|a dit|"
     r"ont declare|ont affirme|ont indique|ont precise|ont annonce|ont ajoute|ont assure|ont dit|"
+    r"affirme|affirment|indique|indiquent|annonce|annoncent|estime|estiment|dit|disent|"
     r"گفت|اعلام كرد)(?!\w)"
 )
 # «قال إن», «أضاف أن»: a party after these is inside the reported clause, not the one who speaks
@@ -38,6 +39,8 @@ INVERTED = re.compile(r"said|told|added|stated|reported|announced|tweeted|wrote|
                       r"(?:a|ont|avait|avaient) (?:declare|affirme|indique|precise|annonce|ajoute|assure|souligne|confirme|"
                       r"rapporte|dit|explique)(?!\w)|(?:declare|affirme|indique|precise|annonce|ajoute|assure|souligne|"
                       r"confirme|rapporte|explique)(?:nt)?(?!\w)")
+_FRENCH_SPEECH = re.compile(r"(?:(?:a|ont|avait|avaient) )?(?:declare|affirme|indique|precise|annonce|ajoute|assure|"
+                            r"souligne|confirme|rapporte|dit|explique|estime)(?:nt)?|disent")
 # «..., a affirmé le porte-parole (militaire) des Houthis»: the words a French speaker after its verb
 # may stand behind (an article, an office, «de»), the party at their end speaks
 _OFFICE_LINKS = frozenset({"l", "la", "le", "les", "un", "une", "des", "du", "de", "d", "militaire", "militaires",
@@ -224,7 +227,7 @@ def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None
         pos = bisect.bisect_right(s.starts, said.start()) - 1
         end = bisect.bisect_right(s.starts, said.end() - 1)
         prior = [r for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
-        french = said.group(0).startswith(("a ", "ont "))
+        french = _FRENCH_SPEECH.fullmatch(said.group(0)) is not None
         if prior and pos and INVERTED.match(said.group(0)) and s.norm.isascii() and (
                 french_inverted(s, ok, pos, end) if french else
                 clause_initial(s, pos) and any(0 <= m.start - pos - 1 <= 2 for m, _ in ok)):

@@ -27,8 +27,6 @@ HEZ, HOU, HAMAS, US, IL, IR, IQ = "Hezbollah", "Houthis", "Hamas", "United State
 # place in one sentence, Persian «به گفته X، Y ... را هدف قرار داد» and the passive «توسط», and the
 # pronoun speaker of the next sentence («Il dément», «a-t-il affirmé», «وی افزود»).
 GAPS = {
-    "Les Brigades du Hezbollah, accusées par Washington d'avoir mené l'attaque contre la Tour 22, n'ont pas réagi.",
-    "Les Brigades du Hezbollah sont derrière l'attaque contre la Tour 22, a affirmé un responsable américain.",
     "Bagdad a attribué la frappe de drone contre un commandant à Bagdad aux États-Unis.",
 }
 
