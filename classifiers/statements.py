@@ -67,7 +67,8 @@ class Call:
     pending: list[tuple[Sentence, Cue]] = field(default_factory=list)
 
 
-_ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe)(?!\w)")
+_ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe|"
+                      r"ce groupe|cette milice|ces groupes|ces milices|cette faction|le mouvement|ce mouvement)(?!\w)")
 _RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation for|ردا علي|رداً علي|ردا على|en represailles|"
                        r"en riposte|در پاسخ به|در تلافي)(?!\w)")
 

@@ -392,7 +392,6 @@ def test_fa_exonyms(classifier: Classifier, town: str, place: str) -> None:
 
 # --- a state naming whom its strike answers -----------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="known gap: «en riposte à l'attaque menée par ce groupe» names no blame yet")
 def test_fr_a_state_strike_in_response_claims_and_blames(classifier: Classifier) -> None:
     got = rows(classifier, "L'armée américaine a annoncé avoir frappé des installations des Brigades du Hezbollah "
                            "en Irak en riposte à l'attaque de drone menée par ce groupe contre la Tour 22.")
