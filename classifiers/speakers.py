@@ -45,6 +45,10 @@ _FRENCH_SPEECH = re.compile(r"(?:(?:a|ont|avait|avaient) )?(?:declare|affirme|in
 # may stand behind (an article, an office, «de»), the party at their end speaks
 _OFFICE_LINKS = frozenset({"l", "la", "le", "les", "un", "une", "des", "du", "de", "d", "militaire", "militaires",
                            "officiel", "officielle"})
+# the time or adverb an incise may put between its verb and its subject: «a indiqué jeudi le Pentagone»
+_FR_ADVERBS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir",
+                         "matin", "aussi", "egalement", "encore", "ensuite", "enfin", "pour", "sa", "part", "plus",
+                         "tard", "cependant", "toutefois"})
 ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از|"
                        r"به گفته|بنا بر|بنابر)(?!\w)")
 _BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
@@ -283,6 +287,8 @@ def french_inverted(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int, e
     que ...», whose subject stands before."""
     if end >= len(s.toks) or not clause_initial(s, pos):
         return False
+    while end < len(s.toks) - 1 and s.toks[end] in _FR_ADVERBS:
+        end += 1
     return s.toks[end] in _FR_SUBJECT or any(m.start == end for m, _ in ok)
 
 
@@ -297,9 +303,9 @@ def after_speech(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int, end:
     for m, r in ok:
         if m.start < end or any(t in COMPLEMENTISERS for t in s.toks[pos + 1:m.start]):
             continue
-        between = s.toks[end:m.start]
-        if m.start - pos - 1 <= 2 or (offices and len(between) <= 6 and any(t in titles for t in between) and all(
-                t in titles or t in _OFFICE_LINKS for t in between)):
+        between = [t for t in s.toks[end:m.start] if not (offices and t in _FR_ADVERBS)]
+        if m.start - pos - 1 <= 2 or (offices and len(between) <= 6 and (len(between) <= 1 or any(
+                t in titles for t in between)) and all(t in titles or t in _OFFICE_LINKS for t in between)):
             out.append(r)
     return out
 

@@ -143,6 +143,11 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     if speaker is None and rule.speaker in ("before", "after", "either") and stance != "claim":
         # «"Ces informations sont fausses", a indiqué le Centcom»: the speaker follows the quote
         speaker = pick(gz, s, cue, "said", when, in_claim, accept, set())
+    if speaker is None and call.carried is not None and (accept is None or call.carried.kind in accept) and any(
+            tok in _SUBJECT_PRONOUNS for tok in s.toks[max(cue.start - 2, 0):cue.start + 1]):
+        # «Les Houthis ont publié un communiqué. Ils affirment avoir frappé ...»: the pronoun is the
+        # party carried from the sentence before
+        speaker = call.carried
     if speaker is None:
         if rule.needs in ("armed", "state", "armed_or_state"):
             return []
@@ -203,6 +208,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
 
 
 _DATIVE = frozenset({"a", "au", "aux"})
+_SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "وي", "او"})
 
 
 def _dative(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef | None, when: date | None,
