@@ -34,7 +34,7 @@ from classifiers.places import answered_at, event_places
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
-from classifiers.speakers import parties, reporter
+from classifiers.speakers import opening_party, parties, reporter
 from classifiers.statements import ARMED, STATE, Call, MessageFacts, build
 from classifiers.types import ActorRef, Classification, PlaceRef, Statement
 
@@ -313,7 +313,11 @@ class Classifier:
                 return st.speaker
         if not any(m.kind == "actor" for m in s.mentions):
             return call.carried
-        said = reporter(s, parties(self.gz, s, call.when, False, written=False))
+        ok = parties(self.gz, s, call.when, False, written=False)
+        said = reporter(s, ok)
+        if said is None and call.lang in ("fr", "fa"):
+            # «Le Hezbollah a publié un communiqué. Il dément ...»: the subject the pronoun points back to
+            said = opening_party(s, ok)
         return said or call.carried
 
     def _resolve_with_suffixes(self, name: str, when: date | None) -> ActorRef | None:

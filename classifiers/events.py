@@ -5,8 +5,11 @@ participles and infinitives read before deciding. Pure: no I/O."""
 
 from __future__ import annotations
 
+import re
+
 from classifiers.framewords import FrameWords
 from classifiers.gazetteer import Mention
+from classifiers.normalize import normalize
 from classifiers.sentences import Sentence
 from classifiers.types import ActorRef
 
@@ -102,13 +105,55 @@ def _backed_by(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
 
 
 def _fa_modifier(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
-    """Whether a Persian party is the reporter («به گفته پنتاگون») or a backer («گروه‌های مورد
+    """Whether a Persian party is the reporter («به گفته پنتاگون», «پنتاگون اعلام کرد») or a backer («گروه‌های مورد
     حمایت ایران»), not a doer."""
     if _backed_by(s, fw, mn):
         return True
+    if mn.end < len(s.toks) and fw.speech.match(s.norm, s.starts[mn.end]):
+        return True  # «ارتش اسرائیل اعلام کرد ...»: the party that speaks
     lo = s.starts[max(mn.start - 3, 0)] if s.starts else 0
     hits = list(fw.according.finditer(s.norm, lo, s.starts[mn.start] if s.starts else 0))
     return bool(hits) and s.token_at(hits[-1].end() - 1) >= mn.start - 1
+
+
+# after a party these say it is inside the object's phrase («مواضع کتائب حزب الله در عراق را»)
+_FA_LINKS = frozenset(normalize(w) for w in (_RA, "در", "از", "به", "با", "نزدیک", "و"))
+
+
+def fa_object(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
+    """Whether a Persian party is inside the object's phrase: «را» right after it, or after a phrase
+    of place it opens when it does not open its clause («مواضع حزب الله در جنوب لبنان را ...», not
+    «حزب الله از جنوب لبنان حیفا را ...»)."""
+    if mn.end >= len(s.toks) or s.toks[mn.end] not in _FA_LINKS:
+        return False
+    if s.toks[mn.end] == _RA:
+        return True
+    rest = s.toks[mn.end:mn.end + 8]
+    return _RA in rest and _KE not in rest[:rest.index(_RA)] and not _fa_clause_start(s, fw, mn)
+
+
+def _fa_opens_clause(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
+    """Whether a Persian party opens its clause as the subject, with the object and its «را» after
+    it («به گفته پنتاگون، کتائب حزب الله پایگاه عین الاسد را هدف قرار داد», «ارتش اسرائیل اعلام کرد
+    حزب الله پایگاه‌ها را هدف قرار داد»): it stands at the clause's start and a noun of its own (not
+    «را» or a preposition) follows it."""
+    return mn.end < len(s.toks) and s.toks[mn.end] not in _FA_LINKS and _fa_clause_start(s, fw, mn)
+
+
+def _fa_clause_start(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
+    """Whether a Persian party stands first in the sentence, after a comma, «که» or a speech verb."""
+    if mn.start == 0 or s.toks[mn.start - 1] == _KE:
+        return True
+    if any(m.end() == s.starts[mn.start] - 1 for m in fw.speech.finditer(s.norm, 0, s.starts[mn.start])):
+        return True
+    words = list(_WORD.finditer(s.norm_punct))
+    if len(words) != len(s.toks):
+        return False
+    return bool(s.norm_punct[words[mn.start - 1].end():words[mn.start].start()].strip())
+
+
+_WORD = re.compile(r"\w+")
+_KE = normalize("که")
 
 
 def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
@@ -168,8 +213,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb
         if doer is False and fw.lang == "fa":
             # subject-object-verb: the party before «را» is the object; the subject opens the clause
-            before = [(mn, r) for mn, r in ok if mn.end <= t and t - mn.end <= 14 and _RA not in s.toks[mn.end:t]
-                      and not _fa_modifier(s, fw, mn)]
+            before = [(mn, r) for mn, r in ok if mn.end <= t and t - mn.end <= 14 and not _fa_modifier(s, fw, mn)
+                      and (_RA not in s.toks[mn.end:t] or _fa_opens_clause(s, fw, mn))]
             if before:
                 doer = before[0][1]
         elif doer is False:
@@ -197,7 +242,11 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if _blocked(s, fw, t - 4, m.start()):
             continue
         adjective = [r for mn, r in ok if mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS)]
-        by_at = next((i for i in range(end, min(end + 4, len(s.toks))) if _agent_at(s, fw, i, ok)), None)
+        # Persian puts the agent between the noun's phrase and its verb: «حمله به پایگاه عین الاسد توسط Y
+        # انجام شد»; not past a clause or an object of its own
+        reach = end + 4 if fw.lang != "fa" else next(
+            (i for i in range(end, min(end + 9, len(s.toks))) if s.toks[i] in (_RA, _KE)), min(end + 9, len(s.toks)))
+        by_at = next((i for i in range(end, min(reach, len(s.toks))) if _agent_at(s, fw, i, ok)), None)
         size = _agent_at(s, fw, by_at, ok) if by_at is not None else 0
         by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3]) if by_at is not None else []
         # «غارة التحالف», «هجوم لداعش»; not «عملية ضد القوات الأميركية» (the target)

@@ -31,13 +31,16 @@ from classifiers.rules import Rule
 from classifiers.sentences import Sentence
 from classifiers.speakers import (
     ACCORDING,
-    COMPLEMENTISERS,
     INVERTED,
     SAID,
+    after_speech,
     clause_initial,
+    french_inverted,
     governs,
     headline_speaker,
+    opening_party,
     parties,
+    reported_after,
     tail_speaker,
 )
 from classifiers.statements import ARMED, STATE, Call
@@ -64,8 +67,12 @@ _AIR = frozenset({"planes", "jets", "warplanes", "airstrikes", "strikes", "aircr
                   "artillery", "forces", "troops", "army"})
 _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:ministry|military|army|spokesman|command|office)|the militia|the movement|the organi[sz]ation|the ministry|"
                       r"the army|the military|the statement|the spokesman|the spokesperson|a spokesman|a spokesperson|"
-                      r"the official|officials|the agency|the command|the idf|we|واضاف|واضافت|وتابع|وتابعت|واوضح|"
+                      r"the official|officials|the agency|the command|the idf|we|il|elle|ils|elles|وي|او|افزود|واضاف|واضافت|وتابع|وتابعت|واوضح|"
                       r"واوضحت|واكد|واكدت|البيان|المتحدث|واشار|واشارت)(?!\w)")
+
+
+# a French incise with its pronoun: «..., a-t-il affirmé», «..., ont-ils indiqué», «..., précise-t-elle»
+_INCISE = re.compile(r"(?<!\w)(?:(?:a|ont|avait|avaient) (?:t )?(?:il|elle|ils|elles) \w+|\w+ (?:t )?(?:il|elle|ils|elles))$")
 
 
 _GROUP = re.compile(r"(?<!\w)(?:the group|the militia|the movement|the organi[sz]ation|the faction|الجماعه|الحركه|"
@@ -256,7 +263,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         return head
     for marker in fw.according.finditer(s.norm):
         pos = s.token_at(marker.end() - 1) + 1
-        near = [r for m, r in ok if 0 <= m.start - pos <= 3]
+        near = reported_after(s, ok, pos)
         if near:
             return near[0]
     # "X claims (that) Y struck ...": a claim verb reports too (X's own attack is its claim)
@@ -270,6 +277,9 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         if prior and fw.lang == "en" and pos and INVERTED.match(said.group(0)) and clause_initial(s, pos) and any(
                 0 <= m.start - pos - 1 <= 2 for m, _ in ok):
             prior = []  # "... by Kataib Hezbollah, said the Pentagon": the party after the verb speaks
+        if prior and fw.lang == "fr" and pos and INVERTED.match(said.group(0)) and french_inverted(
+                s, ok, pos, s.token_at(said.end() - 1) + 1):
+            prior = []  # «... des cibles du Hamas, a annoncé l'armée israélienne»: the party after the verb
         if prior:
             if found is None and pos < len(s.toks) - 4:
                 # "X says <clause>": X reports what follows, not what came before it ("Israeli
@@ -280,7 +290,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
             found = found or prior[-1][1]
             continue
         if fw.lang != "en" or (INVERTED.match(said.group(0)) and clause_initial(s, pos)):
-            following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2 and not _opens_clause(s, pos + 1, m.start)]
+            following = after_speech(s, ok, pos, s.token_at(said.end() - 1) + 1, fw.lang == "fr")
             if following:
                 if fw.lang != "en" and voices is not None:
                     voices.append((pos, following[0]))
@@ -292,6 +302,11 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         return tail
     if speech and ok and _ITS_BODY.search(s.norm):
         return ok[0][1]  # "Turkey has carried out an airstrike ..., its defence ministry said"
+    if speech and fw.lang in ("fr", "fa") and _INCISE.search(s.norm):
+        # «L'armée israélienne a frappé ..., a-t-elle indiqué»: the sentence's own subject, else the one carried
+        subject = opening_party(s, ok)
+        if subject is not None and subject.kind in STATE | ARMED:
+            return subject
     if speech and _PRONOUN.search(s.norm) and (call.carried or call.own):
         return call.carried or call.own
     if speech and _GROUP.search(s.norm) and len({a.id for a in call.armed}) == 1:
@@ -299,12 +314,6 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     if speech and _body_speaks(s, fw, speech):
         return _body_state(s, fw, ok, call)
     return None
-
-
-def _opens_clause(s: Sentence, lo: int, hi: int) -> bool:
-    """Whether a complementiser stands between a speech verb and a party: «وأضاف أن حزب الله
-    أطلق» reports Hezbollah, it does not make it the one who speaks."""
-    return any(t in COMPLEMENTISERS for t in s.toks[lo:hi])
 
 
 def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> bool:

@@ -256,9 +256,12 @@ class Gazetteer:
 
     # -- scanning ------------------------------------------------------------------------
 
-    def scan(self, toks: list[str], cased: list[str], kinds: frozenset[str] | None = None) -> list[Mention]:
+    def scan(self, toks: list[str], cased: list[str], kinds: frozenset[str] | None = None,
+             grave_a: bool = False) -> list[Mention]:
         """Longest non-overlapping mentions of gazetteer entries in ``toks`` (lower-cased tokens;
-        ``cased`` holds the same tokens with their case, for the capital-only aliases)."""
+        ``cased`` holds the same tokens with their case, for the capital-only aliases). ``grave_a``:
+        the text writes the French «à», so a token "a" may be that preposition of place (accents are
+        gone from ``toks``: «à Bagdad» and «Bagdad a attribué» both read "a")."""
         found: list[Mention] = []
         index = self._index
         n = len(toks)
@@ -289,7 +292,8 @@ class Gazetteer:
                 hits = [a for a in aliases if (kinds is None or a.kind in kinds)
                         and (a.exact_case is None or tuple(cased[i:i + size]) == a.exact_case)
                         and not (i and a.kind == "place" and toks[i - 1] in _NAME_HEADS and self._generated(a.id))]
-                if len(hits) > 1 and i and toks[i - 1] in LOCATIVE and any(a.kind == "place" for a in hits):
+                if len(hits) > 1 and i and (toks[i - 1] in LOCATIVE or (grave_a and toks[i - 1] == "a")) and any(
+                        a.kind == "place" for a in hits):
                     # "militias in Iraq claim ...": after a word of place a state's name is the place
                     hits = [a for a in hits if a.kind != "actor"]
                 if hits:

@@ -235,12 +235,15 @@ def _response_span(cue: Cue, cut: int | None, n: int) -> tuple[int, int] | None:
 
 
 def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRef], cut: int | None,
-              many: bool, origins: list[PlaceRef] | None = None) -> list[tuple[PlaceRef | None, str | None]]:
+              many: bool, origins: list[PlaceRef] | None = None, not_places: frozenset[tuple[int, int]] = frozenset(),
+              ) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
     the text names that the gazetteer does not know, or a known town's own spelling). ``cut`` is
     the token where "in response to ..." starts: the places of that clause belong to the attack
     answered, not to this one. ``many``: one claim naming several bases is one statement per base.
-    ``origins``: the message's places fire came from, where "the sources of the fire" are."""
+    ``origins``: the message's places fire came from, where "the sources of the fire" are.
+    ``not_places``: spans read as places that the statement takes as a party (a French blame's «aux
+    États-Unis»)."""
     # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
     # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
     parties = {(m.start, m.end) for m in s.mentions if m.kind == "actor"}
@@ -248,8 +251,13 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
                 and not _marked(s, m.start)}
     span = _response_span(cue, cut, len(s.toks))
     titled = _title_case(s.original)
+    # «Bagdad a attribué la frappe ... à Bagdad»: in French the capital that speaks may be named again
+    # after «à» as the place (the scan reads it there as a place alone)
+    again = {m.id for m in s.mentions if m.kind == "place" and m.id in speaking and (m.start, m.end) not in parties
+             and m.start and s.toks[m.start - 1] == "a" and (m.start, m.end) not in not_places}
     kept = [m for m in s.mentions if m.kind == "place" and not (span and span[0] <= m.start < span[1])
-            and m.id not in speaking and not _describes(gz, s, m) and not _spoken_at(s, m)]
+            and (m.id not in speaking or (m.id in again and (m.start, m.end) not in parties))
+            and (m.start, m.end) not in not_places and not _describes(gz, s, m) and not _spoken_at(s, m)]
     # "drones launched from Yemen toward Eilat": where the fire came from is not where it struck,
     # unless the strike is on "the sources of the fire"
     origin = None if _words().origin.search(s.norm) else _words().origin_before
@@ -265,7 +273,8 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
         # ("in the area of Kfarkela") before the message's place (the headline's country);
         # the message's place still links incidents
         written = written_place(s, span, gz, near)
-        first = [p for p in message_places if p.id not in speaking][:1]
+        blamed = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in not_places}
+        first = [p for p in message_places if p.id not in speaking and p.id not in blamed][:1]
         if origins and _words().origin.search(s.norm):
             first = origins[:1]
         taken = gz.most_specific(first, message_places) if first else None

@@ -71,7 +71,8 @@ def prepare(gz: Gazetteer, text: str) -> Sentence:
     cased_norm = normalize_cased(text)
     cased = tokens(cased_norm)
     toks = [t.lower() for t in cased]
-    mentions = gz.scan(toks, cased)
+    # «frappe à Bagdad»: the place, not the government (the French auxiliary «a» never stands before a name)
+    mentions = gz.scan(toks, cased, grave_a="à" in text or "À" in text or "\u0300" in text)
     written = Written(text, cased)
     return Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, mentions, written, cased)
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from classifiers.cues import Cue
+from classifiers.events import fa_object
 from classifiers.framewords import load_frames, other_speakers, title_words
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
@@ -27,13 +28,27 @@ SAID = re.compile(
     r"بيانا|بيانه|بيانها|اصدر|اصدرت)|"
     r"a declare|a affirme|a indique|a precise|a annonce|a ajoute|a assure|a souligne|a confirme|a rapporte|a dit|"
     r"ont declare|ont affirme|ont indique|ont precise|ont annonce|ont ajoute|ont assure|ont dit|"
+    r"affirme|affirment|indique|indiquent|annonce|annoncent|estime|estiment|dit|disent|"
     r"گفت|اعلام كرد)(?!\w)"
 )
 # «قال إن», «أضاف أن»: a party after these is inside the reported clause, not the one who speaks
 COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "that", "que", "qu", "كه"})
 # the speech verbs a speaker may follow in English ("..., said the ministry"); "says if Hezbollah" is no such
+# (French: «..., a indiqué l'armée», «..., précise le communiqué»)
 INVERTED = re.compile(r"said|told|added|stated|reported|announced|tweeted|wrote|confirmed|"
-                      r"(?:a|ont) (?:declare|affirme|indique|precise|annonce|ajoute|assure|souligne|confirme|rapporte|dit)")
+                      r"(?:a|ont|avait|avaient) (?:declare|affirme|indique|precise|annonce|ajoute|assure|souligne|confirme|"
+                      r"rapporte|dit|explique)(?!\w)|(?:declare|affirme|indique|precise|annonce|ajoute|assure|souligne|"
+                      r"confirme|rapporte|explique)(?:nt)?(?!\w)")
+_FRENCH_SPEECH = re.compile(r"(?:(?:a|ont|avait|avaient) )?(?:declare|affirme|indique|precise|annonce|ajoute|assure|"
+                            r"souligne|confirme|rapporte|dit|explique|estime)(?:nt)?|disent")
+# «..., a affirmé le porte-parole (militaire) des Houthis»: the words a French speaker after its verb
+# may stand behind (an article, an office, «de»), the party at their end speaks
+_OFFICE_LINKS = frozenset({"l", "la", "le", "les", "un", "une", "des", "du", "de", "d", "militaire", "militaires",
+                           "officiel", "officielle"})
+# the time or adverb an incise may put between its verb and its subject: «a indiqué jeudi le Pentagone»
+_FR_ADVERBS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir",
+                         "matin", "aussi", "egalement", "encore", "ensuite", "enfin", "pour", "sa", "part", "plus",
+                         "tard", "cependant", "toutefois"})
 ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از|"
                        r"به گفته|بنا بر|بنابر)(?!\w)")
 _BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
@@ -66,7 +81,8 @@ _MINISTRY = frozenset({"ministry", "minister"})
 _PREPOSITIONS = frozenset({"in", "near", "at", "from", "against", "into", "inside", "by", "with", "for", "of"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
 _SAYING = frozenset({"statement", "statements", "comments", "remarks", "interview", "briefing", "post", "tweet",
-                     "message", "speech", "video", "press"})
+                     "message", "speech", "video", "press", "communique", "declaration", "declarations", "propos",
+                     "entretien"})
 
 
 def actor(gz: Gazetteer, m: Mention, when: date | None, in_claim: bool, s: Sentence | None = None) -> ActorRef:
@@ -156,13 +172,16 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         return after[0][1] if after else (before[-1][1] if before else None)
     if side == "first":
         # Persian marks the object with «را» after it: the first party of the clause that is not one
-        subjects = [(m, r) for m, r in ok if not (m.end < len(s.toks) and s.toks[m.end] == "را")]
+        fa = load_frames().get("fa")
+        subjects = [(m, r) for m, r in ok if not (fa is not None and fa_object(s, fa, m))]
         if len(subjects) < len(ok) and not any(m.end <= cue.start for m, _ in subjects):
             return None  # only the object is named: «مواضع کتائب حزب الله را ... بمباران کردند»
-        told = [r for m, r in subjects if _reported_by(s, m)]
+        told = [r for m, r in subjects if _reported_by(s, m) or _fa_speaks(s, m)]
         if in_claim and told and any(m.end <= cue.start and r.id != told[0].id and r.parent != told[0].id
-                                     and not _reported_by(s, m) for m, r in subjects):
-            return None  # «به گفته پنتاگون، کتائب حزب الله ... حمله کرد»: the Pentagon's word of another's attack
+                                     and not _reported_by(s, m) and not _fa_speaks(s, m) for m, r in subjects):
+            # «به گفته پنتاگون، کتائب حزب الله ... حمله کرد», «ارتش اسرائیل اعلام کرد حزب الله ... را هدف
+            # قرار داد»: one party's word of another's attack
+            return None
         ok = subjects
         if ok and ok[0][0].end <= cue.start:
             return ok[0][1]
@@ -170,6 +189,12 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
     if side == "said":
         return reporter(s, ok) or (before[-1][1] if before else None)
     return None
+
+
+def _fa_speaks(s: Sentence, m: Mention) -> bool:
+    """Whether a Persian party is the subject of the speech verb right after it («پنتاگون اعلام کرد»)."""
+    fa = load_frames().get("fa")
+    return fa is not None and m.end < len(s.toks) and fa.speech.match(s.norm, s.starts[m.end]) is not None
 
 
 def _reported_by(s: Sentence, m: Mention) -> bool:
@@ -199,25 +224,90 @@ def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None
         return head
     for marker in ACCORDING.finditer(s.norm):
         pos = bisect.bisect_left(s.starts, marker.end())
-        near = [r for m, r in ok if 0 <= m.start - pos <= 3]
+        near = reported_after(s, ok, pos)
         if near:
             return near[0]
     for said in SAID.finditer(s.norm):
         pos = bisect.bisect_right(s.starts, said.start()) - 1
+        end = bisect.bisect_right(s.starts, said.end() - 1)
         prior = [r for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
-        if prior and pos and INVERTED.match(said.group(0)) and s.norm.isascii() and clause_initial(s, pos) and any(
-                0 <= m.start - pos - 1 <= 2 for m, _ in ok):
+        french = _FRENCH_SPEECH.fullmatch(said.group(0)) is not None
+        if prior and pos and INVERTED.match(said.group(0)) and s.norm.isascii() and (
+                french_inverted(s, ok, pos, end) if french else
+                clause_initial(s, pos) and any(0 <= m.start - pos - 1 <= 2 for m, _ in ok)):
             prior = []  # "... by Kataib Hezbollah, said the Pentagon": the party after the verb speaks
         if prior:
             return prior[-1]
         if (INVERTED.match(said.group(0)) and clause_initial(s, pos)) or not s.norm.isascii():
             # "..., said the Pentagon", «وقال الجيش»: the speaker after the verb ("Medics said the
             # Russian raids hit ..." has its speaker before the verb)
-            following = [r for m, r in ok if 0 <= m.start - pos - 1 <= 2
-                         and not any(t in COMPLEMENTISERS for t in s.toks[pos + 1:m.start])]
+            following = after_speech(s, ok, pos, end, french)
             if following:
                 return following[0]
     return tail_speaker(s, ok)
+
+
+def reported_after(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int) -> list[ActorRef]:
+    """The parties an "according to" at token ``pos`` names: within three words ("according to
+    the Pentagon", «به گفته پنتاگون»), or after the words of its statement or office ("according to a
+    statement by the military", «selon un communiqué de l'armée israélienne»)."""
+    titles = title_words()
+    out = []
+    for m, r in ok:
+        between = s.toks[pos:m.start]
+        if 0 <= m.start - pos <= 3 or (m.start > pos and len(between) <= 6 and any(
+                t in _SAYING or t in titles for t in between) and all(
+                t in _SAYING or t in titles or t in _ARTICLES or t in _OFFICE_LINKS or t in ("by", "of") for t in between)):
+            out.append(r)
+    return out
+
+
+def opening_party(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None:
+    """The party that opens the sentence as its subject, behind nothing but articles and an
+    office ("Hezbollah issued ...", «Le porte-parole militaire des Houthis s'est exprimé», «ناصر
+    کنعانی ... واکنش نشان داد»): the one a pronoun of the next sentence («Il dément», «وی افزود»)
+    or an incise of its own («..., a-t-elle indiqué») points back to."""
+    if not ok:
+        return None
+    m, r = ok[0]
+    titles = title_words()
+    before = s.toks[:m.start]
+    if len(before) <= 5 and all(t in titles or t in _ARTICLES or t in _OFFICE_LINKS for t in before):
+        return r
+    return None
+
+
+_FR_SUBJECT = frozenset({"l", "le", "la", "les", "un", "une", "des", "du", "ce", "cette", "son", "sa", "ses", "leur",
+                         "leurs", "plusieurs", "deux", "trois"})
+
+
+def french_inverted(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int, end: int) -> bool:
+    """Whether a French speech verb after a comma has its subject after it, as an incise does
+    («..., précise l'armée», «..., a indiqué le Pentagone»); not «X, dans un communiqué, a indiqué
+    que ...», whose subject stands before."""
+    if end >= len(s.toks) or not clause_initial(s, pos):
+        return False
+    while end < len(s.toks) - 1 and s.toks[end] in _FR_ADVERBS:
+        end += 1
+    return s.toks[end] in _FR_SUBJECT or any(m.start == end for m, _ in ok)
+
+
+def after_speech(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int, end: int, offices: bool,
+                 ) -> list[ActorRef]:
+    """The parties that follow the speech verb at tokens ``pos``..``end`` as its subject: within
+    two words of it ("said the Pentagon", «وقال الجيش», «a indiqué l'armée»), not inside a clause
+    it opens («وأضاف أن حزب الله ...»); with ``offices`` (French) also at the end of an office
+    named before them («a affirmé le porte-parole militaire des Houthis»)."""
+    titles = title_words()
+    out = []
+    for m, r in ok:
+        if m.start < end or any(t in COMPLEMENTISERS for t in s.toks[pos + 1:m.start]):
+            continue
+        between = [t for t in s.toks[end:m.start] if not (offices and t in _FR_ADVERBS)]
+        if m.start - pos - 1 <= 2 or (offices and len(between) <= 6 and (len(between) <= 1 or any(
+                t in titles for t in between)) and all(t in titles or t in _OFFICE_LINKS for t in between)):
+            out.append(r)
+    return out
 
 
 def clause_initial(s: Sentence, pos: int) -> bool:

@@ -67,7 +67,8 @@ class Call:
     pending: list[tuple[Sentence, Cue]] = field(default_factory=list)
 
 
-_ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe)(?!\w)")
+_ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe|"
+                      r"ce groupe|cette milice|ces groupes|ces milices|cette faction|le mouvement|ce mouvement)(?!\w)")
 _RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation for|ردا علي|رداً علي|ردا على|en represailles|"
                        r"en riposte|در پاسخ به|در تلافي)(?!\w)")
 
@@ -142,14 +143,20 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     if speaker is None and rule.speaker in ("before", "after", "either") and stance != "claim":
         # «"Ces informations sont fausses", a indiqué le Centcom»: the speaker follows the quote
         speaker = pick(gz, s, cue, "said", when, in_claim, accept, set())
+    if speaker is None and call.carried is not None and (accept is None or call.carried.kind in accept) and any(
+            tok in _SUBJECT_PRONOUNS for tok in s.toks[max(cue.start - 2, 0):cue.start + 1]):
+        # «Les Houthis ont publié un communiqué. Ils affirment avoir frappé ...»: the pronoun is the
+        # party carried from the sentence before
+        speaker = call.carried
     if speaker is None:
         if rule.needs in ("armed", "state", "armed_or_state"):
             return []
         if stance == "claim":
             speaker = call.armed[0] if call.armed else own
-        elif rule.speaker in ("said", "before", "either"):
+        elif rule.speaker in ("said", "before", "either", "first"):
             speaker = call.carried or own
     subject: ActorRef | None = None
+    blamed_at: tuple[int, int] | None = None
     if stance == "claim":
         subject = speaker
     elif rule.speaker == "frame":
@@ -164,6 +171,9 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                                                    if s.starts else ""):
                 # "... which Washington blamed on the group": the armed group named before
                 subject = pick(gz, s, cue, "before", when, False, ARMED, exclude)
+            if subject is None and cue.end and s.toks[cue.end - 1] in _DATIVE:
+                # «a attribué la frappe ... aux États-Unis»: a state after «à», «aux» is read as a place
+                subject, blamed_at = _dative(gz, s, cue, speaker, when)
             if subject is None and speaker is not None and rule.speaker == "either":
                 # «... وتتهم واشنطن»: the verb carries its subject; the actor after it is the
                 # one blamed, and the speaker is whoever the sentence is about
@@ -179,7 +189,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                                          rule.kind is not None)
     response = _RESPONSE.search(s.norm)
     cut = s.token_at(response.start()) if response and stance == "claim" else None
-    targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim", origins=call.origins)
+    targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim", origins=call.origins,
+                        not_places=frozenset({blamed_at}) if blamed_at else frozenset())
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target
     figs = extract_figures(s.norm_punct)
@@ -194,6 +205,33 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                   event_date=event_date, evidence=evidence)
         for p, finer in targets
     ]
+
+
+_DATIVE = frozenset({"a", "au", "aux"})
+_SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "وي", "او"})
+
+
+def _dative(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef | None, when: date | None,
+            ) -> tuple[ActorRef | None, tuple[int, int] | None]:
+    """The party a French attribution names after «à»/«aux» when the scan read its name as a place:
+    the last one of the clause, not the speaker («Bagdad a attribué la frappe ... à Bagdad aux
+    États-Unis»: the strike at Baghdad, blamed on the United States)."""
+    from classifiers.speakers import clause_initial
+
+    found: tuple[ActorRef | None, tuple[int, int] | None] = (None, None)
+    for m in s.mentions:
+        if m.kind != "place" or m.start < cue.end - 1 or m.start == 0:
+            continue
+        if any(clause_initial(s, k) for k in range(cue.end, m.start + 1)):
+            break  # past the clause
+        if s.toks[m.start - 1] not in _DATIVE and not (m.start > 1 and s.toks[m.start - 2] in _DATIVE
+                                                        and s.toks[m.start - 1] == "l"):
+            continue
+        ref = gz.resolve_actor(m.alias, when)
+        if ref is not None and ref.kind in STATE | ARMED and (speaker is None or not (
+                ref.id == speaker.id or ref.parent == speaker.id or speaker.parent == ref.id)):
+            found = ref, (m.start, m.end)
+    return found
 
 
 def _unreported(gz: Gazetteer, s: Sentence, when: date | None) -> bool:
