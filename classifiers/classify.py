@@ -315,7 +315,7 @@ class Classifier:
             return call.carried
         ok = parties(self.gz, s, call.when, False, written=False)
         said = reporter(s, ok)
-        if said is None and call.lang in ("fr", "fa"):
+        if said is None and call.lang in ("fr", "fa", "en"):
             # «Le Hezbollah a publié un communiqué. Il dément ...»: the subject the pronoun points back to
             said = opening_party(s, ok)
         return said or call.carried

@@ -152,7 +152,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         if rule.needs in ("armed", "state", "armed_or_state"):
             return []
         if stance == "claim":
-            speaker = call.armed[0] if call.armed else own
+            if call.carried is not None and call.carried.kind in ARMED | STATE and _OPENS_WITH_PRONOUN.match(s.norm):
+                speaker = call.carried  # "The army said it struck ... . It added that its jets hit ...": the army
+            else:
+                speaker = call.armed[0] if call.armed else own
         elif rule.speaker in ("said", "before", "either", "first"):
             speaker = call.carried or own
     subject: ActorRef | None = None
@@ -232,6 +235,9 @@ def _dative(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef | None, when
                 ref.id == speaker.id or ref.parent == speaker.id or speaker.parent == ref.id)):
             found = ref, (m.start, m.end)
     return found
+
+
+_OPENS_WITH_PRONOUN = re.compile(r"(?:it|they|he|she|the group|the movement|the militia|the army|the military) ")
 
 
 def _unreported(gz: Gazetteer, s: Sentence, when: date | None) -> bool:

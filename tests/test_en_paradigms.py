@@ -209,3 +209,16 @@ def test_an_escaped_ampersand_does_not_cut_a_sentence(classifier: Classifier) ->
     # cut at the entity's ";", "Iran &amp" was a sentence of its own naming the place Iran
     result = classifier.classify("Iran &amp; Syria denied any role in the attack.", None, None, None, learned=False)
     assert [(st.stance, st.place) for st in result.statements] == [("denial", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Pentagon spoke to reporters on Monday. It blamed Kataib Hezbollah for the drone attack.",
+     {("attribution", "united-states", "kataib-hezbollah")}),
+    ("The Israeli military said it struck Hezbollah targets. It added that its jets also hit a weapons depot.",
+     {("claim", "israel", "israel")}),
+    ("Hezbollah issued a statement on Monday. It said its fighters targeted an Israeli position near Metula.",
+     {("claim", "hezbollah", "hezbollah")}),
+])
+def test_a_pronoun_points_back_to_the_party_that_opened_the_sentence_before(classifier: Classifier, text: str,
+                                                                             expected: set[tuple[str, str, str]]) -> None:
+    assert found(classifier, text) == expected
