@@ -108,10 +108,11 @@ def _trim_arabic(raw: str) -> str:
 _FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ئ": "ي", "ک": "ك", "ؤ": "و"}
 _FOLD_DROP = frozenset("'’‘ʿʾ`´ʼ")
 _FOLD_SPACE = frozenset("-‐‑‒–—―_")
-# in Latin-1 text, what the loop of _folded drops or joins: apostrophes and the acute accent,
-# hyphens, underscores, a space other than " ", and runs of spaces (no Latin-1 letter is in _FOLD,
-# and each lower-cases to one letter)
-_FOLD_LATIN1 = re.compile(r"['`\xb4\-_\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0]|  ")
+# what the loop of _folded drops or joins: apostrophes and ayn marks, hyphens, underscores, a
+# space other than " ", and runs of spaces; and the capital sigma, which ``str.lower`` writes
+# final at a word's end where the loop lowers it alone
+_FOLD_TABLE = str.maketrans(_FOLD)
+_FOLD_UNEVEN = re.compile("[^\\S ]|  |[" + re.escape("".join(sorted(_FOLD_DROP | _FOLD_SPACE))) + "\u03a3]")
 
 
 def _latin1(text: str) -> bool:
@@ -133,9 +134,12 @@ def _folded(original: str, elided: bool) -> tuple[str, tuple[int, ...], str]:
     ``elided`` an apostrophe is a space instead, as the normaliser makes it after a French
     elision ("l'Euphrate" -> "l Euphrate")."""
     text = display_name(original)
-    if _latin1(text) and not _FOLD_LATIN1.search(text):
-        # nothing dropped, joined or unified: the loop below would only lower-case each letter
-        return text.lower(), tuple(range(len(text))), text
+    if not _FOLD_UNEVEN.search(text):
+        # nothing dropped or joined: the loop below would only unify and lower-case each letter,
+        # one character for one unless a letter lowers to two ("İ"), which the length shows
+        folded = text.translate(_FOLD_TABLE).lower()
+        if len(folded) == len(text):
+            return folded, tuple(range(len(text))), text
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):

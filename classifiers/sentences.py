@@ -20,6 +20,8 @@ class Written:
     def __init__(self, original: str, cased: list[str]) -> None:
         self._original, self._cased = original, cased
         self._found: dict[tuple[int, int], str] = {}
+        # where each mention's spelling is in the sentence (places.py asks several times a mention)
+        self.located: dict[tuple[int, int], tuple[str, int]] = {}
 
     def get(self, span: tuple[int, int], default: str) -> str:
         if span not in self._found:
