@@ -38,7 +38,9 @@ _TABLE = str.maketrans({**{k: v for k, v in _ARABIC_MAP.items()}, **_DIGITS, "\u
 _TABLE.update(_REMOVE)
 # the characters the table changes other than the ASCII apostrophe, backtick, hyphen and underscore
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE) if k > 127) + "]")
-_CAMEL = re.compile(r"([a-z])(?=[A-Z][a-z])")
+# a capital between two small letters: the regex engine skips to each capital (few in text)
+# where a pattern opening on the small letter would stop at most characters
+_CAMEL = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
 # runs of two or more spaces, or any other space character: a lone " " is left alone
 _SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]{2,}|[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]")
 # the space characters of _SPACES past Latin-1
@@ -72,7 +74,7 @@ def normalize_cased(text: str) -> str:
         text = _ELISION.sub(r"\1 ", text)  # French elision: l'Iran, d'Erbil, n'a pas -> l Iran, d Erbil, n a pas
         # an English possessive is the name itself: "Hezbollah's attacks" -> "Hezbollah attacks"
         text = _POSSESSIVE.sub("", text)
-    text = _CAMEL.sub(r"\1 ", text)
+    text = _CAMEL.sub(r" \g<0>", text)
     if _TRANSLATED.search(text):
         text = text.translate(_TABLE)  # a dict lookup per character: only where one is needed
     else:
