@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from classifiers.normalize import normalize
 from classifiers.prefilter import AnyOf
@@ -35,21 +36,48 @@ class Block:
 
 
 class Substrings:
-    """Plain substrings, one of which must occur (a trigger list): ``search`` as a pattern's, but
-    a substring test per word runs in C and beats an alternation that the regex engine tries at
-    every position of the text (about twice as fast on real messages)."""
+    """Plain substrings, one of which must occur (a trigger list): ``search`` as a pattern's. The
+    words are searched as one pattern shaped as a trie of their characters ("respon(?:se to|ding
+    to)|..."): at each position of the text the regex engine then follows one branch per letter,
+    where an alternation of whole words tries every word (and a substring test per word scans
+    the text once per word); about three times faster on real messages."""
 
-    __slots__ = ("pattern", "words")
+    __slots__ = ("_any", "pattern", "words")
 
     def __init__(self, words: list[str]) -> None:
         self.words = tuple(words)
         self.pattern = "|".join(re.escape(w) for w in words) if words else "(?!)"
+        # a word holding a shorter one is found wherever the shorter is: only the shortest count
+        kept: list[str] = []
+        for word in sorted(set(words), key=len):
+            if not any(k in word for k in kept):
+                kept.append(word)
+        self._any = re.compile(_trie(kept)) if kept else re.compile("(?!)")
 
     def search(self, text: str) -> bool:
-        for word in self.words:
-            if word in text:
-                return True
-        return False
+        return self._any.search(text) is not None
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern matching exactly the given words (none empty, none holding another), branching
+    on one character at a time."""
+    if "" in words:
+        return ""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        # no word holds another, so a word's end is a leaf: a node never both ends one and goes on
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
 
 
 _ANYTHING = AnyOf([""])  # matches every text
