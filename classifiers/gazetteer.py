@@ -276,8 +276,14 @@ class Gazetteer:
             if i < covered:
                 continue
             bucket = index[first]
-            # no alias of two tokens or more starts with these two: only the one-token one can match
-            lengths = bucket.lengths if i + 1 < n and toks[i + 1] in bucket.seconds else _ONE
+            # no alias of two tokens or more starts with these two: only the one-token one can match,
+            # if there is one ("the", "in", "al" start many aliases and are none)
+            if i + 1 < n and toks[i + 1] in bucket.seconds:
+                lengths = bucket.lengths
+            elif bucket.lengths[-1] == 1:
+                lengths = _ONE
+            else:
+                continue
             for size in lengths:
                 if size > n - i:
                     continue
