@@ -193,6 +193,21 @@ class AnyOf:
                 return True
         return False
 
+    def candidates(self, text: str, count: int) -> list[int]:
+        """The indexes below ``count`` of the patterns that may match ``text`` (``may_match`` of
+        each, in one loop)."""
+        out: list[int] = []
+        for i, (literals, _) in enumerate(self._checks[:count]):
+            if literals is None:
+                out.append(i)
+                continue
+            for literal in literals:
+                if literal in text:
+                    out.append(i)
+                    break
+        out.extend(range(len(self._checks), count))
+        return out
+
     def search(self, text: str) -> bool:
         for literals, regex in self._checks:
             if literals is not None:
