@@ -7,10 +7,9 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 from classifiers.normalize import normalize
-from classifiers.prefilter import AnyOf
+from classifiers.prefilter import AnyOf, any_of_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,37 +46,10 @@ class Substrings:
     def __init__(self, words: list[str]) -> None:
         self.words = tuple(words)
         self.pattern = "|".join(re.escape(w) for w in words) if words else "(?!)"
-        # a word holding a shorter one is found wherever the shorter is: only the shortest count
-        kept: list[str] = []
-        for word in sorted(set(words), key=len):
-            if not any(k in word for k in kept):
-                kept.append(word)
-        self._any = re.compile(_trie(kept)) if kept else re.compile("(?!)")
+        self._any = re.compile(any_of_words(words))
 
     def search(self, text: str) -> bool:
         return self._any.search(text) is not None
-
-
-def _trie(words: list[str]) -> str:
-    """One pattern matching exactly the given words (none empty, none holding another), branching
-    on one character at a time."""
-    if "" in words:
-        return ""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        # no word holds another, so a word's end is a leaf: a node never both ends one and goes on
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(root)
 
 
 _ANYTHING = AnyOf([""])  # matches every text
