@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from itertools import compress
 from math import asin, cos, radians, sin, sqrt
 
 from classifiers.normalize import edit_distance, name_key, name_skeleton, normalize_cased, tokens
@@ -266,7 +267,7 @@ class Gazetteer:
         # the positions where some alias starts (a comprehension runs the dict lookups in one
         # tight loop; most tokens start none)
         if "".join(toks).isascii():  # no Arabic letters, so no proclitics to peel (one C-speed test)
-            starts = [(k, tok) for k, tok in enumerate(toks) if tok in index]
+            starts = list(compress(enumerate(toks), map(index.__contains__, toks)))  # all in C
         else:
             starts = [(k, tok) for k, tok in enumerate(toks) if tok in index or tok[0] in _CLITIC_FIRST]
         if any(tok not in index for _, tok in starts):
@@ -278,6 +279,7 @@ class Gazetteer:
             bucket = index[first]
             # no alias of two tokens or more starts with these two: only the one-token one can match,
             # if there is one ("the", "in", "al" start many aliases and are none)
+            lengths: list[int] | tuple[int, ...]
             if i + 1 < n and toks[i + 1] in bucket.seconds:
                 lengths = bucket.lengths
             elif bucket.lengths[-1] == 1:
