@@ -510,8 +510,16 @@ def written_place(s: Sentence, span: tuple[int, int] | None = None, gz: Gazettee
 def answered_at(s: Sentence, token: int) -> bool:
     """Token ``token`` is in the words of an attack another one answered: "the strikes followed a
     drone attack on Erbil air base", "in retaliation for rocket fire on ..." (from those words on)."""
-    response = _words().answered.search(s.norm)
-    return response is not None and token >= s.token_at(response.start())
+    at = _answered(s.norm)
+    return at is not None and token >= s.token_at(at)
+
+
+@lru_cache(maxsize=4096)
+def _answered(norm: str) -> int | None:
+    """Where the words of an attack another one answered start in ``norm`` (asked once per place
+    named in a sentence: searched once)."""
+    response = _words().answered.search(norm)
+    return response.start() if response is not None else None
 
 
 def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRef], list[PlaceRef]]:
