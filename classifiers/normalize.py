@@ -62,8 +62,10 @@ def _strip_latin_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s(?![A-Za-z])")
-_ELISION = re.compile(r"(?<![A-Za-zÀ-ÿ])([LlDdJjNnSsCcMmTt]|[Qq]u)['’](?=[A-Za-zÀ-ÿ])")
+# both open on the apostrophe, so the regex engine skips to the apostrophes (a pattern opening
+# on a lookbehind is tried at every position); the elision's apostrophe becomes a space
+_POSSESSIVE = re.compile(r"['’](?<=[A-Za-z]['’])s(?![A-Za-z])")
+_ELISION = re.compile(r"['’](?:(?<=(?<![A-Za-zÀ-ÿ])[LlDdJjNnSsCcMmTt]['’])|(?<=(?<![A-Za-zÀ-ÿ])[Qq]u['’]))(?=[A-Za-zÀ-ÿ])")
 
 
 def normalize_cased(text: str) -> str:
@@ -71,10 +73,11 @@ def normalize_cased(text: str) -> str:
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     if "'" in text or "’" in text:
-        text = _ELISION.sub(r"\1 ", text)  # French elision: l'Iran, d'Erbil, n'a pas -> l Iran, d Erbil, n a pas
+        text = _ELISION.sub(" ", text)  # French elision: l'Iran, d'Erbil, n'a pas -> l Iran, d Erbil, n a pas
         # an English possessive is the name itself: "Hezbollah's attacks" -> "Hezbollah attacks"
         text = _POSSESSIVE.sub("", text)
-    text = _CAMEL.sub(r" \g<0>", text)
+    if _CAMEL.search(text):  # a substitution with a template calls back into Python: only where needed
+        text = _CAMEL.sub(r" \g<0>", text)
     if _TRANSLATED.search(text):
         text = text.translate(_TABLE)  # a dict lookup per character: only where one is needed
     else:
