@@ -89,7 +89,7 @@ class TokenSet:
         """Whether any entry occurs in ``toks`` (``words``: the same as a set; ``norm``: joined)."""
         words = frozenset(toks) if words is None else words
         if self.arabic:
-            words = words | {t[1:] for t in words if len(t) > 3 and t[0] in "وفبل"}
+            words = _declitic_bag(words)
         if not self.exact.isdisjoint(words):
             return True
         if self.stem_rx is not None and self.stem_rx.search(norm if norm is not None else " ".join(toks)):
@@ -183,3 +183,10 @@ def words_for(text: str, lang: str) -> FrameWords | None:
     if _ARABIC.search(text):
         return frames.get("ar")
     return frames.get("en")
+
+
+@lru_cache(maxsize=64)
+def _declitic_bag(words: frozenset[str]) -> frozenset[str]:
+    """The words with each one's proclitic (و ف ب ل) peeled off added: the same set for every
+    list a sentence is tested against (a frozenset keeps its hash, so the look-up is cheap)."""
+    return words | {t[1:] for t in words if len(t) > 3 and t[0] in "وفبل"}
