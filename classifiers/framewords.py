@@ -105,17 +105,42 @@ class TokenSet:
 
 
 def _alternation(words: list[str], arabic: bool) -> str:
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        star = w.endswith("*")
-        body = re.escape(normalize(w.rstrip("*"))).replace(r"\ ", " ")
+    """One pattern for a word list: the words ("*": a stem), whole words only, an Arabic word with
+    an optional proclitic. The words are a trie of their characters: at a position the regex engine
+    follows one branch per character instead of trying every word, and a Latin pattern opens on
+    the set of first letters (the check that no letter precedes comes after the first one), so
+    the engine skips to the positions where a word can start. Where several words match at one
+    position they lie on one path of the trie, and the longer is tried first, as in an alternation
+    of the words longest first: the matches are the same."""
+    root: dict[str, Any] = {}
+    for w in set(words):
+        body = normalize(w.rstrip("*"))
         if not body:
             continue
-        parts.append(body + (r"\w*" if star else ""))
-    if not parts:
+        node = root
+        for ch in body:
+            node = node.setdefault(ch, {})
+        node["\\w*" if w.endswith("*") else ""] = {}
+    if not root:
         return "(?!)"
-    clitic = r"(?:و|ف|ب|ل)?" if arabic else ""
-    return rf"(?<!\w){clitic}(?:{'|'.join(parts)})(?!\w)"
+
+    def emit(node: dict[str, Any]) -> str:
+        # a longer word first, then a stem's rest of the word, then a word that ends here
+        branches = [_escaped(ch) + emit(child) for ch, child in sorted(node.items()) if len(ch) == 1]
+        branches += [rest for rest in ("\\w*", "") if rest in node]
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    if arabic:
+        return rf"(?<!\w)(?:و|ف|ب|ل)?{emit(root)}(?!\w)"
+    # no letter before the word, checked once its first letter is read
+    heads = [_escaped(ch) + r"(?<!\w.)" + emit(child) for ch, child in sorted(root.items()) if len(ch) == 1]
+    return "(?:" + "|".join(heads) + r")(?!\w)"
+
+
+def _escaped(ch: str) -> str:
+    return re.escape(ch).replace(r"\ ", " ")
 
 
 def _merged(base: Any, own: Any) -> Any:
