@@ -115,7 +115,9 @@ _FOLD_SPACE = frozenset("-‐‑‒–—―_")
 _FOLD_TABLE = str.maketrans(_FOLD)
 # what as_written makes of a name: apostrophes dropped, hyphens a space, the letter forms unified
 _KEY_TABLE = str.maketrans({**_FOLD, **dict.fromkeys(_FOLD_SPACE, " "), **dict.fromkeys(_FOLD_DROP)})
-_FOLD_SPECIAL = re.compile("[\\s" + re.escape("".join(sorted(_FOLD_DROP | _FOLD_SPACE))) + "\u03a3]")
+_MARKS = re.escape("".join(sorted(_FOLD_DROP | _FOLD_SPACE)))
+# (a space after a letter joins nothing: it stays in its run, and most spaces are such)
+_FOLD_SPECIAL = re.compile("[\\s" + _MARKS + "\u03a3](?<![^\\s" + _MARKS + "] )")
 
 
 def _latin1(text: str) -> bool:
