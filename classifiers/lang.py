@@ -122,7 +122,14 @@ def script_counts(text: str) -> dict[str, int]:
         return {**_NONE, "latin": len(raw) - len(raw.translate(None, _LATIN1_LETTERS))}
     if not _NON_LATIN.search(text):
         return {**_NONE, "latin": len(_SCRIPTS["latin"].findall(text))}
+    if not _GREEK_TO_HEBREW.search(text):
+        # Arabic-script text, most of what is not Latin: no Cyrillic, Hebrew or Greek letter to count
+        return {**_NONE, **{name: len(_SCRIPTS[name].findall(text)) for name in ("arabic", "persian", "kurdish", "latin")}}
     return {name: len(regex.findall(text)) for name, regex in _SCRIPTS.items()}
+
+
+# the letters of the Cyrillic (Ukrainian too), Hebrew and Greek classes of _SCRIPTS all lie here
+_GREEK_TO_HEBREW = re.compile(r"[\u0370-\u05ff]")
 
 
 # https?://\S+ | www\.\S+ | [@#]\w+ | \bRT\b | &amp; | \d+, written to open on one set of characters:
