@@ -58,8 +58,9 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
         # the rules' matches first (a rule whose gate literals are absent cannot match: the gate
         # holds each rule without its lookarounds, in order): most sentences past the trigger have
         # none, and then the blocks need not be searched at all
-        matched = [(rule, found) for i, rule in enumerate(lr.rules)
-                   if lr.gate.may_match(i, s.norm) and (found := list(rule.regex.finditer(s.norm)))]
+        ordered = lr.rules
+        matched = [(ordered[i], found) for i in lr.gate.candidates(s.norm, len(ordered))
+                   if (found := list(ordered[i].regex.finditer(s.norm)))]
         if not matched:
             continue
         spans = [(m.start(), m.end(), b.stances) for b in lr.blocks if b.scope == "span"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from classifiers.normalize import normalize
+from classifiers.prefilter import any_of_words
 
 _WORDS: dict[str, int] = {}
 
@@ -101,9 +102,9 @@ def parse_number(text: str) -> int | None:
 
 # every pattern above, and every "no casualties" wording, holds one of these stems: text without
 # any of them states no figure (most sentences; the patterns are dear on long text)
-_ANY_FIGURE_WORD = re.compile(
-    r"kill|dead|died|death|fatalit|martyr|slain|wound|injur|hurt|casualt|tbi|mort|tue|tua|faisant|bless|victim|"
-    r"قتل|قتي|شهد|شهي|جرح|جري|اصاب|اصيب|مصاب|سقوط|كشته|هلاك|زخمي|مجروح|خسائر|تلفات")
+_ANY_FIGURE_WORD = re.compile(any_of_words((
+    "kill|dead|died|death|fatalit|martyr|slain|wound|injur|hurt|casualt|tbi|mort|tue|tua|faisant|bless|victim|"
+    "قتل|قتي|شهد|شهي|جرح|جري|اصاب|اصيب|مصاب|سقوط|كشته|هلاك|زخمي|مجروح|خسائر|تلفات").split("|")))
 
 
 @lru_cache(maxsize=1024)

@@ -160,8 +160,10 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     has = {c.rule.stance for c in cues if c.rule.needs is None}
     out = list(cues)
     w = fw.words
-    if not (w["attack_verbs"].any_in(s.toks) or w["attack_nouns"].any_in(s.toks) or w["claim_verbs"].any_in(s.toks)
-            or w["relay_heads"].any_in(s.toks) or w["communique"].any_in(s.toks)) or not (
+    toks, bag = s.toks, frozenset(s.toks)  # one set of the words for every list
+    if not (w["attack_verbs"].any_in(toks, bag, s.norm) or w["attack_nouns"].any_in(toks, bag, s.norm)
+            or w["claim_verbs"].any_in(toks, bag, s.norm) or w["relay_heads"].any_in(toks, bag, s.norm)
+            or w["communique"].any_in(toks, bag, s.norm)) or not (
             fw.gate.search(s.norm) or fw.attack_noun.search(s.norm)):
         return _communique_claim(s, fw, out, has, call, [])
     ok = parties(gz, s, call.when, False, written=False)

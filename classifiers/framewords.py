@@ -73,8 +73,7 @@ class TokenSet:
                 stems.append(toks[0])
             else:
                 exact.add(toks[0])
-        clitic = "(?:و|ف|ب|ل)?" if arabic else ""
-        stem_rx = re.compile(rf"(?<!\w){clitic}(?:{'|'.join(map(re.escape, stems))})") if stems else None
+        stem_rx = re.compile(_stems(stems, arabic)) if stems else None
         return cls(frozenset(exact), tuple(stems), {k: tuple(v) for k, v in phrases.items()}, arabic, stem_rx)
 
     def _at(self, toks: list[str], i: int, tok: str) -> bool:
@@ -89,7 +88,7 @@ class TokenSet:
         """Whether any entry occurs in ``toks`` (``words``: the same as a set; ``norm``: joined)."""
         words = frozenset(toks) if words is None else words
         if self.arabic:
-            words = words | {t[1:] for t in words if len(t) > 3 and t[0] in "وفبل"}
+            words = _declitic_bag(words)
         if not self.exact.isdisjoint(words):
             return True
         if self.stem_rx is not None and self.stem_rx.search(norm if norm is not None else " ".join(toks)):
@@ -105,17 +104,68 @@ class TokenSet:
 
 
 def _alternation(words: list[str], arabic: bool) -> str:
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        star = w.endswith("*")
-        body = re.escape(normalize(w.rstrip("*"))).replace(r"\ ", " ")
+    """One pattern for a word list: the words ("*": a stem), whole words only, an Arabic word with
+    an optional proclitic. The words are a trie of their characters: at a position the regex engine
+    follows one branch per character instead of trying every word, and the pattern opens on the set
+    of first letters (the check that no letter precedes comes after the first one), so the engine
+    skips to the positions where a word can start. Where several words match at one position they
+    lie on one path of the trie, and the longer is tried first, as in an alternation of the words
+    longest first (the proclitic first, as its optional group tries it first): the matches are the same."""
+    root: dict[str, Any] = {}
+    for w in set(words):
+        body = normalize(w.rstrip("*"))
         if not body:
             continue
-        parts.append(body + (r"\w*" if star else ""))
-    if not parts:
-        return "(?!)"
-    clitic = r"(?:و|ف|ب|ل)?" if arabic else ""
-    return rf"(?<!\w){clitic}(?:{'|'.join(parts)})(?!\w)"
+        node = root
+        for ch in body:
+            node = node.setdefault(ch, {})
+        node["\\w*" if w.endswith("*") else ""] = {}
+    return _opening(root, arabic, r"(?!\w)") if root else "(?!)"
+
+
+def _stems(stems: list[str], arabic: bool) -> str:
+    """A pattern for words that start with one of ``stems`` (an Arabic one after an optional
+    proclitic), as a trie opening on the first letters like ``_alternation``."""
+    root: dict[str, Any] = {}
+    for stem in stems:
+        node = root
+        for ch in stem:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _opening(root, arabic, "")
+
+
+_PROCLITICS = "وفبل"
+
+
+def _emit(node: dict[str, Any]) -> str:
+    # a longer word first, then a stem's rest of the word, then a word that ends here
+    branches = [_escaped(ch) + _emit(child) for ch, child in sorted(node.items()) if len(ch) == 1]
+    branches += [rest for rest in ("\\w*", "") if rest in node]
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _opening(root: dict[str, Any], arabic: bool, end: str) -> str:
+    """The trie ``root`` at a word's start: each first letter, then the check that no letter
+    precedes it (once the letter is read, so the pattern opens on the set of first letters), then
+    the rest; an Arabic proclitic first reads a whole word of the trie after it."""
+    heads = sorted({ch for ch in root if len(ch) == 1} | (set(_PROCLITICS) if arabic else set()))
+    branches = []
+    for ch in heads:
+        rest = []
+        if arabic and ch in _PROCLITICS:
+            rest.append(_emit(root))
+        if ch in root:
+            rest.append(_emit(root[ch]))
+        body = rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")"
+        branches.append(_escaped(ch) + r"(?<!\w.)" + body)
+    return "(?:" + "|".join(branches) + ")" + end
+
+
+def _escaped(ch: str) -> str:
+    return re.escape(ch).replace(r"\ ", " ")
 
 
 def _merged(base: Any, own: Any) -> Any:
@@ -183,3 +233,10 @@ def words_for(text: str, lang: str) -> FrameWords | None:
     if _ARABIC.search(text):
         return frames.get("ar")
     return frames.get("en")
+
+
+@lru_cache(maxsize=64)
+def _declitic_bag(words: frozenset[str]) -> frozenset[str]:
+    """The words with each one's proclitic (و ف ب ل) peeled off added: the same set for every
+    list a sentence is tested against (a frozenset keeps its hash, so the look-up is cheap)."""
+    return words | {t[1:] for t in words if len(t) > 3 and t[0] in "وفبل"}

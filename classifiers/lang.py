@@ -122,10 +122,19 @@ def script_counts(text: str) -> dict[str, int]:
         return {**_NONE, "latin": len(raw) - len(raw.translate(None, _LATIN1_LETTERS))}
     if not _NON_LATIN.search(text):
         return {**_NONE, "latin": len(_SCRIPTS["latin"].findall(text))}
+    if not _GREEK_TO_HEBREW.search(text):
+        # Arabic-script text, most of what is not Latin: no Cyrillic, Hebrew or Greek letter to count
+        return {**_NONE, **{name: len(_SCRIPTS[name].findall(text)) for name in ("arabic", "persian", "kurdish", "latin")}}
     return {name: len(regex.findall(text)) for name, regex in _SCRIPTS.items()}
 
 
-_NOISE = re.compile(r"https?://\S+|www\.\S+|[@#]\w+|\bRT\b|&amp;|\d+")
+# the letters of the Cyrillic (Ukrainian too), Hebrew and Greek classes of _SCRIPTS all lie here
+_GREEK_TO_HEBREW = re.compile(r"[\u0370-\u05ff]")
+
+
+# https?://\S+ | www\.\S+ | [@#]\w+ | \bRT\b | &amp; | \d+, written to open on one set of characters:
+# the regex engine then skips to the next of them instead of trying every branch at every position
+_NOISE = re.compile(r"[hw@#R&\d](?:(?<=h)ttps?://\S+|(?<=w)ww\.\S+|(?<=[@#])\w+|(?<=R)(?<!\wR)T\b|(?<=&)amp;|(?<=\d)\d*)")
 
 
 def _clean(text: str) -> str:

@@ -59,6 +59,7 @@ _NAME_PATTERNS = [
 ]
 
 
+@lru_cache(maxsize=8192)
 def display_name(name: str) -> str:
     """A name as written, cleaned: no bidi marks, diacritics or tatweel; quotes and trailing
     punctuation removed; spaces collapsed."""
@@ -108,10 +109,15 @@ def _trim_arabic(raw: str) -> str:
 _FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ئ": "ي", "ک": "ك", "ؤ": "و"}
 _FOLD_DROP = frozenset("'’‘ʿʾ`´ʼ")
 _FOLD_SPACE = frozenset("-‐‑‒–—―_")
-# in Latin-1 text, what the loop of _folded drops or joins: apostrophes and the acute accent,
-# hyphens, underscores, a space other than " ", and runs of spaces (no Latin-1 letter is in _FOLD,
-# and each lower-cases to one letter)
-_FOLD_LATIN1 = re.compile(r"['`\xb4\-_\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0]|  ")
+# the characters _folded handles one by one: what it drops or joins (apostrophes and ayn marks,
+# hyphens, underscores, spaces), and the capital sigma, which ``str.lower`` writes final at a
+# word's end where a letter lowered alone is not; the runs between them are folded whole
+_FOLD_TABLE = str.maketrans(_FOLD)
+# what as_written makes of a name: apostrophes dropped, hyphens a space, the letter forms unified
+_KEY_TABLE = str.maketrans({**_FOLD, **dict.fromkeys(_FOLD_SPACE, " "), **dict.fromkeys(_FOLD_DROP)})
+_MARKS = re.escape("".join(sorted(_FOLD_DROP | _FOLD_SPACE)))
+# (a space after a letter joins nothing: it stays in its run, and most spaces are such)
+_FOLD_SPECIAL = re.compile("[\\s" + _MARKS + "\u03a3](?<![^\\s" + _MARKS + "] )")
 
 
 def _latin1(text: str) -> bool:
@@ -133,22 +139,38 @@ def _folded(original: str, elided: bool) -> tuple[str, tuple[int, ...], str]:
     ``elided`` an apostrophe is a space instead, as the normaliser makes it after a French
     elision ("l'Euphrate" -> "l Euphrate")."""
     text = display_name(original)
-    if _latin1(text) and not _FOLD_LATIN1.search(text):
-        # nothing dropped, joined or unified: the loop below would only lower-case each letter
-        return text.lower(), tuple(range(len(text))), text
     out: list[str] = []
     where: list[int] = []
-    for i, ch in enumerate(text):
+    last = ""  # the last character kept
+    pos = 0
+    for special in (*_FOLD_SPECIAL.finditer(text), None):
+        end = special.start() if special is not None else len(text)
+        if end > pos:
+            run = text[pos:end].translate(_FOLD_TABLE).lower()
+            if len(run) == end - pos:
+                out.append(run)
+                where.extend(range(pos, end))
+                last = run[-1]
+            else:  # a letter lowers to two ("İ"): one entry of ``where`` for both
+                for i in range(pos, end):
+                    last = _FOLD.get(text[i], text[i]).lower()
+                    out.append(last)
+                    where.append(i)
+        if special is None:
+            break
+        ch = text[end]
+        pos = end + 1
         if ch in _FOLD_DROP and not elided:
             continue
         if ch.isspace() or ch in _FOLD_SPACE or ch in _FOLD_DROP:
-            if out and out[-1] == " ":
+            if last == " ":
                 continue
             ch = " "
         else:
-            ch = _FOLD.get(ch, ch).lower()
+            ch = ch.lower()  # the capital sigma, alone
         out.append(ch)
-        where.append(i)
+        where.append(end)
+        last = ch
     return "".join(out), tuple(where), text
 
 
@@ -160,8 +182,11 @@ def as_written(name: str, original: str) -> str:
     regex built per name cost ~2 ms to compile, more than classifying the whole message)."""
     if not original:
         return name
-    key = "".join(" " if ch in _FOLD_SPACE else _FOLD.get(ch, ch).lower()
-                  for ch in name if ch not in _FOLD_DROP)
+    if "\u03a3" in name:  # a capital sigma lowers alone, as in _folded
+        key = "".join(" " if ch in _FOLD_SPACE else _FOLD.get(ch, ch).lower()
+                      for ch in name if ch not in _FOLD_DROP)
+    else:
+        key = name.translate(_KEY_TABLE).lower()
     if not key:
         return name
     for elided in (False, True):

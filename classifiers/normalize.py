@@ -38,7 +38,9 @@ _TABLE = str.maketrans({**{k: v for k, v in _ARABIC_MAP.items()}, **_DIGITS, "\u
 _TABLE.update(_REMOVE)
 # the characters the table changes other than the ASCII apostrophe, backtick, hyphen and underscore
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE) if k > 127) + "]")
-_CAMEL = re.compile(r"([a-z])(?=[A-Z][a-z])")
+# a capital between two small letters: the regex engine skips to each capital (few in text)
+# where a pattern opening on the small letter would stop at most characters
+_CAMEL = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
 # runs of two or more spaces, or any other space character: a lone " " is left alone
 _SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]{2,}|[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]")
 # the space characters of _SPACES past Latin-1
@@ -60,8 +62,10 @@ def _strip_latin_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s(?![A-Za-z])")
-_ELISION = re.compile(r"(?<![A-Za-zÀ-ÿ])([LlDdJjNnSsCcMmTt]|[Qq]u)['’](?=[A-Za-zÀ-ÿ])")
+# both open on the apostrophe, so the regex engine skips to the apostrophes (a pattern opening
+# on a lookbehind is tried at every position); the elision's apostrophe becomes a space
+_POSSESSIVE = re.compile(r"['’](?<=[A-Za-z]['’])s(?![A-Za-z])")
+_ELISION = re.compile(r"['’](?:(?<=(?<![A-Za-zÀ-ÿ])[LlDdJjNnSsCcMmTt]['’])|(?<=(?<![A-Za-zÀ-ÿ])[Qq]u['’]))(?=[A-Za-zÀ-ÿ])")
 
 
 def normalize_cased(text: str) -> str:
@@ -69,10 +73,11 @@ def normalize_cased(text: str) -> str:
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     if "'" in text or "’" in text:
-        text = _ELISION.sub(r"\1 ", text)  # French elision: l'Iran, d'Erbil, n'a pas -> l Iran, d Erbil, n a pas
+        text = _ELISION.sub(" ", text)  # French elision: l'Iran, d'Erbil, n'a pas -> l Iran, d Erbil, n a pas
         # an English possessive is the name itself: "Hezbollah's attacks" -> "Hezbollah attacks"
         text = _POSSESSIVE.sub("", text)
-    text = _CAMEL.sub(r"\1 ", text)
+    if _CAMEL.search(text):  # a substitution with a template calls back into Python: only where needed
+        text = _CAMEL.sub(r" \g<0>", text)
     if _TRANSLATED.search(text):
         text = text.translate(_TABLE)  # a dict lookup per character: only where one is needed
     else:

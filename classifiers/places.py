@@ -151,10 +151,29 @@ def _marked(s: Sentence, i: int) -> bool:
 def _written_at(s: Sentence, m: Mention) -> tuple[str, int]:
     """A mention as written and where it is in the sentence (-1 if not found): of the name's
     occurrences, the one nearest the mention's token ("to Gaza ... the Israel-Gaza war")."""
-    written = s.written.get((m.start, m.end), m.alias)
+    span = (m.start, m.end)
+    cached = s.written.located.get(span)
+    if cached is not None:
+        return cached
+    written = s.written.get(span, m.alias)
     about = _char(s, m.start, len(s.original)) if s.starts else 0
-    found = [x.start() for x in re.finditer(re.escape(written), s.original)]
-    return written, min(found, key=lambda at: abs(at - about)) if found else -1
+    found = _occurrences(written, s.original)
+    located = written, min(found, key=lambda at: abs(at - about)) if found else -1
+    s.written.located[span] = located
+    return located
+
+
+def _occurrences(word: str, text: str) -> list[int]:
+    """Where ``word`` starts in ``text``, left to right without overlaps (as ``re.finditer`` of
+    the escaped word finds them, without a compiled pattern per word)."""
+    if not word:
+        return list(range(len(text) + 1))
+    out: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + len(word))
+    return out
 
 
 def _destination(s: Sentence, m: Mention) -> bool:
@@ -393,6 +412,7 @@ _NOT_TAGS = frozenset("breaking breakingnews amaq amaqagency aamaq isis islamics
                       "latest video photo photos terrormonitor alert syria iraq".split())
 
 
+@lru_cache(maxsize=4096)
 def _title_case(text: str) -> bool:
     """A headline in Title Case capitalises every word: capitals say nothing of names there."""
     words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
@@ -505,8 +525,16 @@ def written_place(s: Sentence, span: tuple[int, int] | None = None, gz: Gazettee
 def answered_at(s: Sentence, token: int) -> bool:
     """Token ``token`` is in the words of an attack another one answered: "the strikes followed a
     drone attack on Erbil air base", "in retaliation for rocket fire on ..." (from those words on)."""
-    response = _words().answered.search(s.norm)
-    return response is not None and token >= s.token_at(response.start())
+    at = _answered(s.norm)
+    return at is not None and token >= s.token_at(at)
+
+
+@lru_cache(maxsize=4096)
+def _answered(norm: str) -> int | None:
+    """Where the words of an attack another one answered start in ``norm`` (asked once per place
+    named in a sentence: searched once)."""
+    response = _words().answered.search(norm)
+    return response.start() if response is not None else None
 
 
 def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRef], list[PlaceRef]]:

@@ -193,6 +193,21 @@ class AnyOf:
                 return True
         return False
 
+    def candidates(self, text: str, count: int) -> list[int]:
+        """The indexes below ``count`` of the patterns that may match ``text`` (``may_match`` of
+        each, in one loop)."""
+        out: list[int] = []
+        for i, (literals, _) in enumerate(self._checks[:count]):
+            if literals is None:
+                out.append(i)
+                continue
+            for literal in literals:
+                if literal in text:
+                    out.append(i)
+                    break
+        out.extend(range(len(self._checks), count))
+        return out
+
     def search(self, text: str) -> bool:
         for literals, regex in self._checks:
             if literals is not None:
@@ -204,3 +219,39 @@ class AnyOf:
             if regex.search(text):
                 return True
         return False
+
+
+def any_of_words(words: Iterable[str]) -> str:
+    """A pattern whose ``search`` says whether any of ``words`` occurs in a text (as a substring),
+    shaped as a trie of their characters ("respon(?:se to|ding to)|..."): at each position the
+    regex engine follows one branch per character, where an alternation of whole words tries every
+    word, and a substring test per word scans the text once per word (about three times faster
+    on real messages). Its matches are not those of the alternation: for ``search`` as a test only."""
+    # a word holding a shorter one is found wherever the shorter is: only the shortest count
+    kept: list[str] = []
+    for word in sorted(set(words), key=len):
+        if not any(k in word for k in kept):
+            kept.append(word)
+    return _trie(kept) if kept else "(?!)"
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern matching exactly the given words (none empty, none holding another), branching
+    on one character at a time."""
+    if "" in words:
+        return ""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        # no word holds another, so a word's end is a leaf: a node never both ends one and goes on
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)

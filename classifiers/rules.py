@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from classifiers.normalize import normalize
-from classifiers.prefilter import AnyOf
+from classifiers.prefilter import AnyOf, any_of_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,21 +35,21 @@ class Block:
 
 
 class Substrings:
-    """Plain substrings, one of which must occur (a trigger list): ``search`` as a pattern's, but
-    a substring test per word runs in C and beats an alternation that the regex engine tries at
-    every position of the text (about twice as fast on real messages)."""
+    """Plain substrings, one of which must occur (a trigger list): ``search`` as a pattern's. The
+    words are searched as one pattern shaped as a trie of their characters ("respon(?:se to|ding
+    to)|..."): at each position of the text the regex engine then follows one branch per letter,
+    where an alternation of whole words tries every word (and a substring test per word scans
+    the text once per word); about three times faster on real messages."""
 
-    __slots__ = ("pattern", "words")
+    __slots__ = ("_any", "pattern", "words")
 
     def __init__(self, words: list[str]) -> None:
         self.words = tuple(words)
         self.pattern = "|".join(re.escape(w) for w in words) if words else "(?!)"
+        self._any = re.compile(any_of_words(words))
 
     def search(self, text: str) -> bool:
-        for word in self.words:
-            if word in text:
-                return True
-        return False
+        return self._any.search(text) is not None
 
 
 _ANYTHING = AnyOf([""])  # matches every text

@@ -21,6 +21,8 @@ class Written:
     def __init__(self, original: str, cased: list[str]) -> None:
         self._original, self._cased = original, cased
         self._found: dict[tuple[int, int], str] = {}
+        # where each mention's spelling is in the sentence (places.py asks several times a mention)
+        self.located: dict[tuple[int, int], tuple[str, int]] = {}
 
     def get(self, span: tuple[int, int], default: str) -> str:
         if span not in self._found:
@@ -108,7 +110,8 @@ _DATELINE = re.compile(
     r"(?: ?\((?:Reuters|AP|AFP|UPI|Anadolu|dpa|IANS|ANI|Xinhua|TASS|WAFA|SANA|IRNA|AA)\))? ?[:—–-]+ +(?=\S)")
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,30}$")
 # a time stamp glued to the start of a channel post ("14:02Dozens of operations") and "IDF:"
-_STAMP = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?=[A-Z\"“(])")
+# (as (?<![\d:])\d{1,2}:... written to open on a digit, so the regex engine skips to the digits)
+_STAMP = re.compile(r"\d(?<![\d:]\d)\d?:\d{2}(?=[A-Z\"“(])")
 _CAPTION = re.compile(r"(?:^|\n)\s*(?:\(?(?:photo|picture|image|file photo|caption)\b[^\n]{0,200}|📷[^\n]{0,200})", re.I)
 
 

@@ -121,7 +121,7 @@ def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> li
     out: list[tuple[Mention, ActorRef]] = []
     toks = s.toks
     for fw in load_frames().values():
-        if not fw.titles or not fw.demonyms:
+        if not fw.titles or not fw.demonyms or fw.demonyms.keys().isdisjoint(toks):
             continue
         before = fw.lang in ("ar", "fa", "fr")  # the office stands before the adjective in Arabic, French
         for i, tok in enumerate(toks):
