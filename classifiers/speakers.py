@@ -159,6 +159,11 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
     if side == "next":  # after the cue's last word: "in response to attacks on X by Y" blames Y
         following = [(m, r) for m, r in after if m.start >= cue.end]
         return following[0][1] if following else None
+    if side == "agent":  # the passive's agent right after "by": "were carried out by three drones" names no one
+        near = [(m, r) for m, r in after if cue.end <= m.start <= cue.end + 3]
+        if len(near) > 1 and near[1][0].start == near[0][0].end and near[0][1].kind in ("state", "generic"):
+            return near[1][1]  # "by Yemen's Houthi rebels": the group, not its country
+        return near[0][1] if near else None
     if side == "inside":
         return inside[0][1] if inside else (after[0][1] if after else None)
     if side == "within":  # only a party inside the cue's own words ("condemned the Turkish strike")

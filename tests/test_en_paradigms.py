@@ -222,3 +222,18 @@ def test_an_escaped_ampersand_does_not_cut_a_sentence(classifier: Classifier) ->
 def test_a_pronoun_points_back_to_the_party_that_opened_the_sentence_before(classifier: Classifier, text: str,
                                                                              expected: set[tuple[str, str, str]]) -> None:
     assert found(classifier, text) == expected
+
+
+def test_the_passives_agent_stands_right_after_by(classifier: Classifier) -> None:
+    # "by two car bombs" names no party; the hashtag at the end is no agent
+    got = found(classifier, "#ISIS raids on army lines south of Kirkuk were carried out by two car bombs "
+                            "and a dozen fighters on foot #Iraq")
+    assert not any(stance == "attribution" for stance, _, _ in got)
+    assert found(classifier, "The missiles fired by Yemen's Houthi rebels were intercepted, the Pentagon said.") >= {
+        ("attribution", "united-states", "houthis")}
+
+
+def test_executives_are_not_executions(classifier: Classifier) -> None:
+    text = ("Regulator ends its suit against a crypto firm\nThe agency agreed to dismiss the allegations against "
+            "the firm's executives after losing part of its case")
+    assert found(classifier, text) == set()
