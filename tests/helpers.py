@@ -1,4 +1,5 @@
-"""Small helpers shared by tests: run the CLI in-process, write canonical JSONL."""
+"""Small helpers shared by tests: run the CLI in-process, write canonical JSONL, read a
+classification as (stance, speaker, subject) triples."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 
 from bot.cli import main
+from classifiers.classify import Classifier
 
 
 @dataclass
@@ -41,3 +43,11 @@ async def arun_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
     code = await asyncio.to_thread(main, list(argv))
     captured = capsys.readouterr()
     return Run(code, captured.out, captured.err)
+
+
+def stances(classifier: Classifier, text: str, source: str | None = None,
+            source_actor: str | None = None) -> set[tuple[str, str | None, str | None]]:
+    """(stance, speaker id, subject id) of each statement the rules find."""
+    result = classifier.classify(text, None, source, source_actor, learned=False)
+    return {(st.stance, st.speaker.id if st.speaker else None, st.subject.id if st.subject else None)
+            for st in result.statements}

@@ -9,17 +9,15 @@ import pytest
 
 from classifiers.classify import Classifier
 
+from .helpers import stances
+
 
 @pytest.fixture(scope="module")
 def classifier() -> Classifier:
     return Classifier(learned=False)
 
 
-def found(classifier: Classifier, text: str) -> set[tuple[str, str | None, str | None]]:
-    """(stance, speaker id, subject id) of each statement the rules find."""
-    result = classifier.classify(text, None, None, None, learned=False)
-    return {(st.stance, st.speaker.id if st.speaker else None, st.subject.id if st.subject else None)
-            for st in result.statements}
+found = stances
 
 
 @pytest.mark.parametrize(("text", "who"), [
@@ -167,9 +165,7 @@ def test_an_attack_credited_to_a_group_described_by_its_backer_blames_the_group(
 ])
 def test_an_armys_post_names_whom_its_strike_answers_in_a_relative_clause(classifier: Classifier, text: str,
                                                                           blamed: str) -> None:
-    result = classifier.classify(text, None, "t.me/idfofficial", "idf", learned=False)
-    got = {(st.stance, st.speaker.id if st.speaker else None, st.subject.id if st.subject else None)
-           for st in result.statements}
+    got = stances(classifier, text, "t.me/idfofficial", "idf")
     assert got == {("claim", "israel", "israel"), ("attribution", "israel", blamed)}
 
 
