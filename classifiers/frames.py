@@ -35,9 +35,9 @@ from classifiers.speakers import (
     SAID,
     after_speech,
     clause_initial,
-    french_inverted,
     governs,
     headline_speaker,
+    inverted,
     opening_party,
     parties,
     reported_after,
@@ -276,12 +276,9 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     for said in speech:
         pos = s.token_at(said.start())
         prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
-        if prior and fw.lang == "en" and pos and INVERTED.match(said.group(0)) and clause_initial(s, pos) and any(
-                0 <= m.start - pos - 1 <= 2 for m, _ in ok):
+        if prior and fw.lang in ("en", "fr") and inverted(s, ok, said.group(0), pos, s.token_at(said.end() - 1) + 1,
+                                                          fw.lang == "fr"):
             prior = []  # "... by Kataib Hezbollah, said the Pentagon": the party after the verb speaks
-        if prior and fw.lang == "fr" and pos and INVERTED.match(said.group(0)) and french_inverted(
-                s, ok, pos, s.token_at(said.end() - 1) + 1):
-            prior = []  # «... des cibles du Hamas, a annoncé l'armée israélienne»: the party after the verb
         if prior:
             if found is None and pos < len(s.toks) - 4:
                 # "X says <clause>": X reports what follows, not what came before it ("Israeli

@@ -237,9 +237,7 @@ def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None
         end = bisect.bisect_right(s.starts, said.end() - 1)
         prior = [r for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
         french = _FRENCH_SPEECH.fullmatch(said.group(0)) is not None
-        if prior and pos and INVERTED.match(said.group(0)) and s.norm.isascii() and (
-                french_inverted(s, ok, pos, end) if french else
-                clause_initial(s, pos) and any(0 <= m.start - pos - 1 <= 2 for m, _ in ok)):
+        if prior and s.norm.isascii() and inverted(s, ok, said.group(0), pos, end, french):
             prior = []  # "... by Kataib Hezbollah, said the Pentagon": the party after the verb speaks
         if prior:
             return prior[-1]
@@ -250,6 +248,17 @@ def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None
             if following:
                 return following[0]
     return tail_speaker(s, ok)
+
+
+def inverted(s: Sentence, ok: list[tuple[Mention, ActorRef]], verb: str, pos: int, end: int, french: bool) -> bool:
+    """Whether the speech verb ``verb`` at tokens ``pos``..``end`` has its subject after it although a
+    party stands right before it: "... by Kataib Hezbollah, said the Pentagon", «... des cibles du
+    Hamas, a annoncé l'armée israélienne»."""
+    if not pos or not INVERTED.match(verb):
+        return False
+    if french:
+        return french_inverted(s, ok, pos, end)
+    return clause_initial(s, pos) and any(0 <= m.start - pos - 1 <= 2 for m, _ in ok)
 
 
 def reported_after(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int) -> list[ActorRef]:
