@@ -129,7 +129,8 @@ _EVENT = re.compile(r"(?<!\w)(?:no (?:reports? of (?:an? )?)?(?:attack|explosion
                     r"(?:attack|strike|drone|rocket|clashes|fighting|explosions?)|شايعات|اشاعات|لم ترد انباء|لا صحه لانباء|انباء عن|مزاعم|شايعه|"
                     r"انجام نشده|fausses|informations|تعرض (?:\w+ ){0,3}?(?:لاي|لهجوم|لقصف)|الانباء|الاخبار|سقوط اي|لم تسقط|"
                     r"خبر حمله|كنترل شده|toute attaque|aucune attaque|took place|no attack|came under|مجرد شايعات|"
-                    r"(?:media|news|the|all) reports?|reports? that|story|made up|fall|fell|captured|لا صحه لما)(?!\w)")
+                    r"(?:media|news|the|all) reports?|reports? that|story|made up|fall|fell|captured|seiz\w*|took over|taken over|"
+                    r"لا صحه لما)(?!\w)")
 # the denier's own deed named: "denies the reports to have killed civilians", "any role in"
 _OWN_DEED = re.compile(r"(?<!\w)(?:(?:to have|having) (?:killed|attacked|carried out|targeted|struck|shelled|bombed|executed)|"
                        r"(?:denied|denies|deny|denying) (?:firing|launching|striking|targeting|attacking|shelling|bombing|"

@@ -188,8 +188,16 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             return []  # "the accused", "bear responsibility for them": no one blames anyone
     kind = None
     if stance == "denial":
+        agent: ActorRef | None = None
+        if rule.subject == "before":
+            # "The Pentagon said Israel was not behind the strike": the party before the words is
+            # the one cleared, the reporter the denier; with neither a party nor a pronoun there
+            # ("civilians not involved in the fighting") nobody denies anything
+            agent = pick(gz, s, cue, "before", when, False, ARMED | STATE, set())
+            if agent is None and not _SUBJECT_BEFORE.search(" ".join(s.toks[max(cue.start - 2, 0):cue.start])):
+                return []
         kind, subject, speaker = _denied(gz, s, cue, call, speaker, rule.kind or denial_kind(s.norm, call.facts.norm),
-                                         rule.kind is not None)
+                                         rule.kind is not None, agent)
     response = _RESPONSE.search(s.norm)
     cut = s.token_at(response.start()) if response and stance == "claim" else None
     targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim", origins=call.origins,
@@ -211,6 +219,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
 
 
 _DATIVE = frozenset({"a", "au", "aux"})
+_SPEECH = frozenset({"said", "says", "say", "told", "added", "stated", "insisted", "insists"})
+_SUBJECT_BEFORE = re.compile(r"(?<!\w)(?:it|they|we|i|he|she)(?: (?:said|says|insisted|insists|added|stressed))?$")
 _SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "وي", "او"})
 
 
@@ -247,7 +257,7 @@ def _unreported(gz: Gazetteer, s: Sentence, when: date | None) -> bool:
 
 
 def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef | None, kind: str,
-            fixed: bool) -> tuple[str, ActorRef | None, ActorRef | None]:
+            fixed: bool, agent: ActorRef | None = None) -> tuple[str, ActorRef | None, ActorRef | None]:
     """The denial's kind, subject and speaker, read from the words it denies (``_denied_kind``);
     the author of the denied report is not its denier."""
     from classifiers.denials import denied_parties
@@ -256,6 +266,10 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
     from classifiers.speakers import actor, parties
 
     ok = parties(gz, s, call.when, False, written=False)
+    if speaker is not None:
+        # "..., the Pentagon said", "Jordan said the strike took place outside ...": the denier's own
+        # "X said" is no report the denial denies
+        ok = [(m, r) for m, r in ok if not (r.id == speaker.id and m.end < len(s.toks) and s.toks[m.end] in _SPEECH)]
     fw = words_for(s.original, call.lang)
     demonyms = [(m.start, actor(gz, m, call.when, False)) for m in demonym_mentions(gz, s, fw)] if fw else []
     found = denied_parties(s, cue.start, cue.end, ok, demonyms)
@@ -265,6 +279,8 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
         speaker = pick(gz, s, cue, "said", call.when, False, None, {accuser.id}) or (
             call.own if call.own is not None and call.own.id != accuser.id else None)
     kind, subject = _denied_kind(s, cue, speaker, kind, fixed, doer, accuser, own, role)
+    if agent is not None and kind == "responsibility":
+        subject = agent
     return kind, subject, speaker
 
 
@@ -275,14 +291,15 @@ def _denied_kind(s: Sentence, cue: Cue, speaker: ActorRef | None, kind: str, fix
     ("rules out any Iranian involvement"); an event or its figures belong to the doer the denied
     report names ("reports the town was captured by X"), else to the party whose report is denied
     ("the Pentagon claim that ...")."""
-    from classifiers.denials import denial_words, says_responsibility
+    from classifiers.denials import denial_words, denied_span, says_responsibility
     from classifiers.events import same_party
 
     if own or (doer is not None and speaker is not None and same_party(doer, speaker)):
         return ("responsibility" if kind == "event" and not fixed else kind), speaker
     other = doer or accuser
+    lo, hi = denied_span(len(s.toks), cue.start, cue.end)
     if kind == "responsibility" and not fixed and other is not None and not says_responsibility(s.norm) and (
-            denial_words().attack.search(" ".join(s.toks[cue.start + 1:cue.end + 20]))):
+            denial_words().attack.search(" ".join(s.toks[lo:hi] if hi <= cue.start else s.toks[cue.start + 1:cue.end + 20]))):
         # "rebutted the Houthi claim that a warship was struck", "denied Hezbollah's claim that it
         # destroyed a tank": the deed another party reported, not the denier's role, is denied
         return "event", other
