@@ -87,6 +87,9 @@ def check(got: list[tuple[Any, ...]], expected: tuple[Any, ...]) -> None:
     ("Hamas officials insisted the group played no role in the bombing.", "hamas"),
     ("The Taliban said they were not responsible for the blast at the mosque.", "taliban"),
     ("ISIS was not behind the Kilis rocket attack, a source close to the group said.", "islamic-state"),
+    ("Houthis deny they attacked the tanker", "houthis"),
+    ("The Houthis rejected as false US claims that they attacked the tanker.", "houthis"),
+    ("Israel denies IDF struck church in Gaza", "israel"),
 ])
 def test_its_own_role_denied(classifier: Classifier, text: str, speaker: str) -> None:
     check(denials(classifier, text), (speaker, speaker, "responsibility"))
@@ -138,6 +141,13 @@ def test_another_partys_role_denied_names_it(classifier: Classifier, text: str, 
     ("Reports of a rocket attack on Balad are untrue, the Iraqi military said.", "iraq-government", ANY),
     ("There was no attack on the base, a coalition spokesman said.", "cjtf-oir", ANY),
     ("The US military denied that the drone had been shot down by the Houthis.", "united-states", "houthis"),
+    ("Kyiv denies Russian troops captured Avdiivka", "ukraine", "russia"),
+    ("Russia denied Ukrainian drones hit the refinery", "russia", "ukraine"),
+    ("Even pro-regime sources are denying ISIS abducted 300 people in Deir Ezzor", ANY, "islamic-state"),
+    ("Amaq denies the Tanf crossing fell to tribal fighters, says IS still holds it", "islamic-state", ANY),
+    ("Assad media denies mortars hit Latakia", ANY, ANY),
+    ("Reports by regime media that the army now controls Khanasir in south Aleppo, an IS held town, are untrue.",
+     ANY, ANY),
 ])
 def test_the_event_denied(classifier: Classifier, text: str, speaker: Any, subject: Any) -> None:
     check(denials(classifier, text), (speaker, subject, "event"))
@@ -156,6 +166,7 @@ def test_the_event_denied(classifier: Classifier, text: str, speaker: Any, subje
     ("Israel disputed the death toll given by the health ministry in Gaza.", "israel"),
     ("Russia said the Ukrainian death toll figures were inflated.", "russia"),
     ("Hezbollah denied Israeli claims that five of its fighters were killed in the strike.", "hezbollah"),
+    ("IS sources deny Baghdadi was wounded in the air strike", "islamic-state"),
 ])
 def test_the_figures_denied(classifier: Classifier, text: str, speaker: str) -> None:
     check(denials(classifier, text), (speaker, ANY, "figures"))
@@ -216,6 +227,8 @@ def test_iran_denies_in_many_orders(classifier: Classifier, text: str) -> None:
     "The rocket fell in an open area and not in a residential neighbourhood, the army said.",
     "Civilians not involved in the fighting were killed in the strike.",
     "wonder why Assad dont bomb the IS areas, he would kill many civilians",
+    "Israel denied entry to journalists who were killed trying to reach the border.",
+    "The minister denied that fuel prices had hit a record after the strikes.",
     "US and Iraqi officials said the rocket attack on the embassy caused minor damage but no casualties.",
     "The Foreign Office dismissed two diplomats after the embassy attack.",
 ])
@@ -226,6 +239,11 @@ def test_the_same_words_about_something_else_are_none(classifier: Classifier, te
 def test_no_injuries_after_a_claim_is_its_figures_denied(classifier: Classifier) -> None:
     text = "The Houthis said they hit the ship, but the Pentagon said there were no injuries."
     assert denials(classifier, text) == [("united-states", "houthis", "figures")]
+
+
+def test_a_claim_inside_a_denial_is_no_claim(classifier: Classifier) -> None:
+    assert stance_set(classifier, "The Houthis rejected as false US claims that they attacked the tanker.") == {
+        "denial"}
 
 
 def test_an_unverified_claim_stays_a_claim(classifier: Classifier) -> None:
