@@ -90,6 +90,12 @@ def check(got: list[tuple[Any, ...]], expected: tuple[Any, ...]) -> None:
     ("Houthis deny they attacked the tanker", "houthis"),
     ("The Houthis rejected as false US claims that they attacked the tanker.", "houthis"),
     ("Israel denies IDF struck church in Gaza", "israel"),
+    ("Iran disavowed the attack on the tanker.", "iran-government"),
+    ("Hezbollah disowned the rocket attack on Kiryat Shmona.", "hezbollah"),
+    ("Iran said it was in no way involved in the attack on the tanker.", "iran-government"),
+    ("The US military has not conducted any strikes in the area, a spokesman said.", "united-states"),
+    ("Russia rubbished Ukrainian claims that its missiles hit the mall.", "russia"),
+    ("Moscow slammed as 'slander' Kyiv's claims that Russian missiles struck the mall.", "russia"),
 ])
 def test_its_own_role_denied(classifier: Classifier, text: str, speaker: str) -> None:
     check(denials(classifier, text), (speaker, speaker, "responsibility"))
@@ -146,6 +152,7 @@ def test_another_partys_role_denied_names_it(classifier: Classifier, text: str, 
     ("Even pro-regime sources are denying ISIS abducted 300 people in Deir Ezzor", ANY, "islamic-state"),
     ("Amaq denies the Tanf crossing fell to tribal fighters, says IS still holds it", "islamic-state", ANY),
     ("Assad media denies mortars hit Latakia", ANY, ANY),
+    ("The army said the video of the strike on the school was fake.", ANY, ANY),
     ("Reports by regime media that the army now controls Khanasir in south Aleppo, an IS held town, are untrue.",
      ANY, ANY),
 ])
@@ -167,6 +174,7 @@ def test_the_event_denied(classifier: Classifier, text: str, speaker: Any, subje
     ("Russia said the Ukrainian death toll figures were inflated.", "russia"),
     ("Hezbollah denied Israeli claims that five of its fighters were killed in the strike.", "hezbollah"),
     ("IS sources deny Baghdadi was wounded in the air strike", "islamic-state"),
+    ("Hezbollah said none of its fighters were killed in the strike.", "hezbollah"),
 ])
 def test_the_figures_denied(classifier: Classifier, text: str, speaker: str) -> None:
     check(denials(classifier, text), (speaker, ANY, "figures"))
@@ -188,6 +196,7 @@ def test_the_place_denied(classifier: Classifier, text: str, speaker: str) -> No
 
 @pytest.mark.parametrize("text", [
     "Iran rejected as baseless the US allegations about the attack on the tanker.",
+    "Iran called the US allegations about the tanker attack absurd.",
     "Iran called the US accusations over the tanker attack baseless.",
     "The US allegations about the tanker attack are lies, Iran said.",
     "According to Iran, the US allegations about the tanker attack are baseless.",
@@ -227,8 +236,17 @@ def test_iran_denies_in_many_orders(classifier: Classifier, text: str) -> None:
     "The rocket fell in an open area and not in a residential neighbourhood, the army said.",
     "Civilians not involved in the fighting were killed in the strike.",
     "wonder why Assad dont bomb the IS areas, he would kill many civilians",
+    "The army wishes it never launched that campaign, too late now after the attacks",
     "Israel denied entry to journalists who were killed trying to reach the border.",
     "The minister denied that fuel prices had hit a record after the strikes.",
+    "Israel denied journalists access to the bombed hospital.",
+    "Israel denied the UN access to the site of the strike.",
+    "Hamas denied the wounded hostages medical care after the raid.",
+    "The company disowned the statement after the attack.",
+    "China could use the tool to amplify hacking operations, which Beijing has denied.",
+    "Bahrain denies the news that it is ready to send ground troops to Syria to fight ISIS",
+    "Egypt goes on killing innocents, who denies that its leader is a terrorist.",
+    "The row came amid a simmering dispute over allegations that agents were behind the murder of an activist.",
     "US and Iraqi officials said the rocket attack on the embassy caused minor damage but no casualties.",
     "The Foreign Office dismissed two diplomats after the embassy attack.",
 ])
@@ -239,6 +257,15 @@ def test_the_same_words_about_something_else_are_none(classifier: Classifier, te
 def test_no_injuries_after_a_claim_is_its_figures_denied(classifier: Classifier) -> None:
     text = "The Houthis said they hit the ship, but the Pentagon said there were no injuries."
     assert denials(classifier, text) == [("united-states", "houthis", "figures")]
+
+
+def test_disclaimed_responsibility_is_no_claim(classifier: Classifier) -> None:
+    assert stance_set(classifier, "The Taliban disclaimed responsibility for the bombing.") == {"denial"}
+
+
+def test_no_strikes_conducted_is_no_claim(classifier: Classifier) -> None:
+    text = "The US military has not conducted any strikes in the area, a spokesman said."
+    assert stance_set(classifier, text) == {"denial"}
 
 
 def test_a_claim_inside_a_denial_is_no_claim(classifier: Classifier) -> None:
