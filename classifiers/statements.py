@@ -120,6 +120,11 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         speaker = own
     else:
         speaker = pick(gz, s, cue, rule.speaker, when, in_claim, accept, set())
+        if stance == "denial" and rule.speaker == "before" and _GROUP_BEFORE.search(
+                " ".join(s.toks[max(cue.start - 3, 0):cue.start])):
+            # "Turkey blamed the PKK for the Ankara bombing, but the group denied involvement": the
+            # group is the armed party named before, not the capital of the bombing
+            speaker = pick(gz, s, cue, "before", when, in_claim, ARMED, set()) or speaker
         if rule.needs == "state" and speaker is not None and rule.speaker != "said":
             from classifiers.speakers import parties, reporter
             said = reporter(s, parties(gz, s, when, in_claim, written=False))
@@ -188,6 +193,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             return []  # "the accused", "bear responsibility for them": no one blames anyone
     kind = None
     if stance == "denial":
+        from classifiers.speakers import parties
         agent: ActorRef | None = None
         if rule.subject == "before":
             # "The Pentagon said Israel was not behind the strike": the party before the words is
@@ -195,6 +201,12 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             # ("civilians not involved in the fighting") nobody denies anything
             agent = pick(gz, s, cue, "before", when, False, ARMED | STATE, set())
             if agent is None and not _SUBJECT_BEFORE.search(" ".join(s.toks[max(cue.start - 2, 0):cue.start])):
+                return []
+        elif rule.subject == "next":
+            # "... were likely Somali, not Houthi rebels": the party right after "not" is cleared
+            agent = next((r for m, r in parties(gz, s, when, False, written=False)
+                          if cue.end <= m.start <= cue.end + 1 and r.kind in ARMED | STATE), None)
+            if agent is None:
                 return []
         kind, subject, speaker = _denied(gz, s, cue, call, speaker, rule.kind or denial_kind(s.norm, call.facts.norm),
                                          rule.kind is not None, agent)
@@ -219,6 +231,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
 
 
 _DATIVE = frozenset({"a", "au", "aux"})
+_GROUP_BEFORE = re.compile(r"(?<!\w)the (?:group|militia|movement|organi[sz]ation|faction|militants|rebels|insurgents)"
+                           r"(?: (?:has|have|had|also|quickly|swiftly|later|again))*$")
 _SPEECH = frozenset({"said", "says", "say", "told", "added", "stated", "insisted", "insists"})
 _SUBJECT_BEFORE = re.compile(r"(?<!\w)(?:it|they|we|i|he|she)(?: (?:said|says|insisted|insists|added|stressed))?$")
 _SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "وي", "او"})
@@ -263,7 +277,7 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
     from classifiers.denials import denied_parties
     from classifiers.frames import demonym_mentions
     from classifiers.framewords import words_for
-    from classifiers.speakers import actor, parties
+    from classifiers.speakers import actor, headline_speaker, parties
 
     ok = parties(gz, s, call.when, False, written=False)
     if speaker is not None:
@@ -274,7 +288,9 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
     demonyms = [(m.start, actor(gz, m, call.when, False)) for m in demonym_mentions(gz, s, fw)] if fw else []
     found = denied_parties(s, cue.start, cue.end, ok, demonyms)
     doer, accuser, own, role = found.doer, found.accuser, found.own, found.role
-    if accuser is not None and speaker is not None and speaker.id == accuser.id and cue.rule.speaker == "said":
+    if accuser is not None and speaker is not None and speaker.id == accuser.id and cue.rule.speaker == "said" and (
+            headline_speaker(s, ok) is None):
+        # ("Pentagon: Reports that US troops were killed are false": the head speaks, it wrote no report)
         # "The Houthi claims of a hit are false, the Pentagon said": "claims" is no speech of the Houthis
         speaker = pick(gz, s, cue, "said", call.when, False, None, {accuser.id}) or (
             call.own if call.own is not None and call.own.id != accuser.id else None)

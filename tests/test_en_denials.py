@@ -96,6 +96,20 @@ def check(got: list[tuple[Any, ...]], expected: tuple[Any, ...]) -> None:
     ("The US military has not conducted any strikes in the area, a spokesman said.", "united-states"),
     ("Russia rubbished Ukrainian claims that its missiles hit the mall.", "russia"),
     ("Moscow slammed as 'slander' Kyiv's claims that Russian missiles struck the mall.", "russia"),
+    ("The group denied, in a statement on Telegram, any involvement in the attack by Hamas.", ANY),
+    ("Hezbollah late Sunday denied any role in the attack on the patrol.", "hezbollah"),
+    ("Kataib Hezbollah, in a statement, denied responsibility for the attack.", "kataib-hezbollah"),
+    ("In a statement, Kataib Hezbollah denied responsibility for the attack.", "kataib-hezbollah"),
+    ("Iran has nothing to do with the attack, according to the foreign ministry in Tehran.", "iran-government"),
+    ("Iranian Foreign Ministry spokesman Nasser Kanaani denied Tehran's involvement in the attack.",
+     "iran-government"),
+    ('"We had nothing to do with it," a Kataib Hezbollah spokesman told AFP of the drone attack.',
+     "kataib-hezbollah"),
+    ("The Houthis said they had not attacked any ship in the Red Sea on Tuesday.", "houthis"),
+    ("Turkey blamed the PKK for the Ankara bombing, but the group denied involvement.", "pkk"),
+    ("#Nusra official: we have no relation to the bombing in #Damascus", "jabhat-al-nusra"),
+    ("#Ahrar spokesman: the news about our fighters attacking the checkpoint is fabricated", "ahrar-al-sham"),
+    ("Rebels deny regime claims they used chemical weapons in #Aleppo", "rebels"),
 ])
 def test_its_own_role_denied(classifier: Classifier, text: str, speaker: str) -> None:
     check(denials(classifier, text), (speaker, speaker, "responsibility"))
@@ -122,6 +136,9 @@ def test_none_of_its_aircraft_struck(classifier: Classifier) -> None:
     ("The Pentagon said Israel was not responsible for the strike on the hospital.", "united-states", "israel"),
     ("Israel was not responsible for the strike on the hospital, the Pentagon said.", "united-states", "israel"),
     ("US officials say Iran was not behind the attack on the tanker.", "united-states", "iran-government"),
+    ("The Pentagon said the attackers who seized the tanker were most likely pirates and not Houthis.",
+     "united-states", "houthis"),
+    ("The attack was carried out by Islamic State, not Hezbollah, Lebanese officials said.", "lebanon", "hezbollah"),
 ])
 def test_another_partys_role_denied_names_it(classifier: Classifier, text: str, speaker: str, subject: str) -> None:
     check(denials(classifier, text), (speaker, subject, "responsibility"))
@@ -148,6 +165,7 @@ def test_another_partys_role_denied_names_it(classifier: Classifier, text: str, 
     ("There was no attack on the base, a coalition spokesman said.", "cjtf-oir", ANY),
     ("The US military denied that the drone had been shot down by the Houthis.", "united-states", "houthis"),
     ("Kyiv denies Russian troops captured Avdiivka", "ukraine", "russia"),
+    ("CENTCOM denied that any US warship was hit.", "united-states", ANY),
     ("Russia denied Ukrainian drones hit the refinery", "russia", "ukraine"),
     ("Even pro-regime sources are denying ISIS abducted 300 people in Deir Ezzor", ANY, "islamic-state"),
     ("Amaq denies the Tanf crossing fell to tribal fighters, says IS still holds it", "islamic-state", ANY),
@@ -174,6 +192,8 @@ def test_the_event_denied(classifier: Classifier, text: str, speaker: Any, subje
     ("Russia said the Ukrainian death toll figures were inflated.", "russia"),
     ("Hezbollah denied Israeli claims that five of its fighters were killed in the strike.", "hezbollah"),
     ("IS sources deny Baghdadi was wounded in the air strike", "islamic-state"),
+    ("Amaq: news of the death of the IS commander in Raqqa is false", "islamic-state"),
+    ("Pentagon: Reports that US troops were killed in Syria are 'false'", "united-states"),
     ("Hezbollah said none of its fighters were killed in the strike.", "hezbollah"),
 ])
 def test_the_figures_denied(classifier: Classifier, text: str, speaker: str) -> None:
@@ -237,6 +257,9 @@ def test_iran_denies_in_many_orders(classifier: Classifier, text: str) -> None:
     "Civilians not involved in the fighting were killed in the strike.",
     "wonder why Assad dont bomb the IS areas, he would kill many civilians",
     "The army wishes it never launched that campaign, too late now after the attacks",
+    "The victims were civilians, not Hamas fighters, the ministry said.",
+    "The gunmen were not wearing uniforms, witnesses said.",
+    "The news of the ceasefire is false, the minister said.",
     "Israel denied entry to journalists who were killed trying to reach the border.",
     "The minister denied that fuel prices had hit a record after the strikes.",
     "Israel denied journalists access to the bombed hospital.",
@@ -261,6 +284,15 @@ def test_no_injuries_after_a_claim_is_its_figures_denied(classifier: Classifier)
 
 def test_disclaimed_responsibility_is_no_claim(classifier: Classifier) -> None:
     assert stance_set(classifier, "The Taliban disclaimed responsibility for the bombing.") == {"denial"}
+
+
+def test_said_they_had_not_attacked_is_no_claim(classifier: Classifier) -> None:
+    assert stance_set(classifier, "The Houthis said they had not attacked any ship in the Red Sea.") == {"denial"}
+
+
+def test_news_of_its_own_attack_called_fabricated_is_no_claim(classifier: Classifier) -> None:
+    text = "#Ahrar spokesman: the news about our fighters attacking the checkpoint is fabricated"
+    assert stance_set(classifier, text) == {"denial"}
 
 
 def test_no_strikes_conducted_is_no_claim(classifier: Classifier) -> None:
