@@ -110,6 +110,7 @@ def check(got: list[tuple[Any, ...]], expected: tuple[Any, ...]) -> None:
     ("#Nusra official: we have no relation to the bombing in #Damascus", "jabhat-al-nusra"),
     ("#Ahrar spokesman: the news about our fighters attacking the checkpoint is fabricated", "ahrar-al-sham"),
     ("Rebels deny regime claims they used chemical weapons in #Aleppo", "rebels"),
+    ("Hezbollah chief Nasrallah denied prior knowledge of the Hamas attack.", "hezbollah"),
 ])
 def test_its_own_role_denied(classifier: Classifier, text: str, speaker: str) -> None:
     check(denials(classifier, text), (speaker, speaker, "responsibility"))
@@ -207,6 +208,8 @@ def test_the_figures_denied(classifier: Classifier, text: str, speaker: str) -> 
     ("The Jordanian government said the drone strike took place outside its territory.", "jordan-government"),
     ("Jordan denied that the strike took place on Jordanian soil.", "jordan-government"),
     ("The attack took place in Syria, not Jordan, a Jordanian government spokesman said.", "jordan-government"),
+    ("Jordan insisted the strike hit a post outside the kingdom, across the border in Syria, not on Jordanian soil.",
+     "jordan-government"),
 ])
 def test_the_place_denied(classifier: Classifier, text: str, speaker: str) -> None:
     check(denials(classifier, text), (speaker, ANY, "location"))
@@ -258,8 +261,10 @@ def test_iran_denies_in_many_orders(classifier: Classifier, text: str) -> None:
     "wonder why Assad dont bomb the IS areas, he would kill many civilians",
     "The army wishes it never launched that campaign, too late now after the attacks",
     "The victims were civilians, not Hamas fighters, the ministry said.",
+    "The missile hit a building in the north of the city, not far from the port, witnesses said.",
     "The gunmen were not wearing uniforms, witnesses said.",
     "The news of the ceasefire is false, the minister said.",
+    "The chief executive denied prior knowledge of the accounting fraud.",
     "Israel denied entry to journalists who were killed trying to reach the border.",
     "The minister denied that fuel prices had hit a record after the strikes.",
     "Israel denied journalists access to the bombed hospital.",
