@@ -116,7 +116,9 @@ def about_attack(window: str) -> bool | None:
 _LOCATION = re.compile(r"(?<!\w)(?:(?:its|our|their|the kingdoms|jordans|\w+(?:ian|i|ish|ese)) (?:own )?(?:territor\w*|soil)|inside jordan|outside jordan|(?:did not|didnt) (?:occur|happen|take place) (?:in|on|inside)|"
                        r"not (?:in|on) (?:jordan|its)|لم يقع داخل|لم يقع في الاراضي|خارج (?:الاراضي|حدود|اراضي)|"
                        r"sur son (?:sol|territoire)|eu lieu sur son|hors de (?:son|ses)|خاك اردن|داخل خاك)(?!\w)")
-_FIGURES = re.compile(r"(?<!\w)(?:exaggerat\w*|inflated|overstated|figures?|tolls?|death toll|death of|casualt\w*|number of|numbers|no damage|"
+_FIGURES = re.compile(r"(?<!\w)(?:exaggerat\w*|inflated|overstated|figures?|tolls?|death toll|death of|"
+                      r"(?:reports?|news|rumou?rs?|claims?) (?:of |about |on )?(?:\w+ ){0,3}?(?:death|killing)|"
+                      r"casualt\w*|number of|numbers|no damage|"
                       r"direct hit|مبالغ\w*|ارقام|حصيله|اعداد|civilians? (?:deaths|casualties|were killed|killed)|"
                       r"killed (?:any )?civilians|(?:قتلت|قتل|مقتل|سقوط) (?:\w+ )?مدنيين|"
                       r"chiffres?|bilan|exager\w*|(?:la )?mort de|morts|tues|blesses|"

@@ -111,6 +111,12 @@ def check(got: list[tuple[Any, ...]], expected: tuple[Any, ...]) -> None:
     ("#Ahrar spokesman: the news about our fighters attacking the checkpoint is fabricated", "ahrar-al-sham"),
     ("Rebels deny regime claims they used chemical weapons in #Aleppo", "rebels"),
     ("Hezbollah chief Nasrallah denied prior knowledge of the Hamas attack.", "hezbollah"),
+    ("No Iranian role in attack on US base, Tehran says", "iran-government"),
+    ("Tehran said there was no Iranian involvement in the attack.", "iran-government"),
+    ("The Pentagon said there was no US role in the strike.", "united-states"),
+    ("Israel says it didn't strike Gaza hospital", "israel"),
+    ("The US said Iran was behind the attack, which Tehran denied.", "iran-government"),
+    ("Hezbollah: 'We did not fire at Israel'", "hezbollah"),
 ])
 def test_its_own_role_denied(classifier: Classifier, text: str, speaker: str) -> None:
     check(denials(classifier, text), (speaker, speaker, "responsibility"))
@@ -195,6 +201,7 @@ def test_the_event_denied(classifier: Classifier, text: str, speaker: Any, subje
     ("IS sources deny Baghdadi was wounded in the air strike", "islamic-state"),
     ("Amaq: news of the death of the IS commander in Raqqa is false", "islamic-state"),
     ("Pentagon: Reports that US troops were killed in Syria are 'false'", "united-states"),
+    ("IS says reports of leader's death 'lies'", "islamic-state"),
     ("Hezbollah said none of its fighters were killed in the strike.", "hezbollah"),
 ])
 def test_the_figures_denied(classifier: Classifier, text: str, speaker: str) -> None:
@@ -265,6 +272,7 @@ def test_iran_denies_in_many_orders(classifier: Classifier, text: str) -> None:
     "The gunmen were not wearing uniforms, witnesses said.",
     "The news of the ceasefire is false, the minister said.",
     "The chief executive denied prior knowledge of the accounting fraud.",
+    "There was no US involvement in the talks, the official said.",
     "Israel denied entry to journalists who were killed trying to reach the border.",
     "The minister denied that fuel prices had hit a record after the strikes.",
     "Israel denied journalists access to the bombed hospital.",
