@@ -128,7 +128,7 @@ _AIRSTRIKE = re.compile(r"(?<!\w)(?:airstrikes?|air strikes?|air raids?|غاره
                         r"frappe aerienne|frappes aeriennes|raid aerien|carried out any|conducted|conduct)(?!\w)")
 _EVENT = re.compile(r"(?<!\w)(?:no (?:reports? of (?:an? )?)?(?:attack|explosion|strike)|did not (?:take place|happen|occur)|never happened|"
                     r"no such|rumou?rs?|fabricat\w*|controlled detonation|accident|(?:reports?|claims?) (?:of|about) (?:an? |the )?"
-                    r"(?:attack|strike|drone|rocket|clashes|fighting|explosions?)|شايعات|اشاعات|لم ترد انباء|لا صحه لانباء|انباء عن|مزاعم|شايعه|"
+                    r"(?:attack|strike|drone|rocket|clashes|fighting|explosions?|massacre|bombing|raid|shelling|ambush|airstrike)|شايعات|اشاعات|لم ترد انباء|لا صحه لانباء|انباء عن|مزاعم|شايعه|"
                     r"انجام نشده|fausses|informations|تعرض (?:\w+ ){0,3}?(?:لاي|لهجوم|لقصف)|الانباء|الاخبار|سقوط اي|لم تسقط|"
                     r"خبر حمله|كنترل شده|toute attaque|aucune attaque|took place|no attack|came under|مجرد شايعات|"
                     r"(?:media|news|the|all) reports?|reports? that|story|made up|fall|fell|captured|seiz\w*|took over|taken over|"
