@@ -51,7 +51,7 @@ _TOPIC = re.compile(
 _VIOLENCE = re.compile(
     r"(?<!\w)(?:attack\w*|strikes?|airstrikes?|raids?|bomb\w*|rockets?|drones?|missiles?|explos\w*|blasts?|shell\w*|"
     r"kill\w*|dead|deaths?|wounded|injur\w*|casualt\w*|massacre|shooting|shot|fired|ambush\w*|assassinat\w*|troops|"
-    r"struck|hit|convoy|shelling|raid\w*|downed|shot down|"
+    r"struck|hit|convoy|shelling|raid\w*|downed|shot down|seiz\w*|captur\w*|took over|taken over|overran|overrun|"
     r"soldiers|hostilities|fighting|clashes|targeted|targeting|involvement|responsib\w*|"
     r"attaque\w*|frappes?|tues?|morts?|blesses|attentat\w*|tirs?|roquettes?|obus|bombard\w*|embuscade\w*|implication|"
     r"responsab\w*|حمله|حملات|موشك\w*|پهپاد\w*|كشته|انفجار|دخالت|مسيول\w*)(?!\w)"

@@ -113,23 +113,28 @@ def about_attack(window: str) -> bool | None:
     return True if attack is not None else None
 
 
-_LOCATION = re.compile(r"(?<!\w)(?:territor\w*|soil|inside jordan|outside jordan|(?:did not|didnt) (?:occur|happen|take place) (?:in|on|inside)|"
+_LOCATION = re.compile(r"(?<!\w)(?:(?:its|our|their|the kingdoms|jordans|\w+(?:ian|i|ish|ese)) (?:own )?(?:territor\w*|soil)|inside jordan|outside jordan|(?:did not|didnt) (?:occur|happen|take place) (?:in|on|inside)|"
                        r"not (?:in|on) (?:jordan|its)|لم يقع داخل|لم يقع في الاراضي|خارج (?:الاراضي|حدود|اراضي)|"
                        r"sur son (?:sol|territoire)|eu lieu sur son|hors de (?:son|ses)|خاك اردن|داخل خاك)(?!\w)")
-_FIGURES = re.compile(r"(?<!\w)(?:exaggerat\w*|inflated|overstated|figures?|tolls?|death toll|casualt\w*|number of|numbers|no damage|"
+_FIGURES = re.compile(r"(?<!\w)(?:exaggerat\w*|inflated|overstated|figures?|tolls?|death toll|death of|"
+                      r"(?:reports?|news|rumou?rs?|claims?) (?:of |about |on )?(?:\w+ ){0,3}?(?:death|killing)|"
+                      r"casualt\w*|number of|numbers|no damage|"
                       r"direct hit|مبالغ\w*|ارقام|حصيله|اعداد|civilians? (?:deaths|casualties|were killed|killed)|"
                       r"killed (?:any )?civilians|(?:قتلت|قتل|مقتل|سقوط) (?:\w+ )?مدنيين|"
                       r"chiffres?|bilan|exager\w*|(?:la )?mort de|morts|tues|blesses|"
-                      r"(?:reports?|claims?|allegations?) (?:that )?(?:\w+ ){0,5}?(?:(?:was|were|been|being) (?:killed|wounded|injured)|dead|deaths)|(?:was|were) not (?:killed|injured|wounded)|(?:تقارير|انباء|اخبار|الانباء) (?:عن )?"
+                      r"(?:reports?|claims?|allegations?|deny|denies|denied|denying) (?:that )?(?:\w+ ){0,5}?(?:(?:was|were|been|being) (?:killed|wounded|injured)|dead|deaths)|(?:was|were) not (?:killed|injured|wounded)|(?:تقارير|انباء|اخبار|الانباء) (?:عن )?"
                       r"(?:مقتل|اصابه|سقوط قتلي|قتلي|جرحي)|كشته|زخمي|تلفات|اغراق)(?!\w)")
 _AIRSTRIKE = re.compile(r"(?<!\w)(?:airstrikes?|air strikes?|air raids?|غاره|غارات|ضربه جويه|ضربات جويه|حمله هوايي|حملات هوايي|"
                         r"frappe aerienne|frappes aeriennes|raid aerien|carried out any|conducted|conduct)(?!\w)")
 _EVENT = re.compile(r"(?<!\w)(?:no (?:reports? of (?:an? )?)?(?:attack|explosion|strike)|did not (?:take place|happen|occur)|never happened|"
                     r"no such|rumou?rs?|fabricat\w*|controlled detonation|accident|(?:reports?|claims?) (?:of|about) (?:an? |the )?"
-                    r"(?:attack|strike|drone|rocket|clashes|fighting|explosions?)|شايعات|اشاعات|لم ترد انباء|لا صحه لانباء|انباء عن|مزاعم|شايعه|"
+                    r"(?:attack|strike|drone|rocket|clashes|fighting|explosions?|massacre|bombing|raid|shelling|ambush|airstrike)|شايعات|اشاعات|لم ترد انباء|لا صحه لانباء|انباء عن|مزاعم|شايعه|"
                     r"انجام نشده|fausses|informations|تعرض (?:\w+ ){0,3}?(?:لاي|لهجوم|لقصف)|الانباء|الاخبار|سقوط اي|لم تسقط|"
                     r"خبر حمله|كنترل شده|toute attaque|aucune attaque|took place|no attack|came under|مجرد شايعات|"
-                    r"(?:media|news|the|all) reports?|reports? that|story|made up|fall|fell|captured|لا صحه لما)(?!\w)")
+                    r"(?:media|news|the|all) reports?|reports? that|story|made up|fall|fell|captured|seiz\w*|took over|taken over|"
+                    r"(?:rockets?|missiles?|drones?|mortars?|shells?|projectiles?) (?:had )?(?:hit|struck|landed)|"
+                    r"now controls?|(?:took|taken|seized|gained) control|"
+                    r"لا صحه لما)(?!\w)")
 # the denier's own deed named: "denies the reports to have killed civilians", "any role in"
 _OWN_DEED = re.compile(r"(?<!\w)(?:(?:to have|having) (?:killed|attacked|carried out|targeted|struck|shelled|bombed|executed)|"
                        r"(?:denied|denies|deny|denying) (?:firing|launching|striking|targeting|attacking|shelling|bombing|"
@@ -255,8 +260,11 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
     for m in _OWN_DEED_PRONOUN.finditer(" ".join(toks[lo:hi])):
         if not words.attack.match(m.group(2)):
             continue
-        if accuser is not None and not m.group(1).startswith(("its ", "their ", "our ")):
-            return Denied(accuser, accuser, False, False)  # "it" is the claimant; "its fighters" the denier's
+        if accuser is not None and not m.group(1).startswith(("its ", "their ", "our ")) and not (
+                m.group(1) in ("they", "we") and accuser.kind in ("state", "official")):
+            # "it" is the claimant; "its fighters" the denier's, and so is "they" when the claimant
+            # is a state ("rejected US claims that they attacked the tanker")
+            return Denied(accuser, accuser, False, False)
         return Denied(None, accuser, True, False)
     if doer is None and words.own_deed.search(" ".join(toks[lo:hi])):
         return Denied(None, accuser, True, False)

@@ -173,6 +173,9 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
         ok = sorted(ok + [(m, actor(gz, m, call.when, False)) for m in extra], key=lambda x: x[0].start)
     if "claim" not in has:
         claim = _claim_verb(s, fw, ok, call)
+        if claim is not None and any(lo - 1 <= claim.start < hi for lo, hi in (
+                denied_span(len(s.toks), c.start, c.end) for c in cues if c.rule.stance == "denial")):
+            claim = None  # "rejected as false US claims that they attacked the tanker": the claim is denied, not made
         if claim is not None:
             out.append(claim)
             has.add("claim")

@@ -103,13 +103,24 @@ def _backer(s: Sentence, m: Mention) -> bool:
     return not (m.end + 1 < len(s.toks) and s.toks[m.end + 1] in _VERB_OBJECT)
 
 
+_POSTED = frozenset({"mission", "missions", "ambassador", "ambassadors", "envoy", "envoys", "representative",
+                     "delegation", "embassy"})
+
+
+def _host(s: Sentence, m: Mention) -> bool:
+    """"Iran's mission to the United Nations", "the Iraqi ambassador to Washington": the body a
+    mission is posted to is no party; the state that sends it is."""
+    at = m.start - 1 if m.start > 0 and s.toks[m.start - 1] == "the" else m.start
+    return at >= 2 and s.toks[at - 1] == "to" and s.toks[at - 2] in _POSTED
+
+
 def parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool, written: bool = True,
             ) -> list[tuple[Mention, ActorRef]]:
     """The actors of a sentence that can be a party: "USA-backed PKK", "Iran-aligned groups": the
     backer is a modifier, not a party. ``written=False`` skips finding each one's spelling in the
     original (a search per mention, dear on sentences that make no statement)."""
     found = [(m, actor(gz, m, when, in_claim, s if written else None)) for m in s.mentions if m.kind == "actor"
-             and not _backer(s, m)]
+             and not _backer(s, m) and not _host(s, m)]
     titled = _titled(gz, s, when, in_claim)
     return sorted(found + titled, key=lambda x: x[0].start) if titled else found
 

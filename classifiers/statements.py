@@ -120,6 +120,11 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         speaker = own
     else:
         speaker = pick(gz, s, cue, rule.speaker, when, in_claim, accept, set())
+        if stance == "denial" and rule.speaker == "before" and _GROUP_BEFORE.search(
+                " ".join(s.toks[max(cue.start - 3, 0):cue.start])):
+            # "Turkey blamed the PKK for the Ankara bombing, but the group denied involvement": the
+            # group is the armed party named before, not the capital of the bombing
+            speaker = pick(gz, s, cue, "before", when, in_claim, ARMED, set()) or speaker
         if rule.needs == "state" and speaker is not None and rule.speaker != "said":
             from classifiers.speakers import parties, reporter
             said = reporter(s, parties(gz, s, when, in_claim, written=False))
@@ -188,8 +193,23 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             return []  # "the accused", "bear responsibility for them": no one blames anyone
     kind = None
     if stance == "denial":
+        from classifiers.speakers import parties
+        agent: ActorRef | None = None
+        if rule.subject == "before":
+            # "The Pentagon said Israel was not behind the strike": the party before the words is
+            # the one cleared, the reporter the denier; with neither a party nor a pronoun there
+            # ("civilians not involved in the fighting") nobody denies anything
+            agent = pick(gz, s, cue, "before", when, False, ARMED | STATE, set())
+            if agent is None and not _SUBJECT_BEFORE.search(" ".join(s.toks[max(cue.start - 2, 0):cue.start])):
+                return []
+        elif rule.subject == "next":
+            # "... were likely Somali, not Houthi rebels": the party right after "not" is cleared
+            agent = next((r for m, r in parties(gz, s, when, False, written=False)
+                          if cue.end <= m.start <= cue.end + 1 and r.kind in ARMED | STATE), None)
+            if agent is None:
+                return []
         kind, subject, speaker = _denied(gz, s, cue, call, speaker, rule.kind or denial_kind(s.norm, call.facts.norm),
-                                         rule.kind is not None)
+                                         rule.kind is not None, agent)
     response = _RESPONSE.search(s.norm)
     cut = s.token_at(response.start()) if response and stance == "claim" else None
     targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim", origins=call.origins,
@@ -211,6 +231,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
 
 
 _DATIVE = frozenset({"a", "au", "aux"})
+_GROUP_BEFORE = re.compile(r"(?<!\w)the (?:group|militia|movement|organi[sz]ation|faction|militants|rebels|insurgents)"
+                           r"(?: (?:has|have|had|also|quickly|swiftly|later|again))*$")
+_SPEECH = frozenset({"said", "says", "say", "told", "added", "stated", "insisted", "insists"})
+_SUBJECT_BEFORE = re.compile(r"(?<!\w)(?:it|they|we|i|he|she)(?: (?:said|says|insisted|insists|added|stressed))?$")
 _SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "وي", "او"})
 
 
@@ -247,24 +271,32 @@ def _unreported(gz: Gazetteer, s: Sentence, when: date | None) -> bool:
 
 
 def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef | None, kind: str,
-            fixed: bool) -> tuple[str, ActorRef | None, ActorRef | None]:
+            fixed: bool, agent: ActorRef | None = None) -> tuple[str, ActorRef | None, ActorRef | None]:
     """The denial's kind, subject and speaker, read from the words it denies (``_denied_kind``);
     the author of the denied report is not its denier."""
     from classifiers.denials import denied_parties
     from classifiers.frames import demonym_mentions
     from classifiers.framewords import words_for
-    from classifiers.speakers import actor, parties
+    from classifiers.speakers import actor, headline_speaker, parties
 
     ok = parties(gz, s, call.when, False, written=False)
+    if speaker is not None:
+        # "..., the Pentagon said", "Jordan said the strike took place outside ...": the denier's own
+        # "X said" is no report the denial denies
+        ok = [(m, r) for m, r in ok if not (r.id == speaker.id and m.end < len(s.toks) and s.toks[m.end] in _SPEECH)]
     fw = words_for(s.original, call.lang)
     demonyms = [(m.start, actor(gz, m, call.when, False)) for m in demonym_mentions(gz, s, fw)] if fw else []
     found = denied_parties(s, cue.start, cue.end, ok, demonyms)
     doer, accuser, own, role = found.doer, found.accuser, found.own, found.role
-    if accuser is not None and speaker is not None and speaker.id == accuser.id and cue.rule.speaker == "said":
+    if accuser is not None and speaker is not None and speaker.id == accuser.id and cue.rule.speaker == "said" and (
+            headline_speaker(s, ok) is None):
+        # ("Pentagon: Reports that US troops were killed are false": the head speaks, it wrote no report)
         # "The Houthi claims of a hit are false, the Pentagon said": "claims" is no speech of the Houthis
         speaker = pick(gz, s, cue, "said", call.when, False, None, {accuser.id}) or (
             call.own if call.own is not None and call.own.id != accuser.id else None)
     kind, subject = _denied_kind(s, cue, speaker, kind, fixed, doer, accuser, own, role)
+    if agent is not None and kind == "responsibility":
+        subject = agent
     return kind, subject, speaker
 
 
@@ -275,14 +307,15 @@ def _denied_kind(s: Sentence, cue: Cue, speaker: ActorRef | None, kind: str, fix
     ("rules out any Iranian involvement"); an event or its figures belong to the doer the denied
     report names ("reports the town was captured by X"), else to the party whose report is denied
     ("the Pentagon claim that ...")."""
-    from classifiers.denials import denial_words, says_responsibility
+    from classifiers.denials import denial_words, denied_span, says_responsibility
     from classifiers.events import same_party
 
     if own or (doer is not None and speaker is not None and same_party(doer, speaker)):
         return ("responsibility" if kind == "event" and not fixed else kind), speaker
     other = doer or accuser
+    lo, hi = denied_span(len(s.toks), cue.start, cue.end)
     if kind == "responsibility" and not fixed and other is not None and not says_responsibility(s.norm) and (
-            denial_words().attack.search(" ".join(s.toks[cue.start + 1:cue.end + 20]))):
+            denial_words().attack.search(" ".join(s.toks[lo:hi] if hi <= cue.start else s.toks[cue.start + 1:cue.end + 20]))):
         # "rebutted the Houthi claim that a warship was struck", "denied Hezbollah's claim that it
         # destroyed a tank": the deed another party reported, not the denier's role, is denied
         return "event", other

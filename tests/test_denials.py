@@ -179,6 +179,17 @@ def test_arabic_own_aircraft_after_the_attack_word_is_the_deniers_deed(classifie
     assert [kind for _, _, kind in got] == ["event"]  # an attack on its forces, not by them
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال حزب الله إنه لا علاقة له بالهجوم على الدورية", [("hezbollah", "hezbollah", "responsibility")]),
+    ("اكدت حماس انه ليس لها اي علاقة بهذا التفجير", [("hamas", "hamas", "responsibility")]),
+    ("وكانت هناك مجموعات من الشبان لا علاقة لها بالفصائل تتجه الى الجبهة", []),
+    ("لكن جوهر الخلاف لا علاقة له بالرئيس السابق", []),
+])
+def test_arabic_no_relation_denies_only_a_role_in_an_attack(classifier: Classifier, text: str,
+                                                             expected: list[tuple[str, str, str]]) -> None:
+    assert denials(classifier, text) == expected
+
+
 def test_an_arabic_campaign_is_no_attack(classifier: Classifier) -> None:
     assert denials(classifier, "وزارة الاعلام تنفي ما يتم تداوله حول الحملة الاعلامية للانتخابات") == []
 

@@ -452,3 +452,31 @@ def test_the_object_or_the_accused_claims_nothing(classifier: Classifier, text: 
     got = rows(classifier, text)
     assert not any(g[0] == "claim" for g in got), got
     assert not any(g[0] == "attribution" and g[1] in (IR, KH) for g in got), got
+
+
+# --- more denial inflections: «nie avoir», «ne pas être derrière», «n'a pas mené», «aucune ... n'a eu
+# lieu», «qualifié de mensonges», Persian «ربطی/مسئولیتی ... ندارد» ---------------------------------
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    ("L'Iran nie avoir frappé la base d'Aïn al-Assad.", IR, "responsibility"),
+    ("Le Pentagone a affirmé que les forces américaines n'étaient pas impliquées dans la frappe.", US, "responsibility"),
+    ("L'Iran affirme ne pas être derrière l'attaque contre la base.", IR, "responsibility"),
+    ("Le Hamas assure ne pas être responsable de l'attentat de Jérusalem.", HAMAS, "responsibility"),
+    ("Washington a assuré ne pas avoir mené de frappe près de Boukamal.", US, "responsibility"),
+    ("Le Hezbollah a qualifié de mensonges les accusations israéliennes sur l'attaque.", HEZ, ANY),
+    ("Aucune frappe américaine n'a eu lieu dans la région, a déclaré le Pentagone.", US, "event"),
+    ("ایران گفت هیچ ربطی به حمله به برج ۲۲ ندارد.", IR, "responsibility"),
+    ("ایران اعلام کرد مسئولیتی در حمله به برج ۲۲ ندارد.", IR, "responsibility"),
+])
+def test_fr_fa_more_denial_inflections(classifier: Classifier, text: str, speaker: str, kind: str) -> None:
+    got = [g for g in rows(classifier, text) if g[0] == "denial"]
+    assert len(got) == 1 and got[0][1] == speaker and kind in (ANY, got[0][3]), got
+
+
+@pytest.mark.parametrize("text", [
+    "Le joueur n'a pas tiré au but lors du match.",
+    "Le ministre nie avoir reçu de l'argent.",
+    "Le match n'a pas eu lieu à cause de la pluie.",
+])
+def test_fr_the_same_negations_about_something_else(classifier: Classifier, text: str) -> None:
+    assert rows(classifier, text) == []

@@ -1,0 +1,344 @@
+"""English denials as wire copy, official statements and militant channels word them: every
+inflection of the denial verbs, headline forms ("Iran denies role in ..."), the denier after the
+words ("..., the army said", "according to X"), the adverbs and dates between verb and object, and
+each kind of denial (responsibility, event, figures, location). The same words about something
+that is no attack (bail, visas, access, prices, a ceasefire, a sacked commander) stay none.
+Sentences written for these tests by the project."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from classifiers.classify import Classifier
+
+ANY = object()  # any value is right
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier(learned=False)
+
+
+def denials(classifier: Classifier, text: str, source_actor: str | None = None) -> list[tuple[Any, ...]]:
+    """(speaker id, subject id, denial kind) of each denial the rules find."""
+    result = classifier.classify(text, None, None, source_actor, learned=False)
+    return [(st.speaker.id if st.speaker else None, st.subject.id if st.subject else None, st.denial_of)
+            for st in result.statements if st.stance == "denial"]
+
+
+def stance_set(classifier: Classifier, text: str) -> set[str]:
+    return {st.stance for st in classifier.classify(text, None, None, None, learned=False).statements}
+
+
+def check(got: list[tuple[Any, ...]], expected: tuple[Any, ...]) -> None:
+    assert len(got) == 1, got
+    assert all(e is ANY or g == e for g, e in zip(got[0], expected, strict=True)), got
+
+
+# -- its own role denied: every inflection, headline and reported -------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Iran denies role in drone strike on US outpost in Syria", "iran-government"),
+    ("Hezbollah denies involvement in rocket fire on northern Israel", "hezbollah"),
+    ("US denies carrying out air strike on militia base near Qaim", "united-states"),
+    ("Turkey denies responsibility for drone attack on Kurdish convoy", "turkey"),
+    ("Houthis deny attacking commercial ship in the Red Sea", "houthis"),
+    ("Russia denied bombing the maternity hospital in Mariupol.", "russia"),
+    ("Kataib Hezbollah denied on Monday any involvement in the rocket attack on the embassy.", "kataib-hezbollah"),
+    ("Iran on Sunday strongly denied any involvement in the attack on the tanker.", "iran-government"),
+    ("The Houthis have denied targeting the tanker off Aden.", "houthis"),
+    ("Israel is denying responsibility for the strike on the aid convoy.", "israel"),
+    ("Iran's foreign ministry denied that Tehran had any role in the attack on the base.", "iran-government"),
+    ("Hamas said on Tuesday it had nothing to do with the shooting attack in Tel Aviv.", "hamas"),
+    ("Hamas: we have nothing to do with the shooting attack in Tel Aviv", "hamas"),
+    ("Hezbollah was not behind the rocket launches on Kiryat Shmona, the group said in a statement.", "hezbollah"),
+    ("Qatar says it played no role in the Hamas attack on Israel", "qatar"),
+    ("The Islamic Resistance in Iraq played no part in the drone attack on the Jordan base, according to "
+     "a statement by the group.", "islamic-resistance-in-iraq"),
+    ("Kataib Hezbollah did not carry out the strike on Ain al-Asad, the group's spokesman said.", "kataib-hezbollah"),
+    ("Hamas distanced itself from the shooting attack in Tel Aviv.", "hamas"),
+    ("The Taliban distanced themselves from the suicide bombing in Kabul.", "taliban"),
+    ("Iran rejected claims that it supplied the drones used in the attack on the base.", "iran-government"),
+    ("Hezbollah refuted allegations that its fighters fired on the UN patrol.", "hezbollah"),
+    ("Tehran dismissed US accusations that it was behind the attack on the tanker.", "iran-government"),
+    ("The Pentagon dismissed reports that American jets had bombed the village.", "united-states"),
+    ("The US military said it was not responsible for the explosion at the Baghdad depot.", "united-states"),
+    ("Israel said it was not responsible for the blast at the hospital in Gaza.", "israel"),
+    ("Israel said it wasn't responsible for the deadly blast at the hospital in Gaza.", "israel"),
+    ("The Israeli military said it did not strike the school in Khan Younis.", "israel"),
+    ("Hezbollah insisted that it had no role in the assassination in Beirut.", "hezbollah"),
+    ("Iran's mission to the United Nations rejected the accusation of a role in the attack on the tanker.",
+     "iran-government"),
+    ("Iran denied having any role in the attack on the convoy.", "iran-government"),
+    ("Hezbollah denies it fired the rockets at Metula", "hezbollah"),
+    ("Hezbollah has denied firing rockets at Metula.", "hezbollah"),
+    ("Denying any role in the attack, Iran said it respected the sovereignty of Iraq.", "iran-government"),
+    ("Iran, which denies involvement in the attack, has called for restraint.", "iran-government"),
+    ("Kataib Hezbollah rejected accusations that it was behind the drone attack on Tower 22.", "kataib-hezbollah"),
+    ("Russia denies its jets struck the market", "russia"),
+    ("Moscow denied that its forces had targeted the railway station.", "russia"),
+    ("The Saudi-led coalition denied carrying out the air strike on the wedding party.", "saudi-led-coalition"),
+    ("Israel said it had nothing to do with the explosion in Isfahan.", "israel"),
+    ("Iran was not involved in the attack, its foreign minister said.", "iran-government"),
+    ("We were not behind this attack, a Hezbollah official said.", "hezbollah"),
+    ("It was not behind the attack on the patrol, Hezbollah said.", "hezbollah"),
+    ("Hamas officials insisted the group played no role in the bombing.", "hamas"),
+    ("The Taliban said they were not responsible for the blast at the mosque.", "taliban"),
+    ("ISIS was not behind the Kilis rocket attack, a source close to the group said.", "islamic-state"),
+    ("Houthis deny they attacked the tanker", "houthis"),
+    ("The Houthis rejected as false US claims that they attacked the tanker.", "houthis"),
+    ("Israel denies IDF struck church in Gaza", "israel"),
+    ("Iran disavowed the attack on the tanker.", "iran-government"),
+    ("Hezbollah disowned the rocket attack on Kiryat Shmona.", "hezbollah"),
+    ("Iran said it was in no way involved in the attack on the tanker.", "iran-government"),
+    ("The US military has not conducted any strikes in the area, a spokesman said.", "united-states"),
+    ("Russia rubbished Ukrainian claims that its missiles hit the mall.", "russia"),
+    ("Moscow slammed as 'slander' Kyiv's claims that Russian missiles struck the mall.", "russia"),
+    ("The group denied, in a statement on Telegram, any involvement in the attack by Hamas.", ANY),
+    ("Hezbollah late Sunday denied any role in the attack on the patrol.", "hezbollah"),
+    ("Kataib Hezbollah, in a statement, denied responsibility for the attack.", "kataib-hezbollah"),
+    ("In a statement, Kataib Hezbollah denied responsibility for the attack.", "kataib-hezbollah"),
+    ("Iran has nothing to do with the attack, according to the foreign ministry in Tehran.", "iran-government"),
+    ("Iranian Foreign Ministry spokesman Nasser Kanaani denied Tehran's involvement in the attack.",
+     "iran-government"),
+    ('"We had nothing to do with it," a Kataib Hezbollah spokesman told AFP of the drone attack.',
+     "kataib-hezbollah"),
+    ("The Houthis said they had not attacked any ship in the Red Sea on Tuesday.", "houthis"),
+    ("Turkey blamed the PKK for the Ankara bombing, but the group denied involvement.", "pkk"),
+    ("#Nusra official: we have no relation to the bombing in #Damascus", "jabhat-al-nusra"),
+    ("#Ahrar spokesman: the news about our fighters attacking the checkpoint is fabricated", "ahrar-al-sham"),
+    ("Rebels deny regime claims they used chemical weapons in #Aleppo", "rebels"),
+    ("Hezbollah chief Nasrallah denied prior knowledge of the Hamas attack.", "hezbollah"),
+    ("No Iranian role in attack on US base, Tehran says", "iran-government"),
+    ("Tehran said there was no Iranian involvement in the attack.", "iran-government"),
+    ("The Pentagon said there was no US role in the strike.", "united-states"),
+    ("Israel says it didn't strike Gaza hospital", "israel"),
+    ("The US said Iran was behind the attack, which Tehran denied.", "iran-government"),
+    ("Hezbollah: 'We did not fire at Israel'", "hezbollah"),
+    ("Nasser Kanaani, the Iranian foreign ministry spokesman, denied any involvement in the attack.",
+     "iran-government"),
+    ("A spokesman for the Houthis, Mohammed Abdulsalam, denied that the group had targeted the ship.", "houthis"),
+    ("Pentagon spokesman John Kirby denied that US aircraft had struck the convoy.", "united-states"),
+    ("Speaking to reporters, Israeli military spokesman Daniel Hagari said the army did not strike the hospital.",
+     "israel"),
+])
+def test_its_own_role_denied(classifier: Classifier, text: str, speaker: str) -> None:
+    check(denials(classifier, text), (speaker, speaker, "responsibility"))
+
+
+@pytest.mark.parametrize("text", [
+    "Pentagon: no US forces involved in strike near Qaim",
+    "No US or coalition aircraft carried out strikes in the area, a CENTCOM spokesman said.",
+    "US officials said no American aircraft conducted the strike on the convoy.",
+    "The Pentagon said American forces were not involved in the strike on the militia headquarters.",
+    "A US defense official said that American troops took no part in the raid.",
+])
+def test_no_us_forces_involved(classifier: Classifier, text: str) -> None:
+    check(denials(classifier, text), ("united-states", "united-states", "responsibility"))
+
+
+def test_none_of_its_aircraft_struck(classifier: Classifier) -> None:
+    check(denials(classifier, "The Israeli military said none of its aircraft had struck the school."),
+          ("israel", "israel", "responsibility"))
+
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("Israel 'not responsible' for hospital strike, US says", "united-states", "israel"),
+    ("The Pentagon said Israel was not responsible for the strike on the hospital.", "united-states", "israel"),
+    ("Israel was not responsible for the strike on the hospital, the Pentagon said.", "united-states", "israel"),
+    ("US officials say Iran was not behind the attack on the tanker.", "united-states", "iran-government"),
+    ("The Pentagon said the attackers who seized the tanker were most likely pirates and not Houthis.",
+     "united-states", "houthis"),
+    ("The attack was carried out by Islamic State, not Hezbollah, Lebanese officials said.", "lebanon", "hezbollah"),
+])
+def test_another_partys_role_denied_names_it(classifier: Classifier, text: str, speaker: str, subject: str) -> None:
+    check(denials(classifier, text), (speaker, subject, "responsibility"))
+
+
+# -- the event denied ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("The Iraqi army said no such attack took place at the airport.", "iraq-government", ANY),
+    ("Reports of an attack on the US embassy in Baghdad are untrue, the Iraqi government said.", "iraq-government",
+     ANY),
+    ("The Pentagon called Houthi claims of a hit on the aircraft carrier fabricated.", "united-states", "houthis"),
+    ("Hezbollah described the Israeli account of the border clash as lies.", "hezbollah", "israel"),
+    ("The Syrian army denied that any attack had taken place on the air base.", ANY, ANY),
+    ("Russia says it seized the town of Avdiivka; Kyiv denies the claim", "ukraine", "russia"),
+    ("The Islamic State denied that rebels had taken over the border crossing.", "islamic-state", ANY),
+    ("Amaq denies the border crossing fell to rebel fighters, says IS still holds it", "islamic-state", ANY),
+    ("The IRGC said reports of an explosion at the missile base were fake news.", "irgc", ANY),
+    ("The Pentagon rejected the Houthi claim that it had struck the destroyer with missiles.", "united-states", "houthis"),
+    ("The Houthi claims of a strike on the carrier are baseless, the Pentagon said.", "united-states", "houthis"),
+    ("Pentagon dismisses Houthi claims of hitting US warship", "united-states", "houthis"),
+    ("Houthi claim of attack on US carrier is 'baseless', Pentagon says", "united-states", "houthis"),
+    ("Reports of a rocket attack on Balad are untrue, the Iraqi military said.", "iraq-government", ANY),
+    ("There was no attack on the base, a coalition spokesman said.", "cjtf-oir", ANY),
+    ("The US military denied that the drone had been shot down by the Houthis.", "united-states", "houthis"),
+    ("Kyiv denies Russian troops captured Avdiivka", "ukraine", "russia"),
+    ("CENTCOM denied that any US warship was hit.", "united-states", ANY),
+    ("The Syrian Observatory for Human Rights said reports of a massacre in the village were untrue.", "sohr", ANY),
+    ("Ukraine's military denied Russian claims that it had lost control of the town.", "ukraine", "russia"),
+    ("The Iraqi Joint Operations Command denied reports of a drone attack on the airport.", "iraq-government", ANY),
+    ('"This is a lie," the IRGC said of the report of an attack on its base.', "irgc", ANY),
+    ('"That is false," Hezbollah said of Israeli claims about the border attack.', "hezbollah", "israel"),
+    ('"These reports about the attack are completely false," said a Hezbollah official.', "hezbollah", ANY),
+    ('"There was no attack," the Iraqi army said.', "iraq-government", ANY),
+    ("Russia denied Ukrainian drones hit the refinery", "russia", "ukraine"),
+    ("Even pro-regime sources are denying ISIS abducted 300 people in Deir Ezzor", ANY, "islamic-state"),
+    ("Amaq denies the Tanf crossing fell to tribal fighters, says IS still holds it", "islamic-state", ANY),
+    ("Assad media denies mortars hit Latakia", ANY, ANY),
+    ("The army said the video of the strike on the school was fake.", ANY, ANY),
+    ("Reports by regime media that the army now controls Khanasir in south Aleppo, an IS held town, are untrue.",
+     ANY, ANY),
+])
+def test_the_event_denied(classifier: Classifier, text: str, speaker: Any, subject: Any) -> None:
+    check(denials(classifier, text), (speaker, subject, "event"))
+
+
+# -- the figures denied --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The US military said there were no casualties in the drone attack on the base.", "united-states"),
+    ("The Israeli army said the toll given by the Hamas health ministry was inflated.", "israel"),
+    ("Russia's defence ministry said Ukrainian figures for the strike were exaggerated.", "russia"),
+    ("Hezbollah denied that any of its fighters were killed in the Israeli strike.", "hezbollah"),
+    ("The Nigerian army denied that any soldiers were killed in the ambush.", "nigeria"),
+    ("The Pentagon said no American troops were hurt in the attack the militia claimed.", "united-states"),
+    ("Amaq denied that the commander had been killed in the air strike.", "islamic-state"),
+    ("Israel disputed the death toll given by the health ministry in Gaza.", "israel"),
+    ("Russia said the Ukrainian death toll figures were inflated.", "russia"),
+    ("Hezbollah denied Israeli claims that five of its fighters were killed in the strike.", "hezbollah"),
+    ("IS sources deny Baghdadi was wounded in the air strike", "islamic-state"),
+    ("Amaq: news of the death of the IS commander in Raqqa is false", "islamic-state"),
+    ("Pentagon: Reports that US troops were killed in Syria are 'false'", "united-states"),
+    ("IS says reports of leader's death 'lies'", "islamic-state"),
+    ("Hezbollah said none of its fighters were killed in the strike.", "hezbollah"),
+])
+def test_the_figures_denied(classifier: Classifier, text: str, speaker: str) -> None:
+    check(denials(classifier, text), (speaker, ANY, "figures"))
+
+
+# -- the place denied ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Jordan said the attack happened in Syria, not in Jordan.", "jordan-government"),
+    ("The Jordanian government said the drone strike took place outside its territory.", "jordan-government"),
+    ("Jordan denied that the strike took place on Jordanian soil.", "jordan-government"),
+    ("The attack took place in Syria, not Jordan, a Jordanian government spokesman said.", "jordan-government"),
+    ("Jordan insisted the strike hit a post outside the kingdom, across the border in Syria, not on Jordanian soil.",
+     "jordan-government"),
+])
+def test_the_place_denied(classifier: Classifier, text: str, speaker: str) -> None:
+    check(denials(classifier, text), (speaker, ANY, "location"))
+
+
+# -- other speech verbs and word orders ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Iran rejected as baseless the US allegations about the attack on the tanker.",
+    "Iran called the US allegations about the tanker attack absurd.",
+    "Iran called the US accusations over the tanker attack baseless.",
+    "The US allegations about the tanker attack are lies, Iran said.",
+    "According to Iran, the US allegations about the tanker attack are baseless.",
+    "Iran's foreign ministry branded the claims of its role in the attack as propaganda.",
+    "Tehran categorically rejected on Monday the allegations of a role in the tanker attack.",
+])
+def test_iran_denies_in_many_orders(classifier: Classifier, text: str) -> None:
+    check(denials(classifier, text), ("iran-government", ANY, ANY))
+
+
+# -- none: the same words about something else ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Israel denied entry to a UN envoy after the strike on the school.",
+    "The court denied bail to the man accused of the bombing.",
+    "Residents were denied access to the bombed neighbourhood for three days.",
+    "The ministry denied rumours of a rise in bread prices.",
+    "The palace denied reports that the minister would be appointed ambassador.",
+    "No group has claimed responsibility for the blast.",
+    "The Pentagon did not immediately respond to a request for comment on the strike.",
+    "Iran did not immediately comment on the attack on the tanker.",
+    "Israel rejected calls for a ceasefire after the strikes on Gaza.",
+    "Netanyahu rejected international pressure to halt the offensive in Rafah.",
+    "The US denied visas to Iranian officials after the attack.",
+    "Aid groups said Israel was denying food and fuel to civilians in Gaza.",
+    "Hezbollah rejected the ceasefire proposal on Sunday.",
+    "The minister dismissed the army chief after the attack on the barracks.",
+    "Iraq's prime minister dismissed the commander of the base after the rocket attack.",
+    "Kyiv denied that talks with Moscow were planned.",
+    "The company denied that its software was used in the hack.",
+    "Officials did not deny that the drone that hit the base was American.",
+    "Nobody disputes that the strike killed civilians.",
+    "The minister said the reports of a cabinet reshuffle were false.",
+    "Rebels denied the government's request to hand over the prisoners.",
+    "The Ahrar al-Sham spokesman denied any alliance with al-Nusra near Damascus.",
+    "The claim that the missile was fired from Yemen could not be independently verified.",
+    "The rocket fell in an open area and not in a residential neighbourhood, the army said.",
+    "Civilians not involved in the fighting were killed in the strike.",
+    "wonder why Assad dont bomb the IS areas, he would kill many civilians",
+    "The army wishes it never launched that campaign, too late now after the attacks",
+    "The victims were civilians, not Hamas fighters, the ministry said.",
+    "The missile hit a building in the north of the city, not far from the port, witnesses said.",
+    "The gunmen were not wearing uniforms, witnesses said.",
+    "The news of the ceasefire is false, the minister said.",
+    "The chief executive denied prior knowledge of the accounting fraud.",
+    "There was no US involvement in the talks, the official said.",
+    "It was a lie, he said of the price rise after the strikes.",
+    "It is hard to deny that the drone attack was a turning point.",
+    "There is no denying that the strikes killed civilians.",
+    "Families were denied the chance to bury victims of the strike.",
+    "Israel denied entry to journalists who were killed trying to reach the border.",
+    "The minister denied that fuel prices had hit a record after the strikes.",
+    "Israel denied journalists access to the bombed hospital.",
+    "Israel denied the UN access to the site of the strike.",
+    "Hamas denied the wounded hostages medical care after the raid.",
+    "The company disowned the statement after the attack.",
+    "China could use the tool to amplify hacking operations, which Beijing has denied.",
+    "Bahrain denies the news that it is ready to send ground troops to Syria to fight ISIS",
+    "Egypt goes on killing innocents, who denies that its leader is a terrorist.",
+    "The row came amid a simmering dispute over allegations that agents were behind the murder of an activist.",
+    "US and Iraqi officials said the rocket attack on the embassy caused minor damage but no casualties.",
+    "The Foreign Office dismissed two diplomats after the embassy attack.",
+])
+def test_the_same_words_about_something_else_are_none(classifier: Classifier, text: str) -> None:
+    assert denials(classifier, text) == []
+
+
+def test_no_injuries_after_a_claim_is_its_figures_denied(classifier: Classifier) -> None:
+    text = "The Houthis said they hit the ship, but the Pentagon said there were no injuries."
+    assert denials(classifier, text) == [("united-states", "houthis", "figures")]
+
+
+def test_disclaimed_responsibility_is_no_claim(classifier: Classifier) -> None:
+    assert stance_set(classifier, "The Taliban disclaimed responsibility for the bombing.") == {"denial"}
+
+
+def test_said_they_had_not_attacked_is_no_claim(classifier: Classifier) -> None:
+    assert stance_set(classifier, "The Houthis said they had not attacked any ship in the Red Sea.") == {"denial"}
+
+
+def test_news_of_its_own_attack_called_fabricated_is_no_claim(classifier: Classifier) -> None:
+    text = "#Ahrar spokesman: the news about our fighters attacking the checkpoint is fabricated"
+    assert stance_set(classifier, text) == {"denial"}
+
+
+def test_no_strikes_conducted_is_no_claim(classifier: Classifier) -> None:
+    text = "The US military has not conducted any strikes in the area, a spokesman said."
+    assert stance_set(classifier, text) == {"denial"}
+
+
+def test_a_claim_inside_a_denial_is_no_claim(classifier: Classifier) -> None:
+    assert stance_set(classifier, "The Houthis rejected as false US claims that they attacked the tanker.") == {
+        "denial"}
+
+
+def test_an_unverified_claim_stays_a_claim(classifier: Classifier) -> None:
+    text = "The Islamic State claimed the bombing in Kabul, a claim that could not be independently verified."
+    assert stance_set(classifier, text) == {"claim"}
+
+
+def test_a_neutral_report_of_no_injuries_is_none(classifier: Classifier) -> None:
+    assert denials(classifier, "Two rockets struck near the base on Sunday, causing no injuries.") == []
