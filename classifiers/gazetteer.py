@@ -300,7 +300,11 @@ class Gazetteer:
                 # one span can name several kinds (an actor and a target): each is reported
                 hits = [a for a in aliases if (kinds is None or a.kind in kinds)
                         and (a.exact_case is None or tuple(cased[i:i + size]) == a.exact_case)
-                        and not (i and a.kind == "place" and toks[i - 1] in _NAME_HEADS and self._generated(a.id))]
+                        and not (a.kind == "place" and self._generated(a.id) and (
+                            (i and toks[i - 1] in _NAME_HEADS)
+                            # "Ras #Baalbek", "Tall Abyad": a GeoNames town named by a name's first
+                            # word alone ("Ras") is that word of a longer name
+                            or (size == 1 and first in _NAME_HEADS and i + 1 < n)))]
                 if len(hits) > 1 and i and (toks[i - 1] in LOCATIVE or (grave_a and toks[i - 1] == "a")) and any(
                         a.kind == "place" for a in hits):
                     # "militias in Iraq claim ...": after a word of place a state's name is the place

@@ -69,7 +69,7 @@ class Call:
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe|"
                       r"ce groupe|cette milice|ces groupes|ces milices|cette faction|le mouvement|ce mouvement)(?!\w)")
-_RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation for|ردا علي|رداً علي|ردا على|en represailles|"
+_RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation for|in revenge for|in reprisal for|to avenge|ردا علي|رداً علي|ردا على|en represailles|"
                        r"en riposte|در پاسخ به|در تلافي)(?!\w)")
 
 
