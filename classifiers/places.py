@@ -311,14 +311,15 @@ def _response_span(cue: Cue, cut: int | None, n: int) -> tuple[int, int] | None:
 
 def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRef], cut: int | None,
               many: bool, origins: list[PlaceRef] | None = None, not_places: frozenset[tuple[int, int]] = frozenset(),
-              ) -> list[tuple[PlaceRef | None, str | None]]:
+              borders: list[str] | None = None) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
     the text names that the gazetteer does not know, or a known town's own spelling). ``cut`` is
     the token where "in response to ..." starts: the places of that clause belong to the attack
     answered, not to this one. ``many``: one claim naming several bases is one statement per base.
     ``origins``: the message's places fire came from, where "the sources of the fire" are.
     ``not_places``: spans read as places that the statement takes as a party (a French blame's «aux
-    États-Unis»)."""
+    États-Unis»). ``borders``: the borders the message names, for a sentence that speaks of "the
+    border" without naming it."""
     # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
     # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
     parties = {(m.start, m.end) for m in s.mentions if m.kind == "actor"}
@@ -362,6 +363,9 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
         if origins and _words().origin.search(s.norm):
             first = origins[:1]
         taken = gz.most_specific(first, message_places) if first else None
+        if written is None and borders and _BORDER_WORD.search(s.norm):
+            # "clashes across the border" in a message about "the boundary with Lebanon"
+            written = borders[0]
         return [(taken, written or (_shown(taken) if taken else None))]
 
     def nearest(refs: list[tuple[int, PlaceRef]]) -> PlaceRef:
@@ -622,6 +626,16 @@ def written_place(s: Sentence, span: tuple[int, int] | None = None, gz: Gazettee
     # a name after "in", "near", "the village of" before a bare hashtag or capitalised word ("#Killed")
     marked = [c for c in found if c[2] or _after_locative(s.original, c[0])]
     return _nearest(marked or found, near)
+
+
+_BORDER_WORD = re.compile(r"(?<!\w)(?:border|boundary|frontier)(?!\w)")
+
+
+def message_borders(sentences: list[Sentence]) -> list[str]:
+    """The borders a message names, as written ("along the Lebanon border", "the boundary with
+    Lebanon"), first named first."""
+    return [display_name(m.group("name")) for s in sentences if _BORDER_WORD.search(s.norm)
+            for m in _BORDER.finditer(s.original)]
 
 
 def answered_at(s: Sentence, token: int) -> bool:

@@ -60,6 +60,7 @@ class Call:
     target: str | None = None
     places: list[PlaceRef] = field(default_factory=list)  # the places a statement naming none takes, best first
     origins: list[PlaceRef] = field(default_factory=list)  # the places fire came from ("launches from Lebanon")
+    borders: list[str] = field(default_factory=list)  # borders the message names ("the boundary with Lebanon")
     carried: ActorRef | None = None  # the speaker of the previous sentence, for "the group", "it", «وأضاف»
     communique: ActorRef | None = None  # the group whose communiqué the message relays
     reporters: list[ActorRef] = field(default_factory=list)  # every party a sentence reports
@@ -192,7 +193,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                                          rule.kind is not None)
     response = _RESPONSE.search(s.norm)
     cut = s.token_at(response.start()) if response and stance == "claim" else None
-    targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim", origins=call.origins,
+    targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim", origins=call.origins, borders=call.borders,
                         not_places=frozenset({blamed_at}) if blamed_at else frozenset())
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target

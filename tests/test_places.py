@@ -402,3 +402,16 @@ def test_an_arabic_base_after_near_is_named_by_its_own_word(classifier: Classifi
 def test_an_arabic_strip_keeps_its_name(classifier: Classifier) -> None:
     text = "وأعلن الجيش الإسرائيلي أنه قصف مواقع في شمال قطاع كرمشين ."
     assert places(classifier, text, source_actor="israel") == ["قطاع كرمشين"]
+
+
+def test_the_border_a_message_names_is_the_place_of_fire_across_the_border(classifier: Classifier) -> None:
+    text = ("Shelling escalates on the boundary with Lebanon\n"
+            "Israeli security sources said Hezbollah fired forty rockets on Monday, the most since clashes across the "
+            "border began.")
+    assert places(classifier, text) == ["boundary with Lebanon"]
+
+
+def test_a_border_elsewhere_is_not_the_place_of_a_sentence_that_names_none(classifier: Classifier) -> None:
+    text = ("Shelling escalates on the boundary with Lebanon\n"
+            "Israeli security sources said Hezbollah fired forty rockets at the town of Shlomi on Monday.")
+    assert places(classifier, text) == ["Shlomi"]
