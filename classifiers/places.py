@@ -54,6 +54,8 @@ class _Words:
     not_where: re.Pattern[str]
     not_names: frozenset[str]
     common_words: frozenset[str]
+    adjective_country: dict[str, str]
+    adjective_places: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +81,10 @@ def _words() -> _Words:
         destination=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["destination"]) + r")$"),
         after_place=norm("after_place"), between=norm("between"), kind_of_attack=norm("kind_of_attack"),
         not_where=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["not_where"]) + r")$"),
-        not_names=frozenset(w.lower() for w in raw["not_names"]), common_words=norm("common_words"))
+        not_names=frozenset(w.lower() for w in raw["not_names"]), common_words=norm("common_words"),
+        adjective_country={normalize(k): v for k, v in raw["adjective_country"].items()},
+        adjective_places=re.compile(r"(?<!\w)(" + "|".join(map(re.escape, raw["adjective_country"])) + r")\s+(?:"
+                                    + "|".join(re.escape(normalize(w)) for w in raw["adjective_places"]) + r")(?!\w)"))
 
 
 # how precise a place of each kind is (the gazetteer's own order: a base before its town ... a country)
@@ -366,6 +371,10 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
         if written is None and borders and _BORDER_WORD.search(s.norm):
             # "clashes across the border" in a message about "the boundary with Lebanon"
             written = borders[0]
+        if (written is None or _words().adjective_places.fullmatch(normalize(written))) and (
+                taken is None or written is not None):
+            # "in a Crimean port": the country, not the words as written
+            taken, written = _adjective_country(gz, s, span) or taken, None
         return [(taken, written or (_shown(taken) if taken else None))]
 
     def nearest(refs: list[tuple[int, PlaceRef]]) -> PlaceRef:
@@ -626,6 +635,17 @@ def written_place(s: Sentence, span: tuple[int, int] | None = None, gz: Gazettee
     # a name after "in", "near", "the village of" before a bare hashtag or capitalised word ("#Killed")
     marked = [c for c in found if c[2] or _after_locative(s.original, c[0])]
     return _nearest(marked or found, near)
+
+
+def _adjective_country(gz: Gazetteer, s: Sentence, span: tuple[int, int] | None) -> PlaceRef | None:
+    """"rockets fired toward Israeli territory", "a Crimean port": the country an adjective names
+    before a word of place (not "an Israeli strike", the strike's party)."""
+    for m in _words().adjective_places.finditer(s.norm):
+        at = s.token_at(m.start())
+        pid = _words().adjective_country.get(m.group(1))
+        if pid in gz.places and not (span and span[0] <= at < span[1]):
+            return gz.places[pid].ref(m.group(1))
+    return None
 
 
 _BORDER_WORD = re.compile(r"(?<!\w)(?:border|boundary|frontier)(?!\w)")

@@ -415,3 +415,17 @@ def test_a_border_elsewhere_is_not_the_place_of_a_sentence_that_names_none(class
     text = ("Shelling escalates on the boundary with Lebanon\n"
             "Israeli security sources said Hezbollah fired forty rockets at the town of Shlomi on Monday.")
     assert places(classifier, text) == ["Shlomi"]
+
+
+def test_an_adjective_of_a_country_before_a_word_of_place_names_the_country(classifier: Classifier) -> None:
+    text = "#AmaqAgency: A martyrdom operation hit a gathering of officials in a Nigerian city."
+    assert places(classifier, text) == ["Nigeria"]
+
+
+@pytest.mark.parametrize("text", [
+    "#AmaqAgency: Soldiers of the Caliphate attacked the apostates next to the Turkish border, killing five.",
+    "#AmaqAgency: IS fighters destroyed a Russian tank with a guided missile.",
+])
+def test_an_adjective_of_a_party_or_of_a_border_is_not_where(classifier: Classifier, text: str) -> None:
+    found = places(classifier, text)
+    assert found and set(found) == {None}
