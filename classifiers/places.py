@@ -55,6 +55,7 @@ class _Words:
     not_names: frozenset[str]
     common_words: frozenset[str]
     adjective_country: dict[str, str]
+    speaks: frozenset[str]
     adjective_places: re.Pattern[str]
 
 
@@ -82,7 +83,7 @@ def _words() -> _Words:
         after_place=norm("after_place"), between=norm("between"), kind_of_attack=norm("kind_of_attack"),
         not_where=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["not_where"]) + r")$"),
         not_names=frozenset(w.lower() for w in raw["not_names"]), common_words=norm("common_words"),
-        adjective_country={normalize(k): v for k, v in raw["adjective_country"].items()},
+        adjective_country={normalize(k): v for k, v in raw["adjective_country"].items()}, speaks=norm("speaks"),
         adjective_places=re.compile(r"(?<!\w)(" + "|".join(map(re.escape, raw["adjective_country"])) + r")\s+(?:"
                                     + "|".join(re.escape(normalize(w)) for w in raw["adjective_places"]) + r")(?!\w)"))
 
@@ -241,8 +242,10 @@ def _weak(s: Sentence, m: Mention, cue: int | None = None) -> bool:
     if cue is not None and m.start >= 2 and m.end <= cue <= m.end + 2 and s.toks[m.start - 1] in ("in", "of", "في") and any(
             o.kind == "actor" and o.end == m.start - 1 for o in s.mentions):
         return True  # the party that speaks, just before its words (not "a convoy of US forces in X")
-    if _spoken_at(s, m) or _province_of(s, m.start):
-        return True  # where the speaker spoke; "#WilayatRaqqah": a group's province
+    if _spoken_at(s, m) or _province_of(s, m.start) or (m.end < len(s.toks) and s.toks[m.end] in _words().speaks):
+        # where the speaker spoke; "#WilayatRaqqah", a group's province; "Tel Aviv says it hit ...", a
+        # city that speaks for its government
+        return True
     written, at = _written_at(s, m)
     return at >= 0 and bool(_words().named.match(s.original, at + len(written)))
 
@@ -670,7 +673,23 @@ def _answered(norm: str) -> int | None:
     """Where the words of an attack another one answered start in ``norm`` (asked once per place
     named in a sentence: searched once)."""
     response = _words().answered.search(norm)
-    return response.start() if response is not None else None
+    after = struck_after(norm)
+    found = [at for at in (response.start() if response is not None else None, after) if at is not None]
+    return min(found) if found else None
+
+
+# "Israel strikes Syria after drone attack on Eilat": after a strike, "after" and an attack name the
+# attack answered (not a bare "after": "IS claimed it a day after the bombing in Kabul" is the same one)
+_STRUCK_AFTER = re.compile(r"(?<!\w)(?:strikes|strike|struck|hits|hit|bombs|bombed|pounds|pounded|shells|shelled|"
+                           r"retaliates|retaliated|responds|responded)\s+(?:\S+\s+){0,4}?(?P<after>after)\s+"
+                           r"(?:\S+\s+){0,4}?(?:attack|attacks|strike|strikes|raid|rocket|rockets|drone|missile|shelling|"
+                           r"bombing|fire)(?!\w)")
+
+
+def struck_after(norm: str) -> int | None:
+    """Where "after ..." starts in "X struck Y after an attack on Z", or None."""
+    m = _STRUCK_AFTER.search(norm)
+    return m.start("after") if m is not None else None
 
 
 def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRef], list[PlaceRef]]:

@@ -12,7 +12,7 @@ from classifiers.cues import Cue
 from classifiers.dates import resolve_event_date
 from classifiers.figures import Figures, extract_figures
 from classifiers.gazetteer import Gazetteer
-from classifiers.places import places_of
+from classifiers.places import places_of, struck_after
 from classifiers.sentences import Sentence
 from classifiers.speakers import pick
 from classifiers.types import ActorRef, PlaceRef, Statement
@@ -193,6 +193,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                                          rule.kind is not None)
     response = _RESPONSE.search(s.norm)
     cut = s.token_at(response.start()) if response and stance == "claim" else None
+    if cut is None and stance == "claim" and (after := struck_after(s.norm)) is not None:
+        cut = s.token_at(after)  # "Israel strikes Syria after drone attack on Eilat"
     targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim", origins=call.origins, borders=call.borders,
                         not_places=frozenset({blamed_at}) if blamed_at else frozenset())
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon

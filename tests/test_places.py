@@ -429,3 +429,22 @@ def test_an_adjective_of_a_country_before_a_word_of_place_names_the_country(clas
 def test_an_adjective_of_a_party_or_of_a_border_is_not_where(classifier: Classifier, text: str) -> None:
     found = places(classifier, text)
     assert found and set(found) == {None}
+
+
+def test_a_city_that_says_is_its_government_not_where(classifier: Classifier) -> None:
+    text = "Tel Aviv says its jets hit Hezbollah depots in Lebanon overnight."
+    assert places(classifier, text) == ["Lebanon"]
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan Strikes Syria After Drone Attack on Ruwaished\nThe army said its jets hit smugglers' depots.",
+    "US hits militia sites in Iraq after rocket attack on Harir base\nThe Pentagon said the strikes killed two.",
+])
+def test_a_strike_after_an_attack_elsewhere_is_not_there(classifier: Classifier, text: str) -> None:
+    found = places(classifier, text)
+    assert found and found[0] in ("Syria", "Iraq")
+
+
+def test_a_claim_made_after_the_bombing_keeps_the_bombings_place(classifier: Classifier) -> None:
+    text = "IS claimed responsibility a day after the bombing in Kabul that killed twelve people."
+    assert places(classifier, text) == ["Kabul"]
