@@ -56,6 +56,7 @@ class _Words:
     common_words: frozenset[str]
     adjective_country: dict[str, str]
     speaks: frozenset[str]
+    group_words: frozenset[str]
     adjective_places: re.Pattern[str]
 
 
@@ -83,7 +84,7 @@ def _words() -> _Words:
         after_place=norm("after_place"), between=norm("between"), kind_of_attack=norm("kind_of_attack"),
         not_where=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["not_where"]) + r")$"),
         not_names=frozenset(w.lower() for w in raw["not_names"]), common_words=norm("common_words"),
-        adjective_country={normalize(k): v for k, v in raw["adjective_country"].items()}, speaks=norm("speaks"),
+        adjective_country={normalize(k): v for k, v in raw["adjective_country"].items()}, speaks=norm("speaks"), group_words=norm("group_words"),
         adjective_places=re.compile(r"(?<!\w)(" + "|".join(map(re.escape, raw["adjective_country"])) + r")\s+(?:"
                                     + "|".join(re.escape(normalize(w)) for w in raw["adjective_places"]) + r")(?!\w)"))
 
@@ -96,7 +97,8 @@ _SPECIFIC = {"base": 0, "site": 0, "crossing": 0, "town": 1, "village": 1, "city
 # named group "strong" is a word that says a place follows ("the village of", "near")
 _NAME = (r"(?P<name>(?:(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|"
          r"southwest)(?:ern)?\s+)?#?(?:al-|el-|Al-|Al |El-|as-|ash-|ad-|an-|ar-|at-|az-|ad-|ed-|es-|ez-)?[A-Z][\w'’`\-]+"
-         r"(?:\s+(?:al-|el-|Al-|Al |of |El-|(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez|ibn|bin|abu|umm?)\s+)?#?[A-Z][\w'’`\-]+){0,3})")
+         r"(?:\s+(?:al-|el-|Al-|Al |of |El-|(?:ash|as|ad|an|ar|at|az|ed|es|ez)-|(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez|ibn|bin|abu|"
+         r"umm?)\s+)?#?[A-Z][\w'’`\-]+){0,3})")
 _AREA_OF = (r"(?:town|village|city|area|region|district|province|governorate|outskirts|camp|neighbou?rhood|suburb|"
             r"vicinity|countryside|municipality|hamlet|towns|villages|areas)\s+of\s+")
 _LATIN_PLACE = re.compile(
@@ -121,7 +123,8 @@ _PERSIAN_PLACE = re.compile(
     r"(?:(?<=\s)|^)(?:در |به )?(?:روستای|روستا|شهر|شهرستان|استان|منطقه|منطقه\u200cی|حوالی|نزدیکی|اطراف|شهرک|اردوگاه)\s+"
     r"(?P<name>[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]{2,})")
 _NOT_PLACE = frozenset((
-    "the January February March April May June July August September October November December Monday Tuesday "
+    "the January February March April May June July August September October November December Jan Feb Mar Apr Jun "
+    "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday January Breaking Response Retaliation Coordination Addition "
     "Statement Photos Photo Video Videos Report Reports Amaq IDF IS ISIS US UN The This That These Those A An "
     "His Her Their Its Our We It They He She I Total Order Light Support Cooperation Accordance Particular Recent "
@@ -243,18 +246,19 @@ def _weak(s: Sentence, m: Mention, cue: int | None = None) -> bool:
             o.kind == "actor" and o.end == m.start - 1 for o in s.mentions):
         return True  # the party that speaks, just before its words (not "a convoy of US forces in X")
     if _spoken_at(s, m) or _province_of(s, m.start) or (m.end < len(s.toks) and s.toks[m.end] in _words().speaks):
-        # where the speaker spoke; "#WilayatRaqqah", a group's province; "Tel Aviv says it hit ...", a
-        # city that speaks for its government
+        # where the speaker spoke; "#WilayatRaqqah", a group's province; "Shuhada Yarmouk", a brigade's
+        # name; "Tel Aviv says it hit ...", a city that speaks for its government
         return True
     written, at = _written_at(s, m)
     return at >= 0 and bool(_words().named.match(s.original, at + len(written)))
 
 
 def _province_of(s: Sentence, i: int) -> bool:
-    """Token ``i`` names a jihadist group's province: "Wilayat Sinai", "#WilayatArRaqqah"."""
+    """Token ``i`` names a jihadist group's province ("Wilayat Sinai", "#WilayatArRaqqah") or is a
+    word of a brigade's name ("Liwa Shuhada al-Yarmouk", "Liwa al-Quds")."""
     if i >= 2 and s.toks[i - 1] in _PARTICLES:
         i -= 1
-    return i > 0 and s.toks[i - 1] in _PROVINCE_OF
+    return i > 0 and (s.toks[i - 1] in _PROVINCE_OF or s.toks[i - 1] in _words().group_words)
 
 
 def _common_word(s: Sentence, m: Mention) -> bool:
@@ -265,7 +269,10 @@ def _common_word(s: Sentence, m: Mention) -> bool:
 
 def _not_where(s: Sentence, m: Mention) -> bool:
     """"the war in Gaza", "in solidarity with Gaza", "born in Kuwait", "visited the Nevatim
-    base": a place the words before it name for another reason than an attack there."""
+    base": a place the words before it name for another reason than an attack there; "Liwa",
+    "Shuhada": a GeoNames town that is a word of a brigade's name."""
+    if s.toks[m.start] in _words().group_words:
+        return True
     return m.start > 0 and bool(_words().not_where.search(" ".join(s.toks[max(m.start - 4, 0):m.start])))
 
 
@@ -601,7 +608,8 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
         out.append((m.start(1) - 1, name, True))
     for m in _HASHTAG.finditer(text):
         name = _CAMEL_EVENT.sub("", m.group(1))  # "#AnkaraBombing" names Ankara
-        if name.lower() in _words().not_names or name.startswith("Wilay") or name == "Assad":
+        if name.lower() in _words().not_names or name.startswith(("Wilay", "Breaking")) or name.endswith("Agency") \
+                or name == "Assad":
             continue
         if _words().owned.match(text, m.end()) or any(text[:m.start()].rstrip().endswith(f"{b} in") for b in branches if b):
             continue  # "#Assad's army", "Ansar al-Sharia in #Libya"

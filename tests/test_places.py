@@ -448,3 +448,38 @@ def test_a_strike_after_an_attack_elsewhere_is_not_there(classifier: Classifier,
 def test_a_claim_made_after_the_bombing_keeps_the_bombings_place(classifier: Classifier) -> None:
     text = "IS claimed responsibility a day after the bombing in Kabul that killed twelve people."
     assert places(classifier, text) == ["Kabul"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("IDF jets struck a Hamas launch post in Deir al-Balah overnight.", "Deir al-Balah"),
+    ("Amaq: Soldiers of the Caliphate destroyed an army tank in Deir ez-Zour.", "Deir ez-Zour"),
+    ("IDF troops struck a cell adjacent to the town of Silat ad-Dhahr.", "Silat ad-Dhahr"),
+])
+def test_a_name_with_an_article_inside_is_whole(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text, source_actor="israel" if "IDF" in text else None) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Amaq: Shuhada Yarmouk fighters blew up an army bulldozer with a mine near Kuwayya.", "Kuwayya"),
+    ("Amaq: Liwa Shuhada al-Quds fighters destroyed two regime tanks near the Sahem Dam.", "Sahem Dam"),
+])
+def test_a_brigades_name_is_not_where_it_attacked(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "#Infographic #Amaq: 40 #ISIS suicide attacks in #Iraq during March",
+    "#AmaqAgency #BreakingNews IS fighters attacked army posts in #Iraq",
+])
+def test_a_hashtag_of_a_post_s_kind_is_not_the_place(classifier: Classifier, text: str) -> None:
+    assert places(classifier, text) == ["Iraq"]
+
+
+def test_a_month_abbreviated_is_not_a_place(classifier: Classifier) -> None:
+    text = "Israel's army chief said Hamas' attack on Oct. 7 was a failure of the army he commands."
+    assert "Oct" not in places(classifier, text)
+
+
+def test_an_arabic_verb_after_a_word_of_place_is_no_name(classifier: Classifier) -> None:
+    text = "وقال المرصد إن تنظيم الدولة أسقط الطائرة فوق منطقة يسيطر عليها التنظيم في ريف حلب ."
+    assert all(p not in ("يسيطر", "عليها") for p in places(classifier, text))
