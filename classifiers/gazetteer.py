@@ -132,6 +132,8 @@ _SITES = frozenset({"base", "site", "crossing", "town", "city"})
 _NAME_HEADS = frozenset("kfar kafr kefar tal tall tell deir dayr beit bayt bait ain ayn umm abu ras khan bir jabal jebel "
                         "wadi qasr nahr sheikh shaykh hay hayy mazraat kafar كفر تل دير بيت عين ام ابو راس خان بير جبل "
                         "وادي قصر نهر شيخ حي مزرعه".split())
+# the article between a name's first word and the rest: "Deir al-Balah", "Ras el-Ain", "Tall as-Sultan"
+_PARTICLES = frozenset("al el ad an ar as ash at az ed es ez".split())
 # words after which a name is where, not who: "in Iraq", «في العراق», "au Liban", «در عراق»
 LOCATIVE = frozenset("in near at inside outside around across into towards toward en au aux dans pres "
                      "في قرب داخل الى إلى عند نحو در نزدیک".split())
@@ -300,7 +302,13 @@ class Gazetteer:
                 # one span can name several kinds (an actor and a target): each is reported
                 hits = [a for a in aliases if (kinds is None or a.kind in kinds)
                         and (a.exact_case is None or tuple(cased[i:i + size]) == a.exact_case)
-                        and not (i and a.kind == "place" and toks[i - 1] in _NAME_HEADS and self._generated(a.id))]
+                        and not (a.kind == "place" and self._generated(a.id) and (
+                            (i and toks[i - 1] in _NAME_HEADS)
+                            # "Deir al-Balah": a head word and a particle before it
+                            or (i >= 2 and toks[i - 1] in _PARTICLES and toks[i - 2] in _NAME_HEADS)
+                            # "Ras #Baalbek", "Tall Abyad": a GeoNames town named by a name's first
+                            # word alone ("Ras") is that word of a longer name
+                            or (size == 1 and first in _NAME_HEADS and i + 1 < n)))]
                 if len(hits) > 1 and i and (toks[i - 1] in LOCATIVE or (grave_a and toks[i - 1] == "a")) and any(
                         a.kind == "place" for a in hits):
                     # "militias in Iraq claim ...": after a word of place a state's name is the place

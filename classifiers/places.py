@@ -48,6 +48,16 @@ class _Words:
     attacks: frozenset[str]
     of_fr: frozenset[str]
     destination: re.Pattern[str]
+    after_place: frozenset[str]
+    between: frozenset[str]
+    kind_of_attack: frozenset[str]
+    not_where: re.Pattern[str]
+    not_names: frozenset[str]
+    common_words: frozenset[str]
+    adjective_country: dict[str, str]
+    speaks: frozenset[str]
+    group_words: frozenset[str]
+    adjective_places: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +80,13 @@ def _words() -> _Words:
         arabic_generic=frozenset(raw["arabic_generic"]), aimed=norm("aimed"), speech=speech, speech_at=norm("speech_at"),
         answered=answered, area_of=norm("area_of"), named=named, origin=origin, origin_before=norm("origin_before"),
         blame=norm("blame"), attacks=norm("attacks"), of_fr=norm("of_fr"),
-        destination=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["destination"]) + r")$"))
+        destination=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["destination"]) + r")$"),
+        after_place=norm("after_place"), between=norm("between"), kind_of_attack=norm("kind_of_attack"),
+        not_where=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["not_where"]) + r")$"),
+        not_names=frozenset(w.lower() for w in raw["not_names"]), common_words=norm("common_words"),
+        adjective_country={normalize(k): v for k, v in raw["adjective_country"].items()}, speaks=norm("speaks"), group_words=norm("group_words"),
+        adjective_places=re.compile(r"(?<!\w)(" + "|".join(map(re.escape, raw["adjective_country"])) + r")\s+(?:"
+                                    + "|".join(re.escape(normalize(w)) for w in raw["adjective_places"]) + r")(?!\w)"))
 
 
 # how precise a place of each kind is (the gazetteer's own order: a base before its town ... a country)
@@ -80,8 +96,9 @@ _SPECIFIC = {"base": 0, "site": 0, "crossing": 0, "town": 1, "village": 1, "city
 # a capitalised name (or a hashtag) after a preposition of place, in the text as written; the
 # named group "strong" is a word that says a place follows ("the village of", "near")
 _NAME = (r"(?P<name>(?:(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|"
-         r"southwest)(?:ern)?\s+)?#?(?:al-|el-|Al-|Al |El-)?[A-Z][\w'’\-]+"
-         r"(?:\s+(?:al-|el-|Al-|Al |of |El-|(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez|ibn|bin|abu|umm?)\s+)?#?[A-Z][\w'’\-]+){0,3})")
+         r"southwest)(?:ern)?\s+)?#?(?:al-|el-|Al-|Al |El-|as-|ash-|ad-|an-|ar-|at-|az-|ad-|ed-|es-|ez-)?[A-Z][\w'’`\-]+"
+         r"(?:\s+(?:al-|el-|Al-|Al |of |El-|(?:ash|as|ad|an|ar|at|az|ed|es|ez)-|(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez|ibn|bin|abu|"
+         r"umm?)\s+)?#?[A-Z][\w'’`\-]+){0,3})")
 _AREA_OF = (r"(?:town|village|city|area|region|district|province|governorate|outskirts|camp|neighbou?rhood|suburb|"
             r"vicinity|countryside|municipality|hamlet|towns|villages|areas)\s+of\s+")
 _LATIN_PLACE = re.compile(
@@ -97,8 +114,8 @@ _BORDER = re.compile(
 # Arabic: a name after a word that says a place follows ("in the town of", "near", "north of"),
 # not after a bare «في» (which precedes anything)
 _ARABIC_PLACE = re.compile(
-    r"(?:(?<=\s)|^)(?:في |ب)?(?:بلدة|مدينة|قرية|ريف|محافظة|منطقة|مخيم|حي|قضاء|ناحية|قرب|بالقرب من|شمال|جنوب|شرق|غرب|"
-    r"شمالي|جنوبي|شرقي|غربي|قاعدة|مطار|معسكر|ثكنة|مستوطنة|ميناء)\s+"
+    r"(?:(?<=\s)|^)(?:في |ب)?(?:(?:بلدة|مدينة|قرية|ريف|محافظة|منطقة|مخيم|حي|قضاء|ناحية|قرب|بالقرب من|شمال|جنوب|شرق|غرب|"
+    r"شمالي|جنوبي|شرقي|غربي|قاعدة|مطار|معسكر|ثكنة|مستوطنة|ميناء)\s+){1,2}"
     r"(?P<name>[\u0621-\u064a]{2,}(?:\s+(?:ال)[\u0621-\u064a]{2,}|\s+[\u0621-\u064a]{3,})?)")
 # Persian: a name after «روستای» (the village of), «شهر», «منطقه», «حوالی» (around) ...; one word
 # (a zero-width non-joiner keeps «خربت‌الجیر» one word), not a preposition or an adjective after it
@@ -106,7 +123,8 @@ _PERSIAN_PLACE = re.compile(
     r"(?:(?<=\s)|^)(?:در |به )?(?:روستای|روستا|شهر|شهرستان|استان|منطقه|منطقه\u200cی|حوالی|نزدیکی|اطراف|شهرک|اردوگاه)\s+"
     r"(?P<name>[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]{2,})")
 _NOT_PLACE = frozenset((
-    "the January February March April May June July August September October November December Monday Tuesday "
+    "the January February March April May June July August September October November December Jan Feb Mar Apr Jun "
+    "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday January Breaking Response Retaliation Coordination Addition "
     "Statement Photos Photo Video Videos Report Reports Amaq IDF IS ISIS US UN The This That These Those A An "
     "His Her Their Its Our We It They He She I Total Order Light Support Cooperation Accordance Particular Recent "
@@ -120,9 +138,19 @@ _NOT_PLACE = frozenset((
 ).split())
 
 
-def _marked(s: Sentence, i: int) -> bool:
+def _marked(s: Sentence, i: int, end: int | None = None) -> bool:
     """A word before token ``i`` says that a place follows: "in Iraq", "an attack on Israel",
-    "drones over Riyadh", "toward the State of Israel", «فوق الرياض»."""
+    "drones over Riyadh", "toward the State of Israel", «فوق الرياض»; or, for a name ending at
+    token ``end``, a word of area or of attack right after it: "a Damascus neighbourhood", "the
+    #Baghdad bombing" (the city is where, not its government speaking)."""
+    if end is not None and end < len(s.toks) and (s.toks[end] in _words().after_place or (
+            s.toks[end] in _words().kind_of_attack and end + 1 < len(s.toks) and s.toks[end + 1] in _words().after_place)):
+        return True  # "the Baghdad bombing", "the #Ankara terrorist attack"
+    if i >= 2 and s.toks[i - 1] in _words().between:
+        # "in south #Riyadh", "in the northern Baghdad district"
+        j = i - 2 if s.toks[i - 2] in ("a", "an", "the") else i - 1
+        if _marked(s, j):
+            return True
     if i <= 0:
         return False
     before = s.toks[i - 1]
@@ -176,6 +204,18 @@ def _occurrences(word: str, text: str) -> list[int]:
     return out
 
 
+# a user's handle or a link: "RT @Jazrawi_Saraqib:", "@_SalmanHashimi" name an account, not where
+_HANDLE = re.compile(r"@\w+|https?://\S+")
+
+
+def _in_handle(s: Sentence, m: Mention) -> bool:
+    """The mention is a word of a handle or a link ("RT @Jazrawi_Saraqib:"), not a place named."""
+    if "@" not in s.original and "http" not in s.original:
+        return False
+    _, at = _written_at(s, m)
+    return at >= 0 and any(h.start() <= at < h.end() for h in _HANDLE.finditer(s.original))
+
+
 def _destination(s: Sentence, m: Mention) -> bool:
     """"a vessel sailing toward Israel", "a ship bound for Mumbai": where it was going, not where
     it was hit."""
@@ -190,8 +230,8 @@ def _describes(gz: Gazetteer, s: Sentence, m: Mention) -> bool:
     written, at = _written_at(s, m)
     if at < 0:
         return False
-    if _words().modifiers.match(s.original, at + len(written)):
-        return True
+    if _words().modifiers.match(s.original, at + len(written)) or s.original.startswith("|", at + len(written)):
+        return True  # "#Russia|n generals": a tweet's way of writing the adjective
     entry = gz.places.get(m.id)
     return entry is not None and entry.precision == "generated" and bool(
         _words().owned.match(s.original, at + len(written)))
@@ -205,16 +245,47 @@ def _weak(s: Sentence, m: Mention, cue: int | None = None) -> bool:
     if cue is not None and m.start >= 2 and m.end <= cue <= m.end + 2 and s.toks[m.start - 1] in ("in", "of", "في") and any(
             o.kind == "actor" and o.end == m.start - 1 for o in s.mentions):
         return True  # the party that speaks, just before its words (not "a convoy of US forces in X")
-    if _spoken_at(s, m):
+    if _spoken_at(s, m) or _province_of(s, m.start) or (m.end < len(s.toks) and s.toks[m.end] in _words().speaks):
+        # where the speaker spoke; "#WilayatRaqqah", a group's province; "Shuhada Yarmouk", a brigade's
+        # name; "Tel Aviv says it hit ...", a city that speaks for its government
         return True
     written, at = _written_at(s, m)
     return at >= 0 and bool(_words().named.match(s.original, at + len(written)))
 
 
+def _province_of(s: Sentence, i: int) -> bool:
+    """Token ``i`` names a jihadist group's province ("Wilayat Sinai", "#WilayatArRaqqah") or is a
+    word of a brigade's name ("Liwa Shuhada al-Yarmouk", "Liwa al-Quds")."""
+    if i >= 2 and s.toks[i - 1] in _PARTICLES:
+        i -= 1
+    return i > 0 and (s.toks[i - 1] in _PROVINCE_OF or s.toks[i - 1] in _words().group_words)
+
+
+def _common_word(s: Sentence, m: Mention) -> bool:
+    """«صور» (pictures) for Tyre: a place's Arabic name that is also a common word counts only after
+    a word that says a place follows («في صور», «مدينة صور»)."""
+    return m.alias in _words().common_words and not _marked(s, m.start)
+
+
+def _not_where(s: Sentence, m: Mention) -> bool:
+    """"the war in Gaza", "in solidarity with Gaza", "born in Kuwait", "visited the Nevatim
+    base": a place the words before it name for another reason than an attack there; "Liwa",
+    "Shuhada": a GeoNames town that is a word of a brigade's name."""
+    if s.toks[m.start] in _words().group_words:
+        return True
+    return m.start > 0 and bool(_words().not_where.search(" ".join(s.toks[max(m.start - 4, 0):m.start])))
+
+
 def _spoken_at(s: Sentence, m: Mention) -> bool:
-    """"told a press conference in Baghdad", «في مؤتمر صحفي في بغداد»: where the speaker spoke."""
-    return m.start >= 2 and s.toks[m.start - 1] in _words().speech_at and bool(_words().speech.search(
-        " ".join(s.toks[max(m.start - 5, 0):m.start - 1])))
+    """"told a press conference in Baghdad", «في مؤتمر صحفي في بغداد»: where the speaker spoke (not
+    "targeted a generals' meeting in Latakia": the meeting was attacked there)."""
+    if m.start < 2 or s.toks[m.start - 1] not in _words().speech_at:
+        return False
+    said = _words().speech.search(" ".join(s.toks[max(m.start - 5, 0):m.start - 1]))
+    if said is None:
+        return False
+    words = s.norm[:s.starts[m.start - 1]].split()[-8:] if s.starts else []
+    return not any(w in _words().where_before or w in _words().attacks or w in _words().aimed for w in words)
 
 
 def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
@@ -226,7 +297,7 @@ def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
         return False
     written, at = _written_at(s, m)
     after = s.original[at + len(written):] if at >= 0 else ""
-    if re.match(r"\s+(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez)[-\s][A-Z]", after):
+    if re.match(r"\s+(?i:al|el|ash|as|ad|an|ar|at|az|ed|es|ez)[-\s][A-Z]", after):
         return True  # "Rasm al-Naphl": the town is the first word of a longer name
     follows = re.match(r" ([A-Z][a-z]+)\b", after)
     if follows and follows.group(1) not in _NOT_PLACE and m.end < len(s.toks) and not any(
@@ -255,19 +326,20 @@ def _response_span(cue: Cue, cut: int | None, n: int) -> tuple[int, int] | None:
 
 def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRef], cut: int | None,
               many: bool, origins: list[PlaceRef] | None = None, not_places: frozenset[tuple[int, int]] = frozenset(),
-              ) -> list[tuple[PlaceRef | None, str | None]]:
+              borders: list[str] | None = None) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
     the text names that the gazetteer does not know, or a known town's own spelling). ``cut`` is
     the token where "in response to ..." starts: the places of that clause belong to the attack
     answered, not to this one. ``many``: one claim naming several bases is one statement per base.
     ``origins``: the message's places fire came from, where "the sources of the fire" are.
     ``not_places``: spans read as places that the statement takes as a party (a French blame's «aux
-    États-Unis»)."""
+    États-Unis»). ``borders``: the borders the message names, for a sentence that speaks of "the
+    border" without naming it."""
     # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
     # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
     parties = {(m.start, m.end) for m in s.mentions if m.kind == "actor"}
     speaking = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in parties
-                and not _marked(s, m.start)}
+                and not _marked(s, m.start, m.end)}
     span = _response_span(cue, cut, len(s.toks))
     titled = _title_case(s.original)
     # «Bagdad a attribué la frappe ... à Bagdad»: in French the capital that speaks may be named again
@@ -275,18 +347,27 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
     again = {m.id for m in s.mentions if m.kind == "place" and m.id in speaking and (m.start, m.end) not in parties
              and m.start and s.toks[m.start - 1] == "a" and (m.start, m.end) not in not_places}
     kept = [m for m in s.mentions if m.kind == "place" and not (span and span[0] <= m.start < span[1])
-            and (m.id not in speaking or (m.id in again and (m.start, m.end) not in parties))
-            and (m.start, m.end) not in not_places and not _describes(gz, s, m) and not _spoken_at(s, m)]
+            and (m.id not in speaking or (m.id in again and (m.start, m.end) not in parties) or _marked(s, m.start, m.end))
+            and (m.start, m.end) not in not_places and not _describes(gz, s, m) and not _spoken_at(s, m)
+            and not _in_handle(s, m) and not _not_where(s, m) and not _common_word(s, m)]
     # "drones launched from Yemen toward Eilat": where the fire came from is not where it struck,
     # unless the strike is on "the sources of the fire"
     origin = None if _words().origin.search(s.norm) else _words().origin_before
     weak = {id(m) for m in kept if _inside_name(gz, s, m, titled) or _weak(s, m, cue.start) or (
         origin is not None and m.start > 0 and s.toks[m.start - 1] in origin)}
+    near = _cue_offset(s, cue)
     if any(id(m) not in weak for m in kept):
         # "Ansar al-Sharia in Libya shot down a jet over Derna", "a Liberia-flagged ship off Yemen"
         kept = [m for m in kept if id(m) not in weak]
+    elif kept:
+        # "#WilayatRaqqah: a raid in #Ain_Issa": only weak known places, and a name the sentence
+        # marks as a place that the gazetteer does not know: that name is shown (the known one links)
+        marked = [c for c in _candidates(s, span, gz) if c[2] or _after_locative(s.original, c[0])]
+        written = _nearest(marked, near) if marked else None
+        shown = {normalize(s.written.get((m.start, m.end), m.alias)) for m in kept}
+        if written is not None and normalize(written) not in shown:
+            return [(gz.places[kept[0].id].ref(s.written.get((kept[0].start, kept[0].end), kept[0].alias)), written)]
     found = [(m.start, gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))) for m in kept]
-    near = _cue_offset(s, cue)
     if not found:
         # the gazetteer knows no place of this sentence: a name the sentence marks as a place
         # ("in the area of Kfarkela") before the message's place (the headline's country);
@@ -297,6 +378,13 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
         if origins and _words().origin.search(s.norm):
             first = origins[:1]
         taken = gz.most_specific(first, message_places) if first else None
+        if written is None and borders and _BORDER_WORD.search(s.norm):
+            # "clashes across the border" in a message about "the boundary with Lebanon"
+            written = borders[0]
+        if (written is None or _words().adjective_places.fullmatch(normalize(written))) and (
+                taken is None or written is not None):
+            # "in a Crimean port": the country, not the words as written
+            taken, written = _adjective_country(gz, s, span) or taken, None
         return [(taken, written or (_shown(taken) if taken else None))]
 
     def nearest(refs: list[tuple[int, PlaceRef]]) -> PlaceRef:
@@ -316,6 +404,12 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
     # the most precise of them, or a finer place the message names elsewhere inside it
     level = min(_SPECIFIC.get(p.kind, 5) for _, p in found)
     best = nearest([r for r in found if _SPECIFIC.get(r[1].kind, 5) == level])
+    if best.kind not in ("town", "village", "city", "base", "site", "crossing"):
+        # "attacked 19 positions in Israel ... on Israel's northern border": a finer place this
+        # sentence names goes before one another sentence names inside the area (another attack's)
+        own = _finer(s, best, span, gz) or _marked_inside(s, best, span, gz, near)
+        if own is not None and own.isascii():
+            return [(best, own)]  # (an Arabic name as written: the gazetteer's own place first)
     wide = gz.most_specific([best], message_places) or best
     if wide.kind in ("town", "village", "city", "base", "site", "crossing"):
         return [(wide, _finer(s, wide, span, gz) or _shown(wide))]
@@ -408,6 +502,12 @@ _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|Iraqi|Israeli|Saudi|Yemen
 
 # "#Huwaysis", "#Tahtuh", "#DeirEzZour": in a tweet a place is often only a hashtag
 _HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+){0,2})(?![\w])")
+_TAG_AFTER_LOCATIVE = re.compile(r"(?<![\w#])(?:in|near|outside|around)\s+#([a-z][a-z]+(?:_[a-z]+){0,3})(?![\w])")
+# "Wilayat Sinai", "#WilayatHalab": a jihadist group's province, which names its branch, not where
+# (not the Arabic «ولاية», which is any state's: «ولاية تكساس»)
+_PROVINCE_OF = frozenset({"wilayat", "wilaya", "wilayah"})
+# a word of event glued to a hashtag's place: "#AnkaraBombing", "#BrusselsAttacks"
+_CAMEL_EVENT = re.compile(r"(?<=[a-z])(?:Bombings?|Attacks?|Blasts?|Massacre|Explosions?|Shooting|Raids?|Strikes?)$")
 _NOT_TAGS = frozenset("breaking breakingnews amaq amaqagency aamaq isis islamicstate is isil daesh urgent update news "
                       "latest video photo photos terrormonitor alert syria iraq".split())
 
@@ -449,8 +549,9 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
                 continue  # in "in response to ...", or where a speaker spoke ("a news conference in Baghdad")
             if pattern in (_LATIN_PLACE, _OF_PLACE) and any(text[:m.start()].rstrip().endswith(b) for b in branches if b):
                 continue
-            if _words().destination.search(normalize(text[max(m.start("name") - 40, 0):m.start("name")]).strip()):
-                continue  # "a tanker bound for Eilat": where it was going
+            before = normalize(text[max(m.start("name") - 40, 0):m.start("name")]).strip()
+            if _words().destination.search(before) or _words().not_where.search(before):
+                continue  # "a tanker bound for Eilat": where it was going; "the war in Gaza"
             if pattern is _BORDER:
                 out.append((m.start("name"), display_name(m.group("name")), True))
                 continue
@@ -460,7 +561,7 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
                 continue
             if titled and "#" not in raw:
                 continue
-            name = display_name(raw.replace("#", ""))
+            name = display_name(raw.replace("#", "").replace("_", " "))
             if _words().modifiers.search(name):
                 continue  # "an attack on India-bound ships": a ship's destination, not where
             words = name.split()
@@ -475,12 +576,19 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
                 if len(words) == 2 and (words[1] in generic or (words[0] not in _words().arabic_heads and (
                         not words[1].startswith("ال")))):
                     words = words[:1]  # «مدينة الرمادي غرب»: the second word is not the name's
+            if any(w.lower() in _words().not_names for w in words):
+                continue  # "apostate #Rafidi army", "an #Inghimasi op": a party's epithet, not a place
+            cut = next((k for k in range(1, len(words) - 1) if words[k] in _AREA_WORDS and words[k + 1] == "of"), None)
+            if cut is not None:
+                words = words[:cut]  # "as-Sayyidah Zainab Region of Damascus" is as-Sayyidah Zainab
             while words and (words[-1] in _NOT_PLACE or words[-1] in _AREA_WORDS):
                 words.pop()  # "the Hamad Area", "Karmardi Village", "Mount" alone
             if words and words[-1] in _words().not_heads:
                 continue  # "in the Aerial Control Unit", "at the Home Front Command": a body, not a place
             if not words or words[-1] in _NOT_PLACE or all(w in _NOT_PLACE for w in words):
                 continue
+            if pattern not in (_LATIN_PLACE, _OF_PLACE, _ARABIC_PLACE, _PERSIAN_PLACE) and words[0].endswith("ing"):
+                continue  # "Targeting barracks", "Shelling positions": a verb, not a name
             if pattern not in (_LATIN_PLACE, _OF_PLACE, _ARABIC_PLACE, _PERSIAN_PLACE) and any(
                     w in _NOT_PLACE or _DEMONYM.match(w) for w in words[:-1]):
                 continue  # "the US base", "an Israeli army position": whose, not where
@@ -491,8 +599,18 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
                 continue  # "in Hezbollah", "near ISIS": a party, not a place
             strong = pattern is not _LATIN_PLACE or bool(m.group("strong") or m.group("near"))
             out.append((m.start("name"), name, strong))
+    for m in _TAG_AFTER_LOCATIVE.finditer(text):
+        # "near #karm_alkawadeea": after a word of place a hashtag is a name, however it is written
+        name = m.group(1).replace("_", " ")
+        if lo <= m.start() < hi or name[:1].isupper() or name.lower() in _words().not_names or (
+                gz is not None and gz.resolve_actor(name) is not None):
+            continue  # capitalised ones are read by the patterns above
+        out.append((m.start(1) - 1, name, True))
     for m in _HASHTAG.finditer(text):
-        name = m.group(1)
+        name = _CAMEL_EVENT.sub("", m.group(1))  # "#AnkaraBombing" names Ankara
+        if name.lower() in _words().not_names or name.startswith(("Wilay", "Breaking")) or name.endswith("Agency") \
+                or name == "Assad":
+            continue
         if _words().owned.match(text, m.end()) or any(text[:m.start()].rstrip().endswith(f"{b} in") for b in branches if b):
             continue  # "#Assad's army", "Ansar al-Sharia in #Libya"
         if lo <= m.start() < hi or name in _NOT_PLACE or _DEMONYM.match(name) or name.lower() in _NOT_TAGS or (
@@ -500,6 +618,12 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
             continue
         out.append((m.start(), name, False))
     return out
+
+
+def _after_locative(text: str, at: int) -> bool:
+    """The name at ``at`` follows "in", "at", "near" ... ("in #Huwaysis region"), not a bare hashtag."""
+    before = [w for w in text[max(at - 16, 0):at].lower().split() if w not in ("the", "a")]
+    return bool(before) and before[-1] in LOCATIVE
 
 
 def _nearest(found: list[tuple[int, str, bool]], near: int | None) -> str:
@@ -519,7 +643,30 @@ def written_place(s: Sentence, span: tuple[int, int] | None = None, gz: Gazettee
     if near is None:
         # the patterns' order first (a name after a word of place before a bare hashtag)
         return found[0][1]
-    return _nearest(found, near)
+    # a name after "in", "near", "the village of" before a bare hashtag or capitalised word ("#Killed")
+    marked = [c for c in found if c[2] or _after_locative(s.original, c[0])]
+    return _nearest(marked or found, near)
+
+
+def _adjective_country(gz: Gazetteer, s: Sentence, span: tuple[int, int] | None) -> PlaceRef | None:
+    """"rockets fired toward Israeli territory", "a Crimean port": the country an adjective names
+    before a word of place (not "an Israeli strike", the strike's party)."""
+    for m in _words().adjective_places.finditer(s.norm):
+        at = s.token_at(m.start())
+        pid = _words().adjective_country.get(m.group(1))
+        if pid in gz.places and not (span and span[0] <= at < span[1]):
+            return gz.places[pid].ref(m.group(1))
+    return None
+
+
+_BORDER_WORD = re.compile(r"(?<!\w)(?:border|boundary|frontier)(?!\w)")
+
+
+def message_borders(sentences: list[Sentence]) -> list[str]:
+    """The borders a message names, as written ("along the Lebanon border", "the boundary with
+    Lebanon"), first named first."""
+    return [display_name(m.group("name")) for s in sentences if _BORDER_WORD.search(s.norm)
+            for m in _BORDER.finditer(s.original)]
 
 
 def answered_at(s: Sentence, token: int) -> bool:
@@ -534,7 +681,23 @@ def _answered(norm: str) -> int | None:
     """Where the words of an attack another one answered start in ``norm`` (asked once per place
     named in a sentence: searched once)."""
     response = _words().answered.search(norm)
-    return response.start() if response is not None else None
+    after = struck_after(norm)
+    found = [at for at in (response.start() if response is not None else None, after) if at is not None]
+    return min(found) if found else None
+
+
+# "Israel strikes Syria after drone attack on Eilat": after a strike, "after" and an attack name the
+# attack answered (not a bare "after": "IS claimed it a day after the bombing in Kabul" is the same one)
+_STRUCK_AFTER = re.compile(r"(?<!\w)(?:strikes|strike|struck|hits|hit|bombs|bombed|pounds|pounded|shells|shelled|"
+                           r"retaliates|retaliated|responds|responded)\s+(?:\S+\s+){0,4}?(?P<after>after)\s+"
+                           r"(?:\S+\s+){0,4}?(?:attack|attacks|strike|strikes|raid|rocket|rockets|drone|missile|shelling|"
+                           r"bombing|fire)(?!\w)")
+
+
+def struck_after(norm: str) -> int | None:
+    """Where "after ..." starts in "X struck Y after an attack on Z", or None."""
+    m = _STRUCK_AFTER.search(norm)
+    return m.start("after") if m is not None else None
 
 
 def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRef], list[PlaceRef]]:
@@ -548,11 +711,12 @@ def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRe
     for s in sentences:
         titled = _title_case(s.original)
         for m in s.mentions:
-            if m.kind != "place" or answered_at(s, m.start) or _destination(s, m):
+            if m.kind != "place" or answered_at(s, m.start) or _destination(s, m) or _in_handle(s, m) or _not_where(s, m) \
+                    or _common_word(s, m):
                 continue
             ref = gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
             weak = _describes(gz, s, m) or _inside_name(gz, s, m, titled) or _weak(s, m)
-            tiers[2 if weak else 0 if _marked(s, m.start) else 1].setdefault(m.id, ref)
+            tiers[2 if weak else 0 if _marked(s, m.start, m.end) else 1].setdefault(m.id, ref)
             if not weak and m.start and s.toks[m.start - 1] in _words().origin_before:
                 origins.setdefault(m.id, ref)
     ordered: dict[str, PlaceRef] = {}

@@ -12,7 +12,7 @@ from classifiers.cues import Cue
 from classifiers.dates import resolve_event_date
 from classifiers.figures import Figures, extract_figures
 from classifiers.gazetteer import Gazetteer
-from classifiers.places import places_of
+from classifiers.places import places_of, struck_after
 from classifiers.sentences import Sentence
 from classifiers.speakers import pick
 from classifiers.types import ActorRef, PlaceRef, Statement
@@ -60,6 +60,7 @@ class Call:
     target: str | None = None
     places: list[PlaceRef] = field(default_factory=list)  # the places a statement naming none takes, best first
     origins: list[PlaceRef] = field(default_factory=list)  # the places fire came from ("launches from Lebanon")
+    borders: list[str] = field(default_factory=list)  # borders the message names ("the boundary with Lebanon")
     carried: ActorRef | None = None  # the speaker of the previous sentence, for "the group", "it", «وأضاف»
     communique: ActorRef | None = None  # the group whose communiqué the message relays
     reporters: list[ActorRef] = field(default_factory=list)  # every party a sentence reports
@@ -69,7 +70,7 @@ class Call:
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe|"
                       r"ce groupe|cette milice|ces groupes|ces milices|cette faction|le mouvement|ce mouvement)(?!\w)")
-_RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation for|ردا علي|رداً علي|ردا على|en represailles|"
+_RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation for|in revenge for|in reprisal for|to avenge|ردا علي|رداً علي|ردا على|en represailles|"
                        r"en riposte|در پاسخ به|در تلافي)(?!\w)")
 
 
@@ -212,7 +213,9 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                                          rule.kind is not None, agent)
     response = _RESPONSE.search(s.norm)
     cut = s.token_at(response.start()) if response and stance == "claim" else None
-    targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim", origins=call.origins,
+    if cut is None and stance == "claim" and (after := struck_after(s.norm)) is not None:
+        cut = s.token_at(after)  # "Israel strikes Syria after drone attack on Eilat"
+    targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim", origins=call.origins, borders=call.borders,
                         not_places=frozenset({blamed_at}) if blamed_at else frozenset())
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target

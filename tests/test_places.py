@@ -272,3 +272,214 @@ def test_a_ship_s_destination_gives_way_to_where_it_was_hit() -> None:
 def test_arabic_common_words_are_not_the_places_they_spell(text: str, not_place: str) -> None:
     s = Classifier(learned=False).sentence(text)
     assert not_place not in {m.id for m in s.mentions if m.kind == "place"}
+
+
+# -- a capital that names its government, or the place of an attack ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "An Israeli missile hit a Damascus suburb on Tuesday, killing an adviser, Iranian state TV said.",
+    "ISIS claimed the Damascus car bombing that killed nine people near a shrine.",
+    "IS claims a double suicide attack on a police post in south #Damascus",
+])
+def test_a_capital_with_a_word_of_area_or_attack_is_where(classifier: Classifier, text: str) -> None:
+    assert set(places(classifier, text)) == {"Damascus"}
+
+
+def test_a_capital_that_speaks_is_still_not_the_place(classifier: Classifier) -> None:
+    text = "Damascus accused Israel of striking an army radar near Quneitra on Sunday."
+    assert places(classifier, text) == ["Quneitra"]
+
+
+def test_an_attack_on_a_state_is_where_though_the_state_speaks_in_the_sentence(classifier: Classifier) -> None:
+    text = ("Jordan's foreign minister said the Houthi drone attack on Jordan was a grave escalation and Jordan's "
+            "army would respond.")
+    assert places(classifier, text) == ["Jordan"]
+
+
+# -- handles, links, epithets and hashtags ----------------------------------------------------------
+
+def test_a_town_inside_a_user_handle_is_not_the_place(classifier: Classifier) -> None:
+    text = "RT @Nabil_Saraqib: #Amaq: IS fighters destroyed two army tanks with guided missiles near Khanasir"
+    assert places(classifier, text) == ["Khanasir"]
+
+
+def test_a_user_handle_alone_gives_no_place(classifier: Classifier) -> None:
+    text = "RT @Omar_Raqqa: IS claims it killed four soldiers in an ambush"
+    assert places(classifier, text) == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "#WilayatDiyala Shelling #Rafidi army barracks with mortar rounds in Umm Khanjar village",
+    "#WilayatDiyala Shelling #Nusayri positions and #Sahwas with rockets in Umm Khanjar village",
+    "Targeting barracks of the #Safawi army with mortars in Umm Khanjar village",
+])
+def test_an_epithet_hashtag_is_not_the_place(classifier: Classifier, text: str) -> None:
+    assert places(classifier, text) == ["Umm Khanjar"]
+
+
+def test_a_hashtag_that_glues_a_city_to_its_attack_names_the_city(classifier: Classifier) -> None:
+    text = "The Kurdistan Freedom Falcons claimed the #AnkaraBlast in a statement online"
+    assert places(classifier, text) == ["Ankara"]
+
+
+def test_a_lower_case_hashtag_after_near_is_a_name(classifier: Classifier) -> None:
+    text = "#WilayatSinai Blowing up an IED on an army patrol near #bir_lahfan_road"
+    assert places(classifier, text) == ["bir lahfan road"]
+
+
+def test_a_groups_province_gives_way_to_the_village_it_names(classifier: Classifier) -> None:
+    text = "#WilayatHalab Soldiers of the Caliphate attacked regime positions in #Tal_Jibbin"
+    assert places(classifier, text) == ["Tal Jibbin"]
+
+
+def test_a_groups_province_alone_is_still_the_place(classifier: Classifier) -> None:
+    text = "#WilayatRaqqah Soldiers of the Caliphate repelled an attack by the apostates"
+    assert places(classifier, text) == ["Raqqah"]
+
+
+def test_a_name_after_in_goes_before_a_hashtag_word(classifier: Classifier) -> None:
+    text = "#AmaqAgency Dozens of #Murtaddin #Killed in a #Martyrdom operation in as-Sufiyah Region of #Ramadi"
+    assert places(classifier, text) == ["as-Sufiyah"]
+
+
+# -- a longer name is not its first word ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("#Amaq: IS repelled an attack by the Lebanese army on its positions in Ras #Baalbek", "Ras Baalbek"),
+    ("Video shows IS fighters shelling regime positions in Rasm Al Sahrij with mortars", "Rasm Al Sahrij"),
+])
+def test_a_town_that_is_the_first_word_of_a_longer_name_is_not_the_place(classifier: Classifier, text: str,
+                                                                        place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+# -- not where the attack was ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "US Navy sinks Houthi boats in Red Sea\nThe Navy said it was answering Houthi attacks on merchant ships during "
+    "the war in Gaza.",
+    "The Houthis said they fired a missile at a tanker in the Red Sea in solidarity with Gaza.",
+])
+def test_a_place_named_for_a_war_or_a_cause_is_not_where(classifier: Classifier, text: str) -> None:
+    assert "Gaza Strip" not in places(classifier, text) and "Gaza" not in places(classifier, text)
+
+
+def test_where_a_speaker_was_born_is_not_the_place(classifier: Classifier) -> None:
+    text = ("Queen says Hamas raid was provoked\nThe queen, who was born in Kuwait, said the Hamas raid on Israel "
+            "followed years of occupation.")
+    assert "Kuwait" not in places(classifier, text)
+
+
+def test_a_meeting_that_was_attacked_is_where(classifier: Classifier) -> None:
+    text = "Ahrar al-Sham claimed it targeted a meeting of Russian officers in Jableh with rockets."
+    assert places(classifier, text) == ["Jableh"]
+
+
+def test_an_attack_claimed_in_revenge_is_not_where_the_revenge_points(classifier: Classifier) -> None:
+    text = "The PKK claimed the #Ankara car bombing in revenge for Turkish shelling in #Afrin"
+    assert places(classifier, text)[0] == "Ankara"
+
+
+# -- Arabic -------------------------------------------------------------------------------------------------
+
+def test_arabic_pictures_are_not_tyre(classifier: Classifier) -> None:
+    text = "- صور : تنظيم الدولة الإسلامية يتبنى تفجير سيارة مفخخة استهدف دورية للجيش ."
+    assert places(classifier, text) == [None]
+
+
+def test_tyre_after_a_word_of_place_is_tyre(classifier: Classifier) -> None:
+    s = Classifier(learned=False).sentence("وتبنى حزب الله قصف موقع إسرائيلي قرب مدينة صور .")
+    assert "tyre" in {m.id for m in s.mentions if m.kind == "place"}
+    text = "أعلن الجيش الإسرائيلي أنه قصف مواقع لحزب الله في مدينة صور ."
+    assert set(places(classifier, text, source_actor="israel")) == {"Tyre"}
+
+
+def test_an_arabic_base_after_near_is_named_by_its_own_word(classifier: Classifier) -> None:
+    text = "تبنت وحدات حماية الشعب قصف مواقع للفصائل قرب قاعدة الزيتونة الجوية ."
+    assert places(classifier, text) == ["الزيتونة"]
+
+
+def test_an_arabic_strip_keeps_its_name(classifier: Classifier) -> None:
+    text = "وأعلن الجيش الإسرائيلي أنه قصف مواقع في شمال قطاع كرمشين ."
+    assert places(classifier, text, source_actor="israel") == ["قطاع كرمشين"]
+
+
+def test_the_border_a_message_names_is_the_place_of_fire_across_the_border(classifier: Classifier) -> None:
+    text = ("Shelling escalates on the boundary with Lebanon\n"
+            "Israeli security sources said Hezbollah fired forty rockets on Monday, the most since clashes across the "
+            "border began.")
+    assert places(classifier, text) == ["boundary with Lebanon"]
+
+
+def test_a_border_elsewhere_is_not_the_place_of_a_sentence_that_names_none(classifier: Classifier) -> None:
+    text = ("Shelling escalates on the boundary with Lebanon\n"
+            "Israeli security sources said Hezbollah fired forty rockets at the town of Shlomi on Monday.")
+    assert places(classifier, text) == ["Shlomi"]
+
+
+def test_an_adjective_of_a_country_before_a_word_of_place_names_the_country(classifier: Classifier) -> None:
+    text = "#AmaqAgency: A martyrdom operation hit a gathering of officials in a Nigerian city."
+    assert places(classifier, text) == ["Nigeria"]
+
+
+@pytest.mark.parametrize("text", [
+    "#AmaqAgency: Soldiers of the Caliphate attacked the apostates next to the Turkish border, killing five.",
+    "#AmaqAgency: IS fighters destroyed a Russian tank with a guided missile.",
+])
+def test_an_adjective_of_a_party_or_of_a_border_is_not_where(classifier: Classifier, text: str) -> None:
+    found = places(classifier, text)
+    assert found and set(found) == {None}
+
+
+def test_a_city_that_says_is_its_government_not_where(classifier: Classifier) -> None:
+    text = "Tel Aviv says its jets hit Hezbollah depots in Lebanon overnight."
+    assert places(classifier, text) == ["Lebanon"]
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan Strikes Syria After Drone Attack on Ruwaished\nThe army said its jets hit smugglers' depots.",
+    "US hits militia sites in Iraq after rocket attack on Harir base\nThe Pentagon said the strikes killed two.",
+])
+def test_a_strike_after_an_attack_elsewhere_is_not_there(classifier: Classifier, text: str) -> None:
+    found = places(classifier, text)
+    assert found and found[0] in ("Syria", "Iraq")
+
+
+def test_a_claim_made_after_the_bombing_keeps_the_bombings_place(classifier: Classifier) -> None:
+    text = "IS claimed responsibility a day after the bombing in Kabul that killed twelve people."
+    assert places(classifier, text) == ["Kabul"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("IDF jets struck a Hamas launch post in Deir al-Balah overnight.", "Deir al-Balah"),
+    ("Amaq: Soldiers of the Caliphate destroyed an army tank in Deir ez-Zour.", "Deir ez-Zour"),
+    ("IDF troops struck a cell adjacent to the town of Silat ad-Dhahr.", "Silat ad-Dhahr"),
+])
+def test_a_name_with_an_article_inside_is_whole(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text, source_actor="israel" if "IDF" in text else None) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Amaq: Shuhada Yarmouk fighters blew up an army bulldozer with a mine near Kuwayya.", "Kuwayya"),
+    ("Amaq: Liwa Shuhada al-Quds fighters destroyed two regime tanks near the Sahem Dam.", "Sahem Dam"),
+])
+def test_a_brigades_name_is_not_where_it_attacked(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "#Infographic #Amaq: 40 #ISIS suicide attacks in #Iraq during March",
+    "#AmaqAgency #BreakingNews IS fighters attacked army posts in #Iraq",
+])
+def test_a_hashtag_of_a_post_s_kind_is_not_the_place(classifier: Classifier, text: str) -> None:
+    assert places(classifier, text) == ["Iraq"]
+
+
+def test_a_month_abbreviated_is_not_a_place(classifier: Classifier) -> None:
+    text = "Israel's army chief said Hamas' attack on Oct. 7 was a failure of the army he commands."
+    assert "Oct" not in places(classifier, text)
+
+
+def test_an_arabic_verb_after_a_word_of_place_is_no_name(classifier: Classifier) -> None:
+    text = "وقال المرصد إن تنظيم الدولة أسقط الطائرة فوق منطقة يسيطر عليها التنظيم في ريف حلب ."
+    assert all(p not in ("يسيطر", "عليها") for p in places(classifier, text))
