@@ -218,6 +218,10 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             continue
         if speaker is None or (doer is None and speaker.kind not in STATE | ARMED):
             continue
+        if doer is not None and speaker.kind == "relay" and doer.kind in ARMED and not infinitive:
+            # «الميادين: المقاومة الإسلامية تستهدف قاعدة التنف»: a relay carries the group's own
+            # word, so the attack it reports is the group's claim, not the relay's blame
+            speaker = doer
         if doer is None or same_party(speaker, doer):
             if "claim" in has:
                 continue

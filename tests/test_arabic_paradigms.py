@@ -321,6 +321,30 @@ def test_no_stance(classifier: Classifier, text: str) -> None:
     assert [s.stance for s in classifier.classify(text).statements] == []
 
 
+# --- news paragraphs: the outlet's voice, relays, reported speech -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "استهدف الحوثيون قاعدة للتحالف في منطقة نجران بصاروخ باليستي.",
+    "وقصفت هيئة تحرير الشام مقرا لقوات النظام في بلدة مورك.",
+    "تهاجم وحدات حماية الشعب مواقع للفصائل قرب مطار منغ العسكري.",
+    "وأخذت تركيا تقصف بالمدفعية قوات وحدات حماية الشعب قرب بلدة تل رفعت.",
+])
+def test_the_outlets_voice_naming_the_attacker_is_no_claim(classifier: Classifier, text: str) -> None:
+    """A news paragraph telling who struck, with no one speaking, is none (the guide's neutral voice)."""
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize(("relay", "group", "name"), [
+    ("الميادين", "المقاومة الإسلامية في العراق", IRI), ("صابرين نيوز", "كتائب حزب الله", KH),
+    ("وكالة أعماق", "تنظيم الدولة الإسلامية", IS),
+])
+@pytest.mark.parametrize("verb", ["تستهدف", "استهدفت", "تقصف", "هاجمت"])
+def test_a_relay_headline_carries_the_groups_claim(classifier: Classifier, relay: str, group: str, name: str,
+                                                   verb: str) -> None:
+    text = f"{relay}: {group} {verb} قاعدة التنف بطائرتين مسيرتين."
+    assert _rows(classifier, text) == [("claim", name, name)]
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
