@@ -345,6 +345,21 @@ def test_a_relay_headline_carries_the_groups_claim(classifier: Classifier, relay
     assert _rows(classifier, text) == [("claim", name, name)]
 
 
+@pytest.mark.parametrize("text", [
+    "مقتل شخصين وإصابة خمسة إثر إطلاق نار في مركز تجاري بولاية أريزونا الأمريكية.",
+    "وقال حاكم ولاية الخرطوم إن الاشتباكات في الأحياء الجنوبية خلفت قتلى.",
+    "قتل جندي في عملية استشهادية نفذها شاب فلسطيني عند حاجز عسكري قرب مدينة جنين.",
+])
+def test_a_state_province_or_a_martyrdom_operation_is_no_communique(classifier: Classifier, text: str) -> None:
+    """«ولاية» alone is any state or province; «عملية استشهادية» in a news paragraph is the outlet's word."""
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+def test_a_caliphate_province_heads_its_communique(classifier: Classifier) -> None:
+    text = "ولاية نينوى | هلاك عنصرين من الحشد الرافضي بقنص في غرب الموصل."
+    assert _rows(classifier, text) == [("claim", IS, IS)]
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
