@@ -360,6 +360,32 @@ def test_a_caliphate_province_heads_its_communique(classifier: Classifier) -> No
     assert _rows(classifier, text) == [("claim", IS, IS)]
 
 
+@pytest.mark.parametrize("text", [
+    "قامت القوات التركية بقصف مواقع لوحدات حماية الشعب قرب الحدود.",
+    "وقام النظام بقصف حي الوعر بقذائف الهاون.",
+    "الهجمات التي قام بتنفيذها تسعة عشر شخصا على صلة بتنظيم القاعدة.",
+    "وشنت طائرات التحالف غارات على الرقة استهدفت مقاتلي التنظيم.",
+    "وقصفت المدفعية مجاهدي الفصائل المتحصنين في التلال.",
+    "وقام مقاتلو التنظيم بإزالة التماثيل من المتحف.",
+])
+def test_qama_bi_and_fighters_as_object_in_the_outlets_voice(classifier: Classifier, text: str) -> None:
+    """«قام X بقصف» told by the outlet is none; «مقاتلي/مجاهدي» after an attack verb are its object."""
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize("verb", ["قام", "وقام", "يقوم"])
+@pytest.mark.parametrize("fighters", ["مجاهدو", "أبطال", "مقاتلو"])
+def test_qama_fighters_of_a_named_group_bi_attack(classifier: Classifier, verb: str, fighters: str) -> None:
+    text = f"{verb} {fighters} المقاومة الإسلامية في العراق باستهداف قاعدة حرير بطائرة مسيرة."
+    assert _rows(classifier, text) == [("claim", IRI, IRI)]
+
+
+@pytest.mark.parametrize("lead", ["قمنا", "وقمنا"])
+def test_qumna_bi_is_the_channels_own_claim(classifier: Classifier, lead: str) -> None:
+    text = f"{lead} بعون الله باستهداف قاعدة حرير بطائرة مسيرة."
+    assert _rows(classifier, text, source_actor="islamic-resistance-in-iraq") == [("claim", IRI, IRI)]
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
