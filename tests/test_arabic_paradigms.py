@@ -386,6 +386,17 @@ def test_qumna_bi_is_the_channels_own_claim(classifier: Classifier, lead: str) -
     assert _rows(classifier, text, source_actor="islamic-resistance-in-iraq") == [("claim", IRI, IRI)]
 
 
+@pytest.mark.parametrize(("lead", "group"), [
+    ("أصدر فصيل", "ألوية سيف الجنوب"), ("وأصدرت", "سرايا الغضب الثوري"), ("نشرت", "كتائب درع الفرات الحرة"),
+])
+@pytest.mark.parametrize("claimed", ["يعلن فيه تبنيه", "أعلنت فيه مسؤوليتها عن", "تتبنى فيه"])
+def test_the_group_that_issued_the_statement_claims(classifier: Classifier, lead: str, group: str, claimed: str) -> None:
+    """«أصدر فصيل X بيانا يعلن فيه تبنيه»: X speaks, named as written, and not presented as a new group."""
+    result = classifier.classify(f"{lead} {group} بيانا {claimed} تفجير حافلة للزوار قرب مدينة دمشق.")
+    assert [(s.stance, s.speaker.name if s.speaker else None) for s in result.statements] == [("claim", group)]
+    assert result.new_actor_names == ()
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
