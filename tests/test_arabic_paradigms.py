@@ -397,6 +397,25 @@ def test_the_group_that_issued_the_statement_claims(classifier: Classifier, lead
     assert result.new_actor_names == ()
 
 
+@pytest.mark.parametrize("lead", ["أعلن الجيش العراقي", "وأعلنت وزارة الدفاع العراقية", "يعلن الجيش العراقي"])
+@pytest.mark.parametrize(("killed", "claim"), [
+    ("مقتل 15 مسلحا", True), ("عن مقتل قيادي في داعش", True), ("قتل عشرين إرهابيا", True),
+    ("مقتل ضابط برتبة نقيب", False), ("مقتل ثلاثة جنود", False), ("عن مقتل خمسة مدنيين", False),
+    ("مقتل شخصين", False), ("مقتله", False),
+])
+def test_a_kill_announced_is_a_claim_a_loss_announced_is_not(classifier: Classifier, lead: str, killed: str,
+                                                               claim: bool) -> None:
+    """«أعلن الجيش مقتل 15 مسلحا» is its claim; the death of its officers, soldiers or of civilians is a
+    loss or someone else's attack it reports."""
+    stances = [s.stance for s in classifier.classify(f"{lead} {killed} قرب مدينة الموصل.").statements]
+    assert ("claim" in stances) is claim
+
+
+@pytest.mark.parametrize("lead", ["وأكد الجيش السوري", "أكدت وزارة الدفاع السورية", "يؤكد الجيش السوري"])
+def test_a_death_confirmed_is_no_claim(classifier: Classifier, lead: str) -> None:
+    assert [s.stance for s in classifier.classify(f"{lead} مقتل قائد الحملة العسكرية في دير الزور.").statements] == []
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
