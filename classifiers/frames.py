@@ -317,37 +317,45 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         return call.carried or call.own
     if speech and _GROUP.search(s.norm) and len({a.id for a in call.armed}) == 1:
         return call.armed[0]  # "Hezbollah fighters attacked .... The group said it fired ...": the one group named
-    if speech and _body_speaks(s, fw, speech):
-        return _body_state(s, fw, ok, call)
+    if speech:
+        body = _body_speaks(s, fw, speech)
+        if body is not None:
+            return _body_state(s, fw, ok, call, own_deed=not (fw.lang == "ar" and _SOURCES.match(body)))
     return None
 
 
-def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> bool:
-    """Whether a state's body without its state is the subject of a speech verb: "the ministry
-    said", "..., said the army", «وقالت وزارة الدفاع»."""
+# «مصدر أمني», «مصادر عسكرية»: an Arabic paragraph's unnamed sources are mostly the local side's, not
+# the striking state's own
+_SOURCES = re.compile(r"مصدر|مصادر")
+
+
+def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> str | None:
+    """The state's body without its state that is the subject of a speech verb, if any: "the
+    ministry said", "..., said the army", «وقالت وزارة الدفاع»."""
     for body in fw.bodies.finditer(s.norm):
         first, last = s.token_at(body.start()), s.token_at(body.end() - 1) + 1
         for said in speech:
             pos = s.token_at(said.start())
             if 0 <= pos - last <= 2 and governs(s, last, pos):
-                return True
+                return body.group(0)
             if 1 <= first - pos <= 2 and (fw.lang != "en" or INVERTED.match(said.group(0))):
-                return True
-    return False
+                return body.group(0)
+    return None
 
 
-def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call) -> ActorRef | None:
+def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call,
+                own_deed: bool = True) -> ActorRef | None:
     """The state a body named without its state speaks for ("..., the ministry said", "officials
     said", "state media reported"): the state the sentence names that did no attack in it, else one
-    the message names; else a state that is the subject of its own attack verb ("America struck
-    ..., officials said"). An attack noun's adjective ("an Israeli strike, the ministry said") is
-    the other side's report."""
+    the message names; else (``own_deed``) a state that is the subject of its own attack verb
+    ("America struck ..., officials said"). An attack noun's adjective ("an Israeli strike, the
+    ministry said") is the other side's report."""
     events = events_of(s, fw, ok)
     doers = [d for _, _, d, _ in events if d is not None]
     for r in [r for _, r in ok if r.kind in STATE]:
         if not any(same_party(r, d) for d in doers):
             return r
-    for start, _, doer, infinitive in events:
+    for start, _, doer, infinitive in events if own_deed else []:
         if doer is not None and doer.kind in STATE and not infinitive and not fw.attack_noun.fullmatch(s.toks[start]):
             if any(same_party(r, doer) and m.end <= start for m, r in ok):
                 return doer

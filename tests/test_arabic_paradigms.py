@@ -416,6 +416,14 @@ def test_a_death_confirmed_is_no_claim(classifier: Classifier, lead: str) -> Non
     assert [s.stance for s in classifier.classify(f"{lead} مقتل قائد الحملة العسكرية في دير الزور.").statements] == []
 
 
+@pytest.mark.parametrize("source", ["أوضح مصدر أمني", "وقالت مصادر عسكرية", "وذكر مصدر عسكري", "وأفادت مصادر أمنية"])
+@pytest.mark.parametrize("planes", ["المدفعية الإسرائيلية", "الطائرات الروسية", "طائرات أمريكية"])
+def test_unnamed_sources_are_not_the_striking_states_own(classifier: Classifier, source: str, planes: str) -> None:
+    """«قال مصدر أمني إن الطائرات الروسية قصفت»: no state speaks; the striking state is not its own source."""
+    text = f"{source} أن {planes} استهدفت خزانا للمياه في بلدة الحمرات."
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
