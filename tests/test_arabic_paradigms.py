@@ -424,6 +424,20 @@ def test_unnamed_sources_are_not_the_striking_states_own(classifier: Classifier,
     assert [s.stance for s in classifier.classify(text).statements] == []
 
 
+@pytest.mark.parametrize("coalition", ["قوات التحالف الذي تقوده المملكة العربية السعودية", "التحالف الذي تقوده السعودية",
+                                       "قوات التحالف العربي", "قوات التحالف بقيادة السعودية"])
+def test_the_saudi_led_coalition_in_its_descriptions(classifier: Classifier, coalition: str) -> None:
+    """«قوات التحالف» alone is the US-led coalition; described as led by Saudi Arabia it is the Saudi-led one."""
+    text = f"واتهمت منظمة العفو الدولية {coalition} بقصف مستشفى في مدينة صعدة."
+    assert _rows(classifier, text) == [("attribution", "Amnesty International", "Saudi-led coalition")]
+
+
+@pytest.mark.parametrize("sdf", ["القوات السورية الديمقراطية", "قوات سوريا الديموقراطية", "قوات سورية الديمقراطية"])
+def test_the_sdf_in_its_spellings(classifier: Classifier, sdf: str) -> None:
+    text = f"وأفادت {sdf} بأنها أسقطت طائرة مسيرة تابعة لتنظيم الدولة الإسلامية قرب الرقة."
+    assert _rows(classifier, text) == [("claim", "Syrian Democratic Forces", "Syrian Democratic Forces")]
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
