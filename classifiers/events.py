@@ -152,6 +152,33 @@ def _fa_clause_start(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
     return bool(s.norm_punct[words[mn.start - 1].end():words[mn.start].start()].strip())
 
 
+# «أطلق»: fired, only when what is fired follows; not «أطلق سراحه» (released), «أطلق عليه» (named),
+# «أطلقت حملة/برنامجا» (launched)
+_AR_LAUNCH = frozenset({"اطلق", "اطلقت", "اطلقوا", "يطلق", "تطلق", "يطلقون", "واطلق", "واطلقت", "واطلقوا", "ويطلق",
+                        "وتطلق", "فاطلق", "فاطلقت"})
+_AR_FIRED = re.compile(r"(?:ال|ب|بال)?(?:صاروخ|صواريخ|قذيف|قذاي|نار|نيران|رصاص|طلقات|مسير|طاير|رشق|صلي|قنبل|هاون|"
+                       r"غراد|كاتيوشا|مقذوف|زخ)")
+
+
+def _ar_launch_of_nothing(s: Sentence, t: int, end: int) -> bool:
+    """Whether an Arabic «أطلق» fires nothing: no weapon, fire or shot in the four words after it."""
+    return s.toks[t] in _AR_LAUNCH and not any(_AR_FIRED.match(w) for w in s.toks[end:end + 4])
+
+
+def _ar_apart(s: Sentence, fw: FrameWords, mn: Mention, verb: int) -> bool:
+    """Whether an Arabic party before a verb stands apart from it: the source after «بحسب», «وفقا ل»
+    («وفقا للمرصد السوري , قصفت طائرات روسية»), or a comma between them."""
+    lo = s.starts[max(mn.start - 3, 0)] if s.starts else 0
+    hits = list(fw.according.finditer(s.norm, lo, s.starts[mn.start] if s.starts else 0))
+    if hits and s.token_at(hits[-1].end() - 1) >= mn.start - 1:
+        return True
+    words = list(_WORD.finditer(s.norm_punct))
+    if len(words) != len(s.toks) or verb >= len(words):
+        return False
+    return "," in s.norm_punct[words[mn.end - 1].end():words[verb].start()] or "،" in s.norm_punct[
+        words[mn.end - 1].end():words[verb].start()]
+
+
 _WORD = re.compile(r"\w+")
 _KE = normalize("که")
 
@@ -175,6 +202,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
     for m in fw.attack_verb.finditer(s.norm):
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
         if _blocked(s, fw, t - 5, m.start()):
+            continue
+        if fw.lang == "ar" and _ar_launch_of_nothing(s, t, end):
             continue
         doer: ActorRef | bool | None = False  # False: none found
         agent = _agent_at(s, fw, end, ok)
@@ -221,7 +250,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # Arabic puts the subject right before the verb or after it («القوات ... بعبوة ناسفة
             # استهدفت»: the charge targeted, not the forces named four words before)
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t]
-            if before and _subject_of(s, fw, before[-1][0].end, t):
+            if before and _subject_of(s, fw, before[-1][0].end, t) and not (arabic and _ar_apart(s, fw, before[-1][0], t)):
                 doer = before[-1][1]
         if doer is False and fw.lang == "ar" and t > 0 and fw.own_forces.fullmatch(s.toks[t - 1]):
             doer = None  # «أن مقاتليها استهدفوا دبابة إسرائيلية»: the own forces right before the verb did it

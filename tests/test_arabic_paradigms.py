@@ -438,6 +438,35 @@ def test_the_sdf_in_its_spellings(classifier: Classifier, sdf: str) -> None:
     assert _rows(classifier, text) == [("claim", "Syrian Democratic Forces", "Syrian Democratic Forces")]
 
 
+@pytest.mark.parametrize("according", ["بحسب المرصد السوري لحقوق الإنسان ,", "وفقا للمرصد السوري لحقوق الإنسان ,",
+                                       "ووفقا للمرصد السوري لحقوق الإنسان", "وبحسب المرصد السوري ,"])
+@pytest.mark.parametrize(("planes", "state"), [("طائرات روسية", "Russia"), ("الطائرات التركية", "Turkey")])
+def test_according_to_a_monitor_the_planes_after_the_verb_struck(classifier: Classifier, according: str, planes: str,
+                                                                 state: str) -> None:
+    """The source after «بحسب/وفقا ل» is no subject of the verb that follows it: the planes after it are."""
+    text = f"{according} قصفت {planes} قرية في ريف إدلب الجنوبي."
+    assert _rows(classifier, text) == [("attribution", "Syrian Observatory for Human Rights", state)]
+
+
+@pytest.mark.parametrize("after", ["حسبما أفاد المرصد السوري لحقوق الإنسان", "وفقا للمرصد السوري لحقوق الإنسان"])
+def test_according_to_a_monitor_at_the_end(classifier: Classifier, after: str) -> None:
+    text = f"قصفت طائرات روسية قرية في ريف إدلب , {after}."
+    assert _rows(classifier, text) == [("attribution", "Syrian Observatory for Human Rights", "Russia")]
+
+
+@pytest.mark.parametrize("launched", ["أطلقت سراح ثلاثة معتقلين", "أطلقت حملة لجمع التبرعات", "أطلقت برنامجا للتدريب",
+                                      "أطلقت عليه اسم الشهيد"])
+def test_atlaqa_of_no_weapon_is_no_attack(classifier: Classifier, launched: str) -> None:
+    text = f"وقال الجيش الإسرائيلي إن حركة حماس {launched} في غزة."
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize("launched", ["أطلقت صواريخ", "أطلقت 50 قذيفة هاون", "أطلقت النار", "أطلقت طائرة مسيرة"])
+def test_atlaqa_of_a_weapon_is_an_attack(classifier: Classifier, launched: str) -> None:
+    text = f"وقال الجيش الإسرائيلي إن حركة حماس {launched} على مستوطنات غلاف غزة."
+    assert _rows(classifier, text) == [("attribution", "Israel", "Hamas")]
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
