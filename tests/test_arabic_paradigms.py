@@ -467,6 +467,22 @@ def test_atlaqa_of_a_weapon_is_an_attack(classifier: Classifier, launched: str) 
     assert _rows(classifier, text) == [("attribution", "Israel", "Hamas")]
 
 
+@pytest.mark.parametrize("text", [
+    "في 3 نيسان / أبريل أعلنتنظيم الدولة الإسلاميةعن تنفيذ هجوم على حاجز للجيش قرب مدينة الرقة.",
+    "وتبنىتنظيم الدولة الإسلاميةالمسؤولية عن تفجير عبوة ناسفة قرب مدينة الرقة.",
+    "في تسجيل نشرهتنظيم الدولة الاسلاميةتبنى الهجوم على حاجز للجيش قرب مدينة الرقة.",
+])
+def test_the_states_name_glued_to_its_neighbours(classifier: Classifier, text: str) -> None:
+    """Pages that linked the name lose the spaces around it when the links are stripped."""
+    assert _rows(classifier, text) == [("claim", IS, IS)]
+
+
+@pytest.mark.parametrize("duty", ["مسؤولية الحفاظ على حياة المدنيين", "المسؤولية عن حماية السكان", "مسؤولية تأمين الطريق"])
+def test_a_duty_laid_on_a_party_is_no_blame(classifier: Classifier, duty: str) -> None:
+    text = f"وحمل رئيس الوزراء قيادة العمليات المشتركة {duty} بعد الهجوم على الفلوجة."
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
