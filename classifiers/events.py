@@ -160,9 +160,25 @@ _AR_FIRED = re.compile(r"(?:ال|ب|بال)?(?:صاروخ|صواريخ|قذيف|
                        r"غراد|كاتيوشا|مقذوف|زخ)")
 
 
+# «استعاد»: retook, only with ground or control after it; not «استعاد عافيته», «استعادة الثقة»
+_AR_RETOOK = frozenset({"استعاد", "استعادت", "استعادوا", "يستعيد", "تستعيد", "يستعيدون", "واستعاد", "واستعادت",
+                        "واستعادوا"})
+_AR_GROUND = re.compile(r"(?:ال)?(?:سيطر|مناطق|منطق|بلد|قري|مدين|حي|احياء|مواقع|موقع|تل|تلال|مطار|قاعد|معبر|"
+                        r"حاجز|نقاط|نقط|بعض|كامل|جميع|اجزاء|السد|سد)")
+# «المناطق التي سيطرت عليها النصرة»: the resumptive pronoun makes it a relative clause telling who
+# holds a place, no attack
+_AR_HELD = frozenset({"عليها", "عليه", "عليهم", "عليهما"})
+
+
 def _ar_launch_of_nothing(s: Sentence, t: int, end: int) -> bool:
-    """Whether an Arabic «أطلق» fires nothing: no weapon, fire or shot in the four words after it."""
-    return s.toks[t] in _AR_LAUNCH and not any(_AR_FIRED.match(w) for w in s.toks[end:end + 4])
+    """Whether an Arabic «أطلق» fires nothing (no weapon, fire or shot in the four words after it),
+    «استعاد» retakes no ground, or «سيطر عليها» only tells who holds a place."""
+    tok = s.toks[t]
+    if tok in _AR_LAUNCH:
+        return not any(_AR_FIRED.match(w) for w in s.toks[end:end + 4])
+    if tok in _AR_RETOOK:
+        return not any(_AR_GROUND.match(w) for w in s.toks[end:end + 3])
+    return "سيطر" in tok and end < len(s.toks) and s.toks[end] in _AR_HELD
 
 
 def _ar_apart(s: Sentence, fw: FrameWords, mn: Mention, verb: int) -> bool:

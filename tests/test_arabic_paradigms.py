@@ -483,6 +483,28 @@ def test_a_duty_laid_on_a_party_is_no_blame(classifier: Classifier, duty: str) -
     assert [s.stance for s in classifier.classify(text).statements] == []
 
 
+@pytest.mark.parametrize("held", ["سيطرت عليها", "سبق وأن سيطرت عليها", "سيطر عليه"])
+def test_who_holds_a_place_in_a_relative_clause_is_no_attack(classifier: Classifier, held: str) -> None:
+    text = f"وقال المرصد السوري لحقوق الإنسان إن الطائرة سقطت في المنطقة التي {held} هيئة تحرير الشام ."
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize(("group", "own", "verb"), [(("حركة حزم", "Harakat Hazm"), "حركته", "استعادت"),
+                                                   (("حركة حماس", "Hamas"), "مقاتليها", "استعادوا"),
+                                                   (("حزب الله", "Hezbollah"), "مقاتليه", "استعادوا")])
+@pytest.mark.parametrize("ground", ["السيطرة على بلدة مورك", "بعض المناطق في ريف حماة", "مواقع قرب مطار حماة"])
+def test_its_own_fighters_retook_ground(classifier: Classifier, group: tuple[str, str], own: str, verb: str,
+                                        ground: str) -> None:
+    text = f"وقال مسؤول في {group[0]} إن {own} {verb} {ground}."
+    assert _rows(classifier, text) == [("claim", group[1], group[1])]
+
+
+@pytest.mark.parametrize("regained", ["استعاد عافيته", "استعادت ثقة الشارع", "يستعيد أنفاسه"])
+def test_istaada_of_no_ground_is_no_attack(classifier: Classifier, regained: str) -> None:
+    text = f"وقال المرصد السوري لحقوق الإنسان إن تنظيم داعش {regained} في البادية."
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
