@@ -293,7 +293,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             (i for i in range(end, min(end + 9, len(s.toks))) if s.toks[i] in (_RA, _KE)), min(end + 9, len(s.toks)))
         by_at = next((i for i in range(end, min(reach, len(s.toks))) if _agent_at(s, fw, i, ok)), None)
         size = _agent_at(s, fw, by_at, ok) if by_at is not None else 0
-        by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3]) if by_at is not None else []
+        by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3
+                    and not (fw.lang == "ar" and _ar_target(s, fw, mn))]) if by_at is not None else []
         # «غارة التحالف», «هجوم لداعش»; not «عملية ضد القوات الأميركية» (the target)
         # and not «استهداف رتل أمريكي» (an adjective after another noun qualifies that noun)
         after = [r for mn, r in ok if mn.start == end or (

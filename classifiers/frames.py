@@ -31,6 +31,7 @@ from classifiers.rules import Rule
 from classifiers.sentences import Sentence
 from classifiers.speakers import (
     ACCORDING,
+    AR_RIGHTS,
     INVERTED,
     SAID,
     after_speech,
@@ -142,8 +143,10 @@ def demonym_mentions(gz: Gazetteer, s: Sentence, fw: FrameWords) -> list[Mention
         if ref is None:
             continue
         if fw.lang == "ar":
-            # the adjective follows its noun: «حزب الله اللبناني» is the group's, «الطائرات الأمريكية» a party
-            if not any(m.kind == "actor" and m.end == i for m in s.mentions):
+            # the adjective follows its noun: «حزب الله اللبناني» is the group's, «الطائرات الأمريكية» a party;
+            # «اللجنة السورية لحقوق الإنسان» names an organisation, no party of the state
+            if not any(m.kind == "actor" and m.end == i for m in s.mentions) and not (
+                    i + 1 < len(s.toks) and s.toks[i + 1] in AR_RIGHTS):
                 out.append(Mention("actor", ref.id, i, i + 1, tok))
         elif not any(m.kind == "actor" and i < m.start <= i + 3 for m in s.mentions):
             # not "the Lebanese militant group Hezbollah", "Yemeni Houthi rebels": the group's adjective

@@ -505,6 +505,40 @@ def test_istaada_of_no_ground_is_no_attack(classifier: Classifier, regained: str
     assert [s.stance for s in classifier.classify(text).statements] == []
 
 
+@pytest.mark.parametrize(("attack", "agent"), [
+    ("الغارات التي", "نفذها"), ("الغارة التي", "شنتها"), ("الهجوم الذي", "شنه"), ("العملية التي", "قامت بها"),
+    ("المجزرة التي", "ارتكبتها"), ("الضربات التي", "نفذتها"),
+])
+@pytest.mark.parametrize(("party", "name"), [("قوات التحالف العربي", "Saudi-led coalition"), ("الطائرات الروسية", "Russia"),
+                                            ("تنظيم داعش", IS)])
+def test_the_relative_clause_names_the_doer_of_an_attack(classifier: Classifier, attack: str, agent: str, party: str,
+                                                          name: str) -> None:
+    """«الغارات التي نفذها التحالف»: the relative clause's verb with its pronoun names who struck."""
+    text = f"وقالت منظمة هيومن رايتس ووتش إن {attack} {agent} {party} قتلت عشرات المدنيين في بلدة الحمرات."
+    assert _rows(classifier, text) == [("attribution", "Human Rights Watch", name)]
+
+
+def test_its_own_strikes_in_a_relative_clause_hit_a_target_named_after(classifier: Classifier) -> None:
+    text = "وقالت وزارة الدفاع الروسية إن الضربات التي نفذتها طائراتها دمرت مقرات لجبهة النصرة في ريف إدلب."
+    assert _rows(classifier, text) == [("claim", "Russia", "Russia")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت اللجنة السورية لحقوق الإنسان إن قوات النظام قصفت حي الخالدية بقذائف الهاون.",
+    "وذكرت الشبكة السورية لحقوق الإنسان أن قوات النظام قصفت حي الخالدية بقذائف الهاون.",
+])
+def test_a_rights_organisation_named_by_a_states_adjective_is_not_the_state(classifier: Classifier, text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements if s.stance == "claim"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "الغارات التي نفذها التحالف العربي قتلت عشرات المدنيين في صعدة.",
+    "وقتل عشرات المدنيين في الهجوم الذي شنه تنظيم داعش على بلدة الحمرات.",
+])
+def test_the_relative_clause_in_the_outlets_voice_is_none(classifier: Classifier, text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
