@@ -539,6 +539,35 @@ def test_the_relative_clause_in_the_outlets_voice_is_none(classifier: Classifier
     assert [s.stance for s in classifier.classify(text).statements] == []
 
 
+@pytest.mark.parametrize("text", [
+    "فيما كانت هناك مجموعات شبابية لا علاقة لها بالفصائل تستعد للسفر.",
+    "وهذا الاتفاق لا علاقة له باتفاق وقف إطلاق النار في الجنوب.",
+    "لكن القضية الأساسية لا علاقة لها بالرئيس السابق.",
+    "وهي أرض لا علاقة لهم بها ولا بتاريخها.",
+    "وترى أوساط سياسية أن المخاوف من تقسيم الرقة مبالغ فيها.",
+    "الرجاء تعبئة الحقول التالية: صيغة البريد الإلكتروني غير صحيحة.",
+])
+def test_no_tie_exaggerated_or_incorrect_about_no_attack_is_no_denial(classifier: Classifier, text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize(("speaker", "words"), [
+    ("وقالت حركة حماس إنه", "لا علاقة لها بالهجوم على الحاجز"),
+    ("وقال حزب الله إنه", "ليس له أي دور في التفجير الذي وقع في الضاحية"),
+    ("وقالت كتائب حزب الله:", "لا علاقة لنا بما جرى في محيط السفارة"),
+])
+def test_no_role_in_an_attack_is_a_denial(classifier: Classifier, speaker: str, words: str) -> None:
+    stance, who, subject, kind, _ = _one(classifier, f"{speaker} {words}.")
+    assert (stance, kind) == ("denial", "responsibility") and who == subject is not None
+
+
+@pytest.mark.parametrize("figures", ["الأرقام التي نشرها التنظيم عن قتلانا في الرقة", "حصيلة القتلى التي أعلنتها الحركة",
+                                     "أعداد الضحايا"])
+def test_figures_called_exaggerated(classifier: Classifier, figures: str) -> None:
+    text = f"وقالت قوات سوريا الديمقراطية إن {figures} مبالغ فيها."
+    assert _one(classifier, text)[3] == "figures"
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
