@@ -181,6 +181,23 @@ def _ar_launch_of_nothing(s: Sentence, t: int, end: int) -> bool:
     return "سيطر" in tok and end < len(s.toks) and s.toks[end] in _AR_HELD
 
 
+_AR_STRIKES = re.compile(r"(?:ال)?(?:غاره|غارات|غارتين|ضربه|ضربات|ضربتين|قصف|هجوم|هجمات|تفجير|تفجيرات|انفجار|قذيفه|"
+                         r"قذايف|صاروخ|صواريخ|عبوه|مفخخه|عمليه|اعتداء)(?:ا)?")
+
+
+def _ar_noun_subject(s: Sentence, fw: FrameWords, t: int) -> bool:
+    """Whether an Arabic verb's subject is an attack noun shortly before it («ضربات جوية في ليبيا
+    استهدفت تنظيم داعش», «تفجيرا انتحاريا استهدف»), no party between: the party after the verb is
+    then its object."""
+    named = {i for m in s.mentions if m.kind == "actor" for i in range(m.start, m.end)}
+    for i in range(t - 1, max(t - 5, -1), -1):
+        if i in named or s.toks[i] in _CLAUSE:
+            return False
+        if _AR_STRIKES.fullmatch(s.toks[i]):
+            return True
+    return False
+
+
 def _ar_apart(s: Sentence, fw: FrameWords, mn: Mention, verb: int) -> bool:
     """Whether an Arabic party before a verb stands apart from it: the source after «بحسب», «وفقا ل»
     («وفقا للمرصد السوري , قصفت طائرات روسية»), or a comma between them."""
@@ -270,7 +287,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                 doer = before[-1][1]
         if doer is False and fw.lang == "ar" and t > 0 and fw.own_forces.fullmatch(s.toks[t - 1]):
             doer = None  # «أن مقاتليها استهدفوا دبابة إسرائيلية»: the own forces right before the verb did it
-        if doer is False and arabic and fw.lang != "fa":
+        if doer is False and arabic and fw.lang != "fa" and not _ar_noun_subject(s, fw, t):
             after = _head([(mn, r) for mn, r in ok if end <= mn.start <= end + 2 and not _ar_target(s, fw, mn)
                            and not _ar_adjective_of_object(s, fw, mn, end)])
             if after:
@@ -294,7 +311,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         by_at = next((i for i in range(end, min(reach, len(s.toks))) if _agent_at(s, fw, i, ok)), None)
         size = _agent_at(s, fw, by_at, ok) if by_at is not None else 0
         by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3
-                    and not (fw.lang == "ar" and _ar_target(s, fw, mn))]) if by_at is not None else []
+                    and not (fw.lang == "ar" and mn.start > by_at + size + 1 and _ar_target(s, fw, mn))]
+                   ) if by_at is not None else []
         # «غارة التحالف», «هجوم لداعش»; not «عملية ضد القوات الأميركية» (the target)
         # and not «استهداف رتل أمريكي» (an adjective after another noun qualifies that noun)
         after = [r for mn, r in ok if mn.start == end or (

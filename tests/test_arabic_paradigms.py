@@ -568,6 +568,29 @@ def test_figures_called_exaggerated(classifier: Classifier, figures: str) -> Non
     assert _one(classifier, text)[3] == "figures"
 
 
+@pytest.mark.parametrize("strikes", ["ضربات جوية في ليبيا", "ضربة جديدة", "تفجيرا انتحاريا", "غارات التحالف"])
+def test_a_party_after_the_verb_of_an_attack_noun_is_its_object(classifier: Classifier, strikes: str) -> None:
+    """«ضربات جوية استهدفت تنظيم داعش»: the strikes are the subject, the group the one hit."""
+    text = f"وقال مسؤول عراقي إن {strikes} استهدفت تنظيم داعش قرب الحدود."
+    assert [(s.stance, s.subject.name if s.subject else None) for s in classifier.classify(text).statements
+            if s.stance == "attribution"] != [("attribution", IS)]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت وزارة الدفاع العراقية إن عشرة جنود قتلوا في هجوم على أيدي مسلحي داعش قرب الصقلاوية.",
+    "وقالت وزارة الدفاع العراقية إن الهجوم الذي نفذه مسلحو داعش قتل عشرة جنود قرب الصقلاوية.",
+])
+def test_the_agent_right_after_its_marker_is_the_doer(classifier: Classifier, text: str) -> None:
+    assert _rows(classifier, text) == [("attribution", "Iraq", IS)]
+
+
+def test_a_party_blaming_itself_is_no_blame(classifier: Classifier) -> None:
+    text = ("وأضافت الجبهة الشامية أنه للأسف فقد تورط في هذه العمليات بعض المحسوبين على الجيش الحر , "
+            "بحسب تصريحات نسبت لقائد في الجيش الحر .")
+    assert [s for s in classifier.classify(text).statements
+            if s.stance == "attribution" and s.speaker is not None and s.speaker == s.subject] == []
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
