@@ -311,7 +311,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         by_at = next((i for i in range(end, min(reach, len(s.toks))) if _agent_at(s, fw, i, ok)), None)
         size = _agent_at(s, fw, by_at, ok) if by_at is not None else 0
         by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3
-                    and not (fw.lang == "ar" and mn.start > by_at + size + 1 and _ar_target(s, fw, mn))]
+                    and not (fw.lang == "ar" and mn.start > by_at + size + 1 and (
+                        _ar_target(s, fw, mn) or any(w in _TOWARDS for w in s.toks[by_at + size:mn.start])))]
                    ) if by_at is not None else []
         # «غارة التحالف», «هجوم لداعش»; not «عملية ضد القوات الأميركية» (the target)
         # and not «استهداف رتل أمريكي» (an adjective after another noun qualifies that noun)

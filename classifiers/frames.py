@@ -98,8 +98,9 @@ def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> b
         return False
     toks, w, norm = whole.toks, fw.words, whole.norm
     bag = frozenset(toks)
-    if (w["communique"].any_in(toks, bag, norm) or w["claim_verbs"].any_in(toks, bag, norm)) and w["event"].any_in(
-            toks, bag, norm):
+    if (w["communique"].any_in(toks, bag, norm) or w["claim_verbs"].any_in(toks, bag, norm) or (
+            fw.lang == "ar" and _AR_WEAK_COMMUNIQUE.search(norm) and any(m.kind == "actor" for m in whole.mentions))
+            ) and w["event"].any_in(toks, bag, norm):
         return True
     own_voice = own is not None and own.kind in STATE | ARMED
     if not own_voice and not any(m.kind == "actor" for m in whole.mentions) and not any(
@@ -112,13 +113,19 @@ def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> b
     return w["attack_verbs"].any_in(toks, bag, norm) or w["attack_nouns"].any_in(toks, bag, norm)
 
 
+_AR_WEAK_COMMUNIQUE = re.compile(r"(?<!\w)(?:استشهادي|استشهاديه|ولايه|ولايات)(?!\w)")
+
+
 def communique_claimant(gz: Gazetteer, norm: str, text: str, lang: str, actors: list[ActorRef]) -> ActorRef | None:
     """The group whose communiqué a message relays (Amaq, Wilayat, "soldiers of the Caliphate"),
     if it also reports an attack; None otherwise."""
     fw = words_for(text, lang)
-    if fw is None or not fw.communique.search(norm) or not fw.event.search(norm):
+    if fw is None or not fw.event.search(norm):
         return None
     jihadist = [a for a in actors if a.kind == "jihadist"]
+    if not fw.communique.search(norm):
+        # «عملية استشهادية», «ولاية» are any outlet's words: the group's communiqué only where it is named
+        return jihadist[0] if jihadist and fw.lang == "ar" and _AR_WEAK_COMMUNIQUE.search(norm) else None
     if jihadist:
         return jihadist[0]
     entry = gz.actors.get("islamic-state")

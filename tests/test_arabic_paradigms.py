@@ -591,6 +591,30 @@ def test_a_party_blaming_itself_is_no_blame(classifier: Classifier) -> None:
             if s.stance == "attribution" and s.speaker is not None and s.speaker == s.subject] == []
 
 
+@pytest.mark.parametrize(("lead", "group", "name"), [
+    ("", "الدولة الإسلامية تنشر", IS), ("ونشرت", "هيئة تحرير الشام", HTS), ("وبث", "تنظيم الدولة الإسلامية", IS),
+])
+@pytest.mark.parametrize("pictures", ["صور المفخخات التي استهدفت", "مقطعا مصورا للهجوم على", "شريطا يظهر استهداف"])
+def test_a_group_publishing_pictures_of_its_attack_claims_it(classifier: Classifier, lead: str, group: str, name: str,
+                                                             pictures: str) -> None:
+    text = f"{lead} {group} {pictures} مواقع قوات النظام قرب مطار كويرس.".strip()
+    assert _rows(classifier, text)[:1] == [("claim", name, name)]
+
+
+@pytest.mark.parametrize("text", [
+    "ونشر ناشطون صورا للقصف الذي استهدف بلدة كفرنبل.",
+    "ونشرت وكالة سانا صورا للهجوم الإرهابي على حي الزهراء.",
+    "ونشرت وسائل إعلام صورا للدمار الذي خلفه قصف تنظيم داعش على حي الصناعة.",
+])
+def test_pictures_published_by_no_armed_group_or_of_the_damage_claim_nothing(classifier: Classifier, text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements if s.stance == "claim"] == []
+
+
+def test_a_martyrdom_operation_with_the_group_named_is_its_communique(classifier: Classifier) -> None:
+    text = "عاجل | عملية استشهادية تستهدف البوابة الرئيسية لمطار كويرس المحاصر من قبل الدولة الإسلامية"
+    assert _rows(classifier, text) == [("claim", IS, IS)]
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
