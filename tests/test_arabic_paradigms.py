@@ -615,6 +615,25 @@ def test_a_martyrdom_operation_with_the_group_named_is_its_communique(classifier
     assert _rows(classifier, text) == [("claim", IS, IS)]
 
 
+@pytest.mark.parametrize("text", [
+    "العملية تبناها فيما بعد تنظيم داعش.",
+    "وتبناه تنظيم داعش لاحقا.",
+    "التفجير الانتحاري في السوق الذي تبناه تنظيم داعش.",
+    "والهجمات التي تبناها تنظيم داعش في سيناء.",
+])
+def test_tabannahu_with_the_attack_before_it_or_the_group_after(classifier: Classifier, text: str) -> None:
+    assert _rows(classifier, text) == [("claim", IS, IS)]
+
+
+@pytest.mark.parametrize("text", [
+    "خاصة وأن التنظيم معروف بعدم تبنيه لأية معايير أخلاقية في حربه.",
+    "مشروع الدولة الانفصالية التي تبناها الفرع السوري لحزب العمال الكردستاني في شمال سوريا.",
+    "وهي الفكرة التي تبنتها هيئة تحرير الشام منذ تأسيسها.",
+])
+def test_adopting_a_standard_a_project_or_an_idea_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
