@@ -620,6 +620,7 @@ def test_a_martyrdom_operation_with_the_group_named_is_its_communique(classifier
     "وتبناه تنظيم داعش لاحقا.",
     "التفجير الانتحاري في السوق الذي تبناه تنظيم داعش.",
     "والهجمات التي تبناها تنظيم داعش في سيناء.",
+    "انفجرت عبوة قرب حاجز في الرمادي فتبناها تنظيم داعش.",
 ])
 def test_tabannahu_with_the_attack_before_it_or_the_group_after(classifier: Classifier, text: str) -> None:
     assert _rows(classifier, text) == [("claim", IS, IS)]
