@@ -304,6 +304,12 @@ class Classifier:
             new_names.setdefault(ref.id, ref)
             all_actors.setdefault(ref.id, ref)
             out.append(ref)
+        if not out:
+            # «أصدر فصيل ألوية X بيانا يعلن فيه تبنيه»: the claim's author, named but not as a new group
+            for name in extract_group_names(s.cased_norm, s.original, issuers=True):
+                ref = self._resolve_with_suffixes(name, when) or ActorRef(slug(name), name, False, "unknown", None, name)
+                all_actors.setdefault(ref.id, ref)
+                out.append(ref)
         return out
 
     def _carry(self, s: Sentence, found: list[Statement], call: Call) -> ActorRef | None:

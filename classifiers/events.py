@@ -152,6 +152,66 @@ def _fa_clause_start(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
     return bool(s.norm_punct[words[mn.start - 1].end():words[mn.start].start()].strip())
 
 
+# «أطلق»: fired, only when what is fired follows; not «أطلق سراحه» (released), «أطلق عليه» (named),
+# «أطلقت حملة/برنامجا» (launched)
+_AR_LAUNCH = frozenset({"اطلق", "اطلقت", "اطلقوا", "يطلق", "تطلق", "يطلقون", "واطلق", "واطلقت", "واطلقوا", "ويطلق",
+                        "وتطلق", "فاطلق", "فاطلقت"})
+_AR_FIRED = re.compile(r"(?:ال|ب|بال)?(?:صاروخ|صواريخ|قذيف|قذاي|نار|نيران|رصاص|طلقات|مسير|طاير|رشق|صلي|قنبل|هاون|"
+                       r"غراد|كاتيوشا|مقذوف|زخ)")
+
+
+# «استعاد»: retook, only with ground or control after it; not «استعاد عافيته», «استعادة الثقة»
+_AR_RETOOK = frozenset({"استعاد", "استعادت", "استعادوا", "يستعيد", "تستعيد", "يستعيدون", "واستعاد", "واستعادت",
+                        "واستعادوا"})
+_AR_GROUND = re.compile(r"(?:ال)?(?:سيطر|مناطق|منطق|بلد|قري|مدين|حي|احياء|مواقع|موقع|تل|تلال|مطار|قاعد|معبر|"
+                        r"حاجز|نقاط|نقط|بعض|كامل|جميع|اجزاء|السد|سد)")
+# «المناطق التي سيطرت عليها النصرة»: the resumptive pronoun makes it a relative clause telling who
+# holds a place, no attack
+_AR_HELD = frozenset({"عليها", "عليه", "عليهم", "عليهما"})
+
+
+def _ar_launch_of_nothing(s: Sentence, t: int, end: int) -> bool:
+    """Whether an Arabic «أطلق» fires nothing (no weapon, fire or shot in the four words after it),
+    «استعاد» retakes no ground, or «سيطر عليها» only tells who holds a place."""
+    tok = s.toks[t]
+    if tok in _AR_LAUNCH:
+        return not any(_AR_FIRED.match(w) for w in s.toks[end:end + 4])
+    if tok in _AR_RETOOK:
+        return not any(_AR_GROUND.match(w) for w in s.toks[end:end + 3])
+    return "سيطر" in tok and end < len(s.toks) and s.toks[end] in _AR_HELD
+
+
+_AR_STRIKES = re.compile(r"(?:ال)?(?:غاره|غارات|غارتين|ضربه|ضربات|ضربتين|قصف|هجوم|هجمات|تفجير|تفجيرات|انفجار|قذيفه|"
+                         r"قذايف|صاروخ|صواريخ|عبوه|مفخخه|عمليه|اعتداء)(?:ا)?")
+
+
+def _ar_noun_subject(s: Sentence, fw: FrameWords, t: int) -> bool:
+    """Whether an Arabic verb's subject is an attack noun shortly before it («ضربات جوية في ليبيا
+    استهدفت تنظيم داعش», «تفجيرا انتحاريا استهدف»), no party between: the party after the verb is
+    then its object."""
+    named = {i for m in s.mentions if m.kind == "actor" for i in range(m.start, m.end)}
+    for i in range(t - 1, max(t - 5, -1), -1):
+        if i in named or s.toks[i] in _CLAUSE:
+            return False
+        if _AR_STRIKES.fullmatch(s.toks[i]):
+            return True
+    return False
+
+
+def _ar_apart(s: Sentence, fw: FrameWords, mn: Mention, verb: int) -> bool:
+    """Whether an Arabic party before a verb stands apart from it: the source after «بحسب», «وفقا ل»
+    («وفقا للمرصد السوري , قصفت طائرات روسية»), or a comma between them."""
+    lo = s.starts[max(mn.start - 3, 0)] if s.starts else 0
+    hits = list(fw.according.finditer(s.norm, lo, s.starts[mn.start] if s.starts else 0))
+    if hits and s.token_at(hits[-1].end() - 1) >= mn.start - 1:
+        return True
+    words = list(_WORD.finditer(s.norm_punct))
+    if len(words) != len(s.toks) or verb >= len(words):
+        return False
+    return "," in s.norm_punct[words[mn.end - 1].end():words[verb].start()] or "،" in s.norm_punct[
+        words[mn.end - 1].end():words[verb].start()]
+
+
 _WORD = re.compile(r"\w+")
 _KE = normalize("که")
 
@@ -175,6 +235,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
     for m in fw.attack_verb.finditer(s.norm):
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
         if _blocked(s, fw, t - 5, m.start()):
+            continue
+        if fw.lang == "ar" and _ar_launch_of_nothing(s, t, end):
             continue
         doer: ActorRef | bool | None = False  # False: none found
         agent = _agent_at(s, fw, end, ok)
@@ -221,11 +283,11 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # Arabic puts the subject right before the verb or after it («القوات ... بعبوة ناسفة
             # استهدفت»: the charge targeted, not the forces named four words before)
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t]
-            if before and _subject_of(s, fw, before[-1][0].end, t):
+            if before and _subject_of(s, fw, before[-1][0].end, t) and not (arabic and _ar_apart(s, fw, before[-1][0], t)):
                 doer = before[-1][1]
         if doer is False and fw.lang == "ar" and t > 0 and fw.own_forces.fullmatch(s.toks[t - 1]):
             doer = None  # «أن مقاتليها استهدفوا دبابة إسرائيلية»: the own forces right before the verb did it
-        if doer is False and arabic and fw.lang != "fa":
+        if doer is False and arabic and fw.lang != "fa" and not _ar_noun_subject(s, fw, t):
             after = _head([(mn, r) for mn, r in ok if end <= mn.start <= end + 2 and not _ar_target(s, fw, mn)
                            and not _ar_adjective_of_object(s, fw, mn, end)])
             if after:
@@ -248,7 +310,10 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             (i for i in range(end, min(end + 9, len(s.toks))) if s.toks[i] in (_RA, _KE)), min(end + 9, len(s.toks)))
         by_at = next((i for i in range(end, min(reach, len(s.toks))) if _agent_at(s, fw, i, ok)), None)
         size = _agent_at(s, fw, by_at, ok) if by_at is not None else 0
-        by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3]) if by_at is not None else []
+        by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3
+                    and not (fw.lang == "ar" and mn.start > by_at + size + 1 and (
+                        _ar_target(s, fw, mn) or any(w in _TOWARDS for w in s.toks[by_at + size:mn.start])))]
+                   ) if by_at is not None else []
         # «غارة التحالف», «هجوم لداعش»; not «عملية ضد القوات الأميركية» (the target)
         # and not «استهداف رتل أمريكي» (an adjective after another noun qualifies that noun)
         after = [r for mn, r in ok if mn.start == end or (

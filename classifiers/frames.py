@@ -31,6 +31,7 @@ from classifiers.rules import Rule
 from classifiers.sentences import Sentence
 from classifiers.speakers import (
     ACCORDING,
+    AR_RIGHTS,
     INVERTED,
     SAID,
     after_speech,
@@ -97,8 +98,9 @@ def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> b
         return False
     toks, w, norm = whole.toks, fw.words, whole.norm
     bag = frozenset(toks)
-    if (w["communique"].any_in(toks, bag, norm) or w["claim_verbs"].any_in(toks, bag, norm)) and w["event"].any_in(
-            toks, bag, norm):
+    if (w["communique"].any_in(toks, bag, norm) or w["claim_verbs"].any_in(toks, bag, norm) or (
+            fw.lang == "ar" and _AR_WEAK_COMMUNIQUE.search(norm) and any(m.kind == "actor" for m in whole.mentions))
+            ) and w["event"].any_in(toks, bag, norm):
         return True
     own_voice = own is not None and own.kind in STATE | ARMED
     if not own_voice and not any(m.kind == "actor" for m in whole.mentions) and not any(
@@ -111,13 +113,19 @@ def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> b
     return w["attack_verbs"].any_in(toks, bag, norm) or w["attack_nouns"].any_in(toks, bag, norm)
 
 
+_AR_WEAK_COMMUNIQUE = re.compile(r"(?<!\w)(?:استشهادي|استشهاديه|ولايه|ولايات)(?!\w)")
+
+
 def communique_claimant(gz: Gazetteer, norm: str, text: str, lang: str, actors: list[ActorRef]) -> ActorRef | None:
     """The group whose communiqué a message relays (Amaq, Wilayat, "soldiers of the Caliphate"),
     if it also reports an attack; None otherwise."""
     fw = words_for(text, lang)
-    if fw is None or not fw.communique.search(norm) or not fw.event.search(norm):
+    if fw is None or not fw.event.search(norm):
         return None
     jihadist = [a for a in actors if a.kind == "jihadist"]
+    if not fw.communique.search(norm):
+        # «عملية استشهادية», «ولاية» are any outlet's words: the group's communiqué only where it is named
+        return jihadist[0] if jihadist and fw.lang == "ar" and _AR_WEAK_COMMUNIQUE.search(norm) else None
     if jihadist:
         return jihadist[0]
     entry = gz.actors.get("islamic-state")
@@ -142,8 +150,10 @@ def demonym_mentions(gz: Gazetteer, s: Sentence, fw: FrameWords) -> list[Mention
         if ref is None:
             continue
         if fw.lang == "ar":
-            # the adjective follows its noun: «حزب الله اللبناني» is the group's, «الطائرات الأمريكية» a party
-            if not any(m.kind == "actor" and m.end == i for m in s.mentions):
+            # the adjective follows its noun: «حزب الله اللبناني» is the group's, «الطائرات الأمريكية» a party;
+            # «اللجنة السورية لحقوق الإنسان» names an organisation, no party of the state
+            if not any(m.kind == "actor" and m.end == i for m in s.mentions) and not (
+                    i + 1 < len(s.toks) and s.toks[i + 1] in AR_RIGHTS):
                 out.append(Mention("actor", ref.id, i, i + 1, tok))
         elif not any(m.kind == "actor" and i < m.start <= i + 3 for m in s.mentions):
             # not "the Lebanese militant group Hezbollah", "Yemeni Houthi rebels": the group's adjective
@@ -218,6 +228,10 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             continue
         if speaker is None or (doer is None and speaker.kind not in STATE | ARMED):
             continue
+        if doer is not None and speaker.kind == "relay" and doer.kind in ARMED and not infinitive:
+            # «الميادين: المقاومة الإسلامية تستهدف قاعدة التنف»: a relay carries the group's own
+            # word, so the attack it reports is the group's claim, not the relay's blame
+            speaker = doer
         if doer is None or same_party(speaker, doer):
             if "claim" in has:
                 continue
@@ -313,37 +327,45 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         return call.carried or call.own
     if speech and _GROUP.search(s.norm) and len({a.id for a in call.armed}) == 1:
         return call.armed[0]  # "Hezbollah fighters attacked .... The group said it fired ...": the one group named
-    if speech and _body_speaks(s, fw, speech):
-        return _body_state(s, fw, ok, call)
+    if speech:
+        body = _body_speaks(s, fw, speech)
+        if body is not None:
+            return _body_state(s, fw, ok, call, own_deed=not (fw.lang == "ar" and _SOURCES.match(body)))
     return None
 
 
-def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> bool:
-    """Whether a state's body without its state is the subject of a speech verb: "the ministry
-    said", "..., said the army", «وقالت وزارة الدفاع»."""
+# «مصدر أمني», «مصادر عسكرية»: an Arabic paragraph's unnamed sources are mostly the local side's, not
+# the striking state's own
+_SOURCES = re.compile(r"مصدر|مصادر")
+
+
+def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> str | None:
+    """The state's body without its state that is the subject of a speech verb, if any: "the
+    ministry said", "..., said the army", «وقالت وزارة الدفاع»."""
     for body in fw.bodies.finditer(s.norm):
         first, last = s.token_at(body.start()), s.token_at(body.end() - 1) + 1
         for said in speech:
             pos = s.token_at(said.start())
             if 0 <= pos - last <= 2 and governs(s, last, pos):
-                return True
+                return body.group(0)
             if 1 <= first - pos <= 2 and (fw.lang != "en" or INVERTED.match(said.group(0))):
-                return True
-    return False
+                return body.group(0)
+    return None
 
 
-def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call) -> ActorRef | None:
+def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call,
+                own_deed: bool = True) -> ActorRef | None:
     """The state a body named without its state speaks for ("..., the ministry said", "officials
     said", "state media reported"): the state the sentence names that did no attack in it, else one
-    the message names; else a state that is the subject of its own attack verb ("America struck
-    ..., officials said"). An attack noun's adjective ("an Israeli strike, the ministry said") is
-    the other side's report."""
+    the message names; else (``own_deed``) a state that is the subject of its own attack verb
+    ("America struck ..., officials said"). An attack noun's adjective ("an Israeli strike, the
+    ministry said") is the other side's report."""
     events = events_of(s, fw, ok)
     doers = [d for _, _, d, _ in events if d is not None]
     for r in [r for _, r in ok if r.kind in STATE]:
         if not any(same_party(r, d) for d in doers):
             return r
-    for start, _, doer, infinitive in events:
+    for start, _, doer, infinitive in events if own_deed else []:
         if doer is not None and doer.kind in STATE and not infinitive and not fw.attack_noun.fullmatch(s.toks[start]):
             if any(same_party(r, doer) and m.end <= start for m, r in ok):
                 return doer

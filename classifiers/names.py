@@ -59,6 +59,16 @@ _NAME_PATTERNS = [
 ]
 
 
+# Names a claim gives its author without presenting the group as new: the speaker, not a new name.
+_ISSUER_PATTERNS = [
+    # «أصدر فصيل ألوية X بيانا يعلن فيه تبنيه ...»: the group that issued the statement
+    re.compile(r"(?<!\w)(?:و|ف)?(?:اصدر|اصدرت|نشر|نشرت)(?: فصيل| جماعه| مجموعه){0,1} "
+               r"(?P<q>(?:سرايا|سريه|كتايب|كتيبه|لواء|الويه|عصبه|فصايل|تشكيل|حركه|جماعه|جيش|تجمع|جبهه)(?: \w+){1,4}?) "
+               r"بيانا (?:\w+ ){0,2}?(?:(?:يعلن|تعلن|اعلن|اعلنت) (?:فيه |فيها )?(?:عن )?"
+               r"(?:تبنيه|تبنيها|مسووليته|مسووليتها|المسووليه)|(?:يتبني|تتبني|تبني|تبنت) (?:فيه|فيها))(?!\w)"),
+]
+
+
 @lru_cache(maxsize=8192)
 def display_name(name: str) -> str:
     """A name as written, cleaned: no bidi marks, diacritics or tatweel; quotes and trailing
@@ -199,10 +209,11 @@ def as_written(name: str, original: str) -> str:
     return display_name(text[where[at]:where[at + len(key) - 1] + 1])
 
 
-def extract_group_names(cased_normalized: str, original: str = "") -> list[str]:
-    """Names a sentence gives to a group in a claim or self-naming pattern (as written)."""
+def extract_group_names(cased_normalized: str, original: str = "", issuers: bool = False) -> list[str]:
+    """Names a sentence gives to a group in a claim or self-naming pattern (as written);
+    ``issuers``: instead the authors a claim names without presenting them as new."""
     found: list[str] = []
-    for pattern in _NAME_PATTERNS:
+    for pattern in _ISSUER_PATTERNS if issuers else _NAME_PATTERNS:
         for match in pattern.finditer(cased_normalized):
             raw = match.group("q")
             quoted = _QUOTED.match(raw.strip())

@@ -24,6 +24,9 @@ def resolve(gz: Gazetteer, statements: list[Statement], sentences: list[Sentence
     statements = [st for st in statements if not (
         st.stance == "attribution" and st.subject and st.subject.id in claimed
         and (st.speaker is None or st.speaker.id in relays))]
+    # a party blaming itself is no blame: its speaker and its party blamed were read from one name
+    statements = [st for st in statements if not (
+        st.stance == "attribution" and st.speaker is not None and st.subject is not None and st.speaker.id == st.subject.id)]
     statements = effect_disputes(gz, statements, sentences, call)
     return fill_denial_subjects(statements, call.armed)
 

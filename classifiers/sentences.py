@@ -137,4 +137,22 @@ def clean_body(text: str) -> str:
     text = "\n".join(strip_dateline(line) for line in text.split("\n")) if "\n" in text else strip_dateline(text)
     if ":" in text:
         text = _STAMP.sub("\n", text)
+    if "تنظيم الدولة" in text:
+        text = _unglue_is(text)
     return text
+
+
+# «أعلنتنظيم الدولة الإسلاميةعن»: pages that linked the name lose the spaces around it when the links
+# are stripped; a glued word before it is more than a proclitic («و», «ل», «فل»)
+_IS_GLUED = re.compile(r"(?P<before>[\u0621-\u064a]+)(?=تنظيم الدولة ال[إاأ]سلامية)|(?<=تنظيم الدولة الإسلامية)(?=[\u0621-\u064a])"
+                       r"|(?<=تنظيم الدولة الاسلامية)(?=[\u0621-\u064a])")
+_PROCLITICS = re.compile(r"[وف]?[بلك]?|[وف]")
+
+
+def _unglue_is(text: str) -> str:
+    def space(m: re.Match[str]) -> str:
+        before = m.group("before")
+        if before is None:
+            return " "
+        return before if _PROCLITICS.fullmatch(before) else before + " "
+    return _IS_GLUED.sub(space, text)

@@ -125,6 +125,10 @@ def parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool, writt
     return sorted(found + titled, key=lambda x: x[0].start) if titled else found
 
 
+# «المرصد السوري لحقوق الإنسان», «اللجنة السورية لحقوق الإنسان»: an organisation's name, not a state's office
+AR_RIGHTS = frozenset({"لحقوق", "للدفاع", "لرصد", "لتوثيق", "للتوثيق"})
+
+
 def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> list[tuple[Mention, ActorRef]]:
     """A state's office named by its adjective ("the Turkish prime minister", «سيناتور أمريكي»)
     where the gazetteer has no name for the whole: the state."""
@@ -146,6 +150,8 @@ def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> li
             if not any(w in fw.titles for w in near) and not (
                     not before and i + 2 < len(toks) and toks[i + 2] in _MINISTRY):
                 continue
+            if fw.lang == "ar" and i + 1 < len(toks) and toks[i + 1] in AR_RIGHTS:
+                continue  # «اللجنة السورية لحقوق الإنسان», «المنظمة المصرية لحقوق الإنسان»: no state's office
             if tok == "us" and (i >= len(s.cased) or s.cased[i] != "US"):
                 continue  # "us" the pronoun
             ref = gz.resolve_actor(name, when, in_claim)

@@ -321,6 +321,320 @@ def test_no_stance(classifier: Classifier, text: str) -> None:
     assert [s.stance for s in classifier.classify(text).statements] == []
 
 
+# --- news paragraphs: the outlet's voice, relays, reported speech -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "استهدف الحوثيون قاعدة للتحالف في منطقة نجران بصاروخ باليستي.",
+    "وقصفت هيئة تحرير الشام مقرا لقوات النظام في بلدة مورك.",
+    "تهاجم وحدات حماية الشعب مواقع للفصائل قرب مطار منغ العسكري.",
+    "وأخذت تركيا تقصف بالمدفعية قوات وحدات حماية الشعب قرب بلدة تل رفعت.",
+])
+def test_the_outlets_voice_naming_the_attacker_is_no_claim(classifier: Classifier, text: str) -> None:
+    """A news paragraph telling who struck, with no one speaking, is none (the guide's neutral voice)."""
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize(("relay", "group", "name"), [
+    ("الميادين", "المقاومة الإسلامية في العراق", IRI), ("صابرين نيوز", "كتائب حزب الله", KH),
+    ("وكالة أعماق", "تنظيم الدولة الإسلامية", IS),
+])
+@pytest.mark.parametrize("verb", ["تستهدف", "استهدفت", "تقصف", "هاجمت"])
+def test_a_relay_headline_carries_the_groups_claim(classifier: Classifier, relay: str, group: str, name: str,
+                                                   verb: str) -> None:
+    text = f"{relay}: {group} {verb} قاعدة التنف بطائرتين مسيرتين."
+    assert _rows(classifier, text) == [("claim", name, name)]
+
+
+@pytest.mark.parametrize("text", [
+    "مقتل شخصين وإصابة خمسة إثر إطلاق نار في مركز تجاري بولاية أريزونا الأمريكية.",
+    "وقال حاكم ولاية الخرطوم إن الاشتباكات في الأحياء الجنوبية خلفت قتلى.",
+    "قتل جندي في عملية استشهادية نفذها شاب فلسطيني عند حاجز عسكري قرب مدينة جنين.",
+])
+def test_a_state_province_or_a_martyrdom_operation_is_no_communique(classifier: Classifier, text: str) -> None:
+    """«ولاية» alone is any state or province; «عملية استشهادية» in a news paragraph is the outlet's word."""
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+def test_a_caliphate_province_heads_its_communique(classifier: Classifier) -> None:
+    text = "ولاية نينوى | هلاك عنصرين من الحشد الرافضي بقنص في غرب الموصل."
+    assert _rows(classifier, text) == [("claim", IS, IS)]
+
+
+@pytest.mark.parametrize("text", [
+    "قامت القوات التركية بقصف مواقع لوحدات حماية الشعب قرب الحدود.",
+    "وقام النظام بقصف حي الوعر بقذائف الهاون.",
+    "الهجمات التي قام بتنفيذها تسعة عشر شخصا على صلة بتنظيم القاعدة.",
+    "وشنت طائرات التحالف غارات على الرقة استهدفت مقاتلي التنظيم.",
+    "وقصفت المدفعية مجاهدي الفصائل المتحصنين في التلال.",
+    "وقام مقاتلو التنظيم بإزالة التماثيل من المتحف.",
+])
+def test_qama_bi_and_fighters_as_object_in_the_outlets_voice(classifier: Classifier, text: str) -> None:
+    """«قام X بقصف» told by the outlet is none; «مقاتلي/مجاهدي» after an attack verb are its object."""
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize("verb", ["قام", "وقام", "يقوم"])
+@pytest.mark.parametrize("fighters", ["مجاهدو", "أبطال", "مقاتلو"])
+def test_qama_fighters_of_a_named_group_bi_attack(classifier: Classifier, verb: str, fighters: str) -> None:
+    text = f"{verb} {fighters} المقاومة الإسلامية في العراق باستهداف قاعدة حرير بطائرة مسيرة."
+    assert _rows(classifier, text) == [("claim", IRI, IRI)]
+
+
+@pytest.mark.parametrize("lead", ["قمنا", "وقمنا"])
+def test_qumna_bi_is_the_channels_own_claim(classifier: Classifier, lead: str) -> None:
+    text = f"{lead} بعون الله باستهداف قاعدة حرير بطائرة مسيرة."
+    assert _rows(classifier, text, source_actor="islamic-resistance-in-iraq") == [("claim", IRI, IRI)]
+
+
+@pytest.mark.parametrize(("lead", "group"), [
+    ("أصدر فصيل", "ألوية سيف الجنوب"), ("وأصدرت", "سرايا الغضب الثوري"), ("نشرت", "كتائب درع الفرات الحرة"),
+])
+@pytest.mark.parametrize("claimed", ["يعلن فيه تبنيه", "أعلنت فيه مسؤوليتها عن", "تتبنى فيه"])
+def test_the_group_that_issued_the_statement_claims(classifier: Classifier, lead: str, group: str, claimed: str) -> None:
+    """«أصدر فصيل X بيانا يعلن فيه تبنيه»: X speaks, named as written, and not presented as a new group."""
+    result = classifier.classify(f"{lead} {group} بيانا {claimed} تفجير حافلة للزوار قرب مدينة دمشق.")
+    assert [(s.stance, s.speaker.name if s.speaker else None) for s in result.statements] == [("claim", group)]
+    assert result.new_actor_names == ()
+
+
+@pytest.mark.parametrize("lead", ["أعلن الجيش العراقي", "وأعلنت وزارة الدفاع العراقية", "يعلن الجيش العراقي"])
+@pytest.mark.parametrize(("killed", "claim"), [
+    ("مقتل 15 مسلحا", True), ("عن مقتل قيادي في داعش", True), ("قتل عشرين إرهابيا", True),
+    ("مقتل ضابط برتبة نقيب", False), ("مقتل ثلاثة جنود", False), ("عن مقتل خمسة مدنيين", False),
+    ("مقتل شخصين", False), ("مقتله", False),
+])
+def test_a_kill_announced_is_a_claim_a_loss_announced_is_not(classifier: Classifier, lead: str, killed: str,
+                                                               claim: bool) -> None:
+    """«أعلن الجيش مقتل 15 مسلحا» is its claim; the death of its officers, soldiers or of civilians is a
+    loss or someone else's attack it reports."""
+    stances = [s.stance for s in classifier.classify(f"{lead} {killed} قرب مدينة الموصل.").statements]
+    assert ("claim" in stances) is claim
+
+
+@pytest.mark.parametrize("lead", ["وأكد الجيش السوري", "أكدت وزارة الدفاع السورية", "يؤكد الجيش السوري"])
+def test_a_death_confirmed_is_no_claim(classifier: Classifier, lead: str) -> None:
+    assert [s.stance for s in classifier.classify(f"{lead} مقتل قائد الحملة العسكرية في دير الزور.").statements] == []
+
+
+@pytest.mark.parametrize("source", ["أوضح مصدر أمني", "وقالت مصادر عسكرية", "وذكر مصدر عسكري", "وأفادت مصادر أمنية"])
+@pytest.mark.parametrize("planes", ["المدفعية الإسرائيلية", "الطائرات الروسية", "طائرات أمريكية"])
+def test_unnamed_sources_are_not_the_striking_states_own(classifier: Classifier, source: str, planes: str) -> None:
+    """«قال مصدر أمني إن الطائرات الروسية قصفت»: no state speaks; the striking state is not its own source."""
+    text = f"{source} أن {planes} استهدفت خزانا للمياه في بلدة الحمرات."
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize("coalition", ["قوات التحالف الذي تقوده المملكة العربية السعودية", "التحالف الذي تقوده السعودية",
+                                       "قوات التحالف العربي", "قوات التحالف بقيادة السعودية"])
+def test_the_saudi_led_coalition_in_its_descriptions(classifier: Classifier, coalition: str) -> None:
+    """«قوات التحالف» alone is the US-led coalition; described as led by Saudi Arabia it is the Saudi-led one."""
+    text = f"واتهمت منظمة العفو الدولية {coalition} بقصف مستشفى في مدينة صعدة."
+    assert _rows(classifier, text) == [("attribution", "Amnesty International", "Saudi-led coalition")]
+
+
+@pytest.mark.parametrize("sdf", ["القوات السورية الديمقراطية", "قوات سوريا الديموقراطية", "قوات سورية الديمقراطية"])
+def test_the_sdf_in_its_spellings(classifier: Classifier, sdf: str) -> None:
+    text = f"وأفادت {sdf} بأنها أسقطت طائرة مسيرة تابعة لتنظيم الدولة الإسلامية قرب الرقة."
+    assert _rows(classifier, text) == [("claim", "Syrian Democratic Forces", "Syrian Democratic Forces")]
+
+
+@pytest.mark.parametrize("according", ["بحسب المرصد السوري لحقوق الإنسان ,", "وفقا للمرصد السوري لحقوق الإنسان ,",
+                                       "ووفقا للمرصد السوري لحقوق الإنسان", "وبحسب المرصد السوري ,"])
+@pytest.mark.parametrize(("planes", "state"), [("طائرات روسية", "Russia"), ("الطائرات التركية", "Turkey")])
+def test_according_to_a_monitor_the_planes_after_the_verb_struck(classifier: Classifier, according: str, planes: str,
+                                                                 state: str) -> None:
+    """The source after «بحسب/وفقا ل» is no subject of the verb that follows it: the planes after it are."""
+    text = f"{according} قصفت {planes} قرية في ريف إدلب الجنوبي."
+    assert _rows(classifier, text) == [("attribution", "Syrian Observatory for Human Rights", state)]
+
+
+@pytest.mark.parametrize("after", ["حسبما أفاد المرصد السوري لحقوق الإنسان", "وفقا للمرصد السوري لحقوق الإنسان"])
+def test_according_to_a_monitor_at_the_end(classifier: Classifier, after: str) -> None:
+    text = f"قصفت طائرات روسية قرية في ريف إدلب , {after}."
+    assert _rows(classifier, text) == [("attribution", "Syrian Observatory for Human Rights", "Russia")]
+
+
+@pytest.mark.parametrize("launched", ["أطلقت سراح ثلاثة معتقلين", "أطلقت حملة لجمع التبرعات", "أطلقت برنامجا للتدريب",
+                                      "أطلقت عليه اسم الشهيد"])
+def test_atlaqa_of_no_weapon_is_no_attack(classifier: Classifier, launched: str) -> None:
+    text = f"وقال الجيش الإسرائيلي إن حركة حماس {launched} في غزة."
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize("launched", ["أطلقت صواريخ", "أطلقت 50 قذيفة هاون", "أطلقت النار", "أطلقت طائرة مسيرة"])
+def test_atlaqa_of_a_weapon_is_an_attack(classifier: Classifier, launched: str) -> None:
+    text = f"وقال الجيش الإسرائيلي إن حركة حماس {launched} على مستوطنات غلاف غزة."
+    assert _rows(classifier, text) == [("attribution", "Israel", "Hamas")]
+
+
+@pytest.mark.parametrize("text", [
+    "في 3 نيسان / أبريل أعلنتنظيم الدولة الإسلاميةعن تنفيذ هجوم على حاجز للجيش قرب مدينة الرقة.",
+    "وتبنىتنظيم الدولة الإسلاميةالمسؤولية عن تفجير عبوة ناسفة قرب مدينة الرقة.",
+    "في تسجيل نشرهتنظيم الدولة الاسلاميةتبنى الهجوم على حاجز للجيش قرب مدينة الرقة.",
+])
+def test_the_states_name_glued_to_its_neighbours(classifier: Classifier, text: str) -> None:
+    """Pages that linked the name lose the spaces around it when the links are stripped."""
+    assert _rows(classifier, text) == [("claim", IS, IS)]
+
+
+@pytest.mark.parametrize("duty", ["مسؤولية الحفاظ على حياة المدنيين", "المسؤولية عن حماية السكان", "مسؤولية تأمين الطريق"])
+def test_a_duty_laid_on_a_party_is_no_blame(classifier: Classifier, duty: str) -> None:
+    text = f"وحمل رئيس الوزراء قيادة العمليات المشتركة {duty} بعد الهجوم على الفلوجة."
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize("held", ["سيطرت عليها", "سبق وأن سيطرت عليها", "سيطر عليه"])
+def test_who_holds_a_place_in_a_relative_clause_is_no_attack(classifier: Classifier, held: str) -> None:
+    text = f"وقال المرصد السوري لحقوق الإنسان إن الطائرة سقطت في المنطقة التي {held} هيئة تحرير الشام ."
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize(("group", "own", "verb"), [(("حركة حزم", "Harakat Hazm"), "حركته", "استعادت"),
+                                                   (("حركة حماس", "Hamas"), "مقاتليها", "استعادوا"),
+                                                   (("حزب الله", "Hezbollah"), "مقاتليه", "استعادوا")])
+@pytest.mark.parametrize("ground", ["السيطرة على بلدة مورك", "بعض المناطق في ريف حماة", "مواقع قرب مطار حماة"])
+def test_its_own_fighters_retook_ground(classifier: Classifier, group: tuple[str, str], own: str, verb: str,
+                                        ground: str) -> None:
+    text = f"وقال مسؤول في {group[0]} إن {own} {verb} {ground}."
+    assert _rows(classifier, text) == [("claim", group[1], group[1])]
+
+
+@pytest.mark.parametrize("regained", ["استعاد عافيته", "استعادت ثقة الشارع", "يستعيد أنفاسه"])
+def test_istaada_of_no_ground_is_no_attack(classifier: Classifier, regained: str) -> None:
+    text = f"وقال المرصد السوري لحقوق الإنسان إن تنظيم داعش {regained} في البادية."
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize(("attack", "agent"), [
+    ("الغارات التي", "نفذها"), ("الغارة التي", "شنتها"), ("الهجوم الذي", "شنه"), ("العملية التي", "قامت بها"),
+    ("المجزرة التي", "ارتكبتها"), ("الضربات التي", "نفذتها"),
+])
+@pytest.mark.parametrize(("party", "name"), [("قوات التحالف العربي", "Saudi-led coalition"), ("الطائرات الروسية", "Russia"),
+                                            ("تنظيم داعش", IS)])
+def test_the_relative_clause_names_the_doer_of_an_attack(classifier: Classifier, attack: str, agent: str, party: str,
+                                                          name: str) -> None:
+    """«الغارات التي نفذها التحالف»: the relative clause's verb with its pronoun names who struck."""
+    text = f"وقالت منظمة هيومن رايتس ووتش إن {attack} {agent} {party} قتلت عشرات المدنيين في بلدة الحمرات."
+    assert _rows(classifier, text) == [("attribution", "Human Rights Watch", name)]
+
+
+def test_its_own_strikes_in_a_relative_clause_hit_a_target_named_after(classifier: Classifier) -> None:
+    text = "وقالت وزارة الدفاع الروسية إن الضربات التي نفذتها طائراتها دمرت مقرات لجبهة النصرة في ريف إدلب."
+    assert _rows(classifier, text) == [("claim", "Russia", "Russia")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت اللجنة السورية لحقوق الإنسان إن قوات النظام قصفت حي الخالدية بقذائف الهاون.",
+    "وذكرت الشبكة السورية لحقوق الإنسان أن قوات النظام قصفت حي الخالدية بقذائف الهاون.",
+])
+def test_a_rights_organisation_named_by_a_states_adjective_is_not_the_state(classifier: Classifier, text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements if s.stance == "claim"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "الغارات التي نفذها التحالف العربي قتلت عشرات المدنيين في صعدة.",
+    "وقتل عشرات المدنيين في الهجوم الذي شنه تنظيم داعش على بلدة الحمرات.",
+])
+def test_the_relative_clause_in_the_outlets_voice_is_none(classifier: Classifier, text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize("text", [
+    "فيما كانت هناك مجموعات شبابية لا علاقة لها بالفصائل تستعد للسفر.",
+    "وهذا الاتفاق لا علاقة له باتفاق وقف إطلاق النار في الجنوب.",
+    "لكن القضية الأساسية لا علاقة لها بالرئيس السابق.",
+    "وهي أرض لا علاقة لهم بها ولا بتاريخها.",
+    "وترى أوساط سياسية أن المخاوف من تقسيم الرقة مبالغ فيها.",
+    "الرجاء تعبئة الحقول التالية: صيغة البريد الإلكتروني غير صحيحة.",
+])
+def test_no_tie_exaggerated_or_incorrect_about_no_attack_is_no_denial(classifier: Classifier, text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize(("speaker", "words"), [
+    ("وقالت حركة حماس إنه", "لا علاقة لها بالهجوم على الحاجز"),
+    ("وقال حزب الله إنه", "ليس له أي دور في التفجير الذي وقع في الضاحية"),
+    ("وقالت كتائب حزب الله:", "لا علاقة لنا بما جرى في محيط السفارة"),
+])
+def test_no_role_in_an_attack_is_a_denial(classifier: Classifier, speaker: str, words: str) -> None:
+    stance, who, subject, kind, _ = _one(classifier, f"{speaker} {words}.")
+    assert (stance, kind) == ("denial", "responsibility") and who == subject is not None
+
+
+@pytest.mark.parametrize("figures", ["الأرقام التي نشرها التنظيم عن قتلانا في الرقة", "حصيلة القتلى التي أعلنتها الحركة",
+                                     "أعداد الضحايا"])
+def test_figures_called_exaggerated(classifier: Classifier, figures: str) -> None:
+    text = f"وقالت قوات سوريا الديمقراطية إن {figures} مبالغ فيها."
+    assert _one(classifier, text)[3] == "figures"
+
+
+@pytest.mark.parametrize("strikes", ["ضربات جوية في ليبيا", "ضربة جديدة", "تفجيرا انتحاريا", "غارات التحالف"])
+def test_a_party_after_the_verb_of_an_attack_noun_is_its_object(classifier: Classifier, strikes: str) -> None:
+    """«ضربات جوية استهدفت تنظيم داعش»: the strikes are the subject, the group the one hit."""
+    text = f"وقال مسؤول عراقي إن {strikes} استهدفت تنظيم داعش قرب الحدود."
+    assert [(s.stance, s.subject.name if s.subject else None) for s in classifier.classify(text).statements
+            if s.stance == "attribution"] != [("attribution", IS)]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت وزارة الدفاع العراقية إن عشرة جنود قتلوا في هجوم على أيدي مسلحي داعش قرب الصقلاوية.",
+    "وقالت وزارة الدفاع العراقية إن الهجوم الذي نفذه مسلحو داعش قتل عشرة جنود قرب الصقلاوية.",
+])
+def test_the_agent_right_after_its_marker_is_the_doer(classifier: Classifier, text: str) -> None:
+    assert _rows(classifier, text) == [("attribution", "Iraq", IS)]
+
+
+def test_a_party_blaming_itself_is_no_blame(classifier: Classifier) -> None:
+    text = ("وأضافت الجبهة الشامية أنه للأسف فقد تورط في هذه العمليات بعض المحسوبين على الجيش الحر , "
+            "بحسب تصريحات نسبت لقائد في الجيش الحر .")
+    assert [s for s in classifier.classify(text).statements
+            if s.stance == "attribution" and s.speaker is not None and s.speaker == s.subject] == []
+
+
+@pytest.mark.parametrize(("lead", "group", "name"), [
+    ("", "الدولة الإسلامية تنشر", IS), ("ونشرت", "هيئة تحرير الشام", HTS), ("وبث", "تنظيم الدولة الإسلامية", IS),
+])
+@pytest.mark.parametrize("pictures", ["صور المفخخات التي استهدفت", "مقطعا مصورا للهجوم على", "شريطا يظهر استهداف"])
+def test_a_group_publishing_pictures_of_its_attack_claims_it(classifier: Classifier, lead: str, group: str, name: str,
+                                                             pictures: str) -> None:
+    text = f"{lead} {group} {pictures} مواقع قوات النظام قرب مطار كويرس.".strip()
+    assert _rows(classifier, text)[:1] == [("claim", name, name)]
+
+
+@pytest.mark.parametrize("text", [
+    "ونشر ناشطون صورا للقصف الذي استهدف بلدة كفرنبل.",
+    "ونشرت وكالة سانا صورا للهجوم الإرهابي على حي الزهراء.",
+    "ونشرت وسائل إعلام صورا للدمار الذي خلفه قصف تنظيم داعش على حي الصناعة.",
+])
+def test_pictures_published_by_no_armed_group_or_of_the_damage_claim_nothing(classifier: Classifier, text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements if s.stance == "claim"] == []
+
+
+def test_a_martyrdom_operation_with_the_group_named_is_its_communique(classifier: Classifier) -> None:
+    text = "عاجل | عملية استشهادية تستهدف البوابة الرئيسية لمطار كويرس المحاصر من قبل الدولة الإسلامية"
+    assert _rows(classifier, text) == [("claim", IS, IS)]
+
+
+@pytest.mark.parametrize("text", [
+    "العملية تبناها فيما بعد تنظيم داعش.",
+    "وتبناه تنظيم داعش لاحقا.",
+    "التفجير الانتحاري في السوق الذي تبناه تنظيم داعش.",
+    "والهجمات التي تبناها تنظيم داعش في سيناء.",
+    "انفجرت عبوة قرب حاجز في الرمادي فتبناها تنظيم داعش.",
+])
+def test_tabannahu_with_the_attack_before_it_or_the_group_after(classifier: Classifier, text: str) -> None:
+    assert _rows(classifier, text) == [("claim", IS, IS)]
+
+
+@pytest.mark.parametrize("text", [
+    "خاصة وأن التنظيم معروف بعدم تبنيه لأية معايير أخلاقية في حربه.",
+    "مشروع الدولة الانفصالية التي تبناها الفرع السوري لحزب العمال الكردستاني في شمال سوريا.",
+    "وهي الفكرة التي تبنتها هيئة تحرير الشام منذ تأسيسها.",
+])
+def test_adopting_a_standard_a_project_or_an_idea_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
 # --- Persian -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("responsibility", "took"), list(product(
