@@ -14,7 +14,8 @@ from classifiers.sentences import Sentence
 from classifiers.types import ActorRef
 
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-                          "any", "another", "latest", "deadly", "new", "such",
+                          "any", "another", "latest", "deadly", "new", "such", "more", "further", "several", "multiple",
+                          "repeated", "renewed", "recent", "fresh",
                           "la", "le", "les", "l", "un", "une", "des", "cette", "ce", "ces", "sa", "son", "ses"})
 _VICTIM = frozenset({"under", "in", "by", "from", "of", "after", "amid", "during", "against", "a", "an"})
 # "an Israeli drone strike", "the IS suicide attack": words between a party and its attack noun
@@ -214,6 +215,18 @@ def _ar_apart(s: Sentence, fw: FrameWords, mn: Mention, verb: int) -> bool:
 
 _WORD = re.compile(r"\w+")
 _KE = normalize("که")
+_PAUSES = frozenset(":;,–—")
+_HEAD_PAUSES = frozenset(":–—")  # not "|": "#Iraq|i army" in tweets
+
+
+def _pause(s: Sentence, i: int, pauses: frozenset[str] = _PAUSES) -> bool:
+    """Whether a colon, comma or dash stands between token ``i - 1`` and token ``i``."""
+    if i <= 0 or i >= len(s.toks):
+        return False
+    words = list(_WORD.finditer(s.norm_punct))
+    if len(words) != len(s.toks):
+        return False
+    return any(ch in pauses for ch in s.norm_punct[words[i - 1].end():words[i].start()])
 
 
 def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
@@ -283,7 +296,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # Arabic puts the subject right before the verb or after it («القوات ... بعبوة ناسفة
             # استهدفت»: the charge targeted, not the forces named four words before)
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t]
-            if before and _subject_of(s, fw, before[-1][0].end, t) and not (arabic and _ar_apart(s, fw, before[-1][0], t)):
+            if before and _subject_of(s, fw, before[-1][0].end, t) and not (arabic and _ar_apart(s, fw, before[-1][0], t)) \
+                    and not _pause(s, before[-1][0].end, _HEAD_PAUSES):
+                # not "Syria: drone attack kills 80": the head before a colon speaks
                 doer = before[-1][1]
         if doer is False and fw.lang == "ar" and t > 0 and fw.own_forces.fullmatch(s.toks[t - 1]):
             doer = None  # «أن مقاتليها استهدفوا دبابة إسرائيلية»: the own forces right before the verb did it
@@ -303,7 +318,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
         if _blocked(s, fw, t - 4, m.start()):
             continue
-        adjective = [r for mn, r in ok if mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS)]
+        # not "Syria: drone attack kills 80" (the head that speaks, a colon before the noun)
+        adjective = [r for mn, r in ok if (mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS))
+                     and not _pause(s, mn.end)]
         # Persian puts the agent between the noun's phrase and its verb: «حمله به پایگاه عین الاسد توسط Y
         # انجام شد»; not past a clause or an object of its own
         reach = end + 4 if fw.lang != "fa" else next(

@@ -66,6 +66,9 @@ _FIGHTING = re.compile(r"(?<!\w)(?:kill\w*|attack\w*|martyrdom|istishhad\w*|ingh
                        r"raid\w*|soldiers|fighters|apostates?|army|forces|militia\w*)(?!\w)")
 _AIR = frozenset({"planes", "jets", "warplanes", "airstrikes", "strikes", "aircraft", "helicopters", "drones", "shelling",
                   "artillery", "forces", "troops", "army"})
+# a headline's tail naming a state's forces without the state: ": army", " - defence ministry"
+_FORCES_TAIL = re.compile(r"(?::|\s[–—-])\s*(?:the )?(?:army|military|armed forces|defen[cs]e ministry|"
+                          r"ministry of defen[cs]e|military sources|army spokesman|military spokesman)$")
 _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:ministry|military|army|spokesman|command|office)|the militia|the movement|the organi[sz]ation|the ministry|"
                       r"the army|the military|the statement|the spokesman|the spokesperson|a spokesman|a spokesperson|"
                       r"the official|officials|the agency|the command|the idf|we|il|elle|ils|elles|وي|او|افزود|واضاف|واضافت|وتابع|وتابعت|واوضح|"
@@ -107,6 +110,7 @@ def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> b
             t in fw.demonyms for t in toks):
         return False
     if not own_voice and not (_HEAD_COLON.search(_RETWEET.sub("", text)) or " – " in text or " — " in text
+                              or " - " in text  # "US jets strike a depot - Pentagon"
                               or w["speech"].any_in(toks, bag, norm) or w["according"].any_in(toks, bag, norm)
                               or w["relay_heads"].any_in(toks, bag, norm)):
         return False
@@ -292,7 +296,9 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     found: ActorRef | None = None
     for said in speech:
         pos = s.token_at(said.start())
-        prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
+        # not "praises Hamas attack, says ...": a party before its attack noun names the attack, not who speaks
+        prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)
+                 and not any(fw.attack_noun.fullmatch(w) for w in s.toks[m.end:pos])]
         if prior and fw.lang in ("en", "fr") and inverted(s, ok, said.group(0), pos, s.token_at(said.end() - 1) + 1,
                                                           fw.lang == "fr"):
             prior = []  # "... by Kataib Hezbollah, said the Pentagon": the party after the verb speaks
@@ -316,6 +322,11 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     tail = tail_speaker(s, ok)
     if tail is not None:
         return tail
+    if fw.lang == "en" and _FORCES_TAIL.search(s.original.rstrip(" .…").lower()):
+        # "Turkey hits PKK hideouts in Iraq: defence ministry": the army of the state that struck
+        for _, _, doer, infinitive in events_of(s, fw, ok):
+            if doer is not None and doer.kind in STATE and not infinitive:
+                return doer
     if speech and ok and _ITS_BODY.search(s.norm):
         return ok[0][1]  # "Turkey has carried out an airstrike ..., its defence ministry said"
     if speech and fw.lang in ("fr", "fa") and _INCISE.search(s.norm):
@@ -401,11 +412,32 @@ def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
         if fw.lang == "fa" and any(mn.start >= end and not same_party(r, claimant) and "را" not in s.toks[mn.end:mn.end + 2]
                                    for mn, r in ok):
             continue  # «آمریکا ادعا کرد که کتائب حزب الله پشت حمله است»: another party's deed, a blame
-        if any(doer is not None and start >= end and not same_party(doer, claimant)
-               for start, _, doer, _ in events_of(s, fw, ok)):
+        events = events_of(s, fw, ok)
+        if any(doer is not None and start >= end and not same_party(doer, claimant) for start, _, doer, _ in events):
             continue  # "the government claimed the Daeshites killed ...": another's attack, a blame
+        if _against_itself(s, ok, claimant, end):
+            continue  # "Pentagon admits more attacks on US bases": the attacks it suffered
+        if end >= len(s.toks) - 1 and (fw.modality.search(s.norm, 0, m.start()) or any(
+                doer is not None and start < t and not same_party(doer, claimant) for start, _, doer, _ in events)):
+            # "Trump will destroy NATO if re-elected, Esper claims": a forecast, another's deed
+            continue
         return Cue(_RULES["claim"], t, end, speaker=claimant, subject=claimant)
     return None
+
+
+_ON = frozenset({"on", "against", "at", "targeting"})
+
+
+def _against_itself(s: Sentence, ok: list[tuple[Mention, ActorRef]], claimant: ActorRef, end: int) -> bool:
+    """Whether the attack after a claim verb is aimed at the claimant ("admits attacks on US
+    bases", "acknowledged strikes against its forces")."""
+    for i in range(end, min(end + 6, len(s.toks))):
+        if s.toks[i] in _ON:
+            if any(same_party(r, claimant) for mn, r in ok if i < mn.start <= i + 2):
+                return True
+            if s.toks[i + 1:i + 2] in (["its"], ["their"], ["our"]):
+                return True
+    return False
 
 
 def _relay_head(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]]) -> Cue | None:

@@ -384,5 +384,15 @@ def tail_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | 
         return None
     tail_tokens = len(tokens(normalize(m.group(1))))
     first = len(s.toks) - tail_tokens
-    tails = [r for mn, r in ok if mn.start >= first]
+    # the tail is the speaker's name and its office ("- ex Pentagon chief", ": Syrian state media"), not
+    # a phrase that mentions a party ("Assad warrant: hope for Syrian chemical attack survivors")
+    tails = [r for mn, r in ok if first <= mn.start <= first + 2 and len(s.toks) - mn.end <= 3 and all(
+        w in _TAIL_WORDS for w in s.toks[first:mn.start] + s.toks[mn.end:])]
     return tails[0] if tails else None
+
+
+_TAIL_WORDS = _HEAD_WORDS | frozenset({
+    "the", "a", "an", "ex", "former", "top", "senior", "state", "tv", "television", "radio", "report", "reports",
+    "citing", "claims", "told", "sources", "spokeswoman", "secretary", "envoy", "ambassador", "officer", "general",
+    "defence", "defense", "foreign", "health", "interior", "security", "government", "president", "pm", "s",
+    "afp", "reuters", "ap", "upi", "ani", "dpa", "xinhua", "tass", "anadolu"})  # "...: Pentagon - AFP"

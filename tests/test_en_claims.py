@@ -1,0 +1,89 @@
+"""English claims, one wording family per test: a party saying it carried out an attack (first
+person, a state or army on its own strike, a relay of a group's communiqué, a report that a party
+claimed it) and the look-alikes that claim nothing (a party named in a headline's head or tail, an
+attack a party suffered, a forecast, a feed's footer). Every sentence is written for this test by
+the project; none is copied from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.classify import Classifier
+
+from .helpers import stances
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier(learned=False)
+
+
+def claims(classifier: Classifier, text: str, source_actor: str | None = None) -> set[str | None]:
+    return {who for stance, who, _ in stances(classifier, text, None, source_actor) if stance == "claim"}
+
+
+# --- a party named in a headline's head or tail is not the doer of the attack the headline tells
+
+@pytest.mark.parametrize("text", [
+    "Lebanon: Drone strike on a wedding hall kills at least 40 guests",
+    "Yemen — Missile attack on a fuel depot kills nine workers",
+    "Jordan: Rocket attack on border post wounds four",
+])
+def test_a_country_before_a_headline_colon_is_not_the_attacker(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tehran court ruling: ‘Justice at last’ for Iranian missile strike survivors",
+    "Ten years on: what the families of Syrian barrel bomb attack victims still wait for",
+])
+def test_a_party_deep_in_a_headline_tail_does_not_speak(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Turkey hits PKK hideouts in northern Iraq: defence ministry", "turkey"),
+    ("US jets strike weapons depot in eastern Syria - Pentagon", "united-states"),
+    ("US drone strike killed senior al-Shabaab commander in Somalia: Pentagon - AFP", "united-states"),
+])
+def test_a_state_in_a_short_headline_tail_claims_its_own_strike(classifier: Classifier, text: str, who: str) -> None:
+    assert who in claims(classifier, text)
+
+
+# --- a party before its attack noun names the attack, not who speaks
+
+@pytest.mark.parametrize("text", [
+    "Houthi leader hails Hamas raid, says more fronts could open against Israel",
+    "Iraqi cleric condemns Hezbollah strike, says the region cannot bear a new war",
+])
+def test_a_party_before_an_attack_noun_is_not_the_speaker(classifier: Classifier, text: str) -> None:
+    got = claims(classifier, text)
+    assert "hamas" not in got and "hezbollah" not in got
+
+
+# --- an attack the claimant suffered, a forecast, another party's deed
+
+@pytest.mark.parametrize("text", [
+    "Pentagon admits more attacks on US bases in Syria",
+    "Pentagon acknowledges fresh drone attacks on US troops in Iraq",
+])
+def test_admitting_attacks_on_ones_own_forces_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert "united-states" not in claims(classifier, text)
+
+
+def test_a_forecast_that_someone_claims_is_no_claim(classifier: Classifier) -> None:
+    text = "The president will bomb the rebels if the talks fail, a former Pentagon chief claims"
+    assert not claims(classifier, text)
+
+
+def test_a_claim_verb_still_reports_the_speakers_own_attack(classifier: Classifier) -> None:
+    assert "united-states" in claims(classifier, "The Pentagon admits its drone struck a wedding convoy in Yemen")
+    assert "houthis" in claims(classifier, "Pentagon aware of attacks claimed by Houthis on ships in the Red Sea")
+
+
+# --- a feed's footer is not part of the story
+
+def test_a_feed_footer_repeating_the_headline_adds_no_statement(classifier: Classifier) -> None:
+    text = ("Israel pounding Gaza at record pace, analysts find\nAnalysts compared the tonnage with past wars. "
+            "The post Israel pounding Gaza at record pace, analysts find appeared first on Example Daily .")
+    assert not claims(classifier, text)
