@@ -87,3 +87,25 @@ def test_a_feed_footer_repeating_the_headline_adds_no_statement(classifier: Clas
     text = ("Israel pounding Gaza at record pace, analysts find\nAnalysts compared the tonnage with past wars. "
             "The post Israel pounding Gaza at record pace, analysts find appeared first on Example Daily .")
     assert not claims(classifier, text)
+
+
+# --- a relayed communiqué (Amaq, a Wilayat's media office) telling an attack in its own words
+
+@pytest.mark.parametrize("text", [
+    "#WilayatKirkuk\nPounding the apostate Peshmerga positions near Daquq with 82 mm mortar rounds",
+    "#WilayatSalahuddin 📷| Pounded the Rafidi army barracks south of Samarra with Grad rockets",
+    "RT @someone: Amaq Agency reports that yesterday #IS blew up an oil pipeline of the regime near Homs",
+    "#AmaqAgency Explosion of three booby-trapped houses hits Kurdish units west of Tal Abyad",
+    "#WilayatAnbar\nDeaths and injuries among the Rafidi army in a failed push towards Karma",
+    "#AmaqAgency #IslamicState fighters advance in the Jafra district of Deir Ezzor",
+])
+def test_a_relayed_communique_reporting_an_attack_is_the_groups_claim(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text) == {"islamic-state"}
+
+
+@pytest.mark.parametrize("text", [
+    "#Amaq: the Zakat office hands out 30 million Syrian pounds to poor families in Mayadin",
+    "#WilayatBarqah 🌄 Sunset over the harbour of Sirte",
+])
+def test_a_communique_about_civil_business_claims_nothing(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
