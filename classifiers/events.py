@@ -96,7 +96,14 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
         return True  # "a Hezbollah terrorist cell that launched", "the Hamas commander who planned"
     if not any(fw.speech.fullmatch(w) for w in between):
         return not any(w in _CLAUSE for w in between)
+    while len(between) > 1 and between[-1] in _AUXILIARIES:
+        between = between[:-1]  # "the groups say they have attacked"
     return bool(between) and (between[-1] in ("it", "they", "we") or bool(fw.own_forces.fullmatch(between[-1])))
+
+
+# verbs that tell an attack only with an attack as their object ("ordered the strikes")
+_NEEDS_ATTACK = frozenset({"ordered", "directed", "planned"})
+_AUXILIARIES = frozenset({"have", "has", "had", "also", "successfully", "then"})
 
 
 def _backed_by(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
@@ -251,6 +258,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         if fw.lang == "ar" and _ar_launch_of_nothing(s, t, end):
             continue
+        if s.toks[t] in _NEEDS_ATTACK and not any(fw.attack_noun.fullmatch(w) for w in s.toks[end:end + 6]):
+            continue  # "it had ordered staff to leave": an order, a plan, no attack
         doer: ActorRef | bool | None = False  # False: none found
         agent = _agent_at(s, fw, end, ok)
         if agent:

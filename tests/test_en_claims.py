@@ -109,3 +109,33 @@ def test_a_relayed_communique_reporting_an_attack_is_the_groups_claim(classifier
 ])
 def test_a_communique_about_civil_business_claims_nothing(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text)
+
+
+# --- a party saying "they have attacked", showing footage of its own strikes
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("In reply, Iran-aligned groups say they have attacked US bases in eastern Syria.", "iran-backed-militias"),
+    ("The Houthis said they had also fired drones at the port of Eilat.", "houthis"),
+])
+def test_a_pronoun_with_an_auxiliary_after_the_speech_verb_is_the_speaker(classifier: Classifier, text: str,
+                                                                         who: str) -> None:
+    assert who in claims(classifier, text)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The Israeli army released footage on Tuesday that it said showed strikes on rocket launchers in Lebanon.", "israel"),
+    ("The Pentagon published two videos of its airstrikes on militia depots near Abu Kamal.", "united-states"),
+    ("The Houthis posted a clip purporting to show the attack on the cargo ship.", "houthis"),
+])
+def test_a_party_releasing_footage_of_its_own_strikes_claims_them(classifier: Classifier, text: str, who: str) -> None:
+    assert who in claims(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas released a video showing Israeli strikes on a school in Rafah.",
+    "The ministry released photos of the damage after the strikes.",
+    "Washington also announced it had ordered non-essential staff to leave its embassy in Baghdad.",
+])
+def test_footage_of_anothers_attack_or_an_order_is_no_claim(classifier: Classifier, text: str) -> None:
+    got = claims(classifier, text)
+    assert "hamas" not in got and "united-states" not in got
