@@ -40,6 +40,8 @@ _RA = "را"
 _BY_MANNER = frozenset({"mistake", "accident", "error", "chance", "far", "night", "day", "air", "sea", "land", "hand",
                         "phone", "surprise"})
 _RELATIVE = frozenset({"who", "that", "which", "whose"})
+_AIRCRAFT = frozenset({"plane", "planes", "jet", "jets", "drone", "drones", "helicopter", "helicopters", "aircraft",
+                       "uav", "uavs", "warplane", "warplanes"})
 _HURT = frozenset({"killed", "wounded", "injured", "hurt", "dead"})  # Persian marks the definite object with «را» after it
 
 
@@ -290,6 +292,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False and t > 0 and s.toks[t - 1] in _DETERMINERS and not (
                 s.toks[t - 1] == "that" and s.toks[t].endswith("ed")):
             continue  # "an Israeli strike": a noun, read below (not "a cell that launched")
+        if doer is False and s.toks[t] in ("shot", "downed") and t > 0 and s.toks[t - 1] in _AIRCRAFT:
+            continue  # "Iraqi reconnaissance plane shot down near Fallujah": a headline's passive
         if doer is False and s.toks[t] in _HURT and any(w.isdigit() for w in s.toks[max(t - 4, 0):t]):
             continue  # "25 Iraqi soldiers killed": a count of the dead, not who killed
         if doer is False and not arabic and ((end < len(s.toks) and s.toks[end] in _NO_OBJECT) or (

@@ -394,6 +394,9 @@ def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
         rest = s.norm[m.end():m.end() + 160]
         if fw.claim_not.match(rest.lstrip()) or not (fw.event.search(rest) or fw.event.search(s.norm[:m.start()])):
             continue
+        told = fw.event.search(rest)
+        if told is not None and fw.modality.search(rest, 0, told.start()):
+            continue  # "Russia claims Syria is preparing to recapture Raqqa": a plan, no attack
         lo = s.starts[max(t - 3, 0)] if s.starts else 0
         if fw.negation.search(s.norm[lo:m.start()]):
             continue

@@ -139,3 +139,29 @@ def test_a_party_releasing_footage_of_its_own_strikes_claims_them(classifier: Cl
 def test_footage_of_anothers_attack_or_an_order_is_no_claim(classifier: Classifier, text: str) -> None:
     got = claims(classifier, text)
     assert "hamas" not in got and "united-states" not in got
+
+
+@pytest.mark.parametrize("text", [
+    "#AmaqAgency #IslamicState fighters retake the village of Tal Malid north of Aleppo",
+    "#Amaaq claim #IS shoot down a regime helicopter south of Deir Ezzor",
+    "#AmaqAgency\nSyrian regime warplane shot down over the eastern countryside of Homs",
+    "#AmaqAgency Downing of a US reconnaissance drone north of Ramadi",
+])
+def test_a_communique_retaking_ground_or_downing_aircraft_is_the_groups_claim(classifier: Classifier,
+                                                                               text: str) -> None:
+    assert claims(classifier, text) == {"islamic-state"}
+
+
+def test_a_group_claiming_it_brought_down_a_plane_claims_it(classifier: Classifier) -> None:
+    text = "Ansar al-Sharia claims having brought down the plane that had been bombing Sirte for days"
+    assert claims(classifier, text) == {"ansar-al-sharia-libya"}
+
+
+def test_a_claim_that_another_party_is_preparing_an_attack_is_no_claim(classifier: Classifier) -> None:
+    assert not claims(classifier, "Russia claims Syria is preparing to recapture Palmyra from ISIS")
+
+
+def test_planes_are_not_plans(classifier: Classifier) -> None:
+    # "planes" is no modal "plan": the relayed report blames Russia for the strike
+    got = stances(classifier, "#AmaqAgency Russian planes strike the road between Sukhnah and Arak with cluster bombs")
+    assert ("attribution", "islamic-state", "russia") in got
