@@ -405,7 +405,14 @@ def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
             after = [r for mn, r in ok if end < mn.start <= end + 3]
             claimant = after[0] if after else None
         else:
-            before = [r for mn, r in ok if 0 <= t - mn.end <= 3 and mn.end <= t]
+            # not "operations against ISIS claim ...": the party attacked does not claim
+            before = [r for mn, r in ok if 0 <= t - mn.end <= 3 and mn.end <= t
+                      and not (mn.start > 0 and s.toks[mn.start - 1] in _AGAINST)]
+            if not before and s.toks[end:end + 1] in (["they"], ["it"]):
+                # "reports on SDF operations against ISIS claim they have taken ...": the doer of the
+                # operations a little further back
+                before = [r for mn, r in ok if 0 <= t - mn.end <= 6 and mn.end <= t
+                          and not (mn.start > 0 and s.toks[mn.start - 1] in _AGAINST)]
             claimant = before[-1] if before else None
             if claimant is None and re.search(r"(?<!\w)(?:they|the group|it)(?!\w)", s.norm[lo:m.start()]):
                 claimant = call.carried if call.carried is not None and call.carried.kind in ARMED else (
@@ -429,6 +436,7 @@ def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
 
 
 _ON = frozenset({"on", "against", "at", "targeting"})
+_AGAINST = frozenset({"against", "targeting"})
 
 
 def _against_itself(s: Sentence, ok: list[tuple[Mention, ActorRef]], claimant: ActorRef, end: int) -> bool:

@@ -165,3 +165,15 @@ def test_planes_are_not_plans(classifier: Classifier) -> None:
     # "planes" is no modal "plan": the relayed report blames Russia for the strike
     got = stances(classifier, "#AmaqAgency Russian planes strike the road between Sukhnah and Arak with cluster bombs")
     assert ("attribution", "islamic-state", "russia") in got
+
+
+# --- who claims: not the party attacked
+
+def test_the_party_attacked_does_not_claim(classifier: Classifier) -> None:
+    text = "Reports on #SDF Raqqa operations against #ISIS claim they have taken 30 villages since Monday"
+    assert claims(classifier, text) == {"syrian-democratic-forces"}
+
+
+def test_a_party_after_against_before_claiming_is_a_target(classifier: Classifier) -> None:
+    text = "A campaign against Israel claiming a 2013 gas attack photo shows Gaza draws criticism"
+    assert "israel" not in claims(classifier, text)
