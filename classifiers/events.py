@@ -9,7 +9,7 @@ import re
 
 from classifiers.framewords import FrameWords
 from classifiers.gazetteer import Mention
-from classifiers.normalize import normalize
+from classifiers.normalize import normalize, tokens
 from classifiers.sentences import Sentence
 from classifiers.types import ActorRef
 
@@ -228,6 +228,17 @@ _PAUSES = frozenset(":;,–—")
 _HEAD_PAUSES = frozenset(":–—")  # not "|": "#Iraq|i army" in tweets
 
 
+_DASH_TAIL = re.compile(r"\s[–—-]\s+([^:–—|]{2,60})$")
+
+
+def _dash_tail(s: Sentence) -> int:
+    """The first token of a headline's tail after a dash ("US warship attacked – Pentagon"); -1 if none."""
+    if "–" not in s.original and "—" not in s.original and " - " not in s.original:
+        return -1
+    m = _DASH_TAIL.search(s.original.rstrip(" .…"))
+    return len(s.toks) - len(tokens(normalize(m.group(1)))) if m else -1
+
+
 def _pause(s: Sentence, i: int, pauses: frozenset[str] = _PAUSES) -> bool:
     """Whether a colon, comma or dash stands between token ``i - 1`` and token ``i``."""
     if i <= 0 or i >= len(s.toks):
@@ -296,6 +307,10 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue  # "Iraqi reconnaissance plane shot down near Fallujah": a headline's passive
         if doer is False and s.toks[t] in _HURT and any(w.isdigit() for w in s.toks[max(t - 4, 0):t]):
             continue  # "25 Iraqi soldiers killed": a count of the dead, not who killed
+        if doer is False and not arabic and end < len(s.toks) and s.toks[t].endswith("ed") and (
+                _pause(s, end, _HEAD_PAUSES) or end == _dash_tail(s)
+                or (s.toks[end].isdigit() and s.toks[end + 1:end + 2] == ["times"])):
+            continue  # "US warship attacked – Pentagon", "troops attacked 13 times": no object, a participle
         if doer is False and not arabic and ((end < len(s.toks) and s.toks[end] in _NO_OBJECT) or (
                 end >= len(s.toks) and s.toks[t] in ("killed", "hit", "struck", "targeted", "destroyed"))):
             continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb

@@ -79,6 +79,10 @@ _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:minis
 _INCISE = re.compile(r"(?<!\w)(?:(?:a|ont|avait|avaient) (?:t )?(?:il|elle|ils|elles) \w+|\w+ (?:t )?(?:il|elle|ils|elles))$")
 
 
+# communiqué words a news story also uses of the group in the third person (not "Amaq", "Wilayat",
+# "soldiers of the Caliphate", "istishhadi": those only a relay writes)
+_THIRD_PERSON = re.compile(r"(?:islamic state fighters|is fighters|isis fighters|mujahideen|mujahidin|crusaders?|"
+                           r"apostates|rafid\w*|murtad\w*|nusayri\w*|safawi|sahwa\w*)")
 _GROUP = re.compile(r"(?<!\w)(?:the group|the militia|the movement|the organi[sz]ation|the faction|الجماعه|الحركه|"
                     r"التنظيم|الفصيل|الحزب|الكتايب|الهييه|الجبهه|الفصايل|الميليشيا|المليشيا|الكتيبه|السرايا|اللواء)(?!\w)")
 
@@ -125,6 +129,9 @@ def communique_claimant(gz: Gazetteer, norm: str, text: str, lang: str, actors: 
     if it also reports an attack; None otherwise."""
     fw = words_for(text, lang)
     if fw is None or not fw.event.search(norm):
+        return None
+    if len(norm) > 400 and all(_THIRD_PERSON.fullmatch(m.group(0)) for m in fw.communique.finditer(norm)):
+        # a news story's "ISIS fighters", "the crusaders": the group told of, no communiqué relayed
         return None
     jihadist = [a for a in actors if a.kind == "jihadist"]
     if not fw.communique.search(norm):

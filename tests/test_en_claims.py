@@ -177,3 +177,28 @@ def test_the_party_attacked_does_not_claim(classifier: Classifier) -> None:
 def test_a_party_after_against_before_claiming_is_a_target(classifier: Classifier) -> None:
     text = "A campaign against Israel claiming a 2013 gas attack photo shows Gaza draws criticism"
     assert "israel" not in claims(classifier, text)
+
+
+# --- an attack a state's forces suffered, told in a headline's participle
+
+@pytest.mark.parametrize("text", [
+    "US destroyer attacked – Pentagon",
+    "US troops in Syria attacked 9 times this month: Pentagon",
+    "British patrol boat targeted — Ministry of Defence",
+])
+def test_a_headline_participle_with_no_object_is_an_attack_suffered(classifier: Classifier, text: str) -> None:
+    got = claims(classifier, text)
+    assert "united-states" not in got and "united-kingdom" not in got
+
+
+def test_an_active_verb_before_a_dash_tail_still_claims(classifier: Classifier) -> None:
+    assert "israel" in claims(classifier, "Israeli jets struck Hezbollah launchers overnight – army")
+
+
+def test_a_news_story_naming_isis_fighters_relays_no_communique(classifier: Classifier) -> None:
+    text = ("Did militants use stimulants before the raid? || Several gunmen involved in the assault on the town were "
+            "under the influence of a synthetic amphetamine, investigators believe. The drug became notorious in "
+            "2015 when it was found to be used by ISIS fighters in Syria and Iraq, and smuggling networks across the "
+            "region have grown since then, with seizures reported in ports from Jeddah to Piraeus and in several "
+            "European capitals over the past year, officials and analysts told reporters at a briefing on Tuesday.")
+    assert not claims(classifier, text)
