@@ -104,7 +104,7 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
 
 
 # verbs that tell an attack only with an attack as their object ("ordered the strikes")
-_NEEDS_ATTACK = frozenset({"ordered", "directed", "planned"})
+_NEEDS_ATTACK = frozenset({"ordered", "directed", "planned", "conducting", "conducted", "conducts", "conduct"})
 _AUXILIARIES = frozenset({"have", "has", "had", "also", "successfully", "then"})
 
 
@@ -271,7 +271,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         if fw.lang == "ar" and _ar_launch_of_nothing(s, t, end):
             continue
-        if s.toks[t] in _NEEDS_ATTACK and not any(fw.attack_noun.fullmatch(w) for w in s.toks[end:end + 6]):
+        if s.toks[t] in _NEEDS_ATTACK and not fw.attack_noun.search(" ".join(s.toks[end:end + 6])):
             continue  # "it had ordered staff to leave": an order, a plan, no attack
         doer: ActorRef | bool | None = False  # False: none found
         agent = _agent_at(s, fw, end, ok)

@@ -202,3 +202,33 @@ def test_a_news_story_naming_isis_fighters_relays_no_communique(classifier: Clas
             "region have grown since then, with seizures reported in ports from Jeddah to Piraeus and in several "
             "European capitals over the past year, officials and analysts told reporters at a briefing on Tuesday.")
     assert not claims(classifier, text)
+
+
+# --- an army's own channel: its spokesman quoted, its tank, its forces beginning to operate
+
+def army(classifier: Classifier, text: str) -> set[str | None]:
+    return {who for stance, who, _ in stances(classifier, text, "t.me/idfofficial", "idf") if stance == "claim"}
+
+
+@pytest.mark.parametrize("text", [
+    'IDF Spokesperson: "The commander of the Hamas rocket unit was targeted in a strike on a tunnel shaft in Rafah."',
+    "A short while ago, terrorists fired at an IDF post near Shlomi. In response, the tank fired toward the cell.",
+    "Following intelligence that terrorists were hiding in a school in Beit Lahia, IDF troops have begun operating in the area.",
+    "IDF soldiers spotted two armed terrorists near the fence. An IDF tank responded by firing toward them.",
+])
+def test_an_armys_channel_telling_its_own_action_claims_it(classifier: Classifier, text: str) -> None:
+    assert army(classifier, text) == {"israel"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Chief of the General Staff is conducting a situational assessment in the north.",
+    "IDF soldiers are conducting searches in the area after a suspected aerial infiltration.",
+    "The IDF is conducting a thorough review of the incident at the highest levels.",
+    "A report was received regarding anti-tank missile fire toward an IDF post along the border.",
+])
+def test_an_armys_channel_conducting_no_attack_claims_nothing(classifier: Classifier, text: str) -> None:
+    assert not army(classifier, text)
+
+
+def test_a_spec_op_is_an_operation(classifier: Classifier) -> None:
+    assert "islamic-state" in claims(classifier, "#ISIS announces it conducted a spec op against #US forces near Makhmour")
