@@ -104,7 +104,7 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
 
 
 # verbs that tell an attack only with an attack as their object ("ordered the strikes")
-_NEEDS_ATTACK = frozenset({"ordered", "directed", "planned", "conducting", "conducted", "conducts", "conduct"})
+_NEEDS_ATTACK = frozenset({"ordered", "directed", "planned"})
 _AUXILIARIES = frozenset({"have", "has", "had", "also", "successfully", "then"})
 
 
