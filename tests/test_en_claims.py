@@ -230,3 +230,10 @@ def test_an_armys_channel_reporting_an_attack_on_it_claims_nothing(classifier: C
 
 def test_a_spec_op_is_an_operation(classifier: Classifier) -> None:
     assert "islamic-state" in claims(classifier, "#ISIS announces it conducted a spec op against #US forces near Makhmour")
+
+
+def test_a_claimed_noun_is_not_the_start_of_a_verb(classifier: Classifier) -> None:
+    # "claimed that he attacked ... in self-defence": a defendant's account, no claim of an attack noun
+    text = "The accused claimed that he attacked the cashier in self-defence, his lawyer told the court."
+    assert not claims(classifier, text)
+    assert "hezbollah" in claims(classifier, "Hezbollah claimed two attacks on Israeli posts near the border")
