@@ -83,6 +83,8 @@ _INCISE = re.compile(r"(?<!\w)(?:(?:a|ont|avait|avaient) (?:t )?(?:il|elle|ils|e
 # "soldiers of the Caliphate", "istishhadi": those only a relay writes)
 _THIRD_PERSON = re.compile(r"(?:islamic state fighters|is fighters|isis fighters|mujahideen|mujahidin|crusaders?|"
                            r"apostates|rafid\w*|murtad\w*|nusayri\w*|safawi|sahwa\w*)")
+# a reply opens on the handles it answers, with no colon after them ("@a @b text"; "@a: text" quotes a)
+_REPLY = re.compile(r"^\s*(?:@\w+\s+)+(?![:\s])")
 _GROUP = re.compile(r"(?<!\w)(?:the group|the militia|the movement|the organi[sz]ation|the faction|الجماعه|الحركه|"
                     r"التنظيم|الفصيل|الحزب|الكتايب|الهييه|الجبهه|الفصايل|الميليشيا|المليشيا|الكتيبه|السرايا|اللواء)(?!\w)")
 
@@ -130,6 +132,8 @@ def communique_claimant(gz: Gazetteer, norm: str, text: str, lang: str, actors: 
     fw = words_for(text, lang)
     if fw is None or not fw.event.search(norm):
         return None
+    if _REPLY.match(text):
+        return None  # "@someone I hope the rafidi militias ...": a reply's chatter relays no communiqué
     if len(norm) > 400 and all(_THIRD_PERSON.fullmatch(m.group(0)) for m in fw.communique.finditer(norm)):
         # a news story's "ISIS fighters", "the crusaders": the group told of, no communiqué relayed
         return None

@@ -237,3 +237,16 @@ def test_a_claimed_noun_is_not_the_start_of_a_verb(classifier: Classifier) -> No
     text = "The accused claimed that he attacked the cashier in self-defence, his lawyer told the court."
     assert not claims(classifier, text)
     assert "hezbollah" in claims(classifier, "Hezbollah claimed two attacks on Israeli posts near the border")
+
+
+@pytest.mark.parametrize("text", [
+    "@someuser I hope the hospitals have room for the wounded of the rafidi militias tonight",
+    "@abc @xyz Allahuakbar, maybe the same brothers who sniped the crusader patrol last year lol",
+])
+def test_a_replys_chatter_relays_no_communique(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
+
+
+def test_a_quoted_relay_with_a_colon_still_relays(classifier: Classifier) -> None:
+    text = "@relay_acc:\n#WilayatSinai Detonating an explosive device on an army vehicle south of Rafah"
+    assert claims(classifier, text) == {"islamic-state"}
