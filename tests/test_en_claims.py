@@ -248,5 +248,5 @@ def test_a_replys_chatter_relays_no_communique(classifier: Classifier, text: str
 
 
 def test_a_quoted_relay_with_a_colon_still_relays(classifier: Classifier) -> None:
-    text = "@relay_acc:\n#WilayatSinai Detonating an explosive device on an army vehicle south of Rafah"
+    text = "@relay_acc:\n#WilayatAnbar Detonating an explosive device on an army vehicle south of Rutba"
     assert claims(classifier, text) == {"islamic-state"}
