@@ -281,12 +281,30 @@ def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str]
         return out
     if _event_word(s, fw) and not fw.negation.search(s.norm) and not _DONE_BY_OTHERS.search(s.norm) and not any(
             t in fw.demonyms and i + 1 < len(s.toks) and s.toks[i + 1] in _AIR and "by" in s.toks[max(i - 2, 0):i]
-            for i, t in enumerate(s.toks)) and not (_CIVIL.search(s.norm) and not _FIGHTING.search(s.norm)):
+            for i, t in enumerate(s.toks)) and not (_CIVIL.search(s.norm) and not _FIGHTING.search(s.norm)) and not (
+            _attacked_group(s, call.communique)):
         # not "3 children killed by Russian airstrikes": the relay reports another party's attack;
         # not a province office burning cigarettes or expired food
         out.append(Cue(_RULES["claim"], 0, len(s.toks), speaker=call.communique, subject=call.communique))
         has.add("claim")
     return out
+
+
+_WARPLANES = frozenset({"warplane", "warplanes", "jets", "aircraft", "helicopters", "bombers"})
+# air attacks: a jihadist group relaying them is their target, never their author
+_AIR_STRIKES = frozenset({"bombed", "bombarded", "bombardment", "bombardments", "airstrike", "airstrikes", "raids", "raided",
+                          "shelled", "shelling", "struck"})
+
+
+def _attacked_group(s: Sentence, group: ActorRef) -> bool:
+    """Whether a relayed report tells an air attack on the group, not one by it: "bombed #ISIS
+    positions", "aerial bombardment on #ISIS positions", "#Warplane carried out 4 raids"."""
+    for m in s.mentions:
+        if m.kind == "actor" and m.id == group.id and any(
+                w in _AIR_STRIKES for w in s.toks[max(m.start - 2, 0):m.start]):
+            return True
+    return any(w in _WARPLANES and s.toks[i + 1:i + 2] and s.toks[i + 1] in _AIR_STRIKES | {"carried", "targeted", "hit"}
+               for i, w in enumerate(s.toks))
 
 
 def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call,

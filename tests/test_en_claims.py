@@ -250,3 +250,16 @@ def test_a_replys_chatter_relays_no_communique(classifier: Classifier, text: str
 def test_a_quoted_relay_with_a_colon_still_relays(classifier: Classifier) -> None:
     text = "@relay_acc:\n#WilayatAnbar Detonating an explosive device on an army vehicle south of Rutba"
     assert claims(classifier, text) == {"islamic-state"}
+
+
+@pytest.mark.parametrize("text", [
+    "#Aamaq: Two army helicopters crossed the border and bombed #ISIS positions south of Rafah",
+    "Footage by Amaq: heavy regime aerial bombardment on #ISIS positions east of Palmyra",
+    "#AmaqAgency\n#Warplane carried out 6 raids on the town of Mayadin",
+])
+def test_a_relayed_air_attack_on_the_group_is_not_its_claim(classifier: Classifier, text: str) -> None:
+    assert "islamic-state" not in claims(classifier, text)
+
+
+def test_a_relayed_downing_of_a_warplane_is_still_the_groups_claim(classifier: Classifier) -> None:
+    assert claims(classifier, "#AmaqAgency a regime warplane is shot down east of Deir Ezzor") == {"islamic-state"}
