@@ -215,9 +215,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     reporter = _reporter(s, fw, ok, call, scope, voices)
     if reporter is None:
         reporter, scope[0] = call.communique, 0
-    # the channel's own voice, or its own spokesman quoted ("IDF Spokesperson: ... was targeted")
-    own_voice = call.own is not None and call.own.kind in STATE | ARMED and (
-        reporter is None or same_party(reporter, call.own))
+    own_voice = reporter is None and call.own is not None and call.own.kind in STATE | ARMED
     if reporter is not None:
         call.reporters.append(reporter)
     events = events_of(s, fw, ok, call.own if own_voice else None)

@@ -366,8 +366,10 @@ def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRe
     if head_tokens > 8:
         return None
     # "IDF:", "#IS statement:", "Hezbollah MP:"; not "Israel-Hamas war live:"
-    heads = [r for m, r in ok if m.end <= head_tokens and (m.end == head_tokens or (
-        head_tokens - m.end <= 2 and all(t in _HEAD_WORDS for t in s.toks[m.end:head_tokens])))]
+    # a name the gazetteer read across the colon ("Amaq: news ..." as "Amaq News") heads it too
+    heads = [r for m, r in ok if (m.end <= head_tokens and (m.end == head_tokens or (
+        head_tokens - m.end <= 2 and all(t in _HEAD_WORDS for t in s.toks[m.end:head_tokens])))) or (
+        m.start < head_tokens < m.end)]
     return heads[-1] if heads else None
 
 
