@@ -9,12 +9,13 @@ import re
 
 from classifiers.framewords import FrameWords
 from classifiers.gazetteer import Mention
-from classifiers.normalize import normalize
+from classifiers.normalize import normalize, tokens
 from classifiers.sentences import Sentence
 from classifiers.types import ActorRef
 
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-                          "any", "another", "latest", "deadly", "new", "such",
+                          "any", "another", "latest", "deadly", "new", "such", "more", "further", "several", "multiple",
+                          "repeated", "renewed", "recent", "fresh",
                           "la", "le", "les", "l", "un", "une", "des", "cette", "ce", "ces", "sa", "son", "ses"})
 _VICTIM = frozenset({"under", "in", "by", "from", "of", "after", "amid", "during", "against", "a", "an"})
 # "an Israeli drone strike", "the IS suicide attack": words between a party and its attack noun
@@ -39,6 +40,8 @@ _RA = "را"
 _BY_MANNER = frozenset({"mistake", "accident", "error", "chance", "far", "night", "day", "air", "sea", "land", "hand",
                         "phone", "surprise"})
 _RELATIVE = frozenset({"who", "that", "which", "whose"})
+_AIRCRAFT = frozenset({"plane", "planes", "jet", "jets", "drone", "drones", "helicopter", "helicopters", "aircraft",
+                       "uav", "uavs", "warplane", "warplanes"})
 _HURT = frozenset({"killed", "wounded", "injured", "hurt", "dead"})  # Persian marks the definite object with «را» after it
 
 
@@ -95,7 +98,14 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
         return True  # "a Hezbollah terrorist cell that launched", "the Hamas commander who planned"
     if not any(fw.speech.fullmatch(w) for w in between):
         return not any(w in _CLAUSE for w in between)
+    while len(between) > 1 and between[-1] in _AUXILIARIES:
+        between = between[:-1]  # "the groups say they have attacked"
     return bool(between) and (between[-1] in ("it", "they", "we") or bool(fw.own_forces.fullmatch(between[-1])))
+
+
+# verbs that tell an attack only with an attack as their object ("ordered the strikes")
+_NEEDS_ATTACK = frozenset({"ordered", "directed", "planned"})
+_AUXILIARIES = frozenset({"have", "has", "had", "also", "successfully", "then"})
 
 
 def _backed_by(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
@@ -214,6 +224,29 @@ def _ar_apart(s: Sentence, fw: FrameWords, mn: Mention, verb: int) -> bool:
 
 _WORD = re.compile(r"\w+")
 _KE = normalize("که")
+_PAUSES = frozenset(":;,–—")
+_HEAD_PAUSES = frozenset(":–—")  # not "|": "#Iraq|i army" in tweets
+
+
+_DASH_TAIL = re.compile(r"\s[–—-]\s+([^:–—|]{2,60})$")
+
+
+def _dash_tail(s: Sentence) -> int:
+    """The first token of a headline's tail after a dash ("US warship attacked – Pentagon"); -1 if none."""
+    if "–" not in s.original and "—" not in s.original and " - " not in s.original:
+        return -1
+    m = _DASH_TAIL.search(s.original.rstrip(" .…"))
+    return len(s.toks) - len(tokens(normalize(m.group(1)))) if m else -1
+
+
+def _pause(s: Sentence, i: int, pauses: frozenset[str] = _PAUSES) -> bool:
+    """Whether a colon, comma or dash stands between token ``i - 1`` and token ``i``."""
+    if i <= 0 or i >= len(s.toks):
+        return False
+    words = list(_WORD.finditer(s.norm_punct))
+    if len(words) != len(s.toks):
+        return False
+    return any(ch in pauses for ch in s.norm_punct[words[i - 1].end():words[i].start()])
 
 
 def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
@@ -238,6 +271,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         if fw.lang == "ar" and _ar_launch_of_nothing(s, t, end):
             continue
+        if s.toks[t] in _NEEDS_ATTACK and not fw.attack_noun.search(" ".join(s.toks[end:end + 6])):
+            continue  # "it had ordered staff to leave": an order, a plan, no attack
         doer: ActorRef | bool | None = False  # False: none found
         agent = _agent_at(s, fw, end, ok)
         if agent:
@@ -268,8 +303,14 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False and t > 0 and s.toks[t - 1] in _DETERMINERS and not (
                 s.toks[t - 1] == "that" and s.toks[t].endswith("ed")):
             continue  # "an Israeli strike": a noun, read below (not "a cell that launched")
+        if doer is False and s.toks[t] in ("shot", "downed") and t > 0 and s.toks[t - 1] in _AIRCRAFT:
+            continue  # "Iraqi reconnaissance plane shot down near Fallujah": a headline's passive
         if doer is False and s.toks[t] in _HURT and any(w.isdigit() for w in s.toks[max(t - 4, 0):t]):
             continue  # "25 Iraqi soldiers killed": a count of the dead, not who killed
+        if doer is False and not arabic and end < len(s.toks) and s.toks[t].endswith("ed") and (
+                _pause(s, end, _HEAD_PAUSES) or end == _dash_tail(s)
+                or (s.toks[end].isdigit() and s.toks[end + 1:end + 2] == ["times"])):
+            continue  # "US warship attacked – Pentagon", "troops attacked 13 times": no object, a participle
         if doer is False and not arabic and ((end < len(s.toks) and s.toks[end] in _NO_OBJECT) or (
                 end >= len(s.toks) and s.toks[t] in ("killed", "hit", "struck", "targeted", "destroyed"))):
             continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb
@@ -283,7 +324,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # Arabic puts the subject right before the verb or after it («القوات ... بعبوة ناسفة
             # استهدفت»: the charge targeted, not the forces named four words before)
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t]
-            if before and _subject_of(s, fw, before[-1][0].end, t) and not (arabic and _ar_apart(s, fw, before[-1][0], t)):
+            if before and _subject_of(s, fw, before[-1][0].end, t) and not (arabic and _ar_apart(s, fw, before[-1][0], t)) \
+                    and not _pause(s, before[-1][0].end, _HEAD_PAUSES):
+                # not "Syria: drone attack kills 80": the head before a colon speaks
                 doer = before[-1][1]
         if doer is False and fw.lang == "ar" and t > 0 and fw.own_forces.fullmatch(s.toks[t - 1]):
             doer = None  # «أن مقاتليها استهدفوا دبابة إسرائيلية»: the own forces right before the verb did it
@@ -303,7 +346,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
         if _blocked(s, fw, t - 4, m.start()):
             continue
-        adjective = [r for mn, r in ok if mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS)]
+        # not "Syria: drone attack kills 80" (the head that speaks, a colon before the noun)
+        adjective = [r for mn, r in ok if (mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS))
+                     and not _pause(s, mn.end)]
         # Persian puts the agent between the noun's phrase and its verb: «حمله به پایگاه عین الاسد توسط Y
         # انجام شد»; not past a clause or an object of its own
         reach = end + 4 if fw.lang != "fa" else next(

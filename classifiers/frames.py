@@ -66,6 +66,9 @@ _FIGHTING = re.compile(r"(?<!\w)(?:kill\w*|attack\w*|martyrdom|istishhad\w*|ingh
                        r"raid\w*|soldiers|fighters|apostates?|army|forces|militia\w*)(?!\w)")
 _AIR = frozenset({"planes", "jets", "warplanes", "airstrikes", "strikes", "aircraft", "helicopters", "drones", "shelling",
                   "artillery", "forces", "troops", "army"})
+# a headline's tail naming a state's forces without the state: ": army", " - defence ministry"
+_FORCES_TAIL = re.compile(r"(?::|\s[–—-])\s*(?:the )?(?:army|military|armed forces|defen[cs]e ministry|"
+                          r"ministry of defen[cs]e|military sources|army spokesman|military spokesman)$")
 _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:ministry|military|army|spokesman|command|office)|the militia|the movement|the organi[sz]ation|the ministry|"
                       r"the army|the military|the statement|the spokesman|the spokesperson|a spokesman|a spokesperson|"
                       r"the official|officials|the agency|the command|the idf|we|il|elle|ils|elles|وي|او|افزود|واضاف|واضافت|وتابع|وتابعت|واوضح|"
@@ -76,6 +79,12 @@ _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:minis
 _INCISE = re.compile(r"(?<!\w)(?:(?:a|ont|avait|avaient) (?:t )?(?:il|elle|ils|elles) \w+|\w+ (?:t )?(?:il|elle|ils|elles))$")
 
 
+# communiqué words a news story also uses of the group in the third person (not "Amaq", "Wilayat",
+# "soldiers of the Caliphate", "istishhadi": those only a relay writes)
+_THIRD_PERSON = re.compile(r"(?:islamic state fighters|is fighters|isis fighters|mujahideen|mujahidin|crusaders?|"
+                           r"apostates|rafid\w*|murtad\w*|nusayri\w*|safawi|sahwa\w*)")
+# a reply opens on the handles it answers, with no colon after them ("@a @b text"; "@a: text" quotes a)
+_REPLY = re.compile(r"^\s*(?:@\w+\s+)+(?![:\s])")
 _GROUP = re.compile(r"(?<!\w)(?:the group|the militia|the movement|the organi[sz]ation|the faction|الجماعه|الحركه|"
                     r"التنظيم|الفصيل|الحزب|الكتايب|الهييه|الجبهه|الفصايل|الميليشيا|المليشيا|الكتيبه|السرايا|اللواء)(?!\w)")
 
@@ -107,6 +116,7 @@ def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> b
             t in fw.demonyms for t in toks):
         return False
     if not own_voice and not (_HEAD_COLON.search(_RETWEET.sub("", text)) or " – " in text or " — " in text
+                              or " - " in text  # "US jets strike a depot - Pentagon"
                               or w["speech"].any_in(toks, bag, norm) or w["according"].any_in(toks, bag, norm)
                               or w["relay_heads"].any_in(toks, bag, norm)):
         return False
@@ -121,6 +131,11 @@ def communique_claimant(gz: Gazetteer, norm: str, text: str, lang: str, actors: 
     if it also reports an attack; None otherwise."""
     fw = words_for(text, lang)
     if fw is None or not fw.event.search(norm):
+        return None
+    if _REPLY.match(text):
+        return None  # "@someone I hope the rafidi militias ...": a reply's chatter relays no communiqué
+    if len(norm) > 400 and all(_THIRD_PERSON.fullmatch(m.group(0)) for m in fw.communique.finditer(norm)):
+        # a news story's "ISIS fighters", "the crusaders": the group told of, no communiqué relayed
         return None
     jihadist = [a for a in actors if a.kind == "jihadist"]
     if not fw.communique.search(norm):
@@ -264,12 +279,30 @@ def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str]
         return out
     if _event_word(s, fw) and not fw.negation.search(s.norm) and not _DONE_BY_OTHERS.search(s.norm) and not any(
             t in fw.demonyms and i + 1 < len(s.toks) and s.toks[i + 1] in _AIR and "by" in s.toks[max(i - 2, 0):i]
-            for i, t in enumerate(s.toks)) and not (_CIVIL.search(s.norm) and not _FIGHTING.search(s.norm)):
+            for i, t in enumerate(s.toks)) and not (_CIVIL.search(s.norm) and not _FIGHTING.search(s.norm)) and not (
+            _attacked_group(s, call.communique)):
         # not "3 children killed by Russian airstrikes": the relay reports another party's attack;
         # not a province office burning cigarettes or expired food
         out.append(Cue(_RULES["claim"], 0, len(s.toks), speaker=call.communique, subject=call.communique))
         has.add("claim")
     return out
+
+
+_WARPLANES = frozenset({"warplane", "warplanes", "jets", "aircraft", "helicopters", "bombers"})
+# air attacks: a jihadist group relaying them is their target, never their author
+_AIR_STRIKES = frozenset({"bombed", "bombarded", "bombardment", "bombardments", "airstrike", "airstrikes", "raids", "raided",
+                          "shelled", "shelling", "struck"})
+
+
+def _attacked_group(s: Sentence, group: ActorRef) -> bool:
+    """Whether a relayed report tells an air attack on the group, not one by it: "bombed #ISIS
+    positions", "aerial bombardment on #ISIS positions", "#Warplane carried out 4 raids"."""
+    for m in s.mentions:
+        if m.kind == "actor" and m.id == group.id and any(
+                w in _AIR_STRIKES for w in s.toks[max(m.start - 2, 0):m.start]):
+            return True
+    return any(w in _WARPLANES and s.toks[i + 1:i + 2] and s.toks[i + 1] in _AIR_STRIKES | {"carried", "targeted", "hit"}
+               for i, w in enumerate(s.toks))
 
 
 def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call,
@@ -292,7 +325,9 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     found: ActorRef | None = None
     for said in speech:
         pos = s.token_at(said.start())
-        prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
+        # not "praises Hamas attack, says ...": a party before its attack noun names the attack, not who speaks
+        prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)
+                 and not any(fw.attack_noun.fullmatch(w) for w in s.toks[m.end:pos])]
         if prior and fw.lang in ("en", "fr") and inverted(s, ok, said.group(0), pos, s.token_at(said.end() - 1) + 1,
                                                           fw.lang == "fr"):
             prior = []  # "... by Kataib Hezbollah, said the Pentagon": the party after the verb speaks
@@ -316,6 +351,11 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     tail = tail_speaker(s, ok)
     if tail is not None:
         return tail
+    if fw.lang == "en" and _FORCES_TAIL.search(s.original.rstrip(" .…").lower()):
+        # "Turkey hits PKK hideouts in Iraq: defence ministry": the army of the state that struck
+        for _, _, doer, infinitive in events_of(s, fw, ok):
+            if doer is not None and doer.kind in STATE and not infinitive:
+                return doer
     if speech and ok and _ITS_BODY.search(s.norm):
         return ok[0][1]  # "Turkey has carried out an airstrike ..., its defence ministry said"
     if speech and fw.lang in ("fr", "fa") and _INCISE.search(s.norm):
@@ -383,6 +423,9 @@ def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
         rest = s.norm[m.end():m.end() + 160]
         if fw.claim_not.match(rest.lstrip()) or not (fw.event.search(rest) or fw.event.search(s.norm[:m.start()])):
             continue
+        told = fw.event.search(rest)
+        if told is not None and fw.modality.search(rest, 0, told.start()):
+            continue  # "Russia claims Syria is preparing to recapture Raqqa": a plan, no attack
         lo = s.starts[max(t - 3, 0)] if s.starts else 0
         if fw.negation.search(s.norm[lo:m.start()]):
             continue
@@ -391,7 +434,14 @@ def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
             after = [r for mn, r in ok if end < mn.start <= end + 3]
             claimant = after[0] if after else None
         else:
-            before = [r for mn, r in ok if 0 <= t - mn.end <= 3 and mn.end <= t]
+            # not "operations against ISIS claim ...": the party attacked does not claim
+            before = [r for mn, r in ok if 0 <= t - mn.end <= 3 and mn.end <= t
+                      and not (mn.start > 0 and s.toks[mn.start - 1] in _AGAINST)]
+            if not before and s.toks[end:end + 1] in (["they"], ["it"]):
+                # "reports on SDF operations against ISIS claim they have taken ...": the doer of the
+                # operations a little further back
+                before = [r for mn, r in ok if 0 <= t - mn.end <= 6 and mn.end <= t
+                          and not (mn.start > 0 and s.toks[mn.start - 1] in _AGAINST)]
             claimant = before[-1] if before else None
             if claimant is None and re.search(r"(?<!\w)(?:they|the group|it)(?!\w)", s.norm[lo:m.start()]):
                 claimant = call.carried if call.carried is not None and call.carried.kind in ARMED else (
@@ -401,11 +451,33 @@ def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
         if fw.lang == "fa" and any(mn.start >= end and not same_party(r, claimant) and "را" not in s.toks[mn.end:mn.end + 2]
                                    for mn, r in ok):
             continue  # «آمریکا ادعا کرد که کتائب حزب الله پشت حمله است»: another party's deed, a blame
-        if any(doer is not None and start >= end and not same_party(doer, claimant)
-               for start, _, doer, _ in events_of(s, fw, ok)):
+        events = events_of(s, fw, ok)
+        if any(doer is not None and start >= end and not same_party(doer, claimant) for start, _, doer, _ in events):
             continue  # "the government claimed the Daeshites killed ...": another's attack, a blame
+        if _against_itself(s, ok, claimant, end):
+            continue  # "Pentagon admits more attacks on US bases": the attacks it suffered
+        if end >= len(s.toks) - 1 and (fw.modality.search(s.norm, 0, m.start()) or any(
+                doer is not None and start < t and not same_party(doer, claimant) for start, _, doer, _ in events)):
+            # "Trump will destroy NATO if re-elected, Esper claims": a forecast, another's deed
+            continue
         return Cue(_RULES["claim"], t, end, speaker=claimant, subject=claimant)
     return None
+
+
+_ON = frozenset({"on", "against", "at", "targeting"})
+_AGAINST = frozenset({"against", "targeting"})
+
+
+def _against_itself(s: Sentence, ok: list[tuple[Mention, ActorRef]], claimant: ActorRef, end: int) -> bool:
+    """Whether the attack after a claim verb is aimed at the claimant ("admits attacks on US
+    bases", "acknowledged strikes against its forces")."""
+    for i in range(end, min(end + 6, len(s.toks))):
+        if s.toks[i] in _ON:
+            if any(same_party(r, claimant) for mn, r in ok if i < mn.start <= i + 2):
+                return True
+            if s.toks[i + 1:i + 2] in (["its"], ["their"], ["our"]):
+                return True
+    return False
 
 
 def _relay_head(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]]) -> Cue | None:

@@ -112,6 +112,10 @@ _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,30}$")
 # a time stamp glued to the start of a channel post ("14:02Dozens of operations") and "IDF:"
 # (as (?<![\d:])\d{1,2}:... written to open on a digit, so the regex engine skips to the digits)
 _STAMP = re.compile(r"\d(?<![\d:]\d)\d?:\d{2}(?=[A-Z\"“(])")
+# a feed's footer repeats the headline or says nothing: "The post <title> appeared first on <site>.",
+# "Read Full Article at RT.com", "Continue reading..."
+_FEED_TAIL = re.compile(r"\s*(?:The post (?:(?!The post ).){2,300}? appeared first on [^.\n]{1,60}\.?|"
+                        r"Read Full Article at [\w.]{2,40}|Continue reading(?:\.\.\.|…)?)\s*$")
 _CAPTION = re.compile(r"(?:^|\n)\s*(?:\(?(?:photo|picture|image|file photo|caption)\b[^\n]{0,200}|📷[^\n]{0,200})", re.I)
 
 
@@ -139,6 +143,8 @@ def clean_body(text: str) -> str:
         text = _STAMP.sub("\n", text)
     if "تنظيم الدولة" in text:
         text = _unglue_is(text)
+    if "appeared first on" in text or "Read Full Article" in text or "Continue reading" in text:
+        text = _FEED_TAIL.sub("", text)
     return text
 
 

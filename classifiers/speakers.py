@@ -366,8 +366,10 @@ def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRe
     if head_tokens > 8:
         return None
     # "IDF:", "#IS statement:", "Hezbollah MP:"; not "Israel-Hamas war live:"
-    heads = [r for m, r in ok if m.end <= head_tokens and (m.end == head_tokens or (
-        head_tokens - m.end <= 2 and all(t in _HEAD_WORDS for t in s.toks[m.end:head_tokens])))]
+    # a name the gazetteer read across the colon ("Amaq: news ..." as "Amaq News") heads it too
+    heads = [r for m, r in ok if (m.end <= head_tokens and (m.end == head_tokens or (
+        head_tokens - m.end <= 2 and all(t in _HEAD_WORDS for t in s.toks[m.end:head_tokens])))) or (
+        m.start < head_tokens < m.end)]
     return heads[-1] if heads else None
 
 
@@ -384,5 +386,15 @@ def tail_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | 
         return None
     tail_tokens = len(tokens(normalize(m.group(1))))
     first = len(s.toks) - tail_tokens
-    tails = [r for mn, r in ok if mn.start >= first]
+    # the tail is the speaker's name and its office ("- ex Pentagon chief", ": Syrian state media"), not
+    # a phrase that mentions a party ("Assad warrant: hope for Syrian chemical attack survivors")
+    tails = [r for mn, r in ok if first <= mn.start <= first + 2 and len(s.toks) - mn.end <= 3 and all(
+        w in _TAIL_WORDS for w in s.toks[first:mn.start] + s.toks[mn.end:])]
     return tails[0] if tails else None
+
+
+_TAIL_WORDS = _HEAD_WORDS | frozenset({
+    "the", "a", "an", "ex", "former", "top", "senior", "state", "tv", "television", "radio", "report", "reports",
+    "citing", "claims", "told", "sources", "spokeswoman", "secretary", "envoy", "ambassador", "officer", "general",
+    "defence", "defense", "foreign", "health", "interior", "security", "government", "president", "pm", "s",
+    "afp", "reuters", "ap", "upi", "ani", "dpa", "xinhua", "tass", "anadolu"})  # "...: Pentagon - AFP"
