@@ -62,13 +62,23 @@ def _agent_at(s: Sentence, fw: FrameWords, i: int, ok: list[tuple[Mention, Actor
     return 0
 
 
-def _head(found: list[tuple[Mention, ActorRef]]) -> list[ActorRef]:
+def _head(found: list[tuple[Mention, ActorRef]], s: Sentence | None = None) -> list[ActorRef]:
     """The parties after "by", the head first: in "by Yemen's Houthi militia" (possessive, or a
-    state's adjective before a group) the doer is the second of two adjacent names."""
+    state's adjective before a group) the doer is the second of two adjacent names; not across a
+    comma ("by Iranian-backed militia, US officials said")."""
     refs = [r for _, r in found]
-    if len(found) > 1 and found[1][0].start == found[0][0].end and found[0][1].kind in ("state", "generic"):
+    if len(found) > 1 and found[1][0].start == found[0][0].end and found[0][1].kind in ("state", "generic") and not (
+            s is not None and punctuated(s, found[1][0].start)):
         refs = refs[1:2] + refs[:1] + refs[2:]
     return refs
+
+
+def punctuated(s: Sentence, pos: int) -> bool:
+    """Whether punctuation stands right before the word at token ``pos`` ("militia, US officials")."""
+    words = list(_WORD.finditer(s.norm_punct))
+    if pos <= 0 or pos >= len(words) or len(words) != len(s.toks):
+        return False
+    return bool(s.norm_punct[words[pos - 1].end():words[pos].start()].strip())
 
 
 def _ar_target(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
@@ -258,6 +268,30 @@ def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
     return bool(fw.negation.search(s.norm, lo, anchor) or fw.modality.search(s.norm, wide, anchor))
 
 
+# "attacks on US bases in Iraq and Syria by ...": the words of a target phrase an attack noun's
+# agent may stand behind; a participle ("bases used by"), a verb or a clause ends it
+_TARGET_LINKS = frozenset({"on", "against", "at", "in", "near", "inside", "across", "along", "and", "the", "a", "an",
+                           "its", "their", "of", "two", "three", "several", "us", "u", "s", "american", "israeli", "coalition",
+                           "military", "bases", "base", "troops", "forces", "personnel", "positions", "posts", "sites",
+                           "ships", "shipping", "vessels", "vessel", "ship", "tanker", "towns", "town", "villages",
+                           "communities", "civilians", "soldiers", "outposts", "embassy", "northern", "southern",
+                           "eastern", "western", "north", "south", "east", "west", "commercial", "merchant", "navy",
+                           "warships", "warship", "red", "sea", "region"})
+
+
+def _target_phrase_end(s: Sentence, end: int) -> int:
+    """Where the "by" of an attack noun at ``end`` may stand when a target phrase follows it
+    ("attacks on US bases in Iraq and Syria by Iranian-backed militia"): past the phrase's words and
+    the places it names, at most ten words; ``end`` itself when no "on"/"against" opens one."""
+    if end >= len(s.toks) or s.toks[end] not in ("on", "against"):
+        return end
+    places = {i for m in s.mentions if m.kind in ("place", "target") for i in range(m.start, m.end)}
+    i = end
+    while i < min(end + 10, len(s.toks)) and (s.toks[i] in _TARGET_LINKS or i in places or s.toks[i].isdigit()):
+        i += 1
+    return i + 1 if i < len(s.toks) and s.toks[i] == "by" else end
+
+
 def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own: ActorRef | None = None,
             ) -> list[tuple[int, int, ActorRef | None, bool]]:
     """Attacks the sentence names with their doer: a party, None for the speaker's own forces
@@ -276,7 +310,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         doer: ActorRef | bool | None = False  # False: none found
         agent = _agent_at(s, fw, end, ok)
         if agent:
-            after = _head([(mn, r) for mn, r in ok if end + agent - 1 < mn.start <= end + agent + 3])
+            after = _head([(mn, r) for mn, r in ok if end + agent - 1 < mn.start <= end + agent + 3], s)
             if after:
                 doer = after[0]
             elif not arabic and not (end + 1 < len(s.toks) and s.toks[end + 1] in _BY_MANNER):
@@ -353,12 +387,14 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         # انجام شد»; not past a clause or an object of its own
         reach = end + 4 if fw.lang != "fa" else next(
             (i for i in range(end, min(end + 9, len(s.toks))) if s.toks[i] in (_RA, _KE)), min(end + 9, len(s.toks)))
+        if fw.lang == "en":
+            reach = max(reach, _target_phrase_end(s, end))
         by_at = next((i for i in range(end, min(reach, len(s.toks))) if _agent_at(s, fw, i, ok)), None)
         size = _agent_at(s, fw, by_at, ok) if by_at is not None else 0
         by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3
                     and not (fw.lang == "ar" and mn.start > by_at + size + 1 and (
-                        _ar_target(s, fw, mn) or any(w in _TOWARDS for w in s.toks[by_at + size:mn.start])))]
-                   ) if by_at is not None else []
+                        _ar_target(s, fw, mn) or any(w in _TOWARDS for w in s.toks[by_at + size:mn.start])))],
+                   s) if by_at is not None else []
         # «غارة التحالف», «هجوم لداعش»; not «عملية ضد القوات الأميركية» (the target)
         # and not «استهداف رتل أمريكي» (an adjective after another noun qualifies that noun)
         after = [r for mn, r in ok if mn.start == end or (

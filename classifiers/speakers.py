@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from classifiers.cues import Cue
-from classifiers.events import fa_object
+from classifiers.events import fa_object, punctuated
 from classifiers.framewords import load_frames, other_speakers, title_words
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
@@ -66,6 +66,8 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
         return True  # "Lebanon's health ministry said": the state's own ministry
     if any(t in titles and not all(x in titles for x in between[:k]) for k, t in enumerate(between)):
         return False  # "... from a Houthi-controlled area, officials said": not the Houthis' officials
+    if between and between[0] in titles and punctuated(s, mention_end):
+        return False  # "... by Iranian-backed militia, officials say": not the militia's officials
     # "... used by Kataib Hezbollah in Syria, officials said": a party inside a phrase of place is
     # not the subject ("Hezbollah in a statement said" is)
     for k, t in enumerate(between):
@@ -178,7 +180,8 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         return following[0][1] if following else None
     if side == "agent":  # the passive's agent right after "by": "were carried out by three drones" names no one
         near = [(m, r) for m, r in after if cue.end <= m.start <= cue.end + 3]
-        if len(near) > 1 and near[1][0].start == near[0][0].end and near[0][1].kind in ("state", "generic"):
+        if len(near) > 1 and near[1][0].start == near[0][0].end and near[0][1].kind in ("state", "generic") and not (
+                punctuated(s, near[1][0].start)):
             return near[1][1]  # "by Yemen's Houthi rebels": the group, not its country
         return near[0][1] if near else None
     if side == "inside":
