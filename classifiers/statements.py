@@ -164,6 +164,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 speaker = call.armed[0] if call.armed else own
         elif rule.speaker in ("said", "before", "either", "first"):
             speaker = call.carried or own
+    if speaker is None and stance == "attribution" and rule.subject == "agent":
+        return []  # "missiles apparently launched by Houthi rebels" in the outlet's voice: no one blames
     subject: ActorRef | None = None
     blamed_at: tuple[int, int] | None = None
     if stance == "claim":
@@ -176,6 +178,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         else:
             exclude = {speaker.id} if speaker else set()
             subject = pick(gz, s, cue, rule.subject or "after", when, False, None, exclude)
+            if subject is None and speaker is not None and rule.speaker == "before":
+                subject = _antecedent(gz, s, cue, speaker, when)
             if subject is None and _ANAPHOR.search(s.norm[s.starts[min(cue.end, len(s.starts) - 1)]:]
                                                    if s.starts else ""):
                 # "... which Washington blamed on the group": the armed group named before
@@ -231,6 +235,39 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                   event_date=event_date, evidence=evidence)
         for p, finer in targets
     ]
+
+
+# the heads of an object relative clause: "Islamic Jihad, the group Israel blamed for ...",
+# "Kataib Hezbollah, which Washington blames for ..."
+_RELATIVE_HEADS = (("which",), ("whom",), ("that",), ("the", "group"), ("the", "groups"), ("a", "group"),
+                   ("the", "militia"), ("the", "militias"), ("the", "faction"), ("the", "movement"),
+                   ("the", "organization"), ("the", "organisation"))
+
+
+def _antecedent(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef, when: date | None) -> ActorRef | None:
+    """The party an object relative clause points back to when the blamer stands inside it:
+    "Kataib Hezbollah, which Washington blames for the attacks" blames Kataib Hezbollah."""
+    from classifiers.speakers import parties
+
+    found = parties(gz, s, when, False, written=False)
+    blamer = [m for m, r in found if m.end <= cue.start and cue.start - m.end <= 3 and r.id == speaker.id]
+    if not blamer:
+        return None
+    at = blamer[-1].start
+    while at > 0 and s.toks[at - 1] in ("the", "its", "their"):
+        at -= 1  # "which the US blames"
+    head = next((h for h in _RELATIVE_HEADS if at >= len(h) and tuple(s.toks[at - len(h):at]) == h), None)
+    if head is None:
+        return None
+    at -= len(head)
+    while at > 0 and s.toks[at - 1] in _GROUP_WORDS:
+        at -= 1  # "Kataib Hezbollah, a group that ..."
+    before = [r for m, r in found if m.end == at and r.id != speaker.id]
+    return before[-1] if before else None
+
+
+_GROUP_WORDS = frozenset({"a", "an", "the", "group", "groups", "militia", "militias", "faction", "factions", "movement",
+                          "organization", "organisation", "militant", "armed", "terrorist", "paramilitary"})
 
 
 _DATIVE = frozenset({"a", "au", "aux"})
