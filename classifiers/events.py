@@ -259,6 +259,39 @@ def _pause(s: Sentence, i: int, pauses: frozenset[str] = _PAUSES) -> bool:
     return any(ch in pauses for ch in s.norm_punct[words[i - 1].end():words[i].start()])
 
 
+def _first_conjunct(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
+                    before: list[tuple[Mention, ActorRef]], t: int) -> tuple[list[tuple[Mention, ActorRef]], int]:
+    """The parties that can be the subject of the verb at ``t`` and the verb they are the subject
+    of: when the party before it is the object of a verb it is joined to ("Hamas terrorists invaded
+    Israel and carried out a massacre"), the subject of that first verb, and that verb."""
+    mn = before[-1][0]
+    between = s.toks[mn.end:t]
+    if not between or between[-1] != "and" or len(between) > 3 or mn.start == 0 or any(
+            w.endswith("ed") or fw.attack_verb.fullmatch(w) or fw.speech.fullmatch(w) for w in between[:-1]):
+        return before, t  # "... targeted US troops and fired": the troops' words may stand between
+    verb = mn.start - 1
+    while verb > 0 and s.toks[verb] in ("the", "a", "an"):
+        verb -= 1
+    word = s.toks[verb]
+    if not (fw.attack_verb.fullmatch(word) or (word.endswith("ed") and word not in _PASSIVE_LIKE)):
+        return before, t
+    return [(m, r) for m, r in ok if m.end <= verb and verb - m.end <= 5], verb
+
+
+def _object_of_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], at: int) -> bool:
+    """Whether the forces named at token ``at`` are the object of an attack verb before them
+    ("militias targeted US troops and fired ...": the troops did not fire)."""
+    named = {i for m, _ in ok for i in range(m.start, m.end)}
+    i = at - 1
+    while i >= 0 and at - i <= 3 and (i in named or s.toks[i] in ("the", "a", "an", "its", "their")):
+        i -= 1
+    return i >= 0 and i < at - 0 and bool(fw.attack_verb.fullmatch(s.toks[i]))
+
+
+_INTRUSION = frozenset({"infiltrated", "infiltrates"})
+_PASSIVE_LIKE = frozenset({"backed", "aligned", "affiliated", "linked", "based", "led", "supported", "allied"})
+
+
 def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
     """Negation in the few words before an anchor ("did not strike"), modality or purpose a
     little further ("would respond double to any Israeli attacks", "a mission to counter
@@ -358,8 +391,12 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # Arabic puts the subject right before the verb or after it («القوات ... بعبوة ناسفة
             # استهدفت»: the charge targeted, not the forces named four words before)
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t]
-            if before and _subject_of(s, fw, before[-1][0].end, t) and not (arabic and _ar_apart(s, fw, before[-1][0], t)) \
-                    and not _pause(s, before[-1][0].end, _HEAD_PAUSES):
+            if before and not arabic:
+                before, t_subject = _first_conjunct(s, fw, ok, before, t)
+            else:
+                t_subject = t
+            if before and _subject_of(s, fw, before[-1][0].end, t_subject) and not (
+                    arabic and _ar_apart(s, fw, before[-1][0], t)) and not _pause(s, before[-1][0].end, _HEAD_PAUSES):
                 # not "Syria: drone attack kills 80": the head before a colon speaks
                 doer = before[-1][1]
         if doer is False and fw.lang == "ar" and t > 0 and fw.own_forces.fullmatch(s.toks[t - 1]):
@@ -372,8 +409,11 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False:
             lo = s.starts[max(t - 3, 0)] if s.starts else 0
             owns = list(fw.own_forces.finditer(s.norm, lo, m.start()))
-            if owns and s.token_at(owns[-1].end() - 1) >= t - 2:
+            if owns and s.token_at(owns[-1].end() - 1) >= t - 2 and not _object_of_verb(
+                    s, fw, ok, s.token_at(owns[-1].start())):
                 doer = None
+        if doer is None and s.toks[t] in _INTRUSION:
+            continue  # "a hostile aircraft infiltrated", "we infiltrated a rally": only a party named intrudes
         if doer is not False:
             found.append((t, end, doer if isinstance(doer, ActorRef) else None, t > 0 and s.toks[t - 1] == "to"))
     for m in fw.attack_noun.finditer(s.norm):
