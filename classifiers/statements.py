@@ -76,7 +76,7 @@ _RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation
 
 def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef]) -> list[Statement]:
     """The statements one cue makes (several when one claim names several bases)."""
-    from classifiers.denials import denial_kind
+    from classifiers.denials import about_attack, denial_kind
 
     rule = cue.rule
     stance = rule.stance
@@ -196,6 +196,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 speaker = actor(gz, first[0], when, False, s) if first else own
         if subject is None and (not rule.subject_optional or speaker is None):
             return []  # "the accused", "bear responsibility for them": no one blames anyone
+        if subject is None and about_attack(" ".join(s.toks[max(cue.start - 6, 0):cue.end + 12])) is not True:
+            return []  # "the bank said, blaming mainly a shock to tourism": a blame no attack is near
     kind = None
     if stance == "denial":
         from classifiers.speakers import parties
