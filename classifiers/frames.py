@@ -222,6 +222,9 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     if events and fw.lang in ("en", "fr") and _CIVIL.search(s.norm) and not _FIGHTING.search(s.norm):
         events = []  # "the Inspection Office destroys expired food": no attack, whatever the verb
     denied = [denied_span(len(s.toks), c.start, c.end) for c in cues if c.rule.stance == "denial"]
+    stop = _aside(s, scope[0]) if reporter is not None and fw.lang == "en" else len(s.toks)
+    # "the Pentagon said it is investigating reports of an attack ... by X": no one speaks of X yet
+    unconfirmed = fw.lang == "en" and _UNCONFIRMED.search(s.norm) is not None
     framed = False
     for start, end, doer, infinitive in events:
         if any(lo - 1 <= start < hi for lo, hi in denied):
@@ -230,6 +233,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             continue
         speaker = reporter if start >= scope[0] else None
         nearer = [(pos, r) for pos, r in voices if pos < start]
+        if unconfirmed or (start >= stop and not any(pos >= stop for pos, _ in nearer)):
+            speaker = None  # the outlet's aside after the report, unless a party speaks in it
         if speaker is not None and nearer:
             # "Iraqi officials said Turkey's ministry announced its jets struck ...": the speech
             # verb nearest before the attack governs it
@@ -259,6 +264,22 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             has.add("attribution")
             framed = True
     return _communique_claim(s, fw, out, has, call, events)
+
+
+_UNCONFIRMED = re.compile(r"(?<!\w)(?:investigating|looking into|aware of|checking) (?:the |these |those |initial |media )?"
+                          r"reports?(?!\w)")
+# a clause the outlet adds after a report ("X warned of a wider war, as Hezbollah and Israel step up
+# attacks"): what it tells is not the reported party's word
+_ASIDE = frozenset({"as", "while", "whereas", "amid", "meanwhile"})
+
+
+def _aside(s: Sentence, start: int) -> int:
+    """The token where an English report that starts at ``start`` gives way to the outlet's aside
+    (", as ...", ", while ..."); the sentence's end when none."""
+    for i in range(start + 1, len(s.toks)):
+        if s.toks[i] in _ASIDE and clause_initial(s, i) and i + 1 < len(s.toks) and s.toks[i + 1] not in ("well", "part"):
+            return i
+    return len(s.toks)
 
 
 def _event_word(s: Sentence, fw: FrameWords) -> bool:
@@ -393,6 +414,21 @@ def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> st
     return None
 
 
+_LOCATIVE = frozenset({"in", "near", "across", "inside", "throughout", "into"})
+
+
+def _where(s: Sentence, m: Mention) -> bool:
+    """Whether a state is named as a place ("attacks on US personnel in Iraq and Syria"): a place
+    of the gazetteer at its words, after "in", "across" ... (a list of places counts)."""
+    if not any(p.kind == "place" and p.start == m.start for p in s.mentions):
+        return False
+    i = m.start - 1
+    while i >= 0 and m.start - i <= 4 and (s.toks[i] == "and" or any(
+            p.kind == "place" and p.start <= i < p.end for p in s.mentions)):
+        i -= 1
+    return i >= 0 and s.toks[i] in _LOCATIVE
+
+
 def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call,
                 own_deed: bool = True) -> ActorRef | None:
     """The state a body named without its state speaks for ("..., the ministry said", "officials
@@ -402,15 +438,16 @@ def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
     ministry said") is the other side's report."""
     events = events_of(s, fw, ok)
     doers = [d for _, _, d, _ in events if d is not None]
-    for r in [r for _, r in ok if r.kind in STATE]:
+    for r in [r for m, r in ok if r.kind in STATE and not _where(s, m)]:
         if not any(same_party(r, d) for d in doers):
             return r
     for start, _, doer, infinitive in events if own_deed else []:
         if doer is not None and doer.kind in STATE and not infinitive and not fw.attack_noun.fullmatch(s.toks[start]):
             if any(same_party(r, doer) and m.end <= start for m, r in ok):
                 return doer
+    placed = {r.id for m, r in ok if _where(s, m)}
     for r in call.states:
-        if not any(same_party(r, d) for d in doers):
+        if not any(same_party(r, d) for d in doers) and r.id not in placed:
             return r
     return None
 

@@ -213,6 +213,8 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         return pick(gz, s, cue, "said", when, in_claim, accept, exclude)
     if side == "said":
         return reporter(s, ok) or (before[-1][1] if before else None)
+    if side == "reported":  # only a party the sentence reports: the one before is the one blamed
+        return reporter(s, ok)
     return None
 
 
