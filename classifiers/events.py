@@ -307,7 +307,7 @@ _TARGET_LINKS = frozenset({"on", "against", "at", "in", "near", "inside", "acros
                            "its", "their", "of", "two", "three", "several", "us", "u", "s", "american", "israeli", "coalition",
                            "military", "bases", "base", "troops", "forces", "personnel", "positions", "posts", "sites",
                            "ships", "shipping", "vessels", "vessel", "ship", "tanker", "towns", "town", "villages",
-                           "facilities", "installations", "interests", "assets", "targets", "personnel",
+                           "facilities", "installations", "interests", "assets", "targets",
                            "communities", "civilians", "soldiers", "outposts", "embassy", "northern", "southern",
                            "eastern", "western", "north", "south", "east", "west", "commercial", "merchant", "navy",
                            "warships", "warship", "red", "sea", "region"})
