@@ -51,6 +51,7 @@ _FR_ADVERBS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "sam
                          "tard", "cependant", "toutefois"})
 ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از|"
                        r"به گفته|بنا بر|بنابر)(?!\w)")
+_SPEAKING = frozenset({"state", "official", "core", "facade", "umbrella", "jihadist", "axis"})
 _BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
 
 
@@ -215,6 +216,11 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         return reporter(s, ok) or (before[-1][1] if before else None)
     if side == "reported":  # only a party the sentence reports: the one before is the one blamed
         return reporter(s, ok)
+    if side == "opening":
+        # "The Department of Defense released footage of strikes ... in response to attacks from X":
+        # the party reported, else the sentence's subject whose action answers, else the one before
+        said = reporter(s, ok) or opening_party(s, ok)
+        return said if said is not None and said.kind in _SPEAKING else (before[-1][1] if before else None)
     return None
 
 

@@ -162,7 +162,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 speaker = call.carried  # "The army said it struck ... . It added that its jets hit ...": the army
             else:
                 speaker = call.armed[0] if call.armed else own
-        elif rule.speaker in ("said", "reported", "before", "either", "first"):
+        elif rule.speaker in ("said", "reported", "opening", "before", "either", "first"):
             speaker = call.carried or own
     if speaker is None and stance == "attribution" and (rule.subject == "agent" or rule.speaker == "reported"):
         return []  # "missiles apparently launched by Houthi rebels" in the outlet's voice: no one blames
