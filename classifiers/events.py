@@ -73,6 +73,22 @@ def _head(found: list[tuple[Mention, ActorRef]], s: Sentence | None = None) -> l
     return refs
 
 
+_LOCATIVE = frozenset({"in", "near", "across", "inside", "throughout", "into"})
+
+
+def named_as_place(s: Sentence, m: Mention) -> bool:
+    """Whether a state is named as a place ("attacks on US personnel in Iraq and Syria", "US troops
+    in Iraq, Syria attacked"): a place of the gazetteer at its words, after "in", "across" ... (a
+    list of places counts)."""
+    if not any(p.kind == "place" and p.start == m.start for p in s.mentions):
+        return False
+    i = m.start - 1
+    while i >= 0 and m.start - i <= 4 and (s.toks[i] == "and" or any(
+            p.kind == "place" and p.start <= i < p.end for p in s.mentions)):
+        i -= 1
+    return i >= 0 and s.toks[i] in _LOCATIVE
+
+
 def punctuated(s: Sentence, pos: int) -> bool:
     """Whether punctuation stands right before the word at token ``pos`` ("militia, US officials")."""
     words = list(_WORD.finditer(s.norm_punct))
@@ -313,6 +329,16 @@ _TARGET_LINKS = frozenset({"on", "against", "at", "in", "near", "inside", "acros
                            "warships", "warship", "red", "sea", "region"})
 
 
+_PARTICIPLES = frozenset({"used", "run", "owned", "held", "operated", "controlled", "occupied", "manned", "built",
+                          "belonging", "housing", "hosting", "linked", "associated", "affiliated", "backed"})
+
+
+def _own_participle(s: Sentence, i: int) -> bool:
+    """Whether the word at token ``i`` is a participle with an agent of its own ("facilities used
+    by ...", "a base run by ..."), not the attack's own verb ("the attack carried out by ...")."""
+    return s.toks[i] in _PARTICIPLES
+
+
 def _target_phrase_end(s: Sentence, end: int) -> int:
     """Where the "by" of an attack noun at ``end`` may stand when a target phrase follows it
     ("attacks on US bases in Iraq and Syria by Iranian-backed militia"): past the phrase's words and
@@ -392,6 +418,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # Arabic puts the subject right before the verb or after it («القوات ... بعبوة ناسفة
             # استهدفت»: the charge targeted, not the forces named four words before)
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t]
+            if before and not arabic and named_as_place(s, before[-1][0]):
+                before = []  # "US troops in Iraq, Syria attacked 13 times": a place, and no doer named
             if before and not arabic:
                 before, t_subject = _first_conjunct(s, fw, ok, before, t)
             else:
@@ -431,6 +459,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if fw.lang == "en":
             reach = max(reach, _target_phrase_end(s, end))
         by_at = next((i for i in range(end, min(reach, len(s.toks))) if _agent_at(s, fw, i, ok)), None)
+        if by_at is not None and not arabic and any(_own_participle(s, i) for i in range(end, by_at)):
+            by_at = None  # "strikes against facilities used by the IRGC": the facilities' users, not the strikes' doer
         size = _agent_at(s, fw, by_at, ok) if by_at is not None else 0
         by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3
                     and not (fw.lang == "ar" and mn.start > by_at + size + 1 and (

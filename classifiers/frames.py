@@ -24,7 +24,7 @@ import re
 
 from classifiers.cues import Cue, a_name
 from classifiers.denials import denied_span
-from classifiers.events import events_of, same_party
+from classifiers.events import events_of, named_as_place, same_party
 from classifiers.framewords import FrameWords, words_for
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.rules import Rule
@@ -414,21 +414,6 @@ def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> st
     return None
 
 
-_LOCATIVE = frozenset({"in", "near", "across", "inside", "throughout", "into"})
-
-
-def _where(s: Sentence, m: Mention) -> bool:
-    """Whether a state is named as a place ("attacks on US personnel in Iraq and Syria"): a place
-    of the gazetteer at its words, after "in", "across" ... (a list of places counts)."""
-    if not any(p.kind == "place" and p.start == m.start for p in s.mentions):
-        return False
-    i = m.start - 1
-    while i >= 0 and m.start - i <= 4 and (s.toks[i] == "and" or any(
-            p.kind == "place" and p.start <= i < p.end for p in s.mentions)):
-        i -= 1
-    return i >= 0 and s.toks[i] in _LOCATIVE
-
-
 def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call,
                 own_deed: bool = True) -> ActorRef | None:
     """The state a body named without its state speaks for ("..., the ministry said", "officials
@@ -438,14 +423,14 @@ def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
     ministry said") is the other side's report."""
     events = events_of(s, fw, ok)
     doers = [d for _, _, d, _ in events if d is not None]
-    for r in [r for m, r in ok if r.kind in STATE and not _where(s, m)]:
+    for r in [r for m, r in ok if r.kind in STATE and not named_as_place(s, m)]:
         if not any(same_party(r, d) for d in doers):
             return r
     for start, _, doer, infinitive in events if own_deed else []:
         if doer is not None and doer.kind in STATE and not infinitive and not fw.attack_noun.fullmatch(s.toks[start]):
             if any(same_party(r, doer) and m.end <= start for m, r in ok):
                 return doer
-    placed = {r.id for m, r in ok if _where(s, m)}
+    placed = {r.id for m, r in ok if named_as_place(s, m)}
     for r in call.states:
         if not any(same_party(r, d) for d in doers) and r.id not in placed:
             return r

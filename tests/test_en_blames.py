@@ -220,3 +220,13 @@ def test_a_response_to_attacks_suffered_from_a_party(rules: Classifier) -> None:
 def test_a_condemned_attack_may_carry_a_longer_party(rules: Classifier) -> None:
     text = "The Iraqi government condemned the Iranian-backed militia attacks on the coalition base."
     assert ("attribution", "iraq-government", "iran-backed-militias") in blames(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the users of what was struck are not the strike's doers
+    "The Pentagon said it carried out strikes on depots used by the IRGC and allied groups near Abu Kamal.",
+    # a headline's passive with a list of places: Jordan is where, not who
+    "US Soldiers in Syria, Jordan Attacked 9 Times This Month, Pentagon Says",
+])
+def test_places_and_users_are_not_doers(rules: Classifier, text: str) -> None:
+    assert blames(rules, text) == set()
