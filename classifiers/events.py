@@ -381,7 +381,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False and passive and not arabic:
             # "Hezbollah launch posts from which rockets were fired": the party the relative
             # "from which" points back to launched them
-            rel = next((i for i in range(max(t - 5, 1), t) if s.toks[i - 1] == "from" and s.toks[i] in ("which", "where")),
+            rel = next((i for i in range(max(t - 8, 1), t) if s.toks[i - 1] == "from" and s.toks[i] in ("which", "where")),
                        None)
             if rel is not None:
                 owners = [r for mn, r in ok if mn.end <= rel - 1 and rel - 1 - mn.end <= 10]

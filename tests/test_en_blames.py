@@ -230,3 +230,9 @@ def test_a_condemned_attack_may_carry_a_longer_party(rules: Classifier) -> None:
 ])
 def test_places_and_users_are_not_doers(rules: Classifier, text: str) -> None:
     assert blames(rules, text) == set()
+
+
+def test_the_owner_of_a_place_from_which_fire_came_is_blamed(rules: Classifier) -> None:
+    text = ("Jabalia serves as a base for the Hamas terrorist organization in northern Gaza, from which dozens of "
+            "rockets toward Sderot were launched.")
+    assert ("attribution", "israel", "hamas") in blames(rules, text, ARMY)
