@@ -180,6 +180,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             subject = pick(gz, s, cue, rule.subject or "after", when, False, None, exclude)
             if subject is None and speaker is not None and rule.speaker == "before":
                 subject = _antecedent(gz, s, cue, speaker, when)
+            if subject is None and rule.subject in ("inside", "within"):
+                subject = _demonym_inside(gz, s, cue, call, exclude)
             if subject is None and _ANAPHOR.search(s.norm[s.starts[min(cue.end, len(s.starts) - 1)]:]
                                                    if s.starts else ""):
                 # "... which Washington blamed on the group": the armed group named before
@@ -270,6 +272,23 @@ def _antecedent(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef, when: d
 
 _GROUP_WORDS = frozenset({"a", "an", "the", "group", "groups", "militia", "militias", "faction", "factions", "movement",
                           "organization", "organisation", "militant", "armed", "terrorist", "paramilitary"})
+
+
+def _demonym_inside(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, exclude: set[str]) -> ActorRef | None:
+    """A party the cue's own words name by its adjective ("have Iranian fingerprints all over them")."""
+    from classifiers.frames import demonym_mentions
+    from classifiers.framewords import words_for
+    from classifiers.speakers import actor
+
+    fw = words_for(s.original, call.lang)
+    if fw is None:
+        return None
+    for m in demonym_mentions(gz, s, fw):
+        if cue.start <= m.start and m.end <= cue.end:
+            ref = actor(gz, m, call.when, False)
+            if ref.id not in exclude:
+                return ref
+    return None
 
 
 _DATIVE = frozenset({"a", "au", "aux"})

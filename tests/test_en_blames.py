@@ -236,3 +236,9 @@ def test_the_owner_of_a_place_from_which_fire_came_is_blamed(rules: Classifier) 
     text = ("Jabalia serves as a base for the Hamas terrorist organization in northern Gaza, from which dozens of "
             "rockets toward Sderot were launched.")
     assert ("attribution", "israel", "hamas") in blames(rules, text, ARMY)
+
+
+def test_fingerprints_on_an_attack_blame_the_party_they_name(rules: Classifier) -> None:
+    text = "Defense officials told reporters that the drone attacks on the base have Iranian fingerprints all over them."
+    assert blames(rules, text) == {("attribution", "united-states", "iran-government")}
+    assert blames(rules, "Police said the burglar's fingerprints were found on the window of the shop.") == set()
