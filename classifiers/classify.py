@@ -44,7 +44,7 @@ __all__ = ["Classifier", "classify", "default_classifier", "split_sentences"]
 _TOPIC = re.compile(
     r"attack|strike|raid|bomb|rocket|drone|missile|explos|blast|shell|kill|dead|wounded|injur|casualt|involve|responsib|"
     r"role|base|convoy|troops|forces|soldier|clash|airstrike|incident|responsab|captur|seiz|execut|overran|"
-    r"massacre|kidnap|abduct|hostage|assassinat|eliminat|infiltrat|ambush|launched|fired|firing|shot down|downed|"
+    r"massacre|kidnap|abduct|hostage|assassinat|eliminat|infiltrat|ambush|launched|launches|fired|firing|struck|shot down|downed|"
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
     r"ضربات|اشتباك|اغتيال|سيطر|اعدام|تفجير|ضلوع|تورط|مجزر|خطف|اختطاف|ذبح|"
     r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|"

@@ -304,6 +304,27 @@ def _object_of_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRe
     return i >= 0 and i < at - 0 and bool(fw.attack_verb.fullmatch(s.toks[i]))
 
 
+# the words between a party and its attack noun besides the modifiers: "Hamas' brutal terrorist attacks"
+_EPITHETS = frozenset({"brutal", "barbaric", "murderous", "heinous", "cowardly", "recent", "continued", "ongoing",
+                       "repeated", "renewed", "terror", "terrorist", "october", "7", "7th"})
+# adjectives before a word that make it a noun ("terror targets", "air strikes"); not a weapon, which
+# can be the verb's subject ("Houthi missile hits containership")
+_NOUN_BEFORE = frozenset({"terror", "terrorist", "military", "militia", "air", "suicide", "car", "cross", "border",
+                          "retaliatory", "precision", "deadly", "fresh", "new", "latest", "naval", "ground"})
+_NOUN_LIKE = frozenset({"targets", "target", "strikes", "strike", "attacks", "attack", "raids", "bombs", "shells", "hits"})
+
+
+def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: int) -> bool:
+    """Whether a verb form that is also a noun is the noun: after a modifier ("terror targets",
+    "drone strikes") or after a party that is itself an attack's object ("struck Hezbollah targets")."""
+    if s.toks[t] not in _NOUN_LIKE or t == 0:
+        return False
+    if s.toks[t - 1] in _NOUN_BEFORE:
+        return True
+    owner = [m for m, _ in ok if m.end == t]
+    return bool(owner) and _object_of_verb(s, fw, ok, owner[0].start)
+
+
 _INTRUSION = frozenset({"infiltrated", "infiltrates"})
 _PASSIVE_LIKE = frozenset({"backed", "aligned", "affiliated", "linked", "based", "led", "supported", "allied"})
 
@@ -367,6 +388,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         if s.toks[t] in _NEEDS_ATTACK and not fw.attack_noun.search(" ".join(s.toks[end:end + 6])):
             continue  # "it had ordered staff to leave": an order, a plan, no attack
+        if not arabic and _a_noun(s, fw, ok, t):
+            continue  # "struck Hezbollah terror targets": a noun, not the verb "targets"
         doer: ActorRef | bool | None = False  # False: none found
         agent = _agent_at(s, fw, end, ok)
         if agent:
@@ -450,8 +473,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if _blocked(s, fw, t - 4, m.start()):
             continue
         # not "Syria: drone attack kills 80" (the head that speaks, a colon before the noun)
-        adjective = [r for mn, r in ok if (mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS))
-                     and not _pause(s, mn.end)]
+        adjective = [r for mn, r in ok if (mn.end == t or (t - 3 <= mn.end < t and all(
+            w in _MODIFIERS or w in _EPITHETS for w in s.toks[mn.end:t]))) and not _pause(s, mn.end)]
         # Persian puts the agent between the noun's phrase and its verb: «حمله به پایگاه عین الاسد توسط Y
         # انجام شد»; not past a clause or an object of its own
         reach = end + 4 if fw.lang != "fa" else next(

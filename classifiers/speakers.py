@@ -177,7 +177,11 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
     if side == "after":
         return after[0][1] if after else None
     if side == "next":  # after the cue's last word: "in response to attacks on X by Y" blames Y
+        # not a country fire came from ("in response to launches from Lebanon"): a place, no party
         following = [(m, r) for m, r in after if m.start >= cue.end]
+        if following and following[0][1].kind in ("state", "official") and s.toks[following[0][0].start - 1] == "from" \
+                and any(p.kind == "place" and p.start == following[0][0].start for p in s.mentions):
+            return None
         return following[0][1] if following else None
     if side == "agent":  # the passive's agent right after "by": "were carried out by three drones" names no one
         near = [(m, r) for m, r in after if cue.end <= m.start <= cue.end + 3]

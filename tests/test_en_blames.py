@@ -242,3 +242,28 @@ def test_fingerprints_on_an_attack_blame_the_party_they_name(rules: Classifier) 
     text = "Defense officials told reporters that the drone attacks on the base have Iranian fingerprints all over them."
     assert blames(rules, text) == {("attribution", "united-states", "iran-government")}
     assert blames(rules, "Police said the burglar's fingerprints were found on the window of the shop.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    # "targets" after a party the army struck is a noun, not the party's deed
+    "Sirens sounded after a rocket attack on Kiryat Shmona. Attached is video of the strikes on Hezbollah terror "
+    "targets: https://bit.ly/xyz789",
+    "Sirens sounded in Ashkelon. The IDF is continuing to strike Hamas military targets",
+    # the country fire came from is a place, not a party blamed
+    "Sirens sounded after a rocket attack on Shlomi. In response to the launches from Lebanon earlier today, IDF "
+    "jets struck a military compound.",
+])
+def test_the_armys_targets_and_the_origin_of_fire_are_no_blame(rules: Classifier, text: str) -> None:
+    assert blames(rules, text, ARMY) == set()
+
+
+@pytest.mark.parametrize(("text", "source", "expected"), [
+    ("In response to Hezbollah fire toward the Galilee over the past day, IDF jets struck sites in Lebanon.", ARMY,
+     ("israel", "hezbollah")),
+    ("The army ordered residents to leave the area in response to Hamas' brutal terrorist attacks.", ARMY,
+     ("israel", "hamas")),
+    ("Houthi drone hits tanker in Gulf of Aden – Pentagon", None, ("united-states", "houthis")),
+])
+def test_a_partys_attack_noun_and_a_weapon_as_subject(rules: Classifier, text: str, source: tuple[str, str] | None,
+                                                      expected: tuple[str, str]) -> None:
+    assert ("attribution", *expected) in blames(rules, text, source)
