@@ -62,6 +62,8 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
     between = s.toks[mention_end:verb]
     if any(t in others for t in between):
         return False
+    if between and between[-1] in _PRONOUNS:
+        return False  # "attacks two Syrian facilities it says ...": the pronoun is the verb's subject
     titles = title_words()
     if len(between) == 2 and between[1] in _MINISTRY:
         return True  # "Lebanon's health ministry said": the state's own ministry
@@ -79,6 +81,7 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
     return True
 
 
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # an office one word after its state ("the Lebanese health ministry", "Iraq's oil minister")
 _MINISTRY = frozenset({"ministry", "minister"})
 _PREPOSITIONS = frozenset({"in", "near", "at", "from", "against", "into", "inside", "by", "with", "for", "of"})

@@ -267,3 +267,11 @@ def test_the_armys_targets_and_the_origin_of_fire_are_no_blame(rules: Classifier
 def test_a_partys_attack_noun_and_a_weapon_as_subject(rules: Classifier, text: str, source: tuple[str, str] | None,
                                                       expected: tuple[str, str]) -> None:
     assert ("attribution", *expected) in blames(rules, text, source)
+
+
+def test_a_pronoun_before_the_speech_verb_is_its_subject(rules: Classifier) -> None:
+    # the facilities are Syrian; "it" (the US military) says, Syria says nothing
+    text = ("US Army Hits Two Syrian Compounds It Says Tied to Iran\nUS troops carried out strikes on two compounds in "
+            "eastern Syria it thinks were used by the Quds Force and allied groups, in response to attacks on American "
+            "forces in the area.")
+    assert not any(speaker == "syria-government" for _, speaker, _ in read(rules, text))
