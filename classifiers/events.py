@@ -282,16 +282,22 @@ def _first_conjunct(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRe
     Israel and carried out a massacre"), the subject of that first verb, and that verb."""
     mn = before[-1][0]
     between = s.toks[mn.end:t]
-    if not between or between[-1] != "and" or len(between) > 3 or mn.start == 0 or any(
+    joined = (bool(between) and between[-1] == "and") or (not between and punctuated(s, t))
+    if not joined or len(between) > 5 or mn.start == 0 or any(
             w.endswith("ed") or fw.attack_verb.fullmatch(w) or fw.speech.fullmatch(w) for w in between[:-1]):
         return before, t  # "... targeted US troops and fired": the troops' words may stand between
     verb = mn.start - 1
     while verb > 0 and s.toks[verb] in ("the", "a", "an"):
         verb -= 1
     word = s.toks[verb]
-    if not (fw.attack_verb.fullmatch(word) or (word.endswith("ed") and word not in _PASSIVE_LIKE)):
+    if not (fw.attack_verb.fullmatch(word) or (word.endswith(("ed", "ing")) and word not in _PASSIVE_LIKE)):
         return before, t
-    return [(m, r) for m, r in ok if m.end <= verb and verb - m.end <= 5], verb
+    # "struck Hamas headquarters and killed ...", "a strike on Hamas, dismantling Hamas, killing ...": the
+    # subject of the first verb, if it has one of its own (not itself an object)
+    first = [(m, r) for m, r in ok if m.end <= verb and verb - m.end <= 5]
+    if first and first[-1][0].start > 0 and s.toks[first[-1][0].start - 1] in ("on", "against", "at"):
+        return [], verb
+    return first, verb
 
 
 def _object_of_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], at: int) -> bool:
@@ -390,6 +396,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue  # "it had ordered staff to leave": an order, a plan, no attack
         if not arabic and _a_noun(s, fw, ok, t):
             continue  # "struck Hezbollah terror targets": a noun, not the verb "targets"
+        if not arabic and s.toks[t].endswith("ing") and punctuated(s, t):
+            continue  # "..., striking the operatives": a participle clause, no doer of its own
         doer: ActorRef | bool | None = False  # False: none found
         agent = _agent_at(s, fw, end, ok)
         if agent:

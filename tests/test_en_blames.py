@@ -275,3 +275,15 @@ def test_a_pronoun_before_the_speech_verb_is_its_subject(rules: Classifier) -> N
             "eastern Syria it thinks were used by the Quds Force and allied groups, in response to attacks on American "
             "forces in the area.")
     assert not any(speaker == "syria-government" for _, speaker, _ in read(rules, text))
+
+
+@pytest.mark.parametrize("text", [
+    # the party struck is the object; the second verb is still the army's
+    "Sirens sounded in Sderot. IDF jets struck Hamas terrorist organization headquarters and killed a Hamas "
+    "military operative.",
+    # a list of the army's own actions after a comma: no doer of their own
+    "The rockets were fired from Gaza. A heavy blow to Hamas, dismantling Hamas, killing Hamas commanders, striking "
+    "its operatives.",
+])
+def test_the_armys_objects_do_nothing(rules: Classifier, text: str) -> None:
+    assert blames(rules, text, ARMY) == set()
