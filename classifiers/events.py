@@ -331,6 +331,7 @@ def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: 
     return bool(owner) and _object_of_verb(s, fw, ok, owner[0].start)
 
 
+_HARM = re.compile(r"(?<!\w)(?:atrocit\w*|aggression|bloodshed|deaths?|massacres?|crimes|violence|bombardment)(?!\w)")
 _INTRUSION = frozenset({"infiltrated", "infiltrates"})
 _PASSIVE_LIKE = frozenset({"backed", "aligned", "affiliated", "linked", "based", "led", "supported", "allied"})
 
@@ -398,6 +399,10 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue  # "struck Hezbollah terror targets": a noun, not the verb "targets"
         if not arabic and s.toks[t].endswith("ing") and punctuated(s, t):
             continue  # "..., striking the operatives": a participle clause, no doer of its own
+        if s.toks[t] in ("responsible", "behind") and not fw.attack_noun.search(
+                " ".join(s.toks[end:end + 6])) and not fw.attack_verb.search(" ".join(s.toks[end:end + 6])) and not (
+                _HARM.search(" ".join(s.toks[end:end + 6]))):
+            continue  # "responsible for setting up blockades", "behind the decision": no attack
         doer: ActorRef | bool | None = False  # False: none found
         agent = _agent_at(s, fw, end, ok)
         if agent:

@@ -287,3 +287,11 @@ def test_a_pronoun_before_the_speech_verb_is_its_subject(rules: Classifier) -> N
 ])
 def test_the_armys_objects_do_nothing(rules: Classifier, text: str) -> None:
     assert blames(rules, text, ARMY) == set()
+
+
+def test_responsible_for_something_else_is_no_deed(rules: Classifier) -> None:
+    text = ("Rockets were fired at Sderot. Hamas' internal security apparatus was responsible for setting up "
+            "roadblocks that stopped residents from leaving.")
+    assert blames(rules, text, ARMY) == set()
+    assert blames(rules, "The Pentagon said Iran-backed militias were responsible for more than 60 attacks.") == {
+        ("attribution", "united-states", "iran-backed-militias")}
