@@ -331,7 +331,19 @@ def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: 
     return bool(owner) and _object_of_verb(s, fw, ok, owner[0].start)
 
 
-_HARM = re.compile(r"(?<!\w)(?:atrocit\w*|aggression|bloodshed|deaths?|massacres?|crimes|violence|bombardment)(?!\w)")
+# what a party is "responsible for" or "behind" when it is an attack (not "terror activity", a region, funds)
+_HARM = re.compile(r"(?<!\w)(?:atrocit\w*|aggression|bloodshed|deaths?|massacres?|violence|bombardment|attacks?|"
+                   r"strikes?|airstrikes?|bombings?|shelling|rocket fire|launch|launches|"
+                   r"killings?|murders?|kidnapping|abduction|infiltration|ambush|shootings?|explosions?|blasts?|"
+                   r"raids?|invasion|assassinations?|killed|fired|launched|downing|hijacking|seizure)(?!\w)")
+
+
+def _clause_end(s: Sentence, start: int, most: int) -> int:
+    """The first token after ``start`` that follows punctuation, at most ``most`` tokens on."""
+    for i in range(start + 1, min(start + most, len(s.toks))):
+        if punctuated(s, i):
+            return i
+    return min(start + most, len(s.toks))
 _INTRUSION = frozenset({"infiltrated", "infiltrates"})
 _PASSIVE_LIKE = frozenset({"backed", "aligned", "affiliated", "linked", "based", "led", "supported", "allied"})
 
@@ -399,10 +411,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue  # "struck Hezbollah terror targets": a noun, not the verb "targets"
         if not arabic and s.toks[t].endswith("ing") and punctuated(s, t):
             continue  # "..., striking the operatives": a participle clause, no doer of its own
-        if s.toks[t] in ("responsible", "behind") and not fw.attack_noun.search(
-                " ".join(s.toks[end:end + 6])) and not fw.attack_verb.search(" ".join(s.toks[end:end + 6])) and not (
-                _HARM.search(" ".join(s.toks[end:end + 6]))):
-            continue  # "responsible for setting up blockades", "behind the decision": no attack
+        if s.toks[t] in ("responsible", "behind") and not _HARM.search(" ".join(s.toks[end:_clause_end(s, end, 6)])):
+            continue  # "responsible for setting up blockades", "for the Hajir region": no attack
         doer: ActorRef | bool | None = False  # False: none found
         agent = _agent_at(s, fw, end, ok)
         if agent:
@@ -454,7 +464,10 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # Arabic puts the subject right before the verb or after it («القوات ... بعبوة ناسفة
             # استهدفت»: the charge targeted, not the forces named four words before)
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t]
-            if before and not arabic and named_as_place(s, before[-1][0]):
+            if before and not arabic and before[-1][0].start and s.toks[before[-1][0].start - 1] == "from" and any(
+                    p.kind == "place" and p.start == before[-1][0].start for p in s.mentions):
+                before = before[:-1]  # "fire from Lebanon launched", "gunmen from Syria fired": where from, not who
+            elif before and not arabic and named_as_place(s, before[-1][0]):
                 before = []  # "US troops in Iraq, Syria attacked 13 times": a place, and no doer named
             if before and not arabic:
                 before, t_subject = _first_conjunct(s, fw, ok, before, t)

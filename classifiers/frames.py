@@ -257,7 +257,10 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
                 continue
             out.append(Cue(_RULES["claim"], start, end, speaker=speaker, subject=speaker))
             has.add("claim")
-        elif not framed and not infinitive:
+        elif not framed and not infinitive and (s.toks[start] not in ("activity", "activities")
+                                                 or "against" in s.toks[end:end + 5]):
+            # not "responsible for Hamas terrorist activities": no attack named ("activities against
+            # Israeli civilians" are attacks)
             # added even next to a rule's blame: the classifier builds it only if that blame
             # names no one ("Lebanon says Israeli strike kills ...": the rule finds no party)
             out.append(Cue(_RULES["attribution"], start, end, speaker=speaker, subject=doer))

@@ -295,3 +295,19 @@ def test_responsible_for_something_else_is_no_deed(rules: Classifier) -> None:
     assert blames(rules, text, ARMY) == set()
     assert blames(rules, "The Pentagon said Iran-backed militias were responsible for more than 60 attacks.") == {
         ("attribution", "united-states", "iran-backed-militias")}
+
+
+@pytest.mark.parametrize("text", [
+    "An IDF aircraft eliminated Hassan Nimr, the Hezbollah operative responsible for the Bint Jbeil sector, in a "
+    "strike in southern Lebanon.",
+    "Rockets were fired at Sderot. He was also responsible for the funding of Hamas terrorist activities in Rafah.",
+    "Rockets were fired at Nahariya. The IDF identified fire from Lebanon launched toward an IDF post near Shlomi.",
+])
+def test_a_sector_funds_or_where_fire_came_from_are_no_blame(rules: Classifier, text: str) -> None:
+    assert blames(rules, text, ARMY) == set()
+
+
+def test_activities_against_civilians_are_attacks(rules: Classifier) -> None:
+    text = ("Nimr was part of Hezbollah's Radwan Unit and commanded recent terrorist activities by Hezbollah against "
+            "Israeli civilians, including rocket launches toward Nahariya.")
+    assert ("attribution", "israel", "hezbollah") in blames(rules, text, ARMY)
