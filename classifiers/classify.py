@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
 from classifiers.cues import Cue, applicable, find_cues
 from classifiers.denials import about_attack, denial_kind, denied_span
+from classifiers.events import punctuated, same_party
 from classifiers.frames import communique_claimant, frame_cues, frame_gate
 from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
@@ -34,7 +35,7 @@ from classifiers.places import answered_at, event_places, message_borders
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
-from classifiers.speakers import opening_party, parties, reporter
+from classifiers.speakers import SAID, opening_party, parties, reporter
 from classifiers.statements import ARMED, STATE, Call, MessageFacts, build
 from classifiers.types import ActorRef, Classification, PlaceRef, Statement
 
@@ -43,7 +44,7 @@ __all__ = ["Classifier", "classify", "default_classifier", "split_sentences"]
 _TOPIC = re.compile(
     r"attack|strike|raid|bomb|rocket|drone|missile|explos|blast|shell|kill|dead|wounded|injur|casualt|involve|responsib|"
     r"role|base|convoy|troops|forces|soldier|clash|airstrike|incident|responsab|captur|seiz|execut|overran|"
-    r"massacre|kidnap|abduct|hostage|assassinat|eliminat|infiltrat|ambush|launched|fired|shot down|downed|"
+    r"massacre|kidnap|abduct|hostage|assassinat|eliminat|infiltrat|ambush|launched|launches|fired|firing|struck|shot down|downed|"
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
     r"ضربات|اشتباك|اغتيال|سيطر|اعدام|تفجير|ضلوع|تورط|مجزر|خطف|اختطاف|ذبح|"
     r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|"
@@ -230,6 +231,7 @@ class Classifier:
                 if found and cue.rule.stance != "attribution":
                     done.add(cue.rule.stance)
                 found_here.extend(found)
+            found_here += self._coordinated(s, found_here, call)
             statements.extend(found_here)
             call.carried = self._carry(s, found_here, call)
         statements += self._pending_claims(statements, call)
@@ -312,6 +314,37 @@ class Classifier:
                 out.append(ref)
         return out
 
+    def _coordinated(self, s: Sentence, found: list[Statement], call: Call) -> list[Statement]:
+        """"Hamas, Hezbollah say Iran helped plan the attack", "Hamas and Islamic Jihad said they
+        fired ...": each party joined to the speaker as the subject of the speech verb says it too
+        (one statement per party)."""
+        if call.lang != "en" or not any(st.stance in ("claim", "attribution") and st.speaker for st in found):
+            return []
+        ok = parties(self.gz, s, call.when, False, written=False)
+        out: list[Statement] = []
+        for st in found:
+            if st.stance not in ("claim", "attribution") or st.speaker is None:
+                continue
+            for k, (m, r) in enumerate(ok):
+                if r.id != st.speaker.id or not k or m.end >= len(s.toks) or not SAID.fullmatch(s.toks[m.end]):
+                    continue
+                other_m, other = ok[k - 1]
+                between = [t for t in s.toks[other_m.end:m.start] if t != "the"]
+                if other.kind not in ARMED | STATE or same_party(other, r) or not (
+                        between == ["and"] or (not between and _comma_before(s, m.start))):
+                    continue  # not "SOMALIA: al-Shabaab claims ...": a dateline
+                first = other_m.start
+                while first and s.toks[first - 1] in ("the", "both"):
+                    first -= 1
+                if first and not punctuated(s, first):
+                    continue  # "the strike hit Israel and Hezbollah said ...": Israel is no speaker
+                if st.subject is not None and same_party(other, st.subject) and st.stance == "attribution":
+                    continue
+                extra = replace(st, speaker=other, subject=other if st.stance == "claim" else st.subject)
+                if extra not in found and extra not in out:
+                    out.append(extra)
+        return out
+
     def _carry(self, s: Sentence, found: list[Statement], call: Call) -> ActorRef | None:
         """The speaker the next sentence inherits: this sentence's, else its reported party, else
         the one inherited already ("The group said ...", «وأضاف البيان»)."""
@@ -335,6 +368,17 @@ class Classifier:
             if known is not None and not (start and known.kind in ("state", "official")):
                 return known  # a group named after a country ("Kataib Ahrar al-Iraq") is not that state
         return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _comma_before(s: Sentence, pos: int) -> bool:
+    """Whether a comma alone stands between the word at token ``pos`` and the one before."""
+    words = list(_WORD.finditer(s.norm_punct))
+    if pos <= 0 or pos >= len(words) or len(words) != len(s.toks):
+        return False
+    return s.norm_punct[words[pos - 1].end():words[pos].start()].strip() == ","
 
 
 def _frame_blame(cue: Cue) -> bool:

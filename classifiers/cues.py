@@ -64,7 +64,8 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
         if not matched:
             continue
         spans = [(m.start(), m.end(), b.stances) for b in lr.blocks if b.scope == "span"
-                 for m in b.regex.finditer(s.norm)]
+                 for m in b.regex.finditer(s.norm)
+                 if b.unless_before is None or not b.unless_before.search(s.norm, 0, m.start())]
         blocked = {st for b in lr.blocks if b.scope == "sentence" and b.regex.search(s.norm) for st in b.stances}
         for rule, found in matched:
             if rule.stance in blocked:

@@ -62,13 +62,39 @@ def _agent_at(s: Sentence, fw: FrameWords, i: int, ok: list[tuple[Mention, Actor
     return 0
 
 
-def _head(found: list[tuple[Mention, ActorRef]]) -> list[ActorRef]:
+def _head(found: list[tuple[Mention, ActorRef]], s: Sentence | None = None) -> list[ActorRef]:
     """The parties after "by", the head first: in "by Yemen's Houthi militia" (possessive, or a
-    state's adjective before a group) the doer is the second of two adjacent names."""
+    state's adjective before a group) the doer is the second of two adjacent names; not across a
+    comma ("by Iranian-backed militia, US officials said")."""
     refs = [r for _, r in found]
-    if len(found) > 1 and found[1][0].start == found[0][0].end and found[0][1].kind in ("state", "generic"):
+    if len(found) > 1 and found[1][0].start == found[0][0].end and found[0][1].kind in ("state", "generic") and not (
+            s is not None and punctuated(s, found[1][0].start)):
         refs = refs[1:2] + refs[:1] + refs[2:]
     return refs
+
+
+_LOCATIVE = frozenset({"in", "near", "across", "inside", "throughout", "into"})
+
+
+def named_as_place(s: Sentence, m: Mention) -> bool:
+    """Whether a state is named as a place ("attacks on US personnel in Iraq and Syria", "US troops
+    in Iraq, Syria attacked"): a place of the gazetteer at its words, after "in", "across" ... (a
+    list of places counts)."""
+    if not any(p.kind == "place" and p.start == m.start for p in s.mentions):
+        return False
+    i = m.start - 1
+    while i >= 0 and m.start - i <= 4 and (s.toks[i] == "and" or any(
+            p.kind == "place" and p.start <= i < p.end for p in s.mentions)):
+        i -= 1
+    return i >= 0 and s.toks[i] in _LOCATIVE
+
+
+def punctuated(s: Sentence, pos: int) -> bool:
+    """Whether punctuation stands right before the word at token ``pos`` ("militia, US officials")."""
+    words = list(_WORD.finditer(s.norm_punct))
+    if pos <= 0 or pos >= len(words) or len(words) != len(s.toks):
+        return False
+    return bool(s.norm_punct[words[pos - 1].end():words[pos].start()].strip())
 
 
 def _ar_target(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
@@ -249,6 +275,79 @@ def _pause(s: Sentence, i: int, pauses: frozenset[str] = _PAUSES) -> bool:
     return any(ch in pauses for ch in s.norm_punct[words[i - 1].end():words[i].start()])
 
 
+def _first_conjunct(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
+                    before: list[tuple[Mention, ActorRef]], t: int) -> tuple[list[tuple[Mention, ActorRef]], int]:
+    """The parties that can be the subject of the verb at ``t`` and the verb they are the subject
+    of: when the party before it is the object of a verb it is joined to ("Hamas terrorists invaded
+    Israel and carried out a massacre"), the subject of that first verb, and that verb."""
+    mn = before[-1][0]
+    between = s.toks[mn.end:t]
+    joined = (bool(between) and between[-1] == "and") or (not between and punctuated(s, t))
+    if not joined or len(between) > 5 or mn.start == 0 or any(
+            w.endswith("ed") or fw.attack_verb.fullmatch(w) or fw.speech.fullmatch(w) for w in between[:-1]):
+        return before, t  # "... targeted US troops and fired": the troops' words may stand between
+    verb = mn.start - 1
+    while verb > 0 and s.toks[verb] in ("the", "a", "an"):
+        verb -= 1
+    word = s.toks[verb]
+    if not (fw.attack_verb.fullmatch(word) or (word.endswith(("ed", "ing")) and word not in _PASSIVE_LIKE)):
+        return before, t
+    # "struck Hamas headquarters and killed ...", "a strike on Hamas, dismantling Hamas, killing ...": the
+    # subject of the first verb, if it has one of its own (not itself an object)
+    first = [(m, r) for m, r in ok if m.end <= verb and verb - m.end <= 5]
+    if first and first[-1][0].start > 0 and s.toks[first[-1][0].start - 1] in ("on", "against", "at"):
+        return [], verb
+    return first, verb
+
+
+def _object_of_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], at: int) -> bool:
+    """Whether the forces named at token ``at`` are the object of an attack verb before them
+    ("militias targeted US troops and fired ...": the troops did not fire)."""
+    named = {i for m, _ in ok for i in range(m.start, m.end)}
+    i = at - 1
+    while i >= 0 and at - i <= 3 and (i in named or s.toks[i] in ("the", "a", "an", "its", "their")):
+        i -= 1
+    return i >= 0 and i < at - 0 and bool(fw.attack_verb.fullmatch(s.toks[i]))
+
+
+# the words between a party and its attack noun besides the modifiers: "Hamas' brutal terrorist attacks"
+_EPITHETS = frozenset({"brutal", "barbaric", "murderous", "heinous", "cowardly", "recent", "continued", "ongoing",
+                       "repeated", "renewed", "terror", "terrorist", "october", "7", "7th"})
+# adjectives before a word that make it a noun ("terror targets", "air strikes"); not a weapon, which
+# can be the verb's subject ("Houthi missile hits containership")
+_NOUN_BEFORE = frozenset({"terror", "terrorist", "military", "militia", "air", "suicide", "car", "cross", "border",
+                          "retaliatory", "precision", "deadly", "fresh", "new", "latest", "naval", "ground"})
+_NOUN_LIKE = frozenset({"targets", "target", "strikes", "strike", "attacks", "attack", "raids", "bombs", "shells", "hits"})
+
+
+def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: int) -> bool:
+    """Whether a verb form that is also a noun is the noun: after a modifier ("terror targets",
+    "drone strikes") or after a party that is itself an attack's object ("struck Hezbollah targets")."""
+    if s.toks[t] not in _NOUN_LIKE or t == 0:
+        return False
+    if s.toks[t - 1] in _NOUN_BEFORE:
+        return True
+    owner = [m for m, _ in ok if m.end == t]
+    return bool(owner) and _object_of_verb(s, fw, ok, owner[0].start)
+
+
+# what a party is "responsible for" or "behind" when it is an attack (not "terror activity", a region, funds)
+_HARM = re.compile(r"(?<!\w)(?:atrocit\w*|aggression|bloodshed|deaths?|massacres?|violence|bombardment|attacks?|"
+                   r"strikes?|airstrikes?|bombings?|shelling|rocket fire|launch|launches|"
+                   r"killings?|murders?|kidnapping|abduction|infiltration|ambush|shootings?|explosions?|blasts?|"
+                   r"raids?|invasion|assassinations?|killed|fired|launched|downing|hijacking|seizure)(?!\w)")
+
+
+def _clause_end(s: Sentence, start: int, most: int) -> int:
+    """The first token after ``start`` that follows punctuation, at most ``most`` tokens on."""
+    for i in range(start + 1, min(start + most, len(s.toks))):
+        if punctuated(s, i):
+            return i
+    return min(start + most, len(s.toks))
+_INTRUSION = frozenset({"infiltrated", "infiltrates"})
+_PASSIVE_LIKE = frozenset({"backed", "aligned", "affiliated", "linked", "based", "led", "supported", "allied"})
+
+
 def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
     """Negation in the few words before an anchor ("did not strike"), modality or purpose a
     little further ("would respond double to any Israeli attacks", "a mission to counter
@@ -256,6 +355,41 @@ def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
     lo = s.starts[max(start_tok, 0)] if s.starts else 0
     wide = s.starts[max(start_tok - 3, 0)] if s.starts else 0
     return bool(fw.negation.search(s.norm, lo, anchor) or fw.modality.search(s.norm, wide, anchor))
+
+
+# "attacks on US bases in Iraq and Syria by ...": the words of a target phrase an attack noun's
+# agent may stand behind; a participle ("bases used by"), a verb or a clause ends it
+_TARGET_LINKS = frozenset({"on", "against", "at", "in", "near", "inside", "across", "along", "and", "the", "a", "an",
+                           "its", "their", "of", "two", "three", "several", "us", "u", "s", "american", "israeli", "coalition",
+                           "military", "bases", "base", "troops", "forces", "personnel", "positions", "posts", "sites",
+                           "ships", "shipping", "vessels", "vessel", "ship", "tanker", "towns", "town", "villages",
+                           "facilities", "installations", "interests", "assets", "targets",
+                           "communities", "civilians", "soldiers", "outposts", "embassy", "northern", "southern",
+                           "eastern", "western", "north", "south", "east", "west", "commercial", "merchant", "navy",
+                           "warships", "warship", "red", "sea", "region"})
+
+
+_PARTICIPLES = frozenset({"used", "run", "owned", "held", "operated", "controlled", "occupied", "manned", "built",
+                          "belonging", "housing", "hosting", "linked", "associated", "affiliated", "backed"})
+
+
+def _own_participle(s: Sentence, i: int) -> bool:
+    """Whether the word at token ``i`` is a participle with an agent of its own ("facilities used
+    by ...", "a base run by ..."), not the attack's own verb ("the attack carried out by ...")."""
+    return s.toks[i] in _PARTICIPLES
+
+
+def _target_phrase_end(s: Sentence, end: int) -> int:
+    """Where the "by" of an attack noun at ``end`` may stand when a target phrase follows it
+    ("attacks on US bases in Iraq and Syria by Iranian-backed militia"): past the phrase's words and
+    the places it names, at most ten words; ``end`` itself when no "on"/"against" opens one."""
+    if end >= len(s.toks) or s.toks[end] not in ("on", "against"):
+        return end
+    places = {i for m in s.mentions if m.kind in ("place", "target") for i in range(m.start, m.end)}
+    i = end
+    while i < min(end + 10, len(s.toks)) and (s.toks[i] in _TARGET_LINKS or i in places or s.toks[i].isdigit()):
+        i += 1
+    return i + 1 if i < len(s.toks) and s.toks[i] == "by" else end
 
 
 def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own: ActorRef | None = None,
@@ -273,10 +407,16 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         if s.toks[t] in _NEEDS_ATTACK and not fw.attack_noun.search(" ".join(s.toks[end:end + 6])):
             continue  # "it had ordered staff to leave": an order, a plan, no attack
+        if not arabic and _a_noun(s, fw, ok, t):
+            continue  # "struck Hezbollah terror targets": a noun, not the verb "targets"
+        if not arabic and s.toks[t].endswith("ing") and punctuated(s, t):
+            continue  # "..., striking the operatives": a participle clause, no doer of its own
+        if s.toks[t] in ("responsible", "behind") and not _HARM.search(" ".join(s.toks[end:_clause_end(s, end, 6)])):
+            continue  # "responsible for setting up blockades", "for the Hajir region": no attack
         doer: ActorRef | bool | None = False  # False: none found
         agent = _agent_at(s, fw, end, ok)
         if agent:
-            after = _head([(mn, r) for mn, r in ok if end + agent - 1 < mn.start <= end + agent + 3])
+            after = _head([(mn, r) for mn, r in ok if end + agent - 1 < mn.start <= end + agent + 3], s)
             if after:
                 doer = after[0]
             elif not arabic and not (end + 1 < len(s.toks) and s.toks[end + 1] in _BY_MANNER):
@@ -287,7 +427,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False and passive and not arabic:
             # "Hezbollah launch posts from which rockets were fired": the party the relative
             # "from which" points back to launched them
-            rel = next((i for i in range(max(t - 5, 1), t) if s.toks[i - 1] == "from" and s.toks[i] in ("which", "where")),
+            rel = next((i for i in range(max(t - 8, 1), t) if s.toks[i - 1] == "from" and s.toks[i] in ("which", "where")),
                        None)
             if rel is not None:
                 owners = [r for mn, r in ok if mn.end <= rel - 1 and rel - 1 - mn.end <= 10]
@@ -324,8 +464,17 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # Arabic puts the subject right before the verb or after it («القوات ... بعبوة ناسفة
             # استهدفت»: the charge targeted, not the forces named four words before)
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t]
-            if before and _subject_of(s, fw, before[-1][0].end, t) and not (arabic and _ar_apart(s, fw, before[-1][0], t)) \
-                    and not _pause(s, before[-1][0].end, _HEAD_PAUSES):
+            if before and not arabic and before[-1][0].start and s.toks[before[-1][0].start - 1] == "from" and any(
+                    p.kind == "place" and p.start == before[-1][0].start for p in s.mentions):
+                before = before[:-1]  # "fire from Lebanon launched", "gunmen from Syria fired": where from, not who
+            elif before and not arabic and named_as_place(s, before[-1][0]):
+                before = []  # "US troops in Iraq, Syria attacked 13 times": a place, and no doer named
+            if before and not arabic:
+                before, t_subject = _first_conjunct(s, fw, ok, before, t)
+            else:
+                t_subject = t
+            if before and _subject_of(s, fw, before[-1][0].end, t_subject) and not (
+                    arabic and _ar_apart(s, fw, before[-1][0], t)) and not _pause(s, before[-1][0].end, _HEAD_PAUSES):
                 # not "Syria: drone attack kills 80": the head before a colon speaks
                 doer = before[-1][1]
         if doer is False and fw.lang == "ar" and t > 0 and fw.own_forces.fullmatch(s.toks[t - 1]):
@@ -338,8 +487,11 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False:
             lo = s.starts[max(t - 3, 0)] if s.starts else 0
             owns = list(fw.own_forces.finditer(s.norm, lo, m.start()))
-            if owns and s.token_at(owns[-1].end() - 1) >= t - 2:
+            if owns and s.token_at(owns[-1].end() - 1) >= t - 2 and not _object_of_verb(
+                    s, fw, ok, s.token_at(owns[-1].start())):
                 doer = None
+        if doer is None and s.toks[t] in _INTRUSION:
+            continue  # "a hostile aircraft infiltrated", "we infiltrated a rally": only a party named intrudes
         if doer is not False:
             found.append((t, end, doer if isinstance(doer, ActorRef) else None, t > 0 and s.toks[t - 1] == "to"))
     for m in fw.attack_noun.finditer(s.norm):
@@ -347,18 +499,22 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if _blocked(s, fw, t - 4, m.start()):
             continue
         # not "Syria: drone attack kills 80" (the head that speaks, a colon before the noun)
-        adjective = [r for mn, r in ok if (mn.end == t or (mn.end == t - 1 and s.toks[t - 1] in _MODIFIERS))
-                     and not _pause(s, mn.end)]
+        adjective = [r for mn, r in ok if (mn.end == t or (t - 3 <= mn.end < t and all(
+            w in _MODIFIERS or w in _EPITHETS for w in s.toks[mn.end:t]))) and not _pause(s, mn.end)]
         # Persian puts the agent between the noun's phrase and its verb: «حمله به پایگاه عین الاسد توسط Y
         # انجام شد»; not past a clause or an object of its own
         reach = end + 4 if fw.lang != "fa" else next(
             (i for i in range(end, min(end + 9, len(s.toks))) if s.toks[i] in (_RA, _KE)), min(end + 9, len(s.toks)))
+        if fw.lang == "en":
+            reach = max(reach, _target_phrase_end(s, end))
         by_at = next((i for i in range(end, min(reach, len(s.toks))) if _agent_at(s, fw, i, ok)), None)
+        if by_at is not None and not arabic and any(_own_participle(s, i) for i in range(end, by_at)):
+            by_at = None  # "strikes against facilities used by the IRGC": the facilities' users, not the strikes' doer
         size = _agent_at(s, fw, by_at, ok) if by_at is not None else 0
         by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3
                     and not (fw.lang == "ar" and mn.start > by_at + size + 1 and (
-                        _ar_target(s, fw, mn) or any(w in _TOWARDS for w in s.toks[by_at + size:mn.start])))]
-                   ) if by_at is not None else []
+                        _ar_target(s, fw, mn) or any(w in _TOWARDS for w in s.toks[by_at + size:mn.start])))],
+                   s) if by_at is not None else []
         # «غارة التحالف», «هجوم لداعش»; not «عملية ضد القوات الأميركية» (the target)
         # and not «استهداف رتل أمريكي» (an adjective after another noun qualifies that noun)
         after = [r for mn, r in ok if mn.start == end or (

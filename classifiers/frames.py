@@ -24,7 +24,7 @@ import re
 
 from classifiers.cues import Cue, a_name
 from classifiers.denials import denied_span
-from classifiers.events import events_of, same_party
+from classifiers.events import events_of, named_as_place, same_party
 from classifiers.framewords import FrameWords, words_for
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.rules import Rule
@@ -222,6 +222,9 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     if events and fw.lang in ("en", "fr") and _CIVIL.search(s.norm) and not _FIGHTING.search(s.norm):
         events = []  # "the Inspection Office destroys expired food": no attack, whatever the verb
     denied = [denied_span(len(s.toks), c.start, c.end) for c in cues if c.rule.stance == "denial"]
+    stop = _aside(s, scope[0]) if reporter is not None and fw.lang == "en" else len(s.toks)
+    # "the Pentagon said it is investigating reports of an attack ... by X": no one speaks of X yet
+    unconfirmed = fw.lang == "en" and _UNCONFIRMED.search(s.norm) is not None
     framed = False
     for start, end, doer, infinitive in events:
         if any(lo - 1 <= start < hi for lo, hi in denied):
@@ -230,6 +233,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             continue
         speaker = reporter if start >= scope[0] else None
         nearer = [(pos, r) for pos, r in voices if pos < start]
+        if unconfirmed or (start >= stop and not any(pos >= stop for pos, _ in nearer)):
+            speaker = None  # the outlet's aside after the report, unless a party speaks in it
         if speaker is not None and nearer:
             # "Iraqi officials said Turkey's ministry announced its jets struck ...": the speech
             # verb nearest before the attack governs it
@@ -252,13 +257,32 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
                 continue
             out.append(Cue(_RULES["claim"], start, end, speaker=speaker, subject=speaker))
             has.add("claim")
-        elif not framed and not infinitive:
+        elif not framed and not infinitive and (s.toks[start] not in ("activity", "activities")
+                                                 or "against" in s.toks[end:end + 5]):
+            # not "responsible for Hamas terrorist activities": no attack named ("activities against
+            # Israeli civilians" are attacks)
             # added even next to a rule's blame: the classifier builds it only if that blame
             # names no one ("Lebanon says Israeli strike kills ...": the rule finds no party)
             out.append(Cue(_RULES["attribution"], start, end, speaker=speaker, subject=doer))
             has.add("attribution")
             framed = True
     return _communique_claim(s, fw, out, has, call, events)
+
+
+_UNCONFIRMED = re.compile(r"(?<!\w)(?:investigating|looking into|aware of|checking) (?:the |these |those |initial |media )?"
+                          r"reports?(?!\w)")
+# a clause the outlet adds after a report ("X warned of a wider war, as Hezbollah and Israel step up
+# attacks"): what it tells is not the reported party's word
+_ASIDE = frozenset({"as", "while", "whereas", "amid", "meanwhile"})
+
+
+def _aside(s: Sentence, start: int) -> int:
+    """The token where an English report that starts at ``start`` gives way to the outlet's aside
+    (", as ...", ", while ..."); the sentence's end when none."""
+    for i in range(start + 1, len(s.toks)):
+        if s.toks[i] in _ASIDE and clause_initial(s, i) and i + 1 < len(s.toks) and s.toks[i + 1] not in ("well", "part"):
+            return i
+    return len(s.toks)
 
 
 def _event_word(s: Sentence, fw: FrameWords) -> bool:
@@ -402,15 +426,16 @@ def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
     ministry said") is the other side's report."""
     events = events_of(s, fw, ok)
     doers = [d for _, _, d, _ in events if d is not None]
-    for r in [r for _, r in ok if r.kind in STATE]:
+    for r in [r for m, r in ok if r.kind in STATE and not named_as_place(s, m)]:
         if not any(same_party(r, d) for d in doers):
             return r
     for start, _, doer, infinitive in events if own_deed else []:
         if doer is not None and doer.kind in STATE and not infinitive and not fw.attack_noun.fullmatch(s.toks[start]):
             if any(same_party(r, doer) and m.end <= start for m, r in ok):
                 return doer
+    placed = {r.id for m, r in ok if named_as_place(s, m)}
     for r in call.states:
-        if not any(same_party(r, d) for d in doers):
+        if not any(same_party(r, d) for d in doers) and r.id not in placed:
             return r
     return None
 

@@ -32,6 +32,9 @@ class Block:
     stances: frozenset[str]
     regex: re.Pattern[str]
     scope: str
+    # the block does not hold where these words end right before its span ("the group Israel|
+    # blamed for": an object relative clause, not a headline's passive)
+    unless_before: re.Pattern[str] | None = None
 
 
 class Substrings:
@@ -149,7 +152,8 @@ def load_rules() -> dict[str, LanguageRules]:
             for r in section.get("rule", [])
         )
         blocks = tuple(
-            Block(frozenset(b["stance"]), re.compile(_norm_pattern(b["re"])), b.get("scope", "span"))
+            Block(frozenset(b["stance"]), re.compile(_norm_pattern(b["re"])), b.get("scope", "span"),
+                  re.compile(_norm_pattern(b["unless_before"]) + "$") if "unless_before" in b else None)
             for b in section.get("block", [])
         )
         report_raw = section.get("report", {}).get("re")

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from classifiers.cues import Cue
-from classifiers.events import fa_object
+from classifiers.events import fa_object, punctuated
 from classifiers.framewords import load_frames, other_speakers, title_words
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
@@ -51,6 +51,7 @@ _FR_ADVERBS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "sam
                          "tard", "cependant", "toutefois"})
 ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از|"
                        r"به گفته|بنا بر|بنابر)(?!\w)")
+_SPEAKING = frozenset({"state", "official", "core", "facade", "umbrella", "jihadist", "axis"})
 _BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
 
 
@@ -61,11 +62,15 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
     between = s.toks[mention_end:verb]
     if any(t in others for t in between):
         return False
+    if between and between[-1] in _PRONOUNS:
+        return False  # "attacks two Syrian facilities it says ...": the pronoun is the verb's subject
     titles = title_words()
     if len(between) == 2 and between[1] in _MINISTRY:
         return True  # "Lebanon's health ministry said": the state's own ministry
     if any(t in titles and not all(x in titles for x in between[:k]) for k, t in enumerate(between)):
         return False  # "... from a Houthi-controlled area, officials said": not the Houthis' officials
+    if between and between[0] in titles and punctuated(s, mention_end):
+        return False  # "... by Iranian-backed militia, officials say": not the militia's officials
     # "... used by Kataib Hezbollah in Syria, officials said": a party inside a phrase of place is
     # not the subject ("Hezbollah in a statement said" is)
     for k, t in enumerate(between):
@@ -76,6 +81,7 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
     return True
 
 
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # an office one word after its state ("the Lebanese health ministry", "Iraq's oil minister")
 _MINISTRY = frozenset({"ministry", "minister"})
 _PREPOSITIONS = frozenset({"in", "near", "at", "from", "against", "into", "inside", "by", "with", "for", "of"})
@@ -174,11 +180,16 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
     if side == "after":
         return after[0][1] if after else None
     if side == "next":  # after the cue's last word: "in response to attacks on X by Y" blames Y
+        # not a country fire came from ("in response to launches from Lebanon"): a place, no party
         following = [(m, r) for m, r in after if m.start >= cue.end]
+        if following and following[0][1].kind in ("state", "official") and s.toks[following[0][0].start - 1] == "from" \
+                and any(p.kind == "place" and p.start == following[0][0].start for p in s.mentions):
+            return None
         return following[0][1] if following else None
     if side == "agent":  # the passive's agent right after "by": "were carried out by three drones" names no one
         near = [(m, r) for m, r in after if cue.end <= m.start <= cue.end + 3]
-        if len(near) > 1 and near[1][0].start == near[0][0].end and near[0][1].kind in ("state", "generic"):
+        if len(near) > 1 and near[1][0].start == near[0][0].end and near[0][1].kind in ("state", "generic") and not (
+                punctuated(s, near[1][0].start)):
             return near[1][1]  # "by Yemen's Houthi rebels": the group, not its country
         return near[0][1] if near else None
     if side == "inside":
@@ -210,6 +221,13 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         return pick(gz, s, cue, "said", when, in_claim, accept, exclude)
     if side == "said":
         return reporter(s, ok) or (before[-1][1] if before else None)
+    if side == "reported":  # only a party the sentence reports: the one before is the one blamed
+        return reporter(s, ok)
+    if side == "opening":
+        # "The Department of Defense released footage of strikes ... in response to attacks from X":
+        # the party reported, else the sentence's subject whose action answers, else the one before
+        said = reporter(s, ok) or opening_party(s, ok)
+        return said if said is not None and said.kind in _SPEAKING else (before[-1][1] if before else None)
     return None
 
 

@@ -76,7 +76,7 @@ _RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation
 
 def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef]) -> list[Statement]:
     """The statements one cue makes (several when one claim names several bases)."""
-    from classifiers.denials import denial_kind
+    from classifiers.denials import about_attack, denial_kind
 
     rule = cue.rule
     stance = rule.stance
@@ -162,8 +162,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 speaker = call.carried  # "The army said it struck ... . It added that its jets hit ...": the army
             else:
                 speaker = call.armed[0] if call.armed else own
-        elif rule.speaker in ("said", "before", "either", "first"):
+        elif rule.speaker in ("said", "reported", "opening", "before", "either", "first"):
             speaker = call.carried or own
+    if speaker is None and stance == "attribution" and (rule.subject == "agent" or rule.speaker == "reported"):
+        return []  # "missiles apparently launched by Houthi rebels" in the outlet's voice: no one blames
     subject: ActorRef | None = None
     blamed_at: tuple[int, int] | None = None
     if stance == "claim":
@@ -176,6 +178,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         else:
             exclude = {speaker.id} if speaker else set()
             subject = pick(gz, s, cue, rule.subject or "after", when, False, None, exclude)
+            if subject is None and speaker is not None and rule.speaker == "before":
+                subject = _antecedent(gz, s, cue, speaker, when)
+            if subject is None and rule.subject in ("inside", "within"):
+                subject = _demonym_inside(gz, s, cue, call, exclude)
             if subject is None and _ANAPHOR.search(s.norm[s.starts[min(cue.end, len(s.starts) - 1)]:]
                                                    if s.starts else ""):
                 # "... which Washington blamed on the group": the armed group named before
@@ -192,6 +198,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 speaker = actor(gz, first[0], when, False, s) if first else own
         if subject is None and (not rule.subject_optional or speaker is None):
             return []  # "the accused", "bear responsibility for them": no one blames anyone
+        if subject is None and about_attack(" ".join(s.toks[max(cue.start - 6, 0):cue.end + 12])) is not True:
+            return []  # "the bank said, blaming mainly a shock to tourism": a blame no attack is near
     kind = None
     if stance == "denial":
         from classifiers.speakers import parties
@@ -231,6 +239,56 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                   event_date=event_date, evidence=evidence)
         for p, finer in targets
     ]
+
+
+# the heads of an object relative clause: "Islamic Jihad, the group Israel blamed for ...",
+# "Kataib Hezbollah, which Washington blames for ..."
+_RELATIVE_HEADS = (("which",), ("whom",), ("that",), ("the", "group"), ("the", "groups"), ("a", "group"),
+                   ("the", "militia"), ("the", "militias"), ("the", "faction"), ("the", "movement"),
+                   ("the", "organization"), ("the", "organisation"))
+
+
+def _antecedent(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef, when: date | None) -> ActorRef | None:
+    """The party an object relative clause points back to when the blamer stands inside it:
+    "Kataib Hezbollah, which Washington blames for the attacks" blames Kataib Hezbollah."""
+    from classifiers.speakers import parties
+
+    found = parties(gz, s, when, False, written=False)
+    blamer = [m for m, r in found if m.end <= cue.start and cue.start - m.end <= 3 and r.id == speaker.id]
+    if not blamer:
+        return None
+    at = blamer[-1].start
+    while at > 0 and s.toks[at - 1] in ("the", "its", "their"):
+        at -= 1  # "which the US blames"
+    head = next((h for h in _RELATIVE_HEADS if at >= len(h) and tuple(s.toks[at - len(h):at]) == h), None)
+    if head is None:
+        return None
+    at -= len(head)
+    while at > 0 and s.toks[at - 1] in _GROUP_WORDS:
+        at -= 1  # "Kataib Hezbollah, a group that ..."
+    before = [r for m, r in found if m.end == at and r.id != speaker.id]
+    return before[-1] if before else None
+
+
+_GROUP_WORDS = frozenset({"a", "an", "the", "group", "groups", "militia", "militias", "faction", "factions", "movement",
+                          "organization", "organisation", "militant", "armed", "terrorist", "paramilitary"})
+
+
+def _demonym_inside(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, exclude: set[str]) -> ActorRef | None:
+    """A party the cue's own words name by its adjective ("have Iranian fingerprints all over them")."""
+    from classifiers.frames import demonym_mentions
+    from classifiers.framewords import words_for
+    from classifiers.speakers import actor
+
+    fw = words_for(s.original, call.lang)
+    if fw is None:
+        return None
+    for m in demonym_mentions(gz, s, fw):
+        if cue.start <= m.start and m.end <= cue.end:
+            ref = actor(gz, m, call.when, False)
+            if ref.id not in exclude:
+                return ref
+    return None
 
 
 _DATIVE = frozenset({"a", "au", "aux"})
