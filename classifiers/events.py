@@ -89,12 +89,18 @@ def named_as_place(s: Sentence, m: Mention) -> bool:
     return i >= 0 and s.toks[i] in _LOCATIVE
 
 
+def _gap(s: Sentence, i: int) -> str:
+    """The characters between token ``i - 1`` and token ``i`` ("" at the edges or when the
+    punctuated text does not split into the sentence's tokens)."""
+    words = list(_WORD.finditer(s.norm_punct))
+    if i <= 0 or i >= len(words) or len(words) != len(s.toks):
+        return ""
+    return s.norm_punct[words[i - 1].end():words[i].start()]
+
+
 def punctuated(s: Sentence, pos: int) -> bool:
     """Whether punctuation stands right before the word at token ``pos`` ("militia, US officials")."""
-    words = list(_WORD.finditer(s.norm_punct))
-    if pos <= 0 or pos >= len(words) or len(words) != len(s.toks):
-        return False
-    return bool(s.norm_punct[words[pos - 1].end():words[pos].start()].strip())
+    return bool(_gap(s, pos).strip())
 
 
 def _ar_target(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
@@ -267,12 +273,7 @@ def _dash_tail(s: Sentence) -> int:
 
 def _pause(s: Sentence, i: int, pauses: frozenset[str] = _PAUSES) -> bool:
     """Whether a colon, comma or dash stands between token ``i - 1`` and token ``i``."""
-    if i <= 0 or i >= len(s.toks):
-        return False
-    words = list(_WORD.finditer(s.norm_punct))
-    if len(words) != len(s.toks):
-        return False
-    return any(ch in pauses for ch in s.norm_punct[words[i - 1].end():words[i].start()])
+    return any(ch in pauses for ch in _gap(s, i))
 
 
 def _first_conjunct(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
