@@ -1,0 +1,207 @@
+"""Places the gazetteer does not know, as the sentence writes them: a name after "in", "near",
+"the village of", «بلدة», a site's noun ("the Ramim barracks") or a bare hashtag ("#Huwaysis"), with
+the words that say a name is no place (a party, a month, an epithet, a body). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from classifiers.gazetteer import LOCATIVE, Gazetteer
+from classifiers.names import display_name
+from classifiers.normalize import normalize
+from classifiers.placewords import (
+    ARABIC_PLACE,
+    BORDER,
+    LATIN_PLACE,
+    NOT_PLACE,
+    OF_PLACE,
+    PERSIAN_PLACE,
+    place_words,
+)
+from classifiers.sentences import Sentence
+from classifiers.types import PlaceRef
+
+
+def char_at(s: Sentence, token: int, length: int) -> int:
+    """About where token ``token`` starts in the sentence as written (offsets in ``norm`` and in
+    the original differ a little); the end for a token past the last."""
+    if token >= len(s.starts):
+        return length
+    return int(length * s.starts[token] / max(len(s.norm), 1))
+
+
+def distance(at: int, near: int) -> int:
+    """How far a place is from the attack's words: one after them is nearer than one before."""
+    return at - near if at >= near else 2 * (near - at)
+
+
+# words of area that end a name as written but are no name alone ("the Hamad Area" is Hamad)
+_AREA_WORDS = frozenset("Mount Lake River Camp Valley Hill Hills Mountain Mountains Village Town City District Province "
+                        "Governorate Area Region Outskirts Countryside Neighborhood Neighbourhood Suburb".split())
+
+# a word glued to the next sentence's first word ("LebanonA", "AreaMaglan")
+_GLUED = re.compile(r"^([A-Za-z][a-z]+)[A-Z].*$")
+
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|Iraqi|Israeli|Saudi|Yemeni|Qatari|Omani|Kuwaiti|Emirati|Pakistani|"
+                      r"Afghani?|Bahraini|Somali|Houthi|Azeri|Kurdish|American|African|Yemen's|Syria's|Iraq's|Lebanon's)$")
+
+
+# "#Huwaysis", "#Tahtuh", "#DeirEzZour": in a tweet a place is often only a hashtag
+_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+){0,2})(?![\w])")
+_TAG_AFTER_LOCATIVE = re.compile(r"(?<![\w#])(?:in|near|outside|around)\s+#([a-z][a-z]+(?:_[a-z]+){0,3})(?![\w])")
+# "Wilayat Sinai", "#WilayatHalab": a jihadist group's province, which names its branch, not where
+# (not the Arabic «ولاية», which is any state's: «ولاية تكساس»)
+PROVINCE_OF = frozenset({"wilayat", "wilaya", "wilayah"})
+# a word of event glued to a hashtag's place: "#AnkaraBombing", "#BrusselsAttacks"
+_CAMEL_EVENT = re.compile(r"(?<=[a-z])(?:Bombings?|Attacks?|Blasts?|Massacre|Explosions?|Shooting|Raids?|Strikes?)$")
+_NOT_TAGS = frozenset("breaking breakingnews amaq amaqagency aamaq isis islamicstate is isil daesh urgent update news "
+                      "latest video photo photos terrormonitor alert syria iraq".split())
+
+
+@lru_cache(maxsize=4096)
+def title_case(text: str) -> bool:
+    """A headline in Title Case capitalises every word: capitals say nothing of names there."""
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def _site_pattern() -> re.Pattern[str]:
+    return _site_re(place_words().site_nouns)
+
+
+@lru_cache(maxsize=1)
+def _site_re(nouns: str) -> re.Pattern[str]:
+    # "the Ramim barracks", "Karmardi village": capitalised words just before a site's noun
+    return re.compile(r"(?<![\w#'’])(?P<name>(?:[A-Z][A-Za-z\-]+\s+){1,3}?(?:" + nouns + r"))\b")
+
+
+def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) -> list[tuple[int, str, bool]]:
+    """Names the sentence marks as places, with where they start and whether a word says so
+    ("the village of", "near", «بلدة», "... barracks") rather than a bare "in", "at", "on"."""
+    text = s.original
+    titled = title_case(text)
+    lo = hi = -1
+    if span is not None and s.starts:
+        # not the words of "in response to ..." (token offsets of norm and original differ a little)
+        lo, hi = (char_at(s, t, len(text)) for t in span)
+    # "The Islamic Resistance in Iraq": a name inside an actor's name is not a place
+    in_actors = [" ".join(s.toks[m.start:m.end]) for m in s.mentions if m.kind == "actor"]
+    # "Ansar al-Sharia in #Libya": the branch of a party, not where (see _qualifies)
+    branches = [s.written.get((m.start, m.end), m.alias) for m in s.mentions if m.kind == "actor"]
+    out: list[tuple[int, str, bool]] = []
+    for pattern in (BORDER, LATIN_PLACE, OF_PLACE, ARABIC_PLACE, PERSIAN_PLACE, _site_pattern()):
+        for m in pattern.finditer(text):
+            if lo <= m.start() < hi or place_words().speech.search(normalize(text[max(m.start() - 40, 0):m.start()]).strip()):
+                continue  # in "in response to ...", or where a speaker spoke ("a news conference in Baghdad")
+            if pattern in (LATIN_PLACE, OF_PLACE) and any(text[:m.start()].rstrip().endswith(b) for b in branches if b):
+                continue
+            before = normalize(text[max(m.start("name") - 40, 0):m.start("name")]).strip()
+            if place_words().destination.search(before) or place_words().not_where.search(before):
+                continue  # "a tanker bound for Eilat": where it was going; "the war in Gaza"
+            if pattern is BORDER:
+                out.append((m.start("name"), display_name(m.group("name")), True))
+                continue
+            raw = m.group("name")
+            written = normalize(raw)
+            if in_actors and any(normalize(m.group(0)) in a or a in written or written in a for a in in_actors):
+                continue
+            if titled and "#" not in raw:
+                continue
+            name = display_name(raw.replace("#", "").replace("_", " "))
+            if place_words().modifiers.search(name):
+                continue  # "an attack on India-bound ships": a ship's destination, not where
+            words = name.split()
+            glued = next((k for k, w in enumerate(words) if _GLUED.match(w) and "#" not in raw), None)
+            if glued is not None:
+                # "the Hamad AreaMaglan soldiers": a post that lost the break after its title
+                words = [*words[:glued], _GLUED.sub(r"\1", words[glued])]
+            if pattern is ARABIC_PLACE or pattern is PERSIAN_PLACE:
+                generic = place_words().arabic_generic
+                while words and words[0] in generic:
+                    words = words[1:]  # «في العاصمة المنامة» is Manama
+                if len(words) == 2 and (words[1] in generic or (words[0] not in place_words().arabic_heads and (
+                        not words[1].startswith("ال")))):
+                    words = words[:1]  # «مدينة الرمادي غرب»: the second word is not the name's
+            if any(w.lower() in place_words().not_names for w in words):
+                continue  # "apostate #Rafidi army", "an #Inghimasi op": a party's epithet, not a place
+            cut = next((k for k in range(1, len(words) - 1) if words[k] in _AREA_WORDS and words[k + 1] == "of"), None)
+            if cut is not None:
+                words = words[:cut]  # "as-Sayyidah Zainab Region of Damascus" is as-Sayyidah Zainab
+            while words and (words[-1] in NOT_PLACE or words[-1] in _AREA_WORDS):
+                words.pop()  # "the Hamad Area", "Karmardi Village", "Mount" alone
+            if words and words[-1] in place_words().not_heads:
+                continue  # "in the Aerial Control Unit", "at the Home Front Command": a body, not a place
+            if not words or words[-1] in NOT_PLACE or all(w in NOT_PLACE for w in words):
+                continue
+            if pattern not in (LATIN_PLACE, OF_PLACE, ARABIC_PLACE, PERSIAN_PLACE) and words[0].endswith("ing"):
+                continue  # "Targeting barracks", "Shelling positions": a verb, not a name
+            if pattern not in (LATIN_PLACE, OF_PLACE, ARABIC_PLACE, PERSIAN_PLACE) and any(
+                    w in NOT_PLACE or _DEMONYM.match(w) for w in words[:-1]):
+                continue  # "the US base", "an Israeli army position": whose, not where
+            name = " ".join(words)
+            if len(name) < 3 or (_DEMONYM.match(words[0].split("-")[0]) and (len(words) == 1 or "-" in words[0])):
+                continue
+            if gz is not None and gz.resolve_actor(name) is not None:
+                continue  # "in Hezbollah", "near ISIS": a party, not a place
+            strong = pattern is not LATIN_PLACE or bool(m.group("strong") or m.group("near"))
+            out.append((m.start("name"), name, strong))
+    for m in _TAG_AFTER_LOCATIVE.finditer(text):
+        # "near #karm_alkawadeea": after a word of place a hashtag is a name, however it is written
+        name = m.group(1).replace("_", " ")
+        if lo <= m.start() < hi or name[:1].isupper() or name.lower() in place_words().not_names or (
+                gz is not None and gz.resolve_actor(name) is not None):
+            continue  # capitalised ones are read by the patterns above
+        out.append((m.start(1) - 1, name, True))
+    for m in _HASHTAG.finditer(text):
+        name = _CAMEL_EVENT.sub("", m.group(1))  # "#AnkaraBombing" names Ankara
+        if name.lower() in place_words().not_names or name.startswith(("Wilay", "Breaking")) or name.endswith("Agency") \
+                or name == "Assad":
+            continue
+        if place_words().owned.match(text, m.end()) or any(text[:m.start()].rstrip().endswith(f"{b} in") for b in branches if b):
+            continue  # "#Assad's army", "Ansar al-Sharia in #Libya"
+        if lo <= m.start() < hi or name in NOT_PLACE or _DEMONYM.match(name) or name.lower() in _NOT_TAGS or (
+                gz is not None and gz.resolve_actor(name) is not None):
+            continue
+        out.append((m.start(), name, False))
+    return out
+
+
+def after_locative(text: str, at: int) -> bool:
+    """The name at ``at`` follows "in", "at", "near" ... ("in #Huwaysis region"), not a bare hashtag."""
+    before = [w for w in text[max(at - 16, 0):at].lower().split() if w not in ("the", "a")]
+    return bool(before) and before[-1] in LOCATIVE
+
+
+def nearest_name(found: list[tuple[int, str, bool]], near: int | None) -> str:
+    """The name nearest the attack's words, one after them before one before them."""
+    if near is None:
+        return min(found)[1]
+    return min(found, key=lambda c: distance(c[0], near))[1]
+
+
+def written_place(s: Sentence, span: tuple[int, int] | None = None, gz: Gazetteer | None = None,
+                  near: int | None = None) -> str | None:
+    """A place the gazetteer does not know, as the sentence writes it: the first one, or the one
+    nearest the character offset ``near`` (the attack's words); none in the tokens ``span``."""
+    found = candidates(s, span, gz)
+    if not found:
+        return None
+    if near is None:
+        # the patterns' order first (a name after a word of place before a bare hashtag)
+        return found[0][1]
+    # a name after "in", "near", "the village of" before a bare hashtag or capitalised word ("#Killed")
+    marked = [c for c in found if c[2] or after_locative(s.original, c[0])]
+    return nearest_name(marked or found, near)
+
+
+def adjective_country(gz: Gazetteer, s: Sentence, span: tuple[int, int] | None) -> PlaceRef | None:
+    """"rockets fired toward Israeli territory", "a Crimean port": the country an adjective names
+    before a word of place (not "an Israeli strike", the strike's party)."""
+    for m in place_words().adjective_places.finditer(s.norm):
+        at = s.token_at(m.start())
+        pid = place_words().adjective_country.get(m.group(1))
+        if pid in gz.places and not (span and span[0] <= at < span[1]):
+            return gz.places[pid].ref(m.group(1))
+    return None
