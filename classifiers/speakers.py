@@ -17,6 +17,7 @@ from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
 from classifiers.sentences import Sentence
 from classifiers.types import ActorRef
+from classifiers.unnamed import legislator
 
 WINDOW = 14  # tokens between a cue and its speaker
 
@@ -125,14 +126,30 @@ def parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool, writt
     """The actors of a sentence that can be a party: "USA-backed PKK", "Iran-aligned groups": the
     backer is a modifier, not a party. ``written=False`` skips finding each one's spelling in the
     original (a search per mention, dear on sentences that make no statement)."""
-    found = [(m, actor(gz, m, when, in_claim, s if written else None)) for m in s.mentions if m.kind == "actor"
-             and not _backer(s, m) and not _host(s, m)]
+    found = [(m, _member(s, m, actor(gz, m, when, in_claim, s if written else None))) for m in s.mentions
+             if m.kind == "actor" and not _backer(s, m) and not _host(s, m)]
     titled = _titled(gz, s, when, in_claim)
     return sorted(found + titled, key=lambda x: x[0].start) if titled else found
 
 
 # «المرصد السوري لحقوق الإنسان», «اللجنة السورية لحقوق الإنسان»: an organisation's name, not a state's office
 AR_RIGHTS = frozenset({"لحقوق", "للدفاع", "لرصد", "لتوثيق", "للتوثيق"})
+
+
+def _member(s: Sentence, m: Mention, ref: ActorRef) -> ActorRef:
+    """A state named with a legislator's title ("US senator", «سيناتور أمريكي»): the legislator,
+    who speaks for himself."""
+    if ref.kind != "state":
+        return ref
+    for fw in load_frames().values():
+        if not fw.legislators:
+            continue
+        if fw.lang == "ar":
+            if m.start and s.toks[m.start - 1] in fw.legislators:
+                return legislator(s, fw, m.start - 1, m.end, ref) or ref
+        elif m.end < len(s.toks) and s.toks[m.end] in fw.legislators:
+            return legislator(s, fw, m.start, m.end + 1, ref) or ref
+    return ref
 
 
 def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> list[tuple[Mention, ActorRef]]:
@@ -162,9 +179,21 @@ def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> li
                 continue  # "us" the pronoun
             ref = gz.resolve_actor(name, when, in_claim)
             if ref is not None:
-                out.append((Mention("actor", ref.id, i, i + 1, tok), ref))
+                office = _office(toks, fw.titles, i, before)
+                person = legislator(s, fw, *office, ref) if fw.legislators else None
+                out.append((Mention("actor", ref.id, i, i + 1, tok), person or ref))
                 covered.add(i)  # once (French inherits the English words)
     return out
+
+
+def _office(toks: list[str], titles: frozenset[str], i: int, before: bool) -> tuple[int, int]:
+    """The tokens of a state's adjective at ``i`` and the office it qualifies ("US senator",
+    "Turkish prime minister", «سيناتور أمريكي»)."""
+    if before:
+        return (i - 1, i + 1) if i and toks[i - 1] in titles else (max(i - 2, 0), i + 1)
+    if i + 1 < len(toks) and toks[i + 1] in titles:
+        return i, i + 2
+    return i, min(i + 3, len(toks))
 
 
 def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_claim: bool,

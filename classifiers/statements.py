@@ -16,6 +16,7 @@ from classifiers.places import places_of, struck_after
 from classifiers.sentences import Sentence
 from classifiers.speakers import pick
 from classifiers.types import ActorRef, PlaceRef, Statement
+from classifiers.unnamed import written_speaker
 
 ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis"})
 STATE = frozenset({"state", "official"})
@@ -203,6 +204,11 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     kind = None
     if stance == "denial":
         from classifiers.speakers import parties
+        if speaker is None:
+            # «وتنفي الحكومة ...», "A security source denied ...": no party of the gazetteer speaks, the
+            # description the text gives its speaker does (before the denied words are read: whose
+            # deed is denied depends on who denies). A claim needs a party: it may be a new group.
+            speaker = written_speaker(gz, s, cue, call.lang)
         agent: ActorRef | None = None
         if rule.subject == "before":
             # "The Pentagon said Israel was not behind the strike": the party before the words is
@@ -219,6 +225,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 return []
         kind, subject, speaker = _denied(gz, s, cue, call, speaker, rule.kind or denial_kind(s.norm, call.facts.norm),
                                          rule.kind is not None, agent)
+    if speaker is None and stance == "attribution":
+        speaker = written_speaker(gz, s, cue, call.lang)  # (after the subject: see the denial's below)
     response = _RESPONSE.search(s.norm)
     cut = s.token_at(response.start()) if response and stance == "claim" else None
     if cut is None and stance == "claim" and (after := struck_after(s.norm)) is not None:

@@ -1,0 +1,99 @@
+"""Speakers the gazetteer has no name for, shown as the text describes them ("an official",
+«مصدر عسكري», "US senator"), never as a new group and never as a claimant; a state's legislator
+is not his state. The rules alone. Sentences written for these tests by the project."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from classifiers.classify import Classifier
+from classifiers.unnamed import UNNAMED
+
+
+@pytest.fixture(scope="module")
+def rules() -> Classifier:
+    return Classifier(learned=False)
+
+
+def speakers(classifier: Classifier, text: str, stance: str) -> list[tuple[Any, ...]]:
+    """(speaker name, kind, known) of each statement of ``stance``."""
+    result = classifier.classify(text)
+    return [(st.speaker.name, st.speaker.kind, st.speaker.known) if st.speaker else None
+            for st in result.statements if st.stance == stance]
+
+
+@pytest.mark.parametrize(("text", "stance", "name"), [
+    # the subject of the blame or denial verb, its article dropped, its describing words kept
+    ("Bomb kills six at a market in Baquba\nA police official blamed ISIL for the blast.", "attribution",
+     "police official"),
+    ("Officials blamed the Islamic State for the car bomb in Tuz Khurmatu.", "attribution", "Officials"),
+    ("A security source denied that any drone had struck the airport.", "denial", "security source"),
+    ("Local residents accuse Boko Haram of the attack on the village of Gwoza.", "attribution", "Local residents"),
+    ("Maiduguri residents accuse Boko Haram of the night raid on the market.", "attribution", "Maiduguri residents"),
+    ("The broadcaster accused Israel of striking its crew in southern Lebanon.", "attribution", "broadcaster"),
+    # an adverb between the subject and its verb
+    ("The government has repeatedly denied that its troops shelled the camp.", "denial", "government"),
+    # Arabic: the subject after its verb or before it, with its adjectives
+    ("ونفت الحكومة بشدة أن تكون قواتها قد قصفت المخيم .", "denial", "الحكومة"),
+    ("لكن الأجهزة الأمنية نفت وقوع أي هجوم على المطار .", "denial", "الأجهزة الأمنية"),
+    ("ونفى مصدر عسكري وقوع أي قصف على القاعدة .", "denial", "مصدر عسكري"),
+    ("ونفت وزارة الداخلية أن تكون الشرطة قد قتلت المحتجين .", "denial", "وزارة الداخلية"),
+])
+def test_an_unnamed_speaker_is_named_as_written(rules: Classifier, text: str, stance: str, name: str) -> None:
+    assert speakers(rules, text, stance) == [(name, UNNAMED, False)]
+
+
+def test_an_unnamed_speaker_is_no_new_group(rules: Classifier) -> None:
+    result = rules.classify("An official blamed al-Shabaab for the attack on the hotel in Mogadishu.")
+    assert [st.speaker.name for st in result.statements if st.speaker] == ["official"]
+    assert not result.new_actor_names
+    assert all(a.known for a in result.actors)
+
+
+def test_a_state_body_with_its_adjective_speaks_for_the_state(rules: Classifier) -> None:
+    # «التلفزيون الرسمي السوري»: the state's own television, so the state
+    text = "ونفى التلفزيون الرسمي السوري أن تكون الطائرات السورية قد قصفت المستشفى ."
+    assert speakers(rules, text, "denial") == [("Syria", "state", True)]
+
+
+def test_a_named_party_still_wins(rules: Classifier) -> None:
+    assert speakers(rules, "Officials in Baghdad said Kataib Hezbollah was behind the rocket attack.",
+                    "attribution") != [("Officials", UNNAMED, False)]
+    assert speakers(rules, "The Pentagon denied that US jets struck the hospital.", "denial") == [
+        ("United States", "state", True)]
+
+
+@pytest.mark.parametrize("text", [
+    # no speaker the text describes: nothing invented
+    "Reports that the bridge was blown up by the rebels are false.",
+    # a claim never takes a description as its claimant
+    "Police claimed to have killed three gunmen in the raid on the farm.",
+])
+def test_no_description_no_speaker(rules: Classifier, text: str) -> None:
+    for st in rules.classify(text).statements:
+        assert st.speaker is None or st.speaker.kind != UNNAMED
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("US senator blames Tehran for drone strikes on American troops in Syria", "US senator"),
+    ("Two US senators blamed Iran for the rocket attack on the base at Erbil.", "US senators"),
+    ("اتهم سيناتور أمريكي بارز إيران بقصف القاعدة في أربيل .", "سيناتور أمريكي"),
+])
+def test_a_legislator_is_not_his_state(rules: Classifier, text: str, name: str) -> None:
+    found = rules.classify(text).statements
+    assert [(st.speaker.name, st.speaker.kind, st.speaker.parent) for st in found if st.speaker] == [
+        (name, UNNAMED, "united-states")]
+
+
+def test_a_legislator_title_is_carried_to_the_next_sentence(rules: Classifier) -> None:
+    text = ("US senator calls for strikes on Iran\n"
+            "Tom Harlan of Ohio blamed Tehran for the rocket attacks on American troops in Iraq")
+    assert speakers(rules, text, "attribution") == [("US senator", UNNAMED, False)]
+
+
+def test_the_state_itself_is_still_the_state(rules: Classifier) -> None:
+    # "US" with an office that is no legislator's: the state speaks
+    assert speakers(rules, "US officials blamed Kataib Hezbollah for the drone attack on the base.",
+                    "attribution") == [("United States", "state", True)]
