@@ -9,6 +9,7 @@ import bisect
 import re
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from classifiers.cues import Cue
 from classifiers.events import fa_object, punctuated
@@ -258,6 +259,52 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         said = reporter(s, ok) or opening_party(s, ok)
         return said if said is not None and said.kind in _SPEAKING else (before[-1][1] if before else None)
     return None
+
+
+_AND = frozenset({"and", "et", "و"})
+_ADVERBS = frozenset({"also", "have", "has", "both", "jointly", "later", "separately"})
+
+
+def coordinated(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef | None, when: date | None,
+                accept: frozenset[str] | None) -> list[ActorRef]:
+    """The parties named with ``speaker`` as one subject of the cue's verb: "Hamas, Hezbollah say
+    ...", "Hamas and Islamic Jihad denied ..." (right before the verb), «نفت حماس والجهاد ...»
+    (right after an Arabic verb). Only a list joined by commas or "and", with nothing else between."""
+    if speaker is None or speaker.kind == "unnamed":
+        return []
+    ok = [(m, r) for m, r in parties(gz, s, when, False, written=False) if accept is None or r.kind in accept]
+    # the verb the list is the subject of: the cue's own, or the speech verb of a frame's report
+    verbs = {cue.start} | {s.token_at(x.start()) for x in SAID.finditer(s.norm)}
+    at = next((k for k, (m, r) in enumerate(ok) if r.id == speaker.id and (
+        m.end in verbs or (m.end + 1 in verbs and s.toks[m.end] in _ADVERBS))), None)
+    after = [(m, r) for m, r in ok if m.start - 1 in verbs]
+    if at is not None:
+        chain, step = ok[at::-1], -1  # the subject before its verb, read from the verb back
+    elif after and after[0][1].id == speaker.id and not s.norm.isascii():
+        chain, step = ok[ok.index(after[0]):], 1  # «نفت حماس والجهاد»: after the Arabic verb
+    else:
+        return []
+    out: list[ActorRef] = []
+    for (m, _), (n, r) in pairwise(chain):
+        lo, hi = (n.end, m.start) if step < 0 else (m.end, n.start)
+        between = s.toks[lo:hi]
+        if len(between) > 1 or (between and between[0] not in _AND) or (step > 0 and not between and not (
+                s.toks[n.start][0] == "و" and not n.alias.startswith("و"))):
+            break
+        if not between and step < 0 and not _comma_before(s, m.start):
+            break  # "Lebanon's Hezbollah", "Islamic State Hezbollah": no list without a comma
+        if r.id != speaker.id and all(r.id != x.id for x in out) and r.kind != "generic":
+            out.append(r)
+    return out
+
+
+def _comma_before(s: Sentence, pos: int) -> bool:
+    """Whether a comma stands between the word at token ``pos`` and the one before it."""
+    words = list(_WORD.finditer(s.norm_punct))
+    if not 0 < pos < len(words) or len(words) != len(s.toks):
+        return False
+    return "," in s.norm_punct[words[pos - 1].end():words[pos].start()] or "،" in \
+        s.norm_punct[words[pos - 1].end():words[pos].start()]
 
 
 def _fa_speaks(s: Sentence, m: Mention) -> bool:

@@ -5,7 +5,7 @@ from the denial's own words, the place, weapon, target, figures and date. Pure: 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from classifiers.cues import Cue
@@ -14,7 +14,7 @@ from classifiers.figures import Figures, extract_figures
 from classifiers.gazetteer import Gazetteer
 from classifiers.places import places_of, struck_after
 from classifiers.sentences import Sentence
-from classifiers.speakers import pick
+from classifiers.speakers import coordinated, pick
 from classifiers.types import ActorRef, PlaceRef, Statement
 from classifiers.unnamed import written_speaker
 
@@ -240,13 +240,21 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         figs = call.facts.figures
     event_date = resolve_event_date(s.norm_punct, call.date) or call.facts.event_date
     evidence = s.original[:200]
-    return [
+    found = [
         Statement(stance=stance, speaker=speaker, subject=subject, denial_of=kind, target=target,
                   place=p, place_written=finer,
                   weapon=weapon, killed=figs.killed, wounded=figs.wounded, casualties=figs.casualties,
                   event_date=event_date, evidence=evidence)
         for p, finer in targets
     ]
+    if stance == "claim":
+        return found
+    # "Hamas, Hezbollah say Iran helped plan ...", «نفت حماس والجهاد ...»: each party of the subject
+    # speaks (of its own deed where the first one denies its own)
+    own_deed = subject is not None and speaker is not None and subject.id == speaker.id
+    partners = coordinated(gz, s, cue, speaker, when, accept)
+    return found + [replace(st, speaker=p, subject=p if own_deed else st.subject) for p in partners
+                    if subject is None or own_deed or p.id != subject.id for st in found]
 
 
 # the heads of an object relative clause: "Islamic Jihad, the group Israel blamed for ...",

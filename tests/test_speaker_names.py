@@ -97,3 +97,38 @@ def test_the_state_itself_is_still_the_state(rules: Classifier) -> None:
     # "US" with an office that is no legislator's: the state speaks
     assert speakers(rules, "US officials blamed Kataib Hezbollah for the drone attack on the base.",
                     "attribution") == [("United States", "state", True)]
+
+
+def pairs(classifier: Classifier, text: str, stance: str) -> set[tuple[Any, ...]]:
+    """(speaker id, subject id) of each statement of ``stance``."""
+    return {(st.speaker.id if st.speaker else None, st.subject.id if st.subject else None)
+            for st in classifier.classify(text).statements if st.stance == stance}
+
+
+@pytest.mark.parametrize(("text", "stance", "expected"), [
+    # a list of parties as the subject of one verb: each speaks, one statement per party
+    ("Hamas, Hezbollah say Iran helped plan the raid on the border kibbutz", "attribution",
+     {("hamas", "iran-government"), ("hezbollah", "iran-government")}),
+    ("The US and Britain blamed the Houthis for the missile attack on the tanker.", "attribution",
+     {("united-states", "houthis"), ("united-kingdom", "houthis")}),
+    # each denies its own part
+    ("Hamas and Islamic Jihad denied that their fighters fired the rocket at the clinic.", "denial",
+     {("hamas", "hamas"), ("palestinian-islamic-jihad", "palestinian-islamic-jihad")}),
+    ("نفت حماس والجهاد الإسلامي مسؤوليتهما عن الهجوم على العيادة .", "denial",
+     {("hamas", "hamas"), ("palestinian-islamic-jihad", "palestinian-islamic-jihad")}),
+])
+def test_every_party_of_a_listed_subject_speaks(rules: Classifier, text: str, stance: str,
+                                                expected: set[tuple[Any, ...]]) -> None:
+    assert pairs(rules, text, stance) == expected
+
+
+@pytest.mark.parametrize(("text", "stance", "expected"), [
+    # a possessive is no list
+    ("Lebanon's Hezbollah says Israeli fire killed five of its fighters", "attribution", {("hezbollah", "israel")}),
+    # the parties of the reported clause do not speak
+    ("Israel said Hamas and Islamic Jihad were behind the rocket attack on Sderot.", "attribution",
+     {("israel", "palestinian-islamic-jihad")}),
+])
+def test_a_party_beside_the_speaker_is_not_always_a_speaker(rules: Classifier, text: str, stance: str,
+                                                            expected: set[tuple[Any, ...]]) -> None:
+    assert pairs(rules, text, stance) == expected
