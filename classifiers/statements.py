@@ -16,7 +16,7 @@ from classifiers.places import places_of, struck_after
 from classifiers.sentences import Sentence
 from classifiers.speakers import coordinated, pick
 from classifiers.types import ActorRef, PlaceRef, Statement
-from classifiers.unnamed import written_speaker
+from classifiers.unnamed import UNNAMED, written_speaker
 
 ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis"})
 STATE = frozenset({"state", "official"})
@@ -136,6 +136,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 from classifiers.frames import frame_rule
                 call.pending.append((s, Cue(frame_rule("claim"), cue.start, cue.end, speaker=speaker, subject=speaker)))
                 return []
+    if stance == "claim" and speaker is not None and speaker.kind == UNNAMED:
+        # "US senator says American jets struck ...": a claim is a party's, never a description's (it
+        # would read as a new group): the legislator's state, as before he had a name of his own
+        speaker = gz.actors[speaker.parent].ref(speaker.as_written) if speaker.parent in gz.actors else None
     if speaker is not None and speaker.kind == "relay" and stance != "claim":
         entry = gz.actors.get(speaker.id)
         if entry and entry.speaks_for:

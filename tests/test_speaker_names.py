@@ -132,3 +132,16 @@ def test_every_party_of_a_listed_subject_speaks(rules: Classifier, text: str, st
 def test_a_party_beside_the_speaker_is_not_always_a_speaker(rules: Classifier, text: str, stance: str,
                                                             expected: set[tuple[Any, ...]]) -> None:
     assert pairs(rules, text, stance) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "US senator says American jets struck the militia depot near Albu Kamal overnight.",
+    "أعلن سيناتور أمريكي أن القوات الأمريكية قصفت مواقع كتائب حزب الله قرب القائم .",
+])
+def test_a_claim_is_never_a_descriptions(rules: Classifier, text: str) -> None:
+    # a description is no claimant (it would read as a new group): the legislator's state, as before
+    result = rules.classify(text)
+    claims = [st for st in result.statements if st.stance == "claim"]
+    assert claims and all(st.speaker is not None and st.speaker.known for st in claims)
+    assert all(st.subject is not None and st.subject.known for st in claims)
+    assert not result.new_actor_names
