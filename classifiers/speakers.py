@@ -285,6 +285,7 @@ def coordinated(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef | None, 
     else:
         return []
     out: list[ActorRef] = []
+    first = chain[0][0]  # the list's first name in the text, once the loop is done
     for (m, _), (n, r) in pairwise(chain):
         lo, hi = (n.end, m.start) if step < 0 else (m.end, n.start)
         between = s.toks[lo:hi]
@@ -295,7 +296,17 @@ def coordinated(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef | None, 
             break  # "Lebanon's Hezbollah", "Islamic State Hezbollah": no list without a comma
         if r.id != speaker.id and all(r.id != x.id for x in out) and r.kind != "generic":
             out.append(r)
+        first = n
+    if out and step < 0 and not _opens_clause(s, first.start):
+        return []  # "... from Houthi-held parts of Yemen, US Central Command said": a clause ends at the comma
     return out
+
+
+def _opens_clause(s: Sentence, pos: int) -> bool:
+    """Whether the name at token ``pos`` opens its clause (behind an article at most)."""
+    if pos and s.toks[pos - 1] in ("the", "le", "la", "les", "l"):
+        pos -= 1
+    return clause_initial(s, pos)
 
 
 def _comma_before(s: Sentence, pos: int) -> bool:

@@ -125,6 +125,9 @@ def test_every_party_of_a_listed_subject_speaks(rules: Classifier, text: str, st
 @pytest.mark.parametrize(("text", "stance", "expected"), [
     # a possessive is no list
     ("Lebanon's Hezbollah says Israeli fire killed five of its fighters", "attribution", {("hezbollah", "israel")}),
+    # a comma that ends a clause is no list's
+    ("A US destroyer downed 9 drones that were launched from Houthi-held parts of Yemen, US Central Command said.",
+     "attribution", {("united-states", "houthis")}),
     # the parties of the reported clause do not speak
     ("Israel said Hamas and Islamic Jihad were behind the rocket attack on Sderot.", "attribution",
      {("israel", "palestinian-islamic-jihad")}),
