@@ -27,6 +27,8 @@ _BETWEEN = frozenset({"has", "have", "had", "also", "later", "again", "repeatedl
                       "flatly", "firmly", "categorically", "reportedly", "publicly", "previously", "already", "then",
                       "باستمرار", "ايضا", "بدورها", "بدوره", "مجددا"})
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+# heads that stand for a name that follows them («صحيفة "وول ستريت جورنال"»), nothing alone
+_NAMED_HEADS = frozenset({"صحيفه", "قناه", "وكاله", "newspaper", "channel", "agency", "company"})
 _RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين", "اللاتي", "اللواتي"})
 
 
@@ -54,8 +56,8 @@ def written_speaker(gz: Gazetteer, s: Sentence, cue: Cue, lang: str) -> ActorRef
             span = _ending_at(s, fw, pos, arabic) or _starting_at(s, fw, end)
             if span is not None:
                 break
-    if span is None:
-        return None
+    if span is None or (span[1] - span[0] == 1 and _bare(fw, s.toks[span[0]]) in _NAMED_HEADS):
+        return None  # «صحيفة "..."»: a paper, a channel or an agency alone says nothing of who speaks
     for tok in s.toks[span[0]:span[1]]:
         state = fw.demonyms.get(tok)
         ref = gz.resolve_actor(state) if state else None
