@@ -43,6 +43,12 @@ class FrameWords:
     target_nouns: frozenset[str] = frozenset()  # «مواقع ل...»: a party after these is the target
     passive_alike: frozenset[str] = frozenset()  # «قتلوا»: the active and the passive spelled alike
     doer_nouns: frozenset[str] = frozenset()  # «الطائرات» in «قصفت الطائرات الروسية»: a state's adjective after these did it
+    # a speaker the gazetteer has no name for, described ("an official", «الأجهزة الأمنية»): the head
+    # nouns, the English words before them, the Arabic heads that govern a noun («وزارة الداخلية»)
+    speaker_heads: frozenset[str] = frozenset()
+    speaker_modifiers: frozenset[str] = frozenset()
+    speaker_construct: frozenset[str] = frozenset()
+    legislators: frozenset[str] = frozenset()  # "US senator": speaks for himself, not for his state
     # the same lists as token sets, for the whole-message gate (a set lookup per word is far
     # cheaper than a regex over the text; a multi-word entry counts by its first word)
     words: dict[str, TokenSet] = field(default_factory=dict)
@@ -207,6 +213,10 @@ def load_frames() -> dict[str, FrameWords]:
             target_nouns=frozenset(normalize(w) for w in section.get("target_nouns", [])),
             doer_nouns=frozenset(normalize(w) for w in section.get("doer_nouns", [])),
             passive_alike=frozenset(normalize(w) for w in section.get("passive_alike", [])),
+            speaker_heads=frozenset(normalize(w) for w in section.get("speaker_heads", [])),
+            speaker_modifiers=frozenset(normalize(w) for w in section.get("speaker_modifiers", [])),
+            speaker_construct=frozenset(normalize(w) for w in section.get("speaker_construct", [])),
+            legislators=frozenset(normalize(w) for w in section.get("legislators", [])),
             words={key: TokenSet.of(section.get(key, []), arabic) for key in (
                 "communique", "claim_verbs", "event", "speech", "according", "relay_heads", "attack_verbs",
                 "attack_nouns")},

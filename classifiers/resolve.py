@@ -13,6 +13,7 @@ from classifiers.sentences import Sentence
 from classifiers.speakers import parties, reporter
 from classifiers.statements import STATE, Call
 from classifiers.types import ActorRef, Statement
+from classifiers.unnamed import UNNAMED
 
 
 def resolve(gz: Gazetteer, statements: list[Statement], sentences: list[Sentence], call: Call,
@@ -23,7 +24,7 @@ def resolve(gz: Gazetteer, statements: list[Statement], sentences: list[Sentence
     # "Amaq claims the attack was carried out by the group"
     statements = [st for st in statements if not (
         st.stance == "attribution" and st.subject and st.subject.id in claimed
-        and (st.speaker is None or st.speaker.id in relays))]
+        and (st.speaker is None or st.speaker.kind == UNNAMED or st.speaker.id in relays))]
     # a party blaming itself is no blame: its speaker and its party blamed were read from one name
     statements = [st for st in statements if not (
         st.stance == "attribution" and st.speaker is not None and st.subject is not None and st.speaker.id == st.subject.id)]

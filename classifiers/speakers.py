@@ -9,6 +9,7 @@ import bisect
 import re
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from classifiers.cues import Cue
 from classifiers.events import fa_object, punctuated
@@ -17,6 +18,7 @@ from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
 from classifiers.sentences import Sentence
 from classifiers.types import ActorRef
+from classifiers.unnamed import legislator
 
 WINDOW = 14  # tokens between a cue and its speaker
 
@@ -125,14 +127,30 @@ def parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool, writt
     """The actors of a sentence that can be a party: "USA-backed PKK", "Iran-aligned groups": the
     backer is a modifier, not a party. ``written=False`` skips finding each one's spelling in the
     original (a search per mention, dear on sentences that make no statement)."""
-    found = [(m, actor(gz, m, when, in_claim, s if written else None)) for m in s.mentions if m.kind == "actor"
-             and not _backer(s, m) and not _host(s, m)]
+    found = [(m, _member(s, m, actor(gz, m, when, in_claim, s if written else None))) for m in s.mentions
+             if m.kind == "actor" and not _backer(s, m) and not _host(s, m)]
     titled = _titled(gz, s, when, in_claim)
     return sorted(found + titled, key=lambda x: x[0].start) if titled else found
 
 
 # «المرصد السوري لحقوق الإنسان», «اللجنة السورية لحقوق الإنسان»: an organisation's name, not a state's office
 AR_RIGHTS = frozenset({"لحقوق", "للدفاع", "لرصد", "لتوثيق", "للتوثيق"})
+
+
+def _member(s: Sentence, m: Mention, ref: ActorRef) -> ActorRef:
+    """A state named with a legislator's title ("US senator", «سيناتور أمريكي»): the legislator,
+    who speaks for himself."""
+    if ref.kind != "state":
+        return ref
+    for fw in load_frames().values():
+        if not fw.legislators:
+            continue
+        if fw.lang == "ar":
+            if m.start and s.toks[m.start - 1] in fw.legislators:
+                return legislator(s, fw, m.start - 1, m.end, ref) or ref
+        elif m.end < len(s.toks) and s.toks[m.end] in fw.legislators:
+            return legislator(s, fw, m.start, m.end + 1, ref) or ref
+    return ref
 
 
 def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> list[tuple[Mention, ActorRef]]:
@@ -162,9 +180,21 @@ def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> li
                 continue  # "us" the pronoun
             ref = gz.resolve_actor(name, when, in_claim)
             if ref is not None:
-                out.append((Mention("actor", ref.id, i, i + 1, tok), ref))
+                office = _office(toks, fw.titles, i, before)
+                person = legislator(s, fw, *office, ref) if fw.legislators else None
+                out.append((Mention("actor", ref.id, i, i + 1, tok), person or ref))
                 covered.add(i)  # once (French inherits the English words)
     return out
+
+
+def _office(toks: list[str], titles: frozenset[str], i: int, before: bool) -> tuple[int, int]:
+    """The tokens of a state's adjective at ``i`` and the office it qualifies ("US senator",
+    "Turkish prime minister", «سيناتور أمريكي»)."""
+    if before:
+        return (i - 1, i + 1) if i and toks[i - 1] in titles else (max(i - 2, 0), i + 1)
+    if i + 1 < len(toks) and toks[i + 1] in titles:
+        return i, i + 2
+    return i, min(i + 3, len(toks))
 
 
 def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_claim: bool,
@@ -229,6 +259,63 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         said = reporter(s, ok) or opening_party(s, ok)
         return said if said is not None and said.kind in _SPEAKING else (before[-1][1] if before else None)
     return None
+
+
+_AND = frozenset({"and", "et", "و"})
+_ADVERBS = frozenset({"also", "have", "has", "both", "jointly", "later", "separately"})
+
+
+def coordinated(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef | None, when: date | None,
+                accept: frozenset[str] | None) -> list[ActorRef]:
+    """The parties named with ``speaker`` as one subject of the cue's verb: "Hamas, Hezbollah say
+    ...", "Hamas and Islamic Jihad denied ..." (right before the verb), «نفت حماس والجهاد ...»
+    (right after an Arabic verb). Only a list joined by commas or "and", with nothing else between."""
+    if speaker is None or speaker.kind == "unnamed":
+        return []
+    ok = [(m, r) for m, r in parties(gz, s, when, False, written=False) if accept is None or r.kind in accept]
+    # the verb the list is the subject of: the cue's own, or the speech verb of a frame's report
+    verbs = {cue.start} | {s.token_at(x.start()) for x in SAID.finditer(s.norm)}
+    at = next((k for k, (m, r) in enumerate(ok) if r.id == speaker.id and (
+        m.end in verbs or (m.end + 1 in verbs and s.toks[m.end] in _ADVERBS))), None)
+    after = [(m, r) for m, r in ok if m.start - 1 in verbs]
+    if at is not None:
+        chain, step = ok[at::-1], -1  # the subject before its verb, read from the verb back
+    elif after and after[0][1].id == speaker.id and not s.norm.isascii():
+        chain, step = ok[ok.index(after[0]):], 1  # «نفت حماس والجهاد»: after the Arabic verb
+    else:
+        return []
+    out: list[ActorRef] = []
+    first = chain[0][0]  # the list's first name in the text, once the loop is done
+    for (m, _), (n, r) in pairwise(chain):
+        lo, hi = (n.end, m.start) if step < 0 else (m.end, n.start)
+        between = s.toks[lo:hi]
+        if len(between) > 1 or (between and between[0] not in _AND) or (step > 0 and not between and not (
+                s.toks[n.start][0] == "و" and not n.alias.startswith("و"))):
+            break
+        if not between and step < 0 and not _comma_before(s, m.start):
+            break  # "Lebanon's Hezbollah", "Islamic State Hezbollah": no list without a comma
+        if r.id != speaker.id and all(r.id != x.id for x in out) and r.kind != "generic":
+            out.append(r)
+        first = n
+    if out and step < 0 and not _opens_clause(s, first.start):
+        return []  # "... from Houthi-held parts of Yemen, US Central Command said": a clause ends at the comma
+    return out
+
+
+def _opens_clause(s: Sentence, pos: int) -> bool:
+    """Whether the name at token ``pos`` opens its clause (behind an article at most)."""
+    if pos and s.toks[pos - 1] in ("the", "le", "la", "les", "l"):
+        pos -= 1
+    return clause_initial(s, pos)
+
+
+def _comma_before(s: Sentence, pos: int) -> bool:
+    """Whether a comma stands between the word at token ``pos`` and the one before it."""
+    words = list(_WORD.finditer(s.norm_punct))
+    if not 0 < pos < len(words) or len(words) != len(s.toks):
+        return False
+    return "," in s.norm_punct[words[pos - 1].end():words[pos].start()] or "،" in \
+        s.norm_punct[words[pos - 1].end():words[pos].start()]
 
 
 def _fa_speaks(s: Sentence, m: Mention) -> bool:

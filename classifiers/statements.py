@@ -5,7 +5,7 @@ from the denial's own words, the place, weapon, target, figures and date. Pure: 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from classifiers.cues import Cue
@@ -14,8 +14,9 @@ from classifiers.figures import Figures, extract_figures
 from classifiers.gazetteer import Gazetteer
 from classifiers.places import places_of, struck_after
 from classifiers.sentences import Sentence
-from classifiers.speakers import pick
+from classifiers.speakers import coordinated, pick
 from classifiers.types import ActorRef, PlaceRef, Statement
+from classifiers.unnamed import UNNAMED, written_speaker
 
 ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis"})
 STATE = frozenset({"state", "official"})
@@ -135,6 +136,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 from classifiers.frames import frame_rule
                 call.pending.append((s, Cue(frame_rule("claim"), cue.start, cue.end, speaker=speaker, subject=speaker)))
                 return []
+    if stance == "claim" and speaker is not None and speaker.kind == UNNAMED:
+        # "US senator says American jets struck ...": a claim is a party's, never a description's (it
+        # would read as a new group): the legislator's state, as before he had a name of his own
+        speaker = gz.actors[speaker.parent].ref(speaker.as_written) if speaker.parent in gz.actors else None
     if speaker is not None and speaker.kind == "relay" and stance != "claim":
         entry = gz.actors.get(speaker.id)
         if entry and entry.speaks_for:
@@ -203,6 +208,11 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     kind = None
     if stance == "denial":
         from classifiers.speakers import parties
+        if speaker is None:
+            # «وتنفي الحكومة ...», "A security source denied ...": no party of the gazetteer speaks, the
+            # description the text gives its speaker does (before the denied words are read: whose
+            # deed is denied depends on who denies). A claim needs a party: it may be a new group.
+            speaker = written_speaker(gz, s, cue, call.lang)
         agent: ActorRef | None = None
         if rule.subject == "before":
             # "The Pentagon said Israel was not behind the strike": the party before the words is
@@ -219,6 +229,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 return []
         kind, subject, speaker = _denied(gz, s, cue, call, speaker, rule.kind or denial_kind(s.norm, call.facts.norm),
                                          rule.kind is not None, agent)
+    if speaker is None and stance == "attribution":
+        speaker = written_speaker(gz, s, cue, call.lang)  # (after the subject: see the denial's below)
     response = _RESPONSE.search(s.norm)
     cut = s.token_at(response.start()) if response and stance == "claim" else None
     if cut is None and stance == "claim" and (after := struck_after(s.norm)) is not None:
@@ -232,13 +244,21 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         figs = call.facts.figures
     event_date = resolve_event_date(s.norm_punct, call.date) or call.facts.event_date
     evidence = s.original[:200]
-    return [
+    found = [
         Statement(stance=stance, speaker=speaker, subject=subject, denial_of=kind, target=target,
                   place=p, place_written=finer,
                   weapon=weapon, killed=figs.killed, wounded=figs.wounded, casualties=figs.casualties,
                   event_date=event_date, evidence=evidence)
         for p, finer in targets
     ]
+    if stance == "claim":
+        return found
+    # "Hamas, Hezbollah say Iran helped plan ...", «نفت حماس والجهاد ...»: each party of the subject
+    # speaks (of its own deed where the first one denies its own)
+    own_deed = subject is not None and speaker is not None and subject.id == speaker.id
+    partners = coordinated(gz, s, cue, speaker, when, accept)
+    return found + [replace(st, speaker=p, subject=p if own_deed else st.subject) for p in partners
+                    if subject is None or own_deed or p.id != subject.id for st in found]
 
 
 # the heads of an object relative clause: "Islamic Jihad, the group Israel blamed for ...",

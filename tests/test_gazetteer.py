@@ -145,6 +145,36 @@ def test_a_state_body_is_the_state_in_the_classifier_output() -> None:
     assert claims and claims[0].speaker is not None and claims[0].speaker.name == "United States"
 
 
+@pytest.mark.parametrize(("written", "party"), [
+    # a state's or a group's leaders and spokesmen speak for it, in each language they are written in
+    ("Yoav Gallant", "Israel"), ("Antony Blinken", "United States"), ("Hassan Nasrallah", "Hezbollah"),
+    ("حسن نصر الله", "Hezbollah"), ("Ismail Haniyeh", "Hamas"), ("إسماعيل هنية", "Hamas"),
+    ("Abdul-Malik al-Houthi", "Houthis"), ("عبد الملك الحوثي", "Houthis"), ("Ali Khamenei", "Iran"),
+    ("خامنه‌ای", "Iran"), ("Ayman Safadi", "Jordan"), ("Hakan Fidan", "Turkey"), ("Rishi Sunak", "United Kingdom"),
+    ("Emmanuel Macron", "France"), ("Sergei Lavrov", "Russia"),
+    # a state's news agency speaks for its state
+    ("TASS", "Russia"), ("Anadolu Agency", "Turkey"), ("Iraqi News Agency", "Iraq"), ("WAM", "United Arab Emirates"),
+])
+def test_officials_and_state_agencies_speak_for_their_party(written: str, party: str) -> None:
+    gz = load_gazetteer()
+    ids = mentions(gz, f"{written} said so.", "actor")
+    assert ids, written
+    assert gz.actor_ref(ids[0], written, None, False).name == party
+
+
+def test_an_official_named_in_a_denial_is_his_party_speaking() -> None:
+    result = Classifier(learned=False).classify("Hassan Nasrallah denied that the group fired the rockets at Metula.")
+    assert [(s.stance, s.speaker.name if s.speaker else None) for s in result.statements] == [("denial", "Hezbollah")]
+
+
+@pytest.mark.parametrize("text", [
+    "He made a gallant effort to reach the wounded.",  # the surname alone is an English word: not listed
+    "The ISW map shows the front lines near Bakhmut.",
+])
+def test_common_words_are_no_officials(text: str) -> None:
+    assert not mentions(load_gazetteer(), text, "actor")
+
+
 def test_a_country_name_inside_a_new_name_is_not_the_state() -> None:
     result = Classifier().classify('A group calling itself "Kataib Ahrar al-Iraq" said it fired rockets at the Conoco gas field.')
     assert "Kataib Ahrar al-Iraq" in result.new_actor_names

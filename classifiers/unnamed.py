@@ -1,0 +1,155 @@
+"""Speakers the gazetteer has no entry for, named as the text names them: "An official blamed ISIL
+for ...", "..., prosecutor says", «وتنفي الحكومة ...», «الأجهزة الأمنية نفت», "US senator blames
+Tehran". A statement whose speaker is no gazetteer party would otherwise show no speaker at all.
+
+Such a speaker is a description, not a party: kind ``unnamed``, not ``known``, its id a slug of its
+words. It never joins a message's actors (it is no new group), claims never take one, and the
+incident logic gives it no network of its own. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from classifiers.cues import Cue
+from classifiers.framewords import FrameWords, words_for
+from classifiers.gazetteer import Gazetteer
+from classifiers.names import display_name, slug
+from classifiers.sentences import Sentence
+from classifiers.types import ActorRef
+
+UNNAMED = "unnamed"
+
+# the words an English description of a speaker may open with, before its head ("senior US official")
+_ARTICLES = frozenset({"a", "an", "the", "one", "two", "several", "some", "many"})
+# words that may stand between a subject and its verb: "the government has repeatedly denied"
+_BETWEEN = frozenset({"has", "have", "had", "also", "later", "again", "repeatedly", "quickly", "swiftly", "strongly",
+                      "flatly", "firmly", "categorically", "reportedly", "publicly", "previously", "already", "then",
+                      "باستمرار", "ايضا", "بدورها", "بدوره", "مجددا"})
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+# heads that stand for a name that follows them («صحيفة "وول ستريت جورنال"»), nothing alone
+_NAMED_HEADS = frozenset({"صحيفه", "قناه", "وكاله", "newspaper", "channel", "agency", "company"})
+_RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين", "اللاتي", "اللواتي"})
+
+
+def written_speaker(gz: Gazetteer, s: Sentence, cue: Cue, lang: str) -> ActorRef | None:
+    """The description a sentence gives the speaker of the cue at ``cue.start``..``cue.end``, when
+    no party of the gazetteer speaks: the subject right before the cue's verb ("Officials blamed",
+    «الأجهزة الأمنية نفت»), in Arabic also right after it («تنفي الحكومة»), else the subject of the
+    sentence's speech verb ("..., prosecutor says", "..., said a spokesman"). A description with a
+    state's adjective is that state's body: the state speaks."""
+    fw = words_for(s.original, lang)
+    if fw is None or not fw.speaker_heads:
+        return None
+    arabic = bool(_ARABIC.search(s.original))
+    at = cue.start
+    while at > 0 and s.toks[at - 1] in _BETWEEN:
+        at -= 1
+    span = _ending_at(s, fw, at, arabic) if at > 0 else None
+    if span is None and arabic:
+        span = _starting_at(s, fw, cue.start + 1)
+    if span is None:
+        for said in fw.speech.finditer(s.norm):
+            pos, end = s.token_at(said.start()), s.token_at(said.end() - 1) + 1
+            if cue.start <= pos < cue.end:
+                continue  # the cue's own verb, read above
+            span = _ending_at(s, fw, pos, arabic) or _starting_at(s, fw, end)
+            if span is not None:
+                break
+    if span is None or (span[1] - span[0] == 1 and _bare(fw, s.toks[span[0]]) in _NAMED_HEADS):
+        return None  # «صحيفة "..."»: a paper, a channel or an agency alone says nothing of who speaks
+    for tok in s.toks[span[0]:span[1]]:
+        state = fw.demonyms.get(tok)
+        ref = gz.resolve_actor(state) if state else None
+        if ref is not None:
+            return ref  # «التلفزيون الرسمي السوري»: a state's body speaks for its state
+    return _ref(s, *span)
+
+
+def legislator(s: Sentence, fw: FrameWords, start: int, end: int, state: ActorRef) -> ActorRef | None:
+    """"US senator", «سيناتور أمريكي»: a state's legislator speaks for himself, not for his state,
+    named as written (``start``..``end``: the adjective and the title; the state is his parent)."""
+    if not any(t in fw.legislators for t in s.toks[start:end]):
+        return None
+    return _ref(s, start, end, state.id)
+
+
+def _ref(s: Sentence, start: int, end: int, parent: str | None = None) -> ActorRef:
+    name = display_name(s.written.get((start, end), " ".join(s.cased[start:end])))
+    if _ARABIC.search(name) and name.startswith("و") and name[1:3] == "ال":
+        name = name[1:]  # «والحكومة»: the conjunction is not the name
+    return ActorRef(f"unnamed:{slug(name)}", name, False, UNNAMED, parent, name)
+
+
+def _bare(fw: FrameWords, tok: str) -> str:
+    """An Arabic head without the conjunction before it («والحكومة»; «وزارة» keeps its letter)."""
+    return tok[1:] if tok not in fw.speaker_heads and len(tok) > 3 and tok[0] in "وف" else tok
+
+
+def _head(fw: FrameWords, tok: str) -> bool:
+    return _bare(fw, tok) in fw.speaker_heads
+
+
+def _ending_at(s: Sentence, fw: FrameWords, at: int, arabic: bool) -> tuple[int, int] | None:
+    """The description that ends right before token ``at``: an English head noun with the words
+    before it that describe it ("senior Kurdish officials"); an Arabic head with its adjectives
+    («الأجهزة الأمنية», «مصدر أمني»)."""
+    if arabic:
+        for start in (at - 1, at - 2, at - 3):
+            if start >= 0 and _head(fw, s.toks[start]) and _starting_at(s, fw, start) == (start, at):
+                return start, at
+        return None
+    head = at - 1
+    if head < 0 or s.toks[head] not in fw.speaker_heads:
+        return None
+    start = head
+    while start > 0 and head - start < 3 and _modifier(s, fw, start - 1):
+        start -= 1
+    return start, head + 1
+
+
+def _modifier(s: Sentence, fw: FrameWords, i: int) -> bool:
+    """A word that describes an English speaker's head: a listed one ("senior", "security", "local")
+    or a capitalised one that is not the sentence's first word of a clause ("Kurdish sources",
+    "Derna residents")."""
+    tok = s.toks[i]
+    from classifiers.speakers import clause_initial  # (speakers imports this module)
+
+    if tok in _ARTICLES or tok in _BETWEEN or clause_initial(s, i + 1):
+        return False
+    if tok in fw.speaker_modifiers:
+        return True
+    return i < len(s.cased) and s.cased[i][:1].isupper() and s.cased[i].lower() == tok and tok.isalpha()
+
+
+def _starting_at(s: Sentence, fw: FrameWords, at: int) -> tuple[int, int] | None:
+    """The description that starts at token ``at`` (after an article in English: "said a spokesman";
+    an Arabic head and its adjectives or the noun it governs: «وزارة الداخلية», «مصادر عسكرية»)."""
+    toks = s.toks
+    if at >= len(toks):
+        return None
+    if not _ARABIC.search(toks[at]):
+        while at < len(toks) and toks[at] in _ARTICLES:
+            at += 1
+        end = at
+        while end < len(toks) and end - at < 3 and toks[end] in fw.speaker_modifiers:
+            end += 1
+        return (at, end + 1) if end < len(toks) and toks[end] in fw.speaker_heads else None
+    if not _head(fw, toks[at]):
+        return None
+    head = toks[at]
+    end = at + 1
+    definite = _bare(fw, head).startswith("ال")
+    if not definite and end < len(toks) and toks[end].startswith("ال") and _bare(fw, head) in fw.speaker_construct:
+        end += 1  # «وزارة الداخلية»: the ministry and what it is of
+        definite = True
+    while end < len(toks) and end - at < 3 and _adjective(toks[end], definite):
+        end += 1
+    return at, end
+
+
+def _adjective(tok: str, definite: bool) -> bool:
+    """An Arabic relational adjective agreeing with its noun («الأمنية», «عسكري», «العراقيين»)."""
+    if definite != tok.startswith("ال") or tok in _RELATIVES:
+        return False
+    return tok.endswith(("ي", "يه", "يين", "يون", "يات"))
