@@ -52,6 +52,8 @@ _FR_ADVERBS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "sam
 ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از|"
                        r"به گفته|بنا بر|بنابر)(?!\w)")
 _SPEAKING = frozenset({"state", "official", "core", "facade", "umbrella", "jihadist", "axis"})
+# «بحسب ناشطين فإن ...»: the clause an "according to" reports opens with these
+_AR_THEN = frozenset({"فان", "فانه", "فانها", "فانهم"})
 _BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
 
 
@@ -304,6 +306,8 @@ def reported_after(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int) ->
     out = []
     for m, r in ok:
         between = s.toks[pos:m.start]
+        if any(t in COMPLEMENTISERS or t in _AR_THEN for t in between):
+            continue  # «بحسب ناشطين فإن قوات النظام قصفت»: the party is inside the clause reported
         if 0 <= m.start - pos <= 3 or (m.start > pos and len(between) <= 6 and any(
                 t in _SAYING or t in titles for t in between) and all(
                 t in _SAYING or t in titles or t in _ARTICLES or t in _OFFICE_LINKS or t in ("by", "of") for t in between)):

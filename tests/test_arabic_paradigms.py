@@ -687,3 +687,57 @@ def test_persian_blame_verbs(classifier: Classifier, blamed: str) -> None:
 ])
 def test_a_request_call_or_intent_to_attack_is_no_claim(classifier: Classifier, text: str) -> None:
     assert [r for r in _rows(classifier, text) if r[0] == "claim"] == []
+
+
+# --- blames by unnamed people: witnesses, activists, local sources -------------------------------
+
+@pytest.mark.parametrize(("lead", "speaker"), [
+    ("قال شهود عيان إن", "شهود عيان"),
+    ("وقال ناشطون إن", "ناشطون"),
+    ("وأفاد ناشطون بأن", "ناشطون"),
+    ("فيما ذكرت مصادر محلية أن", "مصادر محلية"),
+    ("وأكد سكان لوكالة الأنباء أن", "سكان"),
+    ("وبحسب ناشطين فإن", "ناشطين"),
+    ("ووفق ما أفادت مصادر ميدانية فإن", "مصادر ميدانية"),
+])
+@pytest.mark.parametrize(("doer", "deed", "blamed"), [
+    ("طائرات روسية", "شنت غارات على بلدة كفرزيتا", "Russia"),
+    ("الطائرات الحربية الروسية", "قصفت سوقا شعبيا في بلدة كفرزيتا", "Russia"),
+    ("قوات النظام", "استهدفت حي الوعر بقذائف الهاون", "Syria"),
+    ("مسلحي تنظيم داعش", "هاجموا حاجزا في قرية الشعفة", "Islamic State"),
+])
+def test_unnamed_people_reporting_a_named_doer_blame_it(classifier: Classifier, lead: str, speaker: str, doer: str,
+                                                         deed: str, blamed: str) -> None:
+    text = f"{lead} {doer} {deed} صباح اليوم."
+    assert _rows(classifier, text) == [("attribution", speaker, blamed)]
+
+
+@pytest.mark.parametrize("according", ["بحسب ناشطين", "وفق ما أفاد ناشطون", "حسب ما ذكر شهود عيان"])
+def test_the_unnamed_report_may_follow_the_attack_it_tells(classifier: Classifier, according: str) -> None:
+    text = f"شنت طائرات حربية روسية غارات على قرية البارة في جبل الزاوية، {according}."
+    assert [(st, subj) for st, _, subj in _rows(classifier, text)] == [("attribution", "Russia")]
+
+
+@pytest.mark.parametrize("text", [
+    # the outlet's own voice: no one speaks
+    "شنت طائرات حربية روسية غارات على قرية البارة في جبل الزاوية.",
+    "قصفت قوات النظام حي الوعر بقذائف الهاون صباح اليوم.",
+    # unnamed people reporting no attack, or an attack with no doer named
+    "وقال ناشطون إن الحكومة السورية رفضت المبادرة الأممية.",
+    "وأفادت مصادر محلية بأن غارات جوية استهدفت قرية البارة.",
+    "وقال سكان إن الأسعار ارتفعت في أسواق المدينة بعد القصف.",
+])
+def test_no_blame_without_a_speaker_or_without_a_named_doer(classifier: Classifier, text: str) -> None:
+    assert not [r for r in _rows(classifier, text) if r[0] == "attribution"]
+
+
+def test_the_state_own_sources_are_no_unnamed_people(classifier: Classifier) -> None:
+    text = "وقالت مصادر عسكرية روسية إن الطائرات الروسية شنت غارات على مواقع لجبهة النصرة في إدلب."
+    assert not [r for r in _rows(classifier, text) if r[0] == "attribution"]
+
+
+def test_strikes_another_party_reports_are_not_the_striker_own_claim(classifier: Classifier) -> None:
+    assert _rows(classifier, "قال ناشطون إن طائرات روسية شنت غارات على معرة النعمان.") == [
+        ("attribution", "ناشطون", "Russia")]
+    assert _rows(classifier, "وقالت وزارة الدفاع الروسية إن طائراتها شنت غارات على مواقع في إدلب.") == [
+        ("claim", "Russia", "Russia")]
