@@ -354,7 +354,7 @@ def after_speech(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int, end:
     titles = title_words()
     out = []
     for m, r in ok:
-        if m.start < end or any(t in COMPLEMENTISERS for t in s.toks[pos + 1:m.start]):
+        if m.start < end or any(t in COMPLEMENTISERS or t in _AR_THEN for t in s.toks[pos + 1:m.start]):
             continue
         between = [t for t in s.toks[end:m.start] if not (offices and t in _FR_ADVERBS)]
         if m.start - pos - 1 <= 2 or (offices and len(between) <= 6 and (len(between) <= 1 or any(

@@ -695,10 +695,10 @@ def test_a_request_call_or_intent_to_attack_is_no_claim(classifier: Classifier, 
     ("قال شهود عيان إن", "شهود عيان"),
     ("وقال ناشطون إن", "ناشطون"),
     ("وأفاد ناشطون بأن", "ناشطون"),
-    ("فيما ذكرت مصادر محلية أن", "مصادر محلية"),
+    ("فيما ذكر سكان محليون أن", "سكان محليون"),
     ("وأكد سكان لوكالة الأنباء أن", "سكان"),
     ("وبحسب ناشطين فإن", "ناشطين"),
-    ("ووفق ما أفادت مصادر ميدانية فإن", "مصادر ميدانية"),
+    ("ووفق ما أفاد مسعفون فإن", "مسعفون"),
 ])
 @pytest.mark.parametrize(("doer", "deed", "blamed"), [
     ("طائرات روسية", "شنت غارات على بلدة كفرزيتا", "Russia"),
@@ -724,7 +724,7 @@ def test_the_unnamed_report_may_follow_the_attack_it_tells(classifier: Classifie
     "قصفت قوات النظام حي الوعر بقذائف الهاون صباح اليوم.",
     # unnamed people reporting no attack, or an attack with no doer named
     "وقال ناشطون إن الحكومة السورية رفضت المبادرة الأممية.",
-    "وأفادت مصادر محلية بأن غارات جوية استهدفت قرية البارة.",
+    "وأفاد ناشطون بأن غارات جوية استهدفت قرية البارة.",
     "وقال سكان إن الأسعار ارتفعت في أسواق المدينة بعد القصف.",
 ])
 def test_no_blame_without_a_speaker_or_without_a_named_doer(classifier: Classifier, text: str) -> None:
