@@ -816,3 +816,10 @@ def test_laying_the_blame_on_a_party(classifier: Classifier, verb: str) -> None:
 ])
 def test_ascribing_the_attack_and_the_verbal_noun_of_blame(classifier: Classifier, text: str) -> None:
     assert [(st, subj) for st, _, subj in _rows(classifier, text)] == [("attribution", "Islamic State")]
+
+
+def test_a_condemnation_with_a_long_unnamed_body_before_the_attack(classifier: Classifier) -> None:
+    # the body that condemns is no party the gazetteer knows; the one blamed is still the adjective's
+    text = ("واستنكرت \"الإدارة المدنية\" في مدينة تل أبيض في ريف الرقة الشمالي القصف التركي على القرى "
+            "الحدودية ووصفته بالعدوان.")
+    assert [(st, subj) for st, _, subj in _rows(classifier, text)] == [("attribution", "Turkey")]
