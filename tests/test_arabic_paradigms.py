@@ -785,6 +785,7 @@ def test_a_pronoun_blame_after_a_first_one_keeps_its_speaker(classifier: Classif
     "وقالت النائبة إن فصيلا مسلحا يسيطر على المدينة، واتهمته بإثارة النعرات الطائفية.",
     "وتتهم روسيا الولايات المتحدة بعدم محاربة تنظيم داعش بجدية.",
     "وارتفعت نسبة الضحايا المدنيين إلى ثلاثين في المئة، ونسبته إلى عدد السكان مرتفعة بعد القصف.",
+    "ودعا المتظاهرون إلى تحميل الحكومة المسؤولية الكاملة عن تدهور الأوضاع بعد القصف.",
 ])
 def test_an_accusation_of_no_attack_and_the_noun_ratio_blame_no_one(classifier: Classifier, text: str) -> None:
     assert not [r for r in _rows(classifier, text) if r[0] == "attribution"]
