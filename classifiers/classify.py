@@ -47,6 +47,7 @@ _TOPIC = re.compile(
     r"massacre|kidnap|abduct|hostage|assassinat|eliminat|infiltrat|ambush|launched|launches|fired|firing|struck|shot down|downed|"
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
     r"ضربات|اشتباك|اغتيال|سيطر|اعدام|تفجير|ضلوع|تورط|مجزر|خطف|اختطاف|ذبح|"
+    r"استهدف|هاجم|قذيف|قذايف|هاون|مدفعي|اعدم|اقتحم|توغل|"
     r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|"
     r"attaque|frappe|attentat|roquette|drone|explosion|mort|tues|blesses|implication|bilan|base|convoi|tirs|bombard")
 _VIOLENCE = re.compile(

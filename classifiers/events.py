@@ -111,7 +111,15 @@ def _ar_target(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
 def _ar_adjective_of_object(s: Sentence, fw: FrameWords, mn: Mention, end: int) -> bool:
     """Whether an Arabic state's adjective after a verb qualifies its object («استهدفوا دبابة
     إسرائيلية», «قصفت مواقع تركية»), not its subject («قصفت الطائرات الروسية»: the forces' adjective)."""
-    return mn.alias in fw.demonyms and mn.start > end and s.toks[mn.start - 1] not in fw.doer_nouns
+    if mn.alias not in fw.demonyms or mn.start <= end:
+        return False
+    before = s.toks[mn.start - 1]
+    # «قصفت طائرات حربية روسية», «شنت المقاتلات الحربية الروسية»: the forces' own adjective between
+    return before not in fw.doer_nouns and not (before in _AR_MILITARY and s.toks[mn.start - 2] in fw.doer_nouns)
+
+
+_AR_MILITARY = frozenset({"حربيه", "الحربيه", "مسيره", "المسيره", "مقاتله", "المقاتله", "حكوميه", "الحكوميه",
+                          "النظاميه", "نظاميه", "خاصه", "الخاصه", "بحريه", "البحريه", "جويه", "الجويه", "بريه", "البريه"})
 
 
 def same_party(a: ActorRef, b: ActorRef) -> bool:

@@ -32,6 +32,7 @@ from classifiers.sentences import Sentence
 from classifiers.speakers import (
     ACCORDING,
     AR_RIGHTS,
+    COMPLEMENTISERS,
     INVERTED,
     SAID,
     after_speech,
@@ -213,10 +214,12 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     scope = [0]
     voices: list[tuple[int, ActorRef]] = []
     reporter = _reporter(s, fw, ok, call, scope, voices)
+    if reporter is None and fw.lang == "ar" and call.communique is None:
+        reporter = _unnamed_reporter(s, fw, scope)
     if reporter is None:
         reporter, scope[0] = call.communique, 0
     own_voice = reporter is None and call.own is not None and call.own.kind in STATE | ARMED
-    if reporter is not None:
+    if reporter is not None and reporter.known:
         call.reporters.append(reporter)
     events = events_of(s, fw, ok, call.own if own_voice else None)
     if events and fw.lang in ("en", "fr") and _CIVIL.search(s.norm) and not _FIGHTING.search(s.norm):
@@ -355,6 +358,8 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         if prior and fw.lang in ("en", "fr") and inverted(s, ok, said.group(0), pos, s.token_at(said.end() - 1) + 1,
                                                           fw.lang == "fr"):
             prior = []  # "... by Kataib Hezbollah, said the Pentagon": the party after the verb speaks
+        if prior and fw.lang == "ar" and ACCORDING.fullmatch(said.group(0)):
+            prior = []  # «قصفت الطائرات الروسية المدينة، بحسب ناشطين»: the party before «بحسب» did the deed
         if prior:
             if found is None and pos < len(s.toks) - 4:
                 # "X says <clause>": X reports what follows, not what came before it ("Israeli
@@ -395,6 +400,55 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         body = _body_speaks(s, fw, speech)
         if body is not None:
             return _body_state(s, fw, ok, call, own_deed=not (fw.lang == "ar" and _SOURCES.match(body)))
+    return None
+
+
+# «قال شهود», «أفاد ناشطون», «قال سكان محليون», «بحسب ناشطين»: people the text names as no party; their word
+# of a named party's attack is their blame of it, the speaker as written. Not «مصادر» («قالت مصادر محلية»,
+# «أكدت المصادر الميدانية»): whose sources they are the text mostly does not say (tried: one false blame on
+# the blind check for three right ones on unlabelled text)
+_AR_UNNAMED = frozenset({"شهود", "الشهود", "ناشطون", "ناشطين", "الناشطون", "الناشطين", "نشطاء", "النشطاء", "ناشط",
+                         "سكان", "السكان", "اهالي", "الاهالي", "مسعفون", "مسعفين", "اطباء", "تنسيقيات", "تنسيقيه",
+                         "معارضون", "مراقبون"})
+_AR_OFFICIAL = frozenset({"امنيه", "امني", "عسكريه", "عسكري", "رسميه", "رسمي", "حكوميه", "حكومي", "الامنيه",
+                          "العسكريه", "الرسميه", "الحكوميه", "حكومه", "الحكومه", "بالجيش", "الجيش", "الشرطه",
+                          "بالشرطه", "مسوول", "مسووله", "دبلوماسيه", "دبلوماسي", "استخباراتيه", "استخباري"})
+_AR_SAYS_WHAT = frozenset({"ما", "لما"})
+_AR_TO = frozenset({"ل", "لوكاله", "لقناه", "لصحيفه", "لموقع", "لشبكه", "له", "لها"})
+
+
+def _unnamed_reporter(s: Sentence, fw: FrameWords, scope: list[int]) -> ActorRef | None:
+    """The unnamed people an Arabic sentence reports («قال شهود عيان إن ...», «أفادت مصادر محلية بأن ...»,
+    «بحسب ناشطين», «وفق ما ذكرت مصادر ميدانية»), as written; ``scope[0]`` set to the first token the report
+    covers (the whole sentence for «بحسب»: the report may follow the attack it tells)."""
+    toks = s.toks
+    for i, tok in enumerate(toks):
+        word = tok[1:] if tok[:1] in "وفل" and tok[1:] in _AR_UNNAMED else tok
+        if word not in _AR_UNNAMED:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if nxt in _AR_OFFICIAL or (i + 2 < len(toks) and toks[i + 2] in _AR_OFFICIAL and nxt in ("في", "ب")):
+            continue  # a state's own sources
+        prev = [t for t in toks[max(i - 3, 0):i] if t not in _AR_SAYS_WHAT]
+        lo = s.starts[max(i - 3, 0)]
+        said = fw.speech.search(s.norm, lo, s.starts[i]) is not None and bool(prev) and fw.speech.fullmatch(
+            prev[-1]) is not None
+        according = fw.according.search(s.norm, lo, s.starts[i]) is not None
+        if not said and not according:
+            continue
+        end = i + 1
+        while end < len(toks) and end <= i + 3 and toks[end] not in COMPLEMENTISERS and toks[end] not in _AR_TO and (
+                not fw.attack_verb.fullmatch(toks[end])) and toks[end] not in ("في", "من", "علي", "الي", "عن"):
+            if not (toks[end].startswith("ال") or toks[end] in ("عيان", "محليه", "ميدانيه", "طبيه", "اهليه", "مطلعه",
+                                                            "معارضه", "اعلاميون", "حقوقيون", "حقوقيه", "محلي", "محليون",
+                                                            "محليين", "ميدانيون", "ميدانيين")):
+                break
+            end += 1
+        if said and not according and not any(t in COMPLEMENTISERS for t in toks[end:end + 6]):
+            continue  # «قال شهود» with no clause after it
+        scope[0] = 0 if according else i
+        written = s.written.get((i, end), " ".join(toks[i:end]))
+        return ActorRef("unnamed", written, False, "unnamed", None, written)
     return None
 
 

@@ -54,6 +54,8 @@ _FR_ADVERBS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "sam
 ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از|"
                        r"به گفته|بنا بر|بنابر)(?!\w)")
 _SPEAKING = frozenset({"state", "official", "core", "facade", "umbrella", "jihadist", "axis"})
+# «بحسب ناشطين فإن ...»: the clause an "according to" reports opens with these
+_AR_THEN = frozenset({"فان", "فانه", "فانها", "فانهم"})
 _BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
 
 
@@ -391,6 +393,8 @@ def reported_after(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int) ->
     out = []
     for m, r in ok:
         between = s.toks[pos:m.start]
+        if any(t in COMPLEMENTISERS or t in _AR_THEN for t in between):
+            continue  # «بحسب ناشطين فإن قوات النظام قصفت»: the party is inside the clause reported
         if 0 <= m.start - pos <= 3 or (m.start > pos and len(between) <= 6 and any(
                 t in _SAYING or t in titles for t in between) and all(
                 t in _SAYING or t in titles or t in _ARTICLES or t in _OFFICE_LINKS or t in ("by", "of") for t in between)):
@@ -437,7 +441,7 @@ def after_speech(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int, end:
     titles = title_words()
     out = []
     for m, r in ok:
-        if m.start < end or any(t in COMPLEMENTISERS for t in s.toks[pos + 1:m.start]):
+        if m.start < end or any(t in COMPLEMENTISERS or t in _AR_THEN for t in s.toks[pos + 1:m.start]):
             continue
         between = [t for t in s.toks[end:m.start] if not (offices and t in _FR_ADVERBS)]
         if m.start - pos - 1 <= 2 or (offices and len(between) <= 6 and (len(between) <= 1 or any(

@@ -151,6 +151,13 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         else:
             # a relay "reports" a claim: the claimant is the armed group named nearby
             speaker = pick(gz, s, cue, "either", when, True, ARMED, set()) or (call.armed[0] if call.armed else None)
+    if speaker is None and stance == "attribution" and rule.speaker == "after" and rule.subject == "before":
+        # «اتهمت كتائب حزب الله واشنطن، وحمّلتها مسؤولية القصف»: the pronoun is the party named last, the
+        # verb's subject the one the sentence opened with
+        from classifiers.speakers import parties
+        earlier = [r for m, r in parties(gz, s, when, False) if m.end <= cue.start]
+        if len(earlier) >= 2 and earlier[0].id != earlier[-1].id:
+            speaker = earlier[0]
     if speaker is None and rule.speaker in ("before", "after", "either") and stance != "claim":
         # «"Ces informations sont fausses", a indiqué le Centcom»: the speaker follows the quote
         speaker = pick(gz, s, cue, "said", when, in_claim, accept, set())
@@ -182,7 +189,11 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             subject = gz.actors[rule.fixed_subject].ref()
         else:
             exclude = {speaker.id} if speaker else set()
-            subject = pick(gz, s, cue, rule.subject or "after", when, False, None, exclude)
+            if rule.subject == "within" and rule.lang == "ar":
+                # «أدانت سوريا الهجوم التركي»: the adjective the cue ends on names the one blamed
+                subject = _demonym_inside(gz, s, cue, call, exclude)
+            if subject is None:
+                subject = pick(gz, s, cue, rule.subject or "after", when, False, None, exclude)
             if subject is None and speaker is not None and rule.speaker == "before":
                 subject = _antecedent(gz, s, cue, speaker, when)
             if subject is None and rule.subject in ("inside", "within"):

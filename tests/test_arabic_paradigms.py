@@ -687,3 +687,140 @@ def test_persian_blame_verbs(classifier: Classifier, blamed: str) -> None:
 ])
 def test_a_request_call_or_intent_to_attack_is_no_claim(classifier: Classifier, text: str) -> None:
     assert [r for r in _rows(classifier, text) if r[0] == "claim"] == []
+
+
+# --- blames by unnamed people: witnesses, activists, local sources -------------------------------
+
+@pytest.mark.parametrize(("lead", "speaker"), [
+    ("قال شهود عيان إن", "شهود عيان"),
+    ("وقال ناشطون إن", "ناشطون"),
+    ("وأفاد ناشطون بأن", "ناشطون"),
+    ("فيما ذكر سكان محليون أن", "سكان محليون"),
+    ("وأكد سكان لوكالة الأنباء أن", "سكان"),
+    ("وبحسب ناشطين فإن", "ناشطين"),
+    ("ووفق ما أفاد مسعفون فإن", "مسعفون"),
+])
+@pytest.mark.parametrize(("doer", "deed", "blamed"), [
+    ("طائرات روسية", "شنت غارات على بلدة كفرزيتا", "Russia"),
+    ("الطائرات الحربية الروسية", "قصفت سوقا شعبيا في بلدة كفرزيتا", "Russia"),
+    ("قوات النظام", "استهدفت حي الوعر بقذائف الهاون", "Syria"),
+    ("مسلحي تنظيم داعش", "هاجموا حاجزا في قرية الشعفة", "Islamic State"),
+])
+def test_unnamed_people_reporting_a_named_doer_blame_it(classifier: Classifier, lead: str, speaker: str, doer: str,
+                                                         deed: str, blamed: str) -> None:
+    text = f"{lead} {doer} {deed} صباح اليوم."
+    assert _rows(classifier, text) == [("attribution", speaker, blamed)]
+
+
+@pytest.mark.parametrize("according", ["بحسب ناشطين", "وفق ما أفاد ناشطون", "حسب ما ذكر شهود عيان"])
+def test_the_unnamed_report_may_follow_the_attack_it_tells(classifier: Classifier, according: str) -> None:
+    text = f"شنت طائرات حربية روسية غارات على قرية البارة في جبل الزاوية، {according}."
+    assert [(st, subj) for st, _, subj in _rows(classifier, text)] == [("attribution", "Russia")]
+
+
+@pytest.mark.parametrize("text", [
+    # the outlet's own voice: no one speaks
+    "شنت طائرات حربية روسية غارات على قرية البارة في جبل الزاوية.",
+    "قصفت قوات النظام حي الوعر بقذائف الهاون صباح اليوم.",
+    # unnamed people reporting no attack, or an attack with no doer named
+    "وقال ناشطون إن الحكومة السورية رفضت المبادرة الأممية.",
+    "وأفاد ناشطون بأن غارات جوية استهدفت قرية البارة.",
+    "وقال سكان إن الأسعار ارتفعت في أسواق المدينة بعد القصف.",
+])
+def test_no_blame_without_a_speaker_or_without_a_named_doer(classifier: Classifier, text: str) -> None:
+    assert not [r for r in _rows(classifier, text) if r[0] == "attribution"]
+
+
+def test_the_state_own_sources_are_no_unnamed_people(classifier: Classifier) -> None:
+    text = "وقالت مصادر عسكرية روسية إن الطائرات الروسية شنت غارات على مواقع لجبهة النصرة في إدلب."
+    assert not [r for r in _rows(classifier, text) if r[0] == "attribution"]
+
+
+def test_strikes_another_party_reports_are_not_the_striker_own_claim(classifier: Classifier) -> None:
+    assert _rows(classifier, "قال ناشطون إن طائرات روسية شنت غارات على معرة النعمان.") == [
+        ("attribution", "ناشطون", "Russia")]
+    assert _rows(classifier, "وقالت وزارة الدفاع الروسية إن طائراتها شنت غارات على مواقع في إدلب.") == [
+        ("claim", "Russia", "Russia")]
+
+
+# --- condemnations naming the doer; pronouns, word orders and verbal nouns of blame ----------------
+
+@pytest.mark.parametrize("verb", ["أدانت", "وأدانت", "تدين", "نددت", "وتندد", "استنكرت", "تستنكر", "شجبت"])
+@pytest.mark.parametrize(("attack", "blamed"), [
+    ("الهجوم العسكري التركي على منطقة عفرين", "Turkey"),
+    ("بالغارات الروسية على ريف إدلب", "Russia"),
+    ("القصف الإسرائيلي لقطاع غزة", "Israel"),
+    ("العدوان الأمريكي على مطار الشعيرات", "United States"),
+])
+def test_a_condemnation_naming_the_doer_by_its_adjective_blames_it(classifier: Classifier, verb: str, attack: str,
+                                                                   blamed: str) -> None:
+    text = f"{verb} الحكومة العراقية {attack}."
+    assert _rows(classifier, text) == [("attribution", "Iraq", blamed)]
+
+
+@pytest.mark.parametrize("text", [
+    "أدانت الحكومة العراقية الهجوم الإرهابي على مسجد في سيناء.",
+    "ونددت الحكومة العراقية بالهجوم على الجنود الأتراك قرب الحدود.",
+    "أدانت الحكومة العراقية القرار التركي بإغلاق المعبر الحدودي.",
+])
+def test_a_condemnation_naming_no_doer_blames_no_one(classifier: Classifier, text: str) -> None:
+    assert not [r for r in _rows(classifier, text) if r[0] == "attribution"]
+
+
+@pytest.mark.parametrize(("verb", "deed"), [
+    ("تتهمه", "بتنفيذ التفجير"), ("اتهمته", "بالوقوف وراء الهجوم"), ("يتهمونه", "بتدبير الهجمات"),
+    ("تتهمه", "بقصف القرى الحدودية"),
+])
+def test_the_pronoun_of_an_accusation_is_the_party_named_before(classifier: Classifier, verb: str, deed: str) -> None:
+    text = f"وتلاحق السلطات حزب العمال الكردستاني الذي {verb} أنقرة {deed} في إسطنبول."
+    assert _rows(classifier, text) == [("attribution", "Turkey", "PKK")]
+
+
+def test_a_pronoun_blame_after_a_first_one_keeps_its_speaker(classifier: Classifier) -> None:
+    text = "وفي بيان لاحق اتهمت كتائب حزب الله واشنطن، وحمّلتها مسؤولية قصف مقراتها قرب القائم."
+    assert _rows(classifier, text) == [("attribution", "Kataib Hezbollah", "United States")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت النائبة إن فصيلا مسلحا يسيطر على المدينة، واتهمته بإثارة النعرات الطائفية.",
+    "وتتهم روسيا الولايات المتحدة بعدم محاربة تنظيم داعش بجدية.",
+    "وارتفعت نسبة الضحايا المدنيين إلى ثلاثين في المئة، ونسبته إلى عدد السكان مرتفعة بعد القصف.",
+    "ودعا المتظاهرون إلى تحميل الحكومة المسؤولية الكاملة عن تدهور الأوضاع بعد القصف.",
+])
+def test_an_accusation_of_no_attack_and_the_noun_ratio_blame_no_one(classifier: Classifier, text: str) -> None:
+    assert not [r for r in _rows(classifier, text) if r[0] == "attribution"]
+
+
+@pytest.mark.parametrize(("text", "blamed"), [
+    ("ويقف تنظيم داعش وراء الهجوم على الكنيسة.", "Islamic State"),
+    ("وتقف هيئة تحرير الشام خلف التفجيرات التي ضربت المدينة.", "Hayat Tahrir al-Sham"),
+    ("وأشارت التحقيقات إلى وقوف الحرس الثوري خلف تفجير السفارة.", "IRGC"),
+])
+def test_standing_behind_an_attack_with_the_party_between(classifier: Classifier, text: str, blamed: str) -> None:
+    assert [(st, subj) for st, _, subj in _rows(classifier, text)] == [("attribution", blamed)]
+
+
+def test_standing_behind_a_wall_is_no_blame(classifier: Classifier) -> None:
+    assert not _rows(classifier, "وقف الجنود خلف الجدار أثناء الهجوم على الحاجز.")
+
+
+@pytest.mark.parametrize("verb", ["ألقى الجيش اليمني باللوم", "وألقى الجيش اليمني باللائمة", "يلقي الجيش اليمني اللوم"])
+def test_laying_the_blame_on_a_party(classifier: Classifier, verb: str) -> None:
+    text = f"{verb} على الحوثيين في الهجوم على معسكر في مأرب."
+    assert _rows(classifier, text) == [("attribution", "Yemen", "Houthis")]
+
+
+@pytest.mark.parametrize("text", [
+    "ونسبت الحكومة العراقية الهجوم على السوق إلى تنظيم داعش.",
+    "وعزاه الناطق باسم الحكومة العراقية إلى تنظيم داعش بعد الهجوم على السوق.",
+    "وطالبت الحكومة العراقية بتحميل تنظيم داعش المسؤولية عن الهجوم على السوق.",
+])
+def test_ascribing_the_attack_and_the_verbal_noun_of_blame(classifier: Classifier, text: str) -> None:
+    assert [(st, subj) for st, _, subj in _rows(classifier, text)] == [("attribution", "Islamic State")]
+
+
+def test_a_condemnation_with_a_long_unnamed_body_before_the_attack(classifier: Classifier) -> None:
+    # the body that condemns is no party the gazetteer knows; the one blamed is still the adjective's
+    text = ("واستنكرت \"الإدارة المدنية\" في مدينة تل أبيض في ريف الرقة الشمالي القصف التركي على القرى "
+            "الحدودية ووصفته بالعدوان.")
+    assert [(st, subj) for st, _, subj in _rows(classifier, text)] == [("attribution", "Turkey")]
