@@ -63,10 +63,12 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
                    if (found := list(ordered[i].regex.finditer(s.norm)))]
         if not matched:
             continue
-        spans = [(m.start(), m.end(), b.stances) for b in lr.blocks if b.scope == "span"
-                 for m in b.regex.finditer(s.norm)
+        may = lr.block_gate.may_match
+        spans = [(m.start(), m.end(), b.stances) for j, b in enumerate(lr.blocks) if b.scope == "span"
+                 and may(j, s.norm) for m in b.regex.finditer(s.norm)
                  if b.unless_before is None or not b.unless_before.search(s.norm, 0, m.start())]
-        blocked = {st for b in lr.blocks if b.scope == "sentence" and b.regex.search(s.norm) for st in b.stances}
+        blocked = {st for j, b in enumerate(lr.blocks) if b.scope == "sentence" and may(j, s.norm)
+                   and b.regex.search(s.norm) for st in b.stances}
         for rule, found in matched:
             if rule.stance in blocked:
                 continue

@@ -70,6 +70,9 @@ class LanguageRules:
     # in a sentence of the text, so a message it does not match is quiet; the same for reports
     gate: AnyOf = _ANYTHING
     report_gate: AnyOf | None = None
+    # the blocks' literals, in their order: a block none of whose literals a sentence holds
+    # blocks nothing there and is not searched
+    block_gate: AnyOf = _ANYTHING
 
 
 def _skip_class(pattern: str, i: int) -> int:
@@ -162,5 +165,6 @@ def load_rules() -> dict[str, LanguageRules]:
         report_trigger = Substrings(words) if words else None
         out[lang] = LanguageRules(lang, trigger, rules, blocks, report, report_trigger,
                                   _gate([r.regex.pattern for r in rules]),
-                                  _gate([report.pattern]) if report is not None else None)
+                                  _gate([report.pattern]) if report is not None else None,
+                                  AnyOf(b.regex.pattern for b in blocks))
     return out
