@@ -50,8 +50,8 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
     for lr in applicable(s.original, rules, lang):
         if (lr.report is not None and not report
                 and (lr.report_trigger is None or lr.report_trigger.search(s.norm))
-                and (lr.report_gate is None or lr.report_gate.may_match(0, s.norm))
-                and lr.report.search(s.norm) and not _NEGATED.search(s.norm)):
+                and (lr.report_any.search(s.norm) if lr.report_any is not None else lr.report.search(s.norm))
+                and not _NEGATED.search(s.norm)):
             report = True  # "no base came under fire" reports nothing
         if not lr.trigger.search(s.norm):
             continue

@@ -30,6 +30,8 @@ _MAX_LITERALS = 10
 _SELECTIVE = 4
 # more sets of literals than this for one pattern (``conditions``) cost more than they spare
 _MAX_MORE = 3
+# a set of ``conditions`` with a literal shorter than this is in most texts: not worth a test
+_RARE = 3
 
 
 class _Unknown(Exception):
@@ -174,7 +176,7 @@ def conditions(pattern: str) -> list[tuple[str, ...]]:
     """Sets of literals such that every match of ``pattern`` holds one literal of each set: the
     fixed parts of its top-level sequence ("(?:attack|strike)(?: \\w+){0,4}? (?:never|not)" holds
     one of the first two words and one of the last two). Only sets of literals long enough to be
-    rare (_SELECTIVE characters), none implied by another (the text holding one of "claimed by"
+    rare (_RARE characters), none implied by another (the text holding one of "claimed by"
     holds one of "claim"); [] when none is known."""
     found: list[frozenset[str]] = []
     try:
@@ -189,7 +191,7 @@ def conditions(pattern: str) -> list[tuple[str, ...]]:
         if not literals or "" in literals:
             continue
         shared = _shared(_minimal(literals))
-        if shared is not None and min(map(len, shared)) >= _SELECTIVE and shared not in sets:
+        if shared is not None and min(map(len, shared)) >= _RARE and shared not in sets:
             sets.append(shared)
     # a set each of whose literals holds one of another's implies that other: the other is dropped
     return [a for a in sets if not any(b is not a and _implies(b, a) for b in sets)]

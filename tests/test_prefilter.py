@@ -6,7 +6,7 @@ import re
 
 from classifiers.figures import extract_figures
 from classifiers.prefilter import AnyOf, conditions, necessary
-from classifiers.rules import Substrings, load_rules, without_lookarounds
+from classifiers.rules import Substrings, alternatives, load_rules, without_lookarounds
 
 PATTERNS = [
     r"claim(?:ed|s|ing)? (?:full |sole |the )?(?:responsibility|credit)",
@@ -133,3 +133,24 @@ def test_a_block_that_matches_is_never_skipped() -> None:
                 searched += 1
                 skipped += not lr.block_gate.may_match(j, text)
     assert skipped > searched // 2  # most sentences hold none of a block's words
+
+
+def test_a_pattern_cut_into_its_alternatives() -> None:
+    assert alternatives(r"a|b(?:c|d)|[|x]|\|y") == ["a", "b(?:c|d)", "[|x]", r"\|y"]
+    assert alternatives(r"(a)b|\1") == [r"(a)b|\1"]  # a back-reference ties the alternatives
+    assert alternatives(r"(?i)rocket|drone") == [r"(?i)rocket|drone"]  # flags for the whole pattern
+
+
+def test_report_alternatives_answer_as_the_report_pattern() -> None:
+    sentences = [t for t in TEXTS if t] + [
+        "two rockets later landed near the base", "the drone show was cancelled", "gunmen killed three guards",
+        "the gunman wanted to kill", "explosions were heard in the capital", "سقوط صواريخ على القاعدة",
+        "une attaque contre la base", "des drones ont ete abattus", "the team lost the final"]
+    for lr in load_rules().values():
+        if lr.report is None or lr.report_any is None:
+            continue
+        assert len(lr.report_any.pattern) > 0
+        for text in sentences:
+            assert lr.report_any.search(text) == bool(lr.report.search(text)), (lr.lang, text)
+    en = load_rules()["en"]
+    assert en.report_any is not None and len(alternatives(en.report.pattern if en.report else "")) > 1
