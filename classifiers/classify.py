@@ -24,9 +24,10 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from classifiers.cues import Cue, applicable, find_cues
-from classifiers.denials import about_attack, denial_kind, denied_span
+from classifiers.denials import about_attack, denial_kind, denial_words, denied_span
 from classifiers.events import punctuated, same_party
 from classifiers.frames import communique_claimant, frame_cues, frame_gate
+from classifiers.framewords import load_frames
 from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
 from classifiers.learned import StanceModel, load_model, refine
@@ -79,6 +80,10 @@ class Classifier:
     def __init__(self, gazetteer: Gazetteer | None = None, learned: bool = False) -> None:
         self.gz = gazetteer or load_gazetteer()
         self.rules = load_rules()
+        # the later stages' word lists compile on first use (~0.3 s): with the rules instead, so
+        # the first messages past the gate do not pay for them
+        load_frames()
+        denial_words()
         # the learned layer over the rules (classifiers/learned.py), on request only: cross-validated
         # over the labelled folds 0-3 it no longer beats the rules (bench/eval_real.py; README,
         # "Judgement on real text"), so the rules answer alone by default

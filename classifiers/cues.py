@@ -50,8 +50,8 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
     for lr in applicable(s.original, rules, lang):
         if (lr.report is not None and not report
                 and (lr.report_trigger is None or lr.report_trigger.search(s.norm))
-                and (lr.report_gate is None or lr.report_gate.may_match(0, s.norm))
-                and lr.report.search(s.norm) and not _NEGATED.search(s.norm)):
+                and (lr.report_any.search(s.norm) if lr.report_any is not None else lr.report.search(s.norm))
+                and not _NEGATED.search(s.norm)):
             report = True  # "no base came under fire" reports nothing
         if not lr.trigger.search(s.norm):
             continue
@@ -63,10 +63,12 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
                    if (found := list(ordered[i].regex.finditer(s.norm)))]
         if not matched:
             continue
-        spans = [(m.start(), m.end(), b.stances) for b in lr.blocks if b.scope == "span"
-                 for m in b.regex.finditer(s.norm)
+        may = lr.block_gate.may_match
+        spans = [(m.start(), m.end(), b.stances) for j, b in enumerate(lr.blocks) if b.scope == "span"
+                 and may(j, s.norm) for m in b.regex.finditer(s.norm)
                  if b.unless_before is None or not b.unless_before.search(s.norm, 0, m.start())]
-        blocked = {st for b in lr.blocks if b.scope == "sentence" and b.regex.search(s.norm) for st in b.stances}
+        blocked = {st for j, b in enumerate(lr.blocks) if b.scope == "sentence" and may(j, s.norm)
+                   and b.regex.search(s.norm) for st in b.stances}
         for rule, found in matched:
             if rule.stance in blocked:
                 continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from classifiers.normalize import normalize
-from classifiers.prefilter import any_of_words
+from classifiers.prefilter import any_of_words, conditions
 
 _WORDS: dict[str, int] = {}
 
@@ -72,6 +72,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("wounded", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:زخمي|مجروح)"),
 ]
 _COMPILED = [(kind, re.compile(rf"(?<!\w){pattern}")) for kind, pattern in _PATTERNS]
+# the words each pattern's matches hold one of, set by set (prefilter.conditions): a text without
+# them is not searched (each search tries every position of the text)
+_NEEDS = [tuple(conditions(regex.pattern)) for _, regex in _COMPILED]
 _DUAL = re.compile(r"(?:مقتل|قتل|اصابه) (?:\w+ )?(?:جنديين|عسكريين|اثنين)")
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b|\bno (?:\w+ ){0,4}(?:were |was )?(?:killed|wounded|injured|hurt)\b|لا اصابات|دون وقوع اصابات|بدون خسائر|aucune victime|تلفاتي نداشت")
 
@@ -114,10 +117,12 @@ def extract_figures(normalized: str) -> Figures:
     if not _ANY_FIGURE_WORD.search(normalized):
         return _NONE
     killed = wounded = both = None
-    for kind, regex in _COMPILED:
+    for (kind, regex), needs in zip(_COMPILED, _NEEDS, strict=True):
         if (kind == "killed" and killed is not None) or (kind == "wounded" and wounded is not None):
             continue
         if kind == "both" and both is not None:
+            continue
+        if not all(any(word in normalized for word in words) for words in needs):
             continue
         match = regex.search(normalized)
         if not match:

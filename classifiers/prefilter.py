@@ -28,6 +28,10 @@ _LIMIT = 64
 _MAX_LITERALS = 10
 # a literal this long is rare enough in text to be worth testing alone
 _SELECTIVE = 4
+# more sets of literals than this for one pattern (``conditions``) cost more than they spare
+_MAX_MORE = 3
+# a set of ``conditions`` with a literal shorter than this is in most texts: not worth a test
+_RARE = 3
 
 
 class _Unknown(Exception):
@@ -62,9 +66,11 @@ def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
     return max(good, key=lambda c: (min(_SELECTIVE, *(len(s) for s in c)), -len(c)))
 
 
-def _seq(items: Sequence[tuple[Any, Any]]) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+def _seq(items: Sequence[tuple[Any, Any]], found: list[frozenset[str]] | None = None,
+         ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """(exact, factor) of a sequence: every string it can match, when that set is small and
-    finite, and a set of literals one of which every match contains."""
+    finite, and a set of literals one of which every match contains (``found`` receives every
+    such set the sequence has, ``factor`` being the cheapest of them)."""
     run: set[str] = {""}
     exact_all = True
     candidates: list[frozenset[str]] = []
@@ -88,6 +94,8 @@ def _seq(items: Sequence[tuple[Any, Any]]) -> tuple[frozenset[str] | None, froze
         if factor is not None:
             candidates.append(factor)
     candidates.append(frozenset(run))
+    if found is not None:
+        found.extend(candidates)
     return (frozenset(run) if exact_all else None), _best(candidates)
 
 
@@ -164,6 +172,36 @@ def necessary(pattern: str) -> frozenset[str] | None:
     return _minimal(factor) if factor else None
 
 
+def conditions(pattern: str) -> list[tuple[str, ...]]:
+    """Sets of literals such that every match of ``pattern`` holds one literal of each set: the
+    fixed parts of its top-level sequence ("(?:attack|strike)(?: \\w+){0,4}? (?:never|not)" holds
+    one of the first two words and one of the last two). Only sets of literals long enough to be
+    rare (_RARE characters), none implied by another (the text holding one of "claimed by"
+    holds one of "claim"); [] when none is known."""
+    found: list[frozenset[str]] = []
+    try:
+        parsed = _p.parse(pattern)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return []  # a literal read off the pattern is not what it matches
+        _seq(parsed, found)
+    except (_Unknown, re.error, ValueError, TypeError, AttributeError):
+        return []
+    sets: list[tuple[str, ...]] = []
+    for literals in found:
+        if not literals or "" in literals:
+            continue
+        shared = _shared(_minimal(literals))
+        if shared is not None and min(map(len, shared)) >= _RARE and shared not in sets:
+            sets.append(shared)
+    # a set each of whose literals holds one of another's implies that other: the other is dropped
+    return [a for a in sets if not any(b is not a and _implies(b, a) for b in sets)]
+
+
+def _implies(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether a text holding one of ``a`` surely holds one of ``b`` (and ``a`` is not ``b``)."""
+    return a != b and all(any(y in x for y in b) for x in a) and not all(any(x in y for x in a) for y in b)
+
+
 def _shared(literals: frozenset[str]) -> tuple[str, ...] | None:
     """The literals to test for a pattern; None when they are too many to pay for themselves."""
     literals = _reduced(literals)
@@ -173,49 +211,67 @@ def _shared(literals: frozenset[str]) -> tuple[str, ...] | None:
 class AnyOf:
     """Whether any of ``patterns`` matches somewhere in a text (the union's search, as a bool)."""
 
-    __slots__ = ("_checks", "pattern")
+    __slots__ = ("_checks", "_more", "pattern")
 
     def __init__(self, patterns: Iterable[str]) -> None:
         patterns = list(patterns)
         self.pattern = "|".join(f"(?:{p})" for p in patterns) if patterns else "(?!)"
         self._checks: list[tuple[tuple[str, ...] | None, re.Pattern[str]]] = []
+        # per pattern, the other sets of literals its matches hold one of each (``conditions``):
+        # tested only once the first set has one, they spare most of the searches left
+        self._more: list[tuple[tuple[str, ...], ...]] = []
         for p in patterns:
             literals = necessary(p)
-            self._checks.append((_shared(literals) if literals else None, re.compile(p)))
+            shared = _shared(literals) if literals else None
+            self._checks.append((shared, re.compile(p)))
+            self._more.append(tuple(c for c in conditions(p) if c != shared
+                                    and not (shared is not None and _implies(shared, c)))[:_MAX_MORE])
 
     def may_match(self, i: int, text: str) -> bool:
-        """False when pattern ``i`` cannot match ``text`` (none of its literals occurs in it)."""
+        """False when pattern ``i`` cannot match ``text`` (none of its literals occurs in it, or
+        none of one of its other sets)."""
         literals = self._checks[i][0] if i < len(self._checks) else None
-        if literals is None:
-            return True
-        for literal in literals:
-            if literal in text:
-                return True
-        return False
+        if literals is not None and not any(literal in text for literal in literals):
+            return False
+        return i >= len(self._more) or self._holds_more(i, text)
+
+    def _holds_more(self, i: int, text: str) -> bool:
+        for literals in self._more[i]:
+            for literal in literals:
+                if literal in text:
+                    break
+            else:
+                return False
+        return True
 
     def candidates(self, text: str, count: int) -> list[int]:
         """The indexes below ``count`` of the patterns that may match ``text`` (``may_match`` of
         each, in one loop)."""
         out: list[int] = []
+        more = self._more
         for i, (literals, _) in enumerate(self._checks[:count]):
-            if literals is None:
+            if literals is not None:
+                for literal in literals:
+                    if literal in text:
+                        break
+                else:
+                    continue
+            if not more[i] or self._holds_more(i, text):
                 out.append(i)
-                continue
-            for literal in literals:
-                if literal in text:
-                    out.append(i)
-                    break
         out.extend(range(len(self._checks), count))
         return out
 
     def search(self, text: str) -> bool:
-        for literals, regex in self._checks:
+        more = self._more
+        for i, (literals, regex) in enumerate(self._checks):
             if literals is not None:
                 for literal in literals:
                     if literal in text:
                         break
                 else:
                     continue  # none of the literals every match holds: this pattern cannot match
+            if more[i] and not self._holds_more(i, text):
+                continue
             if regex.search(text):
                 return True
         return False

@@ -70,6 +70,12 @@ class LanguageRules:
     # in a sentence of the text, so a message it does not match is quiet; the same for reports
     gate: AnyOf = _ANYTHING
     report_gate: AnyOf | None = None
+    # the report pattern's alternatives as they are (lookarounds kept): ``search`` says what the
+    # pattern's own does, skipping each alternative whose words are absent
+    report_any: AnyOf | None = None
+    # the blocks' literals, in their order: a block none of whose literals a sentence holds
+    # blocks nothing there and is not searched
+    block_gate: AnyOf = _ANYTHING
 
 
 def _skip_class(pattern: str, i: int) -> int:
@@ -123,6 +129,36 @@ def without_lookarounds(pattern: str) -> str:
     return "".join(out)
 
 
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` ("a|b(?:c|d)" -> ["a", "b(?:c|d)"]): the text
+    holds a match of the pattern exactly where it holds one of some alternative, and each
+    alternative searched alone may be skipped by its own literals (the report pattern is one
+    alternation of eight forms, none holding a word all of them do). The pattern whole when it
+    refers to a group (a back-reference) or sets flags for all of it."""
+    if re.search(r"\\\d|\(\?P=|\(\?[aiLmsux]+\)", pattern):
+        return [pattern]
+    out: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _skip_class(pattern, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
 def _gate(patterns: list[str]) -> AnyOf:
     """The patterns without lookarounds, as one test (what their union's search would say)."""
     return AnyOf(without_lookarounds(p) for p in patterns)
@@ -162,5 +198,7 @@ def load_rules() -> dict[str, LanguageRules]:
         report_trigger = Substrings(words) if words else None
         out[lang] = LanguageRules(lang, trigger, rules, blocks, report, report_trigger,
                                   _gate([r.regex.pattern for r in rules]),
-                                  _gate([report.pattern]) if report is not None else None)
+                                  _gate(alternatives(report.pattern)) if report is not None else None,
+                                  AnyOf(alternatives(report.pattern)) if report is not None else None,
+                                  AnyOf(b.regex.pattern for b in blocks))
     return out

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from classifiers.prefilter import AnyOf, necessary
-from classifiers.rules import Substrings, load_rules, without_lookarounds
+from classifiers.figures import extract_figures
+from classifiers.prefilter import AnyOf, conditions, necessary
+from classifiers.rules import Substrings, alternatives, load_rules, without_lookarounds
 
 PATTERNS = [
     r"claim(?:ed|s|ing)? (?:full |sole |the )?(?:responsibility|credit)",
@@ -88,3 +89,68 @@ def test_a_rule_that_matches_is_never_skipped() -> None:
     en = load_rules()["en"]
     skipped = [i for i in range(len(en.rules)) if not en.gate.may_match(i, "the weather was mild")]
     assert len(skipped) > len(en.rules) // 2  # the point: most rules need no search at all
+
+
+def test_every_fixed_part_of_a_sequence_is_a_condition() -> None:
+    # one of the first words and one of the last: a text needs both before the pattern runs
+    assert conditions(r"(?:attack|strike)(?: \w+){0,4}? (?:never|nothing)") == [("attack", "strike"),
+                                                                              (" never", " nothing")]
+    # "claimed by" implies "claim": only the rarer set is kept; single letters never count
+    assert conditions(r"claim(?:ed|s)? (?:\w+ )?(?:was )?claimed by") == [("claimed by",)]
+    assert conditions(r"\w+") == []
+    assert conditions(r"(?i)rocket fired") == []  # a literal read off a caseless pattern is not what it matches
+
+
+def test_a_pattern_whose_second_part_is_absent_is_not_searched() -> None:
+    gate = AnyOf([r"(?:rockets?|drones?) (?:\w+ ){0,4}?(?:landed|struck)", r"\w+ said"])
+    # "rocket" is there, none of "landed", "struck": the first pattern is not searched
+    assert gate.candidates("a rocket display at the fair, he said", 2) == [1]
+    assert gate.candidates("a rocket swiftly landed, he said", 2) == [0, 1]
+    assert not gate.may_match(0, "drones flew over the hills")
+    assert gate.may_match(0, "two drones later struck a depot")
+    for text in ("a rocket display at the fair", "two drones later struck a depot", "rockets landed", "nothing"):
+        union = re.compile(gate.pattern)
+        assert gate.search(text) == bool(union.search(text)), text
+
+
+def test_figures_skip_patterns_whose_words_are_absent() -> None:
+    # the same figures whatever the words that let each pattern run
+    assert extract_figures("the blast killed 14 people and wounded 30").killed == 14
+    assert extract_figures("the blast killed 14 people and wounded 30").wounded == 30
+    assert extract_figures("un attentat faisant 9 morts").killed == 9
+    assert extract_figures("the parade drew 14 people and 30 horses") == extract_figures("no figure here at all")
+
+
+def test_a_block_that_matches_is_never_skipped() -> None:
+    sentences = [t for t in TEXTS if t] + ["the army did not strike the convoy", "the team will strike back in the final",
+                                           "officials may have attacked the depot", "لم تهاجم القوات القاعدة"]
+    searched = skipped = 0
+    for lr in load_rules().values():
+        for j, block in enumerate(lr.blocks):
+            for text in sentences:
+                if block.regex.search(text):
+                    assert lr.block_gate.may_match(j, text), (lr.lang, block.regex.pattern, text)
+                searched += 1
+                skipped += not lr.block_gate.may_match(j, text)
+    assert skipped > searched // 2  # most sentences hold none of a block's words
+
+
+def test_a_pattern_cut_into_its_alternatives() -> None:
+    assert alternatives(r"a|b(?:c|d)|[|x]|\|y") == ["a", "b(?:c|d)", "[|x]", r"\|y"]
+    assert alternatives(r"(a)b|\1") == [r"(a)b|\1"]  # a back-reference ties the alternatives
+    assert alternatives(r"(?i)rocket|drone") == [r"(?i)rocket|drone"]  # flags for the whole pattern
+
+
+def test_report_alternatives_answer_as_the_report_pattern() -> None:
+    sentences = [t for t in TEXTS if t] + [
+        "two rockets later landed near the base", "the drone show was cancelled", "gunmen killed three guards",
+        "the gunman wanted to kill", "explosions were heard in the capital", "سقوط صواريخ على القاعدة",
+        "une attaque contre la base", "des drones ont ete abattus", "the team lost the final"]
+    for lr in load_rules().values():
+        if lr.report is None or lr.report_any is None:
+            continue
+        assert len(lr.report_any.pattern) > 0
+        for text in sentences:
+            assert lr.report_any.search(text) == bool(lr.report.search(text)), (lr.lang, text)
+    en = load_rules()["en"]
+    assert en.report_any is not None and len(alternatives(en.report.pattern if en.report else "")) > 1
