@@ -50,6 +50,10 @@ _PEOPLE = r"(?:(?:(?!which |that |who |and |but |while )\w+ ){0,3}?)"  # "3 US s
 _KILL_EN = r"(?:killed|dead|died|deaths|fatalities|martyred|slain)"
 _WOUND_EN = r"(?:wounded|injured|injuries|hurt|casualties with injuries|traumatic brain injur\w*|tbi)"
 
+# up to three French words between a number and its noun ("un soldat a été tué"), none of them
+# a number or another figure's ("6 morts et 12 blessés" is not 6 wounded)
+_MOTS = r"(?:(?!\d|et |morts? |tues? |blesses? )\w+ ){0,3}?"
+
 _PATTERNS: list[tuple[str, str]] = [
     # English
     ("both", rf"(?P<n>{NUM}) {_PEOPLE}(?:were |have been )?(?:killed (?:and|or) (?:wounded|injured)|killed and injured|casualties)"),
@@ -58,9 +62,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ("wounded", rf"(?:wounding|injuring|wounded|injured) (?P<n>{NUM})"),
     ("wounded", rf"(?P<n>{NUM}) {_PEOPLE}(?:were |have been |was )?{_WOUND_EN}"),
     # French
-    ("killed", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:morts|tues|tue|mort)"),
-    ("killed", rf"(?:tuant|faisant) (?P<n>{NUM}) (?:morts|victimes)"),
-    ("wounded", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:blesses|blesse)"),
+    # ("la frappe a fait 6 morts", "il y a eu 4 morts": the verb "a" is no English article here)
+    # ("la frappe a fait 6 morts", "il y a eu 4 morts": the verb "a" is no English article here;
+    # "un soldat a été tué"; the verb before its number first: "a tué 3 soldats et blessé 5 civils")
+    ("killed", rf"(?:tuant|faisant|(?:a|ont|avoir) (?:\w+ )?tue) (?P<n>{NUM})"),
+    ("killed", rf"(?!a )(?P<n>{NUM}) {_MOTS}(?:morts|tues|tue|mort)"),
+    ("wounded", rf"(?:blessant|(?:a|ont|avoir|et) (?:\w+ )?blesse) (?P<n>{NUM})"),
+    ("wounded", rf"(?!a )(?P<n>{NUM}) {_MOTS}(?:blesses|blesse)"),
     # Arabic (normalised: ة→ه, أ→ا, ى→ي)
     ("both", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:بين قتيل وجريح|قتيل وجريح|قتلي وجرحي)"),
     ("killed", rf"(?:و|ب)?(?:مقتل|قتل|استشهاد|سقوط) (?P<n>{NUM})"),

@@ -29,6 +29,12 @@ MSG = datetime(2024, 1, 30, 6, 0, tzinfo=UTC)  # a Tuesday morning
     ("عشرات القتلى", 10, None, None),
     ("سه نظامی آمریکایی کشته و ۲۵ نفر زخمی شدند", 3, 25, None),
     ("deux soldats tués et cinq blessés", 2, 5, None),
+    # French verbs: "a" is the verb, not the English article; the verb before its number
+    ("La frappe a fait 7 morts et 15 blessés à Kidal", 7, 15, None),
+    ("il y a eu 4 morts dans l'explosion", 4, None, None),
+    ("L'attaque a tué 3 gendarmes et blessé 8 civils", 3, 8, None),
+    ("un soldat a été tué près de la frontière", 1, None, None),
+    ("9 blessés et 2 morts selon l'armée", 2, 9, None),
     ("No US or Coalition troops were killed or wounded", 0, 0, None),
     ("Tower 22, which killed three US soldiers", 3, None, None),
 ])
