@@ -108,7 +108,8 @@ def about_attack(window: str) -> bool | None:
     say neither ("X denied the reports": None, read with the rest of the message)."""
     w = denial_words()
     attack, other = w.attack.search(window), w.not_attack.search(window)
-    if other is not None and (attack is None or other.start() < attack.start()):
+    # ("rescue operations", «عمليات الانقاذ»: the longer words that name no attack win where both start)
+    if other is not None and (attack is None or other.start() <= attack.start()):
         return False
     return True if attack is not None else None
 

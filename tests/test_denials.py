@@ -184,6 +184,10 @@ def test_arabic_own_aircraft_after_the_attack_word_is_the_deniers_deed(classifie
     ("اكدت حماس انه ليس لها اي علاقة بهذا التفجير", [("hamas", "hamas", "responsibility")]),
     ("وكانت هناك مجموعات من الشبان لا علاقة لها بالفصائل تتجه الى الجبهة", []),
     ("لكن جوهر الخلاف لا علاقة له بالرئيس السابق", []),
+    # a relation or a role named anywhere is no attack denied: a rumour about diplomacy, about a rescue
+    ("نفى رئيس المجلس الوطني خبر الوكالة وقال لا صحة للخبر وان علاقة المجلس مع تركيا متينة", []),
+    ("قيادة الجيش تنفي صحة المعلومات حول منع فريق اجنبي من المساعدة في عمليات الإنقاذ في المرفأ", []),
+    ("The ministry denied reports that the navy had blocked foreign rescue operations at the port", []),
 ])
 def test_arabic_no_relation_denies_only_a_role_in_an_attack(classifier: Classifier, text: str,
                                                              expected: list[tuple[str, str, str]]) -> None:
