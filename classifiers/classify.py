@@ -32,7 +32,7 @@ from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
 from classifiers.learned import StanceModel, load_model, refine
 from classifiers.names import extract_group_names, slug
-from classifiers.places import answered_at, event_places, message_borders
+from classifiers.places import answered_at, event_places, first_told, message_borders
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
@@ -198,6 +198,7 @@ class Classifier:
         )
         call.places, call.origins = event_places(self.gz, sentences)
         call.borders = message_borders(sentences)
+        call.told = first_told(self.gz, sentences)
         if own is not None and own.kind in STATE | ARMED:
             call.reporters.append(own)  # an army's own channel speaks in every post
         call.communique = communique_claimant(self.gz, call.facts.norm, body, lang, list(all_actors.values()))

@@ -10,6 +10,7 @@ written, are found by ``written``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from classifiers.cues import Cue
@@ -217,31 +218,75 @@ def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
     return at > 0 and bool(re.search(re.escape(prev) + r"(?:\s+[a-zA-Z]{1,4})?\s+$", s.original[:at]))
 
 
-def _response_span(cue: Cue, cut: int | None, n: int) -> tuple[int, int] | None:
+def _response_span(at: int, cut: int | None, n: int) -> tuple[int, int] | None:
     """The tokens of "in response to ..." (the attack answered, not this one): from the words to
-    the end of the sentence, or to the cue when the clause opens the sentence."""
+    the end of the sentence, or to the statement's words (token ``at``) when the clause opens the sentence."""
     if cut is None:
         return None
-    return (cut, cue.start) if cut < cue.start else (cut, n)
+    return (cut, at) if cut < at else (cut, n)
 
 
-def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRef], cut: int | None,
+# "the missiles", "these drones", "the two rockets", "the Iranian drone": a weapon told before
+_DEFINITE = frozenset({"the", "these", "those", "this", "that", "both"})
+
+
+def told_before(s: Sentence) -> str | None:
+    """The weapon this sentence names with a definite word, as one told before ("A U.S. official
+    says the missiles were launched by the Houthis"): the gazetteer's id, or None."""
+    for m in s.mentions:
+        if m.kind == "weapon" and m.start and (s.toks[m.start - 1] in _DEFINITE or (
+                m.start >= 2 and s.toks[m.start - 2] in _DEFINITE and not any(o.end == m.start for o in s.mentions))):
+            return m.id
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """The sentence that first names a weapon, the weapon's token there, and the places the
+    message names after it (finer places of that attack: "the Conoco base" under "drones hit Syria")."""
+
+    sentence: Sentence
+    at: int
+    later: list[PlaceRef]
+
+
+def first_told(gz: Gazetteer, sentences: list[Sentence]) -> dict[str, Told]:
+    """Per weapon, where the message first names it: what a later "the missiles" refers back to."""
+    out: dict[str, Told] = {}
+    for k, s in enumerate(sentences):
+        for m in s.mentions:
+            if m.kind == "weapon" and m.id not in out:
+                # the places said to be where after it ("Iran-backed" is none)
+                later = {x.id: gz.places[x.id].ref(t.written.get((x.start, x.end), x.alias)) for t in sentences[k + 1:]
+                         for x in t.mentions if x.kind == "place" and _tier(gz, t, x, title_case(t.original)) in (0, 1)}
+                out[m.id] = Told(s, m.start, list(later.values()))
+    return out
+
+
+def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[PlaceRef], cut: int | None,
               many: bool, origins: list[PlaceRef] | None = None, not_places: frozenset[tuple[int, int]] = frozenset(),
-              borders: list[str] | None = None) -> list[tuple[PlaceRef | None, str | None]]:
+              borders: list[str] | None = None,
+              told: Told | None = None, named_only: bool = False) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
-    the text names that the gazetteer does not know, or a known town's own spelling). ``cut`` is
+    the text names that the gazetteer does not know, or a known town's own spelling). ``cue``: the
+    statement's words (or the token where they start). ``cut`` is
     the token where "in response to ..." starts: the places of that clause belong to the attack
     answered, not to this one. ``many``: one claim naming several bases is one statement per base.
     ``origins``: the message's places fire came from, where "the sources of the fire" are.
     ``not_places``: spans read as places that the statement takes as a party (a French blame's «aux
     États-Unis»). ``borders``: the borders the message names, for a sentence that speaks of "the
-    border" without naming it."""
+    border" without naming it. ``told``: where the message first names the weapon this sentence
+    calls "the missiles": a sentence naming no place of its own takes that sentence's place before
+    the message's first place (the headline's may be another attack's). ``named_only``:
+    only a place this sentence names where (none when it names none: no name from elsewhere, no
+    country of an adjective)."""
+    cue_at = cue if isinstance(cue, int) else cue.start
     # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
     # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
     parties = {(m.start, m.end) for m in s.mentions if m.kind == "actor"}
     speaking = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in parties
                 and not _marked(s, m.start, m.end)}
-    span = _response_span(cue, cut, len(s.toks))
+    span = _response_span(cue_at, cut, len(s.toks))
     titled = title_case(s.original)
     # «Bagdad a attribué la frappe ... à Bagdad»: in French the capital that speaks may be named again
     # after «à» as the place (the scan reads it there as a place alone)
@@ -254,9 +299,9 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
     # "drones launched from Yemen toward Eilat": where the fire came from is not where it struck,
     # unless the strike is on "the sources of the fire"
     origin = None if place_words().origin.search(s.norm) else place_words().origin_before
-    weak = {id(m) for m in kept if _inside_name(gz, s, m, titled) or _weak(s, m, cue.start) or (
+    weak = {id(m) for m in kept if _inside_name(gz, s, m, titled) or _weak(s, m, cue_at) or (
         origin is not None and m.start > 0 and s.toks[m.start - 1] in origin)}
-    near = _cue_offset(s, cue)
+    near = _cue_offset(s, cue_at)
     if any(id(m) not in weak for m in kept):
         # "Ansar al-Sharia in Libya shot down a jet over Derna", "a Liberia-flagged ship off Yemen"
         kept = [m for m in kept if id(m) not in weak]
@@ -269,6 +314,16 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
         if written is not None and normalize(written) not in shown:
             return [(gz.places[kept[0].id].ref(s.written.get((kept[0].start, kept[0].end), kept[0].alias)), written)]
     found = [(m.start, gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))) for m in kept]
+    if not found and told is not None and told.sentence is not s:
+        # "A US Navy ship downed missiles launched from Yemen. An official says the missiles were
+        # fired by the Houthis" (under a headline of drones in Syria): where the sentence that told
+        # of them names (made finer only by the places named after it: the headline's may be
+        # another attack's), before the message's first place
+        there = places_of(gz, told.sentence, told.at, told.later, None, many, origins, borders=borders, named_only=True)
+        if any(p is not None for p, _ in there):
+            return there
+    if not found and named_only:
+        return []
     if not found:
         # the gazetteer knows no place of this sentence: a name the sentence marks as a place
         # ("in the area of Kfarkela") before the message's place (the headline's country);
@@ -291,7 +346,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
     def nearest(refs: list[tuple[int, PlaceRef]]) -> PlaceRef:
         # among places as precise as each other, the one nearest the attack's words (one after
         # them before one before them): "struck a compound in X ... earlier, fire from Y"
-        return min(refs, key=lambda r: (r[0] - cue.start if r[0] >= cue.start else 2 * (cue.start - r[0]), r[0]))[1]
+        return min(refs, key=lambda r: (r[0] - cue_at if r[0] >= cue_at else 2 * (cue_at - r[0]), r[0]))[1]
 
     sites = list({p.id: (at, p) for at, p in reversed(found) if p.kind in ("base", "town", "crossing")}.values())
     sites.sort(key=lambda r: r[0])
@@ -317,9 +372,9 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue, message_places: list[PlaceRe
     return [(wide, _finer(s, wide, span, gz) or _marked_inside(s, wide, span, gz, near) or _shown(wide))]
 
 
-def _cue_offset(s: Sentence, cue: Cue) -> int | None:
-    """Where the cue's words are in the sentence as written."""
-    return char_at(s, cue.start, len(s.original)) if s.starts else None
+def _cue_offset(s: Sentence, at: int) -> int | None:
+    """Where the statement's words (token ``at``) are in the sentence as written."""
+    return char_at(s, at, len(s.original)) if s.starts else None
 
 
 def _shown(p: PlaceRef) -> str | None:
@@ -418,6 +473,17 @@ def struck_after(norm: str) -> int | None:
     return m.start("after") if m is not None else None
 
 
+def _tier(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> int | None:
+    """How a mention says where: 0 marked as a place ("in Iraq"), 1 bare, 2 weak ("Iran-linked",
+    "the Gaza war"); None for no place of an attack (an answered attack's, a destination, a handle)."""
+    if m.kind != "place" or answered_at(s, m.start) or _destination(s, m) or _in_handle(s, m) or _not_where(s, m) \
+            or _common_word(s, m):
+        return None
+    if _describes(gz, s, m) or _inside_name(gz, s, m, titled) or _weak(s, m):
+        return 2
+    return 0 if _marked(s, m.start, m.end) else 1
+
+
 def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRef], list[PlaceRef]]:
     """The message's places, each once, in the order a statement whose own sentence names none
     should take them: those a word marks as where ("in Iraq", "near the Red Sea", "the city of
@@ -429,13 +495,12 @@ def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRe
     for s in sentences:
         titled = title_case(s.original)
         for m in s.mentions:
-            if m.kind != "place" or answered_at(s, m.start) or _destination(s, m) or _in_handle(s, m) or _not_where(s, m) \
-                    or _common_word(s, m):
+            how = _tier(gz, s, m, titled)
+            if how is None:
                 continue
             ref = gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
-            weak = _describes(gz, s, m) or _inside_name(gz, s, m, titled) or _weak(s, m)
-            tiers[2 if weak else 0 if _marked(s, m.start, m.end) else 1].setdefault(m.id, ref)
-            if not weak and m.start and s.toks[m.start - 1] in place_words().origin_before:
+            tiers[how].setdefault(m.id, ref)
+            if how < 2 and m.start and s.toks[m.start - 1] in place_words().origin_before:
                 origins.setdefault(m.id, ref)
     ordered: dict[str, PlaceRef] = {}
     for tier in tiers:

@@ -12,7 +12,7 @@ from classifiers.cues import Cue
 from classifiers.dates import resolve_event_date
 from classifiers.figures import Figures, extract_figures
 from classifiers.gazetteer import Gazetteer
-from classifiers.places import places_of, struck_after
+from classifiers.places import Told, places_of, struck_after, told_before
 from classifiers.sentences import Sentence
 from classifiers.speakers import coordinated, pick
 from classifiers.types import ActorRef, PlaceRef, Statement
@@ -62,6 +62,8 @@ class Call:
     places: list[PlaceRef] = field(default_factory=list)  # the places a statement naming none takes, best first
     origins: list[PlaceRef] = field(default_factory=list)  # the places fire came from ("launches from Lebanon")
     borders: list[str] = field(default_factory=list)  # borders the message names ("the boundary with Lebanon")
+    # per weapon, where the message first names it: what a later "the missiles" refers back to
+    told: dict[str, Told] = field(default_factory=dict)
     carried: ActorRef | None = None  # the speaker of the previous sentence, for "the group", "it", «وأضاف»
     communique: ActorRef | None = None  # the group whose communiqué the message relays
     reporters: list[ActorRef] = field(default_factory=list)  # every party a sentence reports
@@ -246,8 +248,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     cut = s.token_at(response.start()) if response and stance == "claim" else None
     if cut is None and stance == "claim" and (after := struck_after(s.norm)) is not None:
         cut = s.token_at(after)  # "Israel strikes Syria after drone attack on Eilat"
+    told = told_before(s)
     targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim", origins=call.origins, borders=call.borders,
-                        not_places=frozenset({blamed_at}) if blamed_at else frozenset())
+                        not_places=frozenset({blamed_at}) if blamed_at else frozenset(),
+                        told=call.told.get(told) if told else None)
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target
     figs = extract_figures(s.norm_punct)

@@ -582,3 +582,27 @@ def test_drones_shot_down_at_sea_before_the_launcher_claims_meet_its_claim_all_t
     ], until="+72h")
     assert len(incidents) == 2
     assert [a["actor"] for a in _uncorroborated(alerts)] == ["Islamic Resistance in Iraq"]
+
+
+def test_a_blame_for_missiles_told_in_the_body_does_not_open_an_incident_at_the_headline_s_place(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A post headed "US bases hit by drones in Syria" whose body is about missiles from Yemen
+    downed in the Red Sea, with "an official says the missiles were launched by the Houthis": the
+    blame is of the missiles, placed at sea, so a later claim of a drone attack on a US base in
+    Syria joins the drone attack on the garrison at al-Tanf instead of an incident in "Syria"."""
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "r1", "2024-03-13T18:00:00+00:00",
+            "Drones target US troops at al-Tanf\nTwo drones were shot down near the al-Tanf garrison in Syria on "
+            "Wednesday, with minor injuries to coalition forces."),
+        rec("https://blog.example/rss", "b1", "2024-03-14T20:00:00+00:00",
+            "US bases hit by drones in Syria as tensions climb\nA US Navy destroyer in the Red Sea intercepted several "
+            "missiles launched from Yemen. A US official says the missiles were launched by the Houthis."),
+        rec("https://paper.example/rss", "c1", "2024-03-17T12:00:00+00:00",
+            "The Islamic Resistance in Iraq claimed a drone attack on a US base in Syria."),
+    ], until="+72h")
+    tanf = next(i for i in incidents if i["place"] == "Al-Tanf Garrison")
+    assert [m["id"] for m in tanf["messages"]] == ["r1", "c1"]
+    assert [c["actor"] for c in tanf["claimants"]] == ["Islamic Resistance in Iraq"]
+    [sea] = [i for i in incidents if i is not tanf]
+    assert sea["place"] == "Red Sea" and [m["id"] for m in sea["messages"]] == ["b1"]
+    assert _uncorroborated(alerts) == []

@@ -483,3 +483,35 @@ def test_a_month_abbreviated_is_not_a_place(classifier: Classifier) -> None:
 def test_an_arabic_verb_after_a_word_of_place_is_no_name(classifier: Classifier) -> None:
     text = "وقال المرصد إن تنظيم الدولة أسقط الطائرة فوق منطقة يسيطر عليها التنظيم في ريف حلب ."
     assert all(p not in ("يسيطر", "عليها") for p in places(classifier, text))
+
+
+# -- "the missiles" of an earlier sentence: that sentence's place, not the headline's ----------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rockets hit US base in Iraq as tensions rise\nEarlier, a US destroyer sailing in the Red Sea shot down three "
+     "drones launched from Yemen. A Pentagon official said the drones were fired by the Houthis.", "Red Sea"),
+    ("Militia rockets strike American base in Iraq\nA British frigate on patrol in the Gulf of Aden intercepted several "
+     "missiles launched from Yemen on Friday. A US official says these missiles were launched by the Houthi movement.",
+     "Gulf of Aden"),
+    ("Drones target US troops in Syria\nA US warship in the Red Sea downed two cruise missiles heading north. American "
+     "officials said the two missiles were fired by the Houthis.", "Red Sea"),
+])
+def test_a_weapon_told_before_is_where_the_sentence_that_told_it_says(classifier: Classifier, text: str,
+                                                                       place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the headline told of the drones: a finer place the body names after it still wins
+    ("Drones hit US base in Syria\nTwo drones struck the Conoco base overnight, causing minor damage. A US official "
+     "said the drones were launched by Iran-backed militias.", "Conoco gas field"),
+    # the sentence that told of them names no place: the message's place, as before
+    ("Rockets hit US base in Iraq\nA US warship shot down three drones on Friday. A Pentagon official said the "
+     "drones were fired by the Houthis.", "Iraq"),
+    # the rockets blamed are the headline's, not the ones named after the blame
+    ("Rockets hit US base in Iraq\nA Pentagon official said the rockets were fired by Kataib Hezbollah. Separately, "
+     "a US destroyer in the Red Sea shot down three rockets.", "Iraq"),
+])
+def test_a_weapon_told_in_the_headline_or_nowhere_keeps_the_message_s_place(classifier: Classifier, text: str,
+                                                                           place: str) -> None:
+    assert places(classifier, text)[0] == place
