@@ -37,7 +37,7 @@ from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
 from classifiers.speakers import SAID, opening_party, parties, reporter
-from classifiers.statements import ARMED, STATE, Call, MessageFacts, build
+from classifiers.statements import ARMED, STATE, Call, MessageFacts, Where, build
 from classifiers.types import ActorRef, Classification, PlaceRef, Statement
 
 __all__ = ["Classifier", "classify", "default_classifier", "split_sentences"]
@@ -196,9 +196,8 @@ class Classifier:
                          and not answered_at(s, m.start)), None),
             target=next((m.id for s in sentences for m in s.mentions if m.kind == "target"), None),
         )
-        call.places, call.origins = event_places(self.gz, sentences)
-        call.borders = message_borders(sentences)
-        call.told = first_told(self.gz, sentences)
+        call.locate = lambda: Where(*event_places(self.gz, sentences), message_borders(sentences),
+                                    first_told(self.gz, sentences))
         if own is not None and own.kind in STATE | ARMED:
             call.reporters.append(own)  # an army's own channel speaks in every post
         call.communique = communique_claimant(self.gz, call.facts.norm, body, lang, list(all_actors.values()))

@@ -5,6 +5,7 @@ from the denial's own words, the place, weapon, target, figures and date. Pure: 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -59,16 +60,32 @@ class Call:
     states: list[ActorRef] = field(default_factory=list)  # the states and state bodies the message names
     weapon: str | None = None
     target: str | None = None
-    places: list[PlaceRef] = field(default_factory=list)  # the places a statement naming none takes, best first
-    origins: list[PlaceRef] = field(default_factory=list)  # the places fire came from ("launches from Lebanon")
-    borders: list[str] = field(default_factory=list)  # borders the message names ("the boundary with Lebanon")
-    # per weapon, where the message first names it: what a later "the missiles" refers back to
-    told: dict[str, Told] = field(default_factory=dict)
+    # where the message's attacks are, read on the first statement that needs it (most messages past
+    # the gate build none): see ``where``
+    locate: Callable[[], Where] | None = None
+    _where: Where | None = None
     carried: ActorRef | None = None  # the speaker of the previous sentence, for "the group", "it", «وأضاف»
     communique: ActorRef | None = None  # the group whose communiqué the message relays
     reporters: list[ActorRef] = field(default_factory=list)  # every party a sentence reports
     # a state's action in the outlet's voice ("US strikes sites in Syria"): its claim if it speaks too
     pending: list[tuple[Sentence, Cue]] = field(default_factory=list)
+
+
+    def where(self) -> Where:
+        """The message's places for a statement whose own sentence names none (computed once)."""
+        if self._where is None:
+            self._where = self.locate() if self.locate is not None else Where([], [], [], {})
+        return self._where
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where a message's attacks are, for statements whose own sentence names no place."""
+
+    places: list[PlaceRef]  # the places a statement naming none takes, best first
+    origins: list[PlaceRef]  # the places fire came from ("launches from Lebanon")
+    borders: list[str]  # borders the message names ("the boundary with Lebanon")
+    told: dict[str, Told]  # per weapon, where the message first names it: what a later "the missiles" refers back to
 
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe|"
@@ -249,9 +266,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     if cut is None and stance == "claim" and (after := struck_after(s.norm)) is not None:
         cut = s.token_at(after)  # "Israel strikes Syria after drone attack on Eilat"
     told = told_before(s)
-    targets = places_of(gz, s, cue, call.places, cut, many=stance == "claim", origins=call.origins, borders=call.borders,
+    where = call.where()
+    targets = places_of(gz, s, cue, where.places, cut, many=stance == "claim", origins=where.origins, borders=where.borders,
                         not_places=frozenset({blamed_at}) if blamed_at else frozenset(),
-                        told=call.told.get(told) if told else None)
+                        told=where.told.get(told) if told else None)
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target
     figs = extract_figures(s.norm_punct)
