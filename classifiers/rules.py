@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -90,6 +91,36 @@ def _skip_class(pattern: str, i: int) -> int:
     return i + 1
 
 
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """The characters that shape ``pattern`` from ``start`` on ("(", ")", "|") with their index;
+    escapes and character classes are passed over."""
+    i, n = start, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _skip_class(pattern, i)
+            continue
+        if ch in "()|":
+            yield i, ch
+        i += 1
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index of the ")" that closes the group opening at ``pattern[i]`` (the end if none)."""
+    depth = 0
+    for j, ch in _structure(pattern, i):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(pattern)
+
+
 def without_lookarounds(pattern: str) -> str:
     """``pattern`` with every lookahead and lookbehind removed. The result matches at least
     wherever the original does, and also across a sentence boundary where a lookbehind like
@@ -98,23 +129,7 @@ def without_lookarounds(pattern: str) -> str:
     i, n = 0, len(pattern)
     while i < n:
         if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-            depth, j = 0, i
-            while j < n:
-                ch = pattern[j]
-                if ch == "\\":
-                    j += 2
-                    continue
-                if ch == "[":
-                    j = _skip_class(pattern, j)
-                    continue
-                if ch == "(":
-                    depth += 1
-                elif ch == ")":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            i = j + 1
+            i = _group_end(pattern, i) + 1
             continue
         if pattern[i] == "\\":
             out.append(pattern[i:i + 2])
@@ -138,23 +153,15 @@ def alternatives(pattern: str) -> list[str]:
     if re.search(r"\\\d|\(\?P=|\(\?[aiLmsux]+\)", pattern):
         return [pattern]
     out: list[str] = []
-    depth, start, i, n = 0, 0, 0, len(pattern)
-    while i < n:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _skip_class(pattern, i)
-            continue
+    depth, start = 0, 0
+    for i, ch in _structure(pattern):
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        elif ch == "|" and depth == 0:
+        elif depth == 0:
             out.append(pattern[start:i])
             start = i + 1
-        i += 1
     out.append(pattern[start:])
     return out
 
