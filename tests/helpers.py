@@ -1,5 +1,5 @@
 """Small helpers shared by tests: run the CLI in-process, write canonical JSONL, read a
-classification as (stance, speaker, subject) triples."""
+classification as (stance, speaker, subject) triples or its denials."""
 
 from __future__ import annotations
 
@@ -51,3 +51,10 @@ def stances(classifier: Classifier, text: str, source: str | None = None,
     result = classifier.classify(text, None, source, source_actor, learned=False)
     return {(st.stance, st.speaker.id if st.speaker else None, st.subject.id if st.subject else None)
             for st in result.statements}
+
+
+def denials(classifier: Classifier, text: str, source_actor: str | None = None) -> list[tuple[Any, ...]]:
+    """(speaker id, subject id, denial kind) of each denial the rules find."""
+    result = classifier.classify(text, None, None, source_actor, learned=False)
+    return [(st.speaker.id if st.speaker else None, st.subject.id if st.subject else None, st.denial_of)
+            for st in result.statements if st.stance == "denial"]

@@ -11,6 +11,8 @@ import pytest
 
 from classifiers.classify import Classifier
 
+from .helpers import stances
+
 ARMY = ("t.me/idfofficial", "idf")  # an army's own channel: the army speaks in every post
 
 
@@ -20,11 +22,8 @@ def rules() -> Classifier:
 
 
 def read(classifier: Classifier, text: str, source: tuple[str, str] | None = None) -> set[tuple[Any, ...]]:
-    """(stance, speaker id, subject id) per statement."""
-    src, actor = source if source else (None, None)
-    result = classifier.classify(text, None, src, actor, learned=False)
-    return {(st.stance, st.speaker.id if st.speaker else None, st.subject.id if st.subject else None)
-            for st in result.statements}
+    """(stance, speaker id, subject id) per statement; ``source`` is (source, its actor)."""
+    return stances(classifier, text, *(source or (None, None)))
 
 
 def blames(classifier: Classifier, text: str, source: tuple[str, str] | None = None) -> set[tuple[Any, ...]]:

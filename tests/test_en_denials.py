@@ -13,19 +13,14 @@ import pytest
 
 from classifiers.classify import Classifier
 
+from .helpers import denials
+
 ANY = object()  # any value is right
 
 
 @pytest.fixture(scope="module")
 def classifier() -> Classifier:
     return Classifier(learned=False)
-
-
-def denials(classifier: Classifier, text: str, source_actor: str | None = None) -> list[tuple[Any, ...]]:
-    """(speaker id, subject id, denial kind) of each denial the rules find."""
-    result = classifier.classify(text, None, None, source_actor, learned=False)
-    return [(st.speaker.id if st.speaker else None, st.subject.id if st.subject else None, st.denial_of)
-            for st in result.statements if st.stance == "denial"]
 
 
 def stance_set(classifier: Classifier, text: str) -> set[str]:
