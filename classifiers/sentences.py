@@ -116,7 +116,8 @@ _STAMP = re.compile(r"\d(?<![\d:]\d)\d?:\d{2}(?=[A-Z\"“(])")
 # "Read Full Article at RT.com", "Continue reading..."
 _FEED_TAIL = re.compile(r"\s*(?:The post (?:(?!The post ).){2,300}? appeared first on [^.\n]{1,60}\.?|"
                         r"Read Full Article at [\w.]{2,40}|Continue reading(?:\.\.\.|…)?)\s*$")
-_CAPTION = re.compile(r"(?:^|\n)\s*(?:\(?(?:photo|picture|image|file photo|caption)\b[^\n]{0,200}|📷[^\n]{0,200})", re.I)
+# a photo credit closing a caption: "... on Oct. 12, 2023. (Jane Doe/AFP via Getty Images)", "(AP Photo/John Roe)"
+_CREDIT = re.compile(r"(?<=[.!?”\"’]) ?\((?=[^\n)]{0,120}\))(?=[^\n)]{0,60}(?:/|\bvia\b|Getty Images|AP Photo))[^\n)]{2,120}\)")
 
 
 def strip_dateline(text: str) -> str:
@@ -132,9 +133,24 @@ def strip_dateline(text: str) -> str:
     return text
 
 
+def strip_captions(text: str) -> str:
+    """A photo caption names where and when a picture was taken ("Lloyd Austin at a press
+    conference in Brussels on Oct. 12, 2023. (Jane Doe/AFP via Getty Images)"), not the event: a
+    line's text up to a photo credit is dropped. Feeds that carry only the lead picture's caption
+    as the item's description are left with their headline."""
+    out = []
+    for line in text.split("\n"):
+        credits = list(_CREDIT.finditer(line))
+        m = credits[-1] if credits else None
+        out.append(line[m.end():].lstrip() if m is not None else line)
+    return "\n".join(out)
+
+
 def clean_body(text: str) -> str:
     """The text without dateline, glued time stamps and photo captions. A feed item's body
     follows its title on a new line: its dateline opens that line, not the text."""
+    if "(" in text and ("/" in text or "Getty" in text or "via" in text or "AP Photo" in text):
+        text = strip_captions(text)
     if "&" in text and ";" in text:
         # "killed &amp; wounded" as tweets and feeds escape it: the entity's ";" is no sentence end
         text = html.unescape(text)

@@ -515,3 +515,44 @@ def test_a_weapon_told_before_is_where_the_sentence_that_told_it_says(classifier
 def test_a_weapon_told_in_the_headline_or_nowhere_keeps_the_message_s_place(classifier: Classifier, text: str,
                                                                            place: str) -> None:
     assert places(classifier, text)[0] == place
+
+
+# -- a photo caption and a capital standing for its government are not where ---------------------
+
+def message_places(classifier: Classifier, text: str) -> list[str]:
+    return [p.name for p in classifier.classify(text, None, None, None, learned=False).places]
+
+
+@pytest.mark.parametrize("caption", [
+    "Defence Secretary Jane Marsh at a news conference in Oslo on Oct. 3, 2023. (Per Olsen/AFP via Getty Images)",
+    "The Pentagon in Arlington, Va., on March 9, 2022. (Tom Reed/Reuters)",
+    "A minister speaks in Madrid on Nov. 2, 2023. (Ana Ruiz/(AP Photo)",
+])
+def test_a_photo_caption_names_no_place(classifier: Classifier, caption: str) -> None:
+    text = "US Conducts More Strikes on Militia Sites in Eastern Syria\n" + caption
+    assert message_places(classifier, text) == ["eastern Syria"]
+
+
+def test_the_story_after_a_caption_is_kept() -> None:
+    text = ("Militia attacks continue\nSoldiers on patrol near Hasakah on May 4, 2021. (AP Photo/Sam Lee) "
+            "A drone struck the Green Village base on Tuesday, officials said.")
+    assert clean_body(text) == "Militia attacks continue\nA drone struck the Green Village base on Tuesday, officials said."
+
+
+def test_a_parenthesis_inside_a_sentence_is_no_caption() -> None:
+    text = "Title\nThe faction (Kataib Sayyid al-Shuhada/KSS) said it attacked the base."
+    assert clean_body(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Militia Strikes on US Troops Test Moscow's Patience and Washington's Resolve\n"
+     "A drone struck a base in Iraq on Monday.", ["Iraq"]),
+    ("Rocket fire risks a Washington, Tehran confrontation\nRockets hit a base in Syria.", ["Syria"]),
+    ("The Houthis threatened to hit warships if Yemen is targeted by Washington.", ["Yemen"]),
+    # marked as a place, a capital is one
+    ("A drone attack in Moscow damaged two office towers overnight.", ["Moscow"]),
+    ("Russian missiles struck Kyiv before dawn.", ["Kyiv"]),
+])
+def test_a_capital_is_a_place_only_where_a_word_marks_it(classifier: Classifier, text: str,
+                                                         expected: list[str]) -> None:
+    assert message_places(classifier, text) == expected
