@@ -32,7 +32,7 @@ from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
 from classifiers.learned import StanceModel, load_model, refine
 from classifiers.names import extract_group_names, slug
-from classifiers.places import answered_at, event_places, first_told, message_borders
+from classifiers.places import answered_at, event_places, first_told, government_seat, message_borders
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
@@ -133,7 +133,7 @@ class Classifier:
             return Gate(quiet=False, rules=True)
         if frame_gate(whole, text, lang, own):
             return Gate(quiet=False, rules=False)
-        actors, places = self._collect(whole.mentions, when)
+        actors, places = self._collect((whole,), when)
         return Gate(quiet=True, rules=False, actors=tuple(actors.values()), places=tuple(places.values()))
 
     def quiet(self, text: str, lang: str, when: date | None, own: ActorRef | None = None,
@@ -142,16 +142,18 @@ class Classifier:
         gate = self.gate(text, lang, when, own)
         return (gate.actors, gate.places) if gate.quiet else None
 
-    def _collect(self, mentions: Iterable[Mention], when: date | None) -> tuple[dict[str, ActorRef], dict[str, PlaceRef]]:
-        """The actors and places a message names, each once, in order of first mention."""
+    def _collect(self, sentences: Iterable[Sentence], when: date | None) -> tuple[dict[str, ActorRef], dict[str, PlaceRef]]:
+        """The actors and places a message names, each once, in order of first mention (not a
+        capital standing for its government: "Washington's resolve")."""
         actors: dict[str, ActorRef] = {}
         places: dict[str, PlaceRef] = {}
-        for m in mentions:
-            if m.kind == "actor":
-                ref = self.gz.actor_ref(m.id, m.alias, when, False)
-                actors.setdefault(ref.id, ref)
-            elif m.kind == "place":
-                places.setdefault(m.id, self.gz.places[m.id].ref(m.alias))
+        for s in sentences:
+            for m in s.mentions:
+                if m.kind == "actor":
+                    ref = self.gz.actor_ref(m.id, m.alias, when, False)
+                    actors.setdefault(ref.id, ref)
+                elif m.kind == "place" and m.id not in places and not government_seat(s, m):
+                    places[m.id] = self.gz.places[m.id].ref(m.alias)
         return actors, places
 
     def classify(self, text: str, date: datetime | None = None, source: str | None = None,
@@ -185,7 +187,7 @@ class Classifier:
         if gate.quiet:
             return Classification(lang=lang, actors=gate.actors, places=gate.places)
         sentences = [self.sentence(p) for p in split_sentences(body)]
-        all_actors, places = self._collect((m for s in sentences for m in s.mentions), when)
+        all_actors, places = self._collect(sentences, when)
         call = Call(
             lang=lang, when=when, date=date, own=own,
             facts=MessageFacts(" ".join(s.norm_punct for s in sentences), date),

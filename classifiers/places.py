@@ -473,11 +473,18 @@ def struck_after(norm: str) -> int | None:
     return m.start("after") if m is not None else None
 
 
+def government_seat(s: Sentence, m: Mention) -> bool:
+    """"test Washington's resolve", "a Washington-Tehran confrontation", "if targeted by Washington":
+    a capital that stands for its government, not where (it is, when a word marks it: "in Moscow",
+    "drones over Kyiv", "the Ankara bombing")."""
+    return m.kind == "place" and m.id in place_words().seats and not _marked(s, m.start, m.end)
+
+
 def _tier(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> int | None:
     """How a mention says where: 0 marked as a place ("in Iraq"), 1 bare, 2 weak ("Iran-linked",
     "the Gaza war"); None for no place of an attack (an answered attack's, a destination, a handle)."""
     if m.kind != "place" or answered_at(s, m.start) or _destination(s, m) or _in_handle(s, m) or _not_where(s, m) \
-            or _common_word(s, m):
+            or _common_word(s, m) or government_seat(s, m):
         return None
     if _describes(gz, s, m) or _inside_name(gz, s, m, titled) or _weak(s, m):
         return 2
