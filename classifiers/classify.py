@@ -32,7 +32,7 @@ from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
 from classifiers.learned import StanceModel, load_model, refine
 from classifiers.names import extract_group_names, slug
-from classifiers.places import answered_at, event_places, first_told, government_seat, message_borders
+from classifiers.places import answered_at, event_places, first_told, government_seat, message_borders, report_place
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
@@ -251,7 +251,9 @@ class Classifier:
             places=tuple(places.values()),
             new_actor_names=tuple(r.name for r in new_names.values()),
             event_report=report and not statements,
-            outlet_report=self._outlet_report(own_report) if statements and own_report is not None else None,
+            outlet_report=self._outlet_report(own_report) if statements and own_report is not None
+            else Statement(stance="report", place=report_place(self.gz, sentences)) if report and not statements
+            else None,
         )
 
     def _outlet_report(self, s: Sentence) -> Statement:

@@ -518,3 +518,25 @@ def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRe
     rank = {pid: k for k, pid in enumerate(ordered)}
     return sorted(ordered.values(), key=lambda p: (tier_of[p.id], SPECIFIC.get(p.kind, 5) > 1, rank[p.id])), list(
         origins.values())
+
+
+def report_place(gz: Gazetteer, sentences: list[Sentence]) -> PlaceRef | None:
+    """Where a report with no statement places its event: the most precise place the message
+    names as where (a base before its town before its province before its country), leaving out
+    what names no place of an attack ("Washington's resolve", an answered attack) and, while
+    another place is named, what only describes ("Iran-linked sites", "the Gaza war")."""
+    best: tuple[int, int, int] | None = None
+    found: PlaceRef | None = None
+    k = 0
+    for s in sentences:
+        titled = title_case(s.original)
+        for m in s.mentions:
+            how = _tier(gz, s, m, titled)
+            if how is None:
+                continue
+            entry = gz.places[m.id]
+            key = (how == 2, SPECIFIC.get(entry.kind, 5), k)
+            k += 1
+            if best is None or key < best:
+                best, found = key, entry.ref(s.written.get((m.start, m.end), m.alias))
+    return found

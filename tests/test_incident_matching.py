@@ -606,3 +606,23 @@ def test_a_blame_for_missiles_told_in_the_body_does_not_open_an_incident_at_the_
     [sea] = [i for i in incidents if i is not tanf]
     assert sea["place"] == "Red Sea" and [m["id"] for m in sea["messages"]] == ["b1"]
     assert _uncorroborated(alerts) == []
+
+
+def test_reports_of_one_strike_meet_where_they_say_it_was_not_where_its_words_point(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Three outlets' reports of one US strike, none with a speaker: "Iran-linked sites in
+    Syria" is in Syria, not in Iran; a photo caption's "in Oslo" is not where either. All three
+    are the strike the Pentagon announced."""
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "s1", "2024-04-10T02:00:00+00:00",
+            "US strikes two sites in eastern Syria\nUS fighter jets struck two facilities near Mayadin used by "
+            "Iran's Revolutionary Guard, the Pentagon said."),
+        rec("https://paper.example/rss", "r1", "2024-04-10T05:00:00+00:00",
+            "US strikes Iran-linked sites in Syria after attacks on American troops"),
+        rec("https://daily.example/rss", "r2", "2024-04-10T06:00:00+00:00",
+            "US, Citing Attacks on Its Troops, Conducts New Strikes in Eastern Syria\n"
+            "The defence secretary at a news conference in Oslo on March 3, 2024. (Per Olsen/AFP via Getty Images)"),
+    ], until="+72h")
+    [strike] = incidents
+    assert [m["id"] for m in strike["messages"]] == ["s1", "r1", "r2"]
+    assert alerts == []

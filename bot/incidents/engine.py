@@ -39,6 +39,7 @@ from classifiers.fingerprint import near_duplicate, simhash
 from classifiers.gazetteer import Gazetteer
 from classifiers.names import slug
 from classifiers.normalize import normalize, normalize_cased, tokens
+from classifiers.sentences import clean_body
 from classifiers.types import ActorRef, Classification, PlaceRef, Statement
 from storage import AlertValue, IngestResult, Store
 from storage.incidents import (
@@ -160,12 +161,16 @@ class IncidentEngine:
         statements: list[Statement] = list(cls.statements)
         report_only = not statements
         if report_only:
-            # the most precise place the report gives (a base before its city before its province)
-            place = min(cls.places, key=lambda p: (self.places.level(p.id), cls.places.index(p)))
+            # where the classifier reads the attack ("sites in Syria", not "Iran-linked"), else the
+            # most precise place the report gives (a base before its city before its province)
+            place = (cls.outlet_report.place if cls.outlet_report is not None and cls.outlet_report.place is not None
+                     else min(cls.places, key=lambda p: (self.places.level(p.id), cls.places.index(p))))
             # a report dated in its text ("On Feb. 1, ...") is of that day, not of its publication
-            when = resolve_event_date(normalize(msg.full_text), msg.date)
-            norm = normalize(msg.full_text)
-            weapons = self.gz.scan(tokens(norm), tokens(normalize_cased(msg.full_text)), frozenset({"weapon"}))
+            # the story without dateline and photo caption ("... on March 3, 2024. (Jane Doe/AFP)")
+            story = clean_body(msg.full_text)
+            norm = normalize(story)
+            when = resolve_event_date(norm, msg.date)
+            weapons = self.gz.scan(tokens(norm), tokens(normalize_cased(story)), frozenset({"weapon"}))
             statements = [Statement(stance="report", place=place, event_date=when,
                                     weapon=weapons[0].id if weapons else None)]
         read: list[tuple[int | None, Statement]] = [
@@ -178,7 +183,8 @@ class IncidentEngine:
             own = cls.outlet_report
             at_place = own.place or (min(cls.places, key=lambda p: (self.places.level(p.id), cls.places.index(p)))
                                      if cls.places else None)
-            own = replace(own, place=at_place, event_date=resolve_event_date(normalize(msg.full_text), msg.date))
+            own = replace(own, place=at_place,
+                          event_date=resolve_event_date(normalize(clean_body(msg.full_text)), msg.date))
             read.append((None, self._own_strike(own, msg, cls)))
         alerts: list[AlertValue] = []
         # a message's claims first: the event it claims is where its blame and denials of that
