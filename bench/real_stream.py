@@ -6,8 +6,14 @@ Reads ../shared/corpus/rss/rss_link_db_2023Q4_iraq_syria_core.jsonl (892 news it
 converts it to canonical JSONL (title -> title, description -> text, feed -> source, link -> id and
 url, date_published -> date), replays it with bench/real_stream.toml (the feeds' roles and networks)
 and compares the incidents with bench/real_stream_events.toml, the attacks on US forces in Iraq and
-Syria and the US strikes in response, written from public sources. Prints, per listed event, the
-incidents it became; the incidents that are no listed event; the alerts, each marked right or not.
+Syria and the US strikes in response, written from public sources, with the stream items that report
+each of them and the items that report no real attack or strike (both judged by hand).
+
+Prints, message by message, per listed event the incidents its reports landed in (one, or a split
+over several, each stray incident with the event's messages in it); the incidents that merge two
+listed events; the incidents made only of items reporting no real attack ("not a real event"); the
+other incidents (real events outside the list). Then the older, kinder figure that decides by place
+and date alone which incidents are an event, and the alerts, judged by place and date.
 """
 
 from __future__ import annotations
@@ -54,9 +60,92 @@ def canonical(src: Path, dst: Path) -> int:
     return n
 
 
+def load_gold() -> dict[str, Any]:
+    return tomllib.loads((ROOT / "bench" / "real_stream_events.toml").read_text("utf-8"))
+
+
 def load_events() -> list[dict[str, Any]]:
-    data = tomllib.loads((ROOT / "bench" / "real_stream_events.toml").read_text("utf-8"))
-    return list(data["event"])
+    return list(load_gold()["event"])
+
+
+def by_messages(events: list[dict[str, Any]], found: list[dict[str, Any]], not_events: set[str]) -> dict[str, Any]:
+    """The incidents of each listed event, read from the messages claimwatch linked.
+
+    An event is in an incident when the incident holds one of the items reporting it, unless that
+    item also reports another listed event whose home is that incident (the 25 Dec US strikes and the
+    Erbil attack are mostly reported together: such an item in the strikes' incident is no split of the
+    attack). An event's home is the incident holding most of the items that report it alone (then most
+    of its items)."""
+    urls = {i["id"]: {m["url"] for m in i["messages"]} for i in found}
+    reports = [set(e.get("reports", ())) for e in events]
+    home: list[int | None] = []
+    for n, rep in enumerate(reports):
+        alone = rep - set().union(*(r for k, r in enumerate(reports) if k != n))
+        held = [(len(urls[i["id"]] & alone), len(urls[i["id"]] & rep), i["id"]) for i in found]
+        best = max(held, default=(0, 0, 0))
+        home.append(best[2] if best[1] else None)
+
+    def holds(inc: int, n: int) -> bool:
+        return any(not any(home[k] == inc and u in reports[k] for k in range(len(events)) if k != n)
+                   for u in urls[inc] & reports[n])
+
+    per_event = []
+    for n, ev in enumerate(events):
+        linked = set().union(*urls.values()) & reports[n]
+        incs = sorted((i["id"] for i in found if holds(i["id"], n)),
+                      key=lambda i: (i != home[n], -len(urls[i] & reports[n])))
+        per_event.append({"what": ev["what"], "date": str(ev["date"]), "reports": len(reports[n]),
+                          "linked": len(linked), "home": home[n], "incidents": incs})
+    merges = {i["id"]: [n for n in range(len(events)) if holds(i["id"], n)] for i in found}
+    merges = {k: v for k, v in merges.items() if len(v) > 1}
+    listed = {i for e in per_event for i in e["incidents"]}
+    not_real = [i["id"] for i in found if i["id"] not in listed and urls[i["id"]] and urls[i["id"]] <= not_events]
+    other = [i["id"] for i in found if i["id"] not in listed and i["id"] not in not_real]
+    return {"events": per_event, "merges": merges, "not_real": not_real, "other": other}
+
+
+def print_by_messages(res: dict[str, Any], events: list[dict[str, Any]], found: list[dict[str, Any]],
+                      not_events: set[str]) -> None:
+    by_id = {i["id"]: i for i in found}
+    reports = [set(e.get("reports", ())) for e in events]
+
+    def where(i: dict[str, Any]) -> str:
+        return f"#{i['id']} {i['place'] or '-'}"
+
+    print("BY MESSAGE: the incidents holding the stream items that report each listed event "
+          "(msgs: the event's items in it / all its messages)")
+    print(f"{'EVENT':44}  {'DATE':10}  LINKED   INCIDENTS")
+    for n, e in enumerate(res["events"]):
+        incs = e["incidents"]
+        label = ("not reported" if not e["reports"] else "missed" if not incs
+                 else "one" if len(incs) == 1 else f"split in {len(incs)}")
+        print(f"{e['what'][:44]:44}  {e['date']:10}  {e['linked']:>2}/{e['reports']:<3}  {label}"
+              + (": " if incs else "")
+              + ", ".join(f"{where(by_id[i])} ({len({m['url'] for m in by_id[i]['messages']} & reports[n])}"
+                          f"/{by_id[i]['message_count']} msgs)" for i in incs))
+        for i in incs:
+            if i != e["home"]:
+                for u in sorted({m["url"] for m in by_id[i]["messages"]} & reports[n]):
+                    print(f"{'':60}stray {where(by_id[i])}: {u}")
+    print("\nincidents merging listed events:")
+    for i, ns in res["merges"].items():
+        print(f"  {where(by_id[i])}: " + "; ".join(events[n]["what"] for n in ns))
+    print(f"\nincidents made only of items reporting no real attack or strike (not a real event): "
+          f"{len(res['not_real'])}")
+    for i in res["not_real"]:
+        first = by_id[i]["messages"][0]["url"] if by_id[i]["messages"] else ""
+        print(f"  {where(by_id[i])} {by_id[i]['event_time'][:10]} ({by_id[i]['message_count']} msgs): {first}")
+    mixed = [i for i in res["other"] if {m["url"] for m in by_id[i]["messages"]} & not_events]
+    print(f"\nother incidents (real events outside the list): {len(res['other'])}, "
+          f"{len(mixed)} of them also holding items that report no real attack")
+    one = sum(1 for e in res["events"] if len(e["incidents"]) == 1)
+    split = sum(1 for e in res["events"] if len(e["incidents"]) > 1)
+    reported = sum(1 for e in res["events"] if e["reports"])
+    missed = sum(1 for e in res["events"] if e["reports"] and not e["incidents"])
+    print(f"\nby message: listed events: {len(events)}; reported in the stream: {reported}; exactly one "
+          f"incident: {one}; split: {split}; missed: {missed}; "
+          f"incidents merging two or more: {len(res['merges'])}; not a real event: {len(res['not_real'])}; "
+          f"other: {len(res['other'])}\n")
 
 
 def event_matches(ev: dict[str, Any], inc: dict[str, Any], places: Places) -> bool:
@@ -111,9 +200,19 @@ def report(work: Path) -> dict[str, Any]:
         raise SystemExit(f"replay failed with {code}")
     found = asyncio.run(incidents(db))
     alerts = [json.loads(x) for x in alerts_path.read_text("utf-8").splitlines()]
-    events = load_events()
+    gold = load_gold()
+    events = list(gold["event"])
+    not_events = set(gold.get("not_events", ()))
     places = Places(load_gazetteer())
     print(f"{n} items replayed; {len(found)} incidents; {len(alerts)} alerts\n")
+    links = {json.loads(x)["url"] for x in jsonl.read_text("utf-8").splitlines()}
+    unknown = (not_events | {u for e in events for u in e.get("reports", ())}) - links
+    if unknown:
+        print(f"WARNING: {len(unknown)} judged links are not in the stream: {sorted(unknown)[:3]}\n")
+    res = by_messages(events, found, not_events)
+    print_by_messages(res, events, found, not_events)
+    print("BY PLACE AND DATE (older figure, kinder: an incident about a listed event placed elsewhere is "
+          "'no listed event', not a split)")
     print(f"{'EVENT':44}  {'DATE':10}  INCIDENTS")
     one = covered = 0
     for ev in events:
@@ -144,10 +243,13 @@ def report(work: Path) -> dict[str, Any]:
         print(f"  {a['kind']:22} #{a['incident']} {a['actor'] or ''}: "
               f"{'listed event: ' + evs[0]['what'] if evs else 'NO LISTED EVENT'}")
     covered_share = one / covered if covered else 0.0
-    print(f"\nlisted events: {len(events)}; covered by the stream: {covered}; one incident each: {one} "
-          f"({covered_share:.0%} of covered); incidents with no listed event: {stray}; merging two: {merged}")
+    print(f"\nby place and date: listed events: {len(events)}; covered by the stream: {covered}; one incident "
+          f"each: {one} ({covered_share:.0%} of covered); incidents with no listed event: {stray}; merging two: {merged}")
+    print(f"by message: exactly one incident: {sum(1 for e in res['events'] if len(e['incidents']) == 1)}; "
+          f"split: {sum(1 for e in res['events'] if len(e['incidents']) > 1)}; merging: {len(res['merges'])}; "
+          f"not a real event: {len(res['not_real'])}; other: {len(res['other'])}")
     return {"events": len(events), "covered": covered, "one": one, "stray": stray, "merged": merged,
-            "alerts": len(alerts)}
+            "alerts": len(alerts), "by_message": res}
 
 
 if __name__ == "__main__":
