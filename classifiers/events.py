@@ -407,6 +407,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
     ("our aircraft struck", "troops eliminated"); attacks with no doer named are left out. The
     flag marks an infinitive ("used by Hamas to conduct attacks"): a purpose, not a report."""
     arabic = fw.lang in ("ar", "fa")
+    # a war monitor counts and reports, it never attacks: "According to the SOHR, JAN carried out
+    # the massacre" (an unknown name between) is no deed of the monitor's
+    ok = [(mn, r) for mn, r in ok if r.kind != "monitor"]
     found: list[tuple[int, int, ActorRef | None, bool]] = []
     for m in fw.attack_verb.finditer(s.norm):
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1

@@ -268,3 +268,13 @@ def test_a_name_read_across_the_headline_colon_still_heads_it(classifier: Classi
     # "Amaq: news ..." is read as the alias "Amaq News": the relay still speaks for the group
     got = stances(classifier, "Amaq: news of the capture of the IS emir in Mosul is false")
     assert any(stance == "denial" and who == "islamic-state" for stance, who, _ in got)
+
+
+# --- a war monitor reports the deed of another; it never attacks
+
+@pytest.mark.parametrize("text", [
+    "According to the SOHR, JKM carried out the massacre in Tal Rifaat.",
+    "According to the Syrian Observatory, unidentified gunmen carried out the shooting in Salamiyah.",
+])
+def test_a_monitor_reporting_an_unnamed_doer_claims_nothing(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
