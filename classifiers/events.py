@@ -122,6 +122,20 @@ _AR_MILITARY = frozenset({"حربيه", "الحربيه", "مسيره", "الم�
                           "النظاميه", "نظاميه", "خاصه", "الخاصه", "بحريه", "البحريه", "جويه", "الجويه", "بريه", "البريه"})
 
 
+# "the coalition against ISIS attacks ...", "forces fighting the Houthis struck ...": the party is
+# the object of the words before it, not the doer of the verb after it
+_OPPOSED = frozenset({"against", "fighting", "versus", "vs", "countering", "combating", "combatting", "battling",
+                      "anti"})
+
+
+def opposed(s: Sentence, m: Mention) -> bool:
+    """English: a party right after "against", "fighting", "anti-" (an article between allowed)."""
+    i = m.start - 1
+    if i >= 0 and s.toks[i] in ("the", "a", "an"):
+        i -= 1
+    return i >= 0 and s.toks[i] in _OPPOSED
+
+
 def same_party(a: ActorRef, b: ActorRef) -> bool:
     return a.id == b.id or a.parent == b.id or b.parent == a.id or (a.parent is not None and a.parent == b.parent)
 
@@ -481,6 +495,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                 before = before[:-1]  # "fire from Lebanon launched", "gunmen from Syria fired": where from, not who
             elif before and not arabic and named_as_place(s, before[-1][0]):
                 before = []  # "US troops in Iraq, Syria attacked 13 times": a place, and no doer named
+            elif before and not arabic and opposed(s, before[-1][0]):
+                before = []  # "the coalition against ISIS attacks ...": ISIS is fought, not the doer
             if before and not arabic:
                 before, t_subject = _first_conjunct(s, fw, ok, before, t)
             else:

@@ -12,7 +12,7 @@ from datetime import date
 from itertools import pairwise
 
 from classifiers.cues import Cue
-from classifiers.events import fa_object, punctuated
+from classifiers.events import fa_object, opposed, punctuated
 from classifiers.framewords import load_frames, other_speakers, title_words
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
@@ -208,6 +208,9 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
     after = [(m, r) for m, r in ok if m.start >= cue.start + 1 and m.start - cue.end <= WINDOW]
     inside = [(m, r) for m, r in ok if m.start >= cue.start and m.end <= cue.end]
     if side == "before":
+        # not the party fought ("the coalition against the Houthis struck the port")
+        if before and opposed(s, before[-1][0]):
+            return None
         return before[-1][1] if before else None
     if side == "after":
         return after[0][1] if after else None

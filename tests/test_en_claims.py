@@ -278,3 +278,14 @@ def test_a_name_read_across_the_headline_colon_still_heads_it(classifier: Classi
 ])
 def test_a_monitor_reporting_an_unnamed_doer_claims_nothing(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text)
+
+
+# --- the party an attack is fought against is not its doer
+
+@pytest.mark.parametrize("text", [
+    "The coalition against the Houthis struck the port of Hodeidah again.",
+    "Kurdish forces fighting ISIS struck the group near Hawija, the ministry said.",
+    "The Western coalition against ISIS attacks Tabqa dam for a third time, killing 4 workers.",
+])
+def test_the_party_fought_does_not_claim_the_attack_on_it(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text) & {"houthis", "islamic-state"}
