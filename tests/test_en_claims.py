@@ -289,3 +289,14 @@ def test_a_monitor_reporting_an_unnamed_doer_claims_nothing(classifier: Classifi
 ])
 def test_the_party_fought_does_not_claim_the_attack_on_it(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text) & {"houthis", "islamic-state"}
+
+
+# --- a claim told with an abbreviation or a bare pronoun
+
+@pytest.mark.parametrize("text, who", [
+    ("#AmaqAgency The #IslamicState claims the other 3 Inghimasi Ops in #Tarmiyah and #Taji", "islamic-state"),
+    ("Debris of an #Iraqi army helicopter #ISIS claimed it shot it down near #Baiji", "islamic-state"),
+    ("al-Shabaab claimed they shot them down over the airstrip at Baledogle", "al-shabaab"),
+])
+def test_a_claim_with_ops_or_a_bare_pronoun(classifier: Classifier, text: str, who: str) -> None:
+    assert claims(classifier, text) == {who}
