@@ -136,6 +136,19 @@ def opposed(s: Sentence, m: Mention) -> bool:
     return i >= 0 and s.toks[i] in _OPPOSED
 
 
+# the words an army's post calls the enemy it killed: "four terrorists were killed"
+_ENEMY = frozenset({"terrorists", "terrorist", "militants", "operatives", "gunmen", "insurgents"})
+# "continue to strike", "began to target": an attack under way, not a purpose ("used to conduct attacks")
+_UNDER_WAY = frozenset({"continue", "continues", "continued", "continuing", "began", "begin", "begins", "started",
+                        "start", "starts", "proceeded", "went", "managed", "succeeded"})
+
+
+def _purpose(s: Sentence, t: int) -> bool:
+    """An infinitive names a purpose or a plan ("used by Hamas to conduct attacks"), not a deed,
+    unless a verb before it says the attack goes on ("troops continue to eliminate terrorists")."""
+    return t > 0 and s.toks[t - 1] == "to" and not (t > 1 and s.toks[t - 2] in _UNDER_WAY)
+
+
 def same_party(a: ActorRef, b: ActorRef) -> bool:
     return a.id == b.id or a.parent == b.id or b.parent == a.id or (a.parent is not None and a.parent == b.parent)
 
@@ -298,6 +311,11 @@ def _pause(s: Sentence, i: int, pauses: frozenset[str] = _PAUSES) -> bool:
     return any(ch in pauses for ch in _gap(s, i))
 
 
+_COUNT_WORDS = frozenset({"the", "a", "an", "of", "dozens", "scores", "hundreds", "several", "many", "more", "than",
+                          "over", "about", "nearly", "almost", "at", "least", "some", "two", "three", "four", "five",
+                          "six", "seven", "eight", "nine", "ten"})
+
+
 def _first_conjunct(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
                     before: list[tuple[Mention, ActorRef]], t: int) -> tuple[list[tuple[Mention, ActorRef]], int]:
     """The parties that can be the subject of the verb at ``t`` and the verb they are the subject
@@ -310,7 +328,8 @@ def _first_conjunct(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRe
             w.endswith("ed") or fw.attack_verb.fullmatch(w) or fw.speech.fullmatch(w) for w in between[:-1]):
         return before, t  # "... targeted US troops and fired": the troops' words may stand between
     verb = mn.start - 1
-    while verb > 0 and s.toks[verb] in ("the", "a", "an"):
+    # "killed 19 Iraqi soldiers and destroyed", "killed dozens of Iraqi troops and ...": past the count
+    while verb > 0 and (s.toks[verb] in _COUNT_WORDS or s.toks[verb].isdigit()):
         verb -= 1
     word = s.toks[verb]
     if not (fw.attack_verb.fullmatch(word) or (word.endswith(("ed", "ing")) and word not in _PASSIVE_LIKE)):
@@ -463,7 +482,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False and passive:
             # "Hezbollah compounds were struck": the party named is the target; on an army's own
             # channel the unnamed doer is the army ("terrorists were eliminated")
-            if s.toks[t] not in ("killed", "kills", "kill") and own is not None:
+            if own is not None and (s.toks[t] not in ("killed", "kills", "kill") or _ENEMY.intersection(s.toks[max(t - 4, 0):t])):
+                # "four terrorists were killed" (not "two soldiers were killed": the army's own dead)
                 found.append((t, end, None, False))
             continue
         if doer is False and t > 0 and s.toks[t - 1] in _DETERMINERS and not (
@@ -515,13 +535,14 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False:
             lo = s.starts[max(t - 3, 0)] if s.starts else 0
             owns = list(fw.own_forces.finditer(s.norm, lo, m.start()))
-            if owns and s.token_at(owns[-1].end() - 1) >= t - 2 and not _object_of_verb(
+            reach = 4 if t > 1 and s.toks[t - 1] == "to" and s.toks[t - 2] in _UNDER_WAY else 2  # "troops continue to"
+            if owns and s.token_at(owns[-1].end() - 1) >= t - reach and not _object_of_verb(
                     s, fw, ok, s.token_at(owns[-1].start())):
                 doer = None
         if doer is None and s.toks[t] in _INTRUSION:
             continue  # "a hostile aircraft infiltrated", "we infiltrated a rally": only a party named intrudes
         if doer is not False:
-            found.append((t, end, doer if isinstance(doer, ActorRef) else None, t > 0 and s.toks[t - 1] == "to"))
+            found.append((t, end, doer if isinstance(doer, ActorRef) else None, _purpose(s, t)))
     for m in fw.attack_noun.finditer(s.norm):
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
         if _blocked(s, fw, t - 4, m.start()):
@@ -551,9 +572,11 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doers:
             found.append((t, end, doers[0], False))
         elif own is not None and t > 0 and s.toks[t - 1] not in _VICTIM and not fw.negation.search(s.norm) and (
+                "for" not in s.toks[max(t - 2, 0):t]) and not _HURT.intersection(s.toks[max(t - 6, 0):t]) and (
                 any(same_party(r, own) for mn, r in ok if mn.end <= t and t - mn.end <= 6 and mn.alias not in fw.demonyms)
                 or fw.own_forces.search(s.norm, s.starts[max(t - 6, 0)], m.start())):
             # "IDF troops are continuing the operation in ...": not "killed in a drone strike",
-            # "came under fire"
+            # "came under fire", "two soldiers were killed during operational activity", "calling up
+            # brigades for operational activities"
             found.append((t, end, None, False))
     return sorted(found, key=lambda f: f[0])

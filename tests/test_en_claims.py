@@ -300,3 +300,30 @@ def test_the_party_fought_does_not_claim_the_attack_on_it(classifier: Classifier
 ])
 def test_a_claim_with_ops_or_a_bare_pronoun(classifier: Classifier, text: str, who: str) -> None:
     assert claims(classifier, text) == {who}
+
+
+# --- an army's own channel: an attack under way, the enemy it killed, its brigades
+
+@pytest.mark.parametrize("text", [
+    "09:10 Troops continue to eliminate terrorists and locate weapons in Beit Lahia as ground operations continue.",
+    "The soldiers of the 213th and 740th Brigades eliminated terrorists and destroyed launch posts.",
+    "Earlier today, observation soldiers spotted a terrorist cell approaching the border fence. Three terrorists were killed.",
+    "08:15The IDF and ISA Eliminate Two Senior Hamas Commanders in Jabalia",
+])
+def test_an_army_channel_claims_its_own_operations(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text, source_actor="israel") == {"israel"}
+
+
+@pytest.mark.parametrize("text", [
+    "Earlier today, two soldiers were killed during operational activity in the northern Gaza Strip.",
+    "The army is calling up two reserve brigades for operational activities on the northern front.",
+    "Hamas vowed to eliminate the soldiers who entered the camp.",
+])
+def test_an_army_channel_s_own_dead_plans_and_threats_claim_nothing(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text, source_actor="israel")
+
+
+def test_the_second_verb_of_a_group_s_raid_is_still_the_group_s(classifier: Classifier) -> None:
+    text = "#AmaqAgency Islamic State fighters killed 23 Iraqi soldiers and destroyed 6 vehicles near Baiji"
+    result = classifier.classify(text, None, None, None, learned=False)
+    assert [(s.stance, s.speaker.id if s.speaker else None) for s in result.statements] == [("claim", "islamic-state")]
