@@ -69,12 +69,30 @@ class Sentence:
         return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
 
+# "Rep. Jim Jordan", "Sen. Chad Foster", "Mr Jordan": a person's name that is also a country's
+_PERSON_TITLES = frozenset({"rep", "sen", "senator", "representative", "congressman", "congresswoman", "governor",
+                            "mr", "mrs", "ms", "dr", "lawmaker"})
+
+
+def _surname(toks: list[str], cased: list[str], mentions: list[Mention], m: Mention) -> bool:
+    """A one-word name right after a person's title, or after a title and a capitalised first name."""
+    i = m.start
+    if m.end != i + 1 or i == 0:
+        return False
+    if toks[i - 1] in _PERSON_TITLES:
+        return True
+    return i >= 2 and toks[i - 2] in _PERSON_TITLES and cased[i - 1][:1].isupper() and not any(
+        o.start <= i - 1 < o.end for o in mentions)
+
+
 def prepare(gz: Gazetteer, text: str) -> Sentence:
     cased_norm = normalize_cased(text)
     cased = tokens(cased_norm)
     toks = [t.lower() for t in cased]
     # «frappe à Bagdad»: the place, not the government (the French auxiliary «a» never stands before a name)
     mentions = gz.scan(toks, cased, grave_a="à" in text or "À" in text or "\u0300" in text)
+    if any(t in _PERSON_TITLES for t in toks):
+        mentions = [m for m in mentions if not _surname(toks, cased, mentions, m)]
     written = Written(text, cased)
     return Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, mentions, written, cased)
 

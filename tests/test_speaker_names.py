@@ -150,3 +150,14 @@ def test_a_claim_is_never_a_descriptions(rules: Classifier, text: str) -> None:
     assert claims and all(st.speaker is not None and st.speaker.known for st in claims)
     assert all(st.subject is not None and st.subject.known for st in claims)
     assert not result.new_actor_names
+
+
+@pytest.mark.parametrize("text", [
+    "Rep. Tom Jordan claims Iran paid for the drone attack on US troops.",
+    "Sen. Jo Chad said the strike on the convoy was justified.",
+    "Mr Jordan said the rocket attack on the embassy was planned in Baghdad.",
+])
+def test_a_person_named_like_a_country_is_not_the_country(rules: Classifier, text: str) -> None:
+    result = rules.classify(text, None, None, None, learned=False)
+    assert not {"jordan", "chad"} & ({a.id for a in result.actors} | {p.id for p in result.places})
+    assert all(s.speaker is None or s.speaker.id not in ("jordan", "chad") for s in result.statements)
