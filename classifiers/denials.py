@@ -188,6 +188,12 @@ class Denied:
 
 _OWN_DEED_PRONOUN = re.compile(r"(?<!\w)(?:that |as )?(it|they|we|(?:its|their|our) \w+)(?: (?:had|has|have|would have))? "
                                r"(\w+(?: out| down)?)")
+# "Israel refutes Hamas claim it bombed the hospital": a claimant does not claim to have hit a
+# hospital; "it" is the denier whose strike the claimant reports (not "Hezbollah's claim that it
+# struck a tank", the claimant's own deed)
+_SPARED = frozenset({"hospital", "hospitals", "school", "schools", "mosque", "mosques", "church", "churches", "market",
+                     "civilians", "civilian", "refugee", "refugees", "camp", "shelter", "convoy", "journalists",
+                     "children", "ambulance", "ambulances", "bakery", "clinic"})
 _PASSIVE = re.compile(r"(?<!\w)(?:was|were|been|being|is|are)(?!\w)")
 
 
@@ -261,8 +267,10 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
     for m in _OWN_DEED_PRONOUN.finditer(" ".join(toks[lo:hi])):
         if not words.attack.match(m.group(2)):
             continue
+        after = " ".join(toks[lo:hi])[m.end():].split()[:6]
         if accuser is not None and not m.group(1).startswith(("its ", "their ", "our ")) and not (
-                m.group(1) in ("they", "we") and accuser.kind in ("state", "official")):
+                m.group(1) in ("they", "we") and accuser.kind in ("state", "official")) and not (
+                m.group(1) == "it" and _SPARED.intersection(after)):
             # "it" is the claimant; "its fighters" the denier's, and so is "they" when the claimant
             # is a state ("rejected US claims that they attacked the tanker")
             return Denied(accuser, accuser, False, False)

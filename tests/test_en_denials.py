@@ -337,3 +337,19 @@ def test_an_unverified_claim_stays_a_claim(classifier: Classifier) -> None:
 
 def test_a_neutral_report_of_no_injuries_is_none(classifier: Classifier) -> None:
     assert denials(classifier, "Two rockets struck near the base on Sunday, causing no injuries.") == []
+
+
+# --- "X denies Y claim it bombed the hospital": the strike Y reports is X's, a claimant does not claim a hospital
+
+@pytest.mark.parametrize("text, denier", [
+    ("Israel refutes Hamas claim it shelled the Nasser hospital.", "israel"),
+    ("Russia denies Ukrainian claim that it bombed a school in Kherson.", "russia"),
+])
+def test_it_after_a_claim_about_a_spared_target_is_the_denier(classifier: Classifier, text: str, denier: str) -> None:
+    [(speaker, subject, _)] = denials(classifier, text)
+    assert (speaker, subject) == (denier, denier)
+
+
+def test_it_after_a_claim_about_a_military_target_is_the_claimant(classifier: Classifier) -> None:
+    [(speaker, subject, _)] = denials(classifier, "Israel denied Hezbollah's claim that it destroyed a tank near Metula.")
+    assert (speaker, subject) == ("israel", "hezbollah")
