@@ -163,6 +163,12 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
     if 2 <= len(between) <= 4 and between[-1] in _RELATIVE and not any(
             w in _CLAUSE or fw.speech.fullmatch(w) for w in between[:-1]):
         return True  # "a Hezbollah terrorist cell that launched", "the Hamas commander who planned"
+    # "Turkey claims suspects planned attacks": a claim verb with a subject of its own after it opens
+    # a clause like "said" (not "Russia claims killed 34", "claims: repelled ... and killed")
+    claimed = next((i for i, w in enumerate(between) if fw.claim_verb.fullmatch(w)), None)
+    if claimed is not None and claimed + 1 < len(between) and not fw.attack_verb.fullmatch(between[claimed + 1]) \
+            and between[claimed + 1] not in ("it", "they", "we", "to", "that"):
+        return False
     if not any(fw.speech.fullmatch(w) for w in between):
         return not any(w in _CLAUSE for w in between)
     while len(between) > 1 and between[-1] in _AUXILIARIES:

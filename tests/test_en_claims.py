@@ -327,3 +327,18 @@ def test_the_second_verb_of_a_group_s_raid_is_still_the_group_s(classifier: Clas
     text = "#AmaqAgency Islamic State fighters killed 23 Iraqi soldiers and destroyed 6 vehicles near Baiji"
     result = classifier.classify(text, None, None, None, learned=False)
     assert [(s.stance, s.speaker.id if s.speaker else None) for s in result.statements] == [("claim", "islamic-state")]
+
+
+# --- a claim verb with a subject of its own after it reports another's deed
+
+def test_a_state_claiming_suspects_planned_attacks_claims_no_attack(classifier: Classifier) -> None:
+    text = "Egypt arrests cell members || Cairo claims suspects planned attacks on churches and a police station."
+    assert not claims(classifier, text)
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Russia Claims Killed 40 in Syrian Air Strikes near Idlib", "russia"),
+    ("ISIS claims it killed 20 soldiers near Raqqa.", "islamic-state"),
+])
+def test_a_claim_verb_right_before_the_deed_is_the_claimant_s(classifier: Classifier, text: str, who: str) -> None:
+    assert who in claims(classifier, text)
