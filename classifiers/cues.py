@@ -15,6 +15,12 @@ from classifiers.sentences import Sentence
 from classifiers.types import ActorRef
 
 _NEGATED = re.compile(r"(?<!\w)(?:no|not|never|did not|didnt|denied|denies|without|لم|لا|ليس|نفت|نفي|ينفي|هيچ|نه|aucun|aucune|pas)(?!\w)")
+# an attack plotted, threatened or slowed down is no event a report tells; one foiled or thwarted
+# neither, unless drones or rockets were launched ("thwarted a drone attack on its troops")
+_UNREAL = re.compile(r"(?<!\w)(?:plot(?:ted|ting|s)?|plann(?:ed|ing)|plans?|threat(?:en|ens|ened)?|vow(?:s|ed)?|would|could|"
+                     r"will|intend(?:s|ed)?|to stop|slow(?:ed|s)? down|warn(?:s|ed)?)(?!\w)")
+_FOILED = re.compile(r"(?<!\w)(?:foil(?:ed|s)?|thwart(?:ed|s)?|prevent(?:ed|s)?|averted)(?!\w)")
+_LAUNCHED = re.compile(r"(?<!\w)(?:drones?|rockets?|missiles?|mortars?|uavs?|projectiles?)(?!\w)")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -42,6 +48,10 @@ def applicable(text: str, rules: dict[str, LanguageRules], lang: str | None = No
     return out
 
 
+def _unreal(norm: str) -> bool:
+    return bool(_UNREAL.search(norm) or (_FOILED.search(norm) and not _LAUNCHED.search(norm)))
+
+
 def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
               is_site: Callable[[str], bool] | None = None) -> tuple[list[Cue], bool]:
     """The cues of ``s`` and whether it reports an incident (an un-negated report pattern)."""
@@ -51,8 +61,8 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
         if (lr.report is not None and not report
                 and (lr.report_trigger is None or lr.report_trigger.search(s.norm))
                 and (lr.report_any.search(s.norm) if lr.report_any is not None else lr.report.search(s.norm))
-                and not _NEGATED.search(s.norm)):
-            report = True  # "no base came under fire" reports nothing
+                and not _NEGATED.search(s.norm) and not (lr.lang == "en" and _unreal(s.norm))):
+            report = True  # "no base came under fire", "an attack on the synagogue was foiled" report nothing
         if not lr.trigger.search(s.norm):
             continue
         # the rules' matches first (a rule whose gate literals are absent cannot match: the gate

@@ -626,3 +626,25 @@ def test_reports_of_one_strike_meet_where_they_say_it_was_not_where_its_words_po
     [strike] = incidents
     assert [m["id"] for m in strike["messages"]] == ["s1", "r1", "r2"]
     assert alerts == []
+
+
+def test_a_foiled_plot_or_a_threat_opens_no_incident_but_a_thwarted_drone_attack_does(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Reports of an attack that did not happen (a plot foiled by the police, a militia's threat, a
+    lull in attacks) are no event; a drone attack thwarted by air defences happened."""
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "p1", "2024-05-02T09:00:00+00:00",
+            "Terror attack on a synagogue in Lyon foiled by police\nA man who allegedly plotted an attack on the "
+            "synagogue was arrested, prosecutors said."),
+        rec("https://paper.example/rss", "p2", "2024-05-02T10:00:00+00:00",
+            "Militia threatens new attacks on US bases\nThe faction threatened to launch drone strikes against "
+            "American troops at Ain al-Asad."),
+        rec("https://paper.example/rss", "p3", "2024-05-02T11:00:00+00:00",
+            "Houthis slow down their attacks on ships in the Red Sea\nThe militia slowed down its attacks on "
+            "commercial ships in the Red Sea over the past day."),
+        rec("https://wire.example/rss", "w1", "2024-05-02T12:00:00+00:00",
+            "US troops thwart drone attack\nThe US military thwarted a drone attack on its troops at Harir air base "
+            "on Thursday, officials said."),
+    ])
+    assert [[m["id"] for m in i["messages"]] for i in incidents] == [["w1"]]
+    assert alerts == []
