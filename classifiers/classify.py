@@ -252,9 +252,16 @@ class Classifier:
             new_actor_names=tuple(r.name for r in new_names.values()),
             event_report=report and not statements,
             outlet_report=self._outlet_report(own_report) if statements and own_report is not None
-            else Statement(stance="report", place=report_place(self.gz, sentences)) if report and not statements
-            else None,
+            else Statement(stance="report", place=report_place(self.gz, sentences), subject=self._striker(call))
+            if report and not statements else None,
         )
+
+    @staticmethod
+    def _striker(call: Call) -> ActorRef | None:
+        """The state whose strike a report with no statement tells in the outlet's voice ("US carries
+        out two air strikes in Syria"): the report is of that state's strike, not of another's."""
+        return next((cue.speaker for _, cue in call.pending if cue.speaker is not None and cue.speaker.kind in STATE),
+                    None)
 
     def _outlet_report(self, s: Sentence) -> Statement:
         """The incident a message with statements also tells in its own voice ("ISIS claims the

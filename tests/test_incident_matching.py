@@ -648,3 +648,30 @@ def test_a_foiled_plot_or_a_threat_opens_no_incident_but_a_thwarted_drone_attack
     ])
     assert [[m["id"] for m in i["messages"]] for i in incidents] == [["w1"]]
     assert alerts == []
+
+
+def test_a_report_of_a_state_s_strike_joins_that_state_s_strike_not_another_s(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Israel's jets and US jets both strike in eastern Syria within a day. The Pentagon's strike
+    near Mayadin is not Israel's, and the outlets' reports of "US air strikes in Syria" (one naming
+    a US drone lost off Yemen in passing) are the US strike: the striker's side says which event
+    a country-level report of a strike is, not the country or a weapon named in passing."""
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "i1", "2024-04-14T02:00:00+00:00",
+            "Israeli jets strike sites in Syria\nIsraeli fighter jets struck military infrastructure in eastern Syria "
+            "overnight in response to rocket fire, the army said."),
+        rec("https://paper.example/rss", "s1", "2024-04-14T23:00:00+00:00",
+            "US strikes Iran-linked sites in eastern Syria\nThe United States carried out airstrikes on two facilities "
+            "near Mayadin used by Iran's Revolutionary Guard on Sunday, Defense Secretary Lloyd Austin said."),
+        rec("https://daily.example/rss", "r1", "2024-04-14T23:30:00+00:00",
+            "US carries out two air strikes against Iran-aligned groups in Syria"),
+        rec("https://post.example/rss", "r2", "2024-04-15T01:00:00+00:00",
+            "U.S. strikes Iranian site in Syria amid attacks on troops\nThe announcement came as a US MQ-9 Reaper "
+            "drone was shot down off the coast of Yemen."),
+    ], until="+72h")
+    israel = next(i for i in incidents if [c["actor"] for c in i["claimants"]] == ["Israel"])
+    assert [m["id"] for m in israel["messages"]] == ["i1"]
+    [us] = [i for i in incidents if i is not israel]
+    assert [m["id"] for m in us["messages"]] == ["s1", "r1", "r2"]
+    assert [c["actor"] for c in us["claimants"]] == ["United States"]
+    assert alerts == []

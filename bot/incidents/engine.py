@@ -171,7 +171,9 @@ class IncidentEngine:
             norm = normalize(story)
             when = resolve_event_date(norm, msg.date)
             weapons = self.gz.scan(tokens(norm), tokens(normalize_cased(story)), frozenset({"weapon"}))
-            statements = [Statement(stance="report", place=place, event_date=when,
+            # the state whose strike it tells in its own voice, if any ("US carries out air strikes")
+            striker = cls.outlet_report.subject if cls.outlet_report is not None else None
+            statements = [Statement(stance="report", place=place, event_date=when, subject=striker,
                                     weapon=weapons[0].id if weapons else None)]
         read: list[tuple[int | None, Statement]] = [
             (None if report_only else idx,
@@ -202,7 +204,7 @@ class IncidentEngine:
         """A state announcing a strike "in response to" an attack claims the strike, not the
         attack: the attacked base (any base the text names), its city and province, and its
         weapon belong to the other event. A report of such a strike is placed the same way."""
-        strike_report = st.stance == "report" and st.weapon == "airstrike"
+        strike_report = st.stance == "report" and (st.weapon == "airstrike" or self.matcher.striker(st) is not None)
         if not strike_report and (st.stance != "claim" or not self.claimants.is_state(st.subject or st.speaker)):
             return st
         if not is_retaliation(msg.full_text):
@@ -399,7 +401,7 @@ class IncidentEngine:
         """The statement is of a strike in response to an attack: a state's claim of its strike, or
         a report of an airstrike, in a message that says what it answers."""
         state_claim = st.stance == "claim" and self.claimants.is_state(st.subject or st.speaker)
-        strike_report = st.stance == "report" and st.weapon == "airstrike"
+        strike_report = st.stance == "report" and (st.weapon == "airstrike" or self.matcher.striker(st) is not None)
         return (state_claim or strike_report) and is_retaliation(msg.full_text)
 
     def _matches(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window,

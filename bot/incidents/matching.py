@@ -148,10 +148,16 @@ class Matcher:
             return None
         score += timing[0]
         reasons.append(timing[1])
+        striker = self.striker(st, subject)
         if st.weapon and inc.weapon:
             if st.weapon == inc.weapon:
                 score += 0.1
                 reasons.append(f"same weapon ({st.weapon})")
+            elif striker is not None and self.claimants.side(striker.id) in self.strikers(inc):
+                # one state's strike, told by jets here and by drones there (or a drone named in
+                # passing): the striker says which event it is, not the weapon
+                score -= 0.1
+                reasons.append(f"different weapon ({st.weapon} vs {inc.weapon}), same striker")
             elif (self.coarse(st) or inc.place_id is None) and not (st.place and st.place.id == inc.place_id):
                 # with only a country to go by, the weapon is what says which event it is: a
                 # state's airstrikes in Iraq are not the drone attack on a base in Iraq they answer
@@ -171,7 +177,37 @@ class Matcher:
         if st.stance == "claim" and subject is not None and claimants:
             if self._contradicts(inc, subject, claimants, w, placeless=self.coarse(st) or inc.place_id is None):
                 return None
+        if striker is not None and self._another_side(inc, striker):
+            return None
         return Match(inc, score, tuple(reasons), finer)
+
+    def striker(self, st: Statement, subject: ActorRef | None = None) -> ActorRef | None:
+        """The state whose strike the statement is of: a state's claim, or a report telling a
+        state's strike in the outlet's voice ("US carries out two air strikes in Syria")."""
+        actor = (subject or st.subject) if st.stance == "claim" else st.subject if st.stance == "report" else None
+        return actor if actor is not None and self.claimants.is_state(actor) else None
+
+    def strikers(self, inc: IncidentValue) -> set[str]:
+        """The sides whose own strike the incident is: the states that claim it or that its
+        reports tell as the striker."""
+        actors = self.claimants.gz.actors
+        side = self.claimants.side
+        return {x for lk in inc.links if lk.subject_id and lk.role in ("claim", "report")
+                and lk.subject_id in actors and self.claimants.is_state(actors[lk.subject_id].ref())
+                and (x := side(lk.subject_id)) is not None}
+
+    def _another_side(self, inc: IncidentValue, striker: ActorRef) -> bool:
+        """A state's strike is not another state's strike, nor an attack a group claims, even on
+        the same day in the same country: the sides must agree."""
+        mine = self.claimants.side(striker.id)
+        theirs = self.strikers(inc)
+        if theirs and mine not in theirs:
+            return True
+        actors = self.claimants.gz.actors
+        generic = self.claimants.is_generic
+        return any(lk.role == "claim" and lk.subject_id and not generic(lk.subject_id)
+                   and not (lk.subject_id in actors and self.claimants.is_state(actors[lk.subject_id].ref()))
+                   for lk in inc.links)
 
     def _attack_at_base(self, inc: IncidentValue) -> bool:
         """An incident at a base that no state claims and no report calls an airstrike: an attack
