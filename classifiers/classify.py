@@ -74,6 +74,9 @@ class Gate:
     places: tuple[PlaceRef, ...] = ()
 
 
+# "attacks on US forces", "a drone against American troops": the party after these is the one hit
+_HIT_PARTY = frozenset({"on", "against", "at", "targeting", "targeted", "hit", "struck", "attacked"})
+
 class Classifier:
     """Classifies messages against a gazetteer and the stance rules (built-ins by default)."""
 
@@ -259,9 +262,17 @@ class Classifier:
     @staticmethod
     def _striker(call: Call) -> ActorRef | None:
         """The state whose strike a report with no statement tells in the outlet's voice ("US carries
-        out two air strikes in Syria"): the report is of that state's strike, not of another's."""
-        return next((cue.speaker for _, cue in call.pending if cue.speaker is not None and cue.speaker.kind in STATE),
-                    None)
+        out two air strikes in Syria"): the report is of that state's strike, not of another's. The
+        state must be written before the deed as its doer, not as the party hit ("strikes by
+        Islamists on US bases", "militants have injured dozens of US soldiers")."""
+        for s, cue in call.pending:
+            doer = cue.speaker
+            if doer is None or doer.kind not in STATE:
+                continue
+            if any(m.kind == "actor" and m.id == doer.id and m.end <= cue.start
+                   and not (m.start > 0 and s.toks[m.start - 1] in _HIT_PARTY) for m in s.mentions):
+                return doer
+        return None
 
     def _outlet_report(self, s: Sentence) -> Statement:
         """The incident a message with statements also tells in its own voice ("ISIS claims the

@@ -538,7 +538,9 @@ def test_a_strike_after_troops_were_wounded_is_not_placed_where_they_were(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """"Biden ordered airstrikes after three US service members were injured in a drone attack in
     northern Iraq" and, under a headline already saying "in retaliation", "after a drone attack
-    ... in Erbil": northern Iraq and Erbil are where the attack was, so the strike stays in Iraq."""
+    ... in Erbil": northern Iraq and Erbil are where the attack was, so the strike stays in Iraq.
+    The report naming no other place than the attack's is still the US strike of that night (its
+    striker finds it), not nothing."""
     _, incidents = replay(capsys, tmp_path, [
         rec("https://paper.example/rss", "r1", "2024-03-04T20:00:00+00:00",
             "Kataib Hezbollah claimed a drone attack on Erbil air base on Monday that wounded three US service members."),
@@ -556,7 +558,7 @@ def test_a_strike_after_troops_were_wounded_is_not_placed_where_they_were(
     assert [c["actor"] for c in attack["claimants"]] == ["Kataib Hezbollah"]
     [strike] = [i for i in incidents if i is not attack]
     assert strike["place"] == "Iraq" and [c["actor"] for c in strike["claimants"]] == ["United States"]
-    assert [m["id"] for m in strike["messages"]] == ["s1", "s3"]
+    assert [m["id"] for m in strike["messages"]] == ["s1", "s2", "s3"]
 
 
 def test_drones_shot_down_at_sea_before_the_launcher_claims_meet_its_claim_all_the_same(
@@ -675,3 +677,32 @@ def test_a_report_of_a_state_s_strike_joins_that_state_s_strike_not_another_s(
     assert [m["id"] for m in us["messages"]] == ["s1", "r1", "r2"]
     assert [c["actor"] for c in us["claimants"]] == ["United States"]
     assert alerts == []
+
+
+def test_a_state_s_strike_placed_by_the_sponsor_s_or_the_attacks_country_is_its_strike_elsewhere(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The Pentagon's strike near Mayadin, then an outlet's "US hits Syrian arms depot used by Iran"
+    (read at Iran) and a paper's US strike read at Gaza from "as Israeli troops push into Gaza":
+    each message also names Syria, where the US strike of that day is, so both are that
+    strike. A US strike on Yemen the same day names no place of it and stays its own event."""
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "s1", "2024-04-14T23:00:00+00:00",
+            "US strikes two sites in eastern Syria\nUS fighter jets struck two facilities near Mayadin used by "
+            "Iran's Revolutionary Guard on Sunday, the Pentagon said."),
+        rec("https://daily.example/rss", "r1", "2024-04-15T01:00:00+00:00",
+            "US hits Syrian arms depot used by Iran after attacks on its troops\nAmerican jets bombed a Syrian "
+            "ammunition depot on Sunday in response to attacks on US soldiers in Iraq and Syria."),
+        rec("https://paper.example/rss", "c1", "2024-04-15T03:00:00+00:00",
+            "U.S. strikes Syrian militias as Israeli troops push into Gaza\nThe strikes were the first US response to "
+            "a series of attacks on US personnel in Iraq and Syria by Iranian-backed militias, the Pentagon said."),
+        rec("https://post.example/rss", "y1", "2024-04-15T04:00:00+00:00",
+            "US strikes Houthi radar sites in Yemen\nUS warplanes struck three Houthi radar sites in Yemen on Monday, "
+            "the Pentagon said."),
+    ], until="+72h")
+    syria = next(i for i in incidents if any(m["id"] == "s1" for m in i["messages"]))
+    assert [m["id"] for m in syria["messages"] if m["role"] != "attribution"] == ["s1", "r1", "c1"]
+    assert [c["actor"] for c in syria["claimants"]] == ["United States"]
+    yemen = next(i for i in incidents if any(m["id"] == "y1" for m in i["messages"]))
+    assert yemen is not syria and [m["id"] for m in yemen["messages"]] == ["y1"]
+    assert alerts == []
+

@@ -60,6 +60,7 @@ from watchers.message import Message
 
 log = logging.getLogger("claimwatch.incidents")
 
+
 CELL = 0.5  # degrees: the grid used to find nearby incidents
 MERGE_SPAN = timedelta(hours=36)  # a placeless incident this close to a placed one may be the same event
 
@@ -220,6 +221,10 @@ class IncidentEngine:
         if place is not None and attacked(place.id):
             others = [p for p in cls.places if not attacked(p.id)]
             place = min(others, key=lambda p: self.places.level(p.id)) if others else None
+        if strike_report and place is None and self.matcher.striker(st) is not None:
+            # a state's strike told with only the places of what it answers: the state's strike of
+            # its window, wherever that was (its striker finds it)
+            return replace(st, place=None)
         if strike_report:
             return replace(st, place=place) if place is not None else replace(st, place=None, stance="skip")
         return replace(st, place=place, weapon="airstrike", target=None)
@@ -295,6 +300,10 @@ class IncidentEngine:
             subject = self.claimants.resolve(tx, subject)
         matches = self._matches(tx, st, subject, w, self._route(st, msg, cls), self._answers(st, msg))
         chosen = self.matcher.choose(matches, st)
+        striker = self.matcher.striker(st, subject)
+        if striker is not None and self.matcher.coarse(st) and (
+                chosen is None or not self.matcher.strikers(chosen.incident)):
+            chosen = self._own_strike_elsewhere(tx, st, subject, w, cls, striker) or chosen
         place = st.place
         earlier = (seen or {}).get(place.id) if place is not None and st.stance != "claim" else None
         if place is not None and earlier is not None and (chosen is None or chosen.incident.id != earlier):
@@ -384,6 +393,26 @@ class IncidentEngine:
         if seen is not None and claimant is not None:
             seen.setdefault(f"actor:{self.claimants.side(claimant.id)}", ref)
         return raised
+
+    def _own_strike_elsewhere(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window,
+                              cls: Classification, striker: ActorRef) -> Match | None:
+        """A state's strike placed only by a country that holds none of its strikes ("a Syrian depot
+        used by Iran", "after attacks in Iraq"): the country may be the sponsor's or that of the
+        attacks it answers. When another place the message names meets that state's own strike
+        of the window ("... in Syria"), as the state's own claim tells it, the statement is that
+        strike, not a new one nor an incident no state claims."""
+        side = self.claimants.side(striker.id)
+        here = st.place.id if st.place is not None else None
+        for p in sorted(cls.places, key=lambda p: (self.places.level(p.id), cls.places.index(p))):
+            if p.id == here:
+                continue
+            alt = replace(st, place=p)
+            found = [m for m in self._matches(tx, alt, subject, w)
+                     if any(lk.role == "claim" and self.claimants.side(lk.subject_id) == side for lk in m.incident.links)]
+            best = self.matcher.choose(found, alt)
+            if best is not None:
+                return Match(best.incident, best.score, (*best.reasons, f"its own strike, placed by {p.name}"), False)
+        return None
 
     def _checkable(self, st: Statement, incident: IncidentValue | None, w: Window, published: datetime) -> bool:
         """Whether a claim can go uncorroborated. One whose incident has no place the gazetteer

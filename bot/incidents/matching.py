@@ -35,6 +35,7 @@ ONLY_EVENT = "the one event of the day it names"
 PLACELESS_MIN = 0.3  # a statement without a place joins a candidate this good rather than open an orphan
 EPSILON = 1e-6  # scores are sums of tenths: 0.45 may come out as 0.44999999999999996
 SAME_CLAIMANT_GAP = timedelta(hours=36)
+AERIAL = frozenset({"airstrike", "drone"})  # a state's strike from the air, by aircraft or by drones
 REPORT_DELAY = 2.5  # days: an undated report is of an event of the last two days or so
 OTHER_DELAY = 4.0  # days: denials and attributions come later
 RETALIATION = re.compile(
@@ -153,11 +154,15 @@ class Matcher:
             if st.weapon == inc.weapon:
                 score += 0.1
                 reasons.append(f"same weapon ({st.weapon})")
-            elif striker is not None and self.claimants.side(striker.id) in self.strikers(inc):
-                # one state's strike, told by jets here and by drones there (or a drone named in
-                # passing): the striker says which event it is, not the weapon
+            elif striker is not None and self.claimants.side(striker.id) in self.strikers(inc) and (
+                    st.stance == "report" or {st.weapon, inc.weapon} <= AERIAL):
+                # one state's strike from the air, by jets here and by drones there, or an outlet's
+                # report naming a drone in passing (its weapon is the first the text names): the
+                # striker says which event it is, not the weapon
                 score -= 0.1
                 reasons.append(f"different weapon ({st.weapon} vs {inc.weapon}), same striker")
+            elif striker is not None and not self.strikers(inc):
+                return None  # a state's strike is not an unclaimed attack by other means (an ambush, a drone)
             elif (self.coarse(st) or inc.place_id is None) and not (st.place and st.place.id == inc.place_id):
                 # with only a country to go by, the weapon is what says which event it is: a
                 # state's airstrikes in Iraq are not the drone attack on a base in Iraq they answer
@@ -372,6 +377,11 @@ def attacked_at(toks: list[str], start: int, end: int) -> bool:
     return aux or not after or after[0] in _NO_OBJECT or after[-1] in ("times", "fois", "مرات")
 
 
+# "retaliatory airstrikes", "a self-defense strike": the cue describes the strike itself
+_STRIKE_ITSELF = re.compile(r"(?:retaliatory|self.defen[cs]e)\W+(?:\w+\W+)?(?:air\W?)?(?:strikes?|raids?|bombing)",
+                            re.IGNORECASE)
+
+
 def is_retaliation(text: str) -> bool:
     return bool(RETALIATION.search(text))
 
@@ -384,6 +394,8 @@ def answered_places(text: str, places: list[PlaceRef]) -> set[str]:
     low = text.lower()
     out = set()
     for cue in RETALIATION.finditer(text):
+        if _STRIKE_ITSELF.match(text, cue.start()):
+            continue  # "retaliatory airstrikes in eastern Syria": the place of the strike, not of what it answers
         end = min((i for i in (low.find(". ", cue.end()), low.find("\n", cue.end())) if i >= 0), default=len(low))
         for p in places:
             written = (p.as_written or p.name).lower()
