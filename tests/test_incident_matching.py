@@ -706,3 +706,44 @@ def test_a_state_s_strike_placed_by_the_sponsor_s_or_the_attacks_country_is_its_
     assert yemen is not syria and [m["id"] for m in yemen["messages"]] == ["y1"]
     assert alerts == []
 
+
+def test_an_ambush_told_on_a_monitor_s_word_is_a_report_and_no_strike_joins_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Soldiers killed in an ambush by the Islamic State group, reports say" is the wire's report
+    of the ambush on a war monitor's word, not the group's claim: no claim waits for
+    corroboration. A US strike in the same region that evening is not the ambush, by its striker
+    and its weapon; a feature on "strikes by militants on US bases" is no US strike."""
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "a1", "2024-05-08T09:00:00+00:00",
+            "18 soldiers killed in desert ambush by Islamic State group in eastern Syria, reports say\nGunmen of the "
+            "Islamic State group ambushed an army convoy overnight in eastern Syria, killing 18 soldiers, a war "
+            "monitor said."),
+        rec("https://paper.example/rss", "s1", "2024-05-08T22:00:00+00:00",
+            "US strikes Iran-linked depot\nDrone and rocket attacks on US forces have gone on for weeks, prompting "
+            "retaliatory airstrikes in eastern Syria on Wednesday."),
+        rec("https://mag.example/rss", "f1", "2024-05-08T23:00:00+00:00",
+            "Strikes by militants on US bases in Syria raise fears of escalation\nMilitias have continued to strike "
+            "US bases in Syria in recent weeks."),
+    ], until="+72h")
+    ambush = next(i for i in incidents if any(m["id"] == "a1" for m in i["messages"]))
+    assert [m["id"] for m in ambush["messages"]] == ["a1"] and ambush["claimants"] == []
+    strike = next(i for i in incidents if any(m["id"] == "s1" for m in i["messages"]))
+    assert strike is not ambush and strike["place"] == "eastern Syria"  # "retaliatory airstrikes in eastern Syria"
+    assert not any(m["subject"] == "United States" for i in incidents for m in i["messages"] if m["id"] == "f1")
+    assert alerts == []
+
+
+def test_a_claim_the_attacked_state_says_it_thwarted_is_corroborated_in_the_same_article(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"The Houthis say they fired missiles and drones toward Eilat || The Israeli military said it had
+    thwarted a salvo of aerial threats": the attacked side's word that it stopped the attack is its
+    report of it, so the claim does not wait for corroboration."""
+    alerts, [incident] = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "h1", "2024-05-10T21:00:00+00:00",
+            "Yemen's Houthis Say They Fired Missiles and Drones Toward Eilat\nThe Israeli military said it had thwarted "
+            "a salvo of aerial threats over the Red Sea but did not say where they came from."),
+    ], until="+72h")
+    assert [(m["id"], m["role"]) for m in incident["messages"]] == [("h1", "claim"), ("h1", "report")]
+    assert incident["status"] == "corroborated"
+    assert _uncorroborated(alerts) == []
+

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -60,6 +61,13 @@ from watchers.message import Message
 
 log = logging.getLogger("claimwatch.incidents")
 
+# "..., reports say", "a war monitor said", "pro-government media say": others tell the attack
+HEARSAY = re.compile(r"\b(?:reports?|media|monitors?|observatory|sources|residents|witnesses)"
+                     r"\s+(?:say|says|said|reported)\b", re.IGNORECASE)
+# the group's own voice: its claim, statement or announcement
+OWN_WORD = re.compile(r"claim|responsib|\bsaid it\b|\bsays it\b|\bannounc|\bstatement\b", re.IGNORECASE)
+THWARTED = re.compile(r"\bthwart(?:ed|s)?\b|\bintercept(?:ed|s)?\b|\bshot down\b|\bfoiled\b", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 CELL = 0.5  # degrees: the grid used to find nearby incidents
 MERGE_SPAN = timedelta(hours=36)  # a placeless incident this close to a placed one may be the same event
@@ -178,8 +186,9 @@ class IncidentEngine:
                                     weapon=weapons[0].id if weapons else None)]
         read: list[tuple[int | None, Statement]] = [
             (None if report_only else idx,
-             self._interception(self._victim_report(self._own_strike(st, msg, cls), msg), msg, cls))
+             self._interception(self._victim_report(self._hearsay(self._own_strike(st, msg, cls)), msg), msg, cls))
             for idx, st in enumerate(statements)]
+        read.extend((None, st) for st in self._thwarted(read, msg))
         if not report_only and cls.outlet_report is not None:
             # the article tells the event in its own voice beside the statements it quotes: the
             # outlet's report, at the claim's place when its sentence names none
@@ -228,6 +237,44 @@ class IncidentEngine:
         if strike_report:
             return replace(st, place=place) if place is not None else replace(st, place=None, stance="skip")
         return replace(st, place=place, weapon="airstrike", target=None)
+
+    def _hearsay(self, st: Statement) -> Statement:
+        """A group's attack told on others' word ("killed in an ambush by the Islamic State group,
+        reports say", "..., a war monitor said"), with nothing of the group's own voice (no claim,
+        no statement, no "said it"): the outlet's report of the attack, not the group's claim."""
+        actor = st.subject or st.speaker
+        if st.stance != "claim" or actor is None or self.claimants.is_state(actor) or not st.evidence:
+            return st
+        if not HEARSAY.search(st.evidence) or OWN_WORD.search(st.evidence):
+            return st
+        return replace(st, stance="report", subject=None, speaker=None)
+
+    def _thwarted(self, read: list[tuple[int | None, Statement]], msg: Message) -> list[Statement]:
+        """A group's claim of an attack on a state's side, in an article where that state says it
+        thwarted or intercepted the attack ("... Toward Israel. The Israeli military said it had
+        thwarted a batch of aerial threats"): the state's word is its report of the attack, at the
+        claim's place, as its word in a sentence of its own would be."""
+        claims = [st for _, st in read if st.stance == "claim" and st.place is not None and st.subject is not None
+                  and not self.claimants.is_state(st.subject)]
+        if not claims:
+            return []
+        out: list[Statement] = []
+        for sentence in SENTENCE_END.split(clean_body(msg.full_text)):
+            if not THWARTED.search(sentence) or any(sentence.strip() in (c.evidence or "") for c in claims):
+                continue
+            found = self.gz.scan(tokens(normalize(sentence)), tokens(normalize_cased(sentence)), frozenset({"actor"}))
+            states = [self.gz.actors[m.id].ref(m.alias) for m in found if m.id in self.gz.actors
+                      and self.claimants.is_state(self.gz.actors[m.id].ref())]
+            for claim in claims:
+                assert claim.subject is not None
+                mine = self.claimants.side(claim.subject.id)
+                speaker = next((a for a in states if self.claimants.side(a.id) != mine), None)
+                if speaker is not None:
+                    out.append(Statement(stance="report", speaker=speaker, place=claim.place, weapon=claim.weapon,
+                                         event_date=claim.event_date, evidence=sentence.strip()))
+            if out:
+                break
+        return out
 
     def _victim_report(self, st: Statement, msg: Message) -> Statement:
         """A party's word that its own forces were attacked ("coalition forces targeted in Iraq,
