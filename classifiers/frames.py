@@ -350,7 +350,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     speech = sorted(list(fw.speech.finditer(s.norm)) + claims, key=lambda m: m.start()) or list(
         SAID.finditer(s.norm)) or list(ACCORDING.finditer(s.norm))
     found: ActorRef | None = None
-    for said in speech:
+    for k, said in enumerate(speech):
         pos = s.token_at(said.start())
         # not "praises Hamas attack, says ...": a party before its attack noun names the attack, not who speaks
         prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)
@@ -374,6 +374,10 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
             if following:
                 if fw.lang != "en" and voices is not None:
                     voices.append((pos, following[0]))
+                if found is None and k == 0 and fw.lang == "ar" and pos < len(s.toks) - 4:
+                    # «أطلق جنود الاحتلال الرصاص ... في وقت أعلنت حركة حماس ...»: the first party that
+                    # speaks, late in the sentence, reports what follows its verb, not the attack told before it
+                    scope[0] = pos
                 found = found or following[0]
     if found is not None:
         return found

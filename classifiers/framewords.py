@@ -192,6 +192,9 @@ def load_frames() -> dict[str, FrameWords]:
             section = {key: _merged(base.get(key), section.get(key)) for key in set(base) | set(section)
                        if key != "inherit"}
         arabic = lang in ("ar", "fa")
+        # «كثفت قصفها»: each verb of carrying on with each attack it carries on, an attack's verb
+        section = {**section, "attack_verbs": section.get("attack_verbs", []) + [
+            f"{verb} {noun}" for verb in section.get("continuing_verbs", []) for noun in section.get("continued_attacks", [])]}
 
         def rx(key: str, section: dict[str, list[str]] = section, arabic: bool = arabic) -> re.Pattern[str]:
             return re.compile(_alternation(section.get(key, []), arabic))

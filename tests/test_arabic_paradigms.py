@@ -824,3 +824,55 @@ def test_a_condemnation_with_a_long_unnamed_body_before_the_attack(classifier: C
     text = ("واستنكرت \"الإدارة المدنية\" في مدينة تل أبيض في ريف الرقة الشمالي القصف التركي على القرى "
             "الحدودية ووصفته بالعدوان.")
     assert [(st, subj) for st, _, subj in _rows(classifier, text)] == [("attribution", "Turkey")]
+
+
+# --- the regime's and the occupation's arms; carrying an attack on; opposition sources ------------
+
+@pytest.mark.parametrize(("arms", "doer"), [
+    ("طائرات النظام", "Syria"), ("طيران النظام", "Syria"), ("مروحيات النظام", "Syria"), ("مدفعية النظام", "Syria"),
+    ("مدفعية الاحتلال", "Israel"), ("طائرات الاحتلال", "Israel"), ("دبابات الاحتلال", "Israel"),
+])
+def test_the_regime_or_occupation_arms_named_by_the_construct_are_its_state(classifier: Classifier, arms: str,
+                                                                            doer: str) -> None:
+    text = f"وقال ناشطون إن {arms} قصفت منازل المدنيين في أطراف البلدة صباح الأحد."
+    assert [(st, subj) for st, _, subj in _rows(classifier, text)] == [("attribution", doer)]
+
+
+@pytest.mark.parametrize("carried", ["كثفت قصفها", "جددت غاراتها", "واصلت هجماتها", "صعدت ضرباتها",
+                                     "استأنفت القصف", "تواصل غاراتها"])
+def test_carrying_on_an_attack_is_the_attack(classifier: Classifier, carried: str) -> None:
+    text = f"وذكر المرصد السوري أن الطائرات الروسية {carried} على قرى ريف حماة الشمالي."
+    assert _rows(classifier, text) == [("attribution", "Syrian Observatory for Human Rights", "Russia")]
+
+
+def test_carrying_on_with_no_attack_is_none(classifier: Classifier) -> None:
+    assert not _rows(classifier, "وقال المرصد السوري إن الأمم المتحدة واصلت جهودها لإيصال المساعدات إلى البلدة.")
+
+
+@pytest.mark.parametrize("sources", ["مصادر بالمعارضة", "مصادر في المعارضة", "مصدر معارض", "مصدر في المعارضة"])
+def test_opposition_sources_speak_for_the_rebels(classifier: Classifier, sources: str) -> None:
+    text = f"وقالت {sources} إن الطائرات الروسية استهدفت سوقا شعبيا في بلدة كفرنبودة."
+    assert _one(classifier, text) == ("attribution", "Rebels", "Russia", None, "Kafr Nabudah")
+
+
+def test_a_party_speaking_later_does_not_report_the_attack_told_before_it(classifier: Classifier) -> None:
+    # the outlet tells the shooting; the movement speaks afterwards of something else
+    text = ("أطلقت قوات الاحتلال النار على ثلاثة شبان قرب السياج الفاصل شرق غزة , في وقت أعلنت حركة حماس "
+            "أنها ستشارك في الانتخابات البلدية المقبلة في الضفة والقطاع .")
+    assert not _rows(classifier, text)
+
+
+@pytest.mark.parametrize(("where", "place"), [
+    ("بلدة محيميدة في ريف دير الزور الغربي", "Muhaymidah"), ("حي جوبر شرق العاصمة", "Jobar"),
+    ("مدينة دوما في الغوطة الشرقية", "Duma"), ("بلدة الشحيل", "al-Shuhayl"), ("حي الوعر في مدينة حمص", "al-Waer"),
+    ("بلدة كفرزيتا بريف حماة", "Kafr Zayta"), ("مدينة الباب بريف حلب الشرقي", "al-Bab"),
+    ("قضاء هيت غرب الأنبار", "Hit (Anbar)"), ("منطقة الكاظمية شمالي بغداد", "Kadhimiya"),
+])
+def test_towns_and_quarters_of_the_war_are_where(classifier: Classifier, where: str, place: str) -> None:
+    text = f"وقال المرصد السوري إن قوات النظام قصفت {where} بالصواريخ."
+    assert _one(classifier, text)[4] == place
+
+
+@pytest.mark.parametrize("text", ["وقف الرجل عند الباب ثم غادر.", "تحدث الخبراء عن سلوك الناخبين في الحاضر."])
+def test_a_town_name_that_is_a_common_word_needs_its_head(classifier: Classifier, text: str) -> None:
+    assert not classifier.classify(text).places
