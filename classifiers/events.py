@@ -572,8 +572,13 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                    s) if by_at is not None else []
         # «غارة التحالف», «هجوم لداعش»; not «عملية ضد القوات الأميركية» (the target)
         # and not «استهداف رتل أمريكي» (an adjective after another noun qualifies that noun)
-        after = [r for mn, r in ok if mn.start == end or (
-            mn.start == end + 1 and s.toks[end] not in _TOWARDS and mn.alias not in fw.demonyms)] if arabic else []
+        # «غارة جوية أمريكية», «ضربات جوية للتحالف»: past the noun's own adjectives
+        near = end
+        while arabic and near < min(end + 2, len(s.toks)) and s.toks[near] in fw.manner:
+            near += 1
+        after = [r for mn, r in ok if mn.start == near or (
+            near == end and mn.start == end + 1 and s.toks[end] not in _TOWARDS and mn.alias not in fw.demonyms)
+            ] if arabic else []
         doers = by or adjective or after
         if doers:
             found.append((t, end, doers[0], False))

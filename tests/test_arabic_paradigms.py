@@ -876,3 +876,18 @@ def test_towns_and_quarters_of_the_war_are_where(classifier: Classifier, where: 
 @pytest.mark.parametrize("text", ["وقف الرجل عند الباب ثم غادر.", "تحدث الخبراء عن سلوك الناخبين في الحاضر."])
 def test_a_town_name_that_is_a_common_word_needs_its_head(classifier: Classifier, text: str) -> None:
     assert not classifier.classify(text).places
+
+
+@pytest.mark.parametrize(("attack", "doer"), [
+    ("غارة جوية أمريكية", "United States"), ("قصف مدفعي تركي", "Turkey"), ("غارات جوية للتحالف", "US-led coalition"),
+    ("ضربات صاروخية روسية", "Russia"), ("قصف صاروخي لقوات النظام", "Syria"),
+])
+def test_the_doer_after_the_attack_noun_own_adjectives(classifier: Classifier, attack: str, doer: str) -> None:
+    text = f"وقتل سبعة مدنيين بينهم طفلان في {attack} على قرية في ريف المحافظة , بحسب الأمم المتحدة ."
+    assert _rows(classifier, text) == [("attribution", "United Nations", doer)]
+
+
+def test_a_place_after_the_attack_noun_own_adjectives_is_no_doer(classifier: Classifier) -> None:
+    # «تفجيرات انتحارية وسط دمشق»: the capital is where, not who
+    text = "أفادت وسائل إعلام بمقتل شخصين في تفجيرات انتحارية وسط دمشق صباح اليوم ."
+    assert not _rows(classifier, text)
