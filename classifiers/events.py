@@ -538,6 +538,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                            and not _ar_adjective_of_object(s, fw, mn, end)])
             if after:
                 doer = after[0]
+        if doer is False and fw.own_after and not s.toks[t].endswith("وا") and (
+                " ".join(s.toks[end:end + 2]) in fw.own_after or (end < len(s.toks) and s.toks[end] in fw.own_after)):
+            doer = None  # «أغار سلاح الجو على هدف»: the own forces after a verb in the singular did it
         if doer is False:
             lo = s.starts[max(t - 3, 0)] if s.starts else 0
             owns = list(fw.own_forces.finditer(s.norm, lo, m.start()))

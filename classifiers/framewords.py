@@ -43,6 +43,7 @@ class FrameWords:
     target_nouns: frozenset[str] = frozenset()  # «مواقع ل...»: a party after these is the target
     passive_alike: frozenset[str] = frozenset()  # «قتلوا»: the active and the passive spelled alike
     doer_nouns: frozenset[str] = frozenset()  # «الطائرات» in «قصفت الطائرات الروسية»: a state's adjective after these did it
+    own_after: frozenset[str] = frozenset()  # «أغار سلاح الجو»: own forces that follow their verb (one or two words)
     manner: frozenset[str] = frozenset()  # «جوية» in «غارة جوية روسية»: an attack noun's own adjectives, before its doer
     # a speaker the gazetteer has no name for, described ("an official", «الأجهزة الأمنية»): the head
     # nouns, the English words before them, the Arabic heads that govern a noun («وزارة الداخلية»)
@@ -217,6 +218,7 @@ def load_frames() -> dict[str, FrameWords]:
             target_nouns=frozenset(normalize(w) for w in section.get("target_nouns", [])),
             doer_nouns=frozenset(normalize(w) for w in section.get("doer_nouns", [])),
             manner=frozenset(normalize(w) for w in section.get("manner", [])),
+            own_after=frozenset(normalize(w) for w in section.get("own_forces_after", [])),
             passive_alike=frozenset(normalize(w) for w in section.get("passive_alike", [])),
             speaker_heads=frozenset(normalize(w) for w in section.get("speaker_heads", [])),
             speaker_modifiers=frozenset(normalize(w) for w in section.get("speaker_modifiers", [])),

@@ -891,3 +891,15 @@ def test_a_place_after_the_attack_noun_own_adjectives_is_no_doer(classifier: Cla
     # «تفجيرات انتحارية وسط دمشق»: the capital is where, not who
     text = "أفادت وسائل إعلام بمقتل شخصين في تفجيرات انتحارية وسط دمشق صباح اليوم ."
     assert not _rows(classifier, text)
+
+
+@pytest.mark.parametrize("verb_first", ["أغار سلاح الجو", "أغارت الطائرات الحربية", "قصفت المدفعية", "استهدفت المقاتلات"])
+def test_own_forces_after_their_verb_are_the_speaker_own(classifier: Classifier, verb_first: str) -> None:
+    text = f"وقال الجيش الإسرائيلي إنه ردا على إطلاق قذيفة من القطاع {verb_first} موقعا لحركة حماس شرق خان يونس ."
+    assert _rows(classifier, text) == [("claim", "Israel", "Israel")]
+
+
+def test_forces_after_a_plural_verb_are_its_object(classifier: Classifier) -> None:
+    # «هاجموا الطائرات»: the verb's own subject is the plural pronoun, the aircraft were attacked
+    text = "وقالت وزارة الدفاع الروسية إن مسلحين هاجموا الطائرات في قاعدة حميميم بقذائف الهاون ."
+    assert ("claim", "Russia", "Russia") not in _rows(classifier, text)
