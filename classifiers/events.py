@@ -580,7 +580,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         while arabic and near < min(end + 2, len(s.toks)) and s.toks[near] in fw.manner:
             near += 1
         after = [r for mn, r in ok if mn.start == near or (
-            near == end and mn.start == end + 1 and s.toks[end] not in _TOWARDS and mn.alias not in fw.demonyms)
+            near == end and mn.start == end + 1 and s.toks[end] not in _TOWARDS and mn.alias not in fw.demonyms
+            and s.toks[end] not in fw.target_nouns)  # not «قصف مواقع النظام»: the party whose positions were hit
             ] if arabic else []
         doers = by or adjective or after
         if doers:

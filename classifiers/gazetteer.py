@@ -44,6 +44,8 @@ class ActorEntry:
     first_seen: date | None
     aliases: tuple[str, ...]
     principal: ActorRef | None = None  # whom it speaks for (speaks_for, resolved when the gazetteer is built)
+    # short names that name the actor only with no adjective after them («النظام», not «النظام الإيراني»)
+    bare: tuple[str, ...] = ()
 
     def ref(self, as_written: str | None = None) -> ActorRef:
         """The reference a mention resolves to: the principal's when the entry speaks for one."""
@@ -97,6 +99,7 @@ class _Alias:
     kind: str
     id: str
     exact_case: tuple[str, ...] | None  # the tokens as cased, when it must match case-sensitively
+    bare: bool = False  # only where no Arabic adjective (a word with the article) follows
 
 
 @dataclass(slots=True)
@@ -197,8 +200,9 @@ class Gazetteer:
 
     # -- building ------------------------------------------------------------------------
 
-    def add_alias(self, alias: str, kind: str, entry_id: str, exact_case: bool = False) -> None:
-        """Index ``alias``; ``exact_case`` makes it match only as cased (as the short capitals do)."""
+    def add_alias(self, alias: str, kind: str, entry_id: str, exact_case: bool = False, bare: bool = False) -> None:
+        """Index ``alias``; ``exact_case`` makes it match only as cased (as the short capitals do);
+        ``bare`` only where no adjective follows it."""
         self._own()
         # not normalize(): its cache is for message text; plain words ("Khan Yunis") it would not change
         cased = alias if _PLAIN.fullmatch(alias) else normalize_cased(alias)
@@ -216,7 +220,7 @@ class Gazetteer:
             bucket.seconds.add(toks[1])
         if any(a.kind == kind and a.id == entry_id for a in same):
             return
-        same.append(_Alias(toks, kind, entry_id, exact))
+        same.append(_Alias(toks, kind, entry_id, exact, bare))
         if len(toks) not in bucket.lengths:
             bucket.lengths.append(len(toks))
             bucket.lengths.sort(reverse=True)
@@ -234,6 +238,8 @@ class Gazetteer:
         self.actors[entry.id] = entry
         for alias in (entry.name, *entry.aliases):
             self.add_alias(alias, "actor", entry.id)
+        for alias in entry.bare:
+            self.add_alias(alias, "actor", entry.id, bare=True)
 
     def link_voices(self) -> None:
         """Resolve every ``speaks_for`` chain into the entry's ``principal``."""
@@ -302,6 +308,8 @@ class Gazetteer:
                 # one span can name several kinds (an actor and a target): each is reported
                 hits = [a for a in aliases if (kinds is None or a.kind in kinds)
                         and (a.exact_case is None or tuple(cased[i:i + size]) == a.exact_case)
+                        # «النظام» alone, not «النظام الإيراني», «النظام العالمي»: an adjective names another
+                        and not (a.bare and i + size < n and toks[i + size].startswith("ال"))
                         and not (a.kind == "place" and self._generated(a.id) and (
                             (i and toks[i - 1] in _NAME_HEADS)
                             # "Deir al-Balah": a head word and a particle before it

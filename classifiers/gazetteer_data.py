@@ -21,8 +21,8 @@ from classifiers.normalize import name_key
 
 ACTOR_KINDS = ("core", "facade", "umbrella", "jihadist", "axis", "state", "official", "relay", "generic", "monitor")
 PLACE_KINDS = ("country", "region", "sea", "province", "city", "town", "base", "site", "crossing")
-_ACTOR_KEYS = frozenset({"id", "name", "kind", "parent", "members", "speaks_for", "first_seen", "aliases", "sources", "note",
-                         "parent_note"})
+_ACTOR_KEYS = frozenset({"id", "name", "kind", "parent", "members", "speaks_for", "first_seen", "aliases", "bare", "sources",
+                         "note", "parent_note"})
 _PLACE_KEYS = frozenset({"id", "name", "kind", "lat", "lon", "precision", "country", "region", "province", "parent",
                          "aliases", "related", "sources", "note", "code", "ambiguous"})
 _ALIAS_ONLY = frozenset({"id", "aliases", "sources", "note"})
@@ -95,12 +95,12 @@ class _Entry:
             raise self.fail(f'"{key}" {value} is out of range ({low:g} to {high:g})')
         return float(value)
 
-    def aliases(self) -> tuple[str, ...]:
-        raw = self.item.get("aliases", [])
+    def aliases(self, key: str = "aliases") -> tuple[str, ...]:
+        raw = self.item.get(key, [])
         groups = raw.items() if isinstance(raw, dict) else [("", raw)]
         out: list[str] = []
         for lang, values in groups:
-            where = f'"aliases.{lang}"' if lang else '"aliases"'
+            where = f'"{key}.{lang}"' if lang else f'"{key}"'
             if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
                 raise self.fail(f"{where} must be a list of names (or a table of such lists by language)")
             out.extend(v.strip() for v in values)
@@ -120,7 +120,7 @@ def parse_actor(item: Any, number: int, table: str = "actor") -> ActorEntry:
         raise e.fail('"members" must be a list of actor ids')
     return ActorEntry(id=e.id, name=e.text("name", True) or e.id, kind=e.choice("kind", ACTOR_KINDS, None),
                       parent=e.text("parent"), members=tuple(members), speaks_for=e.text("speaks_for"),
-                      first_seen=first_seen, aliases=e.aliases())
+                      first_seen=first_seen, aliases=e.aliases(), bare=e.aliases("bare"))
 
 
 def parse_place(item: Any, number: int, table: str = "place") -> tuple[PlaceEntry, tuple[str, ...], str | None]:

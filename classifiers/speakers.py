@@ -446,11 +446,25 @@ def after_speech(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int, end:
     for m, r in ok:
         if m.start < end or any(t in COMPLEMENTISERS or t in _AR_THEN for t in s.toks[pos + 1:m.start]):
             continue
+        if _quoted_after(s, end, m.start):
+            continue  # «قال : "النظام اقتحم الحي"»: the party opens the words quoted, it does not speak them
         between = [t for t in s.toks[end:m.start] if not (offices and t in _FR_ADVERBS)]
         if m.start - pos - 1 <= 2 or (offices and len(between) <= 6 and (len(between) <= 1 or any(
                 t in titles for t in between)) and all(t in titles or t in _OFFICE_LINKS for t in between)):
             out.append(r)
     return out
+
+
+def _quoted_after(s: Sentence, end: int, at: int) -> bool:
+    """A colon between token ``end - 1`` (a speech verb) and token ``at`` (not the quotation marks
+    around a name: «وقال "فيلق الشام" إنه ...»)."""
+    if end <= 0 or at >= len(s.toks):
+        return False
+    words = list(_WORD.finditer(s.norm_punct))
+    if len(words) != len(s.toks):
+        return False  # cannot tell
+    gap = s.norm_punct[words[end - 1].end():words[at].start()]
+    return ":" in gap
 
 
 def clause_initial(s: Sentence, pos: int) -> bool:

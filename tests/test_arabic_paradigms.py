@@ -903,3 +903,33 @@ def test_forces_after_a_plural_verb_are_its_object(classifier: Classifier) -> No
     # «هاجموا الطائرات»: the verb's own subject is the plural pronoun, the aircraft were attacked
     text = "وقالت وزارة الدفاع الروسية إن مسلحين هاجموا الطائرات في قاعدة حميميم بقذائف الهاون ."
     assert ("claim", "Russia", "Russia") not in _rows(classifier, text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("واتهمت المعارضة السورية النظام بقصف بلدة حمورية بالصواريخ .", [("attribution", "Rebels", "Syria")]),
+    ("وأوضح المرصد السوري أن النظام قصف مدينة زملكا بعشرين قذيفة .",
+     [("attribution", "Syrian Observatory for Human Rights", "Syria")]),
+    ("وقال المرصد إن طائرات روسية قصفت بلدة الهبيط بالصواريخ .",
+     [("attribution", "Syrian Observatory for Human Rights", "Russia")]),
+])
+def test_the_short_names_of_the_regime_and_the_observatory(classifier: Classifier, text: str, want: list[Row]) -> None:
+    assert _rows(classifier, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المرصد الإخباري إن طائرات روسية قصفت بلدة الهبيط بالصواريخ .",
+    "واتهمت المعارضة النظام العالمي بالصمت على قصف البلدة .",
+])
+def test_a_short_name_with_an_adjective_after_it_names_another(classifier: Classifier, text: str) -> None:
+    assert not any(speaker == "Syrian Observatory for Human Rights" or subject == "Syria"
+                   for _, speaker, subject in _rows(classifier, text))
+
+
+def test_a_party_after_a_target_noun_is_the_target_not_the_doer(classifier: Classifier) -> None:
+    text = "وقال فيلق الشام إن قصف مواقع تنظيم داعش أسفر عن تدمير دبابتين ."
+    assert ("attribution", "Faylaq al-Sham", "Islamic State") not in _rows(classifier, text)
+
+
+def test_a_party_after_the_colon_of_a_speech_verb_is_quoted_not_speaking(classifier: Classifier) -> None:
+    text = "ونقل موقع محلي عن القائد الميداني أنه قال : \"قوات النظام اقتحمت حي البياضة بأربعين دبابة\" ."
+    assert ("claim", "Syria", "Syria") not in _rows(classifier, text)
