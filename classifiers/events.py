@@ -104,8 +104,10 @@ def punctuated(s: Sentence, pos: int) -> bool:
 
 
 def _ar_target(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
-    """Whether an Arabic party is named as a target: after «مواقع», «مقرات», «أهداف» ..."""
-    return mn.start > 0 and s.toks[mn.start - 1] in fw.target_nouns
+    """Whether an Arabic party is named as a target: after «مواقع», «مقرات», «أهداف» ..., or as the
+    group of the object before it («قتل انغماسيا من تنظيم داعش», «عشرة عناصر من التنظيم»)."""
+    return mn.start > 0 and (s.toks[mn.start - 1] in fw.target_nouns or (
+        s.toks[mn.start - 1] == "من" and mn.start >= 2 and s.toks[mn.start - 2] not in fw.doer_nouns))
 
 
 def _ar_adjective_of_object(s: Sentence, fw: FrameWords, mn: Mention, end: int) -> bool:
@@ -472,8 +474,12 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                 doer = after[0]
             elif not arabic and not (end + 1 < len(s.toks) and s.toks[end + 1] in _BY_MANNER):
                 continue  # "trucks of Iraqi forces destroyed by an explosive device": a participle, no doer named
-        if doer is False and s.toks[t] in fw.passive_alike:
-            continue  # «جنود قتلوا في ...»: read as the passive, its doer only an agent («على أيدي»)
+        if doer is False and s.toks[t] in fw.passive_alike and not (t > 0 and (
+                s.toks[t - 1] == "من" or (s.toks[t - 1] in fw.own_after and not s.toks[t - 1].startswith("ال")
+                                          and s.toks[t - 1].endswith(("ه", "ها", "نا"))))):
+            # «جنود قتلوا في ...»: read as the passive, its doer only an agent («على أيدي»); not the verbal
+            # noun after «تمكنت من» nor after the speaker's own forces («وحداته قتلت»)
+            continue
         passive = t > 0 and s.toks[t - 1] in _PASSIVE and s.toks[t] not in ("behind", "responsible")
         if doer is False and passive and not arabic:
             # "Hezbollah launch posts from which rockets were fired": the party the relative

@@ -269,6 +269,9 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             out.append(Cue(_RULES["attribution"], start, end, speaker=speaker, subject=doer))
             has.add("attribution")
             framed = True
+    if reporter is not None and reporter.kind in STATE and call.communique is not None and not same_party(
+            reporter, call.communique) and not fw.claim_verb.search(s.norm):
+        return out  # «قال الناطق باسم الداخلية إن الشرطة قتلت انغماسيا من داعش»: a state reports, it relays no communiqué
     return _communique_claim(s, fw, out, has, call, events)
 
 

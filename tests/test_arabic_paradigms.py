@@ -933,3 +933,20 @@ def test_a_party_after_a_target_noun_is_the_target_not_the_doer(classifier: Clas
 def test_a_party_after_the_colon_of_a_speech_verb_is_quoted_not_speaking(classifier: Classifier) -> None:
     text = "ونقل موقع محلي عن القائد الميداني أنه قال : \"قوات النظام اقتحمت حي البياضة بأربعين دبابة\" ."
     assert ("claim", "Syria", "Syria") not in _rows(classifier, text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وأعلن الجيش السوري أن وحداته قتلت عشرات المسلحين من جبهة النصرة في ريف إدلب .", [("claim", "Syria", "Syria")]),
+    ("وتمكنت قوات الجيش العراقي من قتل تسعة مسلحين في الموصل , بحسب بيان لخلية الإعلام الأمني .",
+     [("claim", "Iraq", "Iraq")]),
+    ("وأعلنت وحدات حماية الشعب أنها صدت هجوما لتنظيم داعش على قرية قرب تل تمر .",
+     [("attribution", "People's Protection Units", "Islamic State")]),
+])
+def test_killing_by_own_units_and_the_indefinite_attack(classifier: Classifier, text: str, want: list[Row]) -> None:
+    assert _rows(classifier, text) == want
+
+
+def test_a_state_reporting_a_suicide_fighter_killed_relays_no_communique(classifier: Classifier) -> None:
+    text = "وقال الناطق باسم وزارة الداخلية العراقية إن الشرطة تمكنت من قتل انغماسي من تنظيم داعش قرب الموصل ."
+    assert ("claim", "Islamic State", "Islamic State") not in _rows(classifier, text)
+    assert ("attribution", "Iraq", "Islamic State") not in _rows(classifier, text)
