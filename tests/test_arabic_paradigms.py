@@ -950,3 +950,19 @@ def test_a_state_reporting_a_suicide_fighter_killed_relays_no_communique(classif
     text = "وقال الناطق باسم وزارة الداخلية العراقية إن الشرطة تمكنت من قتل انغماسي من تنظيم داعش قرب الموصل ."
     assert ("claim", "Islamic State", "Islamic State") not in _rows(classifier, text)
     assert ("attribution", "Iraq", "Islamic State") not in _rows(classifier, text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("ووجهت الحكومة الأفغانية أصابع الاتهام إلى حركة طالبان بعد الهجوم على الفندق .",
+     [("attribution", "Afghanistan", "Taliban")]),
+    ("ويوجه الجيش العراقي الاتهام لتنظيم داعش بالوقوف وراء تفجير السوق .", [("attribution", "Iraq", "Islamic State")]),
+    ("وأشارت الشرطة التركية إلى ضلوع حزب العمال الكردستاني في الهجوم على الحافلة .", [("attribution", "Turkey", "PKK")]),
+])
+def test_pointing_the_finger_and_pointing_to_involvement(classifier: Classifier, text: str, want: list[Row]) -> None:
+    assert _rows(classifier, text) == want
+
+
+@pytest.mark.parametrize("text", ["ووجه الوزير الاتهام إلى الحكومة بالفشل في ملف الكهرباء .",
+                                  "وأشار التقرير إلى تورط مسؤولين في الفساد المالي ."])
+def test_pointing_the_finger_at_no_party_or_no_attack_is_no_blame(classifier: Classifier, text: str) -> None:
+    assert not _rows(classifier, text)
