@@ -966,3 +966,12 @@ def test_pointing_the_finger_and_pointing_to_involvement(classifier: Classifier,
                                   "وأشار التقرير إلى تورط مسؤولين في الفساد المالي ."])
 def test_pointing_the_finger_at_no_party_or_no_attack_is_no_blame(classifier: Classifier, text: str) -> None:
     assert not _rows(classifier, text)
+
+
+@pytest.mark.parametrize(("speaker", "name"), [
+    ("الائتلاف السوري المعارض", "Syrian National Coalition"), ("الائتلاف الوطني السوري", "Syrian National Coalition"),
+    ("وكالة الأنباء السورية", "Syria"), ("خلية الإعلام الحربي", "Iraq"), ("الإعلام الحربي المركزي", "Hezbollah"),
+])
+def test_bodies_of_the_syrian_and_iraqi_war_that_speak(classifier: Classifier, speaker: str, name: str) -> None:
+    text = f"وقال {speaker} إن تنظيم داعش قصف قرية قرب الحدود بقذائف الهاون ."
+    assert _rows(classifier, text) == [("attribution", name, "Islamic State")]
