@@ -364,12 +364,23 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
         # "attacked 19 positions in Israel ... on Israel's northern border": a finer place this
         # sentence names goes before one another sentence names inside the area (another attack's)
         own = _finer(s, best, span, gz) or _marked_inside(s, best, span, gz, near)
-        if own is not None and own.isascii():
-            return [(best, own)]  # (an Arabic name as written: the gazetteer's own place first)
+        if own is not None and (own.isascii() or _ar_settlement(s, own)):
+            # (an Arabic name as written only after «بلدة», «قرية», «حي»: «بلدة الشيخ بحر بريف إدلب»
+            # is the town, not Idlib's countryside; other Arabic names: the gazetteer's own place first)
+            return [(best, own)]
     wide = gz.most_specific([best], message_places) or best
     if wide.kind in ("town", "village", "city", "base", "site", "crossing"):
         return [(wide, _finer(s, wide, span, gz) or _shown(wide))]
     return [(wide, _finer(s, wide, span, gz) or _marked_inside(s, wide, span, gz, near) or _shown(wide))]
+
+
+_AR_SETTLEMENT = re.compile(r"(?:^|\s)[وفب]?(?:بلدة|قرية|حي|مخيم|بلدات|قرى)\s+$")
+
+
+def _ar_settlement(s: Sentence, name: str) -> bool:
+    """An Arabic name as written right after a word of a town, village or quarter («بلدة», «قرية», «حي»)."""
+    at = s.original.find(name)
+    return at > 0 and _AR_SETTLEMENT.search(s.original[max(at - 12, 0):at]) is not None
 
 
 def _cue_offset(s: Sentence, at: int) -> int | None:

@@ -975,3 +975,29 @@ def test_pointing_the_finger_at_no_party_or_no_attack_is_no_blame(classifier: Cl
 def test_bodies_of_the_syrian_and_iraqi_war_that_speak(classifier: Classifier, speaker: str, name: str) -> None:
     text = f"وقال {speaker} إن تنظيم داعش قصف قرية قرب الحدود بقذائف الهاون ."
     assert _rows(classifier, text) == [("attribution", name, "Islamic State")]
+
+
+def _place_shown(classifier: Classifier, text: str) -> str | None:
+    result = classifier.classify(text)
+    assert len(result.statements) == 1, (text, [s.stance for s in result.statements])
+    place: str | None = result.statements[0].contract_dict()["place"]
+    return place
+
+
+@pytest.mark.parametrize(("where", "shown"), [
+    ("بلدة كفرعويد بريف إدلب الجنوبي", "كفرعويد"), ("قرية أبو حبة في ريف حماة الشرقي", "أبو حبة"),
+])
+def test_an_unknown_town_is_shown_before_the_countryside_around_it(classifier: Classifier, where: str,
+                                                                   shown: str) -> None:
+    text = f"وقال المرصد السوري إن الطائرات الروسية قصفت {where} صباح اليوم ."
+    assert _place_shown(classifier, text) == shown
+
+
+@pytest.mark.parametrize(("where", "shown"), [
+    ("حي القصور المحاصر في المدينة", "القصور"), ("قرية الزيارة التابعة لمنطقة الغاب", "الزيارة"),
+    ("بلدة كيرشهايم الألمانية", "كيرشهايم"),
+])
+def test_a_participle_or_a_country_after_a_written_town_is_not_its_name(classifier: Classifier, where: str,
+                                                                          shown: str) -> None:
+    text = f"وقال المرصد السوري إن تنظيم داعش قصف {where} بقذائف الهاون ."
+    assert _place_shown(classifier, text) == shown
