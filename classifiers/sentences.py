@@ -127,6 +127,16 @@ _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\- ]{2,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}| ?, \d{1,2} [A-Z][a-z]+)?"
     r"(?: ?\((?:Reuters|AP|AFP|UPI|Anadolu|dpa|IANS|ANI|Xinhua|TASS|WAFA|SANA|IRNA|AA)\))? ?[:—–-]+ +(?=\S)")
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z.'’\- ]{2,30}$")
+# «بيروت ( رويترز ) -», «دمشق - سانا :», «بغداد / الأناضول -», «عمان ( أ ف ب ) -»: a city and an agency;
+# «موسكو -» at the very start: a capital alone before a dash (not «المرصد السوري :», a speaker's head)
+_AR_AGENCY = (r"(?:سانا|رويترز|أ ?ف ?ب|ا ?ف ?ب|فرانس برس|فرانس ?بريس|الأناضول|الاناضول|د ?ب ?أ|كونا|وام|واس|إرنا|ارنا|تاس|"
+              r"سبوتنيك|شينخوا|وفا|قنا|بترا|أ ?ش ?أ|يو ?بي ?آي|الجزيرة|خاص|وكالات|متابعات|[\u0621-\u064a]+ ?نت)")
+_AR_DATELINE = re.compile(
+    r"^\s*(?:[\u0621-\u064a]+(?: [\u0621-\u064a]+)?)\s*(?:\(\s*" + _AR_AGENCY + r"\s*\)|[-–—/]\s*" + _AR_AGENCY
+    + r")\s*[:—–-]+\s+(?=\S)"
+    r"|^\s*(?:دمشق|بيروت|بغداد|موسكو|أنقرة|انقرة|القاهرة|عمان|طهران|الرياض|واشنطن|القدس|غزة|حلب|الموصل|إسطنبول|اسطنبول|"
+    r"جنيف|الدوحة|أبوظبي|ابوظبي|صنعاء|عدن|كابول|طرابلس|بنغازي|نيويورك|باريس|لندن|برلين|إدلب|ادلب|الرقة|حمص|أربيل|اربيل|"
+    r"دير الزور|درعا|الحسكة|القامشلي|كركوك|البصرة|الفلوجة|الرمادي|تكريت)\s+[-–—]\s+(?=\S)")
 # a time stamp glued to the start of a channel post ("14:02Dozens of operations") and "IDF:"
 # (as (?<![\d:])\d{1,2}:... written to open on a digit, so the regex engine skips to the digits)
 _STAMP = re.compile(r"\d(?<![\d:]\d)\d?:\d{2}(?=[A-Z\"“(])")
@@ -142,7 +152,8 @@ def strip_dateline(text: str) -> str:
     """A news dateline names where the reporter is, not where the event was: it is dropped."""
     m = _DATELINE.match(text)
     if m is None:
-        return text
+        ar = _AR_DATELINE.match(text) if "\u0600" <= text.lstrip()[:1] <= "\u06ff" else None
+        return text[ar.end():] if ar is not None else text
     head = m.group(0).strip(" :—–-")
     city = re.sub(r" ?\(.*\)|,.*", "", head).strip()
     # "WASHINGTON:" and "BEIRUT (Reuters) —" are datelines; "Hezbollah: ..." is a speaker

@@ -1001,3 +1001,18 @@ def test_a_participle_or_a_country_after_a_written_town_is_not_its_name(classifi
                                                                           shown: str) -> None:
     text = f"وقال المرصد السوري إن تنظيم داعش قصف {where} بقذائف الهاون ."
     assert _place_shown(classifier, text) == shown
+
+
+@pytest.mark.parametrize("dateline", ["بيروت ( رويترز ) -", "عمان ( أ ف ب ) -", "بغداد / الأناضول -", "دمشق - سانا :"])
+def test_an_arabic_dateline_is_not_where_nor_who(classifier: Classifier, dateline: str) -> None:
+    text = f"{dateline} قال المرصد السوري إن الطائرات الروسية قصفت سوقا شعبيا صباح اليوم ."
+    result = classifier.classify(text)
+    assert [(st.stance, st.speaker.name if st.speaker else None) for st in result.statements] == [
+        ("attribution", "Syrian Observatory for Human Rights")]
+    assert result.statements[0].contract_dict()["place"] is None
+
+
+def test_a_capital_alone_before_a_dash_opens_the_story(classifier: Classifier) -> None:
+    text = "موسكو - قالت وزارة الدفاع الروسية إن طائراتها دمرت مستودعا للأسلحة ."
+    assert _rows(classifier, text) == [("claim", "Russia", "Russia")]
+    assert classifier.classify(text).statements[0].contract_dict()["place"] is None
