@@ -474,6 +474,16 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                 doer = after[0]
             elif not arabic and not (end + 1 < len(s.toks) and s.toks[end + 1] in _BY_MANNER):
                 continue  # "trucks of Iraqi forces destroyed by an explosive device": a participle, no doer named
+        verb = s.toks[t][1:] if s.toks[t][:1] in ("و", "ف") and s.toks[t][1:] in fw.passive_alike else s.toks[t]
+        if doer is False and verb in fw.passive_alike and fw.lang == "ar":
+            # «قتل ثلاثة مدنيين على يد عناصر التنظيم»: the agent after the count of the dead
+            later = next((i for i in range(end + 1, min(end + 4, len(s.toks))) if _agent_at(s, fw, i)
+                          and fw.agents[0] != ("by",)), None)
+            if later is not None and agent == 0:
+                size = _agent_at(s, fw, later)
+                found_after = _head([(mn, r) for mn, r in ok if later + size - 1 < mn.start <= later + size + 3], s)
+                if found_after:
+                    doer = found_after[0]
         if doer is False and s.toks[t] in fw.passive_alike and not (t > 0 and (
                 s.toks[t - 1] == "من" or (s.toks[t - 1] in fw.own_after and not s.toks[t - 1].startswith("ال")
                                           and s.toks[t - 1].endswith(("ه", "ها", "نا"))))):
@@ -587,7 +597,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             near += 1
         after = [r for mn, r in ok if mn.start == near or (
             near == end and mn.start == end + 1 and s.toks[end] not in _TOWARDS and mn.alias not in fw.demonyms
-            and s.toks[end] not in fw.target_nouns)  # not «قصف مواقع النظام»: the party whose positions were hit
+            and s.toks[end] not in fw.target_nouns  # not «قصف مواقع النظام»: the party whose positions were hit
+            and not fw.according.fullmatch(s.toks[end]))  # nor «هجوم , بحسب المرصد»: the one who reports it
             ] if arabic else []
         doers = by or adjective or after
         if doers:

@@ -421,6 +421,9 @@ _AR_OFFICIAL = frozenset({"امنيه", "امني", "عسكريه", "عسكري"
                           "العسكريه", "الرسميه", "الحكوميه", "حكومه", "الحكومه", "بالجيش", "الجيش", "الشرطه",
                           "بالشرطه", "مسوول", "مسووله", "دبلوماسيه", "دبلوماسي", "استخباراتيه", "استخباري"})
 _AR_SAYS_WHAT = frozenset({"ما", "لما"})
+# «وفقا لما ذكره نشطاء اليوم الاثنين»: the day they spoke, no word of the speaker's
+_AR_WHEN = frozenset({"اليوم", "امس", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "الليله",
+                      "صباح", "مساء", "فجر"})
 _AR_TO = frozenset({"ل", "لوكاله", "لقناه", "لصحيفه", "لموقع", "لشبكه", "له", "لها"})
 
 
@@ -445,6 +448,7 @@ def _unnamed_reporter(s: Sentence, fw: FrameWords, scope: list[int]) -> ActorRef
             continue
         end = i + 1
         while end < len(toks) and end <= i + 3 and toks[end] not in COMPLEMENTISERS and toks[end] not in _AR_TO and (
+                toks[end] not in _AR_WHEN) and (
                 not fw.attack_verb.fullmatch(toks[end])) and toks[end] not in ("في", "من", "علي", "الي", "عن"):
             if not (toks[end].startswith("ال") or toks[end] in ("عيان", "محليه", "ميدانيه", "طبيه", "اهليه", "مطلعه",
                                                             "معارضه", "اعلاميون", "حقوقيون", "حقوقيه", "محلي", "محليون",

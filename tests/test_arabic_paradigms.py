@@ -1016,3 +1016,24 @@ def test_a_capital_alone_before_a_dash_opens_the_story(classifier: Classifier) -
     text = "موسكو - قالت وزارة الدفاع الروسية إن طائراتها دمرت مستودعا للأسلحة ."
     assert _rows(classifier, text) == [("claim", "Russia", "Russia")]
     assert classifier.classify(text).statements[0].contract_dict()["place"] is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقتل أربعة مدنيين على يد عناصر تنظيم داعش في قرية قرب البوكمال , بحسب ناشطين .",
+     [("attribution", "ناشطين", "Islamic State")]),
+    ("وقتل سبعة أشخاص على يد قوات النظام , وفقا لما ذكره نشطاء اليوم الخميس .", [("attribution", "نشطاء", "Syria")]),
+    ("وقتل خمسة مدنيين من قبل الطيران الروسي في ريف حلب بحسب المرصد السوري .",
+     [("attribution", "Syrian Observatory for Human Rights", "Russia")]),
+])
+def test_killed_at_the_hands_of_a_party_after_the_count_of_the_dead(classifier: Classifier, text: str,
+                                                                      want: list[Row]) -> None:
+    assert _rows(classifier, text) == want
+
+
+def test_the_one_reporting_after_the_attack_noun_is_not_its_doer(classifier: Classifier) -> None:
+    assert not _rows(classifier, "وقتل جنديان في هجوم , بحسب المرصد السوري .")
+
+
+def test_an_adjective_after_a_word_of_place_is_no_name(classifier: Classifier) -> None:
+    text = "وقال المرصد السوري إن تنظيم داعش قصف بلدة صغيرة في ريف حمص بقذائف الهاون ."
+    assert classifier.classify(text).statements[0].contract_dict()["place"] != "صغيرة"
