@@ -348,6 +348,14 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         near = reported_after(s, ok, pos)
         if near:
             return near[0]
+    if fw.lang == "ar":
+        for relayed in _AR_RELAYED.finditer(s.norm):
+            # «ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن ...»: the one quoted speaks, not the agency
+            pos = s.token_at(relayed.end() - 1) + 1
+            near = reported_after(s, ok, pos)
+            if near:
+                scope[0] = pos
+                return near[0]
     # "X claims (that) Y struck ...": a claim verb reports too (X's own attack is its claim)
     claims = [m for m in fw.claim_verb.finditer(s.norm) if not fw.claim_not.match(s.norm[m.end():].lstrip())]
     speech = sorted(list(fw.speech.finditer(s.norm)) + claims, key=lambda m: m.start()) or list(
@@ -410,6 +418,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     return None
 
 
+_AR_RELAYED = re.compile(r"(?<!\w)(?:و|ف)?(?:نقل|نقلت|ينقل|تنقل|نقلا|ونقلا)(?: \w+){0,5}? عن(?!\w)")
 # «قال شهود», «أفاد ناشطون», «قال سكان محليون», «بحسب ناشطين»: people the text names as no party; their word
 # of a named party's attack is their blame of it, the speaker as written. Not «مصادر» («قالت مصادر محلية»,
 # «أكدت المصادر الميدانية»): whose sources they are the text mostly does not say (tried: one false blame on

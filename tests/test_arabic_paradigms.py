@@ -1037,3 +1037,14 @@ def test_the_one_reporting_after_the_attack_noun_is_not_its_doer(classifier: Cla
 def test_an_adjective_after_a_word_of_place_is_no_name(classifier: Classifier) -> None:
     text = "وقال المرصد السوري إن تنظيم داعش قصف بلدة صغيرة في ريف حمص بقذائف الهاون ."
     assert classifier.classify(text).statements[0].contract_dict()["place"] != "صغيرة"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن الحوثيين أطلقوا صاروخين على سفينة تجارية .",
+     [("attribution", "United States", "Houthis")]),
+    ("ونقلت وكالة فرانس برس عن المرصد السوري أن الطائرات الروسية قصفت بلدة معرشورين .",
+     [("attribution", "Syrian Observatory for Human Rights", "Russia")]),
+    ("ونقلت قناة محلية عن وزارة الدفاع الروسية أن طائراتها دمرت مستودعا للذخيرة .", [("claim", "Russia", "Russia")]),
+])
+def test_the_one_an_agency_quotes_speaks_not_the_agency(classifier: Classifier, text: str, want: list[Row]) -> None:
+    assert _rows(classifier, text) == want
