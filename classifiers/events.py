@@ -596,7 +596,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         while arabic and near < min(end + 2, len(s.toks)) and s.toks[near] in fw.manner:
             near += 1
         after = [r for mn, r in ok if mn.start == near or (
-            near == end and mn.start == end + 1 and s.toks[end] not in _TOWARDS and mn.alias not in fw.demonyms
+            near == end and mn.start == end + 1 and s.toks[end] not in _TOWARDS
+            # «قصف الطائرات الروسية»: a state's adjective after the forces' noun (not «استهداف رتل أمريكي»)
+            and (mn.alias not in fw.demonyms or s.toks[end] in fw.doer_nouns)
             and s.toks[end] not in fw.target_nouns  # not «قصف مواقع النظام»: the party whose positions were hit
             and not fw.according.fullmatch(s.toks[end]))  # nor «هجوم , بحسب المرصد»: the one who reports it
             ] if arabic else []

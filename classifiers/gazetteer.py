@@ -127,6 +127,9 @@ _NO_SECONDS: frozenset[str] = frozenset()
 # word is something else ("let", "mod", "tak")
 _CAPS = re.compile(r"^[A-Z][A-Z.\-]{0,5}$|^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,5}$")
 _CLITIC_FIRST = frozenset("وفبلك")
+# particles with the article's letters, no adjective after a bare name («وأشار المرصد إلى ...»; not the
+# relative «النظام الذي ...», which names any system as often)
+_NOT_ADJECTIVES = frozenset({"الي", "الا"})
 _ONE = (1,)
 _PLAIN = re.compile(r"[A-Za-z][a-z]*(?: [A-Za-z][a-z]*)*")  # what normalize_cased leaves as it is
 _SITES = frozenset({"base", "site", "crossing", "town", "city"})
@@ -309,7 +312,8 @@ class Gazetteer:
                 hits = [a for a in aliases if (kinds is None or a.kind in kinds)
                         and (a.exact_case is None or tuple(cased[i:i + size]) == a.exact_case)
                         # «النظام» alone, not «النظام الإيراني», «النظام العالمي»: an adjective names another
-                        and not (a.bare and i + size < n and toks[i + size].startswith("ال"))
+                        and not (a.bare and i + size < n and toks[i + size].startswith("ال")
+                                 and toks[i + size] not in _NOT_ADJECTIVES)
                         and not (a.kind == "place" and self._generated(a.id) and (
                             (i and toks[i - 1] in _NAME_HEADS)
                             # "Deir al-Balah": a head word and a particle before it

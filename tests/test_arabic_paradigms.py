@@ -1048,3 +1048,19 @@ def test_an_adjective_after_a_word_of_place_is_no_name(classifier: Classifier) -
 ])
 def test_the_one_an_agency_quotes_speaks_not_the_agency(classifier: Classifier, text: str, want: list[Row]) -> None:
     assert _rows(classifier, text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وأشار المرصد إلى قصف الطائرات الروسية بلدة كفرنبودة .",
+     [("attribution", "Syrian Observatory for Human Rights", "Russia")]),
+    ("وأشار المرصد السوري إلى استهداف المقاتلات التركية قرى في ريف عفرين .",
+     [("attribution", "Syrian Observatory for Human Rights", "Turkey")]),
+])
+def test_the_state_adjective_after_the_forces_of_an_attack_noun(classifier: Classifier, text: str,
+                                                                want: list[Row]) -> None:
+    assert _rows(classifier, text) == want
+
+
+def test_the_relative_after_a_bare_regime_names_any_system(classifier: Classifier) -> None:
+    text = "ويحمل الباحثون الحكومة مسؤولية هذا النظام الذي يحرم الأطفال من التعليم ."
+    assert not any(subject == "Syria" for _, _, subject in _rows(classifier, text))
