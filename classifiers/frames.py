@@ -381,7 +381,11 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
             found = found or prior[-1][1]
             continue
         if fw.lang != "en" or (INVERTED.match(said.group(0)) and clause_initial(s, pos)):
-            following = after_speech(s, ok, pos, s.token_at(said.end() - 1) + 1, fw.lang == "fr")
+            # «أفاد ناشطون بغارات روسية»: a state's adjective behind another word qualifies a noun, it does not speak
+            # nor a party after «ل» («أفاد شهود بهجوم لتنظيم داعش»: the attack's, a genitive)
+            speaking = ok if fw.lang != "ar" else [(m, r) for m, r in ok if not (
+                m.start > s.token_at(said.end() - 1) + 1 and _of_attack(s, fw, m.start - 1))]
+            following = after_speech(s, speaking, pos, s.token_at(said.end() - 1) + 1, fw.lang == "fr")
             if following:
                 if fw.lang != "en" and voices is not None:
                     voices.append((pos, following[0]))
@@ -416,6 +420,14 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         if body is not None:
             return _body_state(s, fw, ok, call, own_deed=not (fw.lang == "ar" and _SOURCES.match(body)))
     return None
+
+
+def _of_attack(s: Sentence, fw: FrameWords, i: int) -> bool:
+    """Token ``i`` is an attack noun («بغارات», «بهجوم») or one of its forces or adjectives («طائرات»,
+    «جوية»): a party right after it is the attack's («بغارات روسية», «بهجوم لتنظيم داعش»)."""
+    word = s.toks[i]
+    return bool(fw.attack_noun.fullmatch(word) or (word[:1] == "ب" and fw.attack_noun.fullmatch(word[1:]))
+                or word in fw.doer_nouns or word in fw.manner)
 
 
 _AR_RELAYED = re.compile(r"(?<!\w)(?:و|ف)?(?:نقل|نقلت|ينقل|تنقل|نقلا|ونقلا)(?: \w+){0,5}? عن(?!\w)")
@@ -464,8 +476,9 @@ def _unnamed_reporter(s: Sentence, fw: FrameWords, scope: list[int]) -> ActorRef
                                                             "محليين", "ميدانيون", "ميدانيين")):
                 break
             end += 1
-        if said and not according and not any(t in COMPLEMENTISERS for t in toks[end:end + 6]):
-            continue  # «قال شهود» with no clause after it
+        told = end < len(toks) and toks[end].startswith("ب") and fw.attack_noun.fullmatch(toks[end][1:]) is not None
+        if said and not according and not told and not any(t in COMPLEMENTISERS for t in toks[end:end + 6]):
+            continue  # «قال شهود» with no clause after it (nor «أفاد ناشطون بقصف ...», the attack told)
         scope[0] = 0 if according else i
         written = s.written.get((i, end), " ".join(toks[i:end]))
         return ActorRef("unnamed", written, False, "unnamed", None, written)

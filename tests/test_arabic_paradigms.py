@@ -1064,3 +1064,18 @@ def test_the_state_adjective_after_the_forces_of_an_attack_noun(classifier: Clas
 def test_the_relative_after_a_bare_regime_names_any_system(classifier: Classifier) -> None:
     text = "ويحمل الباحثون الحكومة مسؤولية هذا النظام الذي يحرم الأطفال من التعليم ."
     assert not any(subject == "Syria" for _, _, subject in _rows(classifier, text))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وأفاد ناشطون بغارات روسية على بلدة الهبيط .", [("attribution", "ناشطون", "Russia")]),
+    ("وأفاد شهود بهجوم لتنظيم داعش على قرية قرب البوكمال .", [("attribution", "شهود", "Islamic State")]),
+    ("وأفاد ناشطون بقصف مدفعي لقوات النظام على بلدة اللطامنة .", [("attribution", "ناشطون", "Syria")]),
+])
+def test_people_telling_an_attack_by_its_verbal_noun_blame_its_doer(classifier: Classifier, text: str,
+                                                                     want: list[Row]) -> None:
+    # the party of the attack after «ب» + noun is not the one who speaks (no Russian or IS claim)
+    assert _rows(classifier, text) == want
+
+
+def test_telling_no_attack_by_a_verbal_noun_is_none(classifier: Classifier) -> None:
+    assert not _rows(classifier, "وأفاد ناشطون بوصول تعزيزات إلى المدينة .")
