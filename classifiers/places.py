@@ -48,11 +48,10 @@ def _marked(s: Sentence, i: int, end: int | None = None) -> bool:
     if end is not None and end < len(s.toks) and (s.toks[end] in place_words().after_place or (
             s.toks[end] in place_words().kind_of_attack and end + 1 < len(s.toks) and s.toks[end + 1] in place_words().after_place)):
         return True  # "the Baghdad bombing", "the #Ankara terrorist attack"
-    if i >= 2 and s.toks[i - 1] in place_words().between:
-        # "in south #Riyadh", "in the northern Baghdad district"
-        j = i - 2 if s.toks[i - 2] in ("a", "an", "the") else i - 1
-        if _marked(s, j):
-            return True
+    if i >= 1 and s.toks[i - 1] in place_words().between and not (i >= 2 and s.toks[i - 2] in PROVINCE_OF):
+        # "in south #Riyadh", "in the northern Baghdad district", "clashes west #Baghdad": a city
+        # with a direction is where, not its government speaking (not "#WilayatSouthBaghdad", a province of IS)
+        return True
     if i <= 0:
         return False
     before = s.toks[i - 1]
@@ -158,8 +157,8 @@ def _weak(s: Sentence, m: Mention, cue: int | None = None) -> bool:
 def _province_of(s: Sentence, i: int) -> bool:
     """Token ``i`` names a jihadist group's province ("Wilayat Sinai", "#WilayatArRaqqah") or is a
     word of a brigade's name ("Liwa Shuhada al-Yarmouk", "Liwa al-Quds")."""
-    if i >= 2 and s.toks[i - 1] in _PARTICLES:
-        i -= 1
+    if i >= 2 and (s.toks[i - 1] in _PARTICLES or s.toks[i - 1] in place_words().between):
+        i -= 1  # "Wilayat al-Furat", "#WilayatNorthBaghdad"
     return i > 0 and (s.toks[i - 1] in PROVINCE_OF or s.toks[i - 1] in place_words().group_words)
 
 
@@ -391,11 +390,32 @@ def _shown(p: PlaceRef) -> str | None:
     return written
 
 
+# a city's possessive before a name: "#Hasakah's #Tal_Baydar"
+_OWNED_AREA = re.compile(r"['\u2019]s\s+")
+# ... and a word of area after that name ("Tahtuh neighborhood"; not "Sadr City", "the Grand Mosque")
+_AREA_AFTER = re.compile(r"\s+(?i:area|district|neighbou?rhood|province|governorate|countryside|village|town|suburb|"
+                         r"region|quarter|camp)\b")
+
+
 def _finer(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz: Gazetteer) -> str | None:
     """"in the Al-Zahra area of #Homs", "in Kfar Kila, southern Lebanon": a name the gazetteer
     does not know, written just before the city or country it does know, is the finer place."""
-    name = written_place(s, span, gz)
     shown = wide.as_written or wide.name
+    for m in s.mentions:
+        if m.kind != "place" or m.id != wide.id:
+            continue
+        written, there = _written_at(s, m)
+        if there < 0:  # "#DeirEzzor" read as "Deir Ezzor"
+            written = written.replace(" ", "")
+            there = s.original.find(written)
+        owned = _OWNED_AREA.match(s.original, there + len(written)) if there >= 0 else None
+        if owned is not None:
+            # "in #Hasakah's #Tal_Baydar area", "Deir Ezzor's Jubaila district": the city owns the finer place
+            inside = [c for c in candidates(s, span, gz) if c[0] in (owned.end(), owned.end() + 1)
+                      and _AREA_AFTER.match(s.original, s.original.find(c[1].split()[-1], c[0]) + len(c[1].split()[-1]))]
+            if inside:
+                return inside[0][1]
+    name = written_place(s, span, gz)
     if name is None or normalize(name) == normalize(shown):
         return None
     at, there = s.original.find(name), s.original.find(shown)

@@ -556,3 +556,34 @@ def test_a_parenthesis_inside_a_sentence_is_no_caption() -> None:
 def test_a_capital_is_a_place_only_where_a_word_marks_it(classifier: Classifier, text: str,
                                                          expected: list[str]) -> None:
     assert message_places(classifier, text) == expected
+
+
+# -- relays' ways of writing a village: names the gazetteer does not know, as written ----------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a word refused as a name ("the Apostates at ...") does not hide the name after it
+    ("#Amaq: Islamic State fighters launch an assault on the Apostates at Jazal Oilfield", "Jazal Oilfield"),
+    # "near" after a party's name is where the party was hit, not the party's branch
+    ("#Amaq: a martyrdom operation hits Iraqi forces near Albu Hayat", "Albu Hayat"),
+    # a direction after the village starts the words that place it
+    ("#Amaq: Islamic State fighters destroy a Humvee of the Iraqi army near #Khuraiba NW of #Tikrit", "Khuraiba"),
+    # a hashtag after the village is the city around it
+    ("#Amaq: 12 Rafidi militiamen killed in a martyrdom operation in Zayouna #Baghdad", "Zayouna"),
+    # "the city's X area": the area, not the city that owns it
+    ("#Amaq: Islamic State fighters kill 9 Kurdish militiamen in #Hasakah's #Tal_Baydar area", "Tal Baydar"),
+    ("#Amaq: Islamic State fighters storm regime posts in #DeirEzzor's Jubaila neighborhood", "Jubaila"),
+])
+def test_a_relays_village_is_the_place_as_written(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a capital with a direction is where, not its government speaking
+    ("#Amaq: Islamic State fighters kill 8 regime soldiers in clashes south #Damascus", "Damascus"),
+    # ... but "#WilayatSouthBaghdad" is the group's province: the village it names wins
+    ("#WilayatSouthBaghdad Soldiers of the Caliphate targeted a gathering of the Rafidi army in #Arab_Jabour", "Arab Jabour"),
+    # a city's possessive before a landmark keeps the city ("Sadr City", "the Grand Mosque" are no area)
+    ("#Amaq: IS claims a suicide attack on Konya's Grand Mosque", "Konya"),
+])
+def test_a_city_with_a_direction_or_a_possessive(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
