@@ -355,13 +355,15 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
     if bases or sites:
         site = nearest(bases or sites)
         at = next(a for a, p in found if p.id == site.id)
-        return [(site, _nearer(s, site, at, span, gz, near) or _shown(site))]
+        # "in al-Barida, east of al-Qaryatain": a name the gazetteer does not know just before the town
+        return [(site, _nearer(s, site, at, span, gz, near) or _finer(s, site, span, gz, _DIRECTION_OF) or _shown(site))]
     # the most precise of them, or a finer place the message names elsewhere inside it
     level = min(SPECIFIC.get(p.kind, 5) for _, p in found)
     best = nearest([r for r in found if SPECIFIC.get(r[1].kind, 5) == level])
-    if best.kind not in ("town", "village", "city", "base", "site", "crossing"):
+    if best.kind not in ("town", "village", "base", "site", "crossing"):
         # "attacked 19 positions in Israel ... on Israel's northern border": a finer place this
-        # sentence names goes before one another sentence names inside the area (another attack's)
+        # sentence names goes before one another sentence names inside the area (another attack's);
+        # inside a city too ("#Halab: ... points in the village of #Tel_Sabaine")
         own = _finer(s, best, span, gz) or _marked_inside(s, best, span, gz, near)
         if own is not None and own.isascii():
             return [(best, own)]  # (an Arabic name as written: the gazetteer's own place first)
@@ -397,7 +399,15 @@ _AREA_AFTER = re.compile(r"\s+(?i:area|district|neighbou?rhood|province|governor
                          r"region|quarter|camp)\b")
 
 
-def _finer(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz: Gazetteer) -> str | None:
+# "X, east of Y", "X hills west to #Y", "X 20 km north of the town of Y": X placed by Y
+_DIRECTION_OF = re.compile(r"^[\s,]*(?:(?:hills?|area|village|region|district|neighbou?rhood|outskirts)\s+)?(?:\d+\s*km\s+)?"
+                           r"(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|"
+                           r"western|ne|nw|se|sw|n|s|e|w)\s+(?:of|to|from)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?#?$",
+                           re.I)
+
+
+def _finer(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz: Gazetteer,
+           between_words: re.Pattern[str] | None = None) -> str | None:
     """"in the Al-Zahra area of #Homs", "in Kfar Kila, southern Lebanon": a name the gazetteer
     does not know, written just before the city or country it does know, is the finer place."""
     shown = wide.as_written or wide.name
@@ -418,10 +428,13 @@ def _finer(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz: Gazett
     name = written_place(s, span, gz)
     if name is None or normalize(name) == normalize(shown):
         return None
-    at, there = s.original.find(name), s.original.find(shown)
+    at = s.original.find(name)
+    there = s.original.find(shown, at + len(name)) if at >= 0 else -1  # (not "#WilayatDimashq" before it)
     if at < 0 or there < 0 or not 0 < there - (at + len(name)) <= 40:
         return None
     between = s.original[at + len(name):there].lower()
+    if between_words is not None:
+        return name if between_words.match(between) else None
     return name if re.search(r"\b(?:of|in|near|outside|area|district|countryside|province|outskirts)\b|,", between) else None
 
 
@@ -434,7 +447,9 @@ def _marked_inside(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz
     if not found:
         return None
     shown = normalize(wide.as_written or wide.name)
-    found = [c for c in found if normalize(c[1]) != shown]
+    # (not "Khan Yunis-24hr" or "Gaza" for Khan Yunis or Gaza City: the known place written otherwise)
+    found = [c for c in found if normalize(c[1]) not in shown and not (
+        normalize(c[1]).startswith(shown) and normalize(c[1])[len(shown):].strip()[:1].isdigit())]
     return nearest_name(found, near) if found else None
 
 

@@ -46,10 +46,12 @@ _AREA_WORDS = frozenset("Mount Lake River Camp Valley Hill Hills Mountain Mounta
 _DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Northeast Northwest Southeast Southwest "
                         "North-East North-West South-East South-West NE NW SE SW N S E W".split())
 
+_NOT_NAME_WORDS = _DIRECTIONS | _AREA_WORDS | NOT_PLACE
+
 # a word glued to the next sentence's first word ("LebanonA", "AreaMaglan")
 _GLUED = re.compile(r"^([A-Za-z][a-z]+)[A-Z].*$")
 
-_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|Iraqi|Israeli|Saudi|Yemeni|Qatari|Omani|Kuwaiti|Emirati|Pakistani|"
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|Iraqi|Israeli|Saudi|Yemeni|Qatari|Omani|Kuwaiti|Emirati|Pakistani|"
                       r"Afghani?|Bahraini|Somali|Houthi|Azeri|Kurdish|American|African|Yemen's|Syria's|Iraq's|Lebanon's)$")
 
 
@@ -117,7 +119,7 @@ def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) 
             start += raw.find(" " + parts[0]) + 1
         tag = next((k for k in range(1, len(parts)) if parts[k].startswith("#")), None)
         if tag is not None and parts[tag - 1].lower().strip("-") not in NAME_HEADS and any(
-                p[:1].isupper() and p not in _DIRECTIONS and p not in _AREA_WORDS and p not in NOT_PLACE for p in parts[:tag]):
+                p.lstrip("#")[:1].isupper() and p.lstrip("#") not in _NOT_NAME_WORDS for p in parts[:tag]):
             parts = parts[:tag]  # "in Dawrah #Baghdad": a hashtag starts another name (not "Ras #Baalbek", "East #Qalamun")
         raw = " ".join(parts)
         written = normalize(raw)
@@ -182,6 +184,7 @@ def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) 
         # "near #karm_alkawadeea": after a word of place a hashtag is a name, however it is written
         name = m.group(1).replace("_", " ")
         if lo <= m.start() < hi or name[:1].isupper() or name.lower() in place_words().not_names or (
+                name in place_words().between) or (
                 gz is not None and gz.resolve_actor(name) is not None):
             continue  # capitalised ones are read by the patterns above
         out.append((m.start(1) - 1, name, True))

@@ -587,3 +587,36 @@ def test_a_relays_village_is_the_place_as_written(classifier: Classifier, text: 
 ])
 def test_a_city_with_a_direction_or_a_possessive(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+# -- the relays' spellings of known towns, and villages placed by a town ---------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Soldiers of the Caliphate destroyed a bulldozer with a guided missile south of Shadadi", "Al-Shaddadi"),
+    ("#Amaq: two Egyptian soldiers killed in an IED blast near Sheikh Zuwaid", "Sheikh Zuwaid"),
+    ("#Amaq: Islamic State fighters repel an attack on their positions west of Samarra'a", "Samarra'a"),
+    ("#Amaq: Islamic State fighters shell regime positions in Khan Touman", "Khan Touman"),
+    ("#Amaq: Islamic State fighters take full control of the Shaer gas field", "Shaer gas field"),
+])
+def test_a_relays_spelling_of_a_known_place(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a village the gazetteer does not know, placed by a direction from a known town
+    ("#Amaq: two regime tanks destroyed in clashes in al-Bayarat, east of al-Qaryatain town", "al-Bayarat"),
+    # a village a word marks inside a city the relay names as a hashtag
+    ("#Halab Soldiers of the Caliphate targeted regime points in the village of #Tal_Shughaib", "Tal Shughaib"),
+    # the known city written with something glued to it is still the city
+    ("IDF troops continue to intensify their activities in the area of Khan Yunis-24hr update.", "Khan Yunis"),
+])
+def test_a_village_placed_by_a_known_town_or_city(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text, source_actor="israel" if text.startswith("IDF") else None) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ukraine says it struck a Russian warship in a Crimean port overnight", "Crimea"),
+    ("#Amaq: dozens of Rafidi militiamen killed in a martyrdom operation in #central #Baghdad", "Baghdad"),
+])
+def test_an_adjective_or_a_direction_is_no_name(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
