@@ -450,6 +450,11 @@ def _marked_inside(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz
     # (not "Khan Yunis-24hr" or "Gaza" for Khan Yunis or Gaza City: the known place written otherwise)
     found = [c for c in found if normalize(c[1]) not in shown and not (
         normalize(c[1]).startswith(shown) and normalize(c[1])[len(shown):].strip()[:1].isdigit())]
+    if wide.kind == "city":
+        # inside a city, not a name holding another known place ("the town of Horlivka, an area of
+        # Ukraine's Donetsk region": Donetsk is the region around it; "Palmyra airport" is finer)
+        known = [" ".join(s.toks[m.start:m.end]) for m in s.mentions if m.kind == "place" and m.id != wide.id]
+        found = [c for c in found if not any(k in normalize(c[1]) for k in known)]
     return nearest_name(found, near) if found else None
 
 

@@ -609,6 +609,10 @@ def test_a_relays_spelling_of_a_known_place(classifier: Classifier, text: str, p
     ("#Halab Soldiers of the Caliphate targeted regime points in the village of #Tal_Shughaib", "Tal Shughaib"),
     # the known city written with something glued to it is still the city
     ("IDF troops continue to intensify their activities in the area of Khan Yunis-24hr update.", "Khan Yunis"),
+    # the region a city lies in is no finer place; a site of the city is
+    ("Russia's defence ministry said its forces struck Ukrainian positions in the town of Kupiansk, an area of "
+     "Ukraine's Kharkiv region.", "Kupiansk"),
+    ("#Amaq: a martyrdom operation hits an army convoy on the outskirts of Palmyra airport", "Palmyra airport"),
 ])
 def test_a_village_placed_by_a_known_town_or_city(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text, source_actor="israel" if text.startswith("IDF") else None) == [place]
