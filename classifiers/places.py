@@ -265,7 +265,8 @@ def first_told(gz: Gazetteer, sentences: list[Sentence]) -> dict[str, Told]:
 def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[PlaceRef], cut: int | None,
               many: bool, origins: list[PlaceRef] | None = None, not_places: frozenset[tuple[int, int]] = frozenset(),
               borders: list[str] | None = None,
-              told: Told | None = None, named_only: bool = False) -> list[tuple[PlaceRef | None, str | None]]:
+              told: Told | None = None, named_only: bool = False,
+              blame: bool = False) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
     the text names that the gazetteer does not know, or a known town's own spelling). ``cue``: the
     statement's words (or the token where they start). ``cut`` is
@@ -313,6 +314,13 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
         if written is not None and normalize(written) not in shown:
             return [(gz.places[kept[0].id].ref(s.written.get((kept[0].start, kept[0].end), kept[0].alias)), written)]
     found = [(m.start, gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))) for m in kept]
+    own = [(at, p) for at, p in found if blame and cue_at <= at <= cue_at + 15 and any(
+        t in place_words().attacks or t in _DEEDS for t in s.toks[cue_at:at])]
+    if own:
+        # "... targeted locations in Syria, tied to Iran, which supports groups that Washington blames
+        # for attacks on its forces in the Middle East": the blame's own clause names where (not
+        # "officials in Bor say ...": there no attack follows the words before another place)
+        found = own
     if not found and told is not None and told.sentence is not s:
         # "A US Navy ship downed missiles launched from Yemen. An official says the missiles were
         # fired by the Houthis" (under a headline of drones in Syria): where the sentence that told
@@ -371,6 +379,10 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
     if wide.kind in ("town", "village", "city", "base", "site", "crossing"):
         return [(wide, _finer(s, wide, span, gz) or _shown(wide))]
     return [(wide, _finer(s, wide, span, gz) or _marked_inside(s, wide, span, gz, near) or _shown(wide))]
+
+
+# the deeds a blame's own clause tells of, before the place it names ("fired by Houthi rebels in Yemen")
+_DEEDS = frozenset("fired launched shelled bombed attacked targeted struck killed hit shelling".split())
 
 
 def _cue_offset(s: Sentence, at: int) -> int | None:

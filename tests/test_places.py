@@ -624,3 +624,16 @@ def test_a_village_placed_by_a_known_town_or_city(classifier: Classifier, text: 
 ])
 def test_an_adjective_or_a_direction_is_no_name(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+# -- a blame's own clause names where ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the deed the blame tells of happened in Yemen, not where the ship was sailing
+    ("A Pentagon spokesman said the frigate was sailing in the northern Red Sea on Monday when it intercepted two "
+     "drones fired by Houthi rebels in Yemen.", "Yemen"),
+    # no place after the blame's words: the place before them stays
+    ("Officials in Kandahar blamed Taliban fighters for the attack on the checkpoint.", "Kandahar"),
+])
+def test_a_blames_own_clause_names_where(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
