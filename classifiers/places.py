@@ -77,6 +77,21 @@ def _marked(s: Sentence, i: int, end: int | None = None) -> bool:
     return j >= 0 and (s.toks[j] in LOCATIVE or s.toks[j] in place_words().where_before or s.toks[j] in place_words().aimed)
 
 
+# what may follow a tweet's closing hashtags: more hashtags, links, handles, punctuation
+_TAGS_TO_END = re.compile(r"(?:[\s.,;:!?\u2026|]*(?:#\w+|https?://\S+|@\w+))*[\s.,;:!?\u2026|]*")
+
+
+def _trailing_tag(s: Sentence, m: Mention) -> bool:
+    """"... hit a gathering of the militia #Baghdad https://...": a capital among a tweet's closing
+    hashtags tags where, it does not speak for its government."""
+    if "#" not in s.original:
+        return False
+    written, at = _written_at(s, m)
+    if at < 1 or s.original[at - 1] != "#":
+        return False
+    return _TAGS_TO_END.fullmatch(s.original, at + len(written)) is not None
+
+
 def _written_at(s: Sentence, m: Mention) -> tuple[str, int]:
     """A mention as written and where it is in the sentence (-1 if not found): of the name's
     occurrences, the one nearest the mention's token ("to Gaza ... the Israel-Gaza war")."""
@@ -296,6 +311,11 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
             and (m.id not in speaking or (m.id in again and (m.start, m.end) not in parties) or _marked(s, m.start, m.end))
             and (m.start, m.end) not in not_places and not _describes(gz, s, m) and not _spoken_at(s, m)
             and not _in_handle(s, m) and not _not_where(s, m) and not _common_word(s, m)]
+    if not kept and speaking and "#" in s.original and written_place(s, span, gz) is None:
+        # "... hit a gathering of the militia #Baghdad https://...": with no other place, a capital
+        # among a tweet's closing hashtags tags where (it does not speak for its government)
+        kept = [m for m in s.mentions if m.kind == "place" and m.id in speaking and _trailing_tag(s, m)
+                and not (span and span[0] <= m.start < span[1]) and (m.start, m.end) not in not_places][:1]
     # "drones launched from Yemen toward Eilat": where the fire came from is not where it struck,
     # unless the strike is on "the sources of the fire"
     origin = None if place_words().origin.search(s.norm) else place_words().origin_before

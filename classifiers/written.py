@@ -81,7 +81,7 @@ def _site_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _site_re(nouns: str) -> re.Pattern[str]:
     # "the Ramim barracks", "Karmardi village": capitalised words just before a site's noun
-    return re.compile(r"(?<![\w#'’])(?P<name>(?:[A-Z][A-Za-z\-]+\s+){1,3}?(?:" + nouns + r"))\b")
+    return re.compile(r"(?<![\w#'’])(?P<name>(?:[A-Z][A-Za-z\-]+(?:['’][A-Za-z]+)*\s+){1,3}?(?:" + nouns + r"))\b")
 
 
 def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) -> list[tuple[int, str, bool]]:

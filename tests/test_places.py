@@ -637,3 +637,22 @@ def test_an_adjective_or_a_direction_is_no_name(classifier: Classifier, text: st
 ])
 def test_a_blames_own_clause_names_where(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+# -- more of the relays' ways of writing where ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("#Amaq: Islamic State fighters repel an advance of the Lebanese army in the mountains of Jurud Qaa", "Jurud Qaa"),
+    ("According to Amaq, the Islamic State retook Tel Bir'ah village near the Turkish border after the rebels fled.",
+     "Tel Bir'ah village"),
+    ("#Amaq: Islamic State fighters attack Iraqi army positions at mount Qarachogh", "mount Qarachogh"),
+    ("#Amaq: an explosive device hits Kurdish units in the village of umm Rumman", "umm Rumman"),
+    # a capital among the closing hashtags is where, when the tweet names no other place
+    ("#Amaq: a martyrdom operation hits a gathering of the Rafidi militia #Baghdad https://t.co/abc", "Baghdad"),
+    ("#Amaq: a martyrdom operation hits a gathering of the Rafidi militia in Karrada #Baghdad https://t.co/abc",
+     "Karrada"),
+    # an owner's apostrophe is no part of the site's name
+    ("Hezbollah said it struck the Israeli army’s Branit barracks with missiles.", "Branit barracks"),
+])
+def test_more_ways_relays_write_where(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
