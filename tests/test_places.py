@@ -656,3 +656,13 @@ def test_a_blames_own_clause_names_where(classifier: Classifier, text: str, plac
 ])
 def test_more_ways_relays_write_where(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "Over the last two hours some 25 launches were identified crossing from Lebanon into northern Israel. IDF tanks "
+    "are responding with fire toward the origin of the launches.",
+    "A short while ago, terrorists fired an anti-tank missile from Lebanon toward the area of Zar'it. In response, IDF "
+    "artillery is firing toward the origin of the shooting.",
+])
+def test_fire_toward_the_origin_of_the_launches_is_where_they_came_from(classifier: Classifier, text: str) -> None:
+    assert places(classifier, text, source_actor="israel") == ["Lebanon"]
