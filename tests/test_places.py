@@ -666,3 +666,9 @@ def test_more_ways_relays_write_where(classifier: Classifier, text: str, place: 
 ])
 def test_fire_toward_the_origin_of_the_launches_is_where_they_came_from(classifier: Classifier, text: str) -> None:
     assert places(classifier, text, source_actor="israel") == ["Lebanon"]
+
+
+def test_where_flights_were_diverted_is_not_where_the_strike_was(classifier: Classifier) -> None:
+    text = "Syria blames Israel for airport strike\nSyria accused Israel of striking its main airport on Monday; flights " \
+           "were diverted to Latakia."
+    assert "Latakia" not in places(classifier, text)
