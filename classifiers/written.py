@@ -56,7 +56,7 @@ _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|Iraqi|Israeli|Saudi|Y
 
 
 # "#Huwaysis", "#Tahtuh", "#DeirEzZour": in a tweet a place is often only a hashtag
-_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+){0,2})(?![\w])")
+_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:_?[A-Z][a-z]+){0,2})(?![\w])")
 _TAG_AFTER_LOCATIVE = re.compile(r"(?<![\w#])(?:in|near|outside|around)\s+#([a-z][a-z]+(?:_[a-z]+){0,3})(?![\w])")
 # "Wilayat Sinai", "#WilayatHalab": a jihadist group's province, which names its branch, not where
 # (not the Arabic «ولاية», which is any state's: «ولاية تكساس»)
@@ -64,7 +64,9 @@ PROVINCE_OF = frozenset({"wilayat", "wilaya", "wilayah"})
 # a word of event glued to a hashtag's place: "#AnkaraBombing", "#BrusselsAttacks"
 _CAMEL_EVENT = re.compile(r"(?<=[a-z])(?:Bombings?|Attacks?|Blasts?|Massacre|Explosions?|Shooting|Raids?|Strikes?)$")
 _NOT_TAGS = frozenset("breaking breakingnews amaq amaqagency aamaq isis islamicstate is isil daesh urgent update news "
-                      "latest video photo photos terrormonitor alert syria iraq".split())
+                      "latest video photo photos terrormonitor alert syria iraq photoreport infographic".split())
+# "#Baridah area", "#Tal_Dhahab village": a hashtag a word of area follows names a place
+_TAG_AREA = re.compile(r"\s+(?i:area|village|district|neighbou?rhood|region|town|countryside|outskirts)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -189,7 +191,7 @@ def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) 
             continue  # capitalised ones are read by the patterns above
         out.append((m.start(1) - 1, name, True))
     for m in _HASHTAG.finditer(text):
-        name = _CAMEL_EVENT.sub("", m.group(1))  # "#AnkaraBombing" names Ankara
+        name = _CAMEL_EVENT.sub("", m.group(1)).replace("_", " ")  # "#AnkaraBombing" names Ankara; "#Tal_Hamis"
         if name.lower() in place_words().not_names or name.startswith(("Wilay", "Breaking")) or name.endswith("Agency") \
                 or name == "Assad":
             continue
@@ -198,7 +200,10 @@ def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) 
         if lo <= m.start() < hi or name in NOT_PLACE or _DEMONYM.match(name) or name.lower() in _NOT_TAGS or (
                 gz is not None and gz.resolve_actor(name) is not None):
             continue
-        out.append((m.start(), name, False))
+        area = bool(_TAG_AREA.match(text, m.end()))
+        if "_" in m.group(1) and not area:
+            continue  # "#Caliphate_News", "#Caravan_Of_Martyrs": such a tag names a place only before a word of area
+        out.append((m.start(), name, area))
     return out
 
 
