@@ -164,7 +164,8 @@ def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) 
                 w in NOT_PLACE or _DEMONYM.match(w) for w in words[:-1]):
             return None  # "the US base", "an Israeli army position": whose, not where
         name = " ".join(words)
-        if len(name) < 3 or (_DEMONYM.match(words[0].split("-")[0]) and (len(words) == 1 or "-" in words[0])):
+        if len(name) < 3 or (_DEMONYM.match(words[0].split("-")[0]) and (len(words) == 1 or "-" in words[0])) or (
+                len(words) > 1 and _DEMONYM.match(words[-1])):  # "in the South American country"
             return None
         if gz is not None and gz.resolve_actor(name) is not None:
             return None  # "in Hezbollah", "near ISIS": a party, not a place
