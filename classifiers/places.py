@@ -281,7 +281,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
               many: bool, origins: list[PlaceRef] | None = None, not_places: frozenset[tuple[int, int]] = frozenset(),
               borders: list[str] | None = None,
               told: Told | None = None, named_only: bool = False,
-              blame: bool = False) -> list[tuple[PlaceRef | None, str | None]]:
+              blame: bool = False, written: tuple[str, ...] = ()) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
     the text names that the gazetteer does not know, or a known town's own spelling). ``cue``: the
     statement's words (or the token where they start). ``cut`` is
@@ -355,6 +355,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
         # the gazetteer knows no place of this sentence: a name the sentence marks as a place
         # ("in the area of Kfarkela") before the message's place (the headline's country);
         # the message's place still links incidents
+        marked_elsewhere = written
         written = written_place(s, span, gz, near)
         blamed = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in not_places}
         first = [p for p in message_places if p.id not in speaking and p.id not in blamed][:1]
@@ -368,6 +369,10 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
                 taken is None or written is not None):
             # "in a Crimean port": the country, not the words as written
             taken, written = adjective_country(gz, s, span) or taken, None
+        if taken is None and written is None and marked_elsewhere:
+            # "A cell entered a depot in the area of Matmoura. Jets then struck the depot": with no
+            # place of the gazetteer in the message, the village another sentence marks as a place
+            written = marked_elsewhere[0]
         return [(taken, written or (_shown(taken) if taken else None))]
 
     def nearest(refs: list[tuple[int, PlaceRef]]) -> PlaceRef:
@@ -502,6 +507,12 @@ def _nearer(s: Sentence, site: PlaceRef, token: int, span: tuple[int, int] | Non
     closer = [c for c in candidates(s, span, gz) if c[2] and c[1].isascii() and distance(c[0], near) < here
               and known not in normalize(c[1]) and normalize(c[1]) not in known]
     return nearest_name(closer, near) if closer else None
+
+
+def message_written(gz: Gazetteer, sentences: list[Sentence]) -> tuple[str, ...]:
+    """The names the message's sentences mark as places by a word that says so ("the area of
+    Matmoura", "near Kibbutz Nir Am") that the gazetteer does not know, first named first."""
+    return tuple(dict.fromkeys(c[1] for s in sentences for c in sorted(candidates(s, None, gz)) if c[2] and c[1].isascii()))
 
 
 _BORDER_WORD = re.compile(r"(?<!\w)(?:border|boundary|frontier)(?!\w)")

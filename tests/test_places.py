@@ -683,3 +683,9 @@ def test_where_flights_were_diverted_is_not_where_the_strike_was(classifier: Cla
 ])
 def test_a_hashtag_before_a_word_of_area(classifier: Classifier, text: str, place: str | None) -> None:
     assert places(classifier, text) == [place]
+
+
+def test_a_village_another_sentence_marks_is_where_when_the_gazetteer_knows_none(classifier: Classifier) -> None:
+    text = ("Earlier today, an IDF aircraft spotted a terrorist cell entering a Hezbollah launch post in the area of "
+            "Hula. A short while later, IDF fighter jets struck the post.")
+    assert places(classifier, text, source_actor="israel") == ["Hula"]
