@@ -281,7 +281,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
               many: bool, origins: list[PlaceRef] | None = None, not_places: frozenset[tuple[int, int]] = frozenset(),
               borders: list[str] | None = None,
               told: Told | None = None, named_only: bool = False,
-              blame: bool = False, written: tuple[str, ...] = ()) -> list[tuple[PlaceRef | None, str | None]]:
+              blame: bool = False, elsewhere: tuple[str, ...] = ()) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
     the text names that the gazetteer does not know, or a known town's own spelling). ``cue``: the
     statement's words (or the token where they start). ``cut`` is
@@ -294,7 +294,9 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
     calls "the missiles": a sentence naming no place of its own takes that sentence's place before
     the message's first place (the headline's may be another attack's). ``named_only``:
     only a place this sentence names where (none when it names none: no name from elsewhere, no
-    country of an adjective)."""
+    country of an adjective). ``blame``: the statement is an attribution, whose own clause after its
+    words names where when it names a place after a deed. ``elsewhere``: the names other sentences
+    mark as places that the gazetteer does not know, for a message naming no place it knows."""
     cue_at = cue if isinstance(cue, int) else cue.start
     # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
     # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
@@ -334,13 +336,13 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
         if written is not None and normalize(written) not in shown:
             return [(gz.places[kept[0].id].ref(s.written.get((kept[0].start, kept[0].end), kept[0].alias)), written)]
     found = [(m.start, gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))) for m in kept]
-    own = [(at, p) for at, p in found if blame and cue_at <= at <= cue_at + 15 and any(
+    in_clause = [(at, p) for at, p in found if blame and cue_at <= at <= cue_at + 15 and any(
         t in place_words().attacks or t in _DEEDS for t in s.toks[cue_at:at])]
-    if own:
+    if in_clause:
         # "... targeted locations in Syria, tied to Iran, which supports groups that Washington blames
         # for attacks on its forces in the Middle East": the blame's own clause names where (not
         # "officials in Bor say ...": there no attack follows the words before another place)
-        found = own
+        found = in_clause
     if not found and told is not None and told.sentence is not s:
         # "A US Navy ship downed missiles launched from Yemen. An official says the missiles were
         # fired by the Houthis" (under a headline of drones in Syria): where the sentence that told
@@ -355,7 +357,6 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
         # the gazetteer knows no place of this sentence: a name the sentence marks as a place
         # ("in the area of Kfarkela") before the message's place (the headline's country);
         # the message's place still links incidents
-        marked_elsewhere = written
         written = written_place(s, span, gz, near)
         blamed = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in not_places}
         first = [p for p in message_places if p.id not in speaking and p.id not in blamed][:1]
@@ -369,10 +370,10 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
                 taken is None or written is not None):
             # "in a Crimean port": the country, not the words as written
             taken, written = adjective_country(gz, s, span) or taken, None
-        if taken is None and written is None and marked_elsewhere:
+        if taken is None and written is None and elsewhere:
             # "A cell entered a depot in the area of Matmoura. Jets then struck the depot": with no
             # place of the gazetteer in the message, the village another sentence marks as a place
-            written = marked_elsewhere[0]
+            written = elsewhere[0]
         return [(taken, written or (_shown(taken) if taken else None))]
 
     def nearest(refs: list[tuple[int, PlaceRef]]) -> PlaceRef:

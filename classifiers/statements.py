@@ -271,7 +271,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     targets = places_of(gz, s, cue, where.places, cut, many=stance == "claim", origins=where.origins, borders=where.borders,
                         not_places=frozenset({blamed_at}) if blamed_at else frozenset(),
                         told=where.told.get(told) if told else None, blame=stance == "attribution",
-                        written=where.written)
+                        elsewhere=where.written)
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target
     figs = extract_figures(s.norm_punct)
