@@ -394,6 +394,9 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
     # the most precise of them, or a finer place the message names elsewhere inside it
     level = min(SPECIFIC.get(p.kind, 5) for _, p in found)
     best = nearest([r for r in found if SPECIFIC.get(r[1].kind, 5) == level])
+    listed = _listed_first(gz, s, kept, found, best)
+    if listed is not None:
+        best = listed
     if best.kind not in ("town", "village", "base", "site", "crossing"):
         # "attacked 19 positions in Israel ... on Israel's northern border": a finer place this
         # sentence names goes before one another sentence names inside the area (another attack's);
@@ -409,6 +412,32 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
 
 # the deeds a blame's own clause tells of, before the place it names ("fired by Houthi rebels in Yemen")
 _DEEDS = frozenset("fired launched shelled bombed attacked targeted struck killed hit shelling".split())
+
+
+_LIST_WORDS = re.compile(r"^\W*(?:and|or|as well as|&amp;|&)?\W*(?:the\s+)?"
+                         r"(?:(?:northern|southern|eastern|western|central)\s+(?:(?:and|or)\s+)?)*$", re.I)
+
+
+def _listed_first(gz: Gazetteer, s: Sentence, kept: list[Mention], found: list[tuple[int, PlaceRef]],
+                  best: PlaceRef) -> PlaceRef | None:
+    """"attacked US bases in Syria as well as western and northern Iraq": of two places a list
+    names, neither inside the other, the first is the statement's (not the more precise second)."""
+    by_start = {m.start: m for m in kept}
+    at = next((k for k, (_, p) in enumerate(found) if p.id == best.id), None)
+    if at is None or at == 0:
+        return None
+    _, a2 = _written_at(s, by_start[found[at][0]])
+    for k in range(at - 1, -1, -1):
+        start, p = found[k]
+        prev = by_start[start]
+        if p.kind in ("base", "site", "crossing", "town", "village") or gz.within(best.id, p.id) or gz.within(p.id, best.id):
+            continue
+        w1, a1 = _written_at(s, prev)
+        if a1 < 0 or a2 < 0 or a2 <= a1:
+            continue
+        if _LIST_WORDS.match(s.original[a1 + len(w1):a2]):
+            return p
+    return None
 
 
 def _cue_offset(s: Sentence, at: int) -> int | None:

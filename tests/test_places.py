@@ -689,3 +689,13 @@ def test_a_village_another_sentence_marks_is_where_when_the_gazetteer_knows_none
     text = ("Earlier today, an IDF aircraft spotted a terrorist cell entering a Hezbollah launch post in the area of "
             "Hula. A short while later, IDF fighter jets struck the post.")
     assert places(classifier, text, source_actor="israel") == ["Hula"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # of two places a list names, the first is the statement's, not the more precise second
+    ("Iran-aligned militias say they have attacked US bases in Jordan as well as eastern and southern Syria.", "Jordan"),
+    # a place inside the other is a finer place of the same attack
+    ("Iran-aligned militias say they have attacked US bases in Syria, in eastern Syria.", "eastern Syria"),
+])
+def test_the_first_of_two_listed_places(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
