@@ -32,7 +32,15 @@ from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
 from classifiers.learned import StanceModel, load_model, refine
 from classifiers.names import extract_group_names, slug
-from classifiers.places import answered_at, event_places, first_told, government_seat, message_borders, report_place
+from classifiers.places import (
+    answered_at,
+    event_places,
+    first_told,
+    government_seat,
+    message_borders,
+    message_written,
+    report_place,
+)
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
@@ -202,7 +210,7 @@ class Classifier:
             target=next((m.id for s in sentences for m in s.mentions if m.kind == "target"), None),
         )
         call.locate = lambda: Where(*event_places(self.gz, sentences), message_borders(sentences),
-                                    first_told(self.gz, sentences))
+                                    first_told(self.gz, sentences), message_written(self.gz, sentences))
         if own is not None and own.kind in STATE | ARMED:
             call.reporters.append(own)  # an army's own channel speaks in every post
         call.communique = communique_claimant(self.gz, call.facts.norm, body, lang, list(all_actors.values()))

@@ -138,6 +138,7 @@ _SITES = frozenset({"base", "site", "crossing", "town", "city"})
 _NAME_HEADS = frozenset("kfar kafr kefar tal tall tell deir dayr beit bayt bait ain ayn umm abu ras khan bir jabal jebel "
                         "wadi qasr nahr sheikh shaykh hay hayy mazraat kafar كفر تل دير بيت عين ام ابو راس خان بير جبل "
                         "وادي قصر نهر شيخ حي مزرعه".split())
+NAME_HEADS = _NAME_HEADS  # (read by the names a sentence writes: "Ras #Baalbek" is one name)
 # the article between a name's first word and the rest: "Deir al-Balah", "Ras el-Ain", "Tall as-Sultan"
 _PARTICLES = frozenset("al el ad an ar as ash at az ed es ez".split())
 # words after which a name is where, not who: "in Iraq", «في العراق», "au Liban", «در عراق»

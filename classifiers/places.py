@@ -48,11 +48,10 @@ def _marked(s: Sentence, i: int, end: int | None = None) -> bool:
     if end is not None and end < len(s.toks) and (s.toks[end] in place_words().after_place or (
             s.toks[end] in place_words().kind_of_attack and end + 1 < len(s.toks) and s.toks[end + 1] in place_words().after_place)):
         return True  # "the Baghdad bombing", "the #Ankara terrorist attack"
-    if i >= 2 and s.toks[i - 1] in place_words().between:
-        # "in south #Riyadh", "in the northern Baghdad district"
-        j = i - 2 if s.toks[i - 2] in ("a", "an", "the") else i - 1
-        if _marked(s, j):
-            return True
+    if i >= 1 and s.toks[i - 1] in place_words().between and not (i >= 2 and s.toks[i - 2] in PROVINCE_OF):
+        # "in south #Riyadh", "in the northern Baghdad district", "clashes west #Baghdad": a city
+        # with a direction is where, not its government speaking (not "#WilayatSouthBaghdad", a province of IS)
+        return True
     if i <= 0:
         return False
     before = s.toks[i - 1]
@@ -76,6 +75,21 @@ def _marked(s: Sentence, i: int, end: int | None = None) -> bool:
         return False
     j = i - 4 if s.toks[i - 3] == "the" else i - 3
     return j >= 0 and (s.toks[j] in LOCATIVE or s.toks[j] in place_words().where_before or s.toks[j] in place_words().aimed)
+
+
+# what may follow a tweet's closing hashtags: more hashtags, links, handles, punctuation
+_TAGS_TO_END = re.compile(r"(?:[\s.,;:!?\u2026|]*(?:#\w+|https?://\S+|@\w+))*[\s.,;:!?\u2026|]*")
+
+
+def _trailing_tag(s: Sentence, m: Mention) -> bool:
+    """"... hit a gathering of the militia #Baghdad https://...": a capital among a tweet's closing
+    hashtags tags where, it does not speak for its government."""
+    if "#" not in s.original:
+        return False
+    written, at = _written_at(s, m)
+    if at < 1 or s.original[at - 1] != "#":
+        return False
+    return _TAGS_TO_END.fullmatch(s.original, at + len(written)) is not None
 
 
 def _written_at(s: Sentence, m: Mention) -> tuple[str, int]:
@@ -158,8 +172,8 @@ def _weak(s: Sentence, m: Mention, cue: int | None = None) -> bool:
 def _province_of(s: Sentence, i: int) -> bool:
     """Token ``i`` names a jihadist group's province ("Wilayat Sinai", "#WilayatArRaqqah") or is a
     word of a brigade's name ("Liwa Shuhada al-Yarmouk", "Liwa al-Quds")."""
-    if i >= 2 and s.toks[i - 1] in _PARTICLES:
-        i -= 1
+    if i >= 2 and (s.toks[i - 1] in _PARTICLES or s.toks[i - 1] in place_words().between):
+        i -= 1  # "Wilayat al-Furat", "#WilayatNorthBaghdad"
     return i > 0 and (s.toks[i - 1] in PROVINCE_OF or s.toks[i - 1] in place_words().group_words)
 
 
@@ -266,7 +280,8 @@ def first_told(gz: Gazetteer, sentences: list[Sentence]) -> dict[str, Told]:
 def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[PlaceRef], cut: int | None,
               many: bool, origins: list[PlaceRef] | None = None, not_places: frozenset[tuple[int, int]] = frozenset(),
               borders: list[str] | None = None,
-              told: Told | None = None, named_only: bool = False) -> list[tuple[PlaceRef | None, str | None]]:
+              told: Told | None = None, named_only: bool = False,
+              blame: bool = False, elsewhere: tuple[str, ...] = ()) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
     the text names that the gazetteer does not know, or a known town's own spelling). ``cue``: the
     statement's words (or the token where they start). ``cut`` is
@@ -279,7 +294,9 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
     calls "the missiles": a sentence naming no place of its own takes that sentence's place before
     the message's first place (the headline's may be another attack's). ``named_only``:
     only a place this sentence names where (none when it names none: no name from elsewhere, no
-    country of an adjective)."""
+    country of an adjective). ``blame``: the statement is an attribution, whose own clause after its
+    words names where when it names a place after a deed. ``elsewhere``: the names other sentences
+    mark as places that the gazetteer does not know, for a message naming no place it knows."""
     cue_at = cue if isinstance(cue, int) else cue.start
     # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
     # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
@@ -296,6 +313,11 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
             and (m.id not in speaking or (m.id in again and (m.start, m.end) not in parties) or _marked(s, m.start, m.end))
             and (m.start, m.end) not in not_places and not _describes(gz, s, m) and not _spoken_at(s, m)
             and not _in_handle(s, m) and not _not_where(s, m) and not _common_word(s, m)]
+    if not kept and speaking and "#" in s.original and written_place(s, span, gz) is None:
+        # "... hit a gathering of the militia #Baghdad https://...": with no other place, a capital
+        # among a tweet's closing hashtags tags where (it does not speak for its government)
+        kept = [m for m in s.mentions if m.kind == "place" and m.id in speaking and _trailing_tag(s, m)
+                and not (span and span[0] <= m.start < span[1]) and (m.start, m.end) not in not_places][:1]
     # "drones launched from Yemen toward Eilat": where the fire came from is not where it struck,
     # unless the strike is on "the sources of the fire"
     origin = None if place_words().origin.search(s.norm) else place_words().origin_before
@@ -314,6 +336,13 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
         if written is not None and normalize(written) not in shown:
             return [(gz.places[kept[0].id].ref(s.written.get((kept[0].start, kept[0].end), kept[0].alias)), written)]
     found = [(m.start, gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))) for m in kept]
+    in_clause = [(at, p) for at, p in found if blame and cue_at <= at <= cue_at + 15 and any(
+        t in place_words().attacks or t in _DEEDS for t in s.toks[cue_at:at])]
+    if in_clause:
+        # "... targeted locations in Syria, tied to Iran, which supports groups that Washington blames
+        # for attacks on its forces in the Middle East": the blame's own clause names where (not
+        # "officials in Bor say ...": there no attack follows the words before another place)
+        found = in_clause
     if not found and told is not None and told.sentence is not s:
         # "A US Navy ship downed missiles launched from Yemen. An official says the missiles were
         # fired by the Houthis" (under a headline of drones in Syria): where the sentence that told
@@ -341,6 +370,10 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
                 taken is None or written is not None):
             # "in a Crimean port": the country, not the words as written
             taken, written = adjective_country(gz, s, span) or taken, None
+        if taken is None and written is None and elsewhere:
+            # "A cell entered a depot in the area of Matmoura. Jets then struck the depot": with no
+            # place of the gazetteer in the message, the village another sentence marks as a place
+            written = elsewhere[0]
         return [(taken, written or (_shown(taken) if taken else None))]
 
     def nearest(refs: list[tuple[int, PlaceRef]]) -> PlaceRef:
@@ -356,13 +389,18 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
     if bases or sites:
         site = nearest(bases or sites)
         at = next(a for a, p in found if p.id == site.id)
-        return [(site, _nearer(s, site, at, span, gz, near) or _shown(site))]
+        # "in al-Barida, east of al-Qaryatain": a name the gazetteer does not know just before the town
+        return [(site, _nearer(s, site, at, span, gz, near) or _finer(s, site, span, gz, _DIRECTION_OF) or _shown(site))]
     # the most precise of them, or a finer place the message names elsewhere inside it
     level = min(SPECIFIC.get(p.kind, 5) for _, p in found)
     best = nearest([r for r in found if SPECIFIC.get(r[1].kind, 5) == level])
-    if best.kind not in ("town", "village", "city", "base", "site", "crossing"):
+    listed = _listed_first(gz, s, kept, found, best)
+    if listed is not None:
+        best = listed
+    if best.kind not in ("town", "village", "base", "site", "crossing"):
         # "attacked 19 positions in Israel ... on Israel's northern border": a finer place this
-        # sentence names goes before one another sentence names inside the area (another attack's)
+        # sentence names goes before one another sentence names inside the area (another attack's);
+        # inside a city too ("#Halab: ... points in the village of #Tel_Sabaine")
         own = _finer(s, best, span, gz) or _marked_inside(s, best, span, gz, near)
         if own is not None and (own.isascii() or _ar_settlement(s, own)):
             # (an Arabic name as written only after «بلدة», «قرية», «حي»: «بلدة الشيخ بحر بريف إدلب»
@@ -381,6 +419,36 @@ def _ar_settlement(s: Sentence, name: str) -> bool:
     """An Arabic name as written right after a word of a town, village or quarter («بلدة», «قرية», «حي»)."""
     at = s.original.find(name)
     return at > 0 and _AR_SETTLEMENT.search(s.original[max(at - 12, 0):at]) is not None
+
+
+# the deeds a blame's own clause tells of, before the place it names ("fired by Houthi rebels in Yemen")
+_DEEDS = frozenset("fired launched shelled bombed attacked targeted struck killed hit shelling".split())
+
+
+_LIST_WORDS = re.compile(r"^\W*(?:and|or|as well as|&amp;|&)?\W*(?:the\s+)?"
+                         r"(?:(?:northern|southern|eastern|western|central)\s+(?:(?:and|or)\s+)?)*$", re.I)
+
+
+def _listed_first(gz: Gazetteer, s: Sentence, kept: list[Mention], found: list[tuple[int, PlaceRef]],
+                  best: PlaceRef) -> PlaceRef | None:
+    """"attacked US bases in Syria as well as western and northern Iraq": of two places a list
+    names, neither inside the other, the first is the statement's (not the more precise second)."""
+    by_start = {m.start: m for m in kept}
+    at = next((k for k, (_, p) in enumerate(found) if p.id == best.id), None)
+    if at is None or at == 0:
+        return None
+    _, a2 = _written_at(s, by_start[found[at][0]])
+    for k in range(at - 1, -1, -1):
+        start, p = found[k]
+        prev = by_start[start]
+        if p.kind in ("base", "site", "crossing", "town", "village") or gz.within(best.id, p.id) or gz.within(p.id, best.id):
+            continue
+        w1, a1 = _written_at(s, prev)
+        if a1 < 0 or a2 < 0 or a2 <= a1:
+            continue
+        if _LIST_WORDS.match(s.original[a1 + len(w1):a2]):
+            return p
+    return None
 
 
 def _cue_offset(s: Sentence, at: int) -> int | None:
@@ -402,17 +470,49 @@ def _shown(p: PlaceRef) -> str | None:
     return written
 
 
-def _finer(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz: Gazetteer) -> str | None:
+# a city's possessive before a name: "#Hasakah's #Tal_Baydar"
+_OWNED_AREA = re.compile(r"['\u2019]s\s+")
+# ... and a word of area after that name ("Tahtuh neighborhood"; not "Sadr City", "the Grand Mosque")
+_AREA_AFTER = re.compile(r"\s+(?i:area|district|neighbou?rhood|province|governorate|countryside|village|town|suburb|"
+                         r"region|quarter|camp)\b")
+
+
+# "X, east of Y", "X hills west to #Y", "X 20 km north of the town of Y": X placed by Y
+_DIRECTION_OF = re.compile(r"^[\s,]*(?:(?:hills?|area|village|region|district|neighbou?rhood|outskirts)\s+)?(?:\d+\s*km\s+)?"
+                           r"(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|"
+                           r"western|ne|nw|se|sw|n|s|e|w)\s+(?:of|to|from)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?#?$",
+                           re.I)
+
+
+def _finer(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz: Gazetteer,
+           between_words: re.Pattern[str] | None = None) -> str | None:
     """"in the Al-Zahra area of #Homs", "in Kfar Kila, southern Lebanon": a name the gazetteer
     does not know, written just before the city or country it does know, is the finer place."""
-    name = written_place(s, span, gz)
     shown = wide.as_written or wide.name
+    for m in s.mentions:
+        if m.kind != "place" or m.id != wide.id:
+            continue
+        written, there = _written_at(s, m)
+        if there < 0:  # "#DeirEzzor" read as "Deir Ezzor"
+            written = written.replace(" ", "")
+            there = s.original.find(written)
+        owned = _OWNED_AREA.match(s.original, there + len(written)) if there >= 0 else None
+        if owned is not None:
+            # "in #Hasakah's #Tal_Baydar area", "Deir Ezzor's Jubaila district": the city owns the finer place
+            inside = [c for c in candidates(s, span, gz) if c[0] in (owned.end(), owned.end() + 1)
+                      and _AREA_AFTER.match(s.original, s.original.find(c[1].split()[-1], c[0]) + len(c[1].split()[-1]))]
+            if inside:
+                return inside[0][1]
+    name = written_place(s, span, gz)
     if name is None or normalize(name) == normalize(shown):
         return None
-    at, there = s.original.find(name), s.original.find(shown)
+    at = s.original.find(name)
+    there = s.original.find(shown, at + len(name)) if at >= 0 else -1  # (not "#WilayatDimashq" before it)
     if at < 0 or there < 0 or not 0 < there - (at + len(name)) <= 40:
         return None
     between = s.original[at + len(name):there].lower()
+    if between_words is not None:
+        return name if between_words.match(between) else None
     return name if re.search(r"\b(?:of|in|near|outside|area|district|countryside|province|outskirts)\b|,", between) else None
 
 
@@ -425,7 +525,14 @@ def _marked_inside(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz
     if not found:
         return None
     shown = normalize(wide.as_written or wide.name)
-    found = [c for c in found if normalize(c[1]) != shown]
+    # (not "Khan Yunis-24hr" or "Gaza" for Khan Yunis or Gaza City: the known place written otherwise)
+    found = [c for c in found if normalize(c[1]) not in shown and not (
+        normalize(c[1]).startswith(shown) and normalize(c[1])[len(shown):].strip()[:1].isdigit())]
+    if wide.kind == "city":
+        # inside a city, not a name holding another known place ("the town of Horlivka, an area of
+        # Ukraine's Donetsk region": Donetsk is the region around it; "Palmyra airport" is finer)
+        known = [" ".join(s.toks[m.start:m.end]) for m in s.mentions if m.kind == "place" and m.id != wide.id]
+        found = [c for c in found if not any(k in normalize(c[1]) for k in known)]
     return nearest_name(found, near) if found else None
 
 
@@ -441,6 +548,12 @@ def _nearer(s: Sentence, site: PlaceRef, token: int, span: tuple[int, int] | Non
     closer = [c for c in candidates(s, span, gz) if c[2] and c[1].isascii() and distance(c[0], near) < here
               and known not in normalize(c[1]) and normalize(c[1]) not in known]
     return nearest_name(closer, near) if closer else None
+
+
+def message_written(gz: Gazetteer, sentences: list[Sentence]) -> tuple[str, ...]:
+    """The names the message's sentences mark as places by a word that says so ("the area of
+    Matmoura", "near Kibbutz Nir Am") that the gazetteer does not know, first named first."""
+    return tuple(dict.fromkeys(c[1] for s in sentences for c in sorted(candidates(s, None, gz)) if c[2] and c[1].isascii()))
 
 
 _BORDER_WORD = re.compile(r"(?<!\w)(?:border|boundary|frontier)(?!\w)")

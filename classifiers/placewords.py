@@ -85,11 +85,12 @@ SPECIFIC = {"base": 0, "site": 0, "crossing": 0, "town": 1, "village": 1, "city"
 # a capitalised name (or a hashtag) after a preposition of place, in the text as written; the
 # named group "strong" is a word that says a place follows ("the village of", "near")
 _NAME = (r"(?P<name>(?:(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|"
-         r"southwest)(?:ern)?\s+)?#?(?:al-|el-|Al-|Al |El-|as-|ash-|ad-|an-|ar-|at-|az-|ad-|ed-|es-|ez-)?[A-Z][\w'’`\-]+"
+         r"southwest)(?:ern)?\s+)?#?(?:Mt\.?\s+|[Mm]ount\s+|(?:umm?|abu|tal|tel|tall|ain|ayn|deir|kafr|kfar|bir|ras|khan|beit|"
+         r"jabal|jebel|wadi)\s+)?(?:al-|el-|Al-|Al |El-|as-|ash-|ad-|an-|ar-|at-|az-|ad-|ed-|es-|ez-)?[A-Z][\w'’`\-]+"
          r"(?:\s+(?:al-|el-|Al-|Al |of |El-|(?:ash|as|ad|an|ar|at|az|ed|es|ez)-|(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez|ibn|bin|abu|"
          r"umm?)\s+)?#?[A-Z][\w'’`\-]+){0,3})")
 _AREA_OF = (r"(?:town|village|city|area|region|district|province|governorate|outskirts|camp|neighbou?rhood|suburb|"
-            r"vicinity|countryside|municipality|hamlet|towns|villages|areas)\s+of\s+")
+            r"vicinity|countryside|municipality|hamlet|towns|villages|areas|mountains?|hills?|edges|surroundings)\s+of\s+")
 LATIN_PLACE = re.compile(
     r"(?<![\w#])(?:(?P<near>near|outside|around)|in|at|inside|on|over|off|into)\s+(?:the\s+)?"
     r"(?P<strong>" + _AREA_OF + r")?[\"“']?" + _NAME)

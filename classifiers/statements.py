@@ -86,6 +86,7 @@ class Where:
     origins: list[PlaceRef]  # the places fire came from ("launches from Lebanon")
     borders: list[str]  # borders the message names ("the boundary with Lebanon")
     told: dict[str, Told]  # per weapon, where the message first names it: what a later "the missiles" refers back to
+    written: tuple[str, ...] = ()  # names a word marks as places that the gazetteer does not know ("the area of Matmoura")
 
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe|"
@@ -269,7 +270,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     where = call.where()
     targets = places_of(gz, s, cue, where.places, cut, many=stance == "claim", origins=where.origins, borders=where.borders,
                         not_places=frozenset({blamed_at}) if blamed_at else frozenset(),
-                        told=where.told.get(told) if told else None)
+                        told=where.told.get(told) if told else None, blame=stance == "attribution",
+                        elsewhere=where.written)
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target
     figs = extract_figures(s.norm_punct)

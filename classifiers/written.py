@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from classifiers.gazetteer import LOCATIVE, Gazetteer
+from classifiers.gazetteer import LOCATIVE, NAME_HEADS, Gazetteer
 from classifiers.names import display_name
 from classifiers.normalize import normalize
 from classifiers.placewords import (
@@ -41,15 +41,22 @@ def distance(at: int, near: int) -> int:
 _AREA_WORDS = frozenset("Mount Lake River Camp Valley Hill Hills Mountain Mountains Village Town City District Province "
                         "Governorate Area Region Outskirts Countryside Neighborhood Neighbourhood Suburb".split())
 
+# a direction after a town's name starts the words that place it ("Muhanah west of Makhmur",
+# "#Hamidiyyah NW of #Fallujah"): it ends the name
+_DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Northeast Northwest Southeast Southwest "
+                        "North-East North-West South-East South-West NE NW SE SW N S E W".split())
+
+_NOT_NAME_WORDS = _DIRECTIONS | _AREA_WORDS | NOT_PLACE
+
 # a word glued to the next sentence's first word ("LebanonA", "AreaMaglan")
 _GLUED = re.compile(r"^([A-Za-z][a-z]+)[A-Z].*$")
 
-_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|Iraqi|Israeli|Saudi|Yemeni|Qatari|Omani|Kuwaiti|Emirati|Pakistani|"
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|Iraqi|Israeli|Saudi|Yemeni|Qatari|Omani|Kuwaiti|Emirati|Pakistani|"
                       r"Afghani?|Bahraini|Somali|Houthi|Azeri|Kurdish|American|African|Yemen's|Syria's|Iraq's|Lebanon's)$")
 
 
 # "#Huwaysis", "#Tahtuh", "#DeirEzZour": in a tweet a place is often only a hashtag
-_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+){0,2})(?![\w])")
+_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:_?[A-Z][a-z]+){0,2})(?![\w])")
 _TAG_AFTER_LOCATIVE = re.compile(r"(?<![\w#])(?:in|near|outside|around)\s+#([a-z][a-z]+(?:_[a-z]+){0,3})(?![\w])")
 # "Wilayat Sinai", "#WilayatHalab": a jihadist group's province, which names its branch, not where
 # (not the Arabic «ولاية», which is any state's: «ولاية تكساس»)
@@ -57,7 +64,9 @@ PROVINCE_OF = frozenset({"wilayat", "wilaya", "wilayah"})
 # a word of event glued to a hashtag's place: "#AnkaraBombing", "#BrusselsAttacks"
 _CAMEL_EVENT = re.compile(r"(?<=[a-z])(?:Bombings?|Attacks?|Blasts?|Massacre|Explosions?|Shooting|Raids?|Strikes?)$")
 _NOT_TAGS = frozenset("breaking breakingnews amaq amaqagency aamaq isis islamicstate is isil daesh urgent update news "
-                      "latest video photo photos terrormonitor alert syria iraq".split())
+                      "latest video photo photos terrormonitor alert syria iraq photoreport infographic".split())
+# "#Baridah area", "#Tal_Dhahab village": a hashtag a word of area follows names a place
+_TAG_AREA = re.compile(r"\s+(?i:area|village|district|neighbou?rhood|region|town|countryside|outskirts)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -74,7 +83,7 @@ def _site_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _site_re(nouns: str) -> re.Pattern[str]:
     # "the Ramim barracks", "Karmardi village": capitalised words just before a site's noun
-    return re.compile(r"(?<![\w#'’])(?P<name>(?:[A-Z][A-Za-z\-]+\s+){1,3}?(?:" + nouns + r"))\b")
+    return re.compile(r"(?<![\w#'’])(?P<name>(?:[A-Z][A-Za-z\-]+(?:['’][A-Za-z]+)*\s+){1,3}?(?:" + nouns + r"))\b")
 
 
 def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) -> list[tuple[int, str, bool]]:
@@ -91,71 +100,99 @@ def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) 
     # "Ansar al-Sharia in #Libya": the branch of a party, not where (see _qualifies)
     branches = [s.written.get((m.start, m.end), m.alias) for m in s.mentions if m.kind == "actor"]
     out: list[tuple[int, str, bool]] = []
+
+    def take(pattern: re.Pattern[str], m: re.Match[str]) -> tuple[int, str, bool] | None:
+        if lo <= m.start() < hi or place_words().speech.search(normalize(text[max(m.start() - 40, 0):m.start()]).strip()):
+            return None  # in "in response to ...", or where a speaker spoke ("a news conference in Baghdad")
+        if (pattern is OF_PLACE or (pattern is LATIN_PLACE and m.group(0)[:2].lower() == "in")) and any(
+                text[:m.start()].rstrip().endswith(b) for b in branches if b):
+            return None
+        before = normalize(text[max(m.start("name") - 40, 0):m.start("name")]).strip()
+        if place_words().destination.search(before) or place_words().not_where.search(before):
+            return None  # "a tanker bound for Eilat": where it was going; "the war in Gaza"
+        if pattern is BORDER:
+            return m.start("name"), display_name(m.group("name")), True
+        raw = m.group("name")
+        parts = raw.split()
+        start = m.start("name")
+        owner = next((k for k in range(len(parts) - 1) if parts[k].endswith(("'s", "\u2019s"))), None)
+        if owner is not None:
+            parts = parts[owner + 1:]  # "in #Baqubah's #Shaftah area": the name after the owner's
+            start += raw.find(" " + parts[0]) + 1
+        tag = next((k for k in range(1, len(parts)) if parts[k].startswith("#")), None)
+        if tag is not None and parts[tag - 1].lower().strip("-") not in NAME_HEADS and any(
+                p.lstrip("#")[:1].isupper() and p.lstrip("#") not in _NOT_NAME_WORDS for p in parts[:tag]):
+            parts = parts[:tag]  # "in Dawrah #Baghdad": a hashtag starts another name (not "Ras #Baalbek", "East #Qalamun")
+        raw = " ".join(parts)
+        written = normalize(raw)
+        if in_actors and any(normalize(m.group(0)) in a or a in written or written in a for a in in_actors):
+            return None
+        if titled and "#" not in raw:
+            return None
+        name = display_name(raw.replace("#", "").replace("_", " "))
+        if place_words().modifiers.search(name):
+            return None  # "an attack on India-bound ships": a ship's destination, not where
+        words = name.split()
+        glued = next((k for k, w in enumerate(words) if _GLUED.match(w) and "#" not in raw), None)
+        if glued is not None:
+            # "the Hamad AreaMaglan soldiers": a post that lost the break after its title
+            words = [*words[:glued], _GLUED.sub(r"\1", words[glued])]
+        if pattern is ARABIC_PLACE or pattern is PERSIAN_PLACE:
+            generic = place_words().arabic_generic
+            while words and words[0] in generic:
+                words = words[1:]  # «في العاصمة المنامة» is Manama
+            if len(words) == 2 and (words[1] in generic or (words[0] not in place_words().arabic_heads and (
+                    not words[1].startswith("ال")))):
+                words = words[:1]  # «مدينة الرمادي غرب»: the second word is not the name's
+        if any(w.lower() in place_words().not_names for w in words):
+            return None  # "apostate #Rafidi army", "an #Inghimasi op": a party's epithet, not a place
+        cut = next((k for k in range(1, len(words) - 1) if words[k] in _AREA_WORDS and words[k + 1] == "of"), None)
+        if cut is not None:
+            words = words[:cut]  # "as-Sayyidah Zainab Region of Damascus" is as-Sayyidah Zainab
+        cut = next((k for k in range(1, len(words)) if words[k] in _DIRECTIONS), None)
+        if cut is not None:
+            words = words[:cut]  # "#Hamidiyyah NW of #Fallujah", "Zuba` Southwest #Baghdad": the town before the direction
+        while words and (words[-1] in NOT_PLACE or words[-1] in _AREA_WORDS):
+            words.pop()  # "the Hamad Area", "Karmardi Village", "Mount" alone
+        if words and words[-1] in place_words().not_heads:
+            return None  # "in the Aerial Control Unit", "at the Home Front Command": a body, not a place
+        if not words or words[-1] in NOT_PLACE or all(w in NOT_PLACE for w in words):
+            return None
+        if pattern not in (LATIN_PLACE, OF_PLACE, ARABIC_PLACE, PERSIAN_PLACE) and words[0].endswith("ing"):
+            return None  # "Targeting barracks", "Shelling positions": a verb, not a name
+        if pattern not in (LATIN_PLACE, OF_PLACE, ARABIC_PLACE, PERSIAN_PLACE) and any(
+                w in NOT_PLACE or _DEMONYM.match(w) for w in words[:-1]):
+            return None  # "the US base", "an Israeli army position": whose, not where
+        name = " ".join(words)
+        if len(name) < 3 or (_DEMONYM.match(words[0].split("-")[0]) and (len(words) == 1 or "-" in words[0])) or (
+                len(words) > 1 and _DEMONYM.match(words[-1])):  # "in the South American country"
+            return None
+        if gz is not None and gz.resolve_actor(name) is not None:
+            return None  # "in Hezbollah", "near ISIS": a party, not a place
+        strong = pattern is not LATIN_PLACE or bool(m.group("strong") or m.group("near"))
+        return start, name, strong
+
     for pattern in (BORDER, LATIN_PLACE, OF_PLACE, ARABIC_PLACE, PERSIAN_PLACE, _site_pattern()):
-        for m in pattern.finditer(text):
-            if lo <= m.start() < hi or place_words().speech.search(normalize(text[max(m.start() - 40, 0):m.start()]).strip()):
-                continue  # in "in response to ...", or where a speaker spoke ("a news conference in Baghdad")
-            if pattern in (LATIN_PLACE, OF_PLACE) and any(text[:m.start()].rstrip().endswith(b) for b in branches if b):
-                continue
-            before = normalize(text[max(m.start("name") - 40, 0):m.start("name")]).strip()
-            if place_words().destination.search(before) or place_words().not_where.search(before):
-                continue  # "a tanker bound for Eilat": where it was going; "the war in Gaza"
-            if pattern is BORDER:
-                out.append((m.start("name"), display_name(m.group("name")), True))
-                continue
-            raw = m.group("name")
-            written = normalize(raw)
-            if in_actors and any(normalize(m.group(0)) in a or a in written or written in a for a in in_actors):
-                continue
-            if titled and "#" not in raw:
-                continue
-            name = display_name(raw.replace("#", "").replace("_", " "))
-            if place_words().modifiers.search(name):
-                continue  # "an attack on India-bound ships": a ship's destination, not where
-            words = name.split()
-            glued = next((k for k, w in enumerate(words) if _GLUED.match(w) and "#" not in raw), None)
-            if glued is not None:
-                # "the Hamad AreaMaglan soldiers": a post that lost the break after its title
-                words = [*words[:glued], _GLUED.sub(r"\1", words[glued])]
-            if pattern is ARABIC_PLACE or pattern is PERSIAN_PLACE:
-                generic = place_words().arabic_generic
-                while words and words[0] in generic:
-                    words = words[1:]  # «في العاصمة المنامة» is Manama
-                if len(words) == 2 and (words[1] in generic or (words[0] not in place_words().arabic_heads and (
-                        not words[1].startswith("ال")))):
-                    words = words[:1]  # «مدينة الرمادي غرب»: the second word is not the name's
-            if any(w.lower() in place_words().not_names for w in words):
-                continue  # "apostate #Rafidi army", "an #Inghimasi op": a party's epithet, not a place
-            cut = next((k for k in range(1, len(words) - 1) if words[k] in _AREA_WORDS and words[k + 1] == "of"), None)
-            if cut is not None:
-                words = words[:cut]  # "as-Sayyidah Zainab Region of Damascus" is as-Sayyidah Zainab
-            while words and (words[-1] in NOT_PLACE or words[-1] in _AREA_WORDS):
-                words.pop()  # "the Hamad Area", "Karmardi Village", "Mount" alone
-            if words and words[-1] in place_words().not_heads:
-                continue  # "in the Aerial Control Unit", "at the Home Front Command": a body, not a place
-            if not words or words[-1] in NOT_PLACE or all(w in NOT_PLACE for w in words):
-                continue
-            if pattern not in (LATIN_PLACE, OF_PLACE, ARABIC_PLACE, PERSIAN_PLACE) and words[0].endswith("ing"):
-                continue  # "Targeting barracks", "Shelling positions": a verb, not a name
-            if pattern not in (LATIN_PLACE, OF_PLACE, ARABIC_PLACE, PERSIAN_PLACE) and any(
-                    w in NOT_PLACE or _DEMONYM.match(w) for w in words[:-1]):
-                continue  # "the US base", "an Israeli army position": whose, not where
-            name = " ".join(words)
-            if len(name) < 3 or (_DEMONYM.match(words[0].split("-")[0]) and (len(words) == 1 or "-" in words[0])):
-                continue
-            if gz is not None and gz.resolve_actor(name) is not None:
-                continue  # "in Hezbollah", "near ISIS": a party, not a place
-            strong = pattern is not LATIN_PLACE or bool(m.group("strong") or m.group("near"))
-            out.append((m.start("name"), name, strong))
+        at = 0
+        while (m := pattern.search(text, at)) is not None:
+            found = take(pattern, m)
+            if found is not None:
+                out.append(found)
+            if found is None and pattern in (LATIN_PLACE, OF_PLACE) and m.start("name") > m.start():
+                # "on the Assadists at Shair Oilfield": a name refused may hide a place inside it
+                at = m.start("name")
+            else:
+                at = m.end()
     for m in _TAG_AFTER_LOCATIVE.finditer(text):
         # "near #karm_alkawadeea": after a word of place a hashtag is a name, however it is written
         name = m.group(1).replace("_", " ")
         if lo <= m.start() < hi or name[:1].isupper() or name.lower() in place_words().not_names or (
+                name in place_words().between) or (
                 gz is not None and gz.resolve_actor(name) is not None):
             continue  # capitalised ones are read by the patterns above
         out.append((m.start(1) - 1, name, True))
     for m in _HASHTAG.finditer(text):
-        name = _CAMEL_EVENT.sub("", m.group(1))  # "#AnkaraBombing" names Ankara
+        name = _CAMEL_EVENT.sub("", m.group(1)).replace("_", " ")  # "#AnkaraBombing" names Ankara; "#Tal_Hamis"
         if name.lower() in place_words().not_names or name.startswith(("Wilay", "Breaking")) or name.endswith("Agency") \
                 or name == "Assad":
             continue
@@ -164,7 +201,10 @@ def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) 
         if lo <= m.start() < hi or name in NOT_PLACE or _DEMONYM.match(name) or name.lower() in _NOT_TAGS or (
                 gz is not None and gz.resolve_actor(name) is not None):
             continue
-        out.append((m.start(), name, False))
+        area = bool(_TAG_AREA.match(text, m.end()))
+        if "_" in m.group(1) and not area:
+            continue  # "#Caliphate_News", "#Caravan_Of_Martyrs": such a tag names a place only before a word of area
+        out.append((m.start(), name, area))
     return out
 
 

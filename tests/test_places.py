@@ -556,3 +556,146 @@ def test_a_parenthesis_inside_a_sentence_is_no_caption() -> None:
 def test_a_capital_is_a_place_only_where_a_word_marks_it(classifier: Classifier, text: str,
                                                          expected: list[str]) -> None:
     assert message_places(classifier, text) == expected
+
+
+# -- relays' ways of writing a village: names the gazetteer does not know, as written ----------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a word refused as a name ("the Apostates at ...") does not hide the name after it
+    ("#Amaq: Islamic State fighters launch an assault on the Apostates at Jazal Oilfield", "Jazal Oilfield"),
+    # "near" after a party's name is where the party was hit, not the party's branch
+    ("#Amaq: a martyrdom operation hits Iraqi forces near Albu Hayat", "Albu Hayat"),
+    # a direction after the village starts the words that place it
+    ("#Amaq: Islamic State fighters destroy a Humvee of the Iraqi army near #Khuraiba NW of #Tikrit", "Khuraiba"),
+    # a hashtag after the village is the city around it
+    ("#Amaq: 12 Rafidi militiamen killed in a martyrdom operation in Zayouna #Baghdad", "Zayouna"),
+    # "the city's X area": the area, not the city that owns it
+    ("#Amaq: Islamic State fighters kill 9 Kurdish militiamen in #Hasakah's #Tal_Baydar area", "Tal Baydar"),
+    ("#Amaq: Islamic State fighters storm regime posts in #DeirEzzor's Jubaila neighborhood", "Jubaila"),
+])
+def test_a_relays_village_is_the_place_as_written(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a capital with a direction is where, not its government speaking
+    ("#Amaq: Islamic State fighters kill 8 regime soldiers in clashes south #Damascus", "Damascus"),
+    # ... but "#WilayatSouthBaghdad" is the group's province: the village it names wins
+    ("#WilayatSouthBaghdad Soldiers of the Caliphate targeted a gathering of the Rafidi army in #Arab_Jabour", "Arab Jabour"),
+    # a city's possessive before a landmark keeps the city ("Sadr City", "the Grand Mosque" are no area)
+    ("#Amaq: IS claims a suicide attack on Konya's Grand Mosque", "Konya"),
+])
+def test_a_city_with_a_direction_or_a_possessive(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+# -- the relays' spellings of known towns, and villages placed by a town ---------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Soldiers of the Caliphate destroyed a bulldozer with a guided missile south of Shadadi", "Al-Shaddadi"),
+    ("#Amaq: two Egyptian soldiers killed in an IED blast near Sheikh Zuwaid", "Sheikh Zuwaid"),
+    ("#Amaq: Islamic State fighters repel an attack on their positions west of Samarra'a", "Samarra'a"),
+    ("#Amaq: Islamic State fighters shell regime positions in Khan Touman", "Khan Touman"),
+    ("#Amaq: Islamic State fighters take full control of the Shaer gas field", "Shaer gas field"),
+])
+def test_a_relays_spelling_of_a_known_place(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a village the gazetteer does not know, placed by a direction from a known town
+    ("#Amaq: two regime tanks destroyed in clashes in al-Bayarat, east of al-Qaryatain town", "al-Bayarat"),
+    # a village a word marks inside a city the relay names as a hashtag
+    ("#Halab Soldiers of the Caliphate targeted regime points in the village of #Tal_Shughaib", "Tal Shughaib"),
+    # the known city written with something glued to it is still the city
+    ("IDF troops continue to intensify their activities in the area of Khan Yunis-24hr update.", "Khan Yunis"),
+    # the region a city lies in is no finer place; a site of the city is
+    ("Russia's defence ministry said its forces struck Ukrainian positions in the town of Kupiansk, an area of "
+     "Ukraine's Kharkiv region.", "Kupiansk"),
+    ("#Amaq: a martyrdom operation hits an army convoy on the outskirts of Palmyra airport", "Palmyra airport"),
+])
+def test_a_village_placed_by_a_known_town_or_city(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text, source_actor="israel" if text.startswith("IDF") else None) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ukraine says it struck a Russian warship in a Crimean port overnight", "Crimea"),
+    ("#Amaq: dozens of Rafidi militiamen killed in a martyrdom operation in #central #Baghdad", "Baghdad"),
+])
+def test_an_adjective_or_a_direction_is_no_name(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+# -- a blame's own clause names where ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the deed the blame tells of happened in Yemen, not where the ship was sailing
+    ("A Pentagon spokesman said the frigate was sailing in the northern Red Sea on Monday when it intercepted two "
+     "drones fired by Houthi rebels in Yemen.", "Yemen"),
+    # no place after the blame's words: the place before them stays
+    ("Officials in Kandahar blamed Taliban fighters for the attack on the checkpoint.", "Kandahar"),
+])
+def test_a_blames_own_clause_names_where(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+# -- more of the relays' ways of writing where ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("#Amaq: Islamic State fighters repel an advance of the Lebanese army in the mountains of Jurud Qaa", "Jurud Qaa"),
+    ("According to Amaq, the Islamic State retook Tel Bir'ah village near the Turkish border after the rebels fled.",
+     "Tel Bir'ah village"),
+    ("#Amaq: Islamic State fighters attack Iraqi army positions at mount Qarachogh", "mount Qarachogh"),
+    ("#Amaq: an explosive device hits Kurdish units in the village of umm Rumman", "umm Rumman"),
+    # a capital among the closing hashtags is where, when the tweet names no other place
+    ("#Amaq: a martyrdom operation hits a gathering of the Rafidi militia #Baghdad https://t.co/abc", "Baghdad"),
+    ("#Amaq: a martyrdom operation hits a gathering of the Rafidi militia in Karrada #Baghdad https://t.co/abc",
+     "Karrada"),
+    # an owner's apostrophe is no part of the site's name
+    ("Hezbollah said it struck the Israeli army’s Branit barracks with missiles.", "Branit barracks"),
+])
+def test_more_ways_relays_write_where(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "Over the last two hours some 25 launches were identified crossing from Lebanon into northern Israel. IDF tanks "
+    "are responding with fire toward the origin of the launches.",
+    "A short while ago, terrorists fired an anti-tank missile from Lebanon toward the area of Zar'it. In response, IDF "
+    "artillery is firing toward the origin of the shooting.",
+])
+def test_fire_toward_the_origin_of_the_launches_is_where_they_came_from(classifier: Classifier, text: str) -> None:
+    assert places(classifier, text, source_actor="israel") == ["Lebanon"]
+
+
+def test_where_flights_were_diverted_is_not_where_the_strike_was(classifier: Classifier) -> None:
+    text = "Syria blames Israel for airport strike\nSyria accused Israel of striking its main airport on Monday; flights " \
+           "were diverted to Latakia."
+    assert "Latakia" not in places(classifier, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a hashtag a word of area follows is a place, before the group's province or the city around it
+    ("#WilayatHamah Taking #Control Over #Qasr_Shawi region after #battles with the #Nusayri #army", "Qasr Shawi"),
+    ("#Amaq: Kurdish militias capture #Tal_Hamis village in #Hasakah's southern countryside", "Tal Hamis"),
+    # a channel's tags are no place
+    ("#PhotoReport #WilayatDijlah Pounding the Rafidi army with rockets #Caliphate_News", None),
+])
+def test_a_hashtag_before_a_word_of_area(classifier: Classifier, text: str, place: str | None) -> None:
+    assert places(classifier, text) == [place]
+
+
+def test_a_village_another_sentence_marks_is_where_when_the_gazetteer_knows_none(classifier: Classifier) -> None:
+    text = ("Earlier today, an IDF aircraft spotted a terrorist cell entering a Hezbollah launch post in the area of "
+            "Hula. A short while later, IDF fighter jets struck the post.")
+    assert places(classifier, text, source_actor="israel") == ["Hula"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # of two places a list names, the first is the statement's, not the more precise second
+    ("Iran-aligned militias say they have attacked US bases in Jordan as well as eastern and southern Syria.", "Jordan"),
+    # a place inside the other is a finer place of the same attack
+    ("Iran-aligned militias say they have attacked US bases in Syria, in eastern Syria.", "eastern Syria"),
+])
+def test_the_first_of_two_listed_places(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
