@@ -242,11 +242,21 @@ class Classifier:
             found_here: list[Statement] = []
             # a frame's blame comes after the rules' and stands only where they found none
             for cue in sorted(cues, key=lambda c: (_frame_blame(c), c.start, c.rule.lang != lang)):
+                second = False
                 if cue.rule.stance in done:
-                    continue  # several cues of one claim or denial in a sentence are one statement
+                    # several cues of one claim or denial in a sentence are one statement; not a
+                    # second party's claim in the outlet's aside ("Kyiv says it downed five jets,
+                    # as Moscow claims it took a town")
+                    second = cue.rule.stance == "claim" and lang == "en" and _aside_claim(s, cue, cues)
+                    if not second:
+                        continue
                 if _frame_blame(cue) and any(st.stance == "attribution" for st in found_here):
                     continue
                 found = build(self.gz, s, cue, call, named)
+                if second:
+                    found = [st for st in found if st.speaker is not None and not any(
+                        x.stance == "claim" and x.speaker is not None and same_party(x.speaker, st.speaker)
+                        for x in found_here)]
                 if found and cue.rule.stance != "attribution":
                     done.add(cue.rule.stance)
                 found_here.extend(found)
@@ -415,6 +425,14 @@ def _comma_before(s: Sentence, pos: int) -> bool:
     if pos <= 0 or pos >= len(words) or len(words) != len(s.toks):
         return False
     return s.norm_punct[words[pos - 1].end():words[pos].start()].strip() == ","
+
+
+def _aside_claim(s: Sentence, cue: Cue, cues: list[Cue]) -> bool:
+    """Whether a claim cue stands in an aside (", as ...", ", while ...") after an earlier claim
+    cue of the sentence, with its own reporting verb: another party's claim."""
+    from classifiers.frames import aside_start
+    first = min((c.start for c in cues if c.rule.stance == "claim"), default=cue.start)
+    return first < aside_start(s, first) <= cue.start
 
 
 def _frame_blame(cue: Cue) -> bool:

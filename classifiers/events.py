@@ -350,13 +350,19 @@ def _first_conjunct(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRe
     return first, verb
 
 
-def _object_of_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], at: int) -> bool:
+def _object_of_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], at: int, joined: bool = False) -> bool:
     """Whether the forces named at token ``at`` are the object of an attack verb before them
     ("militias targeted US troops and fired ...": the troops did not fire)."""
     named = {i for m, _ in ok for i in range(m.start, m.end)}
-    i = at - 1
-    while i >= 0 and at - i <= 3 and (i in named or s.toks[i] in ("the", "a", "an", "its", "their")):
-        i -= 1
+    i, reach = at - 1, 3
+    while i >= 0 and at - i <= reach:
+        if i in named or s.toks[i] in ("the", "a", "an", "its", "their"):
+            i -= 1
+        elif joined and s.toks[i] == "and" and i - 1 in named:
+            # "struck Hezbollah and Syrian army targets": the second object joined to the first
+            i, reach = i - 1, reach + 3
+        else:
+            break
     return i >= 0 and i < at - 0 and bool(fw.attack_verb.fullmatch(s.toks[i]))
 
 
@@ -378,7 +384,7 @@ def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: 
     if s.toks[t - 1] in _NOUN_BEFORE:
         return True
     owner = [m for m, _ in ok if m.end == t]
-    return bool(owner) and _object_of_verb(s, fw, ok, owner[0].start)
+    return bool(owner) and _object_of_verb(s, fw, ok, owner[0].start, joined=True)
 
 
 # what a party is "responsible for" or "behind" when it is an attack (not "terror activity", a region, funds)

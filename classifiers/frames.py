@@ -24,7 +24,7 @@ import re
 
 from classifiers.cues import Cue, a_name
 from classifiers.denials import denied_span
-from classifiers.events import events_of, named_as_place, same_party
+from classifiers.events import events_of, named_as_place, punctuated, same_party
 from classifiers.framewords import FrameWords, words_for
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.rules import Rule
@@ -225,7 +225,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     if events and fw.lang in ("en", "fr") and _CIVIL.search(s.norm) and not _FIGHTING.search(s.norm):
         events = []  # "the Inspection Office destroys expired food": no attack, whatever the verb
     denied = [denied_span(len(s.toks), c.start, c.end) for c in cues if c.rule.stance == "denial"]
-    stop = _aside(s, scope[0]) if reporter is not None and fw.lang == "en" else len(s.toks)
+    stop = aside_start(s, scope[0]) if reporter is not None and fw.lang == "en" else len(s.toks)
     # "the Pentagon said it is investigating reports of an attack ... by X": no one speaks of X yet
     unconfirmed = fw.lang == "en" and _UNCONFIRMED.search(s.norm) is not None
     framed = False
@@ -251,6 +251,14 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             continue
         if speaker is None or (doer is None and speaker.kind not in STATE | ARMED):
             continue
+        if doer is not None and speaker.kind in ARMED and not same_party(speaker, doer) and any(
+                t in _REPELLED for t in s.toks[max(start - 3, 0):start]):
+            # "Dawlah repelled an attack by the Sahwat": the group's own battle, its claim, not a
+            # blame of its enemy
+            if "claim" not in has:
+                out.append(Cue(_RULES["claim"], start, end, speaker=speaker, subject=speaker))
+                has.add("claim")
+            continue
         if doer is not None and speaker.kind == "relay" and doer.kind in ARMED and not infinitive:
             # «الميادين: المقاومة الإسلامية تستهدف قاعدة التنف»: a relay carries the group's own
             # word, so the attack it reports is the group's claim, not the relay's blame
@@ -275,6 +283,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     return _communique_claim(s, fw, out, has, call, events)
 
 
+_REPELLED = frozenset({"repel", "repels", "repelled", "repelling", "repulse", "repulses", "repulsed", "repulsing",
+                       "foil", "foils", "foiled", "thwart", "thwarts", "thwarted", "fought", "fend", "fends", "fended"})
 _UNCONFIRMED = re.compile(r"(?<!\w)(?:investigating|looking into|aware of|checking) (?:the |these |those |initial |media )?"
                           r"reports?(?!\w)")
 # a clause the outlet adds after a report ("X warned of a wider war, as Hezbollah and Israel step up
@@ -282,7 +292,7 @@ _UNCONFIRMED = re.compile(r"(?<!\w)(?:investigating|looking into|aware of|checki
 _ASIDE = frozenset({"as", "while", "whereas", "amid", "meanwhile"})
 
 
-def _aside(s: Sentence, start: int) -> int:
+def aside_start(s: Sentence, start: int) -> int:
     """The token where an English report that starts at ``start`` gives way to the outlet's aside
     (", as ...", ", while ..."); the sentence's end when none."""
     for i in range(start + 1, len(s.toks)):
@@ -310,7 +320,7 @@ def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str]
     if _event_word(s, fw) and not fw.negation.search(s.norm) and not _DONE_BY_OTHERS.search(s.norm) and not any(
             t in fw.demonyms and i + 1 < len(s.toks) and s.toks[i + 1] in _AIR and "by" in s.toks[max(i - 2, 0):i]
             for i, t in enumerate(s.toks)) and not (_CIVIL.search(s.norm) and not _FIGHTING.search(s.norm)) and not (
-            _attacked_group(s, call.communique)):
+            _attacked_group(s, call.communique, fw)):
         # not "3 children killed by Russian airstrikes": the relay reports another party's attack;
         # not a province office burning cigarettes or expired food
         out.append(Cue(_RULES["claim"], 0, len(s.toks), speaker=call.communique, subject=call.communique))
@@ -324,13 +334,23 @@ _AIR_STRIKES = frozenset({"bombed", "bombarded", "bombardment", "bombardments", 
                           "shelled", "shelling", "struck"})
 
 
-def _attacked_group(s: Sentence, group: ActorRef) -> bool:
+def _attacked_group(s: Sentence, group: ActorRef, fw: FrameWords) -> bool:
     """Whether a relayed report tells an air attack on the group, not one by it: "bombed #ISIS
-    positions", "aerial bombardment on #ISIS positions", "#Warplane carried out 4 raids"."""
+    positions", "aerial bombardment on #ISIS positions", "#Warplane carried out 4 raids"; or names
+    the group as the object of an attack ("... to attack the Islamic State mujahideen", "fighting
+    against the Islamic State")."""
     for m in s.mentions:
-        if m.kind == "actor" and m.id == group.id and any(
-                w in _AIR_STRIKES for w in s.toks[max(m.start - 2, 0):m.start]):
+        if m.kind != "actor" or m.id != group.id:
+            continue
+        if any(w in _AIR_STRIKES for w in s.toks[max(m.start - 2, 0):m.start]):
             return True
+        verb = m.start - 1
+        while verb > 0 and s.toks[verb] in ("the", "a", "an") and not punctuated(s, verb + 1):
+            verb -= 1
+        if 0 < verb < m.start - 1 or (verb == m.start - 1 >= 1):
+            if s.toks[verb - 1] in ("to", "and") and fw.attack_verb.fullmatch(s.toks[verb]) and not any(
+                    punctuated(s, i) for i in range(verb, m.start + 1)):
+                return True  # "... to attack the Islamic State mujahideen": the group attacked, no attack by it
     return any(w in _WARPLANES and s.toks[i + 1:i + 2] and s.toks[i + 1] in _AIR_STRIKES | {"carried", "targeted", "hit"}
                for i, w in enumerate(s.toks))
 

@@ -95,6 +95,10 @@ _RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation
                        r"en riposte|در پاسخ به|در تلافي)(?!\w)")
 
 
+# the state whose forces a state-forces cue names by its first word ("Israeli jets struck ...")
+_FORCES_OF = {"us": "united-states", "u": "united-states", "american": "united-states", "israeli": "israel"}
+
+
 def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef]) -> list[Statement]:
     """The statements one cue makes (several when one claim names several bases)."""
     from classifiers.denials import about_attack, denial_kind
@@ -125,6 +129,12 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             # struck ..." is Hezbollah's report, no state's claim
             said = reporter(s, parties(gz, s, when, in_claim))
             if said is not None and said.kind not in STATE:
+                said = None
+            forces = _FORCES_OF.get(s.toks[cue.start]) if cue.start < len(s.toks) else None
+            if said is not None and forces is not None and forces in gz.actors and not (
+                    said.id == forces or said.parent == forces):
+                # "Syrian state media: Israeli jets struck ...", "Iraqi officials said US drones hit
+                # ...": another state's word of these forces' strike is its blame (the frames'), no claim
                 said = None
             speaker = said or (own if own is not None and own.kind in STATE else None)
             if speaker is None:

@@ -310,3 +310,17 @@ def test_activities_against_civilians_are_attacks(rules: Classifier) -> None:
     text = ("Nimr was part of Hezbollah's Radwan Unit and commanded recent terrorist activities by Hezbollah against "
             "Israeli civilians, including rocket launches toward Nahariya.")
     assert ("attribution", "israel", "hezbollah") in blames(rules, text, ARMY)
+
+
+# -- another state's word of a state's forces' strike is its blame, not its claim ------------------
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("Syrian state television: Israeli warplanes struck army and Hezbollah posts near Qusayr", "syria-government",
+     "israel"),
+    ("Iraqi security officials said US drones hit a militia truck near al-Qaim", "iraq-government", "united-states"),
+])
+def test_a_state_reporting_anothers_forces_blames_them(rules: Classifier, text: str, speaker: str,
+                                                       subject: str) -> None:
+    got = read(rules, text)
+    assert ("attribution", speaker, subject) in got
+    assert not any(x[0] == "claim" for x in got)

@@ -342,3 +342,40 @@ def test_a_state_claiming_suspects_planned_attacks_claims_no_attack(classifier: 
 ])
 def test_a_claim_verb_right_before_the_deed_is_the_claimant_s(classifier: Classifier, text: str, who: str) -> None:
     assert who in claims(classifier, text)
+
+
+# --- a second party speaking in the outlet's aside claims its own deed
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Kyiv Says It Shot Down Three Russian Jets, as Moscow Claims It Captured a Village", "ukraine", "russia"),
+    ("Israel says it struck Hezbollah launchers, while Hezbollah claims it hit an Israeli tank", "israel", "hezbollah"),
+])
+def test_a_second_party_in_the_aside_claims_too(classifier: Classifier, text: str, first: str, second: str) -> None:
+    assert {first, second} <= claims(classifier, text)
+
+
+# --- a group's communiqué telling an attack it repelled: its own battle, its claim
+
+@pytest.mark.parametrize("text", [
+    "Footage shows Dawlah repelling an assault by Iraqi army units near Karmah",
+    "#AmaqAgency Islamic State fighters thwart an assault by regime forces on the Shaer field",
+])
+def test_a_repelled_attack_in_a_communique_is_the_groups_claim(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text) == {"islamic-state"}
+
+
+# --- a jihadist group named as the object of an infinitive attack is not claiming
+
+@pytest.mark.parametrize("text", [
+    "The rival faction sent its men from the coast to attack the Islamic State mujahideen in the hills",
+    "Their plan was to go and attack the Islamic State mujahideen near the border",
+])
+def test_a_group_someone_set_out_to_attack_claims_nothing(classifier: Classifier, text: str) -> None:
+    assert "islamic-state" not in claims(classifier, text)
+
+
+# --- "struck X and Y targets": the second party is an object, not a doer of "targets"
+
+def test_a_second_party_joined_to_a_struck_object_is_no_doer(classifier: Classifier) -> None:
+    text = "Loyalist sources: Israeli warplanes struck Hezbollah and SAA targets west of Homs"
+    assert not claims(classifier, text)
