@@ -33,7 +33,6 @@ from classifiers.speakers import (
     ACCORDING,
     AR_RIGHTS,
     COMPLEMENTISERS,
-    INVERTED,
     SAID,
     after_speech,
     clause_initial,
@@ -44,6 +43,7 @@ from classifiers.speakers import (
     parties,
     reported_after,
     tail_speaker,
+    verb_first,
 )
 from classifiers.statements import ARMED, STATE, Call
 from classifiers.types import ActorRef
@@ -400,7 +400,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
                 voices.append((pos, prior[-1][1]))
             found = found or prior[-1][1]
             continue
-        if fw.lang != "en" or (INVERTED.match(said.group(0)) and clause_initial(s, pos)):
+        if fw.lang != "en" or verb_first(s, said.group(0), pos):
             # «أفاد ناشطون بغارات روسية»: a state's adjective behind another word qualifies a noun, it does not speak
             # nor a party after «ل» («أفاد شهود بهجوم لتنظيم داعش»: the attack's, a genitive)
             speaking = ok if fw.lang != "ar" else [(m, r) for m, r in ok if not (
@@ -519,7 +519,7 @@ def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> st
             pos = s.token_at(said.start())
             if 0 <= pos - last <= 2 and governs(s, last, pos):
                 return body.group(0)
-            if 1 <= first - pos <= 2 and (fw.lang != "en" or INVERTED.match(said.group(0))):
+            if 1 <= first - pos <= 2 and (fw.lang != "en" or verb_first(s, said.group(0), pos)):
                 return body.group(0)
     return None
 

@@ -37,7 +37,7 @@ SAID = re.compile(
 COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "that", "que", "qu", "كه"})
 # the speech verbs a speaker may follow in English ("..., said the ministry"); "says if Hezbollah" is no such
 # (French: «..., a indiqué l'armée», «..., précise le communiqué»)
-INVERTED = re.compile(r"said|told|added|stated|reported|announced|tweeted|wrote|confirmed|"
+INVERTED = re.compile(r"said|says|told|tells|added|adds|stated|reported|announced|announces|tweeted|wrote|confirmed|confirms|"
                       r"(?:a|ont|avait|avaient) (?:declare|affirme|indique|precise|annonce|ajoute|assure|souligne|confirme|"
                       r"rapporte|dit|explique)(?!\w)|(?:declare|affirme|indique|precise|annonce|ajoute|assure|souligne|"
                       r"confirme|rapporte|explique)(?:nt)?(?!\w)")
@@ -368,7 +368,7 @@ def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None
             prior = []  # "... by Kataib Hezbollah, said the Pentagon": the party after the verb speaks
         if prior:
             return prior[-1]
-        if (INVERTED.match(said.group(0)) and clause_initial(s, pos)) or not s.norm.isascii():
+        if verb_first(s, said.group(0), pos) or not s.norm.isascii():
             # "..., said the Pentagon", «وقال الجيش»: the speaker after the verb ("Medics said the
             # Russian raids hit ..." has its speaker before the verb)
             following = after_speech(s, ok, pos, end, french)
@@ -385,7 +385,7 @@ def inverted(s: Sentence, ok: list[tuple[Mention, ActorRef]], verb: str, pos: in
         return False
     if french:
         return french_inverted(s, ok, pos, end)
-    return clause_initial(s, pos) and any(0 <= m.start - pos - 1 <= 2 for m, _ in ok)
+    return verb_first(s, verb, pos) and any(0 <= m.start - pos - 1 <= 2 for m, _ in ok)
 
 
 def reported_after(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int) -> list[ActorRef]:
@@ -465,6 +465,28 @@ def _quoted_after(s: Sentence, end: int, at: int) -> bool:
         return False  # cannot tell
     gap = s.norm_punct[words[end - 1].end():words[at].start()]
     return ":" in gap
+
+
+# the present of a speech verb before its subject only after a comma (a headline's "..., says Iran"; not
+# "U.S. Says Iran Drone Struck ...", whose abbreviation leaves a dot before the verb)
+_PRESENT = re.compile(r"(?:says|tells|adds|announces|confirms)(?!\w)")
+
+
+def verb_first(s: Sentence, verb: str, pos: int) -> bool:
+    """Whether the English speech verb ``verb`` at token ``pos`` can have its subject after it: a
+    past tense opening a clause (", said the Pentagon"), a present one after a comma (", says Iran")."""
+    if not INVERTED.match(verb):
+        return False
+    if _PRESENT.match(verb):
+        return pos > 0 and "," in _gap(s, pos)
+    return clause_initial(s, pos)
+
+
+def _gap(s: Sentence, pos: int) -> str:
+    words = list(_WORD.finditer(s.norm_punct))
+    if pos <= 0 or pos >= len(words) or len(words) != len(s.toks):
+        return ""
+    return s.norm_punct[words[pos - 1].end():words[pos].start()]
 
 
 def clause_initial(s: Sentence, pos: int) -> bool:

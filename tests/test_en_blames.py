@@ -324,3 +324,27 @@ def test_a_state_reporting_anothers_forces_blames_them(rules: Classifier, text: 
     got = read(rules, text)
     assert ("attribution", speaker, subject) in got
     assert not any(x[0] == "claim" for x in got)
+
+
+# -- a headline's ", says X": the present tense before its subject after a comma ------------------
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("Two militia commanders killed in US strike near Qaim, says Iraq", "iraq-government", "united-states"),
+    ("Senior Hamas official killed by Israeli drone strike in Beirut, says Lebanon", "lebanon", "israel"),
+])
+def test_a_headline_ending_says_x_is_xs_blame(rules: Classifier, text: str, speaker: str, subject: str) -> None:
+    assert ("attribution", speaker, subject) in read(rules, text)
+
+
+def test_a_dot_of_an_abbreviation_does_not_invert_says(rules: Classifier) -> None:
+    got = read(rules, "U.S. Says Houthi Missile Struck a Cargo Ship Near Aden")
+    assert ("attribution", "united-states", "houthis") in got
+    assert not any(x[0] == "claim" for x in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Help arrives ahead of an anticipated ground assault into Rafah by Israel's army, says US official",
+    "Medical supplies reach the city ahead of an expected offensive on Khan Younis by Israeli troops, the UN official said",
+])
+def test_an_attack_still_to_come_is_no_blame(rules: Classifier, text: str) -> None:
+    assert not read(rules, text)
