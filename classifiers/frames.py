@@ -224,7 +224,10 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     events = events_of(s, fw, ok, call.own if own_voice else None)
     if events and fw.lang in ("en", "fr") and _CIVIL.search(s.norm) and not _FIGHTING.search(s.norm):
         events = []  # "the Inspection Office destroys expired food": no attack, whatever the verb
-    denied = [denied_span(len(s.toks), c.start, c.end) for c in cues if c.rule.stance == "denial"]
+    # not a relative clause's denial ("... fired by Islamic Jihad, which rejected the accusation"):
+    # the one blamed denies; the blame stands as the speaker told it
+    denied = [denied_span(len(s.toks), c.start, c.end) for c in cues if c.rule.stance == "denial"
+              and not (fw.lang == "en" and c.start > 0 and s.toks[c.start - 1] in _RELATIVE)]
     stop = aside_start(s, scope[0]) if reporter is not None and fw.lang == "en" else len(s.toks)
     # "the Pentagon said it is investigating reports of an attack ... by X": no one speaks of X yet
     unconfirmed = fw.lang == "en" and _UNCONFIRMED.search(s.norm) is not None
@@ -283,6 +286,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     return _communique_claim(s, fw, out, has, call, events)
 
 
+_RELATIVE = frozenset({"which", "who"})
 _REPELLED = frozenset({"repel", "repels", "repelled", "repelling", "repulse", "repulses", "repulsed", "repulsing",
                        "foil", "foils", "foiled", "thwart", "thwarts", "thwarted", "fought", "fend", "fends", "fended"})
 _UNCONFIRMED = re.compile(r"(?<!\w)(?:investigating|looking into|aware of|checking) (?:the |these |those |initial |media )?"

@@ -348,3 +348,13 @@ def test_a_dot_of_an_abbreviation_does_not_invert_says(rules: Classifier) -> Non
 ])
 def test_an_attack_still_to_come_is_no_blame(rules: Classifier, text: str) -> None:
     assert not read(rules, text)
+
+
+# -- "..., which rejected the accusation": the one blamed denies in a relative clause; the blame stands
+
+def test_a_relative_clauses_denial_leaves_the_blame(rules: Classifier) -> None:
+    text = ("Israel said it had no part in the blast at the clinic. It said the explosion came from a misfired "
+            "rocket launched from within Gaza by Islamic Jihad, which rejected the accusation.")
+    got = read(rules, text)
+    assert ("attribution", "israel", "palestinian-islamic-jihad") in got
+    assert any(x[0] == "denial" and x[1] == "palestinian-islamic-jihad" for x in got)
