@@ -396,11 +396,15 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         if prior and fw.lang == "ar" and ACCORDING.fullmatch(said.group(0)):
             prior = []  # «قصفت الطائرات الروسية المدينة، بحسب ناشطين»: the party before «بحسب» did the deed
         if prior:
-            if found is None and pos < len(s.toks) - 4:
+            after = s.token_at(said.end() - 1) + 1
+            # "..., the military said, adding that ...": a comma after the verb closes the report,
+            # which told what came before it
+            telling = pos < len(s.toks) - 4 and not (fw.lang == "en" and after < len(s.toks) and punctuated(s, after))
+            if found is None and telling:
                 # "X says <clause>": X reports what follows, not what came before it ("Israeli
                 # shelling kills a woman as Hezbollah says one of its fighters was killed")
                 scope[0] = prior[-1][0].start
-            if pos < len(s.toks) - 4 and voices is not None:
+            if telling and voices is not None:
                 voices.append((pos, prior[-1][1]))
             found = found or prior[-1][1]
             continue

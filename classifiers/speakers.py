@@ -25,7 +25,7 @@ WINDOW = 14  # tokens between a cue and its speaker
 SAID = re.compile(
     r"(?<!\w)(?:said|says|say|told|tells|stated|states|announced|announces|added|adds|tweeted|wrote|reported|reports|"
     r"confirmed|confirms|claimed|claims|insisted|alleged|alleges|noted|explained|spokesman|spokesperson|spokeswoman|"
-    r"statement|quoted|"
+    r"statement|quoted|believe|believes|assess|assesses|assessed|"
     r"(?:و|ف)?(?:قال|قالت|يقول|تقول|ذكر|ذكرت|اعلن|اعلنت|افاد|افادت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|صرح|صرحت|بيان|"
     r"بيانا|بيانه|بيانها|اصدر|اصدرت)|"
     r"a declare|a affirme|a indique|a precise|a annonce|a ajoute|a assure|a souligne|a confirme|a rapporte|a dit|"

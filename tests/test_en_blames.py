@@ -358,3 +358,38 @@ def test_a_relative_clauses_denial_leaves_the_blame(rules: Classifier) -> None:
     got = read(rules, text)
     assert ("attribution", "israel", "palestinian-islamic-jihad") in got
     assert any(x[0] == "denial" and x[1] == "palestinian-islamic-jihad" for x in got)
+
+
+# -- "..., the military said, and/adding ...": a comma after the speech verb closes the report ------
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah launched drones at a base in the Galilee, the Israeli army said, and Israeli jets hit back overnight",
+    "Houthi boats fired on a container ship near Hodeidah, the US military said, adding that no one was hurt",
+])
+def test_a_report_closed_by_a_comma_told_what_came_before(rules: Classifier, text: str) -> None:
+    got = blames(rules, text)
+    assert any(x[2] in ("hezbollah", "houthis") for x in got)
+
+
+# -- "X said it was attacked by Y": the passive is X's blame of Y, not X's claim ---------------------
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("Hezbollah said it had been hit by Israeli artillery near Khiam", "hezbollah", "israel"),
+    ("Hamas said it was attacked by Israeli drones in Rafah", "hamas", "israel"),
+])
+def test_said_it_was_attacked_is_no_claim(rules: Classifier, text: str, speaker: str, subject: str) -> None:
+    got = read(rules, text)
+    assert ("attribution", speaker, subject) in got
+    assert not any(x[0] == "claim" for x in got)
+
+
+# -- "X believes/assesses Y did it": an assessment is a statement too --------------------------------
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("American officials believe Kataib Hezbollah was responsible for the drone strike on the Jordan outpost",
+     "united-states", "kataib-hezbollah"),
+    ("The Pentagon assesses that Iran-backed militias launched the rockets at Ain al-Asad", "united-states",
+     "iran-backed-militias"),
+])
+def test_a_belief_or_assessment_reports_a_blame(rules: Classifier, text: str, speaker: str, subject: str) -> None:
+    assert ("attribution", speaker, subject) in blames(rules, text)
