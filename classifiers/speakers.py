@@ -228,7 +228,11 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
             return near[1][1]  # "by Yemen's Houthi rebels": the group, not its country
         return near[0][1] if near else None
     if side == "inside":
-        return inside[0][1] if inside else (after[0][1] if after else None)
+        if inside:
+            return inside[0][1]
+        # not the target after the cue ("hold accountable those responsible for attacks on coalition forces")
+        after = [(m, r) for m, r in after if not (m.start > 0 and s.toks[m.start - 1] in _TARGET_BEFORE)]
+        return after[0][1] if after else None
     if side == "within":  # only a party inside the cue's own words ("condemned the Turkish strike")
         return inside[0][1] if inside else None
     if side == "either":
@@ -267,6 +271,7 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
 
 
 _AND = frozenset({"and", "et", "و"})
+_TARGET_BEFORE = frozenset({"on", "against", "at", "targeting"})
 _ADVERBS = frozenset({"also", "have", "has", "both", "jointly", "later", "separately"})
 
 

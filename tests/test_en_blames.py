@@ -393,3 +393,10 @@ def test_said_it_was_attacked_is_no_claim(rules: Classifier, text: str, speaker:
 ])
 def test_a_belief_or_assessment_reports_a_blame(rules: Classifier, text: str, speaker: str, subject: str) -> None:
     assert ("attribution", speaker, subject) in blames(rules, text)
+
+
+# -- the target after a blame's cue is not the one blamed ------------------------------------------
+
+def test_the_target_after_a_blame_is_not_blamed(rules: Classifier) -> None:
+    text = "Biden ordered the raids to hold accountable those responsible for attacks on coalition forces"
+    assert not any(x[2] == "us-led-coalition" for x in blames(rules, text))
