@@ -399,4 +399,5 @@ def test_a_belief_or_assessment_reports_a_blame(rules: Classifier, text: str, sp
 
 def test_the_target_after_a_blame_is_not_blamed(rules: Classifier) -> None:
     text = "Biden ordered the raids to hold accountable those responsible for attacks on coalition forces"
-    assert not any(x[2] == "us-led-coalition" for x in blames(rules, text))
+    got = blames(rules, text)
+    assert got and not any(x[2] == "cjtf-oir" for x in got)
