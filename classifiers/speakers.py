@@ -211,7 +211,9 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         # not the party fought ("the coalition against the Houthis struck the port")
         if before and opposed(s, before[-1][0]):
             return None
-        return before[-1][1] if before else None
+        # nor an attack's target ("US strikes on Iraq over a drone attack blamed on ...")
+        speakers = [(m, r) for m, r in before if not (m.start > 0 and s.toks[m.start - 1] in _TARGET_BEFORE)]
+        return speakers[-1][1] if speakers else None
     if side == "after":
         return after[0][1] if after else None
     if side == "next":  # after the cue's last word: "in response to attacks on X by Y" blames Y
@@ -259,6 +261,8 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
             return ok[0][1]
         return pick(gz, s, cue, "said", when, in_claim, accept, exclude)
     if side == "said":
+        # not a target or place before the cue ("US strikes on Iraq over an attack blamed on ...")
+        before = [(m, r) for m, r in before if not (m.start > 0 and s.toks[m.start - 1] in _TARGET_BEFORE | _IN)]
         return reporter(s, ok) or (before[-1][1] if before else None)
     if side == "reported":  # only a party the sentence reports: the one before is the one blamed
         return reporter(s, ok)
@@ -272,6 +276,7 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
 
 _AND = frozenset({"and", "et", "و"})
 _TARGET_BEFORE = frozenset({"on", "against", "at", "targeting"})
+_IN = frozenset({"in", "into", "near", "over"})
 _ADVERBS = frozenset({"also", "have", "has", "both", "jointly", "later", "separately"})
 
 

@@ -401,3 +401,18 @@ def test_the_target_after_a_blame_is_not_blamed(rules: Classifier) -> None:
     text = "Biden ordered the raids to hold accountable those responsible for attacks on coalition forces"
     got = blames(rules, text)
     assert got and not any(x[2] == "cjtf-oir" for x in got)
+
+
+# -- the target of a strike before the blame's cue is not the one who blames -------------------------
+
+def test_a_struck_country_before_blamed_on_does_not_blame(rules: Classifier) -> None:
+    text = ("US carries out raids on Syria after rocket attack blamed on Iran-backed militias || "
+            "The Pentagon said the raids hit two depots used by the groups.")
+    got = blames(rules, text)
+    assert ("attribution", "united-states", "iran-backed-militias") in got
+    assert not any(x[1] == "syria-government" for x in got)
+
+
+def test_a_video_of_an_attack_on_a_party_is_its_releasers_claim(rules: Classifier) -> None:
+    got = read(rules, "Jaysh al-Islam released footage of a car bomb attack against #Russia|n troops, said it killed a dozen")
+    assert not any(x[0] == "claim" and x[1] == "russia" for x in got)
