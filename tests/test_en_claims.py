@@ -379,3 +379,13 @@ def test_a_group_someone_set_out_to_attack_claims_nothing(classifier: Classifier
 def test_a_second_party_joined_to_a_struck_object_is_no_doer(classifier: Classifier) -> None:
     text = "Loyalist sources: Israeli warplanes struck Hezbollah and SAA targets west of Homs"
     assert not claims(classifier, text)
+
+
+# --- a headline's present tense: "X says it seizes/strikes ..."
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Russia says it captures village near Avdiivka; Ukraine denies it", "russia"),
+    ("Houthis say they target Israel-bound tanker in Bab al-Mandab", "houthis"),
+])
+def test_says_it_with_a_present_verb_is_a_claim(classifier: Classifier, text: str, who: str) -> None:
+    assert who in claims(classifier, text)
