@@ -550,8 +550,11 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             else:
                 t_subject = t
             if before and _subject_of(s, fw, before[-1][0].end, t_subject) and not (
-                    arabic and _ar_apart(s, fw, before[-1][0], t)) and not _pause(s, before[-1][0].end, _HEAD_PAUSES):
-                # not "Syria: drone attack kills 80": the head before a colon speaks
+                    arabic and _ar_apart(s, fw, before[-1][0], t)) and not any(
+                    _pause(s, i, _HEAD_PAUSES) and not any(fw.speech.fullmatch(w) or fw.claim_verb.fullmatch(w)
+                                                           for w in s.toks[before[-1][0].end:i])
+                    for i in range(before[-1][0].end, t + 1)):
+                # not "Syria: drone attack kills 80" nor "Syria war: drone attack ...": the head before a colon
                 doer = before[-1][1]
         if doer is False and fw.lang == "ar" and t > 0 and fw.own_forces.fullmatch(s.toks[t - 1]):
             doer = None  # «أن مقاتليها استهدفوا دبابة إسرائيلية»: the own forces right before the verb did it

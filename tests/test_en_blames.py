@@ -406,7 +406,7 @@ def test_the_target_after_a_blame_is_not_blamed(rules: Classifier) -> None:
 # -- the target of a strike before the blame's cue is not the one who blames -------------------------
 
 def test_a_struck_country_before_blamed_on_does_not_blame(rules: Classifier) -> None:
-    text = ("US carries out raids on Syria after rocket attack blamed on Iran-backed militias || "
+    text = ("US carries out raids on Syria after rocket attack blamed on Iran-backed militias\n"
             "The Pentagon said the raids hit two depots used by the groups.")
     got = blames(rules, text)
     assert ("attribution", "united-states", "iran-backed-militias") in got

@@ -389,3 +389,17 @@ def test_a_second_party_joined_to_a_struck_object_is_no_doer(classifier: Classif
 ])
 def test_says_it_with_a_present_verb_is_a_claim(classifier: Classifier, text: str, who: str) -> None:
     assert who in claims(classifier, text)
+
+
+# --- a country heading a headline ("Yemen war: ...") before the colon does not do the attack after it
+
+@pytest.mark.parametrize("text", [
+    "Yemen war: Drone attack on army parade kills 30, medics say\nThe army says 'terrorist' drones hit the parade ground.",
+    "Iraq war: Drone attack on army academy kills 40, monitor says\nThe military says terrorist drones targeted a ceremony.",
+])
+def test_a_country_and_a_word_before_a_headline_colon_is_not_the_attacker(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
+
+
+def test_a_head_that_claims_before_its_colon_still_claims(classifier: Classifier) -> None:
+    assert "iraq-government" in claims(classifier, "#Iraqi Army claims: Repelled #ISIS attack on Garma and killed 20 militants")
