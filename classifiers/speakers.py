@@ -56,7 +56,7 @@ ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|
 _SPEAKING = frozenset({"state", "official", "core", "facade", "umbrella", "jihadist", "axis"})
 # «بحسب ناشطين فإن ...»: the clause an "according to" reports opens with these
 _AR_THEN = frozenset({"فان", "فانه", "فانها", "فانهم"})
-_BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led"})
+_BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led", "based"})
 
 
 def governs(s: Sentence, mention_end: int, verb: int) -> bool:

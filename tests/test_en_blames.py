@@ -416,3 +416,11 @@ def test_a_struck_country_before_blamed_on_does_not_blame(rules: Classifier) -> 
 def test_a_video_of_an_attack_on_a_party_is_its_releasers_claim(rules: Classifier) -> None:
     got = read(rules, "Jaysh al-Islam released footage of a car bomb attack against #Russia|n troops, said it killed a dozen")
     assert not any(x[0] == "claim" and x[1] == "russia" for x in got)
+
+
+# -- "X-based Y": the country a group is based in is a modifier, not the one blamed ---------------------
+
+def test_the_country_a_group_is_based_in_is_not_blamed(rules: Classifier) -> None:
+    got = blames(rules, "Rockets fired by Lebanon-based Hamas fighters hit Nahariya, the Israeli army said")
+    assert ("attribution", "israel", "hamas") in got
+    assert not any(x[2] == "lebanon" for x in got)
