@@ -72,7 +72,7 @@ _FORCES_TAIL = re.compile(r"(?::|\s[–—-])\s*(?:the )?(?:army|military|armed 
                           r"ministry of defen[cs]e|military sources|army spokesman|military spokesman)$")
 _PRONOUN = re.compile(r"(?<!\w)(?:it|he|she|they|the group|its (?:\w+ )?(?:ministry|military|army|spokesman|command|office)|the militia|the movement|the organi[sz]ation|the ministry|"
                       r"the army|the military|the statement|the spokesman|the spokesperson|a spokesman|a spokesperson|"
-                      r"the official|officials|the agency|the command|the idf|we|il|elle|ils|elles|وي|او|افزود|واضاف|واضافت|وتابع|وتابعت|واوضح|"
+                      r"the official|(?<!health )(?<!medical )(?<!hospital )(?<!local )(?<!rescue )officials|the agency|the command|the idf|(?<!what )we|il|elle|ils|elles|وي|او|افزود|واضاف|واضافت|وتابع|وتابعت|واوضح|"
                       r"واوضحت|واكد|واكدت|البيان|المتحدث|واشار|واشارت)(?!\w)")
 
 
@@ -287,6 +287,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
 
 
 _RELATIVE = frozenset({"which", "who"})
+_CIVIL_BODY = frozenset({"health", "medical", "hospital", "municipal", "civil", "local", "rescue", "emergency"})
 _REPELLED = frozenset({"repel", "repels", "repelled", "repelling", "repulse", "repulses", "repulsed", "repulsing",
                        "foil", "foils", "foiled", "thwart", "thwarts", "thwarted", "fought", "fend", "fends", "fended"})
 _UNCONFIRMED = re.compile(r"(?<!\w)(?:investigating|looking into|aware of|checking) (?:the |these |those |initial |media )?"
@@ -523,6 +524,8 @@ def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> st
     ministry said", "..., said the army", «وقالت وزارة الدفاع»."""
     for body in fw.bodies.finditer(s.norm):
         first, last = s.token_at(body.start()), s.token_at(body.end() - 1) + 1
+        if fw.lang == "en" and first > 0 and s.toks[first - 1] in _CIVIL_BODY:
+            continue  # "..., health officials said": the civil authority where the attack fell, no party named
         for said in speech:
             pos = s.token_at(said.start())
             if 0 <= pos - last <= 2 and governs(s, last, pos):

@@ -403,3 +403,18 @@ def test_a_country_and_a_word_before_a_headline_colon_is_not_the_attacker(classi
 
 def test_a_head_that_claims_before_its_colon_still_claims(classifier: Classifier) -> None:
     assert "iraq-government" in claims(classifier, "#Iraqi Army claims: Repelled #ISIS attack on Garma and killed 20 militants")
+
+
+# --- "..., health officials said": the civil authority where the strike fell does not speak for the striker
+
+def test_health_officials_do_not_make_the_strikers_claim(classifier: Classifier) -> None:
+    text = "Israeli jets struck a school in Deir al-Balah, killing 14 people, health officials said."
+    assert "israel" not in claims(classifier, text)
+
+
+def test_a_feeds_what_we_know_is_no_speaker(classifier: Classifier) -> None:
+    text = ("Blinken lands in Ankara\nThe US envoy arrives as talks continue Israel and Hamas at war: what we know "
+            "on day 40 On Monday Israeli jets struck a school in Deir al-Balah, killing 14 people, health officials said.")
+    assert "united-states" not in claims(classifier, text)
+    assert not any(st.speaker is not None and st.speaker.id == "united-states"
+                   for st in classifier.classify(text, learned=False).statements)
