@@ -10,6 +10,7 @@ written, are found by ``written``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -615,6 +616,17 @@ def _tier(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> int | None:
     return 0 if _marked(s, m.start, m.end) else 1
 
 
+def _tiered(gz: Gazetteer, sentences: list[Sentence]) -> Iterator[tuple[Sentence, Mention, int, PlaceRef]]:
+    """Each place mention that says where an attack may be, with its tier (``_tier``) and its
+    place as written, in the order of the text."""
+    for s in sentences:
+        titled = title_case(s.original)
+        for m in s.mentions:
+            how = _tier(gz, s, m, titled)
+            if how is not None:
+                yield s, m, how, gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
+
+
 def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRef], list[PlaceRef]]:
     """The message's places, each once, in the order a statement whose own sentence names none
     should take them: those a word marks as where ("in Iraq", "near the Red Sea", "the city of
@@ -623,16 +635,10 @@ def event_places(gz: Gazetteer, sentences: list[Sentence]) -> tuple[list[PlaceRe
     Second, the places fire came from ("launches from Lebanon"), for "struck the sources of the fire"."""
     tiers: tuple[dict[str, PlaceRef], ...] = ({}, {}, {})  # marked, bare, weak
     origins: dict[str, PlaceRef] = {}
-    for s in sentences:
-        titled = title_case(s.original)
-        for m in s.mentions:
-            how = _tier(gz, s, m, titled)
-            if how is None:
-                continue
-            ref = gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))
-            tiers[how].setdefault(m.id, ref)
-            if how < 2 and m.start and s.toks[m.start - 1] in place_words().origin_before:
-                origins.setdefault(m.id, ref)
+    for s, m, how, ref in _tiered(gz, sentences):
+        tiers[how].setdefault(m.id, ref)
+        if how < 2 and m.start and s.toks[m.start - 1] in place_words().origin_before:
+            origins.setdefault(m.id, ref)
     ordered: dict[str, PlaceRef] = {}
     for tier in tiers:
         for pid, ref in tier.items():
@@ -649,18 +655,5 @@ def report_place(gz: Gazetteer, sentences: list[Sentence]) -> PlaceRef | None:
     names as where (a base before its town before its province before its country), leaving out
     what names no place of an attack ("Washington's resolve", an answered attack) and, while
     another place is named, what only describes ("Iran-linked sites", "the Gaza war")."""
-    best: tuple[int, int, int] | None = None
-    found: PlaceRef | None = None
-    k = 0
-    for s in sentences:
-        titled = title_case(s.original)
-        for m in s.mentions:
-            how = _tier(gz, s, m, titled)
-            if how is None:
-                continue
-            entry = gz.places[m.id]
-            key = (how == 2, SPECIFIC.get(entry.kind, 5), k)
-            k += 1
-            if best is None or key < best:
-                best, found = key, entry.ref(s.written.get((m.start, m.end), m.alias))
-    return found
+    ranked = [((how == 2, SPECIFIC.get(ref.kind, 5), k), ref) for k, (_, _, how, ref) in enumerate(_tiered(gz, sentences))]
+    return min(ranked, key=lambda r: r[0])[1] if ranked else None
