@@ -747,3 +747,40 @@ def test_a_claim_the_attacked_state_says_it_thwarted_is_corroborated_in_the_same
     assert incident["status"] == "corroborated"
     assert _uncorroborated(alerts) == []
 
+
+
+def test_a_state_s_later_word_on_its_strike_naming_no_new_place_or_date_joins_that_strike(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two days after its strikes a president explains them ("the strike in Iraq was meant to
+    deter ..."), naming no new place, date or weapon: that is the strike of the last days, not a
+    new one (a group claiming one place again 36 h later is another attack; a state's own word
+    on its strike is not)."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "s1", "2024-03-05T03:00:00+00:00",
+            "US strikes Kataib Hezbollah sites in Iraq\nThe United States carried out airstrikes on three sites in Iraq "
+            "used by Kataib Hezbollah on Monday, the White House said."),
+        rec("https://mag.example/rss", "s2", "2024-03-06T18:00:00+00:00",
+            "President Joe Biden said the US military hit targets in Iraq to keep militias from striking "
+            "American personnel again.", title="Biden Says Iraq Raid Was Meant to Stop Attacks on US Troops"),
+    ], until="+72h")
+    [strike] = incidents
+    assert [c["actor"] for c in strike["claimants"]] == ["United States"]
+    assert [m["id"] for m in strike["messages"]][:2] == ["s1", "s2"]
+
+
+def test_a_state_s_blame_in_its_strike_s_story_is_not_about_another_state_s_strike(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Turkey strikes in northern Iraq; two days later a story of US strikes "in retaliation"
+    carries the Pentagon's blame of Iran-backed militias for a drone attack in northern Iraq. The
+    blame is of the attack the US answers, not of Turkey's strike there (a state's strike and a
+    group's attack are two events)."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "t1", "2024-03-02T16:00:00+00:00",
+            "Turkish jets hit Kurdish militant targets in northern Iraq\nTurkish warplanes struck PKK targets in "
+            "northern Iraq on Saturday, the Turkish defence ministry said."),
+        rec("https://paper.example/rss", "u1", "2024-03-04T20:00:00+00:00",
+            "US strikes militia sites in retaliation for attack on troops\nThe Pentagon blamed Iran-backed militias "
+            "for a drone attack in northern Iraq that wounded three American service members."),
+    ], until="+72h")
+    turkish = next(i for i in incidents if any(c["actor"] == "Turkey" for c in i["claimants"]))
+    assert [m["id"] for m in turkish["messages"]] == ["t1"]

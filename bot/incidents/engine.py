@@ -345,7 +345,8 @@ class IncidentEngine:
         subject = st.subject
         if st.stance == "claim" and subject is not None:
             subject = self.claimants.resolve(tx, subject)
-        matches = self._matches(tx, st, subject, w, self._route(st, msg, cls), self._answers(st, msg))
+        matches = self._matches(tx, st, subject, w, self._route(st, msg, cls), self._answers(st, msg),
+                                st.stance == "attribution" and is_retaliation(msg.full_text))
         chosen = self.matcher.choose(matches, st)
         striker = self.matcher.striker(st, subject)
         if striker is not None and self.matcher.coarse(st) and (
@@ -481,7 +482,7 @@ class IncidentEngine:
         return (state_claim or strike_report) and is_retaliation(msg.full_text)
 
     def _matches(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window,
-                 route: Route | None = None, answers: bool = False) -> list[Match]:
+                 route: Route | None = None, answers: bool = False, blames_answered: bool = False) -> list[Match]:
         place = st.place
         entry = self.gz.places.get(place.id) if place else None
         if self.matcher.coarse(st):
@@ -493,7 +494,8 @@ class IncidentEngine:
             cells = cells_near(entry.lat, entry.lon) if entry else []
             subjects = [a.id for a in (subject, st.speaker) if a is not None]
             cands = tx.candidates(w.t0, w.t1, place_ids, cells, subjects)
-        return [m for m in (self.matcher.score(c, st, subject, w, route, answers) for c in cands) if m is not None]
+        return [m for m in (self.matcher.score(c, st, subject, w, route, answers, blames_answered) for c in cands)
+                if m is not None]
 
     def _open(self, tx: IncidentTx, st: Statement, w: Window, at: datetime) -> int:
         place = st.place

@@ -8,14 +8,17 @@ state announces its strike "in response to" the attack. The rules here:
 - an undated claim looks back ``[incidents] claim_lookback`` and prefers the most recent event;
   undated reports are of the last two and a half days (attacks on one base three days apart stay two);
 - a claimant does not claim one attack twice days apart: a second claim of the same place by the
-  same group more than 36 h after its first is a new attack;
+  same group more than 36 h after its first is a new attack (a state's undated word on its strike
+  of the last days, naming no other place and no weapon, is that strike);
 - a statement without a place (or with only a country) joins the best candidate of its window
   that nothing contradicts (another claimant, another weapon) rather than opening an orphan;
   a claim that meets it only by its actor also needs the target or the time (within a day) to agree;
 - a state's claim is of its own strike: it never joins an attack claimed by a group, nor the
   reverse; a strike "in response to" an attack (claimed by the state or reported as an airstrike)
   never joins an unclaimed incident at a base either: that is the attack it answers, reported
-  before anyone claimed it ("US strikes in eastern Syria" after "the attack on Kharab al-Jir").
+  before anyone claimed it ("US strikes in eastern Syria" after "the attack on Kharab al-Jir");
+  a state's blame of a group in the story of its strike "in response" is of the attack answered,
+  never of another state's own strike.
 """
 
 from __future__ import annotations
@@ -113,8 +116,9 @@ class Matcher:
         return st.place is None or self.places.level(st.place.id) >= 2
 
     def score(self, inc: IncidentValue, st: Statement, subject: ActorRef | None, w: Window,
-              route: Route | None = None, answers: bool = False) -> Match | None:
-        """``answers``: the statement is of a strike in response to an attack."""
+              route: Route | None = None, answers: bool = False, blames_answered: bool = False) -> Match | None:
+        """``answers``: the statement is of a strike in response to an attack; ``blames_answered``:
+        it is a blame in a message telling a strike in response to an attack."""
         if answers and self._attack_at_base(inc):
             return None
         reasons: list[str] = []
@@ -180,9 +184,13 @@ class Matcher:
                 inc, st, reasons, timing[0], w):
             return None
         if st.stance == "claim" and subject is not None and claimants:
-            if self._contradicts(inc, subject, claimants, w, placeless=self.coarse(st) or inc.place_id is None):
+            if self._contradicts(inc, subject, claimants, w, placeless=self.coarse(st) or inc.place_id is None,
+                                 later_word=self._later_word(inc, st, subject, w, finer)):
                 return None
         if striker is not None and self._another_side(inc, striker):
+            return None
+        if blames_answered and st.subject is not None and st.speaker is not None \
+                and self._blames_another(inc, st.speaker, st.subject):
             return None
         return Match(inc, score, tuple(reasons), finer)
 
@@ -213,6 +221,16 @@ class Matcher:
         return any(lk.role == "claim" and lk.subject_id and not generic(lk.subject_id)
                    and not (lk.subject_id in actors and self.claimants.is_state(actors[lk.subject_id].ref()))
                    for lk in inc.links)
+
+    def _blames_another(self, inc: IncidentValue, speaker: ActorRef, blamed: ActorRef) -> bool:
+        """A state's blame of a group, in its strike's story ("US strikes ... in retaliation for the
+        drone attack in northern Iraq it blamed on Iran-backed militias"), is of the attack answered,
+        not of another state's own strike there that week (a state's strike and a group's attack
+        are two events)."""
+        theirs = self.strikers(inc)
+        side = self.claimants.side
+        return (bool(theirs) and self.claimants.is_state(speaker) and not self.claimants.is_state(blamed)
+                and side(speaker.id) not in theirs and side(blamed.id) not in theirs)
 
     def _attack_at_base(self, inc: IncidentValue) -> bool:
         """An incident at a base that no state claims and no report calls an airstrike: an attack
@@ -306,8 +324,16 @@ class Matcher:
             points = 0.1
         return points, (f"{delay * 24:.0f} h after the event" if delay >= 0 else "just before")
 
+    def _later_word(self, inc: IncidentValue, st: Statement, subject: ActorRef, w: Window, finer: bool) -> bool:
+        """A state's undated word on a strike it already claimed here, naming no finer place and no
+        weapon of its own ("Biden says the Iraq strike was meant to deter attacks", two days on): its
+        strike of the last days, not a new one (a group's second claim of a place 36 h on is)."""
+        return (self.claimants.is_state(subject) and w.precision == "message" and st.weapon is None and not finer
+                and (st.place is None or st.place.id == inc.place_id)
+                and self.claimants.side(subject.id) in self.strikers(inc))
+
     def _contradicts(self, inc: IncidentValue, subject: ActorRef, claimants: set[str], w: Window,
-                     placeless: bool) -> bool:
+                     placeless: bool, later_word: bool = False) -> bool:
         state = self.claimants.is_state(subject)
         # "Iran-backed militias" describes whichever group claimed: it contradicts no group
         generic = self.claimants.is_generic
@@ -321,7 +347,8 @@ class Matcher:
         if placeless and others:
             return True  # without a place, another group's incident is not this one
         first = min((lk.at for lk in inc.links if lk.role == "claim" and lk.subject_id == subject.id), default=None)
-        return first is not None and w.precision == "message" and w.event_time - first > SAME_CLAIMANT_GAP
+        return (first is not None and w.precision == "message" and w.event_time - first > SAME_CLAIMANT_GAP
+                and not later_word)
 
     def choose(self, matches: list[Match], st: Statement) -> Match | None:
         """The best match if it is good enough; the most recent event wins a tie."""
