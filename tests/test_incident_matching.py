@@ -784,3 +784,24 @@ def test_a_state_s_blame_in_its_strike_s_story_is_not_about_another_state_s_stri
     ], until="+72h")
     turkish = next(i for i in incidents if any(c["actor"] == "Turkey" for c in i["claimants"]))
     assert [m["id"] for m in turkish["messages"]] == ["t1"]
+
+
+def test_a_placed_claim_joins_the_placed_event_and_brings_its_placeless_twin_along(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A police report places a church bombing at its city; a first claim names no place (a bare
+    headline), a later one only the country. The country-level claim joins the city's event rather
+    than the placeless claim's incident, which merges into it: one event, corroborated, no alert."""
+    alerts, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "p1", "2024-07-07T03:00:00+00:00",
+            "Four killed in blast at church service in Marawi\nA bomb exploded during a Sunday service at a "
+            "university hall in Marawi, killing four people, police said."),
+        rec("https://wire.example/rss", "c1", "2024-07-07T17:00:00+00:00",
+            "Islamic State claims responsibility for deadly church bombing"),
+        rec("https://daily.example/rss", "c2", "2024-07-07T20:00:00+00:00",
+            "Islamic State claims church bombing\nIslamic State militants claimed responsibility for the bombing "
+            "of a church service in the Philippines on Sunday that killed four people."),
+    ], until="+72h")
+    [incident] = incidents
+    assert sorted(m["id"] for m in incident["messages"]) == ["c1", "c2", "p1"]
+    assert incident["place"] == "Marawi" and incident["status"] == "corroborated"
+    assert [a for a in alerts if a["kind"] == "uncorroborated_claim"] == []

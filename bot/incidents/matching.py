@@ -357,6 +357,13 @@ class Matcher:
         best = sorted(matches, key=lambda m: (-round(m.score, 6), -m.incident.event_time.timestamp()))[0]
         if ONLY_EVENT in best.reasons and len(matches) > 1:
             return None  # a claim of "Friday's attacks" on a day of several events names none of them
+        if st.place is not None and best.incident.place_id is None:
+            # a placed statement joins the placed event its place meets rather than an incident
+            # opened without a place, which then merges into that event (``Engine._absorb``)
+            placed = [m for m in matches if m.incident.place_id is not None and m.score >= (
+                PLACELESS_MIN if self.coarse(st) else THRESHOLD) - EPSILON]
+            if placed:
+                return max(placed, key=lambda m: (round(m.score, 6), m.incident.event_time.timestamp()))
         floor = PLACELESS_MIN if (self.coarse(st) or best.incident.place_id is None) else THRESHOLD
         return best if best.score >= floor - EPSILON else None
 
