@@ -211,7 +211,7 @@ def _shared(literals: frozenset[str]) -> tuple[str, ...] | None:
 class AnyOf:
     """Whether any of ``patterns`` matches somewhere in a text (the union's search, as a bool)."""
 
-    __slots__ = ("_checks", "_more", "pattern")
+    __slots__ = ("_checks", "_index", "_more", "pattern")
 
     def __init__(self, patterns: Iterable[str]) -> None:
         patterns = list(patterns)
@@ -226,6 +226,7 @@ class AnyOf:
             self._checks.append((shared, re.compile(p)))
             self._more.append(tuple(c for c in conditions(p) if c != shared
                                     and not (shared is not None and _implies(shared, c)))[:_MAX_MORE])
+        self._index = _LiteralIndex([_all_conditions(p) for p in patterns])
 
     def may_match(self, i: int, text: str) -> bool:
         """False when pattern ``i`` cannot match ``text`` (none of its literals occurs in it, or
@@ -245,36 +246,111 @@ class AnyOf:
         return True
 
     def candidates(self, text: str, count: int) -> list[int]:
-        """The indexes below ``count`` of the patterns that may match ``text`` (``may_match`` of
-        each, in one loop)."""
-        out: list[int] = []
-        more = self._more
-        for i, (literals, _) in enumerate(self._checks[:count]):
-            if literals is not None:
-                for literal in literals:
-                    if literal in text:
-                        break
-                else:
-                    continue
-            if not more[i] or self._holds_more(i, text):
-                out.append(i)
+        """The indexes below ``count`` of the patterns that may match ``text`` (in order): those
+        the text holds a literal of every necessary set of (``_LiteralIndex``), a subset of the
+        patterns ``may_match`` lets through."""
+        out = [i for i in self._index.candidates(text) if i < count]
         out.extend(range(len(self._checks), count))
         return out
 
     def search(self, text: str) -> bool:
-        more = self._more
-        for i, (literals, regex) in enumerate(self._checks):
-            if literals is not None:
-                for literal in literals:
-                    if literal in text:
-                        break
-                else:
-                    continue  # none of the literals every match holds: this pattern cannot match
-            if more[i] and not self._holds_more(i, text):
-                continue
-            if regex.search(text):
+        checks = self._checks
+        for i in self._index.candidates(text):
+            if checks[i][1].search(text):
                 return True
         return False
+
+
+class _LiteralIndex:
+    """Which patterns may match a text, from one scan of it. Each pattern has sets of literals
+    (``_all_conditions``) every match of it holds one of each; the text is scanned once for every
+    literal of every pattern (a trie-shaped regex in a lookahead: at each position, the longest
+    literal starting there, which holds every shorter one that does), and a pattern is a
+    candidate when each of its sets has a literal the text holds. Without a per-pattern loop in
+    Python, every fixed part of every pattern can be required (``AnyOf``'s own sets are capped at
+    a few literals each, so patterns that open on a long alternation were searched on every text)."""
+
+    __slots__ = ("_always", "_by_first", "_conds", "_contained", "_scan")
+
+    def __init__(self, conds: list[list[frozenset[str]]]) -> None:
+        self._conds = conds
+        self._always = [i for i, c in enumerate(conds) if not c]
+        # a pattern is looked up by the literals of its first set, the others tested after
+        self._by_first: dict[str, list[int]] = {}
+        words: set[str] = set()
+        for i, sets in enumerate(conds):
+            for literals in sets:
+                words |= literals
+            if sets:
+                for literal in sets[0]:
+                    self._by_first.setdefault(literal, []).append(i)
+        # every literal another literal holds: where the longer is found, the shorter is too
+        ordered = sorted(words)
+        self._contained = {w: frozenset(o for o in ordered if o in w) for w in ordered}
+        self._scan = re.compile("(?=(" + _longest_trie(ordered) + "))") if ordered else None
+
+    def candidates(self, text: str) -> list[int]:
+        """The indexes, in order, of the patterns whose every set has a literal in ``text``."""
+        if self._scan is None:
+            return self._always
+        found = self._scan.findall(text)
+        if not found:
+            return self._always
+        contained = self._contained
+        present = set().union(*[contained[w] for w in set(found)])
+        by_first = self._by_first
+        hits = {i for w in present if w in by_first for i in by_first[w]}
+        conds = self._conds
+        out = [i for i in hits if all(not c.isdisjoint(present) for c in conds[i][1:])]
+        if self._always:
+            out += self._always
+        out.sort()
+        return out
+
+
+def _longest_trie(words: list[str]) -> str:
+    """One pattern matching the longest of ``words`` (none empty) that starts where it is tried:
+    a trie of their characters, each word's end optional where longer words go on (greedy, so
+    the longer is tried first; one child per character, so the first success is the longest)."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def _all_conditions(pattern: str) -> list[frozenset[str]]:
+    """Every set of literals such that each match of ``pattern`` holds one of the set (the fixed
+    parts of its sequences, ``_seq``'s ``found``), whatever their number; only sets whose every
+    literal has _RARE characters or more (shorter ones are in most texts), each once, the one with
+    the fewest literals first. [] when none is known (the pattern is then always searched)."""
+    found: list[frozenset[str]] = []
+    try:
+        parsed = _p.parse(pattern)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return []  # a literal read off the pattern is not what it matches
+        _seq(parsed, found)
+    except (_Unknown, re.error, ValueError, TypeError, AttributeError):
+        return []
+    out: list[frozenset[str]] = []
+    for literals in found:
+        if not literals or "" in literals:
+            continue
+        literals = _minimal(literals)
+        if min(map(len, literals)) >= _RARE and literals not in out:
+            out.append(literals)
+    out.sort(key=lambda c: (len(c), sorted(c)))
+    return out
 
 
 def any_of_words(words: Iterable[str]) -> str:
