@@ -40,7 +40,7 @@ _TABLE.update(_REMOVE)
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(_TABLE) if k > 127) + "]")
 # a capital between two small letters: the regex engine skips to each capital (few in text)
 # where a pattern opening on the small letter would stop at most characters
-_CAMEL = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")
+_CAMEL = re.compile(r"([A-Z])(?<=[a-z][A-Z])(?=[a-z])")
 # runs of two or more spaces, or any other space character: a lone " " is left alone
 _SPACES = re.compile(r"[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]{2,}|[\t\u00A0\u2000-\u200A\u202F\u205F\u3000]")
 # the space characters of _SPACES past Latin-1
@@ -76,8 +76,11 @@ def normalize_cased(text: str) -> str:
         text = _ELISION.sub(" ", text)  # French elision: l'Iran, d'Erbil, n'a pas -> l Iran, d Erbil, n a pas
         # an English possessive is the name itself: "Hezbollah's attacks" -> "Hezbollah attacks"
         text = _POSSESSIVE.sub("", text)
-    if _CAMEL.search(text):  # a substitution with a template calls back into Python: only where needed
-        text = _CAMEL.sub(r" \g<0>", text)
+    # a space before each such capital: split at the capitals (kept by the group) and joined again,
+    # one scan in C where a substitution with a template would call back into Python per capital
+    parts = _CAMEL.split(text)
+    if len(parts) > 1:
+        text = " ".join([parts[0], *map(str.__add__, parts[1::2], parts[2::2])])
     if _TRANSLATED.search(text):
         text = text.translate(_TABLE)  # a dict lookup per character: only where one is needed
     else:
