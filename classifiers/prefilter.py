@@ -270,7 +270,7 @@ class _LiteralIndex:
     Python, every fixed part of every pattern can be required (``AnyOf``'s own sets are capped at
     a few literals each, so patterns that open on a long alternation were searched on every text)."""
 
-    __slots__ = ("_always", "_by_first", "_conds", "_contained", "_scan")
+    __slots__ = ("_always", "_by_first", "_conds", "_contained", "_rest", "_scan")
 
     def __init__(self, conds: list[list[frozenset[str]]]) -> None:
         self._conds = conds
@@ -284,9 +284,13 @@ class _LiteralIndex:
             if sets:
                 for literal in sets[0]:
                     self._by_first.setdefault(literal, []).append(i)
-        # every literal another literal holds: where the longer is found, the shorter is too
+        # the sets after the first, tested once a literal of the first is found
+        self._rest = [tuple(sets[1:]) for sets in conds]
+        # every literal another literal holds (only for those that hold one): where the longer is
+        # found, the shorter is too
         ordered = sorted(words)
-        self._contained = {w: frozenset(o for o in ordered if o in w) for w in ordered}
+        inner = {w: frozenset(o for o in ordered if o in w and o != w) for w in ordered}
+        self._contained = {w: os for w, os in inner.items() if os}
         self._scan = re.compile("(?=(" + _longest_trie(ordered) + "))") if ordered else None
 
     def candidates(self, text: str) -> list[int]:
@@ -296,14 +300,26 @@ class _LiteralIndex:
         found = self._scan.findall(text)
         if not found:
             return self._always
+        present = set(found)
         contained = self._contained
-        present = set().union(*[contained[w] for w in set(found)])
+        for word in found:
+            inner = contained.get(word)
+            if inner is not None:
+                present |= inner
         by_first = self._by_first
-        hits = {i for w in present if w in by_first for i in by_first[w]}
-        conds = self._conds
-        out = [i for i in hits if all(not c.isdisjoint(present) for c in conds[i][1:])]
-        if self._always:
-            out += self._always
+        hits: set[int] = set()
+        for word in present:
+            patterns = by_first.get(word)
+            if patterns is not None:
+                hits.update(patterns)
+        rest = self._rest
+        out = list(self._always)
+        for i in hits:
+            for literals in rest[i]:
+                if literals.isdisjoint(present):
+                    break
+            else:
+                out.append(i)
         out.sort()
         return out
 
