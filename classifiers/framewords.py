@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from classifiers.normalize import normalize
+from classifiers.prefilter import by_frequency
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
@@ -148,7 +149,7 @@ _PROCLITICS = "وفبل"
 
 def _emit(node: dict[str, Any]) -> str:
     # a longer word first, then a stem's rest of the word, then a word that ends here
-    branches = [_escaped(ch) + _emit(child) for ch, child in sorted(node.items()) if len(ch) == 1]
+    branches = [_escaped(ch) + _emit(child) for ch, child in by_frequency(node.items()) if len(ch) == 1]
     branches += [rest for rest in ("\\w*", "") if rest in node]
     if len(branches) == 1:
         return branches[0]
@@ -159,7 +160,8 @@ def _opening(root: dict[str, Any], arabic: bool, end: str) -> str:
     """The trie ``root`` at a word's start: each first letter, then the check that no letter
     precedes it (once the letter is read, so the pattern opens on the set of first letters), then
     the rest; an Arabic proclitic first reads a whole word of the trie after it."""
-    heads = sorted({ch for ch in root if len(ch) == 1} | (set(_PROCLITICS) if arabic else set()))
+    heads = [ch for ch, _ in by_frequency((ch, None) for ch in {ch for ch in root if len(ch) == 1}
+                                          | (set(_PROCLITICS) if arabic else set()))]
     branches = []
     for ch in heads:
         rest = []

@@ -336,7 +336,7 @@ def _longest_trie(words: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [re.escape(ch) + emit(child) for ch, child in by_frequency(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -369,6 +369,19 @@ def _all_conditions(pattern: str) -> list[frozenset[str]]:
     return out
 
 
+# letters by how often they occur in the project's text (Latin, then Arabic-script), the space first
+_FREQUENT = " etaoinsrhldcumfpgwybvk0123456789xjqzاليمنهورتبعدسفقكحجشخصزطثضغظذءپچژگ"
+_RANK = {ch: k for k, ch in enumerate(_FREQUENT)}
+
+
+def by_frequency(items: Iterable[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """A trie node's children (keyed by one character), the most frequent character first. The
+    regex engine tries a node's branches in order, each at the cost of one character test; branches
+    that open on different characters never match at the same place, so their order changes what
+    a pattern matches in nothing, and the frequent letters first spare most of those tests."""
+    return sorted(items, key=lambda item: (_RANK.get(item[0], len(_RANK)), item[0]))
+
+
 def any_of_words(words: Iterable[str]) -> str:
     """A pattern whose ``search`` says whether any of ``words`` occurs in a text (as a substring),
     shaped as a trie of their characters ("respon(?:se to|ding to)|..."): at each position the
@@ -396,7 +409,7 @@ def _trie(words: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [re.escape(ch) + emit(child) for ch, child in by_frequency(node.items()) if ch]
         if not branches:
             return ""
         # no word holds another, so a word's end is a leaf: a node never both ends one and goes on
