@@ -150,9 +150,12 @@ _CREDIT = re.compile(r"(?<=[.!?”\"’]) ?\((?=[^\n)]{0,120}\))(?=[^\n)]{0,60}(
 
 def strip_dateline(text: str) -> str:
     """A news dateline names where the reporter is, not where the event was: it is dropped."""
-    m = _DATELINE.match(text)
+    # a Latin dateline opens on a capital after the spaces (``str.isspace`` is what ``\s``
+    # matches): a line that does not needs no regex for it (most lines of most messages)
+    first = text.lstrip()[:1]
+    m = _DATELINE.match(text) if "A" <= first <= "Z" else None
     if m is None:
-        ar = _AR_DATELINE.match(text) if "\u0600" <= text.lstrip()[:1] <= "\u06ff" else None
+        ar = _AR_DATELINE.match(text) if "\u0600" <= first <= "\u06ff" else None
         return text[ar.end():] if ar is not None else text
     head = m.group(0).strip(" :—–-")
     city = re.sub(r" ?\(.*\)|,.*", "", head).strip()
