@@ -23,6 +23,11 @@ from storage.incident_writes import apply_changes
 from storage.values import AlertValue
 
 
+class RetryGuarded(Exception):
+    """Raised by the engine when a message fails in an unguarded transaction: the store rolls
+    the whole batch back and runs it again with a savepoint per message (``IncidentTx.guarded``)."""
+
+
 class IncidentTx:
     """The incident engine's view of one open transaction: the reads it needs, ``apply`` for
     its changes, and ``boundary`` (a SAVEPOINT) so one message's failure undoes only its own
@@ -31,10 +36,15 @@ class IncidentTx:
     The candidates read in a transaction are kept until a change of this transaction touches
     them: the statements of one batch look at the same days, so most candidates are read once
     a batch instead of once a statement (every write goes through ``apply``, which forgets what
-    it touches; a savepoint rolled back forgets everything)."""
+    it touches; a savepoint rolled back forgets everything).
 
-    def __init__(self, session: Session, new_messages: Iterable[int] = ()) -> None:
+    ``guarded``: ``boundary`` takes a savepoint. A batch is first run unguarded (two statements
+    fewer a message, which on PostgreSQL are two round trips): a failure there raises
+    ``RetryGuarded`` and the batch runs again, guarded, from its start."""
+
+    def __init__(self, session: Session, new_messages: Iterable[int] = (), guarded: bool = True) -> None:
         self._s = session
+        self.guarded = guarded
         # messages stored in this transaction: none is linked yet (until ``apply`` links it)
         self._unlinked = set(new_messages)
         self._read: dict[int, IncidentValue] = {}  # candidates as they stand in this transaction
@@ -98,7 +108,11 @@ class IncidentTx:
 
     @contextmanager
     def boundary(self) -> Iterator[None]:
-        """A savepoint: what runs inside either lands with the transaction or is undone alone."""
+        """A savepoint: what runs inside either lands with the transaction or is undone alone
+        (unguarded: nothing; a failure inside must fail the transaction)."""
+        if not self.guarded:
+            yield
+            return
         try:
             with self._s.begin_nested():
                 yield

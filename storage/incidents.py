@@ -24,12 +24,12 @@ from storage.incident_queries import (
     learned_aliases,
     list_incidents,
 )
-from storage.incident_tx import IncidentTx
+from storage.incident_tx import IncidentTx, RetryGuarded
 from storage.incident_values import ActorState, CheckValue, IncidentMessage, IncidentValue, LinkValue
 from storage.incident_writes import apply_changes, mark_known, teach_alias
 
 __all__ = ["INCIDENT_MARK", "ActorSeen", "ActorState", "Change", "CheckState", "CheckUpsert", "CheckValue",
            "IncidentMessage", "IncidentTx", "IncidentUpdate", "IncidentValue", "LinkValue", "MarkSuperseded",
-           "MergeIncident", "NewIncident", "NewLink", "WithdrawMessage", "actor_states", "apply_changes",
+           "MergeIncident", "NewIncident", "NewLink", "RetryGuarded", "WithdrawMessage", "actor_states", "apply_changes",
            "claims_by_actor", "get_incident", "incident_messages", "learned_aliases", "list_incidents", "mark_known",
            "teach_alias"]

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from classifiers.types import Classification
 from storage import incident_queries, incident_writes, messages, migrate, outbox, views
 from storage.engine import PG_POOL, create_engine_for, is_sqlite, safe_url
-from storage.incident_tx import IncidentTx
+from storage.incident_tx import IncidentTx, RetryGuarded
 from storage.incident_values import ActorState, IncidentMessage, IncidentValue
 from storage.ingest import _IN_CHUNK, _ingest, _table, keys_filter
 from storage.rows import add_alert_row, alert_value, utcnow
@@ -119,13 +119,16 @@ class Store:
     async def ingest_then(self, batch: Sequence[tuple[Message, Classification | None]],
                           then: Callable[[Any, list[IngestResult]], T]) -> tuple[list[IngestResult], T]:
         """Store a batch and run ``then(tx, results)`` (an ``IncidentTx``) in the same
-        transaction, then mark the messages processed: all of it lands, or none of it."""
-        def fn(s: Session) -> tuple[list[IngestResult], T]:
+        transaction, then mark the messages processed: all of it lands, or none of it. The
+        transaction is first run unguarded (no savepoint per message); if ``then`` raises
+        ``RetryGuarded`` it is rolled back and run again, guarded."""
+        def fn(s: Session, guarded: bool) -> tuple[list[IngestResult], T]:
             # new rows go in processed already (all of this commits together); rows revised
             # by an edit were set back to unprocessed and are marked again below
             results = _ingest(s, batch, processed=True)
             _incidents_lock(s)
-            out = then(IncidentTx(s, (r.pk for r in results if r.pk is not None and r.status == "new")), results)
+            out = then(IncidentTx(s, (r.pk for r in results if r.pk is not None and r.status == "new"), guarded),
+                       results)
             pks = [r.pk for r in results if r.pk is not None and r.status != "new"]
             from sqlalchemy import update
 
@@ -134,7 +137,10 @@ class Store:
                           .values(processed=True))
             return results, out
 
-        return await self.run(fn, writes=True)
+        try:
+            return await self.run(lambda s: fn(s, False), writes=True)
+        except RetryGuarded:
+            return await self.run(lambda s: fn(s, True), writes=True)
 
     async def in_tx(self, fn: Callable[[IncidentTx], T]) -> T:
         """Run ``fn(tx)`` with an ``IncidentTx`` in one transaction."""

@@ -274,3 +274,38 @@ async def test_two_instances_linking_one_event_at_once_make_one_incident(db_url:
     finally:
         await first.close()
         await second.close()
+
+
+def test_a_message_that_fails_linking_is_kept_unlinked_and_the_batch_goes_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch runs without a savepoint per message; when one message fails it is run again with
+    them: the others land as they would have (the front group before the failure alerts once,
+    from the claimants' memory as it was at the start of the batch), the bad one stays unlinked."""
+    from bot.incidents.engine import IncidentEngine
+
+    real = IncidentEngine._process_one
+    calls: list[str] = []
+
+    def failing(self: IncidentEngine, tx: Any, result: Any, cls: Any, now: Any) -> Any:
+        calls.append(result.message.id)
+        if result.message.id == "2":
+            raise RuntimeError("broken on purpose")
+        return real(self, tx, result, cls, now)
+
+    monkeypatch.setattr(IncidentEngine, "_process_one", failing)
+    records = [
+        rec("t.me/sabreenS1", "1", "2024-02-05T10:00:00+00:00",
+            "A group calling itself Saraya Ahrar al-Furat claimed responsibility for a rocket attack on the Conoco gas field."),
+        rec("t.me/sabreenS1", "2", "2024-02-05T10:10:00+00:00",
+            "Kataib Hezbollah claimed responsibility for a drone attack on Erbil airport."),
+        rec("t.me/sabreenS1", "3", "2024-02-05T11:00:00+00:00",
+            "Sarayat Ahrar el-Furat claimed the rocket attack on the Conoco field, its second statement said."),
+    ]
+    db = f"sqlite:///{tmp_path}/db.sqlite"
+    alerts = replay(capsys, tmp_path, records, until="+1h", db=db)
+    assert calls == ["1", "2", "1", "2", "3"]  # unguarded until "2" failed, then the batch again, guarded
+    assert [a["key"] for a in alerts if a["kind"] == "new_front_group"] == ["new_front_group:saraya-ahrar-al-furat"]
+    [incident] = incidents(db)
+    assert sorted(lk.message_pk for lk in incident.links) == [1, 3]
+    r = run_cli(capsys, "messages", "--db", db, "--format", "json")
+    assert len(json.loads(r.out)) == 3  # the failing message is stored all the same

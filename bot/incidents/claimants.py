@@ -9,7 +9,7 @@ alerts once whichever spelling came first.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.durations import format_duration
@@ -30,6 +30,16 @@ STATE_KINDS = frozenset({"state", "official"})
 # words a group's long name adds to its short one («al-Islamiya», "in Iraq")
 _TRAILING = {"al islamiya", "al islamiyah", "islamiya", "islamiyah", "al islamiyya", "الاسلاميه",
              "in iraq", "fi al iraq", "في العراق", "al iraqiya", "العراقيه"}
+
+
+@dataclass(frozen=True)
+class Memory:
+    """A copy of what ``Claimants`` keeps in memory."""
+
+    actors: dict[str, ActorState] | None
+    by_key: dict[tuple[str, ...], str]
+    by_variant: dict[str, set[str]]
+    order: dict[str, int]
 
 
 class Claimants:
@@ -62,6 +72,17 @@ class Claimants:
         message's changes were rolled back, the store is the truth)."""
         self._actors = None
         self._by_key, self._by_variant, self._order = {}, {}, {}
+
+    def snapshot(self) -> Memory:
+        """What is in memory, for ``restore`` (a batch run again from its start)."""
+        return Memory(None if self._actors is None else dict(self._actors), dict(self._by_key),
+                      {k: set(v) for k, v in self._by_variant.items()}, dict(self._order))
+
+    def restore(self, memory: Memory) -> None:
+        self._actors = None if memory.actors is None else dict(memory.actors)
+        self._by_key = dict(memory.by_key)
+        self._by_variant = {k: set(v) for k, v in memory.by_variant.items()}
+        self._order = dict(memory.order)
 
     def _index(self, spelling: str, actor_id: str) -> None:
         key = cluster_tokens(spelling)

@@ -54,6 +54,7 @@ from storage.incidents import (
     MergeIncident,
     NewIncident,
     NewLink,
+    RetryGuarded,
     WithdrawMessage,
 )
 from watchers.archive import effective_time
@@ -127,7 +128,17 @@ class IncidentEngine:
     def process_in(self, tx: IncidentTx, items: Sequence[tuple[IngestResult, Classification | None]],
                    now: datetime) -> list[AlertValue]:
         """Handle a batch inside an open transaction; one message's failure is rolled back to
-        its savepoint, logged with its source and id, and the rest go on."""
+        its savepoint, logged with its source and id, and the rest go on. In an unguarded
+        transaction (no savepoints) a failure raises ``RetryGuarded`` instead, with the memory
+        of claimants as it was at the start, and the store runs the batch again guarded."""
+        if not tx.guarded:
+            memory = self.claimants.snapshot()
+            try:
+                return [a for result, cls in items if _needs_linking(result, cls)
+                        for a in self._process_one(tx, result, cls, now)]
+            except Exception as exc:
+                self.claimants.restore(memory)
+                raise RetryGuarded(f"{type(exc).__name__}: {exc}") from exc
         alerts: list[AlertValue] = []
         for result, cls in items:
             if not _needs_linking(result, cls):
