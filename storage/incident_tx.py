@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from storage import incident_queries as q
 from storage.incident_changes import (
     Change,
+    CheckState,
+    CheckUpsert,
     IncidentUpdate,
     MarkSuperseded,
     MergeIncident,
@@ -42,12 +45,21 @@ class IncidentTx:
     fewer a message, which on PostgreSQL are two round trips): a failure there raises
     ``RetryGuarded`` and the batch runs again, guarded, from its start."""
 
+    # set by tests: every answer from memory is compared with the database's
+    verify = False
+
     def __init__(self, session: Session, new_messages: Iterable[int] = (), guarded: bool = True) -> None:
         self._s = session
         self.guarded = guarded
         # messages stored in this transaction: none is linked yet (until ``apply`` links it)
         self._unlinked = set(new_messages)
         self._read: dict[int, IncidentValue] = {}  # candidates as they stand in this transaction
+        # the rules' links, a source's recent fingerprints and the claim checks of the incidents
+        # read in this transaction, kept up to date by ``apply`` (a statement that joins an
+        # incident reads all three, and the next statement of the batch on it as well)
+        self._links: dict[int, list[LinkValue]] = {}
+        self._fingerprints: dict[tuple[int, str, str], list[int]] = {}
+        self._checks: dict[int, list[CheckValue]] = {}
 
     def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
                    subject_ids: Sequence[str], any_place: bool = False, placeless: bool = False) -> list[IncidentValue]:
@@ -61,13 +73,29 @@ class IncidentTx:
         return q.incidents_between(self._s, t0, t1)
 
     def checks_for(self, incident_id: int) -> list[CheckValue]:
-        return q.checks_for(self._s, incident_id)
+        found = self._checks.get(incident_id)
+        if found is None:
+            found = self._checks[incident_id] = q.checks_for(self._s, incident_id)
+        elif self.verify:
+            _same(found, q.checks_for(self._s, incident_id))
+        return list(found)
 
     def load_links(self, incident_id: int) -> list[LinkValue]:
-        return q.load_links(self._s, incident_id)
+        found = self._links.get(incident_id)
+        if found is None:
+            found = self._links[incident_id] = q.load_links(self._s, incident_id)
+        elif self.verify:
+            _same(found, q.load_links(self._s, incident_id))
+        return list(found)
 
     def fingerprints_from(self, incident_id: int, source: str, role: str) -> list[int]:
-        return q.fingerprints_from(self._s, incident_id, source, role)
+        key = (incident_id, source, role)
+        found = self._fingerprints.get(key)
+        if found is None:
+            found = self._fingerprints[key] = q.fingerprints_from(self._s, incident_id, source, role)
+        elif self.verify:
+            _same(found, q.fingerprints_from(self._s, incident_id, source, role))
+        return list(found)
 
     def lean_incident(self, incident_id: int) -> IncidentValue | None:
         return q.lean_incident(self._s, incident_id)
@@ -91,20 +119,54 @@ class IncidentTx:
         return q.actor_states(self._s)
 
     def apply(self, changes: Sequence[Change]) -> tuple[dict[int, int], list[AlertValue]]:
+        linked: list[tuple[int, NewLink]] = []
         try:
-            return apply_changes(self._s, changes, self._unlinked)
-        finally:
-            self._forget(changes)
+            out = apply_changes(self._s, changes, self._unlinked, linked)
+        except BaseException:
+            self._clear()  # the transaction or its savepoint will be rolled back
+            raise
+        self._forget(changes)
+        for incident_id, change in linked:
+            self._linked(incident_id, change)
+        return out
 
     def _forget(self, changes: Sequence[Change]) -> None:
         for change in changes:
             if isinstance(change, (NewLink, IncidentUpdate, MarkSuperseded)):
                 self._read.pop(change.incident, None)
-            elif isinstance(change, MergeIncident):
-                self._read.pop(change.source, None)
-                self._read.pop(change.into, None)
-            elif isinstance(change, WithdrawMessage):
-                self._read.clear()  # its links may be on any incident
+                if isinstance(change, MarkSuperseded):
+                    self._links.pop(change.incident, None)
+            elif isinstance(change, (CheckUpsert, CheckState)):
+                self._checks.pop(change.incident, None)
+            elif isinstance(change, (MergeIncident, WithdrawMessage)):
+                self._clear()  # links move or change on any number of incidents
+
+    def _linked(self, incident_id: int, change: NewLink) -> None:
+        """A link inserted: the rules' links and the fingerprints of the incident, as the
+        database would now give them (``load_links``, ``fingerprints_from``)."""
+        lv = change.link
+        links = self._links.get(incident_id)
+        if links is not None:
+            # the row as read back: in UTC, without the reasons, url and excerpt the reads leave out
+            row = replace(lv, at=lv.at.astimezone(UTC), message_pk=change.message_pk, score=float(lv.score),
+                          reasons=(), url=None, excerpt=None)
+            if lv.role == "report":
+                networks = {x.network for x in links if x.role == "report"}
+                first = lv.network not in networks and len(networks) < q.REPORT_NETWORKS
+            else:
+                first = not any(x.role != "report" and _group(x) == _group(lv) for x in links)
+            if first:  # the first link of its group, and the newest link: last in id order
+                links.append(row)
+        recent = self._fingerprints.get((incident_id, lv.source, lv.role))
+        if recent is not None:
+            recent.insert(0, lv.fingerprint)
+            del recent[q.RECENT_TEXTS:]
+
+    def _clear(self) -> None:
+        self._read.clear()
+        self._links.clear()
+        self._fingerprints.clear()
+        self._checks.clear()
 
     @contextmanager
     def boundary(self) -> Iterator[None]:
@@ -117,6 +179,17 @@ class IncidentTx:
             with self._s.begin_nested():
                 yield
         except BaseException:
-            self._read.clear()  # rolled back: what was read since may no longer be so
+            self._clear()  # rolled back: what was read since may no longer be so
             raise
+
+
+def _group(link: LinkValue) -> tuple[object, ...]:
+    """What ``load_links`` keeps one link of (besides reports, one per network)."""
+    return (link.role, link.network, link.subject_id, link.stance_detail, link.withdrawn, link.killed, link.wounded,
+            link.casualties)
+
+
+def _same(kept: object, read: object) -> None:
+    if repr(kept) != repr(read):
+        raise AssertionError(f"kept in memory {kept!r}, the database has {read!r}")
 

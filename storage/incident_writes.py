@@ -39,12 +39,13 @@ from storage.tables import (
 from storage.values import AlertValue
 
 
-def apply_changes(s: Session, changes: Sequence[Change],
-                  unlinked: set[int] | None = None) -> tuple[dict[int, int], list[AlertValue]]:
+def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | None = None,
+                  linked: list[tuple[int, NewLink]] | None = None) -> tuple[dict[int, int], list[AlertValue]]:
     """Apply changes in order. Returns the ids given to new incidents (by ref) and the alerts
     that were new (an alert whose key was raised before is skipped). ``unlinked``: messages
     known to have no link yet (stored in this transaction), whose first link needs no check that
-    it is already there; each leaves the set when it is linked."""
+    it is already there; each leaves the set when it is linked. ``linked`` is given each link
+    inserted, with its incident's id (a link already there is not)."""
     ids: dict[int, int] = {}
     raised: list[AlertValue] = []
     history: list[dict[str, Any]] = []
@@ -81,6 +82,8 @@ def apply_changes(s: Session, changes: Sequence[Change],
                 casualties=lv.casualties, withdrawn=lv.withdrawn, superseded=lv.superseded, score=lv.score,
                 reasons=list(lv.reasons), ambiguous=lv.ambiguous, linked_at=utcnow(),
             )])
+            if linked is not None:
+                linked.append((incident_id, change))
         elif isinstance(change, IncidentUpdate):
             incident_id = real(change.incident)
             params: dict[str, Any] = {f"v_{k}": v for k, v in change.fields.items()}

@@ -90,3 +90,12 @@ def web_demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
     base = tmp_path_factory.mktemp("web")
     return replay_examples(base / "demo.db", base / "extra")
+
+
+@pytest.fixture(autouse=True)
+def _incident_memory_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every answer an incident transaction gives from memory is compared with the database's
+    (a difference fails that message's linking, which the tests' expectations then show)."""
+    from storage.incident_tx import IncidentTx
+
+    monkeypatch.setattr(IncidentTx, "verify", True)

@@ -77,3 +77,16 @@ def test_edits_and_deletions_in_canonical_jsonl(tmp_path: Path, capsys: pytest.C
     r = run_cli(capsys, "replay", str(path), "--db", f"sqlite:///{tmp_path}/e.db", "--quiet")
     assert r.code == 0
     assert "2 new, 1 edited, 1 deleted" in r.out
+
+
+def test_what_linking_keeps_in_memory_is_what_the_database_gives(db_url: str, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """An incident's links, fingerprints and checks are read once a transaction and kept up to
+    date by its own changes: each answer kept is the one the database gives."""
+    import storage.incident_tx as itx
+
+    compared: list[bool] = []
+    monkeypatch.setattr(itx, "_same", lambda kept, read: compared.append(repr(kept) == repr(read)))
+    assert _replay(capsys, db_url, tmp_path / "a.jsonl", str(EXAMPLES))
+    assert compared and all(compared), compared
