@@ -60,6 +60,10 @@ class IncidentTx:
         self._links: dict[int, list[LinkValue]] = {}
         self._fingerprints: dict[tuple[int, str, str], list[int]] = {}
         self._checks: dict[int, list[CheckValue]] = {}
+        # (actor id, alias) stored: not inserted again. SQLite only: on PostgreSQL an insert that
+        # ON CONFLICT leaves out still takes a number from the sequence, and leaving the statement
+        # out would number the aliases stored after it otherwise
+        self._spellings: set[tuple[str, str]] | None = set() if session.get_bind().dialect.name == "sqlite" else None
 
     def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
                    subject_ids: Sequence[str], any_place: bool = False, placeless: bool = False) -> list[IncidentValue]:
@@ -121,7 +125,7 @@ class IncidentTx:
     def apply(self, changes: Sequence[Change]) -> tuple[dict[int, int], list[AlertValue]]:
         linked: list[tuple[int, NewLink]] = []
         try:
-            out = apply_changes(self._s, changes, self._unlinked, linked)
+            out = apply_changes(self._s, changes, self._unlinked, linked, self._spellings)
         except BaseException:
             self._clear()  # the transaction or its savepoint will be rolled back
             raise
@@ -167,6 +171,8 @@ class IncidentTx:
         self._links.clear()
         self._fingerprints.clear()
         self._checks.clear()
+        if self._spellings is not None:
+            self._spellings.clear()
 
     @contextmanager
     def boundary(self) -> Iterator[None]:

@@ -40,12 +40,14 @@ from storage.values import AlertValue
 
 
 def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | None = None,
-                  linked: list[tuple[int, NewLink]] | None = None) -> tuple[dict[int, int], list[AlertValue]]:
+                  linked: list[tuple[int, NewLink]] | None = None,
+                  spellings: set[tuple[str, str]] | None = None) -> tuple[dict[int, int], list[AlertValue]]:
     """Apply changes in order. Returns the ids given to new incidents (by ref) and the alerts
     that were new (an alert whose key was raised before is skipped). ``unlinked``: messages
     known to have no link yet (stored in this transaction), whose first link needs no check that
     it is already there; each leaves the set when it is linked. ``linked`` is given each link
-    inserted, with its incident's id (a link already there is not)."""
+    inserted, with its incident's id (a link already there is not). ``spellings``: (actor id,
+    alias) pairs known to be stored, whose insert is left out; each one stored is added."""
     ids: dict[int, int] = {}
     raised: list[AlertValue] = []
     history: list[dict[str, Any]] = []
@@ -123,7 +125,7 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                                                   ClaimCheckRow.claimant_id == change.claimant_id)
                       .values(state=change.state))
         elif isinstance(change, ActorSeen):
-            _actor_seen(s, conn, change)
+            _actor_seen(s, conn, change, spellings)
         elif isinstance(change, AlertValue):
             alert = change
             if alert.incident is not None:
@@ -162,9 +164,10 @@ def _merge(s: Session, source: int, into: int, at: datetime) -> None:
     s.add(IncidentEventRow(incident_id=into, at=at, change=f"merged incident #{source} into this one"))
 
 
-def _actor_seen(s: Session, conn: Connection, change: ActorSeen) -> None:
+def _actor_seen(s: Session, conn: Connection, change: ActorSeen, spellings: set[tuple[str, str]] | None) -> None:
     """One statement for an actor seen before (the claim counted), two for a new one; the
-    spelling is inserted unless the actor already has it (ON CONFLICT DO NOTHING)."""
+    spelling is inserted unless the actor already has it (ON CONFLICT DO NOTHING; no statement
+    when ``spellings`` says it is stored)."""
     from classifiers.normalize import name_key
 
     counted = 0
@@ -175,10 +178,12 @@ def _actor_seen(s: Session, conn: Connection, change: ActorSeen) -> None:
             id=change.id, name=change.name, kind=change.kind, parent=change.parent, known=change.known,
             first_seen=change.at, last_claim_at=change.at if change.claim else None, claims=1 if change.claim else 0,
         ), ("id",))
-    if change.alias:
+    if change.alias and (spellings is None or (change.id, change.alias) not in spellings):
         _insert_missing(s, _ALIASES, dict(actor_id=change.id, alias=change.alias, norm=name_key(change.alias),
                                           origin="seen", first_seen=change.at, first_message=change.message),
                         ("actor_id", "alias"))
+        if spellings is not None:
+            spellings.add((change.id, change.alias))
 
 
 def _insert_missing(s: Session, table: Table, values: dict[str, Any], keys: tuple[str, ...]) -> None:
