@@ -155,12 +155,14 @@ def incidents_with_stubs(s: Session, ids: Sequence[int]) -> dict[int, IncidentVa
     """The incidents ``ids`` (in that order) with the stub links ``candidates`` describes."""
     if not ids:
         return {}
-    conn = s.connection()
-    rows = {r.id: r for r in conn.execute(_BY_IDS, {"ids": list(ids)}).all()}
+    rows: dict[int, Any] = {}
     stubs: dict[int, list[LinkValue]] = defaultdict(list)
-    for incident_id, role, subject_id, first in conn.execute(_STUBS, {"ids": list(ids)}).all():
-        stubs[incident_id].append(LinkValue(role=role, source="", source_role="", network="", bloc="", at=first,
-                                            message_pk=0, subject_id=subject_id))
+    # one statement: each incident's row once per stub (once, stubs None, if it has none)
+    for row in s.connection().execute(_WITH_STUBS, {"ids": list(ids)}).all():
+        rows[row.id] = row
+        if row.stub_role is not None:
+            stubs[row.id].append(LinkValue(role=row.stub_role, source="", source_role="", network="", bloc="",
+                                           at=row.stub_first, message_pk=0, subject_id=row.stub_subject))
     return {i: _incident(rows[i], stubs.get(i, ())) for i in ids if i in rows}
 
 
@@ -189,12 +191,15 @@ def _candidates_query(places: bool, cells: bool, subjects: bool, any_place: bool
     return query.where(or_(*alternatives)).order_by(c.event_time, c.id).limit(limit)
 
 
-_BY_IDS = select(_INCIDENTS).where(_INCIDENTS.c.id.in_(bindparam("ids", expanding=True)))
-_STUBS = (select(_LINKS.c.incident_id, _LINKS.c.role, _LINKS.c.subject_id, func.min(_LINKS.c.at))
+_STUBS = (select(_LINKS.c.incident_id, _LINKS.c.role, _LINKS.c.subject_id, func.min(_LINKS.c.at).label("first"))
           .where(_LINKS.c.incident_id.in_(bindparam("ids", expanding=True)), _LINKS.c.subject_id.is_not(None),
                  _LINKS.c.withdrawn.is_(False))
-          .group_by(_LINKS.c.incident_id, _LINKS.c.role, _LINKS.c.subject_id)
-          .order_by(_LINKS.c.incident_id, _LINKS.c.role, _LINKS.c.subject_id))
+          .group_by(_LINKS.c.incident_id, _LINKS.c.role, _LINKS.c.subject_id)).subquery()
+_WITH_STUBS = (select(_INCIDENTS, _STUBS.c.role.label("stub_role"), _STUBS.c.subject_id.label("stub_subject"),
+                      _STUBS.c.first.label("stub_first"))
+               .outerjoin(_STUBS, _STUBS.c.incident_id == _INCIDENTS.c.id)
+               .where(_INCIDENTS.c.id.in_(bindparam("ids", expanding=True)))
+               .order_by(_INCIDENTS.c.id, _STUBS.c.role, _STUBS.c.subject_id))
 
 
 def incidents_between(s: Session, t0: datetime, t1: datetime) -> list[IncidentValue]:
