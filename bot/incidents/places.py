@@ -26,6 +26,7 @@ from classifiers.gazetteer import Gazetteer, PlaceEntry, haversine_km
 # how coarse a place is: a statement at a coarser level says less about where it happened
 LEVEL = {"base": 0, "crossing": 0, "town": 1, "city": 1, "place": 1, "province": 2, "region": 3, "sea": 3,
          "country": 4}
+RELATED_PAIRS = 100_000  # place pairs whose relation is remembered
 SIDE_BAND = 0.15  # of a country's span: a place this close to its middle is on no side of it
 # the directional regions' ids: "east-syria" is the eastern side of "syria" (tools/build_places.py)
 SIDES = {"north": (1, 0), "south": (-1, 0), "east": (0, 1), "west": (0, -1)}
@@ -52,6 +53,7 @@ class Places:
         self._sides = _sides_of(gz)
         self._spans: dict[str, tuple[float, float, float, float]] | None = None
         self._chains: dict[str, tuple[str, ...]] = {}
+        self._related: dict[tuple[str, str], PlaceMatch | None] = {}
 
     def entry(self, place_id: str | None) -> PlaceEntry | None:
         return self.gz.places.get(place_id or "")
@@ -122,7 +124,18 @@ class Places:
         return entry.country
 
     def relate(self, statement_place: str, incident_place: str) -> PlaceMatch | None:
-        """None when the two places cannot be one event's place."""
+        """None when the two places cannot be one event's place. Remembered per pair (every
+        candidate of every statement asks, and the answer depends on the gazetteer alone)."""
+        key = (statement_place, incident_place)
+        if key in self._related:
+            return self._related[key]
+        found = self._relate(statement_place, incident_place)
+        if len(self._related) >= RELATED_PAIRS:
+            self._related.clear()  # bounded: a long run meets many pairs, each cheap to work out again
+        self._related[key] = found
+        return found
+
+    def _relate(self, statement_place: str, incident_place: str) -> PlaceMatch | None:
         a, b = self.entry(statement_place), self.entry(incident_place)
         if a is None or b is None:
             return None
