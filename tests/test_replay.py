@@ -90,3 +90,48 @@ def test_what_linking_keeps_in_memory_is_what_the_database_gives(db_url: str, tm
     monkeypatch.setattr(itx, "_same", lambda kept, read: compared.append(repr(kept) == repr(read)))
     assert _replay(capsys, db_url, tmp_path / "a.jsonl", str(EXAMPLES))
     assert compared and all(compared), compared
+
+
+def test_classifying_ahead_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a batch is stored and linked, the messages after it are classified: with batches of
+    five the examples give the alerts and stored messages of one batch, a message whose
+    classification fails there is rejected where it comes, and a replay of what is stored
+    classifies at most the one batch it reads ahead before it sees the input is stored."""
+    import bot.replay
+    from bot.app import SourceAwareClassifier
+
+    whole = _replay(capsys, f"sqlite:///{tmp_path}/whole.db", tmp_path / "whole.jsonl", str(EXAMPLES))
+    messages = run_cli(capsys, "messages", "--db", f"sqlite:///{tmp_path}/whole.db", "--format", "json").out
+    monkeypatch.setattr(bot.replay, "BATCH", 5)
+    ahead: list[int] = []
+    real_ahead = bot.replay._Reader.classify_ahead
+
+    async def counting(self: bot.replay._Reader, busy: object, classify: object) -> None:
+        ahead.append(len(self._ahead))
+        await real_ahead(self, busy, classify)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bot.replay._Reader, "classify_ahead", counting)
+    db = f"sqlite:///{tmp_path}/fives.db"
+    assert _replay(capsys, db, tmp_path / "fives.jsonl", str(EXAMPLES)) == whole
+    assert run_cli(capsys, "messages", "--db", db, "--format", "json").out == messages
+    assert len(ahead) >= 3  # every batch but the last read ahead
+
+    calls: list[str] = []
+    real = SourceAwareClassifier.classify
+
+    def classify(self: SourceAwareClassifier, text: str, date: object = None, source: str | None = None) -> object:
+        calls.append(text)
+        if "Kharab al-Jir" in text:
+            raise ValueError("broken on purpose")
+        return real(self, text, date, source)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SourceAwareClassifier, "classify", classify)
+    r = run_cli(capsys, "replay", str(EXAMPLES), "--db", db, "--quiet")
+    assert r.code == 0 and "18 already stored" in r.out
+    assert len(calls) <= 5
+    calls.clear()
+    r = run_cli(capsys, "replay", str(EXAMPLES), "--db", f"sqlite:///{tmp_path}/broken.db", "--quiet")
+    rejected = [x for x in r.err.splitlines() if "broken on purpose" in x]
+    assert r.code == 3 and rejected and all("cannot be classified: ValueError" in x for x in rejected)
+    assert len(calls) == 18
