@@ -161,7 +161,7 @@ class Store:
             for i in range(0, len(unique), _IN_CHUNK):
                 c = _table(MessageRow).c
                 rows = s.connection().execute(select(c.source, c.msg_id, c.text_hash, c.deleted)
-                                              .where(keys_filter(unique[i:i + _IN_CHUNK]))).all()
+                                              .where(keys_filter(unique[i:i + _IN_CHUNK], self.dialect))).all()
                 out.update({(src, mid): (h, d) for src, mid, h, d in rows})
             return out
 
