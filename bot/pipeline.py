@@ -90,9 +90,6 @@ class Pipeline:
         # told of each message that cannot be classified or stored, with why (replay reports it
         # as a rejected record naming its file and line); without it, it is logged and counted
         self.reject: Callable[[Message, str], None] | None = None
-        # classifications made ahead (``classify_ahead``), by message object, until ``feed`` takes them
-        self._ahead: dict[int, tuple[Message, Classification | BaseException | None]] = {}
-        self.unchanged_last = 0  # messages of the last batch found stored as they are
 
     def _failed(self, message: Message, reason: str) -> None:
         if self.reject is not None:
@@ -107,26 +104,6 @@ class Pipeline:
             return None
         return self.classifier.classify(message.full_text, message.date, message.source)
 
-    def classify_ahead(self, message: Message) -> None:
-        """Classify a message that a later ``feed`` will be given (replay does this while the
-        batch before it is stored and linked on the database thread). The classifier is pure, so
-        ``feed`` takes the same classification it would have made; what it raises is raised there."""
-        started = time.perf_counter()
-        try:
-            found: Classification | BaseException | None = self._classify(message)
-        except Exception as exc:
-            found = exc
-        self._ahead[id(message)] = (message, found)
-        self.stats.stage_seconds["classify"] += time.perf_counter() - started
-
-    def _classified(self, message: Message) -> Classification | None:
-        ahead = self._ahead.pop(id(message), None)
-        if ahead is None or ahead[0] is not message:
-            return self._classify(message)
-        if isinstance(ahead[1], BaseException):
-            raise ahead[1]
-        return ahead[1]
-
     async def feed(self, batch: Sequence[Message], now: datetime) -> list[AlertValue]:
         """Process one batch; returns the alerts raised (already stored and emitted)."""
         self.stats.counts["read"] += len(batch)
@@ -139,14 +116,12 @@ class Pipeline:
             known = stored.get(message.key)
             if known is not None and not message.deleted and known[0] == text_hash(message.full_text):
                 unchanged += 1  # stored as it is: nothing to classify, store or link
-                self._ahead.pop(id(message), None)
                 continue
             if known is not None and message.deleted and known[1]:
                 unchanged += 1  # a deletion already recorded
-                self._ahead.pop(id(message), None)
                 continue
             try:
-                classified.append((message, self._classified(message)))
+                classified.append((message, self._classify(message)))
             except DropMessage:
                 self.stats.counts["dropped"] += 1
             except Exception as exc:
@@ -154,7 +129,6 @@ class Pipeline:
                     log.exception("classify failed for %s/%s", message.source, message.id)
                 self._failed(message, f"cannot be classified: {type(exc).__name__}: {exc}")
         self.stats.counts["duplicate"] += unchanged
-        self.unchanged_last = unchanged
         t1 = time.perf_counter()
         self.stats.stage_seconds["classify"] += t1 - started
         results, alerts = await self._store_and_link(classified, now)

@@ -2,23 +2,16 @@
 
 Timers fire exactly when due in simulated time: a batch never spans a due timer, so the alerts
 (and their ``at``) do not depend on batch size, and the same input gives the same alerts.
-While a batch is stored and linked on the database thread, the messages after it are read and
-classified (the classifier is pure: each gets the classification it would have got in its turn),
-so that waiting on the database, PostgreSQL's round trips most, overlaps the classifier's work.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import sys
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from bot.clock import SimulatedClock
 from bot.pipeline import Pipeline
@@ -29,7 +22,6 @@ from watchers.message import Message
 log = logging.getLogger("claimwatch.replay")
 
 BATCH = 500
-SWITCH_INTERVAL = 0.0002  # seconds, while classifying ahead (see ``_Reader.classify_ahead``)
 
 
 @dataclass
@@ -64,22 +56,10 @@ async def run_replay(pipeline: Pipeline, paths: Iterable[Path], *, until: str | 
     newest: datetime | None = None
     due = await engine.next_due()
 
-    reader = _Reader(iter(open_archives(paths, rejects)))
-
     async def flush() -> datetime | None:
         nonlocal batch, batch_start
         if batch:
-            feeding = asyncio.ensure_future(pipeline.feed(batch, clock.now()))
-            # while the batch is stored and linked on the database thread, the messages after it
-            # are classified here (not when the last batch held messages stored already: a
-            # replay of what is stored would classify what it then skips)
-            try:
-                if not pipeline.unchanged_last:
-                    await reader.classify_ahead(feeding, pipeline.classify_ahead)
-            except BaseException:
-                feeding.cancel()
-                raise
-            await feeding
+            await pipeline.feed(batch, clock.now())
             batch, batch_start = [], None
         return await engine.next_due()
 
@@ -91,7 +71,7 @@ async def run_replay(pipeline: Pipeline, paths: Iterable[Path], *, until: str | 
             due = await engine.next_due()
         return due
 
-    for read, message in enumerate(reader, start=1):
+    for read, message in enumerate(open_archives(paths, rejects), start=1):
         if progress is not None:
             progress(read)
         at = effective_time(message)
@@ -114,49 +94,3 @@ async def run_replay(pipeline: Pipeline, paths: Iterable[Path], *, until: str | 
         await fire_until(end, inclusive=True)
         clock.advance(end)
     return ReplayOutcome(rejects=rejects, newest=newest, until=end, seconds=time.perf_counter() - started)
-
-
-class _Reader:
-    """The archive's messages in order, with those read ahead (to classify them) given first.
-    An error the archive raises while reading ahead is raised where that message would have
-    been read."""
-
-    def __init__(self, messages: Iterator[Message]) -> None:
-        self._messages = messages
-        self._ahead: deque[Message] = deque()
-        self._error: BaseException | None = None
-        self._done = False
-
-    def __iter__(self) -> Iterator[Message]:
-        return self
-
-    def __next__(self) -> Message:
-        if self._ahead:
-            return self._ahead.popleft()
-        if self._error is not None:
-            error, self._error = self._error, None
-            raise error
-        return next(self._messages)
-
-    async def classify_ahead(self, busy: asyncio.Future[Any], classify: Callable[[Message], None]) -> None:
-        """Read and classify up to ``BATCH`` messages ahead while ``busy`` runs, one at a time,
-        letting the event loop run between them. Meanwhile the interpreter switches threads
-        more often: the database thread, back from each statement, waits for the interpreter
-        lock at most that long (the default 5 ms a statement would cost more than it saves)."""
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(SWITCH_INTERVAL)
-        try:
-            while not busy.done() and len(self._ahead) < BATCH and not self._done and self._error is None:
-                try:
-                    message = next(self._messages)
-                except StopIteration:
-                    self._done = True
-                    break
-                except Exception as exc:
-                    self._error = exc
-                    break
-                self._ahead.append(message)
-                classify(message)
-                await asyncio.sleep(0)
-        finally:
-            sys.setswitchinterval(interval)
