@@ -397,22 +397,6 @@ def any_of_words(words: Iterable[str]) -> str:
 
 
 def _trie(words: list[str]) -> str:
-    """One pattern matching exactly the given words (none empty, none holding another), branching
-    on one character at a time."""
-    if "" in words:
-        return ""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in by_frequency(node.items()) if ch]
-        if not branches:
-            return ""
-        # no word holds another, so a word's end is a leaf: a node never both ends one and goes on
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(root)
+    """One pattern matching exactly the given words (none empty, none holding another): the
+    longest-match trie, whose word ends are then all leaves."""
+    return "" if "" in words else _longest_trie(words)
