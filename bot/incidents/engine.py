@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -21,18 +20,15 @@ from bot.incidents import render
 from bot.incidents.claimants import Claimants
 from bot.incidents.due import check_due
 from bot.incidents.matching import (
-    AIMED,
-    INTERCEPTION,
     Match,
     Matcher,
     Route,
     Window,
-    answered_places,
-    attacked_at,
     is_retaliation,
 )
 from bot.incidents.places import Places
 from bot.incidents.policy import Policy
+from bot.incidents.reading import Reader
 from bot.incidents.rules import Rules
 from bot.registry import Registry, SourceInfo
 from classifiers.dates import resolve_event_date
@@ -62,13 +58,6 @@ from watchers.message import Message
 
 log = logging.getLogger("claimwatch.incidents")
 
-# "..., reports say", "a war monitor said", "pro-government media say": others tell the attack
-HEARSAY = re.compile(r"\b(?:reports?|media|monitors?|observatory|sources|residents|witnesses)"
-                     r"\s+(?:say|says|said|reported)\b", re.IGNORECASE)
-# the group's own voice: its claim, statement or announcement
-OWN_WORD = re.compile(r"claim|responsib|\bsaid it\b|\bsays it\b|\bannounc|\bstatement\b", re.IGNORECASE)
-THWARTED = re.compile(r"\bthwart(?:ed|s)?\b|\bintercept(?:ed|s)?\b|\bshot down\b|\bfoiled\b", re.IGNORECASE)
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 CELL = 0.5  # degrees: the grid used to find nearby incidents
 MERGE_SPAN = timedelta(hours=36)  # a placeless incident this close to a placed one may be the same event
@@ -112,6 +101,7 @@ class IncidentEngine:
         self.places = Places(gazetteer)
         self.claimants = Claimants(gazetteer, registry, self.policy, outbox_status)
         self.matcher = Matcher(self.places, self.claimants, self.policy)
+        self.reader = Reader(gazetteer, self.places, self.claimants, self.matcher)
         self.rules = Rules(self.policy, self.claimants, outbox_status)
         self.failures = 0
 
@@ -197,9 +187,9 @@ class IncidentEngine:
                                     weapon=weapons[0].id if weapons else None)]
         read: list[tuple[int | None, Statement]] = [
             (None if report_only else idx,
-             self._interception(self._victim_report(self._hearsay(self._own_strike(st, msg, cls)), msg), msg, cls))
+             self.reader.read(st, msg, cls))
             for idx, st in enumerate(statements)]
-        read.extend((None, st) for st in self._thwarted(read, msg))
+        read.extend((None, st) for st in self.reader.thwarted(read, msg))
         if not report_only and cls.outlet_report is not None:
             # the article tells the event in its own voice beside the statements it quotes: the
             # outlet's report, at the claim's place when its sentence names none
@@ -208,7 +198,7 @@ class IncidentEngine:
                                      if cls.places else None)
             own = replace(own, place=at_place,
                           event_date=resolve_event_date(normalize(clean_body(msg.full_text)), msg.date))
-            read.append((None, self._own_strike(own, msg, cls)))
+            read.append((None, self.reader.own_strike(own, msg, cls)))
         alerts: list[AlertValue] = []
         # a message's claims first: the event it claims is where its blame and denials of that
         # place belong (statements of one message at one place are one event)
@@ -221,134 +211,6 @@ class IncidentEngine:
             alerts.extend(self._statement(tx, result.pk, msg, st, cls, idx, outlet, fp, at, seen))
         return alerts
 
-    def _own_strike(self, st: Statement, msg: Message, cls: Classification) -> Statement:
-        """A state announcing a strike "in response to" an attack claims the strike, not the
-        attack: the attacked base (any base the text names), its city and province, and its
-        weapon belong to the other event. A report of such a strike is placed the same way."""
-        strike_report = st.stance == "report" and (st.weapon == "airstrike" or self.matcher.striker(st) is not None)
-        if not strike_report and (st.stance != "claim" or not self.claimants.is_state(st.subject or st.speaker)):
-            return st
-        if not is_retaliation(msg.full_text):
-            return st
-        bases = [p.id for p in cls.places if self.places.level(p.id) == 0]
-        answered = answered_places(msg.full_text, list(cls.places))
-
-        def attacked(place_id: str) -> bool:
-            return place_id in answered or any(place_id == b or self.places.relate(place_id, b) is not None
-                                               or self.places.relate(b, place_id) is not None for b in bases)
-
-        place = st.place
-        if place is not None and attacked(place.id):
-            others = [p for p in cls.places if not attacked(p.id)]
-            place = min(others, key=lambda p: self.places.level(p.id)) if others else None
-        if strike_report and place is None and self.matcher.striker(st) is not None:
-            # a state's strike told with only the places of what it answers: the state's strike of
-            # its window, wherever that was (its striker finds it)
-            return replace(st, place=None)
-        if strike_report:
-            return replace(st, place=place) if place is not None else replace(st, place=None, stance="skip")
-        return replace(st, place=place, weapon="airstrike", target=None)
-
-    def _hearsay(self, st: Statement) -> Statement:
-        """A group's attack told on others' word ("killed in an ambush by the Islamic State group,
-        reports say", "..., a war monitor said"), with nothing of the group's own voice (no claim,
-        no statement, no "said it"): the outlet's report of the attack, not the group's claim."""
-        actor = st.subject or st.speaker
-        if st.stance != "claim" or actor is None or self.claimants.is_state(actor) or not st.evidence:
-            return st
-        if not HEARSAY.search(st.evidence) or OWN_WORD.search(st.evidence):
-            return st
-        return replace(st, stance="report", subject=None, speaker=None)
-
-    def _thwarted(self, read: list[tuple[int | None, Statement]], msg: Message) -> list[Statement]:
-        """A group's claim of an attack on a state's side, in an article where that state says it
-        thwarted or intercepted the attack ("... Toward Israel. The Israeli military said it had
-        thwarted a batch of aerial threats"): the state's word is its report of the attack, at the
-        claim's place, as its word in a sentence of its own would be."""
-        claims = [st for _, st in read if st.stance == "claim" and st.place is not None and st.subject is not None
-                  and not self.claimants.is_state(st.subject)]
-        if not claims:
-            return []
-        out: list[Statement] = []
-        for sentence in SENTENCE_END.split(clean_body(msg.full_text)):
-            if not THWARTED.search(sentence) or any(sentence.strip() in (c.evidence or "") for c in claims):
-                continue
-            found = self.gz.scan(tokens(normalize(sentence)), tokens(normalize_cased(sentence)), frozenset({"actor"}))
-            states = [self.gz.actors[m.id].ref(m.alias) for m in found if m.id in self.gz.actors
-                      and self.claimants.is_state(self.gz.actors[m.id].ref())]
-            for claim in claims:
-                assert claim.subject is not None
-                mine = self.claimants.side(claim.subject.id)
-                speaker = next((a for a in states if self.claimants.side(a.id) != mine), None)
-                if speaker is not None:
-                    out.append(Statement(stance="report", speaker=speaker, place=claim.place, weapon=claim.weapon,
-                                         event_date=claim.event_date, evidence=sentence.strip()))
-            if out:
-                break
-        return out
-
-    def _victim_report(self, st: Statement, msg: Message) -> Statement:
-        """A party's word that its own forces were attacked ("coalition forces targeted in Iraq,
-        a US official said") is its report of the attack, not its claim: the target names the
-        speaker's own side. As a report it corroborates the attacker's claim."""
-        actor = st.subject or st.speaker
-        if st.stance != "claim" or not st.target or actor is None:
-            return st
-        owner = self.gz.resolve_actor(st.target)
-        if owner is None or self.claimants.side(owner.id) != self.claimants.side(actor.id):
-            return st
-        # the target's words must be written as the party attacked, not as the doer ("US forces struck")
-        text = st.evidence or msg.full_text
-        toks = tokens(normalize(text))
-        spans = [(m.start, m.end) for m in self.gz.scan(toks, tokens(normalize_cased(text)), frozenset({"target"}))
-                 if m.id == st.target]
-        if not any(attacked_at(toks, a, b) for a, b in spans):
-            return st
-        return replace(st, stance="report", subject=None, speaker=st.speaker or actor)
-
-    def _interception(self, st: Statement, msg: Message, cls: Classification) -> Statement:
-        """A state's word that it shot down or intercepted drones or missiles ("a US destroyer shot
-        down 14 drones launched from Houthi-controlled areas") is its report of the launcher's
-        attack, not a strike of its own: as a report it corroborates the launcher's claim. Its
-        subject is the launcher (the first armed party the message names besides the speaker's
-        side), so the launcher's claim finds it when it comes later."""
-        actor = st.subject or st.speaker
-        if st.stance != "claim" or not self.claimants.is_state(actor):
-            return st
-        if not INTERCEPTION.search(st.evidence or msg.full_text):
-            return st
-        who = st.speaker or actor
-        own = self.claimants.side(who.id) if who is not None else None
-        launcher = next((a for a in cls.actors if a.known and not self.claimants.is_state(a)
-                         and not self.claimants.is_generic(a.id) and self.claimants.side(a.id) != own), None)
-        report = replace(st, stance="report", subject=launcher, speaker=st.speaker or actor)
-        aimed = self._aimed_at(msg.full_text)
-        return replace(report, place=aimed) if aimed is not None else report
-
-    def _aimed_at(self, text: str) -> PlaceRef | None:
-        """The place launches were sent at ("missiles fired toward Israel", "drones targeting
-        Eilat"): where the attack was, not where the weapons were downed."""
-        norm = normalize(text)
-        toks, cased = tokens(norm), tokens(normalize_cased(text))
-        for m in self.gz.scan(toks, cased, frozenset({"place"})):
-            before = toks[max(0, m.start - 3):m.start]
-            if any(w in AIMED for w in before[-2:]) or before[-3:-1] in (["headed", "for"], ["bound", "for"]):
-                return self.gz.places[m.id].ref(m.alias)
-        return None
-
-    def _route(self, st: Statement, msg: Message, cls: Classification) -> Route | None:
-        """Weapons downed over a sea were sent somewhere else: the statement may meet the claim of
-        a launcher the message names (any armed party other than the speaker's side)."""
-        entry = self.gz.places.get(st.place.id) if st.place is not None else None
-        if entry is None or entry.kind != "sea" or not INTERCEPTION.search(st.evidence or msg.full_text):
-            return None
-        own = self.claimants.side(st.speaker.id) if st.speaker else None
-        launchers = frozenset(x for a in cls.actors if a.known and not self.claimants.is_state(a)
-                              and (x := self.claimants.side(a.id)) and x != own)
-        if st.subject is not None and st.stance == "attribution":
-            launchers |= {x for x in (self.claimants.side(st.subject.id),) if x}
-        return Route(launchers) if launchers else None
-
     def _statement(self, tx: IncidentTx, pk: int, msg: Message, st: Statement, cls: Classification,
                    idx: int | None, outlet: SourceInfo, fp: int, at: datetime,
                    seen: dict[str, int] | None = None) -> list[AlertValue]:
@@ -356,7 +218,7 @@ class IncidentEngine:
         subject = st.subject
         if st.stance == "claim" and subject is not None:
             subject = self.claimants.resolve(tx, subject)
-        matches = self._matches(tx, st, subject, w, self._route(st, msg, cls), self._answers(st, msg),
+        matches = self._matches(tx, st, subject, w, self.reader.route(st, msg, cls), self.reader.answers(st, msg),
                                 st.stance == "attribution" and is_retaliation(msg.full_text))
         chosen = self.matcher.choose(matches, st)
         striker = self.matcher.striker(st, subject)
@@ -484,13 +346,6 @@ class IncidentEngine:
             return False
         known = self.gz.places
         return bool((st.place and st.place.id in known) or (incident and incident.place_id and incident.place_id in known))
-
-    def _answers(self, st: Statement, msg: Message) -> bool:
-        """The statement is of a strike in response to an attack: a state's claim of its strike, or
-        a report of an airstrike, in a message that says what it answers."""
-        state_claim = st.stance == "claim" and self.claimants.is_state(st.subject or st.speaker)
-        strike_report = st.stance == "report" and (st.weapon == "airstrike" or self.matcher.striker(st) is not None)
-        return (state_claim or strike_report) and is_retaliation(msg.full_text)
 
     def _matches(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window,
                  route: Route | None = None, answers: bool = False, blames_answered: bool = False) -> list[Match]:

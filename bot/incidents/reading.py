@@ -1,0 +1,184 @@
+"""How the engine reads a message's statements before matching them: a state's strike "in response
+to" an attack is placed without the attack it answers, hearsay of a group's attack is the outlet's
+report, an attacked state's word that it thwarted the attack is its report, a victim's count of its
+dead is a report, an interception is placed where the weapons were sent, and a statement of a strike
+in response is flagged for the matcher. Pure: no storage."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.incidents.claimants import Claimants
+from bot.incidents.matching import (
+    AIMED,
+    INTERCEPTION,
+    Matcher,
+    Route,
+    answered_places,
+    attacked_at,
+    is_retaliation,
+)
+from bot.incidents.places import Places
+from classifiers.gazetteer import Gazetteer
+from classifiers.normalize import normalize, normalize_cased, tokens
+from classifiers.sentences import clean_body
+from classifiers.types import Classification, PlaceRef, Statement
+from watchers.message import Message
+
+# "..., reports say", "a war monitor said", "pro-government media say": others tell the attack
+HEARSAY = re.compile(r"\b(?:reports?|media|monitors?|observatory|sources|residents|witnesses)"
+                     r"\s+(?:say|says|said|reported)\b", re.IGNORECASE)
+# the group's own voice: its claim, statement or announcement
+OWN_WORD = re.compile(r"claim|responsib|\bsaid it\b|\bsays it\b|\bannounc|\bstatement\b", re.IGNORECASE)
+THWARTED = re.compile(r"\bthwart(?:ed|s)?\b|\bintercept(?:ed|s)?\b|\bshot down\b|\bfoiled\b", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+class Reader:
+    """Reads statements for linking, with the gazetteer, places, claimants and matcher of an engine."""
+
+    def __init__(self, gz: Gazetteer, places: Places, claimants: Claimants, matcher: Matcher) -> None:
+        self.gz = gz
+        self.places = places
+        self.claimants = claimants
+        self.matcher = matcher
+
+    def read(self, st: Statement, msg: Message, cls: Classification) -> Statement:
+        """A statement as the engine links it (each step below, in this order)."""
+        return self.interception(self.victim_report(self.hearsay(self.own_strike(st, msg, cls)), msg), msg, cls)
+
+    def own_strike(self, st: Statement, msg: Message, cls: Classification) -> Statement:
+        """A state announcing a strike "in response to" an attack claims the strike, not the
+        attack: the attacked base (any base the text names), its city and province, and its
+        weapon belong to the other event. A report of such a strike is placed the same way."""
+        strike_report = st.stance == "report" and (st.weapon == "airstrike" or self.matcher.striker(st) is not None)
+        if not strike_report and (st.stance != "claim" or not self.claimants.is_state(st.subject or st.speaker)):
+            return st
+        if not is_retaliation(msg.full_text):
+            return st
+        bases = [p.id for p in cls.places if self.places.level(p.id) == 0]
+        answered = answered_places(msg.full_text, list(cls.places))
+
+        def attacked(place_id: str) -> bool:
+            return place_id in answered or any(place_id == b or self.places.relate(place_id, b) is not None
+                                               or self.places.relate(b, place_id) is not None for b in bases)
+
+        place = st.place
+        if place is not None and attacked(place.id):
+            others = [p for p in cls.places if not attacked(p.id)]
+            place = min(others, key=lambda p: self.places.level(p.id)) if others else None
+        if strike_report and place is None and self.matcher.striker(st) is not None:
+            # a state's strike told with only the places of what it answers: the state's strike of
+            # its window, wherever that was (its striker finds it)
+            return replace(st, place=None)
+        if strike_report:
+            return replace(st, place=place) if place is not None else replace(st, place=None, stance="skip")
+        return replace(st, place=place, weapon="airstrike", target=None)
+
+    def hearsay(self, st: Statement) -> Statement:
+        """A group's attack told on others' word ("killed in an ambush by the Islamic State group,
+        reports say", "..., a war monitor said"), with nothing of the group's own voice (no claim,
+        no statement, no "said it"): the outlet's report of the attack, not the group's claim."""
+        actor = st.subject or st.speaker
+        if st.stance != "claim" or actor is None or self.claimants.is_state(actor) or not st.evidence:
+            return st
+        if not HEARSAY.search(st.evidence) or OWN_WORD.search(st.evidence):
+            return st
+        return replace(st, stance="report", subject=None, speaker=None)
+
+    def thwarted(self, read: list[tuple[int | None, Statement]], msg: Message) -> list[Statement]:
+        """A group's claim of an attack on a state's side, in an article where that state says it
+        thwarted or intercepted the attack ("... Toward Israel. The Israeli military said it had
+        thwarted a batch of aerial threats"): the state's word is its report of the attack, at the
+        claim's place, as its word in a sentence of its own would be."""
+        claims = [st for _, st in read if st.stance == "claim" and st.place is not None and st.subject is not None
+                  and not self.claimants.is_state(st.subject)]
+        if not claims:
+            return []
+        out: list[Statement] = []
+        for sentence in SENTENCE_END.split(clean_body(msg.full_text)):
+            if not THWARTED.search(sentence) or any(sentence.strip() in (c.evidence or "") for c in claims):
+                continue
+            found = self.gz.scan(tokens(normalize(sentence)), tokens(normalize_cased(sentence)), frozenset({"actor"}))
+            states = [self.gz.actors[m.id].ref(m.alias) for m in found if m.id in self.gz.actors
+                      and self.claimants.is_state(self.gz.actors[m.id].ref())]
+            for claim in claims:
+                assert claim.subject is not None
+                mine = self.claimants.side(claim.subject.id)
+                speaker = next((a for a in states if self.claimants.side(a.id) != mine), None)
+                if speaker is not None:
+                    out.append(Statement(stance="report", speaker=speaker, place=claim.place, weapon=claim.weapon,
+                                         event_date=claim.event_date, evidence=sentence.strip()))
+            if out:
+                break
+        return out
+
+    def victim_report(self, st: Statement, msg: Message) -> Statement:
+        """A party's word that its own forces were attacked ("coalition forces targeted in Iraq,
+        a US official said") is its report of the attack, not its claim: the target names the
+        speaker's own side. As a report it corroborates the attacker's claim."""
+        actor = st.subject or st.speaker
+        if st.stance != "claim" or not st.target or actor is None:
+            return st
+        owner = self.gz.resolve_actor(st.target)
+        if owner is None or self.claimants.side(owner.id) != self.claimants.side(actor.id):
+            return st
+        # the target's words must be written as the party attacked, not as the doer ("US forces struck")
+        text = st.evidence or msg.full_text
+        toks = tokens(normalize(text))
+        spans = [(m.start, m.end) for m in self.gz.scan(toks, tokens(normalize_cased(text)), frozenset({"target"}))
+                 if m.id == st.target]
+        if not any(attacked_at(toks, a, b) for a, b in spans):
+            return st
+        return replace(st, stance="report", subject=None, speaker=st.speaker or actor)
+
+    def interception(self, st: Statement, msg: Message, cls: Classification) -> Statement:
+        """A state's word that it shot down or intercepted drones or missiles ("a US destroyer shot
+        down 14 drones launched from Houthi-controlled areas") is its report of the launcher's
+        attack, not a strike of its own: as a report it corroborates the launcher's claim. Its
+        subject is the launcher (the first armed party the message names besides the speaker's
+        side), so the launcher's claim finds it when it comes later."""
+        actor = st.subject or st.speaker
+        if st.stance != "claim" or not self.claimants.is_state(actor):
+            return st
+        if not INTERCEPTION.search(st.evidence or msg.full_text):
+            return st
+        who = st.speaker or actor
+        own = self.claimants.side(who.id) if who is not None else None
+        launcher = next((a for a in cls.actors if a.known and not self.claimants.is_state(a)
+                         and not self.claimants.is_generic(a.id) and self.claimants.side(a.id) != own), None)
+        report = replace(st, stance="report", subject=launcher, speaker=st.speaker or actor)
+        aimed = self.aimed_at(msg.full_text)
+        return replace(report, place=aimed) if aimed is not None else report
+
+    def aimed_at(self, text: str) -> PlaceRef | None:
+        """The place launches were sent at ("missiles fired toward Israel", "drones targeting
+        Eilat"): where the attack was, not where the weapons were downed."""
+        norm = normalize(text)
+        toks, cased = tokens(norm), tokens(normalize_cased(text))
+        for m in self.gz.scan(toks, cased, frozenset({"place"})):
+            before = toks[max(0, m.start - 3):m.start]
+            if any(w in AIMED for w in before[-2:]) or before[-3:-1] in (["headed", "for"], ["bound", "for"]):
+                return self.gz.places[m.id].ref(m.alias)
+        return None
+
+    def route(self, st: Statement, msg: Message, cls: Classification) -> Route | None:
+        """Weapons downed over a sea were sent somewhere else: the statement may meet the claim of
+        a launcher the message names (any armed party other than the speaker's side)."""
+        entry = self.gz.places.get(st.place.id) if st.place is not None else None
+        if entry is None or entry.kind != "sea" or not INTERCEPTION.search(st.evidence or msg.full_text):
+            return None
+        own = self.claimants.side(st.speaker.id) if st.speaker else None
+        launchers = frozenset(x for a in cls.actors if a.known and not self.claimants.is_state(a)
+                              and (x := self.claimants.side(a.id)) and x != own)
+        if st.subject is not None and st.stance == "attribution":
+            launchers |= {x for x in (self.claimants.side(st.subject.id),) if x}
+        return Route(launchers) if launchers else None
+
+    def answers(self, st: Statement, msg: Message) -> bool:
+        """The statement is of a strike in response to an attack: a state's claim of its strike, or
+        a report of an airstrike, in a message that says what it answers."""
+        state_claim = st.stance == "claim" and self.claimants.is_state(st.subject or st.speaker)
+        strike_report = st.stance == "report" and (st.weapon == "airstrike" or self.matcher.striker(st) is not None)
+        return (state_claim or strike_report) and is_retaliation(msg.full_text)
