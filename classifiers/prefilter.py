@@ -172,12 +172,9 @@ def necessary(pattern: str) -> frozenset[str] | None:
     return _minimal(factor) if factor else None
 
 
-def conditions(pattern: str) -> list[tuple[str, ...]]:
-    """Sets of literals such that every match of ``pattern`` holds one literal of each set: the
-    fixed parts of its top-level sequence ("(?:attack|strike)(?: \\w+){0,4}? (?:never|not)" holds
-    one of the first two words and one of the last two). Only sets of literals long enough to be
-    rare (_RARE characters), none implied by another (the text holding one of "claimed by"
-    holds one of "claim"); [] when none is known."""
+def _fixed_parts(pattern: str) -> list[frozenset[str]]:
+    """The literal sets of the fixed parts of ``pattern``'s sequences (``_seq``); [] when the
+    pattern cannot be read that way (a flag that changes what a literal matches, an unknown node)."""
     found: list[frozenset[str]] = []
     try:
         parsed = _p.parse(pattern)
@@ -186,6 +183,16 @@ def conditions(pattern: str) -> list[tuple[str, ...]]:
         _seq(parsed, found)
     except (_Unknown, re.error, ValueError, TypeError, AttributeError):
         return []
+    return found
+
+
+def conditions(pattern: str) -> list[tuple[str, ...]]:
+    """Sets of literals such that every match of ``pattern`` holds one literal of each set: the
+    fixed parts of its top-level sequence ("(?:attack|strike)(?: \\w+){0,4}? (?:never|not)" holds
+    one of the first two words and one of the last two). Only sets of literals long enough to be
+    rare (_RARE characters), none implied by another (the text holding one of "claimed by"
+    holds one of "claim"); [] when none is known."""
+    found = _fixed_parts(pattern)
     sets: list[tuple[str, ...]] = []
     for literals in found:
         if not literals or "" in literals:
@@ -350,14 +357,7 @@ def _all_conditions(pattern: str) -> list[frozenset[str]]:
     parts of its sequences, ``_seq``'s ``found``), whatever their number; only sets whose every
     literal has _RARE characters or more (shorter ones are in most texts), each once, the one with
     the fewest literals first. [] when none is known (the pattern is then always searched)."""
-    found: list[frozenset[str]] = []
-    try:
-        parsed = _p.parse(pattern)
-        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-            return []  # a literal read off the pattern is not what it matches
-        _seq(parsed, found)
-    except (_Unknown, re.error, ValueError, TypeError, AttributeError):
-        return []
+    found = _fixed_parts(pattern)
     out: list[frozenset[str]] = []
     for literals in found:
         if not literals or "" in literals:
