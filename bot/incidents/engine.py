@@ -170,34 +170,29 @@ class IncidentEngine:
         fp = simhash(msg.full_text)
         statements: list[Statement] = list(cls.statements)
         report_only = not statements
-        if report_only:
-            # where the classifier reads the attack ("sites in Syria", not "Iran-linked"), else the
-            # most precise place the report gives (a base before its city before its province)
-            place = (cls.outlet_report.place if cls.outlet_report is not None and cls.outlet_report.place is not None
-                     else min(cls.places, key=lambda p: (self.places.level(p.id), cls.places.index(p))))
+        if report_only or cls.outlet_report is not None:
+            # the story without dateline and photo caption ("... on March 3, 2024. (Jane Doe/AFP)"):
             # a report dated in its text ("On Feb. 1, ...") is of that day, not of its publication
-            # the story without dateline and photo caption ("... on March 3, 2024. (Jane Doe/AFP)")
             story = clean_body(msg.full_text)
             norm = normalize(story)
             when = resolve_event_date(norm, msg.date)
+        if report_only:
+            # where the classifier reads the attack ("sites in Syria", not "Iran-linked"), else the
+            # most precise place the report gives
+            place = (cls.outlet_report.place if cls.outlet_report is not None and cls.outlet_report.place is not None
+                     else self._finest(cls))
             weapons = self.gz.scan(tokens(norm), tokens(normalize_cased(story)), frozenset({"weapon"}))
             # the state whose strike it tells in its own voice, if any ("US carries out air strikes")
             striker = cls.outlet_report.subject if cls.outlet_report is not None else None
             statements = [Statement(stance="report", place=place, event_date=when, subject=striker,
                                     weapon=weapons[0].id if weapons else None)]
         read: list[tuple[int | None, Statement]] = [
-            (None if report_only else idx,
-             self.reader.read(st, msg, cls))
-            for idx, st in enumerate(statements)]
+            (None if report_only else idx, self.reader.read(st, msg, cls)) for idx, st in enumerate(statements)]
         read.extend((None, st) for st in self.reader.thwarted(read, msg))
         if not report_only and cls.outlet_report is not None:
             # the article tells the event in its own voice beside the statements it quotes: the
             # outlet's report, at the claim's place when its sentence names none
-            own = cls.outlet_report
-            at_place = own.place or (min(cls.places, key=lambda p: (self.places.level(p.id), cls.places.index(p)))
-                                     if cls.places else None)
-            own = replace(own, place=at_place,
-                          event_date=resolve_event_date(normalize(clean_body(msg.full_text)), msg.date))
+            own = replace(cls.outlet_report, place=cls.outlet_report.place or self._finest(cls), event_date=when)
             read.append((None, self.reader.own_strike(own, msg, cls)))
         alerts: list[AlertValue] = []
         # a message's claims first: the event it claims is where its blame and denials of that
@@ -210,6 +205,11 @@ class IncidentEngine:
                 continue  # a blame that names no one links nothing
             alerts.extend(self._statement(tx, result.pk, msg, st, cls, idx, outlet, fp, at, seen))
         return alerts
+
+    def _finest(self, cls: Classification) -> PlaceRef | None:
+        """The most precise place a message names (a base before its city before its province),
+        the first named of equally precise ones."""
+        return min(cls.places, key=lambda p: self.places.level(p.id), default=None)  # min keeps the first of a tie
 
     def _statement(self, tx: IncidentTx, pk: int, msg: Message, st: Statement, cls: Classification,
                    idx: int | None, outlet: SourceInfo, fp: int, at: datetime,
