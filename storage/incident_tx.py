@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -24,6 +25,9 @@ from storage.incident_changes import (
 from storage.incident_values import ActorState, CheckValue, IncidentValue, LinkValue
 from storage.incident_writes import apply_changes
 from storage.values import AlertValue
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class RetryGuarded(Exception):
@@ -77,28 +81,23 @@ class IncidentTx:
         return q.incidents_between(self._s, t0, t1)
 
     def checks_for(self, incident_id: int) -> list[CheckValue]:
-        found = self._checks.get(incident_id)
-        if found is None:
-            found = self._checks[incident_id] = q.checks_for(self._s, incident_id)
-        elif self.verify:
-            _same(found, q.checks_for(self._s, incident_id))
-        return list(found)
+        return self._kept(self._checks, incident_id, lambda: q.checks_for(self._s, incident_id))
 
     def load_links(self, incident_id: int) -> list[LinkValue]:
-        found = self._links.get(incident_id)
-        if found is None:
-            found = self._links[incident_id] = q.load_links(self._s, incident_id)
-        elif self.verify:
-            _same(found, q.load_links(self._s, incident_id))
-        return list(found)
+        return self._kept(self._links, incident_id, lambda: q.load_links(self._s, incident_id))
 
     def fingerprints_from(self, incident_id: int, source: str, role: str) -> list[int]:
-        key = (incident_id, source, role)
-        found = self._fingerprints.get(key)
+        return self._kept(self._fingerprints, (incident_id, source, role),
+                          lambda: q.fingerprints_from(self._s, incident_id, source, role))
+
+    def _kept(self, kept: dict[K, list[V]], key: K, read: Callable[[], list[V]]) -> list[V]:
+        """What this transaction read (and wrote) before, else read now and kept; with ``verify``
+        every answer from memory is compared with the database's."""
+        found = kept.get(key)
         if found is None:
-            found = self._fingerprints[key] = q.fingerprints_from(self._s, incident_id, source, role)
+            found = kept[key] = read()
         elif self.verify:
-            _same(found, q.fingerprints_from(self._s, incident_id, source, role))
+            _same(found, read())
         return list(found)
 
     def lean_incident(self, incident_id: int) -> IncidentValue | None:
