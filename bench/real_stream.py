@@ -256,6 +256,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", metavar="DIR", help="keep the database and files in DIR")
     args = parser.parse_args()
+    if not CORPUS.is_file():
+        sys.exit(f"real_stream: {CORPUS}: not found (../shared/corpus beside the checkout, or CLAIMWATCH_SHARED)")
     if args.keep:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
         report(Path(args.keep))
