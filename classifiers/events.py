@@ -209,12 +209,30 @@ def fa_object(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
     """Whether a Persian party is inside the object's phrase: «را» right after it, or after a phrase
     of place it opens when it does not open its clause («مواضع حزب الله در جنوب لبنان را ...», not
     «حزب الله از جنوب لبنان حیفا را ...»)."""
+    if _fa_attacked(s, mn):
+        return True
     if mn.end >= len(s.toks) or s.toks[mn.end] not in _FA_LINKS:
         return False
     if s.toks[mn.end] == _RA:
         return True
     rest = s.toks[mn.end:mn.end + 8]
     return _RA in rest and _KE not in rest[:rest.index(_RA)] and not _fa_clause_start(s, fw, mn)
+
+
+# «به مواضع کتائب حزب الله ... حمله کرد»: the party after «به» or «علیه», alone or after a target's noun,
+# is what was attacked
+_FA_AGAINST = frozenset(normalize(w) for w in ("به", "علیه", "بر ضد", "ضد"))
+_FA_TARGET_NOUNS = frozenset(normalize(w) for w in (
+    "مواضع", "موضع", "پایگاه", "پایگاه‌های", "پایگاههای", "های", "مقر", "مقرهای", "مقر‌های", "نیروهای", "انبار",
+    "انبارهای", "تاسیسات", "مراکز", "مرکز", "اهداف", "شبه‌نظامیان", "گروه‌های", "گروه", "شبه", "نظامیان"))
+
+
+def _fa_attacked(s: Sentence, mn: Mention) -> bool:
+    """Whether a Persian party is the object of «به» or «علیه» («به مواضع کتائب حزب الله»)."""
+    i = mn.start - 1
+    while i >= 0 and mn.start - i <= 3 and s.toks[i] in _FA_TARGET_NOUNS:
+        i -= 1
+    return i >= 0 and s.toks[i] in _FA_AGAINST
 
 
 def _fa_opens_clause(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
@@ -531,7 +549,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False and fw.lang == "fa":
             # subject-object-verb: the party before «را» is the object; the subject opens the clause
             before = [(mn, r) for mn, r in ok if mn.end <= t and t - mn.end <= 14 and not _fa_modifier(s, fw, mn)
-                      and (_RA not in s.toks[mn.end:t] or _fa_opens_clause(s, fw, mn))]
+                      and not _fa_attacked(s, mn) and (_RA not in s.toks[mn.end:t] or _fa_opens_clause(s, fw, mn))]
             if before:
                 doer = before[0][1]
         elif doer is False:

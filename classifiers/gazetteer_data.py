@@ -278,6 +278,8 @@ def build_builtin() -> Gazetteer:
         gz.add_place(_with_country(gz, gz.places[place.id]), aliases, exact_single_words=place.id in cased)
     for lang, names in tomllib.loads(_read("exonyms.toml")).items():
         # French and Persian names the GeoNames import leaves out ("Damas", "Beyrouth")
+        if not isinstance(names, dict):
+            continue  # the list of foreign spellings (exonyms())
         for pid, extra in names.items():
             if pid not in gz.places:
                 raise ValueError(f"exonyms.toml: [{lang}] {pid}: no such place in the gazetteer")
@@ -291,3 +293,9 @@ def build_builtin() -> Gazetteer:
         for word in words:
             gz.add_alias(word, "target", target)
     return gz
+
+
+def exonyms() -> frozenset[str]:
+    """exonyms.toml's ``foreign`` spellings, casefolded with their accents ("beyrouth", "khan younès"):
+    another language's name for a place, not a Latin text's variant of its English one."""
+    return frozenset(name.casefold() for name in tomllib.loads(_read("exonyms.toml"))["foreign"])

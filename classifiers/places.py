@@ -466,9 +466,16 @@ def _shown(p: PlaceRef) -> str | None:
     written = display_name(p.as_written).lstrip("#")
     if re.search(r"[\u0600-\u06ff]", written) or written.islower():
         return None  # another script, or the spelling was not found: only the gazetteer's key is left
-    if normalize(written) == normalize(p.name):
-        return None
+    if normalize(written) == normalize(p.name) or written.casefold() in _exonyms():
+        return None  # the same name, or another language's name for it («Beyrouth»): the gazetteer's
     return written
+
+
+@lru_cache(maxsize=1)
+def _exonyms() -> frozenset[str]:
+    from classifiers.gazetteer_data import exonyms
+
+    return exonyms()
 
 
 # a city's possessive before a name: "#Hasakah's #Tal_Baydar"

@@ -71,6 +71,9 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
     titles = title_words()
     if len(between) == 2 and between[1] in _MINISTRY:
         return True  # "Lebanon's health ministry said": the state's own ministry
+    if (between and between[-1] in titles and all(t in titles or t in _OFFICE_LINKS for t in between)
+            and mention_end >= 2 and s.toks[mention_end - 2] in titles):
+        return True  # «le ministère syrien de la Défense a affirmé»: the office's portfolio after its state
     if any(t in titles and not all(x in titles for x in between[:k]) for k, t in enumerate(between)):
         return False  # "... from a Houthi-controlled area, officials said": not the Houthis' officials
     if between and between[0] in titles and punctuated(s, mention_end):

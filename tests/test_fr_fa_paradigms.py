@@ -480,3 +480,60 @@ def test_fr_fa_more_denial_inflections(classifier: Classifier, text: str, speake
 ])
 def test_fr_the_same_negations_about_something_else(classifier: Classifier, text: str) -> None:
     assert rows(classifier, text) == []
+
+
+# --- reported speech moves the deed back a tense; state bodies named with their portfolio ---------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # French: «a affirmé que X avait tiré» (the pluperfect of reported speech), «aurait visé»
+    ("Le porte-parole de l'armée israélienne a affirmé que le Hezbollah avait tiré des roquettes sur Metula.",
+     [("attribution", IL, HEZ, None, ANY)]),
+    ("Le Pentagone a indiqué que des milices soutenues par l'Iran avaient lancé des drones contre la base "
+     "d'al-Tanf.", [("attribution", US, ANY, None, ANY)]),
+    ("L'armée israélienne a affirmé que ses avions avaient frappé des positions du Hezbollah au Liban.",
+     [("claim", IL, IL, None, ANY)]),
+    # the ministry's portfolio between the office and its state's adjective, or before a late adjective
+    ("Le ministère syrien de la Défense a affirmé que l'armée israélienne avait visé l'aéroport d'Alep.",
+     [("attribution", "Syria", IL, None, ANY)]),
+    ("Le ministère syrien de la Défense a déclaré qu'une frappe israélienne avait visé l'aéroport d'Alep.",
+     [("attribution", "Syria", IL, None, ANY)]),
+    ("Selon le ministère de la Défense russe, l'Ukraine a attaqué Belgorod avec des drones.",
+     [("attribution", "Russia", "Ukraine", None, ANY)]),
+    ("Le ministère de la Défense russe a accusé l'Ukraine d'avoir attaqué Belgorod.",
+     [("attribution", "Russia", "Ukraine", None, ANY)]),
+    # Persian: the perfect «حمله کرده است», a drone downed, the target after «به» is no doer
+    ("ارتش آمریکا اعلام کرد که به مواضع کتائب حزب الله در القائم حمله کرده است.",
+     [("claim", US, US, None, ANY)]),
+    ("سپاه پاسداران اعلام کرد که یک پهپاد آمریکایی را بر فراز خلیج فارس سرنگون کرد.",
+     [("claim", IRGC, IRGC, None, ANY)]),
+    ("ارتش اسرائیل اعلام کرد حزب الله به شمال اسرائیل حمله کرده است.",
+     [("attribution", IL, HEZ, None, ANY)]),
+    # ... and a threat to destroy is still no claim
+    ("سپاه تهدید کرد که پایگاه‌های آمریکا را منهدم خواهد کرد.", []),
+])
+def test_reported_deed_a_tense_back_and_bodies_with_portfolio(classifier: Classifier, text: str,
+                                                              want: list[Row]) -> None:
+    check(classifier, text, want)
+
+
+def test_fa_this_news_denied_is_the_event(classifier: Classifier) -> None:
+    text = "برخی رسانه‌ها از حمله پهپادی به پایگاه عین الاسد خبر دادند. سنتکام این خبر را تکذیب کرد."
+    check(classifier, text, [("denial", US, ANY, "event", ANY)])
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("L'armée américaine a revendiqué une frappe à Beyrouth.", "Beirut"),
+    ("Le Hamas a revendiqué des tirs de roquettes sur Jérusalem.", "Jerusalem"),
+    ("#Iraqi Army claims to have killed 17 #ISIS militants near #Bagdad.", "Baghdad"),
+    # a Latin text's own spelling of the English name is shown as written
+    ("Israeli strikes hit Beit Hanoun in northern Gaza, the army said.", "Beit Hanoun"),
+])
+def test_a_french_name_of_a_place_is_shown_in_english(classifier: Classifier, text: str, place: str) -> None:
+    statements = classifier.classify(text, learned=False).contract_dict("m")["statements"]
+    assert [st["place"] for st in statements] == [place]
+
+
+def test_fa_a_claim_of_involvement_called_baseless_is_a_denied_role(classifier: Classifier) -> None:
+    # «ادعای آمریکا درباره دست داشتن تهران»: the denied report is of Tehran's involvement, not of the event
+    text = "سخنگوی وزارت امور خارجه ایران ادعای آمریکا درباره دست داشتن تهران در این حمله را بی‌اساس خواند."
+    check(classifier, text, [("denial", IR, IR, "responsibility", None)])
