@@ -308,7 +308,7 @@ class Classifier:
     @staticmethod
     def _denied_words(s: Sentence, cue: Cue) -> bool | None:
         """Whether the words a denial denies name an attack (``about_attack``)."""
-        lo, hi = denied_span(len(s.toks), cue.start, cue.end)
+        lo, hi = denied_span(len(s.toks), cue.start, cue.end, s.toks)
         window = s.toks[lo:cue.end] if hi <= cue.start else s.toks[cue.start:hi]
         return about_attack(" ".join(window))
 

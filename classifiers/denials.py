@@ -204,23 +204,26 @@ def says_responsibility(norm: str) -> bool:
                 or denial_words().blame.search(norm))
 
 
-def denied_span(n: int, cue_start: int, cue_end: int) -> tuple[int, int]:
+def denied_span(n: int, cue_start: int, cue_end: int, toks: list[str] | None = None) -> tuple[int, int]:
     """The tokens a denial denies: the words after it, or the words before a short denial that
-    ends its sentence ("... that Sahwat captured Tanf - Amaq denies", «... عارية عن الصحة»)."""
-    if cue_end >= n - 1 and cue_end - cue_start <= 5 and cue_start > 0:
+    ends its sentence ("... that Sahwat captured Tanf - Amaq denies", «... عارية عن الصحة») or
+    that opens with «ce que» («L'EI affirme avoir tué 50 soldats, ce que dément l'armée»)."""
+    if (cue_end >= n - 1 and cue_end - cue_start <= 5 and cue_start > 0) or (
+            toks is not None and cue_start > 0 and toks[cue_start] == "ce"):
         return max(cue_start - 25, 0), cue_start
     return cue_start + 1, min(n, cue_end + 20)
 
 
 def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Mention, ActorRef]],
-                   demonyms: list[tuple[int, ActorRef]]) -> Denied:
+                   demonyms: list[tuple[int, ActorRef]], french: bool = False) -> Denied:
     """Who the words a denial denies name (``Denied``). The deed follows the denial ("X denied reports Y captured Z"), or comes before a
     denial that ends its sentence ("... that Y captured Z - X denies"). Firm: "by Y", "Y was
     behind", an adjective or noun of Y on the deed itself ("any Iranian involvement", «ضربات روسية»),
     where a loose doer is only a party with an attack word soon after it."""
     words = denial_words()
     toks = s.toks
-    lo, hi = denied_span(len(toks), cue_start, cue_end)
+    lo, hi = denied_span(len(toks), cue_start, cue_end, toks)
+    inverted = french and toks[cue_start:cue_start + 1] == ["ce"]
     reports = words.reports
     latin = s.norm.isascii()
     doer: ActorRef | None = None
@@ -246,6 +249,9 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
             deed = bool(words.attack.match(nxt3)) and not (
                 words.weapons.fullmatch(toks[end]) and not words.attack.match(" ".join(toks[end + 1:end + 3])))
             link = bool(words.doer_links.match(" ".join(toks[end:end + 3])))
+            if french and not deed and start > 0:
+                # French puts the adjective after its noun («une frappe israélienne») and says «par»
+                deed = bool(words.attack.fullmatch(toks[start - 1])) or prev == "par"
         else:
             # Arabic after it: «ضربات روسية», «قصف الطائرات الروسية»; «قاعدة أمريكية لهجوم» is a target
             deed = any(words.attack.fullmatch(t) for t in toks[max(start - 2, 0):start])
@@ -264,6 +270,10 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
     # "refuted reports that it had attacked the base": the denier's own deed, or the deed of the
     # party whose claim is denied ("Hezbollah's claim that it struck a tank"); a pronoun's deed
     # comes before any party named later ("... that it shot down an American drone")
+    if inverted:
+        # «L'EI affirme avoir tué 50 soldats, ce que dément l'armée»: the deed before is the first
+        # speaker's, never the denier's own, and what is denied is that party's word
+        return Denied(doer, accuser or (found[0][2] if found else None), False, role)
     for m in _OWN_DEED_PRONOUN.finditer(" ".join(toks[lo:hi])):
         if not words.attack.match(m.group(2)):
             continue

@@ -200,7 +200,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     if "claim" not in has:
         claim = _claim_verb(s, fw, ok, call)
         if claim is not None and any(lo - 1 <= claim.start < hi for lo, hi in (
-                denied_span(len(s.toks), c.start, c.end) for c in cues if c.rule.stance == "denial")):
+                denied_span(len(s.toks), c.start, c.end, s.toks) for c in cues if c.rule.stance == "denial")):
             claim = None  # "rejected as false US claims that they attacked the tanker": the claim is denied, not made
         if claim is not None:
             out.append(claim)
@@ -226,7 +226,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
         events = []  # "the Inspection Office destroys expired food": no attack, whatever the verb
     # not a relative clause's denial ("... fired by Islamic Jihad, which rejected the accusation"):
     # the one blamed denies; the blame stands as the speaker told it
-    denied = [denied_span(len(s.toks), c.start, c.end) for c in cues if c.rule.stance == "denial"
+    denied = [denied_span(len(s.toks), c.start, c.end, s.toks) for c in cues if c.rule.stance == "denial"
               and not (fw.lang == "en" and c.start > 0 and s.toks[c.start - 1] in _RELATIVE)]
     stop = aside_start(s, scope[0]) if reporter is not None and fw.lang == "en" else len(s.toks)
     # "the Pentagon said it is investigating reports of an attack ... by X": no one speaks of X yet

@@ -401,6 +401,7 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
     """The denial's kind, subject and speaker, read from the words it denies (``_denied_kind``);
     the author of the denied report is not its denier."""
     from classifiers.denials import denied_parties
+    from classifiers.events import same_party
     from classifiers.frames import demonym_mentions
     from classifiers.framewords import words_for
     from classifiers.speakers import actor, headline_speaker, parties
@@ -412,7 +413,7 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
         ok = [(m, r) for m, r in ok if not (r.id == speaker.id and m.end < len(s.toks) and s.toks[m.end] in _SPEECH)]
     fw = words_for(s.original, call.lang)
     demonyms = [(m.start, actor(gz, m, call.when, False)) for m in demonym_mentions(gz, s, fw)] if fw else []
-    found = denied_parties(s, cue.start, cue.end, ok, demonyms)
+    found = denied_parties(s, cue.start, cue.end, ok, demonyms, fw is not None and fw.lang == "fr")
     doer, accuser, own, role = found.doer, found.accuser, found.own, found.role
     if accuser is not None and speaker is not None and speaker.id == accuser.id and cue.rule.speaker == "said" and (
             headline_speaker(s, ok) is None):
@@ -421,6 +422,10 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
         speaker = pick(gz, s, cue, "said", call.when, False, None, {accuser.id}) or (
             call.own if call.own is not None and call.own.id != accuser.id else None)
     kind, subject = _denied_kind(s, cue, speaker, kind, fixed, doer, accuser, own, role)
+    if (kind == "responsibility" and not fixed and doer is not None and speaker is not None
+            and s.toks[cue.start:cue.start + 1] == ["ce"] and fw is not None and fw.lang == "fr"
+            and not same_party(doer, speaker)):
+        kind, subject = "event", doer  # «L'EI affirme avoir tué 50 soldats, ce que dément l'armée»: IS's deed
     if agent is not None and kind == "responsibility":
         subject = agent
     return kind, subject, speaker
@@ -439,7 +444,7 @@ def _denied_kind(s: Sentence, cue: Cue, speaker: ActorRef | None, kind: str, fix
     if own or (doer is not None and speaker is not None and same_party(doer, speaker)):
         return ("responsibility" if kind == "event" and not fixed else kind), speaker
     other = doer or accuser
-    lo, hi = denied_span(len(s.toks), cue.start, cue.end)
+    lo, hi = denied_span(len(s.toks), cue.start, cue.end, s.toks)
     if kind == "responsibility" and not fixed and other is not None and not says_responsibility(s.norm) and (
             denial_words().attack.search(" ".join(s.toks[lo:hi] if hi <= cue.start else s.toks[cue.start + 1:cue.end + 20]))):
         # "rebutted the Houthi claim that a warship was struck", "denied Hezbollah's claim that it

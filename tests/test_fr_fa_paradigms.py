@@ -464,7 +464,9 @@ def test_the_object_or_the_accused_claims_nothing(classifier: Classifier, text: 
     ("Le Hamas assure ne pas être responsable de l'attentat de Jérusalem.", HAMAS, "responsibility"),
     ("Washington a assuré ne pas avoir mené de frappe près de Boukamal.", US, "responsibility"),
     ("Le Hezbollah a qualifié de mensonges les accusations israéliennes sur l'attaque.", HEZ, ANY),
-    ("Aucune frappe américaine n'a eu lieu dans la région, a déclaré le Pentagone.", US, "event"),
+    # the denier's own strike denied is its responsibility, as in English ("No American strike took
+    # place in the area, the Pentagon said"; the guide's "no member of the coalition carried out strikes")
+    ("Aucune frappe américaine n'a eu lieu dans la région, a déclaré le Pentagone.", US, "responsibility"),
     ("ایران گفت هیچ ربطی به حمله به برج ۲۲ ندارد.", IR, "responsibility"),
     ("ایران اعلام کرد مسئولیتی در حمله به برج ۲۲ ندارد.", IR, "responsibility"),
 ])
@@ -537,3 +539,28 @@ def test_fa_a_claim_of_involvement_called_baseless_is_a_denied_role(classifier: 
     # «ادعای آمریکا درباره دست داشتن تهران»: the denied report is of Tehran's involvement, not of the event
     text = "سخنگوی وزارت امور خارجه ایران ادعای آمریکا درباره دست داشتن تهران در این حمله را بی‌اساس خواند."
     check(classifier, text, [("denial", IR, IR, "responsibility", None)])
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # «..., ce que dément X»: the party after the verb denies what the sentence said before it
+    ("Le Hamas a affirmé que l'explosion de l'hôpital avait été causée par une frappe israélienne, ce que "
+     "dément Israël.", [("attribution", HAMAS, IL, None, None), ("denial", IL, IL, "responsibility", None)]),
+    ("L'EI affirme avoir tué 50 soldats à Deir ez-Zor, ce que dément l'armée syrienne.",
+     [("claim", IS, IS, None, ANY), ("denial", "Syria", IS, "event", ANY)]),
+    ("Les Houthis affirment avoir touché un navire, ce que conteste le Pentagone.",
+     [("claim", HOU, HOU, None, None), ("denial", US, HOU, "event", None)]),
+    ("Le ministre a présenté un budget, ce que conteste l'opposition.", []),
+    # a denial that gives the blame in the same breath: «attribuant l'explosion à ...»
+    ("L'armée israélienne a rejeté toute responsabilité, attribuant l'explosion à une roquette du Jihad "
+     "islamique.", [("denial", IL, IL, "responsibility", None), ("attribution", IL, "Palestinian Islamic Jihad",
+                                                                 None, None)]),
+    # the toll called inflated, the reports of casualties denied
+    ("Le bilan avancé par l'EI est exagéré, selon les Forces démocratiques syriennes.",
+     [("denial", "Syrian Democratic Forces", IS, "figures", None)]),
+    ("Le Centcom a démenti les informations faisant état de victimes américaines.",
+     [("denial", US, ANY, "figures", None)]),
+    ("Le bilan de l'attaque est passé à 12 morts, selon la police.", []),
+])
+def test_fr_inverted_denials_and_denials_with_their_blame(classifier: Classifier, text: str,
+                                                          want: list[Row]) -> None:
+    check(classifier, text, want)

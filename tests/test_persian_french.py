@@ -43,8 +43,10 @@ def _one(classifier: Classifier, text: str) -> tuple[str, str | None, str | None
     # denials
     ("Le Hezbollah a nié être responsable des tirs de roquettes sur Haïfa.",
      ("denial", "Hezbollah", "Hezbollah", "Haifa")),
+    # reports of its own strike denied: the US's responsibility, as in English ("CENTCOM called reports of
+    # an American strike in Al-Qaim false")
     ("Le Centcom a qualifié de fausses les informations sur une frappe américaine à Al-Qaïm.",
-     ("denial", "United States", None, "Al-Qaim")),
+     ("denial", "United States", "United States", "Al-Qaim")),
     # Persian is subject-object-verb: the state that opens the clause struck, the group before «را» was the target
     ("ارتش آمریکا اعلام کرد که جنگنده‌هایش مواضع کتائب حزب الله در القائم را هدف قرار دادند.",
      ("claim", "United States", "United States", "Al-Qaim")),
