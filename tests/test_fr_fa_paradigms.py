@@ -564,3 +564,21 @@ def test_fa_a_claim_of_involvement_called_baseless_is_a_denied_role(classifier: 
 def test_fr_inverted_denials_and_denials_with_their_blame(classifier: Classifier, text: str,
                                                           want: list[Row]) -> None:
     check(classifier, text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # «مورد اصابت قرار داد»: hit, the party's own deed
+    ("سپاه پاسداران انقلاب اسلامی مقر جاسوسی موساد در اربیل را با موشک‌های بالستیک مورد اصابت قرار داد.",
+     [("claim", IRGC, IRGC, None, "Erbil")]),
+    # the toll denied: no casualties, figures called exaggerated
+    ("پنتاگون اعلام کرد این حمله هیچ تلفاتی نداشته است.", [("denial", US, ANY, "figures", None)]),
+    ("آمار اعلام شده از سوی داعش درباره کشته‌شدگان اغراق‌آمیز است.", [("denial", ANY, IS, "figures", None)]),
+    ("این بازی هیچ تلفاتی نداشت.", []),
+    # the Houthis under the names their statements use, not the state of Yemen
+    ("انصارالله یمن مسئولیت حمله موشکی به کشتی اسرائیلی در دریای سرخ را بر عهده گرفت.",
+     [("claim", HOU, HOU, None, "Red Sea")]),
+    ("یحیی سریع، سخنگوی نیروهای مسلح یمن، اعلام کرد که نیروهای مسلح یمن یک کشتی آمریکایی را در خلیج عدن هدف "
+     "قرار دادند.", [("claim", HOU, HOU, None, ANY)]),
+])
+def test_fa_hits_tolls_and_the_houthis_own_names(classifier: Classifier, text: str, want: list[Row]) -> None:
+    check(classifier, text, want)
