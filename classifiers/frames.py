@@ -171,8 +171,10 @@ def demonym_mentions(gz: Gazetteer, s: Sentence, fw: FrameWords) -> list[Mention
             if not any(m.kind == "actor" and m.end == i for m in s.mentions) and not (
                     i + 1 < len(s.toks) and s.toks[i + 1] in AR_RIGHTS):
                 out.append(Mention("actor", ref.id, i, i + 1, tok))
-        elif not any(m.kind == "actor" and i < m.start <= i + 3 for m in s.mentions):
+        elif not any(m.kind == "actor" and i < m.start <= i + 3 and not any(punctuated(s, k) for k in range(i + 1, m.start + 1))
+                     for m in s.mentions):
             # not "the Lebanese militant group Hezbollah", "Yemeni Houthi rebels": the group's adjective
+            # (but "Iranian fingerprints, the Pentagon said": a comma ends the phrase)
             out.append(Mention("actor", ref.id, i, i + 1, tok))
     return out
 

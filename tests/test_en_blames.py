@@ -424,3 +424,18 @@ def test_the_country_a_group_is_based_in_is_not_blamed(rules: Classifier) -> Non
     got = blames(rules, "Rockets fired by Lebanon-based Hamas fighters hit Nahariya, the Israeli army said")
     assert ("attribution", "israel", "hamas") in got
     assert not any(x[2] == "lebanon" for x in got)
+
+
+# -- fingerprints, and the West Bank's official news agency ---------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("US forces have endured 13 attacks in the last week, all covered with Iranian fingerprints, the Pentagon said.",
+     {("attribution", "united-states", "iran-government")}),
+    ("The Pentagon said the attacks bore Iran's fingerprints.", {("attribution", "united-states", "iran-government")}),
+    ("Two Palestinians were killed by Israeli forces in a raid near Jenin, the official news agency WAFA said.",
+     {("attribution", "palestinian-authority", "israel")}),
+    # the same words about no attack
+    ("The painting bears the artist's fingerprints, the museum said.", set()),
+])
+def test_fingerprints_and_wafa(rules: Classifier, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert blames(rules, text) == expected
