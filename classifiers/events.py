@@ -162,6 +162,8 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
     between = s.toks[doer_end:verb]
     if between in (["who"], ["that"]):
         return True  # "the Daeshites who killed ...": the relative clause's subject
+    if _placed_forces(fw, between):
+        return True  # "IDF soldiers operating in the area killed", "US forces stationed in Syria struck"
     if 2 <= len(between) <= 4 and between[-1] in _RELATIVE and not any(
             w in _CLAUSE or fw.speech.fullmatch(w) for w in between[:-1]):
         return True  # "a Hezbollah terrorist cell that launched", "the Hamas commander who planned"
@@ -176,6 +178,44 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
     while len(between) > 1 and between[-1] in _AUXILIARIES:
         between = between[:-1]  # "the groups say they have attacked"
     return bool(between) and (between[-1] in ("it", "they", "we") or bool(fw.own_forces.fullmatch(between[-1])))
+
+
+# an army's own headline in the participle: "Terrorist Infrastructure Eliminated in Lebanon"
+_OWN_PARTICIPLES = frozenset({"eliminated", "struck", "destroyed", "dismantled", "targeted", "neutralized",
+                              "neutralised", "raided", "demolished"})
+_PROJECTILES = frozenset({"rocket", "rockets", "missile", "missiles", "drone", "drones", "uav", "uavs", "projectile",
+                          "projectiles", "shell", "shells", "mortar", "mortars", "launch", "launches", "interceptor"})
+
+
+def _own_headline_participle(s: Sentence, fw: FrameWords, t: int, end: int) -> bool:
+    """Whether the verb at ``t`` is a participle with its object before it and no auxiliary, as an
+    army's own posts head their news ("Hezbollah Military Compounds Struck in Southern Lebanon"):
+    the army did it, like "... were struck". Not a projectile that struck ("a rocket launched from
+    Gaza struck in Ashkelon"), nor a participle inside a clause ("the terrorist who struck")."""
+    if s.toks[t] not in _OWN_PARTICIPLES or t == 0 or s.toks[t - 1] in _PROJECTILES:
+        return False
+    if fw.own_forces.fullmatch(s.toks[t - 1]) or any(m.kind == "actor" and m.end == t for m in s.mentions):
+        return False  # "IDF artillery struck in ...": the active verb, its subject right before it
+    if any(w in _PROJECTILES or w in ("who", "which", "that") or fw.speech.fullmatch(w) for w in s.toks[:t]):
+        return False
+    return end >= len(s.toks) or s.toks[end] in _WHERE or s.toks[end] in ("by", "overnight", "today", "during")
+
+
+# a reduced relative that only says where the forces are: "IDF soldiers operating in the area killed"
+_PLACED = frozenset({"operating", "stationed", "deployed", "based", "positioned", "patrolling", "serving", "fighting"})
+_WHERE = frozenset({"in", "near", "at", "along", "around", "inside", "outside", "on", "across"})
+
+
+def _placed_forces(fw: FrameWords, between: list[str]) -> bool:
+    """Whether the words between a party and its verb are its forces and where they are
+    ("soldiers operating in the area", "troops stationed near the border"): no clause of their own."""
+    i = 0
+    while i < len(between) and fw.own_forces.fullmatch(between[i]):
+        i += 1
+    rest = between[i:]
+    return (2 <= len(rest) <= 7 and rest[0] in _PLACED and rest[1] in _WHERE
+            and not any(fw.speech.fullmatch(w) or fw.attack_verb.fullmatch(w) or w in ("who", "which", "that", "and")
+                        for w in rest[2:]))
 
 
 # verbs that tell an attack only with an attack as their object ("ordered the strikes")
@@ -515,6 +555,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # noun after «تمكنت من» nor after the speaker's own forces («وحداته قتلت»)
             continue
         passive = t > 0 and s.toks[t - 1] in _PASSIVE and s.toks[t] not in ("behind", "responsible")
+        if not passive and own is not None and not arabic:
+            passive = _own_headline_participle(s, fw, t, end)
         if doer is False and passive and not arabic:
             # "Hezbollah launch posts from which rockets were fired": the party the relative
             # "from which" points back to launched them

@@ -418,3 +418,27 @@ def test_a_feeds_what_we_know_is_no_speaker(classifier: Classifier) -> None:
     assert "united-states" not in claims(classifier, text)
     assert not any(st.speaker is not None and st.speaker.id == "united-states"
                    for st in classifier.classify(text, learned=False).statements)
+
+
+@pytest.mark.parametrize("text", [
+    # an army's own posts: its forces and where they are, its boats, its headlines in the participle
+    "IDF soldiers operating in the area killed the terrorist.",
+    "During the last hours, a missile boat struck three rocket launchers.",
+    "Terrorist Infrastructure and Military Compounds Eliminated in Lebanon",
+    "Hezbollah Military Compounds Struck in Southern Lebanon",
+])
+def test_an_armys_own_post_claims_its_forces_deeds(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text, "israel") == {"israel"}
+
+
+@pytest.mark.parametrize("text", [
+    "A rocket launched from Gaza struck in Ashkelon.",  # the enemy's projectile, not the army's deed
+    "Three IDF soldiers killed in southern Gaza",  # the army's own dead
+])
+def test_an_armys_own_post_of_what_hit_it_claims_nothing(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text, "israel") == set()
+
+
+def test_forces_placed_by_a_participle_still_do_the_deed(classifier: Classifier) -> None:
+    assert claims(classifier, "US forces stationed in Syria struck a militia convoy, the Pentagon said.") == {
+        "united-states"}
