@@ -25,6 +25,7 @@ import re
 from classifiers.cues import Cue, a_name
 from classifiers.denials import denied_span
 from classifiers.events import events_of, named_as_place, punctuated, same_party
+from classifiers.figures import NUM
 from classifiers.framewords import FrameWords, words_for
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.rules import Rule
@@ -49,6 +50,8 @@ from classifiers.statements import ARMED, STATE, Call
 from classifiers.types import ActorRef
 
 _NEVER = re.compile("(?!)")
+# the count before a toll's noun: "the strikes claimed at least one life", "claimed 10 lives"
+_COUNT = re.compile(rf"{NUM} (?:more )?")
 # "Hezbollah: ...", "..., sources say: ...": a colon that is not a link's or a clock's
 _RETWEET = re.compile(r"^(?:RT )?@\w+:\s*|https?://\S+")
 _HEAD_COLON = re.compile(r"(?<![\d/])[:：](?!//|\d)")
@@ -92,6 +95,14 @@ _GROUP = re.compile(r"(?<!\w)(?:the group|the militia|the movement|the organi[sz
 
 _RULES = {stance: Rule(stance, _NEVER, "frame", None, None, None, None, None, "frame")
           for stance in ("claim", "attribution")}
+
+
+def not_claimed(fw: FrameWords, rest: str) -> bool:
+    """Whether the words after a "claimed" make it no claim: "claimed the lives of", and a toll
+    after its count ("the strikes claimed at least one life", "claimed 10 lives")."""
+    rest = rest.lstrip()
+    count = _COUNT.match(rest)
+    return bool(fw.claim_not.match(rest) or (count and fw.claim_not.match(rest[count.end():])))
 
 
 def frame_rule(stance: str) -> Rule:
@@ -384,7 +395,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
                 scope[0] = pos
                 return near[0]
     # "X claims (that) Y struck ...": a claim verb reports too (X's own attack is its claim)
-    claims = [m for m in fw.claim_verb.finditer(s.norm) if not fw.claim_not.match(s.norm[m.end():].lstrip())]
+    claims = [m for m in fw.claim_verb.finditer(s.norm) if not not_claimed(fw, s.norm[m.end():])]
     speech = sorted(list(fw.speech.finditer(s.norm)) + claims, key=lambda m: m.start()) or list(
         SAID.finditer(s.norm)) or list(ACCORDING.finditer(s.norm))
     found: ActorRef | None = None
@@ -566,7 +577,7 @@ def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
     for m in fw.claim_verb.finditer(s.norm):
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
         rest = s.norm[m.end():m.end() + 160]
-        if fw.claim_not.match(rest.lstrip()) or not (fw.event.search(rest) or fw.event.search(s.norm[:m.start()])):
+        if not_claimed(fw, rest) or not (fw.event.search(rest) or fw.event.search(s.norm[:m.start()])):
             continue
         told = fw.event.search(rest)
         if told is not None and fw.modality.search(rest, 0, told.start()):

@@ -238,6 +238,18 @@ def test_a_claimed_noun_is_not_the_start_of_a_verb(classifier: Classifier) -> No
     assert "hezbollah" in claims(classifier, "Hezbollah claimed two attacks on Israeli posts near the border")
 
 
+
+@pytest.mark.parametrize("text", [
+    "Deadly US raids in Iraq\nUS air strikes targeting pro-Iranian militias south of Baghdad claimed at least two "
+    "lives on Tuesday.",
+    "US air strikes targeting pro-Iranian militias in Iraq claimed 10 lives on Tuesday.",
+    "The shelling claimed more than 20 lives in the old city, rescuers said.",
+])
+def test_a_toll_after_its_count_is_no_claim(classifier: Classifier, text: str) -> None:
+    # "the strikes claimed at least two lives": what the strikes cost, nobody's claim of them
+    assert not claims(classifier, text)
+    assert "islamic-state" in claims(classifier, "Islamic State claimed two attacks on army posts near Tikrit")
+
 @pytest.mark.parametrize("text", [
     "@someuser I hope the hospitals have room for the wounded of the rafidi militias tonight",
     "@abc @xyz Allahuakbar, maybe the same brothers who sniped the crusader patrol last year lol",
