@@ -805,3 +805,44 @@ def test_a_placed_claim_joins_the_placed_event_and_brings_its_placeless_twin_alo
     assert sorted(m["id"] for m in incident["messages"]) == ["c1", "c2", "p1"]
     assert incident["place"] == "Marawi" and incident["status"] == "corroborated"
     assert [a for a in alerts if a["kind"] == "uncorroborated_claim"] == []
+
+
+
+def test_a_toll_the_strikes_claimed_is_no_claim_but_a_report_of_the_strike(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """US strikes in Iraq; hours later a paper tells that they "claimed at least two lives": a
+    toll, not anybody's claim of an attack (neither Iraq's nor the militias'), so the story is a
+    report of the US strike and joins it, with no claimant but the United States."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "s1", "2024-03-05T03:00:00+00:00",
+            "US strikes Kataib Hezbollah sites in Iraq\nThe United States carried out airstrikes on three sites in Iraq "
+            "used by Kataib Hezbollah on Monday, the White House said."),
+        rec("https://daily.example/rss", "r1", "2024-03-05T20:00:00+00:00",
+            "US air strikes targeting pro-Iranian militias south of Baghdad claimed at least two lives on Tuesday.",
+            title="Deadly US raids in Iraq"),
+    ], until="+72h")
+    [strike] = incidents
+    assert [c["actor"] for c in strike["claimants"]] == ["United States"]
+    assert [(m["id"], m["role"]) for m in strike["messages"]][:2] == [("s1", "claim"), ("r1", "report")]
+
+
+def test_a_state_s_later_word_naming_the_country_joins_its_strike_placed_at_a_city(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """US strikes in Iraq, which a report then places at a city (Baghdad); the president's word
+    two days on names only Iraq: that country holds the strike's city, so it is still that strike
+    (a state's later word on its own strike), not a new one."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "s1", "2024-03-05T03:00:00+00:00",
+            "US strikes Kataib Hezbollah sites in Iraq\nThe United States carried out airstrikes on three sites in Iraq "
+            "used by Kataib Hezbollah on Monday, the White House said."),
+        rec("https://daily.example/rss", "r1", "2024-03-05T09:00:00+00:00",
+            "One of the US strikes hit a militia headquarters in Baghdad, residents said.",
+            title="US strikes hit Baghdad"),
+        rec("https://mag.example/rss", "s2", "2024-03-06T18:00:00+00:00",
+            "President Joe Biden said the US military hit targets in Iraq to keep militias from striking "
+            "American personnel again.", title="Biden Says Iraq Raid Was Meant to Stop Attacks on US Troops"),
+    ], until="+72h")
+    [strike] = incidents
+    assert strike["place"] == "Baghdad"
+    assert [c["actor"] for c in strike["claimants"]] == ["United States"]
+    assert [m["id"] for m in strike["messages"]][:3] == ["s1", "r1", "s2"]

@@ -325,11 +325,13 @@ class Matcher:
         return points, (f"{delay * 24:.0f} h after the event" if delay >= 0 else "just before")
 
     def _later_word(self, inc: IncidentValue, st: Statement, subject: ActorRef, w: Window, finer: bool) -> bool:
-        """A state's undated word on a strike it already claimed here, naming no finer place and no
+        """A state's undated word on a strike it already claimed here or inside the place it names
+        (the Iraq strike, once a report placed it in Baghdad), naming no finer place and no
         weapon of its own ("Biden says the Iraq strike was meant to deter attacks", two days on): its
         strike of the last days, not a new one (a group's second claim of a place 36 h on is)."""
         return (self.claimants.is_state(subject) and w.precision == "message" and st.weapon is None and not finer
-                and (st.place is None or st.place.id == inc.place_id)
+                and (st.place is None or st.place.id == inc.place_id
+                     or (inc.place_id is not None and self.places.within(inc.place_id, st.place.id)))
                 and self.claimants.side(subject.id) in self.strikers(inc))
 
     def _contradicts(self, inc: IncidentValue, subject: ActorRef, claimants: set[str], w: Window,
