@@ -31,8 +31,9 @@ for number, words in enumerate([
 _MONTH_RE = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _EXPLICIT = [
     re.compile(r"\b(?P<y>20\d\d)[- ](?P<m>\d\d)[- ](?P<d>\d\d)\b"),
-    re.compile(rf"(?<!\w)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)? (?:of )?(?P<mon>{_MONTH_RE})(?: (?P<y>20\d\d))?(?!\w)"),
-    re.compile(rf"(?<!\w)(?P<mon>{_MONTH_RE}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>20\d\d))?(?!\w)"),
+    # a month may be cut short with a full stop, as wire copy writes it: "on Nov. 8", "8 Nov. 2023"
+    re.compile(rf"(?<!\w)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)? (?:of )?(?P<mon>{_MONTH_RE})(?:\.?(?: (?P<y>20\d\d))|(?!\w))"),
+    re.compile(rf"(?<!\w)(?P<mon>{_MONTH_RE})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>20\d\d))?(?!\w)"),
 ]
 _YESTERDAY = re.compile(r"\b(?:yesterday|hier)\b|(?<!\w)(?:امس|البارحه|ديروز)(?!\w)")
 _LAST_NIGHT = re.compile(r"\b(?:last night|overnight|la nuit derniere|cette nuit)\b|الليله الماضيه|ليله امس|ديشب")
@@ -41,7 +42,8 @@ _WEEKDAY_RE = re.compile(rf"(?<!\w)(?:on |le |يوم |روز )?(?P<w>{'|'.join(s
 
 
 _DIGIT = re.compile(r"\d")
-_SINCE = re.compile(r"(?:\bsince|\bdepuis|(?<!\w)منذ) (?:the |le |la )?$")
+# "since Oct. 17", "the war, which began on Oct. 7": the start of a span, not the event's day
+_SINCE = re.compile(r"(?:\bsince|\bdepuis|(?<!\w)منذ|\b(?:began|begun|started|erupted|broke out)(?: on)?) (?:the |le |la )?$")
 
 
 def resolve_event_date(normalized: str, message_date: datetime | None) -> date | None:

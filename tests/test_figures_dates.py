@@ -70,6 +70,10 @@ def test_conservative_numbers() -> None:
     ("the 150th attack since October 17", None),  # a span's start, not the event
     ("attacks since 17 October; on 28 January a drone", date(2024, 1, 28)),
     ("هجمات منذ 17 اكتوبر", None),
+    ("an airstrike on a depot on Jan. 27", date(2024, 1, 27)),  # wire style: a month cut short
+    ("on 27 Jan. 2024", date(2024, 1, 27)),
+    ("attacks since Dec. 17", None),
+    ("the war, which began on Oct. 7, and a drone on Jan. 28", date(2024, 1, 28)),  # a war's start is no event
 ])
 def test_event_dates(text: str, expected: date | None) -> None:
     assert resolve_event_date(normalize(text), MSG) == expected
