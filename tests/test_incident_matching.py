@@ -846,3 +846,25 @@ def test_a_state_s_later_word_naming_the_country_joins_its_strike_placed_at_a_ci
     assert strike["place"] == "Baghdad"
     assert [c["actor"] for c in strike["claimants"]] == ["United States"]
     assert [m["id"] for m in strike["messages"]][:3] == ["s1", "r1", "s2"]
+
+
+def test_footage_of_a_strike_dated_in_wire_style_joins_that_strike_not_the_next(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A paper tells the US strike in eastern Syria after the drone attacks it answers (its first
+    weapon is the attackers' drone: the strike is still from the air); four days later the US
+    strikes again there. A video report on the fifth day dates the strike it shows "on Mar. 4",
+    wire style: it is the first strike (an airstrike by the US), not the second."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "a1", "2024-03-04T22:00:00+00:00",
+            "Drone and rocket attacks on American troops have gone on for weeks, prompting another round of "
+            "retaliatory airstrikes in eastern Syria.", title="US Strikes Iran-Linked Depot in Syria"),
+        rec("https://wire.example/rss", "b1", "2024-03-08T21:00:00+00:00",
+            "The United States conducted airstrikes on two sites in eastern Syria on Sunday, the Pentagon said.",
+            title="US carries out new air strikes in eastern Syria"),
+        rec("https://tv.example/rss", "v1", "2024-03-09T12:00:00+00:00",
+            "The Defense Department released video of a reported airstrike on a weapons depot in Syria on Mar. 4.",
+            title="Military video shows airstrike on a weapons depot in Syria"),
+    ], until="+72h")
+    first = next(i for i in incidents if "a1" in [m["id"] for m in i["messages"]])
+    assert [m["id"] for m in first["messages"]] == ["a1", "v1"]
+    assert first["weapon"] == "airstrike"

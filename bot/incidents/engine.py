@@ -181,11 +181,15 @@ class IncidentEngine:
             # most precise place the report gives
             place = (cls.outlet_report.place if cls.outlet_report is not None and cls.outlet_report.place is not None
                      else self._finest(cls))
-            weapons = self.gz.scan(tokens(norm), tokens(normalize_cased(story)), frozenset({"weapon"}))
+            weapons = [m.id for m in self.gz.scan(tokens(norm), tokens(normalize_cased(story)), frozenset({"weapon"}))]
             # the state whose strike it tells in its own voice, if any ("US carries out air strikes")
             striker = cls.outlet_report.subject if cls.outlet_report is not None else None
+            if striker is not None and "airstrike" in weapons:
+                # a state's strike from the air, whatever attack on its forces the story names first
+                # ("drone and rocket attacks ... prompting retaliatory airstrikes in eastern Syria")
+                weapons.insert(0, "airstrike")
             statements = [Statement(stance="report", place=place, event_date=when, subject=striker,
-                                    weapon=weapons[0].id if weapons else None)]
+                                    weapon=weapons[0] if weapons else None)]
         read: list[tuple[int | None, Statement]] = [
             (None if report_only else idx, self.reader.read(st, msg, cls)) for idx, st in enumerate(statements)]
         read.extend((None, st) for st in self.reader.thwarted(read, msg))
