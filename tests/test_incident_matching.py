@@ -868,3 +868,25 @@ def test_footage_of_a_strike_dated_in_wire_style_joins_that_strike_not_the_next(
     first = next(i for i in incidents if "a1" in [m["id"] for m in i["messages"]])
     assert [m["id"] for m in first["messages"]] == ["a1", "v1"]
     assert first["weapon"] == "airstrike"
+
+
+def test_a_state_s_footage_of_its_recent_strikes_joins_them_and_a_new_strike_does_not(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The Pentagon announces strikes near Abu Kamal; two and a half days later it releases
+    footage of its recent airstrikes in Syria: a later word on those strikes, though it names
+    the weapon (a state's second claim of a place 36 h on would be a new strike). A new round of
+    airstrikes announced the same way stays a strike of its own."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "s1", "2024-03-03T22:00:00+00:00",
+            "The United States carried out airstrikes on two sites near Abu Kamal in eastern Syria, "
+            "the Pentagon said.", title="US strikes Iran-linked sites in eastern Syria"),
+        rec("https://daily.example/rss", "f1", "2024-03-06T08:00:00+00:00",
+            "The Department of Defense released footage this week of recent airstrikes it carried out on sites in "
+            "Syria used by Iran's proxies.", title="WATCH: US releases footage of strikes on Iranian targets in Syria"),
+        rec("https://paper.example/rss", "n1", "2024-03-06T09:00:00+00:00",
+            "The Pentagon said US jets carried out new airstrikes on a depot in Syria used by Iran's proxies.",
+            title="US launches new airstrikes in Syria"),
+    ], until="+72h")
+    first = next(i for i in incidents if "s1" in [m["id"] for m in i["messages"]])
+    assert [m["id"] for m in first["messages"]] == ["s1", "f1"]
+    assert any([m["id"] for m in i["messages"]] == ["n1"] for i in incidents)

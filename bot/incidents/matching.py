@@ -49,6 +49,10 @@ RETALIATION = re.compile(
     r"|رد[اًا]* على|ردا على|انتقام|تلافی|پاسخ به|en représailles|en riposte|en réponse", re.IGNORECASE)
 
 
+# "released footage of the strikes", "video shows the airstrike": a later word on strikes done
+SHOWN = re.compile(r"(?<!\w)(?:releas\w*|publish\w*|shows?|showing|aired) (?:\w+ ){0,3}?(?:footage|videos?|clips?|images)"
+                   r"(?!\w)|(?<!\w)(?:footage|videos?|clips?) (?:\w+ ){0,2}?(?:of|shows?|showing)(?!\w)", re.IGNORECASE)
+
 # "shot down 14 drones", "downs missiles", "intercepted drones launched from Yemen", «اعتراض
 # صاروخ», «أسقطت طائرة مسيرة», «رهگیری پهپاد», "a intercepté des drones": a party defending against
 # another's launches, not striking on its own
@@ -327,9 +331,11 @@ class Matcher:
     def _later_word(self, inc: IncidentValue, st: Statement, subject: ActorRef, w: Window, finer: bool) -> bool:
         """A state's undated word on a strike it already claimed here or inside the place it names
         (the Iraq strike, once a report placed it in Baghdad), naming no finer place and no
-        weapon of its own ("Biden says the Iraq strike was meant to deter attacks", two days on): its
+        weapon of its own, or showing footage of its strikes ("the Pentagon released footage this
+        week of its recent airstrikes in Syria") ("Biden says the Iraq strike was meant to deter attacks", two days on): its
         strike of the last days, not a new one (a group's second claim of a place 36 h on is)."""
-        return (self.claimants.is_state(subject) and w.precision == "message" and st.weapon is None and not finer
+        return (self.claimants.is_state(subject) and w.precision == "message" and not finer
+                and (st.weapon is None or bool(SHOWN.search(st.evidence or "")))
                 and (st.place is None or st.place.id == inc.place_id
                      or (inc.place_id is not None and self.places.within(inc.place_id, st.place.id)))
                 and self.claimants.side(subject.id) in self.strikers(inc))
