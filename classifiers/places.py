@@ -585,10 +585,15 @@ def answered_at(s: Sentence, token: int) -> bool:
 def _answered(norm: str) -> int | None:
     """Where the words of an attack another one answered start in ``norm`` (asked once per place
     named in a sentence: searched once)."""
-    response = place_words().answered.search(norm)
+    response = next((m for m in place_words().answered.finditer(norm)
+                     if not (m.group(0).startswith("following ") and _TOLL_BEFORE.search(norm, 0, m.start()))), None)
     after = struck_after(norm)
     found = [at for at in (response.start() if response is not None else None, after) if at is not None]
     return min(found) if found else None
+
+
+# "killed following an air strike on a camp": the toll of that attack, not another one answering it
+_TOLL_BEFORE = re.compile(r"(?<!\w)(?:killed|dead|died|wounded|injured|hurt|casualties)(?:\s+\S+){0,6}\s+$")
 
 
 # "Israel strikes Syria after drone attack on Eilat": after a strike, "after" and an attack name the

@@ -890,3 +890,22 @@ def test_a_state_s_footage_of_its_recent_strikes_joins_them_and_a_new_strike_doe
     first = next(i for i in incidents if "s1" in [m["id"] for m in i["messages"]])
     assert [m["id"] for m in first["messages"]] == ["s1", "f1"]
     assert any([m["id"] for m in i["messages"]] == ["n1"] for i in incidents)
+
+
+def test_a_report_s_place_is_not_that_of_the_event_it_follows(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Drones attack Ain al-Asad; the next morning a paper tells the attacks on US bases in Iraq
+    "as tensions rise following a deadly explosion near a hospital in Gaza City": Gaza is where the event
+    it follows happened, not where the drones struck, so the report joins the attack in Iraq (a
+    toll "killed following an air strike" is still of the strike itself)."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "a1", "2024-03-04T20:00:00+00:00",
+            "Two drones attacked Ain al-Asad air base in western Iraq on Monday, causing minor injuries to US troops.",
+            title="Drones attack US troops at Ain al-Asad"),
+        rec("https://news.example/rss", "r1", "2024-03-05T08:00:00+00:00",
+            "US troops suffered minor injuries in drone attacks on bases in Iraq, as tensions rise following a "
+            "deadly explosion near a hospital in Gaza City.", title="US downs drones aimed at its troops in Iraq as tensions soar"),
+    ], until="+72h")
+    [attack] = incidents
+    assert [m["id"] for m in attack["messages"]] == ["a1", "r1"]
+    assert attack["place"] == "Ain al-Asad Air Base"

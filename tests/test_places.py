@@ -96,6 +96,20 @@ def test_the_attack_answered_is_not_the_place_of_the_answer(classifier: Classifi
     assert places(classifier, text, source_actor="israel") == ["Khiam"]
 
 
+
+def outlet_place(classifier: Classifier, text: str) -> str | None:
+    report = classifier.classify(text, None, None, None, learned=False).outlet_report
+    return report.place.name if report is not None and report.place is not None else None
+
+
+def test_the_event_a_report_follows_is_not_its_place(classifier: Classifier) -> None:
+    # "following a deadly explosion in Gaza": what the news follows, not where this one happened;
+    # "killed following an air strike on a camp in central Gaza" is the strike's own toll
+    assert outlet_place(classifier, "US strikes militia sites in Iraq following a drone attack on Erbil air base") == "Iraq"
+    assert outlet_place(classifier, "Dozens of Palestinians 'killed by Israeli strike on camp'\nAt least 30 "
+                                    "Palestinians were killed following an Israeli air strike that hit a camp in "
+                                    "central Gaza, the health ministry has said.") == "central Gaza Strip"
+
 def test_a_retaliation_headline_is_not_the_place_of_the_strikes(classifier: Classifier) -> None:
     text = ("US strikes militias in Syria in retaliation for attack on Ain al-Asad\n"
             "The Pentagon said the strikes killed several fighters.")
