@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import html
 import json
 import os
-import re
 import sys
 import tempfile
 import tomllib
@@ -38,10 +36,10 @@ from bot.cli import main  # noqa: E402
 from bot.incidents.places import Places  # noqa: E402
 from classifiers.gazetteer import load_gazetteer  # noqa: E402
 from storage import Store  # noqa: E402
+from watchers.text import html_to_text  # noqa: E402
 
 SHARED = Path(os.environ.get("CLAIMWATCH_SHARED", "/work/shared"))
 CORPUS = SHARED / "corpus" / "rss" / "rss_link_db_2023Q4_iraq_syria_core.jsonl"
-_TAG = re.compile(r"<[^>]+>")
 
 
 def canonical(src: Path, dst: Path) -> int:
@@ -52,7 +50,9 @@ def canonical(src: Path, dst: Path) -> int:
             item = json.loads(line)
             if not item.get("link") or not item.get("date_published"):
                 continue
-            text = html.unescape(_TAG.sub(" ", item.get("description") or "")).strip()
+            # as the feed watcher reads a description: block elements are line breaks (a live blog's
+            # summary, its links and its first paragraph are not one sentence)
+            text = html_to_text(item.get("description") or "")
             record = {"source": item.get("feed") or "unknown-feed", "id": item["link"], "url": item["link"],
                       "date": item["date_published"], "title": item.get("title") or "", "text": text}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
