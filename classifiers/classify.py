@@ -57,8 +57,9 @@ _TOPIC = re.compile(
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
     r"ضربات|اشتباك|اغتيال|سيطر|اعدام|تفجير|ضلوع|تورط|مجزر|خطف|اختطاف|ذبح|"
     r"استهدف|هاجم|قذيف|قذايف|هاون|مدفعي|اعدم|اقتحم|توغل|"
-    r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|"
-    r"attaque|frappe|attentat|roquette|drone|explosion|mort|tues|blesses|implication|bilan|base|convoi|tirs|bombard")
+    r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|بمباران|شليك|مسيول|اصابت|سرنگون|منهدم|"
+    r"attaque|frappe|attentat|roquette|drone|explosion|mort|tues|blesses|implication|bilan|base|convoi|tirs|bombard|"
+    r"abattu|neutralis|pilonn")
 _VIOLENCE = re.compile(
     r"(?<!\w)(?:attack\w*|strikes?|airstrikes?|raids?|bomb\w*|rockets?|drones?|missiles?|explos\w*|blasts?|shell\w*|"
     r"kill\w*|dead|deaths?|wounded|injur\w*|casualt\w*|massacre|shooting|shot|fired|ambush\w*|assassinat\w*|troops|"

@@ -582,3 +582,17 @@ def test_fr_inverted_denials_and_denials_with_their_blame(classifier: Classifier
 ])
 def test_fa_hits_tolls_and_the_houthis_own_names(classifier: Classifier, text: str, want: list[Row]) -> None:
     check(classifier, text, want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("L'armée américaine a indiqué avoir abattu trois drones tirés depuis le Yémen.", [("claim", US, US, None, ANY)]),
+    ("ارتش پاکستان اعلام کرد در عملیاتی در وزیرستان شمالی ۱۱ تروریست را کشته است.",
+     [("claim", "Pakistan", "Pakistan", None, ANY)]),
+    ("سه سرباز پاکستانی در وزیرستان کشته شدند.", []),  # the passive: the dead, no doer
+    ("سخنگوی پنتاگون گفت کتائب حزب الله مسئول این حملات است.", [("attribution", US, KH, None, None)]),
+    ("سخنگوی پنتاگون گفت شبه‌نظامیان مورد حمایت ایران مسئول این حملات هستند.",
+     [("attribution", US, "Iran-backed militias", None, None)]),
+    ("او مسئول این پرونده است.", []),
+])
+def test_fr_fa_more_reported_deeds_and_blames(classifier: Classifier, text: str, want: list[Row]) -> None:
+    check(classifier, text, want)
