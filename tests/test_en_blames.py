@@ -439,3 +439,20 @@ def test_the_country_a_group_is_based_in_is_not_blamed(rules: Classifier) -> Non
 ])
 def test_fingerprints_and_wafa(rules: Classifier, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert blames(rules, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a capital after an article names where ("the Ankara bombing"), not the government's deed
+    ("Turkish officials said PKK militants were responsible for the Ankara bombing.", {("attribution", "turkey", "pkk")}),
+    # a relative clause's blame is the clause subject's, not a passive blame of the noun
+    ("The strike, which Israel blamed on Hezbollah, killed two soldiers.", {("attribution", "israel", "hezbollah")}),
+    # naming or identifying the party responsible
+    ("The Israeli military said it had identified Hamas as responsible for the rocket barrage.",
+     {("attribution", "israel", "hamas")}),
+    ("US officials named Kataib Hezbollah as the group behind the attack on Tower 22.",
+     {("attribution", "united-states", "kataib-hezbollah")}),
+    ("The club named Smith as responsible for the defeat.", set()),
+])
+def test_seats_relatives_and_parties_named_responsible(rules: Classifier, text: str,
+                                                       expected: set[tuple[str, str, str]]) -> None:
+    assert read(rules, text) == expected
