@@ -506,16 +506,6 @@ def _target_phrase_end(s: Sentence, end: int) -> int:
     return i + 1 if i < len(s.toks) and s.toks[i] == "by" else end
 
 
-def _seat_named_event(s: Sentence, mn: Mention) -> bool:
-    """Whether a capital that may stand for its government names where an attack was, after an
-    article ("the Ankara bombing", "the Moscow concert hall attack"): no deed of the government."""
-    from classifiers.placewords import place_words
-
-    return mn.start > 0 and s.toks[mn.start - 1] in ("the", "a", "an", "this", "that", "last") and any(
-        p.kind == "place" and p.start == mn.start and p.end == mn.end and p.id in place_words().seats
-        for p in s.mentions)
-
-
 def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own: ActorRef | None = None,
             ) -> list[tuple[int, int, ActorRef | None, bool]]:
     """Attacks the sentence names with their doer: a party, None for the speaker's own forces
@@ -653,8 +643,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         # not "Syria: drone attack kills 80" (the head that speaks, a colon before the noun)
         adjective = [r for mn, r in ok if (mn.end == t or (t - 3 <= mn.end < t and all(
-            w in _MODIFIERS or w in _EPITHETS for w in s.toks[mn.end:t]))) and not _pause(s, mn.end)
-            and not _seat_named_event(s, mn)]
+            w in _MODIFIERS or w in _EPITHETS for w in s.toks[mn.end:t]))) and not _pause(s, mn.end)]
         # Persian puts the agent between the noun's phrase and its verb: «حمله به پایگاه عین الاسد توسط Y
         # انجام شد»; not past a clause or an object of its own
         reach = end + 4 if fw.lang != "fa" else next(
