@@ -24,7 +24,7 @@ from storage import incident_queries, incident_writes, messages, migrate, outbox
 from storage.engine import PG_POOL, create_engine_for, is_sqlite, safe_url
 from storage.incident_tx import IncidentTx, RetryGuarded
 from storage.incident_values import ActorState, IncidentMessage, IncidentValue
-from storage.ingest import _IN_CHUNK, _ingest, _table, keys_filter
+from storage.ingest import _IN_CHUNK, _ingest, _table, stored_by_keys
 from storage.rows import add_alert_row, alert_value, utcnow
 from storage.tables import (
     AlertRow,
@@ -156,14 +156,9 @@ class Store:
             return {}
 
         def fn(s: Session) -> dict[tuple[str, str], tuple[str | None, bool]]:
-            out: dict[tuple[str, str], tuple[str | None, bool]] = {}
-            unique = list(dict.fromkeys(keys))
-            for i in range(0, len(unique), _IN_CHUNK):
-                c = _table(MessageRow).c
-                rows = s.connection().execute(select(c.source, c.msg_id, c.text_hash, c.deleted)
-                                              .where(keys_filter(unique[i:i + _IN_CHUNK], self.dialect))).all()
-                out.update({(src, mid): (h, d) for src, mid, h, d in rows})
-            return out
+            c = _table(MessageRow).c
+            rows = stored_by_keys(s, list(dict.fromkeys(keys)), c.source, c.msg_id, c.text_hash, c.deleted)
+            return {(src, mid): (h, d) for src, mid, h, d in rows}
 
         return await self.run(fn)
 
