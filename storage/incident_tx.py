@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -23,7 +23,7 @@ from storage.incident_changes import (
     WithdrawMessage,
 )
 from storage.incident_values import ActorState, CheckValue, IncidentValue, LinkValue
-from storage.incident_writes import apply_changes
+from storage.incident_writes import apply_changes, flush_history
 from storage.values import AlertValue
 
 K = TypeVar("K")
@@ -68,6 +68,10 @@ class IncidentTx:
         # ON CONFLICT leaves out still takes a number from the sequence, and leaving the statement
         # out would number the aliases stored after it otherwise
         self._spellings: set[tuple[str, str]] | None = set() if session.get_bind().dialect.name == "sqlite" else None
+        # history notes of this transaction not inserted yet: nothing on the linking path reads
+        # them, so they go in with one statement when the transaction ends (``finish``) instead
+        # of one a message; a read of history (``get_incident``) inserts them first
+        self._notes: list[dict[str, Any]] = []
 
     def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
                    subject_ids: Sequence[str], any_place: bool = False, placeless: bool = False) -> list[IncidentValue]:
@@ -107,6 +111,7 @@ class IncidentTx:
         return q.claim_links_by_source(self._s, incident_id)
 
     def get_incident(self, incident_id: int) -> IncidentValue | None:
+        flush_history(self._s, self._notes)
         return q.get_incident(self._s, incident_id)
 
     def due_checks(self, now: datetime) -> list[CheckValue]:
@@ -124,7 +129,7 @@ class IncidentTx:
     def apply(self, changes: Sequence[Change]) -> tuple[dict[int, int], list[AlertValue]]:
         linked: list[tuple[int, NewLink]] = []
         try:
-            out = apply_changes(self._s, changes, self._unlinked, linked, self._spellings)
+            out = apply_changes(self._s, changes, self._unlinked, linked, self._spellings, self._notes)
         except BaseException:
             self._clear()  # the transaction or its savepoint will be rolled back
             raise
@@ -173,6 +178,10 @@ class IncidentTx:
         if self._spellings is not None:
             self._spellings.clear()
 
+    def finish(self) -> None:
+        """Write what this transaction still holds (its history notes); called before commit."""
+        flush_history(self._s, self._notes)
+
     @contextmanager
     def boundary(self) -> Iterator[None]:
         """A savepoint: what runs inside either lands with the transaction or is undone alone
@@ -180,11 +189,14 @@ class IncidentTx:
         if not self.guarded:
             yield
             return
+        # the notes held before: a flush inside the savepoint that is rolled back undoes them too
+        held = list(self._notes)
         try:
             with self._s.begin_nested():
                 yield
         except BaseException:
             self._clear()  # rolled back: what was read since may no longer be so
+            self._notes[:] = held
             raise
 
 

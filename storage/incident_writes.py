@@ -41,16 +41,20 @@ from storage.values import AlertValue
 
 def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | None = None,
                   linked: list[tuple[int, NewLink]] | None = None,
-                  spellings: set[tuple[str, str]] | None = None) -> tuple[dict[int, int], list[AlertValue]]:
+                  spellings: set[tuple[str, str]] | None = None,
+                  notes: list[dict[str, Any]] | None = None) -> tuple[dict[int, int], list[AlertValue]]:
     """Apply changes in order. Returns the ids given to new incidents (by ref) and the alerts
     that were new (an alert whose key was raised before is skipped). ``unlinked``: messages
     known to have no link yet (stored in this transaction), whose first link needs no check that
     it is already there; each leaves the set when it is linked. ``linked`` is given each link
     inserted, with its incident's id (a link already there is not). ``spellings``: (actor id,
-    alias) pairs known to be stored, whose insert is left out; each one stored is added."""
+    alias) pairs known to be stored, whose insert is left out; each one stored is added.
+    ``notes``: the caller's history notes not yet inserted; this call's notes are added to it
+    for the caller to insert later with ``flush_history`` (without it they go in before this
+    returns). A merge inserts them first, since it moves history between incidents."""
     ids: dict[int, int] = {}
     raised: list[AlertValue] = []
-    history: list[dict[str, Any]] = []
+    history: list[dict[str, Any]] = [] if notes is None else notes
 
     def real(ref: int) -> int:
         return ids.get(ref, ref)
@@ -99,8 +103,8 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
             if change.change:
                 history.append({"incident_id": incident_id, "at": change.at, "change": change.change})
         elif isinstance(change, MergeIncident):
-            _flush_history(s, history)
-            _merge(s, change.source, real(change.into), change.at)
+            flush_history(s, history)
+            _merge(s, change.source, real(change.into), change.at, history)
         elif isinstance(change, WithdrawMessage):
             s.execute(update(IncidentLinkRow).where(IncidentLinkRow.message_pk == change.message_pk)
                       .values(withdrawn=True))
@@ -133,19 +137,20 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                 alert = replace(alert, incident=incident_id, text=alert.text.replace(INCIDENT_MARK, str(incident_id)))
             if add_alert_row(conn, alert):
                 raised.append(alert)
-    _flush_history(s, history)
+    if notes is None:
+        flush_history(s, history)
     s.flush()
     return ids, raised
 
 
-def _flush_history(s: Session, history: list[dict[str, Any]]) -> None:
-    """The history notes of a batch go in with one executemany."""
+def flush_history(s: Session, history: list[dict[str, Any]]) -> None:
+    """History notes go in with one executemany (and leave the list)."""
     if history:
         s.connection().execute(_NEW_HISTORY, history)
         history.clear()
 
 
-def _merge(s: Session, source: int, into: int, at: datetime) -> None:
+def _merge(s: Session, source: int, into: int, at: datetime, history: list[dict[str, Any]]) -> None:
     if source == into or s.get(IncidentRow, source) is None or s.get(IncidentRow, into) is None:
         return
     s.flush()
@@ -161,7 +166,7 @@ def _merge(s: Session, source: int, into: int, at: datetime) -> None:
             check.incident_id = into
     s.flush()
     s.execute(delete(IncidentRow).where(IncidentRow.id == source))
-    s.add(IncidentEventRow(incident_id=into, at=at, change=f"merged incident #{source} into this one"))
+    history.append({"incident_id": into, "at": at, "change": f"merged incident #{source} into this one"})
 
 
 def _actor_seen(s: Session, conn: Connection, change: ActorSeen, spellings: set[tuple[str, str]] | None) -> None:

@@ -127,8 +127,9 @@ class Store:
             # by an edit were set back to unprocessed and are marked again below
             results = _ingest(s, batch, processed=True)
             _incidents_lock(s)
-            out = then(IncidentTx(s, (r.pk for r in results if r.pk is not None and r.status == "new"), guarded),
-                       results)
+            tx = IncidentTx(s, (r.pk for r in results if r.pk is not None and r.status == "new"), guarded)
+            out = then(tx, results)
+            tx.finish()
             pks = [r.pk for r in results if r.pk is not None and r.status != "new"]
             from sqlalchemy import update
 
@@ -146,7 +147,10 @@ class Store:
         """Run ``fn(tx)`` with an ``IncidentTx`` in one transaction."""
         def locked(s: Session) -> T:
             _incidents_lock(s)
-            return fn(IncidentTx(s))
+            tx = IncidentTx(s)
+            out = fn(tx)
+            tx.finish()
+            return out
 
         return await self.run(locked)
 

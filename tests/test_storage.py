@@ -192,3 +192,33 @@ async def test_instances_registering_the_same_sources_together_do_not_collide(db
     finally:
         await first.close()
         await second.close()
+
+
+async def test_incident_history_written_at_the_end_survives_a_message_rolled_back(store: Store) -> None:
+    """An incident transaction holds its history notes until it ends (one insert a batch). A
+    message that fails in its savepoint after they were written (its own read of history wrote
+    them) undoes only its own: the notes of the messages before it are in the history."""
+    from storage.incident_changes import IncidentUpdate, NewIncident
+    from storage.incident_queries import get_incident
+    from storage.incident_tx import IncidentTx
+
+    def batch(s: object) -> int:
+        tx = IncidentTx(s, guarded=True)  # type: ignore[arg-type]
+        with tx.boundary():
+            ids, _ = tx.apply([NewIncident(ref=-1, event_time=T0, time_precision="day", place_id=None, place=None,
+                                           lat=None, lon=None, geo_precision="unknown", cell=None, target=None,
+                                           weapon=None, description=None, origin="auto", at=T0)])
+        incident = ids[-1]
+        with pytest.raises(RuntimeError), tx.boundary():
+            tx.apply([IncidentUpdate(incident, "", "", [], T0 + timedelta(minutes=1), "a note that is undone")])
+            assert tx.get_incident(incident) is not None  # writes the notes held, inside the savepoint
+            raise RuntimeError("this message fails")
+        with tx.boundary():
+            tx.apply([IncidentUpdate(incident, "", "", [], T0 + timedelta(minutes=2), "a later note")])
+        tx.finish()
+        return incident
+
+    incident = await store.run(batch)
+    found = await store.run(lambda s: get_incident(s, incident))
+    assert found is not None
+    assert [change for _, change in found.history] == ["created (auto)", "a later note"]
