@@ -15,7 +15,6 @@ from storage import incident_queries as q
 from storage.incident_changes import (
     Change,
     CheckState,
-    CheckUpsert,
     IncidentUpdate,
     MarkSuperseded,
     MergeIncident,
@@ -64,6 +63,9 @@ class IncidentTx:
         self._links: dict[int, list[LinkValue]] = {}
         self._fingerprints: dict[tuple[int, str, str], list[int]] = {}
         self._checks: dict[int, list[CheckValue]] = {}
+        # incidents created in this transaction: their links, fingerprints and checks are all
+        # written through ``apply``, so they are known from the start, never read
+        self._created: set[int] = set()
         # (actor id, alias) stored: not inserted again. SQLite only: on PostgreSQL an insert that
         # ON CONFLICT leaves out still takes a number from the sequence, and leaving the statement
         # out would number the aliases stored after it otherwise
@@ -91,6 +93,8 @@ class IncidentTx:
         return self._kept(self._links, incident_id, lambda: q.load_links(self._s, incident_id))
 
     def fingerprints_from(self, incident_id: int, source: str, role: str) -> list[int]:
+        if incident_id in self._created:  # no link from this source yet (``_linked`` adds each)
+            self._fingerprints.setdefault((incident_id, source, role), [])
         return self._kept(self._fingerprints, (incident_id, source, role),
                           lambda: q.fingerprints_from(self._s, incident_id, source, role))
 
@@ -129,11 +133,14 @@ class IncidentTx:
     def apply(self, changes: Sequence[Change]) -> tuple[dict[int, int], list[AlertValue]]:
         linked: list[tuple[int, NewLink]] = []
         try:
-            out = apply_changes(self._s, changes, self._unlinked, linked, self._spellings, self._notes)
+            out = apply_changes(self._s, changes, self._unlinked, linked, self._spellings, self._notes, self._checks)
         except BaseException:
             self._clear()  # the transaction or its savepoint will be rolled back
             raise
         self._forget(changes)
+        for new_id in out[0].values():
+            self._created.add(new_id)
+            self._links[new_id], self._checks[new_id] = [], []
         for incident_id, change in linked:
             self._linked(incident_id, change)
         return out
@@ -144,7 +151,7 @@ class IncidentTx:
                 self._read.pop(change.incident, None)
                 if isinstance(change, MarkSuperseded):
                     self._links.pop(change.incident, None)
-            elif isinstance(change, (CheckUpsert, CheckState)):
+            elif isinstance(change, CheckState):  # an upsert keeps ``_checks`` as it is now
                 self._checks.pop(change.incident, None)
             elif isinstance(change, (MergeIncident, WithdrawMessage)):
                 self._clear()  # links move or change on any number of incidents
@@ -166,6 +173,8 @@ class IncidentTx:
             if first:  # the first link of its group, and the newest link: last in id order
                 links.append(row)
         recent = self._fingerprints.get((incident_id, lv.source, lv.role))
+        if recent is None and incident_id in self._created:
+            recent = self._fingerprints[(incident_id, lv.source, lv.role)] = []
         if recent is not None:
             recent.insert(0, lv.fingerprint)
             del recent[q.RECENT_TEXTS:]
@@ -175,6 +184,7 @@ class IncidentTx:
         self._links.clear()
         self._fingerprints.clear()
         self._checks.clear()
+        self._created.clear()
         if self._spellings is not None:
             self._spellings.clear()
 

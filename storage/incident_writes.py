@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +25,7 @@ from storage.incident_changes import (
     NewLink,
     WithdrawMessage,
 )
+from storage.incident_values import CheckValue
 from storage.rows import add_alert_row, utcnow
 from storage.tables import (
     ActorAliasRow,
@@ -42,7 +43,8 @@ from storage.values import AlertValue
 def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | None = None,
                   linked: list[tuple[int, NewLink]] | None = None,
                   spellings: set[tuple[str, str]] | None = None,
-                  notes: list[dict[str, Any]] | None = None) -> tuple[dict[int, int], list[AlertValue]]:
+                  notes: list[dict[str, Any]] | None = None,
+                  checks: dict[int, list[CheckValue]] | None = None) -> tuple[dict[int, int], list[AlertValue]]:
     """Apply changes in order. Returns the ids given to new incidents (by ref) and the alerts
     that were new (an alert whose key was raised before is skipped). ``unlinked``: messages
     known to have no link yet (stored in this transaction), whose first link needs no check that
@@ -51,7 +53,9 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
     alias) pairs known to be stored, whose insert is left out; each one stored is added.
     ``notes``: the caller's history notes not yet inserted; this call's notes are added to it
     for the caller to insert later with ``flush_history`` (without it they go in before this
-    returns). A merge inserts them first, since it moves history between incidents."""
+    returns). A merge inserts them first, since it moves history between incidents. ``checks``:
+    the claim checks of incidents as the caller holds them: a check upserted on one of those is
+    found there, not read, and the list is kept as the database now has it."""
     ids: dict[int, int] = {}
     raised: list[AlertValue] = []
     history: list[dict[str, Any]] = [] if notes is None else notes
@@ -114,16 +118,7 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                 IncidentLinkRow.withdrawn.is_(True), IncidentLinkRow.subject_id != change.by,  # type: ignore[attr-defined]
             ).values(superseded=True))
         elif isinstance(change, CheckUpsert):
-            incident_id = real(change.incident)
-            checks = _CHECKS
-            check = conn.execute(_CHECK_FIND, {"incident_id": incident_id, "claimant_id": change.claimant_id}).first()
-            if check is None:
-                conn.execute(_NEW_CHECK, [dict(incident_id=incident_id, claimant_id=change.claimant_id,
-                                               claimant=change.claimant, claimed_at=change.claimed_at,
-                                               due_at=change.due_at, state="pending")])
-            elif change.due_at < check.due_at and check.state == "pending":
-                conn.execute(update(checks).where(checks.c.id == check.id)
-                             .values(due_at=change.due_at, claimed_at=change.claimed_at))
+            _upsert_check(conn, change, real(change.incident), checks)
         elif isinstance(change, CheckState):
             s.execute(update(ClaimCheckRow).where(ClaimCheckRow.incident_id == real(change.incident),
                                                   ClaimCheckRow.claimant_id == change.claimant_id)
@@ -141,6 +136,29 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
         flush_history(s, history)
     s.flush()
     return ids, raised
+
+
+def _upsert_check(conn: Connection, change: CheckUpsert, incident_id: int,
+                  checks: dict[int, list[CheckValue]] | None) -> None:
+    """A claimant's check on an incident: inserted, or brought forward when it was due later."""
+    kept = checks.get(incident_id) if checks is not None else None
+    if kept is not None:
+        check: Any = next((c for c in kept if c.claimant_id == change.claimant_id), None)
+    else:
+        check = conn.execute(_CHECK_FIND, {"incident_id": incident_id, "claimant_id": change.claimant_id}).first()
+    if check is None:
+        new_id = conn.execute(_NEW_CHECK, dict(incident_id=incident_id, claimant_id=change.claimant_id,
+                                               claimant=change.claimant, claimed_at=change.claimed_at,
+                                               due_at=change.due_at, state="pending")).scalar_one()
+        if kept is not None:  # as read back: in UTC
+            kept.append(CheckValue(new_id, incident_id, change.claimant_id, change.claimant,
+                                   change.claimed_at.astimezone(UTC), change.due_at.astimezone(UTC), "pending"))
+    elif change.due_at < check.due_at and check.state == "pending":
+        conn.execute(update(_CHECKS).where(_CHECKS.c.id == check.id)
+                     .values(due_at=change.due_at, claimed_at=change.claimed_at))
+        if kept is not None:
+            kept[kept.index(check)] = replace(check, claimed_at=change.claimed_at.astimezone(UTC),
+                                              due_at=change.due_at.astimezone(UTC))
 
 
 def flush_history(s: Session, history: list[dict[str, Any]]) -> None:
@@ -247,7 +265,7 @@ _ALIASES = _table(ActorAliasRow)
 _NEW_INCIDENT = insert(_INCIDENTS).returning(_INCIDENTS.c.id)
 _NEW_LINK = insert(_LINKS)
 _NEW_HISTORY = insert(_table(IncidentEventRow))
-_NEW_CHECK = insert(_CHECKS)
+_NEW_CHECK = insert(_CHECKS).returning(_CHECKS.c.id)
 _LINK_EXISTS = select(_LINKS.c.id).where(
     _LINKS.c.incident_id == bindparam("incident_id"), _LINKS.c.message_pk == bindparam("message_pk"),
     _LINKS.c.role == bindparam("role"), _LINKS.c.statement_idx == bindparam("statement_idx")).limit(1)
