@@ -121,9 +121,6 @@ class IncidentTx:
     def due_checks(self, now: datetime) -> list[CheckValue]:
         return q.due_checks(self._s, now)
 
-    def next_due(self) -> datetime | None:
-        return q.next_due(self._s)
-
     def links_of_message(self, message_pk: int) -> list[tuple[int, LinkValue]]:
         return q.links_of_message(self._s, message_pk)
 

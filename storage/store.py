@@ -154,6 +154,11 @@ class Store:
 
         return await self.run(locked)
 
+    async def next_due(self) -> datetime | None:
+        """When the earliest pending claim check is due. A read of committed rows: it does not
+        wait for the incidents lock (on PostgreSQL one statement less a batch)."""
+        return await self.run(incident_queries.next_due)
+
     async def stored_hashes(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], tuple[str | None, bool]]:
         """(text hash, deleted) of the messages already stored, for the keys given."""
         if not keys:

@@ -144,7 +144,7 @@ class IncidentEngine:
         return alerts
 
     async def next_due(self) -> datetime | None:
-        return await self.store.in_tx(lambda tx: tx.next_due())
+        return await self.store.next_due()
 
     async def sweep(self, now: datetime) -> list[AlertValue]:
         return await self.store.in_tx(lambda tx: self.sweep_in(tx, now))
