@@ -39,10 +39,11 @@ class IncidentTx:
     its changes, and ``boundary`` (a SAVEPOINT) so one message's failure undoes only its own
     changes. The session itself stays inside ``storage``.
 
-    The candidates read in a transaction are kept until a change of this transaction touches
-    them: the statements of one batch look at the same days, so most candidates are read once
-    a batch instead of once a statement (every write goes through ``apply``, which forgets what
-    it touches; a savepoint rolled back forgets everything).
+    The candidates read in a transaction are kept, and a change of this transaction to one is
+    made to it in memory as well (a new status, a link's stub), or it is forgotten (a place
+    refined, a stub of a new subject): the statements of one batch look at the same days, so
+    most candidates are read once a batch instead of once a statement (every write goes through
+    ``apply``; a savepoint rolled back forgets everything).
 
     ``guarded``: ``boundary`` takes a savepoint. A batch is first run unguarded (two statements
     fewer a message, which on PostgreSQL are two round trips): a failure there raises
@@ -79,6 +80,9 @@ class IncidentTx:
                    subject_ids: Sequence[str], any_place: bool = False, placeless: bool = False) -> list[IncidentValue]:
         ids = q.candidate_ids(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place, placeless=placeless)
         missing = [i for i in ids if i not in self._read]
+        if self.verify:
+            kept = [i for i in ids if i in self._read]
+            _same([self._read[i] for i in kept], list(q.incidents_with_stubs(self._s, kept).values()))
         if missing:
             self._read.update(q.incidents_with_stubs(self._s, missing))
         return [self._read[i] for i in ids if i in self._read]
@@ -135,6 +139,8 @@ class IncidentTx:
             self._clear()  # the transaction or its savepoint will be rolled back
             raise
         self._forget(changes)
+        for incident_id, change in linked:
+            self._stub(incident_id, change.link)
         for new_id in out[0].values():
             self._created.add(new_id)
             self._links[new_id], self._checks[new_id] = [], []
@@ -144,14 +150,50 @@ class IncidentTx:
 
     def _forget(self, changes: Sequence[Change]) -> None:
         for change in changes:
-            if isinstance(change, (NewLink, IncidentUpdate, MarkSuperseded)):
+            if isinstance(change, IncidentUpdate):
+                self._updated(change)
+            elif isinstance(change, MarkSuperseded):
                 self._read.pop(change.incident, None)
-                if isinstance(change, MarkSuperseded):
-                    self._links.pop(change.incident, None)
+                self._links.pop(change.incident, None)
             elif isinstance(change, CheckState):  # an upsert keeps ``_checks`` as it is now
                 self._checks.pop(change.incident, None)
             elif isinstance(change, (MergeIncident, WithdrawMessage)):
                 self._clear()  # links move or change on any number of incidents
+
+    def _updated(self, change: IncidentUpdate) -> None:
+        """A candidate kept, as the update left its row (``apply_changes``): the status when one
+        is given, the later of the two times, the first corroboration. A place refined is
+        forgotten (rare; read again)."""
+        kept = self._read.get(change.incident)
+        if kept is None:
+            return
+        if change.fields:
+            del self._read[change.incident]
+            return
+        at = change.at.astimezone(UTC)
+        new = replace(kept, updated_at=at if kept.updated_at < at else kept.updated_at)
+        if change.status:
+            new = replace(new, status=change.status, grade=change.grade, reasons=tuple(change.reasons))
+        if change.corroborated_at is not None and kept.corroborated_at is None:
+            new = replace(new, corroborated_at=change.corroborated_at.astimezone(UTC))
+        self._read[change.incident] = new
+
+    def _stub(self, incident_id: int, link: LinkValue) -> None:
+        """A candidate kept, with a link inserted: its stubs (``incidents_with_stubs``) keep the
+        first time of each (role, subject). A subject new on it is forgotten: where its stub
+        goes depends on the database's collation."""
+        kept = self._read.get(incident_id)
+        if kept is None or link.subject_id is None or link.withdrawn:
+            return
+        stubs = list(kept.links)
+        at = link.at.astimezone(UTC)
+        for k, stub in enumerate(stubs):
+            if (stub.role, stub.subject_id) == (link.role, link.subject_id):
+                if at < stub.at:
+                    stubs[k] = replace(stub, at=at)
+                    self._read[incident_id] = replace(kept, links=tuple(stubs))
+                return
+        del self._read[incident_id]
 
     def _linked(self, incident_id: int, change: NewLink) -> None:
         """A link inserted: the rules' links and the fingerprints of the incident, as the
