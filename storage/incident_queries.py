@@ -126,8 +126,11 @@ def incident_messages(s: Session, incident_ids: Sequence[int]) -> dict[int, list
     return out
 
 
+CANDIDATES = 40  # the most a candidate read returns
+
+
 def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
-               subject_ids: Sequence[str], limit: int = 40, any_place: bool = False,
+               subject_ids: Sequence[str], limit: int = CANDIDATES, any_place: bool = False,
                placeless: bool = False) -> list[IncidentValue]:
     """Incidents in [t0, t1] at one of the places or grid cells, or linked to one of the subjects;
     with ``any_place``, every incident in the window, newest first (for a statement that names no
@@ -140,7 +143,7 @@ def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str],
 
 
 def candidate_ids(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
-                  subject_ids: Sequence[str], limit: int = 40, any_place: bool = False,
+                  subject_ids: Sequence[str], limit: int = CANDIDATES, any_place: bool = False,
                   placeless: bool = False) -> list[int]:
     """The ids of ``candidates``, in its order (one indexed read of one column)."""
     if not any_place and not (place_ids or cells or subject_ids):
@@ -149,6 +152,18 @@ def candidate_ids(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[st
     return [i for (i,) in s.connection().execute(query, {
         "t0": t0, "t1": t1, "place_ids": list(place_ids), "cells": list(cells),
         "subject_ids": list(subject_ids)}).all()]
+
+
+def placeless_between(s: Session, t0: datetime, t1: datetime) -> list[tuple[datetime, int]]:
+    """(event time, id) of every incident without a place in [t0, t1], newest first (the order
+    of ``candidate_ids`` with ``placeless``, without its limit)."""
+    return [(at, i) for at, i in s.connection().execute(_PLACELESS, {"t0": t0, "t1": t1}).all()]
+
+
+_PLACELESS = (select(_INCIDENTS.c.event_time, _INCIDENTS.c.id)
+              .where(_INCIDENTS.c.event_time >= bindparam("t0"), _INCIDENTS.c.event_time <= bindparam("t1"),
+                     _INCIDENTS.c.place_id.is_(None))
+              .order_by(_INCIDENTS.c.event_time.desc(), _INCIDENTS.c.id.desc()))
 
 
 def incidents_with_stubs(s: Session, ids: Sequence[int]) -> dict[int, IncidentValue]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -18,12 +18,17 @@ from storage.incident_changes import (
     IncidentUpdate,
     MarkSuperseded,
     MergeIncident,
+    NewIncident,
     NewLink,
     WithdrawMessage,
 )
 from storage.incident_values import ActorState, CheckValue, IncidentValue, LinkValue
 from storage.incident_writes import apply_changes, flush_history
 from storage.values import AlertValue
+
+# the placeless incidents read for one window and the days after it: the next statements of a
+# batch, later in time, ask about windows inside it
+PLACELESS_AHEAD = timedelta(days=7)
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -67,6 +72,8 @@ class IncidentTx:
         # incidents created in this transaction: their links, fingerprints and checks are all
         # written through ``apply``, so they are known from the start, never read
         self._created: set[int] = set()
+        # the incidents without a place in [from, to] (``placeless_between``), kept like the rest
+        self._placeless: tuple[datetime, datetime, list[tuple[datetime, int]]] | None = None
         # (actor id, alias) stored: not inserted again. SQLite only: on PostgreSQL an insert that
         # ON CONFLICT leaves out still takes a number from the sequence, and leaving the statement
         # out would number the aliases stored after it otherwise
@@ -78,7 +85,11 @@ class IncidentTx:
 
     def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
                    subject_ids: Sequence[str], any_place: bool = False, placeless: bool = False) -> list[IncidentValue]:
-        ids = q.candidate_ids(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place, placeless=placeless)
+        if placeless and any_place:
+            ids = self._placeless_ids(t0, t1)
+        else:
+            ids = q.candidate_ids(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place,
+                                  placeless=placeless)
         missing = [i for i in ids if i not in self._read]
         if self.verify:
             kept = [i for i in ids if i in self._read]
@@ -86,6 +97,35 @@ class IncidentTx:
         if missing:
             self._read.update(q.incidents_with_stubs(self._s, missing))
         return [self._read[i] for i in ids if i in self._read]
+
+    def _placeless_ids(self, t0: datetime, t1: datetime, limit: int = q.CANDIDATES) -> list[int]:
+        """``candidate_ids`` of the incidents without a place in [t0, t1], from the ones kept when
+        the window is inside what was read."""
+        held = self._placeless
+        if held is None or not (held[0] <= t0 and t1 <= held[1]):
+            held = self._placeless = (t0, t1 + PLACELESS_AHEAD, q.placeless_between(self._s, t0, t1 + PLACELESS_AHEAD))
+        found = [i for at, i in held[2] if t0 <= at <= t1][:limit]
+        if self.verify:
+            _same(found, q.candidate_ids(self._s, t0, t1, [], [], [], limit, any_place=True, placeless=True))
+        return found
+
+    def _placed(self, changes: Sequence[Change], ids: dict[int, int]) -> None:
+        """The placeless incidents kept, after ``changes``: a new one without a place joins them,
+        one given a place leaves."""
+        held = self._placeless
+        if held is None:
+            return
+        for change in changes:
+            if isinstance(change, NewIncident) and change.place_id is None and change.ref in ids:
+                at = change.event_time.astimezone(UTC)
+                if held[0] <= at <= held[1]:
+                    held[2].append((at, ids[change.ref]))
+                    held[2].sort(reverse=True)
+            elif isinstance(change, IncidentUpdate) and "place_id" in change.fields:
+                if change.fields["place_id"] is None:
+                    self._placeless = None
+                    return
+                held[2][:] = [(at, i) for at, i in held[2] if i != change.incident]
 
     def incidents_between(self, t0: datetime, t1: datetime) -> list[IncidentValue]:
         return q.incidents_between(self._s, t0, t1)
@@ -139,6 +179,7 @@ class IncidentTx:
             self._clear()  # the transaction or its savepoint will be rolled back
             raise
         self._forget(changes)
+        self._placed(changes, out[0])
         for incident_id, change in linked:
             self._stub(incident_id, change.link)
         for new_id in out[0].values():
@@ -224,6 +265,7 @@ class IncidentTx:
         self._fingerprints.clear()
         self._checks.clear()
         self._created.clear()
+        self._placeless = None
         if self._spellings is not None:
             self._spellings.clear()
 
