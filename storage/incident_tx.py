@@ -23,7 +23,7 @@ from storage.incident_changes import (
     WithdrawMessage,
 )
 from storage.incident_values import ActorState, CheckValue, IncidentValue, LinkValue
-from storage.incident_writes import apply_changes, flush_history
+from storage.incident_writes import apply_changes, flush_claims, flush_history
 from storage.values import AlertValue
 
 # the placeless incidents read for one window and the days after it: the next statements of a
@@ -82,6 +82,9 @@ class IncidentTx:
         # them, so they go in with one statement when the transaction ends (``finish``) instead
         # of one a message; a read of history (``get_incident``) inserts them first
         self._notes: list[dict[str, Any]] = []
+        # the actors known stored in this transaction, with the claims counted for them and not
+        # written yet (most claims of a batch are by a few actors: one UPDATE each at the end)
+        self._claims: dict[str, tuple[int, datetime | None]] = {}
 
     def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
                    subject_ids: Sequence[str], any_place: bool = False, placeless: bool = False) -> list[IncidentValue]:
@@ -169,12 +172,14 @@ class IncidentTx:
         return q.links_of_message(self._s, message_pk)
 
     def actor_states(self) -> dict[str, ActorState]:
+        flush_claims(self._s, self._claims)
         return q.actor_states(self._s)
 
     def apply(self, changes: Sequence[Change]) -> tuple[dict[int, int], list[AlertValue]]:
         linked: list[tuple[int, NewLink]] = []
         try:
-            out = apply_changes(self._s, changes, self._unlinked, linked, self._spellings, self._notes, self._checks)
+            out = apply_changes(self._s, changes, self._unlinked, linked, self._spellings, self._notes, self._checks,
+                                self._claims)
         except BaseException:
             self._clear()  # the transaction or its savepoint will be rolled back
             raise
@@ -270,8 +275,10 @@ class IncidentTx:
             self._spellings.clear()
 
     def finish(self) -> None:
-        """Write what this transaction still holds (its history notes); called before commit."""
+        """Write what this transaction still holds (history notes, claims counted); called
+        before commit."""
         flush_history(self._s, self._notes)
+        flush_claims(self._s, self._claims)
 
     @contextmanager
     def boundary(self) -> Iterator[None]:
@@ -280,14 +287,16 @@ class IncidentTx:
         if not self.guarded:
             yield
             return
-        # the notes held before: a flush inside the savepoint that is rolled back undoes them too
-        held = list(self._notes)
+        # what is held before: a flush inside the savepoint that is rolled back undoes it too
+        held, claims = list(self._notes), dict(self._claims)
         try:
             with self._s.begin_nested():
                 yield
         except BaseException:
             self._clear()  # rolled back: what was read since may no longer be so
             self._notes[:] = held
+            self._claims.clear()
+            self._claims.update(claims)
             raise
 
 

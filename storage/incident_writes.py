@@ -44,7 +44,9 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                   linked: list[tuple[int, NewLink]] | None = None,
                   spellings: set[tuple[str, str]] | None = None,
                   notes: list[dict[str, Any]] | None = None,
-                  checks: dict[int, list[CheckValue]] | None = None) -> tuple[dict[int, int], list[AlertValue]]:
+                  checks: dict[int, list[CheckValue]] | None = None,
+                  claims: dict[str, tuple[int, datetime | None]] | None = None
+                  ) -> tuple[dict[int, int], list[AlertValue]]:
     """Apply changes in order. Returns the ids given to new incidents (by ref) and the alerts
     that were new (an alert whose key was raised before is skipped). ``unlinked``: messages
     known to have no link yet (stored in this transaction), whose first link needs no check that
@@ -55,7 +57,9 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
     for the caller to insert later with ``flush_history`` (without it they go in before this
     returns). A merge inserts them first, since it moves history between incidents. ``checks``:
     the claim checks of incidents as the caller holds them: a check upserted on one of those is
-    found there, not read, and the list is kept as the database now has it."""
+    found there, not read, and the list is kept as the database now has it. ``claims``: the
+    actors known stored, with the claims counted for them and not yet written (``flush_claims``):
+    a claim of one of those is added there instead of an UPDATE a claim."""
     ids: dict[int, int] = {}
     raised: list[AlertValue] = []
     history: list[dict[str, Any]] = [] if notes is None else notes
@@ -124,7 +128,7 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                                                   ClaimCheckRow.claimant_id == change.claimant_id)
                       .values(state=change.state))
         elif isinstance(change, ActorSeen):
-            _actor_seen(s, conn, change, spellings)
+            _actor_seen(s, conn, change, spellings, claims)
         elif isinstance(change, AlertValue):
             alert = change
             if alert.incident is not None:
@@ -161,6 +165,15 @@ def _upsert_check(conn: Connection, change: CheckUpsert, incident_id: int,
                                               due_at=change.due_at.astimezone(UTC))
 
 
+def flush_claims(s: Session, claims: dict[str, tuple[int, datetime | None]]) -> None:
+    """The claims counted in memory go in with one executemany (the actors stay known stored)."""
+    counted = [actor_id for actor_id, (n, _) in claims.items() if n]
+    if counted:
+        s.connection().execute(_ACTOR_CLAIMED, [{"b_id": actor_id, "b_n": claims[actor_id][0],
+                                                 "b_at": claims[actor_id][1]} for actor_id in counted])
+        claims.update((actor_id, (0, None)) for actor_id in counted)
+
+
 def flush_history(s: Session, history: list[dict[str, Any]]) -> None:
     """History notes go in with one executemany (and leave the list)."""
     if history:
@@ -187,20 +200,29 @@ def _merge(s: Session, source: int, into: int, at: datetime, history: list[dict[
     history.append({"incident_id": into, "at": at, "change": f"merged incident #{source} into this one"})
 
 
-def _actor_seen(s: Session, conn: Connection, change: ActorSeen, spellings: set[tuple[str, str]] | None) -> None:
-    """One statement for an actor seen before (the claim counted), two for a new one; the
-    spelling is inserted unless the actor already has it (ON CONFLICT DO NOTHING; no statement
-    when ``spellings`` says it is stored)."""
+def _actor_seen(s: Session, conn: Connection, change: ActorSeen, spellings: set[tuple[str, str]] | None,
+                claims: dict[str, tuple[int, datetime | None]] | None) -> None:
+    """One statement for an actor seen before (the claim counted), two for a new one, none for
+    one ``claims`` holds (the claim is added there); the spelling is inserted unless the actor
+    already has it (ON CONFLICT DO NOTHING; no statement when ``spellings`` says it is stored)."""
     from classifiers.normalize import name_key
 
-    counted = 0
-    if change.claim:
-        counted = conn.execute(_ACTOR_CLAIMED, {"b_id": change.id, "b_at": change.at}).rowcount
-    if not counted:
-        _insert_missing(s, _ACTORS, dict(
-            id=change.id, name=change.name, kind=change.kind, parent=change.parent, known=change.known,
-            first_seen=change.at, last_claim_at=change.at if change.claim else None, claims=1 if change.claim else 0,
-        ), ("id",))
+    if claims is not None and change.id in claims:
+        if change.claim:
+            n, latest = claims[change.id]
+            claims[change.id] = (n + 1, change.at if latest is None or latest < change.at else latest)
+    else:
+        counted = 0
+        if change.claim:
+            counted = conn.execute(_ACTOR_CLAIMED, {"b_id": change.id, "b_at": change.at, "b_n": 1}).rowcount
+        if not counted:
+            _insert_missing(s, _ACTORS, dict(
+                id=change.id, name=change.name, kind=change.kind, parent=change.parent, known=change.known,
+                first_seen=change.at, last_claim_at=change.at if change.claim else None,
+                claims=1 if change.claim else 0,
+            ), ("id",))
+        if claims is not None:
+            claims[change.id] = (0, None)  # stored now: its next claims are counted in memory
     if change.alias and (spellings is None or (change.id, change.alias) not in spellings):
         _insert_missing(s, _ALIASES, dict(actor_id=change.id, alias=change.alias, norm=name_key(change.alias),
                                           origin="seen", first_seen=change.at, first_message=change.message),
@@ -276,7 +298,7 @@ _CHECK_FIND = select(_CHECKS.c.id, _CHECKS.c.due_at, _CHECKS.c.state).where(
     _CHECKS.c.incident_id == bindparam("incident_id"), _CHECKS.c.claimant_id == bindparam("claimant_id"))
 _ACTOR_AT: Any = bindparam("b_at", type_=_ACTORS.c.last_claim_at.type)
 _ACTOR_CLAIMED = update(_ACTORS).where(_ACTORS.c.id == bindparam("b_id")).values(
-    claims=_ACTORS.c.claims + 1,
+    claims=_ACTORS.c.claims + bindparam("b_n", type_=_ACTORS.c.claims.type),
     last_claim_at=case((or_(_ACTORS.c.last_claim_at.is_(None), _ACTORS.c.last_claim_at < _ACTOR_AT), _ACTOR_AT),
                        else_=_ACTORS.c.last_claim_at))
 

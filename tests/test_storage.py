@@ -222,3 +222,32 @@ async def test_incident_history_written_at_the_end_survives_a_message_rolled_bac
     found = await store.run(lambda s: get_incident(s, incident))
     assert found is not None
     assert [change for _, change in found.history] == ["created (auto)", "a later note"]
+
+
+async def test_claims_counted_at_the_end_survive_a_message_rolled_back(store: Store) -> None:
+    """An incident transaction counts an actor's claims in memory and writes them when it ends.
+    A message that fails in its savepoint after they were written (its own read of the actors
+    wrote them) undoes only its own claim: the actor has the claims of the others."""
+    from storage.incident_changes import ActorSeen
+    from storage.incident_tx import IncidentTx
+
+    def seen(minutes: int) -> ActorSeen:
+        return ActorSeen("saraya-test", "Saraya Test", "unknown", False, None, "Saraya Test",
+                         T0 + timedelta(minutes=minutes), None, claim=True)
+
+    def batch(s: object) -> None:
+        tx = IncidentTx(s, guarded=True)  # type: ignore[arg-type]
+        for minutes in (0, 1):
+            with tx.boundary():
+                tx.apply([seen(minutes)])
+        with pytest.raises(RuntimeError), tx.boundary():
+            tx.apply([seen(5)])
+            assert tx.actor_states()["saraya-test"].claims == 3  # written, inside the savepoint
+            raise RuntimeError("this message fails")
+        with tx.boundary():
+            tx.apply([seen(2)])
+        tx.finish()
+
+    await store.run(batch)
+    actor = (await store.actor_states())["saraya-test"]
+    assert (actor.claims, actor.last_claim_at) == (3, T0 + timedelta(minutes=2))
