@@ -1079,3 +1079,22 @@ def test_people_telling_an_attack_by_its_verbal_noun_blame_its_doer(classifier: 
 
 def test_telling_no_attack_by_a_verbal_noun_is_none(classifier: Classifier) -> None:
     assert not _rows(classifier, "وأفاد ناشطون بوصول تعزيزات إلى المدينة .")
+
+
+# --- reported speech: officials of a state -------------------
+
+@pytest.mark.parametrize(("officials", "state"), [
+    ("مسؤولون أمريكيون", "United States"), ("مسؤولون أميركيون", "United States"), ("مسؤولون عراقيون", "Iraq"),
+    ("مسؤولون إسرائيليون", "Israel"), ("مسؤولون سعوديون", "Saudi Arabia"), ("مسؤولون لبنانيون", "Lebanon"),
+])
+@pytest.mark.parametrize("verb", ["قال", "أكد", "ذكر"])
+def test_officials_with_their_states_plural_adjective_speak_for_it(classifier: Classifier, officials: str,
+                                                                    state: str, verb: str) -> None:
+    text = f"و{verb} {officials} أن كتائب حزب الله نفذت الهجوم الصاروخي على القاعدة أمس."
+    assert ("attribution", state, KH) in _rows(classifier, text)
+
+
+def test_a_states_security_sources_stay_the_states(classifier: Classifier) -> None:
+    text = "وقالت مصادر أمنية عراقية إن تنظيم داعش فجر سيارة مفخخة في سوق بمدينة كركوك."
+    assert _one(classifier, text)[:3] == ("attribution", "Iraq", IS)
+
