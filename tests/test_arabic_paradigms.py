@@ -1081,7 +1081,7 @@ def test_telling_no_attack_by_a_verbal_noun_is_none(classifier: Classifier) -> N
     assert not _rows(classifier, "وأفاد ناشطون بوصول تعزيزات إلى المدينة .")
 
 
-# --- reported speech: officials of a state -------------------
+# --- reported speech: officials of a state, plural and revealing speech verbs -------------------
 
 @pytest.mark.parametrize(("officials", "state"), [
     ("مسؤولون أمريكيون", "United States"), ("مسؤولون أميركيون", "United States"), ("مسؤولون عراقيون", "Iraq"),
@@ -1092,6 +1092,16 @@ def test_officials_with_their_states_plural_adjective_speak_for_it(classifier: C
                                                                     state: str, verb: str) -> None:
     text = f"و{verb} {officials} أن كتائب حزب الله نفذت الهجوم الصاروخي على القاعدة أمس."
     assert ("attribution", state, KH) in _rows(classifier, text)
+
+
+@pytest.mark.parametrize(("lead", "speaker"), [
+    ("المسؤولون العراقيون قالوا", "Iraq"), ("ووزراء الحكومة التركية يقولون", "Turkey"),
+    ("والقادة الأمريكيون أكدوا", "United States"), ("وكشفت وزارة الدفاع الأمريكية", "United States"),
+    ("واعتبرت الحكومة العراقية", "Iraq"), ("وكشف الجيش العراقي", "Iraq"),
+])
+def test_plural_and_revealing_speech_verbs_report_a_blame(classifier: Classifier, lead: str, speaker: str) -> None:
+    text = f"{lead} إن تنظيم داعش شن الهجوم على نقطة التفتيش في كركوك."
+    assert _one(classifier, text) == ("attribution", speaker, IS, None, "Kirkuk")
 
 
 def test_a_states_security_sources_stay_the_states(classifier: Classifier) -> None:
