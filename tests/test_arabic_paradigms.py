@@ -1108,3 +1108,19 @@ def test_a_states_security_sources_stay_the_states(classifier: Classifier) -> No
     text = "وقالت مصادر أمنية عراقية إن تنظيم داعش فجر سيارة مفخخة في سوق بمدينة كركوك."
     assert _one(classifier, text)[:3] == ("attribution", "Iraq", IS)
 
+
+# --- habits are no claim of one attack ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وكثيرا ما تعلن حركة حسم مسؤوليتها عن الهجمات على الشرطة , غير أنها صمتت عن هجوم الأمس.",
+    "وعادة ما يعلن تنظيم داعش مسؤوليته عن الهجمات في شمال سيناء عبر وكالته.",
+    "ودائما ما تتبنى هيئة تحرير الشام عمليات التفجير في ريف حلب.",
+    "ويتبنى التنظيم عادة الهجمات على نقاط الجيش في الصحراء.",
+])
+def test_a_groups_habit_of_claiming_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert [r for r in _rows(classifier, text) if r[0] == "claim"] == []
+
+
+def test_a_claim_of_one_attack_still_stands_beside_the_habit(classifier: Classifier) -> None:
+    text = "وتبنت حركة حسم الهجوم على كمين الشرطة في الجيزة."
+    assert _rows(classifier, text)[0][:2] == ("claim", "Hasm Movement")
