@@ -1124,3 +1124,26 @@ def test_a_groups_habit_of_claiming_is_no_claim(classifier: Classifier, text: st
 def test_a_claim_of_one_attack_still_stands_beside_the_habit(classifier: Classifier) -> None:
     text = "وتبنت حركة حسم الهجوم على كمين الشرطة في الجيزة."
     assert _rows(classifier, text)[0][:2] == ("claim", "Hasm Movement")
+
+
+# --- a denial of something other than an attack ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ونفت الشرطة الأنباء عن اعتقال قيادي في حركة حماس بعد الهجوم .",
+    "ونفت وزارة الداخلية الأنباء عن وفاة المتهم بتفجير الكنيسة داخل السجن .",
+    "ونفى التحالف الدولي امتلاك أي معلومات عن مكان زعيم تنظيم داعش بعد المعارك في البوكمال .",
+    "ونفى الموقوفون الطابع الإرهابي للهجوم الذي خططوا له .",
+    "ونفت السلطات التركية تسليم عناصر من تنظيم داعش إلى العراق بعد التفجير .",
+    "ونفى الجيش فرار سجناء من تنظيم الدولة خلال القصف على السجن .",
+])
+def test_denying_an_arrest_a_death_in_custody_or_a_whereabouts_is_no_denial(classifier: Classifier,
+                                                                           text: str) -> None:
+    assert [r for r in _rows(classifier, text) if r[0] == "denial"] == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("ونفى حزب الله مشاركته في المعارك في القلمون .", ("denial", "Hezbollah", "Hezbollah")),
+    ("ونفت كتائب حزب الله ضلوعها في الهجوم على قاعدة التاجي .", ("denial", KH, KH)),
+])
+def test_a_denied_role_in_an_attack_stays_a_denial(classifier: Classifier, text: str, want: Row) -> None:
+    assert _rows(classifier, text) == [want]
