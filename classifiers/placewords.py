@@ -23,6 +23,7 @@ class PlaceWords:
     arabic_heads: frozenset[str]
     not_heads: frozenset[str]
     arabic_generic: frozenset[str]
+    arabic_kind: frozenset[str]
     aimed: frozenset[str]
     speech: re.Pattern[str]
     speech_at: frozenset[str]
@@ -65,7 +66,8 @@ def place_words() -> PlaceWords:
     return PlaceWords(
         where_before=norm("where_before"), modifiers=modifiers, owned=owned, site_nouns=nouns,
         arabic_heads=frozenset(raw["arabic_name_heads"]), not_heads=frozenset(raw["not_place_heads"]),
-        arabic_generic=frozenset(raw["arabic_generic"]), aimed=norm("aimed"), speech=speech, speech_at=norm("speech_at"),
+        arabic_generic=frozenset(raw["arabic_generic"]), arabic_kind=frozenset(raw["arabic_kind"]), aimed=norm("aimed"),
+        speech=speech, speech_at=norm("speech_at"),
         answered=answered, area_of=norm("area_of"), named=named, origin=origin, origin_before=norm("origin_before"),
         blame=norm("blame"), attacks=norm("attacks"), of_fr=norm("of_fr"),
         destination=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["destination"]) + r")$"),

@@ -139,6 +139,8 @@ def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) 
             words = [*words[:glued], _GLUED.sub(r"\1", words[glued])]
         if pattern is ARABIC_PLACE or pattern is PERSIAN_PLACE:
             generic = place_words().arabic_generic
+            if words and words[0] in place_words().arabic_kind:
+                return None  # «قاعدة خلفية لهجماتهم»: what kind of base, and no name
             while words and words[0] in generic:
                 words = words[1:]  # «في العاصمة المنامة» is Manama
             if len(words) == 2 and (words[1] in generic or (words[0] not in place_words().arabic_heads and (

@@ -1147,3 +1147,35 @@ def test_denying_an_arrest_a_death_in_custody_or_a_whereabouts_is_no_denial(clas
 ])
 def test_a_denied_role_in_an_attack_stays_a_denial(classifier: Classifier, text: str, want: Row) -> None:
     assert _rows(classifier, text) == [want]
+
+
+# --- places as written: an adjective of kind, a second direction, «باب» --------------------------
+
+def _where(classifier: Classifier, text: str) -> tuple[str, str | None, str | None]:
+    """The one statement's stance and speaker, and its place as shown (as written when finer)."""
+    result = classifier.classify(text)
+    assert len(result.statements) == 1, (text, [s.stance for s in result.statements])
+    st = result.statements[0]
+    return st.stance, st.speaker.name if st.speaker else None, st.place_written or (st.place.name if st.place else None)
+
+
+@pytest.mark.parametrize("where", ["شمال ووسط سيناء", "جنوب وشرق سيناء"])
+def test_a_second_direction_joined_to_the_first_is_no_name(classifier: Classifier, where: str) -> None:
+    text = f"وأعلن الجيش المصري تدمير عشرة أوكار للمسلحين في {where} ."
+    assert _where(classifier, text) == ("claim", "Egypt", "Sinai")
+
+
+@pytest.mark.parametrize("kind", ["قاعدة خلفية", "منطقة عازلة", "منطقة آمنة", "قاعدة عسكرية"])
+def test_a_zone_or_base_of_a_kind_is_no_place_name(classifier: Classifier, kind: str) -> None:
+    text = f"وقال الجيش التركي إن مقاتلاته قصفت مواقع لحزب العمال الكردستاني يستخدمها {kind} لتهريب السلاح ."
+    assert _where(classifier, text) == ("claim", "Turkey", None)
+
+
+def test_a_kind_of_zone_leaves_the_place_the_sentence_names(classifier: Classifier) -> None:
+    text = "وقصفت المدفعية الإسرائيلية مواقع في شمال قطاع غزة بعد أن أعلنت إسرائيل منطقة عازلة على طول السياج ."
+    assert _where(classifier, text) == ("claim", "Israel", "North Gaza")
+
+
+def test_bab_opens_a_compound_place_name(classifier: Classifier) -> None:
+    text = "وأعلن تنظيم داعش مسؤوليته عن تفجير سيارة مفخخة في منطقة باب توما وسط العاصمة ."
+    assert _where(classifier, text) == ("claim", IS, "باب توما")
