@@ -1179,3 +1179,22 @@ def test_a_kind_of_zone_leaves_the_place_the_sentence_names(classifier: Classifi
 def test_bab_opens_a_compound_place_name(classifier: Classifier) -> None:
     text = "وأعلن تنظيم داعش مسؤوليته عن تفجير سيارة مفخخة في منطقة باب توما وسط العاصمة ."
     assert _where(classifier, text) == ("claim", IS, "باب توما")
+
+
+# --- a group the gazetteer does not know, named by its claim ---------------------------------------
+
+@pytest.mark.parametrize("clitic", ["", "و", "ف"])
+@pytest.mark.parametrize(("name", "attack"), [
+    ("ألوية درع الفرات الجديدة", "التفجير"), ("كتائب صقور البادية", "الهجمات"), ("سرايا الثأر الأولى", "العمليات"),
+])
+def test_an_unknown_group_claiming_after_a_clitic_is_named_without_the_attack(classifier: Classifier, clitic: str,
+                                                                            name: str, attack: str) -> None:
+    text = f"{clitic}تبنت {name} {attack} على حواجز الجيش قرب مدينة تدمر ."
+    stance, speaker, subject = _rows(classifier, text)[0]
+    assert (stance, speaker, subject) == ("claim", name, name)
+
+
+@pytest.mark.parametrize("calling", ["تطلق على نفسها", "تطلق على نفسها اسم", "تسمي نفسها"])
+def test_a_group_calling_itself_by_a_name_claims(classifier: Classifier, calling: str) -> None:
+    text = f"وتبنت جماعة مسلحة مجهولة {calling} سرايا غضب الرافدين الهجوم بالعبوات على رتل للدعم اللوجستي جنوب بغداد ."
+    assert _rows(classifier, text) == [("claim", "سرايا غضب الرافدين", "سرايا غضب الرافدين")]
