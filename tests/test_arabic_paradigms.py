@@ -1198,3 +1198,25 @@ def test_an_unknown_group_claiming_after_a_clitic_is_named_without_the_attack(cl
 def test_a_group_calling_itself_by_a_name_claims(classifier: Classifier, calling: str) -> None:
     text = f"وتبنت جماعة مسلحة مجهولة {calling} سرايا غضب الرافدين الهجوم بالعبوات على رتل للدعم اللوجستي جنوب بغداد ."
     assert _rows(classifier, text) == [("claim", "سرايا غضب الرافدين", "سرايا غضب الرافدين")]
+
+
+# --- the doer named by planning, ordering or responsibility ------------------------------------
+
+@pytest.mark.parametrize("deed", [
+    "خطط للهجوم على القاعدة", "دبر الهجوم على القاعدة", "أمر بتنفيذ الهجوم على القاعدة",
+    "أشرف على تنفيذ الهجوم على القاعدة", "مسؤول عن الهجوم على القاعدة",
+])
+def test_a_party_that_planned_ordered_or_is_responsible_is_blamed(classifier: Classifier, deed: str) -> None:
+    text = f"وقال البنتاغون إن الحرس الثوري الإيراني {deed} في شرق سوريا ."
+    assert ("attribution", "United States", "IRGC") in _rows(classifier, text)
+
+
+@pytest.mark.parametrize("work", ["من تنفيذ", "من تدبير", "بتخطيط من"])
+def test_an_attack_that_is_the_work_of_a_party(classifier: Classifier, work: str) -> None:
+    text = f"وقالت وزارة الداخلية التركية إن التفجير في محطة الحافلات {work} حزب العمال الكردستاني ."
+    assert _rows(classifier, text) == [("attribution", "Turkey", "PKK")]
+
+
+def test_a_party_plotting_an_attack_is_no_blame_of_one(classifier: Classifier) -> None:
+    text = "وقالت الحكومة الألمانية إن تنظيم داعش يخطط لهجوم على محطات القطارات ."
+    assert [r for r in _rows(classifier, text) if r[0] == "attribution"] == []
