@@ -120,6 +120,18 @@ def _ar_adjective_of_object(s: Sentence, fw: FrameWords, mn: Mention, end: int) 
     return before not in fw.doer_nouns and not (before in _AR_MILITARY and s.toks[mn.start - 2] in fw.doer_nouns)
 
 
+# «نفذه انتحاري من تنظيم داعش», «على يد عناصر من التنظيم»: after a passive's agent or a relative's doer, a
+# member of a party is that party (not the target group of an object, «قتل انغماسيا من تنظيم داعش»)
+_AR_MEMBERS = frozenset({"انتحاري", "انتحاريا", "انتحاريون", "انتحاريين", "انتحاريان", "مسلح", "مسلحا", "مسلحون",
+                         "مسلحين", "عنصر", "عنصرا", "عناصر", "عنصران", "عنصرين", "قناص", "قناصا", "مقاتل", "مقاتلا",
+                         "مقاتلون", "مقاتلين", "خليه", "خلايا", "افراد", "اعضاء", "عضو", "عضوا", "متشددون", "متشددين"})
+
+
+def _ar_member(s: Sentence, mn: Mention) -> bool:
+    """Whether an Arabic party is named as the group of a member before it («انتحاري من تنظيم داعش»)."""
+    return mn.start >= 2 and s.toks[mn.start - 1] == "من" and s.toks[mn.start - 2] in _AR_MEMBERS
+
+
 _AR_MILITARY = frozenset({"حربيه", "الحربيه", "مسيره", "المسيره", "مقاتله", "المقاتله", "حكوميه", "الحكوميه",
                           "النظاميه", "نظاميه", "خاصه", "الخاصه", "بحريه", "البحريه", "جويه", "الجويه", "بريه", "البريه"})
 
@@ -656,7 +668,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         size = _agent_at(s, fw, by_at, ok) if by_at is not None else 0
         by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3
                     and not (fw.lang == "ar" and mn.start > by_at + size + 1 and (
-                        _ar_target(s, fw, mn) or any(w in _TOWARDS for w in s.toks[by_at + size:mn.start])))],
+                        (_ar_target(s, fw, mn) and not _ar_member(s, mn))
+                        or any(w in _TOWARDS for w in s.toks[by_at + size:mn.start])))],
                    s) if by_at is not None else []
         # «غارة التحالف», «هجوم لداعش»; not «عملية ضد القوات الأميركية» (the target)
         # and not «استهداف رتل أمريكي» (an adjective after another noun qualifies that noun)

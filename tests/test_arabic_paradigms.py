@@ -1220,3 +1220,10 @@ def test_an_attack_that_is_the_work_of_a_party(classifier: Classifier, work: str
 def test_a_party_plotting_an_attack_is_no_blame_of_one(classifier: Classifier) -> None:
     text = "وقالت الحكومة الألمانية إن تنظيم داعش يخطط لهجوم على محطات القطارات ."
     assert [r for r in _rows(classifier, text) if r[0] == "attribution"] == []
+
+
+@pytest.mark.parametrize(("agent", "member"), list(product(
+    ["نفذه", "شنه", "على يد", "من قبل"], ["انتحاري من", "مسلحون من", "عناصر من", "خلية من"])))
+def test_a_member_of_a_party_after_the_agent_is_the_party(classifier: Classifier, agent: str, member: str) -> None:
+    text = f"وقالت وزارة الداخلية العراقية إن الهجوم على السوق {agent} {member} تنظيم داعش ."
+    assert ("attribution", "Iraq", IS) in _rows(classifier, text)
