@@ -1227,3 +1227,22 @@ def test_a_party_plotting_an_attack_is_no_blame_of_one(classifier: Classifier) -
 def test_a_member_of_a_party_after_the_agent_is_the_party(classifier: Classifier, agent: str, member: str) -> None:
     text = f"وقالت وزارة الداخلية العراقية إن الهجوم على السوق {agent} {member} تنظيم داعش ."
     assert ("attribution", "Iraq", IS) in _rows(classifier, text)
+
+
+# --- a capture announced by its noun -------------------------------------------------------------
+
+@pytest.mark.parametrize(("lead", "actor"), [
+    ("وأعلنت قوات سوريا الديمقراطية سيطرتها على", "Syrian Democratic Forces"),
+    ("وأعلنت قوات سوريا الديمقراطية السيطرة الكاملة على", "Syrian Democratic Forces"),
+    ("وأعلن الجيش العراقي سيطرته على", "Iraq"), ("وأعلن الجيش العراقي تحرير", "Iraq"),
+    ("وأعلنت هيئة تحرير الشام استعادة", HTS), ("وأكدت هيئة تحرير الشام اقتحام", HTS),
+])
+def test_a_capture_announced_by_its_noun_is_a_claim(classifier: Classifier, lead: str, actor: str) -> None:
+    text = f"{lead} بلدة الحويجة بعد معارك استمرت ثلاثة أيام ."
+    assert _rows(classifier, text) == [("claim", actor, actor)]
+
+
+@pytest.mark.parametrize("what", ["الوضع الأمني", "الحريق"])
+def test_control_of_a_situation_or_a_fire_is_no_capture(classifier: Classifier, what: str) -> None:
+    text = f"وأعلن الجيش العراقي سيطرته على {what} في كركوك بعد الاشتباكات ."
+    assert [r for r in _rows(classifier, text) if r[0] == "claim"] == []
