@@ -349,6 +349,10 @@ def _reported_by(s: Sentence, m: Mention) -> bool:
     return bool(hits) and bisect.bisect_right(s.starts, hits[-1].end() - 1) - 1 >= m.start - 1
 
 
+# the words before the party a speaker fights or takes ground from
+_AR_FOUGHT = frozenset({"ضد", "سيطره", "قبضه"})
+
+
 def arabic_object(s: Sentence, m: Mention) -> bool:
     """Whether an Arabic party is named as what was hit: after a target noun («قصفت مقرا لكتائب
     حزب الله», «مواقع الحشد») or with the possessive «ل» of one («... لتنظيم الدولة»)."""
@@ -358,6 +362,8 @@ def arabic_object(s: Sentence, m: Mention) -> bool:
     ar = load_frames().get("ar")
     if ar is not None and prev in ar.target_nouns:
         return True
+    if prev in _AR_FOUGHT:
+        return True  # «تحرير الموصل من سيطرة تنظيم داعش», «بعد القتال ضد التنظيم»: the party fought
     return tok.startswith("ل") and not m.alias.startswith("ل") and ar is not None and any(
         t in ar.target_nouns for t in s.toks[max(m.start - 3, 0):m.start])
 

@@ -1246,3 +1246,12 @@ def test_a_capture_announced_by_its_noun_is_a_claim(classifier: Classifier, lead
 def test_control_of_a_situation_or_a_fire_is_no_capture(classifier: Classifier, what: str) -> None:
     text = f"وأعلن الجيش العراقي سيطرته على {what} في كركوك بعد الاشتباكات ."
     assert [r for r in _rows(classifier, text) if r[0] == "claim"] == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("رئيس الوزراء العراقي حيدر العبادي يعلن تحرير مدينة الفلوجة من سيطرة تنظيم داعش .", [("claim", "Iraq", "Iraq")]),
+    ("رئيس الوزراء العراقي حيدر العبادي يعلن تحرير الفلوجة من قبضة تنظيم داعش", [("claim", "Iraq", "Iraq")]),
+    ("وكانت القوات أعلنت سيطرتها على البلدة بعد شهرين من القتال ضد تنظيم داعش .", []),
+])
+def test_the_party_fought_or_driven_out_does_not_speak(classifier: Classifier, text: str, want: list[Row]) -> None:
+    assert _rows(classifier, text) == want
