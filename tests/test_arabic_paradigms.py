@@ -1255,3 +1255,9 @@ def test_control_of_a_situation_or_a_fire_is_no_capture(classifier: Classifier, 
 ])
 def test_the_party_fought_or_driven_out_does_not_speak(classifier: Classifier, text: str, want: list[Row]) -> None:
     assert _rows(classifier, text) == want
+
+
+@pytest.mark.parametrize(("carry", "noun"), list(product(["جددت", "واصلت", "كثفت"], ["استهداف", "ضرب", "مهاجمة"])))
+def test_carrying_on_an_attack_by_its_verbal_noun(classifier: Classifier, carry: str, noun: str) -> None:
+    text = f"وقال الجيش الإسرائيلي إن طائراته {carry} {noun} مواقع حركة حماس في رفح ."
+    assert _rows(classifier, text) == [("claim", "Israel", "Israel")]
