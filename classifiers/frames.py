@@ -478,6 +478,7 @@ _AR_RELAYED = re.compile(r"(?<!\w)(?:و|ف)?(?:نقل|نقلت|ينقل|تنقل
 # «أكدت المصادر الميدانية»): whose sources they are the text mostly does not say (tried: one false blame on
 # the blind check for three right ones on unlabelled text)
 _AR_UNNAMED = frozenset({"شهود", "الشهود", "ناشطون", "ناشطين", "الناشطون", "الناشطين", "نشطاء", "النشطاء", "ناشط",
+                         "الناشط", "ناشطه", "الناشطه",
                          "سكان", "السكان", "اهالي", "الاهالي", "مسعفون", "مسعفين", "اطباء", "تنسيقيات", "تنسيقيه",
                          "معارضون", "مراقبون"})
 _AR_OFFICIAL = frozenset({"امنيه", "امني", "عسكريه", "عسكري", "رسميه", "رسمي", "حكوميه", "حكومي", "الامنيه",

@@ -1261,3 +1261,11 @@ def test_the_party_fought_or_driven_out_does_not_speak(classifier: Classifier, t
 def test_carrying_on_an_attack_by_its_verbal_noun(classifier: Classifier, carry: str, noun: str) -> None:
     text = f"وقال الجيش الإسرائيلي إن طائراته {carry} {noun} مواقع حركة حماس في رفح ."
     assert _rows(classifier, text) == [("claim", "Israel", "Israel")]
+
+
+@pytest.mark.parametrize("activist", ["الناشط", "الناشطة", "الناشط الإعلامي"])
+def test_one_named_activist_reports_a_strike(classifier: Classifier, activist: str) -> None:
+    text = f"وقال {activist} سامر الإدلبي إن قوات النظام قصفت بالمدفعية أحياء في مدينة جسر الشغور ."
+    stance, speaker, subject = _rows(classifier, text)[0]
+    assert (stance, subject) == ("attribution", "Syria")
+    assert speaker is not None and speaker.startswith("الناشط")
