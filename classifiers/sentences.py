@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Hashable
 from itertools import accumulate
+from typing import Any
 
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.names import as_written
@@ -39,8 +41,8 @@ class Written:
 class Sentence:
     """A sentence prepared once: its normal forms, tokens and gazetteer mentions."""
 
-    __slots__ = ("_starts", "cased", "cased_norm", "headline", "mentions", "norm", "norm_punct", "original", "toks",
-                 "written")
+    __slots__ = ("_starts", "cased", "cased_norm", "derived", "headline", "mentions", "norm", "norm_punct", "original",
+                 "toks", "written")
 
     def __init__(self, original: str, norm: str, norm_punct: str, cased_norm: str, toks: list[str],
                  mentions: list[Mention], written: Written, cased: list[str] | None = None) -> None:
@@ -54,6 +56,9 @@ class Sentence:
         self.written = written
         self.headline = False  # the title of a feed item (set by the caller)
         self._starts: list[int] | None = None
+        # what the later stages derive from the sentence alone and ask for again and again (its
+        # parties, the names it marks as places): kept here on first use, gone with the sentence
+        self.derived: dict[Hashable, Any] = {}
 
     @property
     def starts(self) -> list[int]:

@@ -131,7 +131,17 @@ def parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool, writt
             ) -> list[tuple[Mention, ActorRef]]:
     """The actors of a sentence that can be a party: "USA-backed PKK", "Iran-aligned groups": the
     backer is a modifier, not a party. ``written=False`` skips finding each one's spelling in the
-    original (a search per mention, dear on sentences that make no statement)."""
+    original (a search per mention, dear on sentences that make no statement). Found once per
+    sentence and question (the frames, the speaker, the blamed and the carried speaker all ask)."""
+    key = ("parties", when, in_claim, written)
+    found: tuple[tuple[Mention, ActorRef], ...] | None = s.derived.get(key)
+    if found is None:
+        found = s.derived[key] = tuple(_parties(gz, s, when, in_claim, written))
+    return list(found)  # the callers' own copy
+
+
+def _parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool, written: bool,
+             ) -> list[tuple[Mention, ActorRef]]:
     found = [(m, _member(s, m, actor(gz, m, when, in_claim, s if written else None))) for m in s.mentions
              if m.kind == "actor" and not _backer(s, m) and not _host(s, m)]
     titled = _titled(gz, s, when, in_claim)

@@ -6,6 +6,7 @@ the words that say a name is no place (a party, a month, an epithet, a body). Pu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from classifiers.gazetteer import LOCATIVE, NAME_HEADS, Gazetteer
@@ -86,9 +87,19 @@ def _site_re(nouns: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w#'’])(?P<name>(?:[A-Z][A-Za-z\-]+(?:['’][A-Za-z]+)*\s+){1,3}?(?:" + nouns + r"))\b")
 
 
-def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) -> list[tuple[int, str, bool]]:
+def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) -> tuple[tuple[int, str, bool], ...]:
     """Names the sentence marks as places, with where they start and whether a word says so
-    ("the village of", "near", «بلدة», "... barracks") rather than a bare "in", "at", "on"."""
+    ("the village of", "near", «بلدة», "... barracks") rather than a bare "in", "at", "on".
+    Found once per sentence and span (a statement's place, the message's places and the finer
+    name of a known place all ask); the gazetteer is the one the sentence was prepared with."""
+    key = ("place candidates", span, gz is None)
+    found: tuple[tuple[int, str, bool], ...] | None = s.derived.get(key)
+    if found is None:
+        found = s.derived[key] = tuple(_candidates(s, span, gz))
+    return found
+
+
+def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) -> list[tuple[int, str, bool]]:
     text = s.original
     titled = title_case(text)
     lo = hi = -1
@@ -216,7 +227,7 @@ def after_locative(text: str, at: int) -> bool:
     return bool(before) and before[-1] in LOCATIVE
 
 
-def nearest_name(found: list[tuple[int, str, bool]], near: int | None) -> str:
+def nearest_name(found: Sequence[tuple[int, str, bool]], near: int | None) -> str:
     """The name nearest the attack's words, one after them before one before them."""
     if near is None:
         return min(found)[1]
