@@ -417,12 +417,9 @@ class Classifier:
         return None
 
 
-_WORD = re.compile(r"\w+")
-
-
 def _comma_before(s: Sentence, pos: int) -> bool:
     """Whether a comma alone stands between the word at token ``pos`` and the one before."""
-    words = list(_WORD.finditer(s.norm_punct))
+    words = s.punct_words
     if pos <= 0 or pos >= len(words) or len(words) != len(s.toks):
         return False
     return s.norm_punct[words[pos - 1].end():words[pos].start()].strip() == ","

@@ -92,7 +92,7 @@ def named_as_place(s: Sentence, m: Mention) -> bool:
 def _gap(s: Sentence, i: int) -> str:
     """The characters between token ``i - 1`` and token ``i`` ("" at the edges or when the
     punctuated text does not split into the sentence's tokens)."""
-    words = list(_WORD.finditer(s.norm_punct))
+    words = s.punct_words
     if i <= 0 or i >= len(words) or len(words) != len(s.toks):
         return ""
     return s.norm_punct[words[i - 1].end():words[i].start()]
@@ -301,7 +301,7 @@ def _fa_clause_start(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
         return True
     if any(m.end() == s.starts[mn.start] - 1 for m in fw.speech.finditer(s.norm, 0, s.starts[mn.start])):
         return True
-    words = list(_WORD.finditer(s.norm_punct))
+    words = s.punct_words
     if len(words) != len(s.toks):
         return False
     return bool(s.norm_punct[words[mn.start - 1].end():words[mn.start].start()].strip())
@@ -360,14 +360,13 @@ def _ar_apart(s: Sentence, fw: FrameWords, mn: Mention, verb: int) -> bool:
     hits = list(fw.according.finditer(s.norm, lo, s.starts[mn.start] if s.starts else 0))
     if hits and s.token_at(hits[-1].end() - 1) >= mn.start - 1:
         return True
-    words = list(_WORD.finditer(s.norm_punct))
+    words = s.punct_words
     if len(words) != len(s.toks) or verb >= len(words):
         return False
     return "," in s.norm_punct[words[mn.end - 1].end():words[verb].start()] or "،" in s.norm_punct[
         words[mn.end - 1].end():words[verb].start()]
 
 
-_WORD = re.compile(r"\w+")
 _KE = normalize("که")
 _PAUSES = frozenset(":;,–—")
 _HEAD_PAUSES = frozenset(":–—")  # not "|": "#Iraq|i army" in tweets

@@ -68,10 +68,22 @@ class Sentence:
             self._starts = list(accumulate((len(t) + 1 for t in toks[:-1]), initial=0)) if toks else []
         return self._starts
 
+    @property
+    def punct_words(self) -> tuple[re.Match[str], ...]:
+        """The words of ``norm_punct`` where they stand, the punctuation in the gaps between them
+        (several stages look for a comma or a colon before a word: found once)."""
+        found: tuple[re.Match[str], ...] | None = self.derived.get("punct words")
+        if found is None:
+            found = self.derived["punct words"] = tuple(_WORD.finditer(self.norm_punct))
+        return found
+
     def token_at(self, offset: int) -> int:
         """The index of the token that holds character ``offset`` of ``norm``."""
         import bisect
         return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+
+_WORD = re.compile(r"\w+")
 
 
 # "Rep. Jim Jordan", "Sen. Chad Foster", "Mr Jordan": a person's name that is also a country's

@@ -339,7 +339,7 @@ def _opens_clause(s: Sentence, pos: int) -> bool:
 
 def _comma_before(s: Sentence, pos: int) -> bool:
     """Whether a comma stands between the word at token ``pos`` and the one before it."""
-    words = list(_WORD.finditer(s.norm_punct))
+    words = s.punct_words
     if not 0 < pos < len(words) or len(words) != len(s.toks):
         return False
     return "," in s.norm_punct[words[pos - 1].end():words[pos].start()] or "،" in \
@@ -489,7 +489,7 @@ def _quoted_after(s: Sentence, end: int, at: int) -> bool:
     around a name: «وقال "فيلق الشام" إنه ...»)."""
     if end <= 0 or at >= len(s.toks):
         return False
-    words = list(_WORD.finditer(s.norm_punct))
+    words = s.punct_words
     if len(words) != len(s.toks):
         return False  # cannot tell
     gap = s.norm_punct[words[end - 1].end():words[at].start()]
@@ -512,7 +512,7 @@ def verb_first(s: Sentence, verb: str, pos: int) -> bool:
 
 
 def _gap(s: Sentence, pos: int) -> str:
-    words = list(_WORD.finditer(s.norm_punct))
+    words = s.punct_words
     if pos <= 0 or pos >= len(words) or len(words) != len(s.toks):
         return ""
     return s.norm_punct[words[pos - 1].end():words[pos].start()]
@@ -523,14 +523,11 @@ def clause_initial(s: Sentence, pos: int) -> bool:
     "\" said X"), as an English verb before its subject does."""
     if pos <= 0:
         return True
-    words = list(_WORD.finditer(s.norm_punct))
+    words = s.punct_words
     if pos >= len(words) or len(words) != len(s.toks):
         return True  # cannot tell: the old reading
     gap = s.norm_punct[words[pos - 1].end():words[pos].start()]
     return bool(gap.strip())
-
-
-_WORD = re.compile(r"\w+")
 
 
 def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None:
