@@ -161,13 +161,13 @@ def communique_claimant(gz: Gazetteer, norm: str, text: str, lang: str, actors: 
 
 def demonym_mentions(gz: Gazetteer, s: Sentence, fw: FrameWords) -> list[Mention]:
     """"an Israeli strike", «القصف التركي»: adjectives of parties the gazetteer has as names."""
-    if not fw.demonyms:
+    if not fw.demonyms or (fw.demonyms.keys().isdisjoint(s.toks) and fw.demonym_heads.isdisjoint(s.toks)):
         return []
     covered = {i for m in s.mentions if m.kind == "actor" for i in range(m.start, m.end)}
     out = []
     for i, tok in enumerate(s.toks):
         name = fw.demonyms.get(tok)
-        if name is None and i + 1 < len(s.toks):
+        if name is None and i + 1 < len(s.toks) and tok in fw.demonym_heads:
             name = fw.demonyms.get(f"{tok} {s.toks[i + 1]}")
         if name is None or i in covered:
             continue

@@ -55,6 +55,9 @@ class FrameWords:
     # the same lists as token sets, for the whole-message gate (a set lookup per word is far
     # cheaper than a regex over the text; a multi-word entry counts by its first word)
     words: dict[str, TokenSet] = field(default_factory=dict)
+    # the first words of the demonyms of two words or more ("saudi led"): only after these is a
+    # pair of words looked up
+    demonym_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,12 +208,13 @@ def load_frames() -> dict[str, FrameWords]:
 
         gate_words = (section.get("attack_verbs", []) + section.get("communique", [])
                       + section.get("claim_verbs", []) + section.get("relay_heads", []))
+        demonyms = {normalize(k): v for k, v in section.get("demonyms", {}).items()}
         out[lang] = FrameWords(
             lang=lang, speech=rx("speech"), according=rx("according"), attack_verb=rx("attack_verbs"),
             attack_noun=rx("attack_nouns"), own_forces=rx("own_forces"), negation=rx("negation"),
             modality=rx("modality"), communique=rx("communique"), relay_heads=rx("relay_heads"), event=rx("event"),
             claim_verb=rx("claim_verbs"), claim_not=rx("claim_not"),
-            demonyms={normalize(k): v for k, v in section.get("demonyms", {}).items()},
+            demonyms=demonyms, demonym_heads=frozenset(k.split()[0] for k in demonyms if " " in k),
             gate=re.compile(_alternation(gate_words, arabic)),
             bodies=rx("bodies"), others=frozenset(normalize(w) for w in section.get("others", [])),
             agents=tuple(tuple(normalize(a).split()) for a in section.get("agents", ["by"])),
