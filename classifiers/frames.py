@@ -124,8 +124,7 @@ def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> b
             ) and w["event"].any_in(toks, bag, norm):
         return True
     own_voice = own is not None and own.kind in STATE | ARMED
-    if not own_voice and not any(m.kind == "actor" for m in whole.mentions) and not any(
-            t in fw.demonyms for t in toks):
+    if not own_voice and not any(m.kind == "actor" for m in whole.mentions) and fw.demonyms.keys().isdisjoint(toks):
         return False
     if not own_voice and not (_HEAD_COLON.search(_RETWEET.sub("", text)) or " – " in text or " — " in text
                               or " - " in text  # "US jets strike a depot - Pentagon"
