@@ -436,6 +436,7 @@ def _object_of_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRe
 
 
 # the words between a party and its attack noun besides the modifiers: "Hamas' brutal terrorist attacks"
+_POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "my", "your"})
 _EPITHETS = frozenset({"brutal", "barbaric", "murderous", "heinous", "cowardly", "recent", "continued", "ongoing",
                        "repeated", "renewed", "terror", "terrorist", "october", "7", "7th"})
 # adjectives before a word that make it a noun ("terror targets", "air strikes"); not a weapon, which
@@ -608,7 +609,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         elif doer is False:
             # Arabic puts the subject right before the verb or after it («القوات ... بعبوة ناسفة
             # استهدفت»: the charge targeted, not the forces named four words before)
-            before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t]
+            before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t
+                      and not (not arabic and mn.start > 0 and s.toks[mn.start - 1] in _POSSESSIVES)]
             if before and not arabic and before[-1][0].start and s.toks[before[-1][0].start - 1] == "from" and any(
                     p.kind == "place" and p.start == before[-1][0].start for p in s.mentions):
                 before = before[:-1]  # "fire from Lebanon launched", "gunmen from Syria fired": where from, not who
@@ -654,7 +656,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         # not "Syria: drone attack kills 80" (the head that speaks, a colon before the noun)
         adjective = [r for mn, r in ok if (mn.end == t or (t - 3 <= mn.end < t and all(
-            w in _MODIFIERS or w in _EPITHETS for w in s.toks[mn.end:t]))) and not _pause(s, mn.end)]
+            w in _MODIFIERS or w in _EPITHETS for w in s.toks[mn.end:t]))) and not _pause(s, mn.end)
+            # not "its Syria strikes", "their Iraq raids": after a possessive the name says where
+            and not (not arabic and mn.start > 0 and s.toks[mn.start - 1] in _POSSESSIVES)]
         # Persian puts the agent between the noun's phrase and its verb: «حمله به پایگاه عین الاسد توسط Y
         # انجام شد»; not past a clause or an object of its own
         reach = end + 4 if fw.lang != "fa" else next(

@@ -245,6 +245,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     unconfirmed = fw.lang == "en" and _UNCONFIRMED.search(s.norm) is not None
     framed = False
     for start, end, doer, infinitive in events:
+        if fw.lang == "en" and _background_strike(s, fw, start):
+            continue
         if any(lo - 1 <= start < hi for lo, hi in denied):
             # "said reports of two soldiers killed were false", "... that X captured the crossing -
             # Y denies": the deed is denied, not told
@@ -299,6 +301,24 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
 
 
 _RELATIVE = frozenset({"which", "who"})
+_AFTER = frozenset({"after", "following", "since"})
+_STRIKES = frozenset({"strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "bombing", "bombings"})
+_ATTACKS = frozenset({"attack", "attacks", "attacked"})
+
+
+def _background_strike(s: Sentence, fw: FrameWords, start: int) -> bool:
+    """A strike named as a noun right after "after" ("Pentagon confirms 4 new attacks on US troops
+    after Syria strike", "... new attacks on bases after latest US airstrikes"), in a sentence that
+    tells attacks before it: the news is the attacks; the strike they follow is background."""
+    if s.toks[start] not in _STRIKES:
+        return False
+    k = next((i for i in range(start - 1, max(start - 5, -1), -1) if s.toks[i] in _AFTER), None)
+    if k is None or k == 0 or any(punctuated(s, i) for i in range(k, start)):
+        return False
+    # the attacks are the news, not a state's strikes ("ordered the strikes after a drone attack
+    # by Kataib Hezbollah": the strikes answer the attack, whose doer is blamed)
+    return bool(_ATTACKS.intersection(s.toks[:k]))
+
 _CIVIL_BODY = frozenset({"health", "medical", "hospital", "municipal", "civil", "local", "rescue", "emergency"})
 _REPELLED = frozenset({"repel", "repels", "repelled", "repelling", "repulse", "repulses", "repulsed", "repulsing",
                        "foil", "foils", "foiled", "thwart", "thwarts", "thwarted", "fought", "fend", "fends", "fended"})

@@ -454,3 +454,23 @@ def test_fingerprints_and_wafa(rules: Classifier, text: str, expected: set[tuple
 def test_seats_relatives_and_parties_named_responsible(rules: Classifier, text: str,
                                                        expected: set[tuple[str, str, str]]) -> None:
     assert read(rules, text) == expected
+
+
+# -- a strike that is background: "after <strike>", "its <country> strikes" --------------------
+
+@pytest.mark.parametrize("text", [
+    "Pentagon reports three new attacks on American troops in the region after Iraq strike",
+    "Pentagon confirms fresh attacks on bases in Syria and Iraq after latest US airstrikes",
+    "The Pentagon said its Syria strikes were a response to attacks on US personnel.",
+    "Officials said their Iraq raids came after weeks of attacks on US bases.",
+])
+def test_a_strike_the_news_follows_or_a_state_names_as_its_own_is_no_blame(rules: Classifier, text: str) -> None:
+    """The news is the attacks; "after Iraq strike" is background, and "its Syria strikes" are the
+    speaker's strikes in Syria, not Syria's."""
+    assert not {x for x in read(rules, text) if x[2] in ("syria-government", "iraq-government") or x[0] == "claim"}
+
+
+def test_a_strike_after_an_attack_still_blames_the_attacker(rules: Classifier) -> None:
+    text = ("The president ordered the strikes after a drone attack by Kataib Hezbollah wounded two service members "
+            "at Erbil air base, US officials said.")
+    assert ("attribution", "united-states", "kataib-hezbollah") in blames(rules, text)
