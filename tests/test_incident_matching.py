@@ -909,3 +909,42 @@ def test_a_report_s_place_is_not_that_of_the_event_it_follows(
     [attack] = incidents
     assert [m["id"] for m in attack["messages"]] == ["a1", "r1"]
     assert attack["place"] == "Ain al-Asad Air Base"
+
+
+def test_attacks_the_news_tells_after_a_strike_are_not_that_strike(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The US strikes a depot in eastern Syria; the next day the news is new attacks on US troops
+    "after Syria strike", "after latest US airstrikes" (the strike is background: no blame of Syria,
+    no second claim of the strike), and a paper tells drones hitting a convoy in Iraq. None of them is
+    the strike: a report of attacks on a state's forces is not that state's own strike."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "s1", "2024-03-04T22:00:00+00:00",
+            "The United States carried out an airstrike on a weapons depot near Abu Kamal in eastern Syria, the "
+            "Pentagon said.", title="US strikes Iran-linked depot in eastern Syria"),
+        rec("https://daily.example/rss", "e1", "2024-03-06T01:00:00+00:00", "",
+            title="Pentagon reports three new attacks on American troops in the region after Syria strike"),
+        rec("https://paper.example/rss", "a1", "2024-03-06T08:00:00+00:00",
+            "Drones and explosives targeted a convoy and two air bases.", title="US troops face more attacks in Iraq"),
+        rec("https://blog.example/rss", "g1", "2024-03-06T11:00:00+00:00",
+            "The overnight Pentagon airstrikes on militia targets in eastern Syria have already been met with "
+            "retaliation attacks. American troops were hit three times by Iran-backed groups, officials said.",
+            title="Pentagon confirms fresh attacks on bases in Syria and Iraq after latest US airstrikes"),
+    ], until="+72h")
+    strike = next(i for i in incidents if "s1" in [m["id"] for m in i["messages"]])
+    assert [m["id"] for m in strike["messages"]] == ["s1"]
+    assert not any(c["actor"] == "Syria" for i in incidents for c in i["claimants"])
+
+
+def test_a_report_placed_only_in_the_middle_east_is_no_raid_in_jenin(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"New attacks on US troops in the Middle East" says nothing of where: it does not join an
+    Israeli raid in Jenin a few hours before for lying in the same region."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "j1", "2024-03-05T20:00:00+00:00",
+            "The Israeli army said its forces killed two gunmen during a raid in Jenin."),
+        rec("https://daily.example/rss", "e1", "2024-03-06T01:00:00+00:00",
+            "The Pentagon said there had been four new attacks on American troops in the Middle East.",
+            title="Pentagon reports new attacks on US troops in the Middle East"),
+    ], until="+72h")
+    raid = next(i for i in incidents if "j1" in [m["id"] for m in i["messages"]])
+    assert [m["id"] for m in raid["messages"]] == ["j1"]

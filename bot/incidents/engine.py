@@ -188,8 +188,10 @@ class IncidentEngine:
                 # a state's strike from the air, whatever attack on its forces the story names first
                 # ("drone and rocket attacks ... prompting retaliatory airstrikes in eastern Syria")
                 weapons.insert(0, "airstrike")
+            # the forces it tells attacked: a report of attacks on a state's forces is not its strike
             statements = [Statement(stance="report", place=place, event_date=when, subject=striker,
-                                    weapon=weapons[0] if weapons else None)]
+                                    weapon=weapons[0] if weapons else None,
+                                    target=None if striker is not None else self.reader.forces_hit(msg))]
         read: list[tuple[int | None, Statement]] = [
             (None if report_only else idx, self.reader.read(st, msg, cls)) for idx, st in enumerate(statements)]
         read.extend((None, st) for st in self.reader.thwarted(read, msg))
@@ -197,7 +199,7 @@ class IncidentEngine:
             # the article tells the event in its own voice beside the statements it quotes: the
             # outlet's report, at the claim's place when its sentence names none
             own = replace(cls.outlet_report, place=cls.outlet_report.place or self._finest(cls), event_date=when)
-            read.append((None, self.reader.own_strike(own, msg, cls)))
+            read.append((None, self.reader.own_strike(self.reader.continental(own), msg, cls)))
         alerts: list[AlertValue] = []
         # a message's claims first: the event it claims is where its blame and denials of that
         # place belong (statements of one message at one place are one event)

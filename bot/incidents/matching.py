@@ -193,6 +193,8 @@ class Matcher:
                 return None
         if striker is not None and self._another_side(inc, striker):
             return None
+        if striker is None and self._own_forces_hit(inc, st):
+            return None
         if blames_answered and st.subject is not None and st.speaker is not None \
                 and self._blames_another(inc, st.speaker, st.subject):
             return None
@@ -225,6 +227,14 @@ class Matcher:
         return any(lk.role == "claim" and lk.subject_id and not generic(lk.subject_id)
                    and not (lk.subject_id in actors and self.claimants.is_state(actors[lk.subject_id].ref()))
                    for lk in inc.links)
+
+    def _own_forces_hit(self, inc: IncidentValue, st: Statement) -> bool:
+        """A report of attacks on a state's forces ("the Pentagon confirmed new attacks on US troops")
+        is not that state's own strike: the one side attacks, the other is hit."""
+        if st.stance != "report" or not st.target or st.weapon == "airstrike":
+            return False  # a report of an airstrike tells the strike, whatever attacks it answers
+        owner = self.claimants.gz.resolve_actor(st.target)
+        return owner is not None and self.claimants.side(owner.id) in self.strikers(inc)
 
     def _blames_another(self, inc: IncidentValue, speaker: ActorRef, blamed: ActorRef) -> bool:
         """A state's blame of a group, in its strike's story ("US strikes ... in retaliation for the

@@ -54,6 +54,8 @@ class Places:
         self._spans: dict[str, tuple[float, float, float, float]] | None = None
         self._chains: dict[str, tuple[str, ...]] = {}
         self._related: dict[tuple[str, str], PlaceMatch | None] = {}
+        # "the Middle East", "South Asia": regions that hold countries
+        self._continental = frozenset(e.parent for e in gz.places.values() if e.kind == "country" and e.parent)
 
     def entry(self, place_id: str | None) -> PlaceEntry | None:
         return self.gz.places.get(place_id or "")
@@ -61,6 +63,11 @@ class Places:
     def level(self, place_id: str | None) -> int:
         entry = self.entry(place_id)
         return LEVEL.get(entry.kind, 1) if entry else 5
+
+    def continental(self, place_id: str | None) -> bool:
+        """A region that holds countries ("the Middle East"): it says no more of where an attack
+        was than no place at all, and everything in a dozen countries lies inside it."""
+        return place_id in self._continental
 
     def ancestors(self, place_id: str) -> tuple[str, ...]:
         """The places containing ``place_id``, nearest first (province, the sides of its country

@@ -33,6 +33,12 @@ HEARSAY = re.compile(r"\b(?:reports?|media|monitors?|observatory|sources|residen
 OWN_WORD = re.compile(r"claim|responsib|\bsaid it\b|\bsays it\b|\bannounc|\bstatement\b", re.IGNORECASE)
 THWARTED = re.compile(r"\bthwart(?:ed|s)?\b|\bintercept(?:ed|s)?\b|\bshot down\b|\bfoiled\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# a headline's first deed, and the words that make what follows it background ("after", "in response to")
+HEADLINE_DEED = re.compile(r"\b(?:attack(?:s|ed)?|strikes?|struck|airstrikes?|air strikes?|hits?|raids?|bomb\w*|shell\w*)\b",
+                           re.IGNORECASE)
+# "new attacks on bases", "attacks against US troops", "troops attacked": attacks that hit someone
+ATTACKS_ON = re.compile(r"attacks?\s+(?:on|against|targeting)\b|attacked\b", re.IGNORECASE)
+BACKGROUND = re.compile(r"\b(?:after|following|amid|since|in response to|retaliat\w*)\b", re.IGNORECASE)
 
 
 class Reader:
@@ -46,7 +52,50 @@ class Reader:
 
     def read(self, st: Statement, msg: Message, cls: Classification) -> Statement:
         """A statement as the engine links it (each step below, in this order)."""
+        st = self.attacks_headline(self.continental(st), msg, cls)
         return self.interception(self.victim_report(self.hearsay(self.own_strike(st, msg, cls)), msg), msg, cls)
+
+    def attacks_headline(self, st: Statement, msg: Message, cls: Classification) -> Statement:
+        """A state's claim told only below a headline whose news is attacks ("Pentagon confirms
+        new attacks on bases in Syria, Iraq after latest US airstrikes" || "The overnight airstrikes
+        ... have been met with retaliation attacks. US troops were hit four times"), in a story that
+        tells the state's own forces attacked: the strike is background to the news. The state's
+        word is its report of the attacks on its forces, not of its strike: no weapon, and not the
+        strike's place (the attacks' place is not told by the claim)."""
+        actor = st.subject or st.speaker
+        title = (msg.title or "").strip()
+        if st.stance != "claim" or not title or actor is None or not self.claimants.is_state(actor):
+            return st
+        side = self.claimants.side(actor.id)
+        if any(x.stance == "claim" and x.evidence and x.evidence.strip() in title
+               and (who := x.subject or x.speaker) is not None and self.claimants.side(who.id) == side
+               for x in cls.statements):
+            return st  # the headline's own claim ("US strikes militias after attacks on troops")
+        first = HEADLINE_DEED.search(title)
+        if first is None or not ATTACKS_ON.match(title, first.start()) or BACKGROUND.search(title, 0, first.start()):
+            return st  # the headline's news is no attack on anyone ("US Attacks Eastern Syria"), or one the strike answers
+        hit = self.forces_hit(msg)
+        owner = self.gz.resolve_actor(hit) if hit else None
+        if owner is None or self.claimants.side(owner.id) != side:
+            return st
+        return replace(st, stance="report", subject=None, speaker=st.speaker or actor, weapon=None, place=None)
+
+    def continental(self, st: Statement) -> Statement:
+        """A statement placed only in a region of many countries ("four new attacks on US troops in
+        the Middle East", "a US Navy vessel operating in the Middle East region") is placed nowhere:
+        it meets an event by its weapon or its party, not by lying in the same dozen countries
+        (an Israeli raid in Jenin is "in the Middle East" too)."""
+        if st.place is not None and self.places.continental(st.place.id):
+            return replace(st, place=None)
+        return st
+
+    def forces_hit(self, msg: Message) -> str | None:
+        """The forces a message tells attacked ("attacks on US troops", "American troops were hit"),
+        as the gazetteer's target, if any."""
+        text = msg.full_text
+        toks = tokens(normalize(text))
+        return next((m.id for m in self.gz.scan(toks, tokens(normalize_cased(text)), frozenset({"target"}))
+                     if attacked_at(toks, m.start, m.end)), None)
 
     def own_strike(self, st: Statement, msg: Message, cls: Classification) -> Statement:
         """A state announcing a strike "in response to" an attack claims the strike, not the
