@@ -313,7 +313,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
     kept = [m for m in s.mentions if m.kind == "place" and not (span and span[0] <= m.start < span[1])
             and (m.id not in speaking or (m.id in again and (m.start, m.end) not in parties) or _marked(s, m.start, m.end))
             and (m.start, m.end) not in not_places and not _describes(gz, s, m) and not _spoken_at(s, m)
-            and not _in_handle(s, m) and not _not_where(s, m) and not _common_word(s, m)]
+            and not _in_handle(s, m) and not _not_where(s, m) and not _common_word(s, m) and not _seat_mood(s, m)]
     if not kept and speaking and "#" in s.original and written_place(s, span, gz) is None:
         # "... hit a gathering of the militia #Baghdad https://...": with no other place, a capital
         # among a tweet's closing hashtags tags where (it does not speak for its government)
@@ -613,8 +613,14 @@ def struck_after(norm: str) -> int | None:
 def government_seat(s: Sentence, m: Mention) -> bool:
     """"test Washington's resolve", "a Washington-Tehran confrontation", "if targeted by Washington":
     a capital that stands for its government, not where (it is, when a word marks it: "in Moscow",
-    "drones over Kyiv", "the Ankara bombing")."""
-    return m.kind == "place" and m.id in place_words().seats and not _marked(s, m.start, m.end)
+    "drones over Kyiv", "the Ankara bombing", but not "a new willingness in Washington")."""
+    return m.kind == "place" and m.id in place_words().seats and (not _marked(s, m.start, m.end) or _seat_mood(s, m))
+
+
+def _seat_mood(s: Sentence, m: Mention) -> bool:
+    """"a new willingness in Washington", "alarm in Tehran": a mood in a capital is its government's."""
+    return (m.id in place_words().seats and m.start > 1 and s.toks[m.start - 1] == "in"
+            and s.toks[m.start - 2] in place_words().seat_moods)
 
 
 def _tier(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> int | None:

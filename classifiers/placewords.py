@@ -45,6 +45,7 @@ class PlaceWords:
     adjective_country: dict[str, str]
     speaks: frozenset[str]
     seats: frozenset[str]
+    seat_moods: frozenset[str]
     group_words: frozenset[str]
     adjective_places: re.Pattern[str]
 
@@ -75,6 +76,7 @@ def place_words() -> PlaceWords:
         not_where=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["not_where"]) + r")$"),
         not_names=frozenset(w.lower() for w in raw["not_names"]), common_words=norm("common_words"),
         adjective_country={normalize(k): v for k, v in raw["adjective_country"].items()}, speaks=norm("speaks"), seats=frozenset(raw["seats"]),
+        seat_moods=frozenset(raw["seat_moods"]),
         group_words=norm("group_words"),
         adjective_places=re.compile(r"(?<!\w)(" + "|".join(map(re.escape, raw["adjective_country"])) + r")\s+(?:"
                                     + "|".join(re.escape(normalize(w)) for w in raw["adjective_places"]) + r")(?!\w)"))

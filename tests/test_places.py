@@ -713,3 +713,13 @@ def test_a_village_another_sentence_marks_is_where_when_the_gazetteer_knows_none
 ])
 def test_the_first_of_two_listed_places(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+def test_a_mood_in_a_capital_is_its_government_not_where(classifier: Classifier) -> None:
+    """"a new willingness in Washington" is the US government's, not the strike's place (still
+    "explosions in Moscow" are where)."""
+    text = "US jets struck two depots in Syria, showing a new willingness in Washington to respond, the Pentagon said."
+    assert places(classifier, text) == ["Syria"]
+    report = classifier.classify("The strikes on a depot in Syria reflect growing frustration in Washington.",
+                                 None, None, None, learned=False).outlet_report
+    assert report is not None and report.place is not None and report.place.name == "Syria"
