@@ -948,3 +948,23 @@ def test_a_report_placed_only_in_the_middle_east_is_no_raid_in_jenin(
     ], until="+72h")
     raid = next(i for i in incidents if "j1" in [m["id"] for m in i["messages"]])
     assert [m["id"] for m in raid["messages"]] == ["j1"]
+
+
+def test_a_blame_of_attacks_across_two_countries_is_no_one_attack_there(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Drones hit a base in Iraq; two days later the US strikes sites in Syria, "after a series of
+    attacks on US bases in Iraq and Syria by Iranian-backed militias": that blame (and a claim placed
+    only by "troops in Iraq, Syria") tells many attacks, not the one in Iraq, so neither joins it."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "a1", "2024-03-04T20:00:00+00:00",
+            "Drones attacked a base housing US troops in Iraq on Monday, causing minor injuries.",
+            title="Drone attack injures US troops in Iraq"),
+        rec("https://wire.example/rss", "s1", "2024-03-06T23:00:00+00:00",
+            "It follows a series of recent attacks on US bases in Iraq and Syria by Iranian-backed militias, "
+            "officials say.", title="US strikes Syria sites used by Iran-linked groups"),
+        rec("https://tv.example/rss", "s2", "2024-03-06T23:30:00+00:00",
+            "US aircraft carried out strikes in Syria on sites used by the groups, the military said.",
+            title="US strikes back at Iran-backed groups who attacked troops in Iraq, Syria: Pentagon"),
+    ], until="+72h")
+    attack = next(i for i in incidents if "a1" in [m["id"] for m in i["messages"]])
+    assert [m["id"] for m in attack["messages"]] == ["a1"]

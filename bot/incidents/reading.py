@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.incidents.claimants import Claimants
 from bot.incidents.matching import (
@@ -19,7 +20,7 @@ from bot.incidents.matching import (
     attacked_at,
     is_retaliation,
 )
-from bot.incidents.places import Places
+from bot.incidents.places import LEVEL, Places
 from classifiers.gazetteer import Gazetteer
 from classifiers.normalize import normalize, normalize_cased, tokens
 from classifiers.sentences import clean_body
@@ -52,7 +53,7 @@ class Reader:
 
     def read(self, st: Statement, msg: Message, cls: Classification) -> Statement:
         """A statement as the engine links it (each step below, in this order)."""
-        st = self.attacks_headline(self.continental(st), msg, cls)
+        st = self.attacks_headline(self.listed_country(self.continental(st)), msg, cls)
         return self.interception(self.victim_report(self.hearsay(self.own_strike(st, msg, cls)), msg), msg, cls)
 
     def attacks_headline(self, st: Statement, msg: Message, cls: Classification) -> Statement:
@@ -79,6 +80,20 @@ class Reader:
         if owner is None or self.claimants.side(owner.id) != side:
             return st
         return replace(st, stance="report", subject=None, speaker=st.speaker or actor, weapon=None, place=None)
+
+    def listed_country(self, st: Statement) -> Statement:
+        """A statement whose country is one of a list ("attacks on US bases in Iraq and Syria by
+        Iranian-backed militia", "groups who attacked troops in Iraq, Syria") tells attacks across
+        several countries, not one event in either: placed in none of them."""
+        if st.place is None or not st.evidence or self.places.level(st.place.id) != LEVEL["country"]:
+            return st
+        toks = tokens(normalize(st.evidence))
+        found = [m for m in self.gz.scan(toks, tokens(normalize_cased(st.evidence)), frozenset({"place"}))
+                 if self.places.level(m.id) == LEVEL["country"]]
+        listed = any(a.id != b.id and st.place.id in (a.id, b.id) and (
+            b.start == a.end or (b.start == a.end + 1 and toks[a.end] in ("and", "or")))
+            for a, b in pairwise(found))
+        return replace(st, place=None) if listed else st
 
     def continental(self, st: Statement) -> Statement:
         """A statement placed only in a region of many countries ("four new attacks on US troops in
