@@ -214,12 +214,15 @@ def _fail(args: argparse.Namespace, exc: Exception, code: int, prefix: str = "er
 
 
 async def _dispatch(args: argparse.Namespace, config: Config) -> int:
+    if args.command == "classify":
+        # the classifier alone: bot.commands would load storage and the incident layer first
+        from bot.classify_command import classify
+
+        return await classify(args, config)
     from bot import commands
 
     if args.command == "replay":
         return int(await commands.replay(args, config))
-    if args.command == "classify":
-        return await commands.classify(args, config)
     if args.command == "check":
         return await commands.check(args, config)
     if args.command == "db":

@@ -1,9 +1,9 @@
-"""The one-shot commands: replay, classify, check, db upgrade, incidents, messages, groups."""
+"""The one-shot commands: replay, check, db upgrade, incidents, messages, groups (``classify`` is
+bot/classify_command.py, which needs none of the storage these import)."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Callable
@@ -20,8 +20,7 @@ from bot.replay import run_replay
 from bot.sinks import JsonlSink, StdoutSink
 from storage import Store
 from watchers.archive import Rejects, detect_format, expand_paths
-from watchers.archive.jsonl import parse_jsonl_line
-from watchers.errors import ConfigError, InputError, RecordError
+from watchers.errors import ConfigError, InputError
 
 log = logging.getLogger("claimwatch")
 
@@ -170,42 +169,6 @@ def _horizon(config: Config) -> Any:
     windows = [config.alerts.uncorroborated_after, *config.alerts.uncorroborated_after_by_region.values(),
                *(s.uncorroborated_after for s in config.sources if s.uncorroborated_after)]
     return min(windows)
-
-
-async def classify(args: argparse.Namespace, config: Config) -> int:
-    from bot.registry import Registry
-    from classifiers.classify import Classifier
-
-    classifier = Classifier(config.gazetteer.build())
-    registry = Registry.builtin(config)
-    rejected: list[str] = []
-    count = good = 0
-    out = sys.stdout
-    for number, raw in enumerate(sys.stdin.buffer, start=1):
-        if not raw.strip():
-            continue
-        count += 1
-        where = f"<stdin>:{number}"
-        try:
-            line = raw.decode("utf-8")
-            message = parse_jsonl_line(line, where)
-            actor = registry.lookup(message.source).actor if message.source else None
-            date = message.date if message.date.year > 1970 else None
-            result = classifier.classify(message.full_text, date, message.source or None, actor)
-            out.write(json.dumps(result.contract_dict(message.id or None), ensure_ascii=False) + "\n")
-            good += 1
-        except UnicodeDecodeError as exc:
-            rejected.append(f"{where}: invalid UTF-8 at byte {exc.start}")
-            out.write(json.dumps({"id": None, "error": rejected[-1]}) + "\n")
-        except RecordError as exc:
-            rejected.append(str(exc))
-            out.write(json.dumps({"id": None, "error": str(exc)}, ensure_ascii=False) + "\n")
-    out.flush()
-    if rejected:
-        print(f"claimwatch: {len(rejected)} input record(s) rejected; first: " + " | ".join(rejected[:5]),
-              file=sys.stderr)
-        return EXIT_USAGE if good == 0 else EXIT_REJECTED
-    return EXIT_OK
 
 
 async def check(args: argparse.Namespace, config: Config) -> int:

@@ -172,6 +172,19 @@ def test_classify_streams_one_line_per_input(capsys: pytest.CaptureFixture[str],
     assert r.code == 3 and "<stdin>:4: malformed JSON" in r.err
 
 
+def test_classify_loads_neither_storage_nor_the_daemon() -> None:
+    """`claimwatch classify` (the scorer runs it once per batch) pays for the classifier alone:
+    not for SQLAlchemy, Alembic, the incident layer, the web or Telegram layers."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    heavy = ("sqlalchemy", "alembic", "storage", "bot.incidents.engine", "bot.app", "aiohttp", "telethon", "apscheduler")
+    script = ("import sys; from bot.cli import main; code = main(['classify']); "
+              f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})), code, file=sys.stderr)")
+    line = json.dumps({"id": "a", "text": "The Islamic Resistance in Iraq claimed a drone attack on Ain al-Asad."})
+    done = subprocess.run([sys.executable, "-c", script], input=line + "\n", capture_output=True, text=True, env=env)
+    assert json.loads(done.stdout)["stances"] == ["claim"]
+    assert done.stderr.strip().splitlines()[-1] == "[] 0"
+
+
 def test_python_m_bot_and_debug_traceback(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-m", "bot", "replay", str(tmp_path / "x.jsonl"), "--db",
