@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
@@ -161,12 +162,31 @@ def _minimal(literals: frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+# what ``_seq`` reads off a parsed pattern: (exact, factor, every fixed part's literals, the
+# pattern's global flags)
+_Reading = tuple[frozenset[str] | None, frozenset[str] | None, tuple[frozenset[str], ...], int]
+
+
+@lru_cache(maxsize=2048)
+def _reading(pattern: str) -> _Reading | None:
+    """The pattern parsed and read once (``necessary``, ``conditions`` and ``_all_conditions``
+    each read every gate pattern, and the report's alternatives are in two gates: parsing was
+    most of the start-up cost of the rules); None when it cannot be read."""
+    found: list[frozenset[str]] = []
+    try:
+        parsed = _p.parse(pattern)
+        exact, factor = _seq(parsed, found)
+    except (_Unknown, re.error, ValueError, TypeError, AttributeError):
+        return None
+    return exact, factor, tuple(found), parsed.state.flags
+
+
 def necessary(pattern: str) -> frozenset[str] | None:
     """Literals one of which every match of ``pattern`` contains; None when unknown."""
-    try:
-        exact, factor = _seq(_p.parse(pattern))
-    except (_Unknown, re.error, ValueError, TypeError):
+    reading = _reading(pattern)
+    if reading is None:
         return None
+    exact, factor, _found, _flags = reading
     if factor is None and exact is not None and "" not in exact:
         factor = exact
     return _minimal(factor) if factor else None
@@ -175,15 +195,10 @@ def necessary(pattern: str) -> frozenset[str] | None:
 def _fixed_parts(pattern: str) -> list[frozenset[str]]:
     """The literal sets of the fixed parts of ``pattern``'s sequences (``_seq``); [] when the
     pattern cannot be read that way (a flag that changes what a literal matches, an unknown node)."""
-    found: list[frozenset[str]] = []
-    try:
-        parsed = _p.parse(pattern)
-        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-            return []  # a literal read off the pattern is not what it matches
-        _seq(parsed, found)
-    except (_Unknown, re.error, ValueError, TypeError, AttributeError):
-        return []
-    return found
+    reading = _reading(pattern)
+    if reading is None or reading[3] & (re.IGNORECASE | re.VERBOSE):
+        return []  # a literal read off the pattern is not what it matches
+    return list(reading[2])
 
 
 def conditions(pattern: str) -> list[tuple[str, ...]]:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
+
+import pytest
 
 from classifiers.figures import extract_figures
 from classifiers.prefilter import AnyOf, conditions, necessary
@@ -154,3 +157,26 @@ def test_report_alternatives_answer_as_the_report_pattern() -> None:
             assert lr.report_any.search(text) == bool(lr.report.search(text)), (lr.lang, text)
     en = load_rules()["en"]
     assert en.report_any is not None and len(alternatives(en.report.pattern if en.report else "")) > 1
+
+
+def test_a_pattern_is_parsed_once_for_all_its_literal_sets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gate reads each pattern once (its literals, its other sets, the index's sets), with the
+    answers it gave when each read parsed the pattern again."""
+    import classifiers.prefilter as pf
+
+    pattern = r"(?:claimed|claims) (?:\w+ ){0,3}?(?:rocket|drone) attacks? on (?:troops|bases)"
+    pf._reading.cache_clear()
+    parses: list[str] = []
+    real_parse = pf._p.parse
+
+    def counting(p: str, *args: object) -> object:
+        parses.append(p)
+        return real_parse(p, *args)
+
+    monkeypatch.setattr(pf, "_p", SimpleNamespace(parse=counting))  # the prefilter's parses, not re.compile's
+    gate = AnyOf([pattern])
+    assert parses == [pattern]
+    assert necessary(pattern) == frozenset({"claim"})
+    assert conditions(pattern) == [("claim",), ("drone", "rocket"), ("bases", "troops"), (" attack",)]
+    assert gate.search("they claimed the drone attack on troops") and not gate.search("claims of a drone")
+    assert conditions(r"(?i)claimed (?:attack|strike)") == []  # a literal read under a flag is not what it matches
