@@ -442,9 +442,11 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def _builtin() -> Gazetteer:
+    from classifiers.gazetteer_cache import cached
     from classifiers.gazetteer_data import build_builtin
 
-    built = build_builtin()
+    # read back from the previous process's build when nothing it reads has changed (0.6 -> 0.15 s)
+    built: Gazetteer = cached(build_builtin, Gazetteer)
     # the gazetteer is some 150,000 objects that live as long as the process: each full collection
     # of the cyclic garbage collector walked them all (5-10% of classifying real streams). Moved out
     # of its generations once, after a collection so no garbage of the start-up is kept with them

@@ -4,6 +4,7 @@ CLAIMWATCH_TEST_PG names a server (CI sets it; a fresh user machine skips those 
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -15,6 +16,9 @@ from storage import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PG_ENV = "CLAIMWATCH_TEST_PG"
+# the built gazetteer kept between processes (classifiers/gazetteer_cache.py): in a directory of the
+# tests' own, not the user's cache
+os.environ.setdefault("CLAIMWATCH_CACHE_DIR", os.path.join(tempfile.gettempdir(), "claimwatch-test-cache"))
 
 
 def _pg_admin_url() -> str | None:

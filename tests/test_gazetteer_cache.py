@@ -1,0 +1,87 @@
+"""The built gazetteer read back from disk: the same gazetteer, and never a stale or broken file."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from classifiers.classify import Classifier
+from classifiers.gazetteer import Gazetteer
+from classifiers.gazetteer_cache import cache_dir, cached, source_key
+from classifiers.gazetteer_data import build_builtin
+
+PACKAGE = Path(__file__).resolve().parent.parent / "classifiers"
+SENTENCES = [
+    "The Islamic Resistance in Iraq claimed a drone attack on Ain al-Asad air base in Anbar.",
+    "Iran denied any role in the attack on the US base in Jordan.",
+    "نفت إيران أي دور لها في الهجوم على القاعدة الأمريكية في الأردن",
+]
+
+
+class Counting:
+    def __init__(self, value: object = None) -> None:
+        self.calls, self.value = 0, value
+
+    def __call__(self) -> object:
+        self.calls += 1
+        return self.value if self.value is not None else build_builtin()
+
+
+def _answers(gz: Gazetteer) -> list[dict[str, object]]:
+    classifier = Classifier(gz)
+    return [classifier.classify(s).contract_dict(str(i)) for i, s in enumerate(SENTENCES)]
+
+
+def test_a_cached_gazetteer_classifies_as_the_built_one(tmp_path: Path) -> None:
+    build = Counting()
+    first = cached(build, Gazetteer, tmp_path, key="k")
+    again = cached(build, Gazetteer, tmp_path, key="k")
+    assert build.calls == 1 and [p.name for p in tmp_path.iterdir()] == ["gazetteer-k.pickle"]
+    assert again is not first and again.actors == first.actors and again.places == first.places
+    assert _answers(again.view()) == _answers(build_builtin())
+
+
+@pytest.mark.parametrize("content", [b"", b"\x80\x05garbage", pickle.dumps({"not": "a gazetteer"})])
+def test_a_broken_file_is_built_again_and_replaced(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "gazetteer-k.pickle").write_bytes(content)
+    small = Gazetteer()
+    build = Counting(small)
+    assert cached(build, Gazetteer, tmp_path, key="k") is small and build.calls == 1
+    assert isinstance(cached(Counting(), Gazetteer, tmp_path, key="k"), Gazetteer)  # rewritten: read back
+    assert not list(tmp_path.glob(".gazetteer-*"))  # no temporary file left
+
+
+def test_any_changed_file_of_the_package_names_another_cache_file(tmp_path: Path) -> None:
+    copy = tmp_path / "classifiers"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    key = source_key(copy)
+    assert key == source_key(copy) == source_key(PACKAGE)
+    (copy / "__pycache__").mkdir(exist_ok=True)
+    (copy / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"compiled")
+    assert source_key(copy) == key  # compiled files are not what the build reads
+    places = copy / "data" / "places.toml"
+    places.write_text(places.read_text("utf-8") + "\n# one more line\n", "utf-8")
+    changed = source_key(copy)
+    assert changed != key
+    code = copy / "gazetteer.py"
+    code.write_text(code.read_text("utf-8") + "\n", "utf-8")
+    assert source_key(copy) not in (key, changed)
+
+
+def test_the_cache_can_be_off_and_a_read_only_place_only_costs_the_build(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMWATCH_CACHE_DIR", "off")
+    assert cache_dir() is None
+    build = Counting(Gazetteer())
+    cached(build, Gazetteer)
+    cached(build, Gazetteer)
+    assert build.calls == 2
+    monkeypatch.setenv("CLAIMWATCH_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache_dir() == tmp_path / "mine"
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    small = Gazetteer()
+    assert cached(Counting(small), Gazetteer, blocked / "sub", key="k") is small
