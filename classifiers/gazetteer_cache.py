@@ -35,7 +35,12 @@ def cache_dir() -> Path | None:
     own = os.environ.get(ENV)
     if own is not None:
         return None if own.strip().lower() in ("", "off", "0", "no") else Path(own)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError, OSError):
+            return None  # no home directory (a service's dynamic user): no cache
     return Path(base) / "claimwatch"
 
 

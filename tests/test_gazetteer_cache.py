@@ -81,6 +81,16 @@ def test_the_cache_can_be_off_and_a_read_only_place_only_costs_the_build(tmp_pat
     assert build.calls == 2
     monkeypatch.setenv("CLAIMWATCH_CACHE_DIR", str(tmp_path / "mine"))
     assert cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("CLAIMWATCH_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "claimwatch"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", homeless)
+    assert cache_dir() is None  # a service's user without a home: built every time, never an error
     blocked = tmp_path / "file"
     blocked.write_text("not a directory")
     small = Gazetteer()
