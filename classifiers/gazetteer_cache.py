@@ -75,6 +75,8 @@ def cached(build: Callable[[], Any], kind: type, directory: Path | None = None, 
         return build()
     path = directory / f"gazetteer-{key or source_key()}.pickle"
     try:
+        if not _trusted(path):
+            raise PermissionError(path)  # another user's file (a shared directory): never unpickled
         with path.open("rb") as f:
             data = f.read()
         # some 150,000 objects: the cyclic collector would walk them over and over as they come in
@@ -94,9 +96,22 @@ def cached(build: Callable[[], Any], kind: type, directory: Path | None = None, 
     return value
 
 
+def _trusted(path: Path) -> bool:
+    """Whether a cache file may be unpickled: it and its directory belong to this user and no one
+    else may write to them (a pickle runs code as whoever loads it)."""
+    if not hasattr(os, "getuid"):
+        return True
+    uid = os.getuid()
+    for p in (path, path.parent):
+        st = p.stat()
+        if st.st_uid != uid or st.st_mode & 0o022:
+            return False
+    return True
+
+
 def _write(path: Path, value: Any) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:

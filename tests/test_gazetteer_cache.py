@@ -95,3 +95,18 @@ def test_the_cache_can_be_off_and_a_read_only_place_only_costs_the_build(tmp_pat
     blocked.write_text("not a directory")
     small = Gazetteer()
     assert cached(Counting(small), Gazetteer, blocked / "sub", key="k") is small
+
+
+def test_a_file_others_may_write_is_never_unpickled(tmp_path: Path) -> None:
+    # a pickle runs code as whoever loads it: in a directory others can write to, it is built instead
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    planted = Gazetteer()
+    (shared / "gazetteer-k.pickle").write_bytes(pickle.dumps(planted))
+    shared.chmod(0o777)
+    small = Gazetteer()
+    build = Counting(small)
+    assert cached(build, Gazetteer, shared, key="k") is small and build.calls == 1
+    shared.chmod(0o700)
+    (shared / "gazetteer-k.pickle").chmod(0o666)
+    assert cached(Counting(small), Gazetteer, shared, key="k") is small
