@@ -968,3 +968,38 @@ def test_a_blame_of_attacks_across_two_countries_is_no_one_attack_there(
     ], until="+72h")
     attack = next(i for i in incidents if "a1" in [m["id"] for m in i["messages"]])
     assert [m["id"] for m in attack["messages"]] == ["a1"]
+
+
+def test_a_story_whose_headline_tells_no_attack_opens_no_incident(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A feature whose news is a debate or a warrant ("Parliament weighs the future of troops in
+    Syria", "Court issues warrant for militia commander") names attacks only as its background:
+    the outlet's report read from it opens no incident. A story whose headline is the attack
+    ("Drone attack on base in eastern Syria") opens one."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://mag.example/rss", "f1", "2024-05-02T08:00:00+00:00",
+            "Lawmakers debated the deployment after a year of drone and rocket attacks on bases in Syria by "
+            "Iran-backed militias.", title="Parliament weighs the future of troops in Syria"),
+        rec("https://paper.example/rss", "f2", "2024-05-02T09:00:00+00:00",
+            "The commander is accused over rocket attacks on a base in Iraq in 2019.",
+            title="Court issues warrant for militia commander"),
+        rec("https://wire.example/rss", "a1", "2024-05-03T09:00:00+00:00",
+            "A drone struck a base housing US troops in eastern Syria on Friday, causing no casualties.",
+            title="Drone attack on base in eastern Syria"),
+    ], until="+72h")
+    assert [[m["id"] for m in i["messages"]] for i in incidents] == [["a1"]]
+
+
+def test_a_statement_telling_no_deed_opens_no_incident(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A blame read from "hopes are pinned on the reopening of the Rafah crossing to let fuel into
+    Gaza from Egypt" names no weapon, target, dead, day or deed: it opens no incident. A blame of a
+    rocket attack at a place still does."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "o1", "2024-05-02T08:00:00+00:00",
+            "All hopes are pinned on the reopening of the Rafah crossing to let fuel into Gaza from Egypt.",
+            title="Aid agencies plead for a ceasefire"),
+        rec("https://wire.example/rss", "b1", "2024-05-02T10:00:00+00:00",
+            "Israel blamed Hamas for the rocket attack on Sderot on Thursday.",
+            title="Israel blames Hamas for rocket attack on Sderot"),
+    ], until="+72h")
+    assert [[m["id"] for m in i["messages"]] for i in incidents] == [["b1"]]

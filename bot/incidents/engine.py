@@ -194,12 +194,17 @@ class IncidentEngine:
                                     target=None if striker is not None else self.reader.forces_hit(msg))]
         read: list[tuple[int | None, Statement]] = [
             (None if report_only else idx, self.reader.read(st, msg, cls)) for idx, st in enumerate(statements)]
+        # the outlet's own report opens an incident only when its headline's news is a deed: a story
+        # whose news is a warrant, a plan or a request tells its attacks in passing (it may join them)
+        own_reports = [st for _, st in read] if report_only else []
         read.extend((None, st) for st in self.reader.thwarted(read, msg))
         if not report_only and cls.outlet_report is not None:
             # the article tells the event in its own voice beside the statements it quotes: the
             # outlet's report, at the claim's place when its sentence names none
             own = replace(cls.outlet_report, place=cls.outlet_report.place or self._finest(cls), event_date=when)
             read.append((None, self.reader.own_strike(self.reader.continental(own), msg, cls)))
+            own_reports.append(read[-1][1])
+        news = self.reader.headline_news(msg)
         alerts: list[AlertValue] = []
         # a message's claims first: the event it claims is where its blame and denials of that
         # place belong (statements of one message at one place are one event)
@@ -209,7 +214,9 @@ class IncidentEngine:
                 continue  # a report of a strike that names only the place of the attack it answers
             if st.stance == "attribution" and st.subject is None:
                 continue  # a blame that names no one links nothing
-            alerts.extend(self._statement(tx, result.pk, msg, st, cls, idx, outlet, fp, at, seen))
+            opens = (news or not any(st is r for r in own_reports)) and (
+                st.stance == "report" or self.reader.tells_deed(st))
+            alerts.extend(self._statement(tx, result.pk, msg, st, cls, idx, outlet, fp, at, seen, opens))
         return alerts
 
     def _finest(self, cls: Classification) -> PlaceRef | None:
@@ -219,7 +226,7 @@ class IncidentEngine:
 
     def _statement(self, tx: IncidentTx, pk: int, msg: Message, st: Statement, cls: Classification,
                    idx: int | None, outlet: SourceInfo, fp: int, at: datetime,
-                   seen: dict[str, int] | None = None) -> list[AlertValue]:
+                   seen: dict[str, int] | None = None, opens: bool = True) -> list[AlertValue]:
         w = self.matcher.window(st, msg.date)
         subject = st.subject
         if st.stance == "claim" and subject is not None:
@@ -266,6 +273,8 @@ class IncidentEngine:
         else:
             if st.place is None and st.stance != "claim":
                 return []  # a denial or attribution we cannot place stays on its message only
+            if not opens:
+                return []  # it tells no attack of its own: it may join one, never open one
             if w.precision == "day" and msg.date - w.event_time > self.policy.claim_lookback:
                 return []  # a report or claim dated weeks back recalls an old event: it opens nothing
             ambiguous = False

@@ -40,6 +40,15 @@ HEADLINE_DEED = re.compile(r"\b(?:attack(?:s|ed)?|strikes?|struck|airstrikes?|ai
 # "new attacks on bases", "attacks against US troops", "troops attacked": attacks that hit someone
 ATTACKS_ON = re.compile(r"attacks?\s+(?:on|against|targeting)\b|attacked\b", re.IGNORECASE)
 BACKGROUND = re.compile(r"\b(?:after|following|amid|since|in response to|retaliat\w*)\b", re.IGNORECASE)
+# words that tell something was done to someone: an attack, its weapon, its dead ("rockets hit base",
+# "three killed in blast", "US downs drones"); a headline or a statement with none of them tells no deed
+DEED = re.compile(r"\b(?:attack\w*|strik(?:e|es|ing)|struck|air\s*strikes?|hits?|raid\w*|bomb\w*|shell\w*|"
+                  r"kill\w*|dead|deaths?|die[sd]?|blasts?|explo\w*|rockets?|drones?|missiles?|shot\s+down|"
+                  r"shoots?\s+down|downs|intercept\w*|targeted|targeting|ambush\w*|fire[sd]?\s+(?:on|at)|injur\w*|"
+                  r"wound\w*|stab\w*|knif\w*|gunm[ae]n|shoot\w*|shot|responsib\w*|operations?)\b", re.IGNORECASE)
+# what makes a headline's deed the cause of its news, not the news ("Fury ... after Hamas terrorists launch
+# brutal attack", "Lebanon braced ... amid strikes"): a retaliation is itself a deed
+CAUSE = re.compile(r"\b(?:after|following|amid|since|in response to)\b", re.IGNORECASE)
 
 
 class Reader:
@@ -80,6 +89,27 @@ class Reader:
         if owner is None or self.claimants.side(owner.id) != side:
             return st
         return replace(st, stance="report", subject=None, speaker=st.speaker or actor, weapon=None, place=None)
+
+    def headline_news(self, msg: Message) -> bool:
+        """Whether a message's headline tells a deed (an attack, a strike, its weapon or its dead)
+        as its news: "Drone attack on Syrian military academy in Homs leaves 7 dead" does, "France
+        issues arrest warrant for Syria's Bashar al-Assad", "Iran Looks to Houthi Proxies to
+        Escalate Fight With Israel" and "Fury as flags are burned ... after Hamas launched its
+        attack" do not (their attack is what the story is about, or its cause). A message without
+        headline tells its news in its text."""
+        title = (msg.title or "").strip()
+        if not title:
+            return True
+        deed = DEED.search(title)
+        cause = CAUSE.search(title)
+        return deed is not None and (cause is None or deed.start() < cause.start())
+
+    def tells_deed(self, st: Statement) -> bool:
+        """Whether a statement tells something was done: a weapon, a target, a count of dead or
+        wounded, a day, or a word of a deed in its sentence. A blame read from "hope is pinned on
+        the opening of the crossing ... from Egypt" tells none."""
+        return bool(st.weapon or st.target or st.killed or st.wounded or st.casualties or st.event_date
+                    or DEED.search(st.evidence or ""))
 
     def listed_country(self, st: Statement) -> Statement:
         """A statement whose country is one of a list ("attacks on US bases in Iraq and Syria by
