@@ -1003,3 +1003,22 @@ def test_a_statement_telling_no_deed_opens_no_incident(tmp_path: Path, capsys: p
             title="Israel blames Hamas for rocket attack on Sderot"),
     ], until="+72h")
     assert [[m["id"] for m in i["messages"]] for i in incidents] == [["b1"]]
+
+
+def test_a_blame_in_a_story_whose_news_is_a_wish_opens_no_incident(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Senator calls for strikes on Iran", blaming Tehran for the rocket attacks on US troops in
+    Iraq: the story's news is a wish, its blame is of attacks in general, and it opens no incident
+    of its own. The same blame under a headline telling the attack ("Rockets hit base housing US
+    troops in Iraq") opens one."""
+    blame = "The senator blamed Tehran for the rocket attacks on US troops in Iraq and the harassment of ships."
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://tv.example/rss", "w1", "2024-05-02T08:00:00+00:00", blame, title="Senator calls for strikes on Iran"),
+    ])
+    assert incidents == []
+    (tmp_path / "news").mkdir()
+    _, incidents = replay(capsys, tmp_path / "news", [
+        rec("https://tv.example/rss", "n1", "2024-05-02T08:00:00+00:00", blame,
+            title="Rockets hit base housing US troops in Iraq"),
+    ])
+    assert [{m["id"] for m in i["messages"]} for i in incidents] == [{"n1"}]

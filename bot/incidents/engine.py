@@ -214,7 +214,7 @@ class IncidentEngine:
                 continue  # a report of a strike that names only the place of the attack it answers
             if st.stance == "attribution" and st.subject is None:
                 continue  # a blame that names no one links nothing
-            opens = (news or not any(st is r for r in own_reports)) and (
+            opens = (news or not (st.stance in ("attribution", "denial") or any(st is r for r in own_reports))) and (
                 st.stance == "report" or self.reader.tells_deed(st))
             alerts.extend(self._statement(tx, result.pk, msg, st, cls, idx, outlet, fp, at, seen, opens))
         return alerts

@@ -48,7 +48,9 @@ DEED = re.compile(r"\b(?:attack\w*|strik(?:e|es|ing)|struck|air\s*strikes?|hits?
                   r"wound\w*|stab\w*|knif\w*|gunm[ae]n|shoot\w*|shot|responsib\w*|operations?)\b", re.IGNORECASE)
 # what makes a headline's deed the cause of its news, not the news ("Fury ... after Hamas terrorists launch
 # brutal attack", "Lebanon braced ... amid strikes"): a retaliation is itself a deed
-CAUSE = re.compile(r"\b(?:after|following|amid|since|in response to)\b", re.IGNORECASE)
+# or what makes it a wish or a plan, not a deed done ("US senator calls for bombing Iran")
+CAUSE = re.compile(r"\b(?:after|following|amid|since|in response to|calls? for|urges?|vows?|threatens?|plans?)\b",
+                   re.IGNORECASE)
 
 
 class Reader:
