@@ -1022,3 +1022,19 @@ def test_a_blame_in_a_story_whose_news_is_a_wish_opens_no_incident(
             title="Rockets hit base housing US troops in Iraq"),
     ])
     assert [{m["id"] for m in i["messages"]} for i in incidents] == [{"n1"}]
+
+
+def test_a_claim_in_a_headline_whose_news_is_a_record_opens_no_incident(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Ukrainian sniper claims world record for picking off a Russian soldier with a rifle": the
+    headline's news is a record, not an attack (no deed in it), so its claim opens no incident. The
+    same words posted without a headline (a channel's post) are the claim itself and open one."""
+    claim = "Ukrainian sniper claims world record for picking off a Russian soldier with a rifle from 2 miles away"
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "r1", "2024-05-02T08:00:00+00:00",
+            "The shot beat the earlier record by a few hundred metres.", title=claim),
+    ])
+    assert incidents == []
+    (tmp_path / "post").mkdir()
+    _, incidents = replay(capsys, tmp_path / "post", [rec("t.me/channel", "p1", "2024-05-02T08:00:00+00:00", claim)])
+    assert [{m["id"] for m in i["messages"]} for i in incidents] == [{"p1"}]

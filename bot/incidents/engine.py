@@ -194,8 +194,8 @@ class IncidentEngine:
                                     target=None if striker is not None else self.reader.forces_hit(msg))]
         read: list[tuple[int | None, Statement]] = [
             (None if report_only else idx, self.reader.read(st, msg, cls)) for idx, st in enumerate(statements)]
-        # the outlet's own report opens an incident only when its headline's news is a deed: a story
-        # whose news is a warrant, a plan or a request tells its attacks in passing (it may join them)
+        # a story whose headline's news is a warrant, a plan or a record tells its attacks in
+        # passing: its statements may join an incident, never open one
         own_reports = [st for _, st in read] if report_only else []
         read.extend((None, st) for st in self.reader.thwarted(read, msg))
         if not report_only and cls.outlet_report is not None:
@@ -214,8 +214,10 @@ class IncidentEngine:
                 continue  # a report of a strike that names only the place of the attack it answers
             if st.stance == "attribution" and st.subject is None:
                 continue  # a blame that names no one links nothing
-            opens = (news or not (st.stance in ("attribution", "denial") or any(st is r for r in own_reports))) and (
-                st.stance == "report" or self.reader.tells_deed(st))
+            # a statement opens an incident only in a story whose headline's news is a deed (a
+            # report the reader made of a claim, blame or interception is the deed's own word)
+            voiced = st.stance != "report" or any(st is r for r in own_reports)
+            opens = (news or not voiced) and (st.stance == "report" or self.reader.tells_deed(st))
             alerts.extend(self._statement(tx, result.pk, msg, st, cls, idx, outlet, fp, at, seen, opens))
         return alerts
 
