@@ -1038,3 +1038,15 @@ def test_a_claim_in_a_headline_whose_news_is_a_record_opens_no_incident(
     (tmp_path / "post").mkdir()
     _, incidents = replay(capsys, tmp_path / "post", [rec("t.me/channel", "p1", "2024-05-02T08:00:00+00:00", claim)])
     assert [{m["id"] for m in i["messages"]} for i in incidents] == [{"p1"}]
+
+
+def test_a_headline_counting_attacks_since_a_day_opens_no_incident(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Pentagon counts 40 attacks on US forces in Iraq since October": a tally of many attacks, none
+    of them the news; the outlet's report of it opens no incident."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "t1", "2024-05-02T08:00:00+00:00",
+            "Drones and rockets have struck bases housing US troops in Iraq dozens of times in recent weeks.",
+            title="Pentagon counts 40 attacks on US forces in Iraq since October"),
+    ])
+    assert incidents == []

@@ -48,6 +48,11 @@ DEED = re.compile(r"\b(?:attack\w*|strik(?:e|es|ing)|struck|air\s*strikes?|hits?
                   r"wound\w*|stab\w*|knif\w*|gunm[ae]n|shoot\w*|shot|responsib\w*|operations?)\b", re.IGNORECASE)
 # what makes a headline's deed the cause of its news, not the news ("Fury ... after Hamas terrorists launch
 # brutal attack", "Lebanon braced ... amid strikes"): a retaliation is itself a deed
+# a headline counting attacks since a day ("Pentagon confirms 55 attacks on US troops ... since Oct. 17",
+# "US targets were attacked at least 10 times since Thursday"): a tally, not one attack
+TALLY = re.compile(r"\b(?:\d+|dozens of|scores of)\s+(?:\w+\s+)?(?:attacks|strikes)\b.*\bsince\b|"
+                   r"\b(?:attacked|struck|hit|targeted)\s+(?:at least\s+|more than\s+)?\d+\s+times\s+since\b",
+                   re.IGNORECASE)
 # or what makes it a wish or a plan, not a deed done ("US senator calls for bombing Iran")
 CAUSE = re.compile(r"\b(?:after|following|amid|since|in response to|calls? for|urges?|vows?|threatens?|plans?)\b",
                    re.IGNORECASE)
@@ -102,6 +107,8 @@ class Reader:
         title = (msg.title or "").strip()
         if not title:
             return True
+        if TALLY.search(title):
+            return False  # a count of attacks over weeks is many events, none of them the news
         deed = DEED.search(title)
         cause = CAUSE.search(title)
         return deed is not None and (cause is None or deed.start() < cause.start())
