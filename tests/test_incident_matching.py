@@ -1050,3 +1050,15 @@ def test_a_headline_counting_attacks_since_a_day_opens_no_incident(
             title="Pentagon counts 40 attacks on US forces in Iraq since October"),
     ])
     assert incidents == []
+
+
+@pytest.mark.parametrize("text", [
+    "تبنى تنظيم الدولة الإسلامية الهجوم على حاجز للجيش في ريف حمص.",  # no weapon, no target word, no day
+    "IS fighters take control of the Shattat block in Yarmouk Camp in southern Damascus.",  # a capture
+])
+def test_a_channels_claim_without_a_weapon_or_an_english_deed_word_still_opens_an_incident(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
+    # a post has no headline: the claim is its news, in any language, whatever words it uses
+    alerts, incidents = replay(capsys, tmp_path, [rec("t.me/amaq_relay", "1", "2024-03-04T10:00:00+00:00", text)])
+    assert len(incidents) == 1 and [m["id"] for m in incidents[0]["messages"]] == ["1"]
+    assert [a["kind"] for a in alerts] == ["uncorroborated_claim"]

@@ -217,7 +217,10 @@ class IncidentEngine:
             # a statement opens an incident only in a story whose headline's news is a deed (a
             # report the reader made of a claim, blame or interception is the deed's own word)
             voiced = st.stance != "report" or any(st is r for r in own_reports)
-            opens = (news or not voiced) and (st.stance == "report" or self.reader.tells_deed(st))
+            # a post without a headline (a channel, a tweet) is itself the news: its statements open
+            # incidents in any language; the deed words are asked of a story's statements only
+            headed = bool((msg.title or "").strip())
+            opens = (news or not voiced) and (st.stance == "report" or not headed or self.reader.tells_deed(st))
             alerts.extend(self._statement(tx, result.pk, msg, st, cls, idx, outlet, fp, at, seen, opens))
         return alerts
 
