@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from bot.config import Config, load_config
 from bot.durations import SINCE_FORMS, UNTIL_FORMS
+from bot.gazetteer_cache import install as install_gazetteer_cache
 from bot.logs import register_secret, setup_logging
 from watchers.errors import ClaimwatchError, ConfigError, InputError, StorageError
 
@@ -168,6 +169,7 @@ def _relative_since(argv: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(_relative_since(sys.argv[1:] if argv is None else argv))
+    install_gazetteer_cache()  # the built gazetteer read back from the previous process's build
     args.debug = getattr(args, "debug", False)
     level = getattr(args, "log_level", None) or (
         "DEBUG" if args.debug else ("INFO" if args.command == "run" else "WARNING"))

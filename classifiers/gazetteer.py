@@ -22,7 +22,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -440,13 +440,23 @@ class Gazetteer:
         return haversine_km(pa.lat, pa.lon, pb.lat, pb.lon)
 
 
+_builder: Callable[[], Gazetteer] | None = None
+
+
+def use_builder(build: Callable[[], Gazetteer] | None) -> None:
+    """How this process gets the built-in gazetteer: ``build()`` instead of building it from the
+    data files (bot/ reads it back from the previous process's build: ``bot.gazetteer_cache``);
+    None to build it. Set before the first use."""
+    global _builder
+    _builder = build
+    _builtin.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _builtin() -> Gazetteer:
-    from classifiers.gazetteer_cache import cached
     from classifiers.gazetteer_data import build_builtin
 
-    # read back from the previous process's build when nothing it reads has changed (0.6 -> 0.15 s)
-    built: Gazetteer = cached(build_builtin, Gazetteer)
+    built = (_builder or build_builtin)()
     # the gazetteer is some 150,000 objects that live as long as the process: each full collection
     # of the cyclic garbage collector walked them all (5-10% of classifying real streams). Moved out
     # of its generations once, after a collection so no garbage of the start-up is kept with them

@@ -16,7 +16,7 @@ from storage import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PG_ENV = "CLAIMWATCH_TEST_PG"
-# the built gazetteer kept between processes (classifiers/gazetteer_cache.py): in a directory of the
+# the built gazetteer kept between processes (bot/gazetteer_cache.py): in a directory of the
 # tests' own, not the user's cache
 os.environ.setdefault("CLAIMWATCH_CACHE_DIR", os.path.join(tempfile.gettempdir(), "claimwatch-test-cache"))
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import os
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from bot.gazetteer_cache import cache_dir, cached, source_key
 from classifiers.classify import Classifier
 from classifiers.gazetteer import Gazetteer
-from classifiers.gazetteer_cache import cache_dir, cached, source_key
 from classifiers.gazetteer_data import build_builtin
 
 PACKAGE = Path(__file__).resolve().parent.parent / "classifiers"
@@ -110,3 +114,19 @@ def test_a_file_others_may_write_is_never_unpickled(tmp_path: Path) -> None:
     shared.chmod(0o700)
     (shared / "gazetteer-k.pickle").chmod(0o666)
     assert cached(Counting(small), Gazetteer, shared, key="k") is small
+
+
+def test_the_cli_keeps_the_gazetteer_on_disk_and_the_classifier_alone_writes_nothing(tmp_path: Path) -> None:
+    # classifiers/ does no I/O of its own: only the command line (bot/) installs the disk cache
+    root = PACKAGE.parent
+    line = json.dumps({"id": "a", "text": "The Islamic Resistance in Iraq claimed a drone attack on Ain al-Asad."})
+    cli, alone = tmp_path / "cli", tmp_path / "alone"
+    env = {**os.environ, "PYTHONPATH": str(root), "CLAIMWATCH_CACHE_DIR": str(cli)}
+    done = subprocess.run([sys.executable, "-c", "from bot.cli import main; main(['classify'])"], input=line + "\n",
+                          capture_output=True, text=True, env=env)
+    assert json.loads(done.stdout)["stances"] == ["claim"]
+    assert [p.name.startswith("gazetteer-") for p in cli.iterdir()] == [True]
+    env["CLAIMWATCH_CACHE_DIR"] = str(alone)
+    script = "from classifiers.classify import Classifier; print(Classifier().classify('x').lang)"
+    assert subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env).returncode == 0
+    assert not alone.exists()

@@ -10,7 +10,9 @@ write goes to a temporary file renamed into place, so a reader never sees half o
 
 Where: ``$CLAIMWATCH_CACHE_DIR``, else ``$XDG_CACHE_HOME/claimwatch``, else ``~/.cache/claimwatch``;
 ``CLAIMWATCH_CACHE_DIR=off`` turns the cache off. A directory that cannot be written only costs
-the build. The pickle is code run as the user who reads it: the directory is the user's own.
+the build. The pickle is code run as the user who reads it: a file is read only when it and its
+directory are the user's own and no one else may write to them. The CLI (``bot.cli.main``) installs
+it; a process that only imports ``classifiers`` builds the gazetteer (``classifiers/`` does no I/O).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from classifiers.gazetteer import Gazetteer, use_builder
 
 ENV = "CLAIMWATCH_CACHE_DIR"
 _KEEP = 8  # files of other builds kept (other checkouts, other versions); older ones are removed
@@ -125,3 +129,11 @@ def _write(path: Path, value: Any) -> None:
             old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, RecursionError):
         pass  # a read-only or full disk: the next process builds it again
+
+
+def install() -> None:
+    """Have this process read the built-in gazetteer back from disk (built and written when
+    absent): the classifier itself only builds it (classifiers/ does no I/O of its own)."""
+    from classifiers.gazetteer_data import build_builtin
+
+    use_builder(lambda: cached(build_builtin, Gazetteer))
