@@ -401,7 +401,6 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
     """The denial's kind, subject and speaker, read from the words it denies (``_denied_kind``);
     the author of the denied report is not its denier."""
     from classifiers.denials import denied_parties
-    from classifiers.events import same_party
     from classifiers.frames import demonym_mentions
     from classifiers.framewords import words_for
     from classifiers.speakers import actor, headline_speaker, parties
@@ -422,10 +421,6 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
         speaker = pick(gz, s, cue, "said", call.when, False, None, {accuser.id}) or (
             call.own if call.own is not None and call.own.id != accuser.id else None)
     kind, subject = _denied_kind(s, cue, speaker, kind, fixed, doer, accuser, own, role)
-    if (kind == "responsibility" and not fixed and doer is not None and speaker is not None
-            and s.toks[cue.start:cue.start + 1] == ["ce"] and fw is not None and fw.lang == "fr"
-            and not same_party(doer, speaker)):
-        kind, subject = "event", doer  # «L'EI affirme avoir tué 50 soldats, ce que dément l'armée»: IS's deed
     if agent is not None and kind == "responsibility":
         subject = agent
     return kind, subject, speaker
@@ -445,8 +440,12 @@ def _denied_kind(s: Sentence, cue: Cue, speaker: ActorRef | None, kind: str, fix
         return ("responsibility" if kind == "event" and not fixed else kind), speaker
     other = doer or accuser
     lo, hi = denied_span(len(s.toks), cue.start, cue.end, s.toks)
-    if kind == "responsibility" and not fixed and other is not None and not says_responsibility(s.norm) and (
-            denial_words().attack.search(" ".join(s.toks[lo:hi] if hi <= cue.start else s.toks[cue.start + 1:cue.end + 20]))):
+    # «L'EI affirme avoir tué 50 soldats, ce que dément l'armée»: the words before are the first
+    # speaker's, so their "avoir tué" names no role of the denier's
+    before = hi <= cue.start
+    if kind == "responsibility" and not fixed and other is not None and (
+            s.toks[cue.start] == "ce" or not says_responsibility(s.norm)) and (
+            denial_words().attack.search(" ".join(s.toks[lo:hi] if before else s.toks[cue.start + 1:cue.end + 20]))):
         # "rebutted the Houthi claim that a warship was struck", "denied Hezbollah's claim that it
         # destroyed a tank": the deed another party reported, not the denier's role, is denied
         return "event", other
