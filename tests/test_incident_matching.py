@@ -1062,3 +1062,18 @@ def test_a_channels_claim_without_a_weapon_or_an_english_deed_word_still_opens_a
     alerts, incidents = replay(capsys, tmp_path, [rec("t.me/amaq_relay", "1", "2024-03-04T10:00:00+00:00", text)])
     assert len(incidents) == 1 and [m["id"] for m in incidents[0]["messages"]] == ["1"]
     assert [a["kind"] for a in alerts] == ["uncorroborated_claim"]
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Irak : une base abritant des soldats américains visée par des drones",
+     "La Résistance islamique en Irak a revendiqué une attaque de drones contre la base d'Aïn al-Asad."),
+    ("استهداف قاعدة عين الأسد بطائرات مسيرة",
+     "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة عين الأسد بطائرة مسيرة."),
+])
+def test_a_news_item_headed_in_another_language_still_opens_its_incident(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str, text: str) -> None:
+    # the words that tell a headline's news is an attack are English: another language's headline is
+    # not read as "no attack in the news"
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://journal.example/rss", "f1", "2024-03-04T10:00:00+00:00", text, title=title)])
+    assert len(incidents) == 1 and [m["id"] for m in incidents[0]["messages"]] == ["f1"]

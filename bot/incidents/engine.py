@@ -204,7 +204,10 @@ class IncidentEngine:
             own = replace(cls.outlet_report, place=cls.outlet_report.place or self._finest(cls), event_date=when)
             read.append((None, self.reader.own_strike(self.reader.continental(own), msg, cls)))
             own_reports.append(read[-1][1])
-        news = self.reader.headline_news(msg)
+        # the headline and deed tests read English words: they are asked of English news items only
+        # (a post without a headline, a channel or a tweet, is itself the news, in any language)
+        headed = cls.lang == "en" and bool((msg.title or "").strip())
+        news = not headed or self.reader.headline_news(msg)
         alerts: list[AlertValue] = []
         # a message's claims first: the event it claims is where its blame and denials of that
         # place belong (statements of one message at one place are one event)
@@ -217,9 +220,6 @@ class IncidentEngine:
             # a statement opens an incident only in a story whose headline's news is a deed (a
             # report the reader made of a claim, blame or interception is the deed's own word)
             voiced = st.stance != "report" or any(st is r for r in own_reports)
-            # a post without a headline (a channel, a tweet) is itself the news: its statements open
-            # incidents in any language; the deed words are asked of a story's statements only
-            headed = bool((msg.title or "").strip())
             opens = (news or not voiced) and (st.stance == "report" or not headed or self.reader.tells_deed(st))
             alerts.extend(self._statement(tx, result.pk, msg, st, cls, idx, outlet, fp, at, seen, opens))
         return alerts
