@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
-from classifiers.cues import Cue, applicable, find_cues
+from classifiers.cues import Cue, applicable, find_cues, told_by_another
 from classifiers.denials import about_attack, denial_kind, denial_words, denied_span
 from classifiers.events import punctuated, same_party
 from classifiers.frames import communique_claimant, frame_cues, frame_gate
@@ -126,7 +126,7 @@ class Classifier:
         """Stage 2 for one sentence: the rules' cues (unless the gate showed none can fire) and
         the structural frames."""
         cues, report = find_cues(s, self.rules, call.lang, self.gz.is_site) if rules else ([], False)
-        return frame_cues(self.gz, s, cues, call), report
+        return told_by_another(frame_cues(self.gz, s, cues, call)), report
 
     def gate(self, text: str, lang: str, when: date | None, own: ActorRef | None = None) -> Gate:
         """Most messages hold no stance wording at all: one pass over the whole text finds its

@@ -124,3 +124,15 @@ def drop_reported_claims(cues: list[Cue]) -> list[Cue]:
     return [c for c in cues if c.rule.stance != "claim" or not (
         (c.rule.needs is not None and any(o.start < c.start for o in others))
         or any(0 <= c.start - o.start <= 12 for o in others if o.rule.stance == "denial"))]
+
+
+def told_by_another(cues: list[Cue]) -> list[Cue]:
+    """"The Pentagon said Kataib Hezbollah attacked the base in Erbil": the deed a rule reads as the
+    doer's own claim (its name before the attack verb) is another party's blame when a frame found
+    that party telling it. The frame's attribution stands; the doer claimed nothing here."""
+    told = [(c.start, c.end) for c in cues if c.rule.stance == "attribution" and c.rule.speaker == "frame"
+            and c.speaker is not None and c.subject is not None and c.speaker.id != c.subject.id]
+    if not told:
+        return cues
+    return [c for c in cues if not (c.rule.stance == "claim" and c.rule.speaker == "before" and c.rule.needs == "armed" and c.speaker is None
+                                    and any(lo < c.end and c.start < hi for lo, hi in told))]

@@ -44,6 +44,21 @@ def test_x_reports_that_y_attacked(rules: Classifier, text: str, expected: tuple
     assert ("attribution", *expected) in blames(rules, text)
 
 
+@pytest.mark.parametrize("text", [
+    "The Pentagon said Kataib Hezbollah attacked the base in Erbil on Tuesday.",
+    "Israeli officials said Hezbollah attacked the outpost near Metula.",
+])
+def test_a_group_s_deed_told_by_another_party_is_its_blame_not_the_group_s_claim(rules: Classifier, text: str) -> None:
+    got = read(rules, text)
+    assert not any(x[0] == "claim" for x in got), got
+    assert any(x[0] == "attribution" for x in got), got
+
+
+def test_the_group_s_own_word_of_the_same_deed_stays_its_claim(rules: Classifier) -> None:
+    got = read(rules, "Kataib Hezbollah attacked the base in Erbil on Tuesday, the group said.")
+    assert ("claim", "kataib-hezbollah", "kataib-hezbollah") in got
+
+
 def test_a_claim_verb_that_reports_another_partys_attack_is_a_blame(rules: Classifier) -> None:
     got = read(rules, "The Syrian government claimed Islamic State fighters killed the officers near Palmyra.")
     assert got == {("attribution", "syria-government", "islamic-state")}
