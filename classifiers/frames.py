@@ -320,6 +320,9 @@ def _background_strike(s: Sentence, fw: FrameWords, start: int) -> bool:
     return bool(_ATTACKS.intersection(s.toks[:k]))
 
 _CIVIL_BODY = frozenset({"health", "medical", "hospital", "municipal", "civil", "local", "rescue", "emergency"})
+# the peoples, faiths and sides whose officials speak for no state of the gazetteer
+_NOT_STATE = frozenset({"kurdish", "kurd", "yazidi", "druze", "sunni", "shiite", "shia", "tribal", "rebel", "opposition",
+                        "militia", "insurgent", "separatist", "palestinian", "baloch", "tuareg", "pashtun"})
 _REPELLED = frozenset({"repel", "repels", "repelled", "repelling", "repulse", "repulses", "repulsed", "repulsing",
                        "foil", "foils", "foiled", "thwart", "thwarts", "thwarted", "fought", "fend", "fends", "fended"})
 _UNCONFIRMED = re.compile(r"(?<!\w)(?:investigating|looking into|aware of|checking) (?:the |these |those |initial |media )?"
@@ -559,6 +562,8 @@ def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> st
         first, last = s.token_at(body.start()), s.token_at(body.end() - 1) + 1
         if fw.lang == "en" and first > 0 and s.toks[first - 1] in _CIVIL_BODY:
             continue  # "..., health officials said": the civil authority where the attack fell, no party named
+        if fw.lang == "en" and first > 0 and s.toks[first - 1] in _NOT_STATE:
+            continue  # "Kurdish officials said Turkish forces shelled ...": a people's or faction's body, no state's
         for said in speech:
             pos = s.token_at(said.start())
             if 0 <= pos - last <= 2 and governs(s, last, pos):

@@ -54,6 +54,15 @@ def test_a_group_s_deed_told_by_another_party_is_its_blame_not_the_group_s_claim
     assert any(x[0] == "attribution" for x in got), got
 
 
+@pytest.mark.parametrize("text", [
+    "Kurdish officials said Turkish forces shelled a village near Duhok overnight.",
+    "Palestinian officials said Israeli jets struck a house in Rafah.",
+])
+def test_a_state_s_strike_told_by_another_side_s_officials_is_no_claim_of_that_state(rules: Classifier,
+                                                                                   text: str) -> None:
+    assert not any(x[0] == "claim" for x in read(rules, text))
+
+
 def test_the_group_s_own_word_of_the_same_deed_stays_its_claim(rules: Classifier) -> None:
     got = read(rules, "Kataib Hezbollah attacked the base in Erbil on Tuesday, the group said.")
     assert ("claim", "kataib-hezbollah", "kataib-hezbollah") in got
