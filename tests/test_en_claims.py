@@ -454,3 +454,23 @@ def test_an_armys_own_post_of_what_hit_it_claims_nothing(classifier: Classifier,
 def test_forces_placed_by_a_participle_still_do_the_deed(classifier: Classifier) -> None:
     assert claims(classifier, "US forces stationed in Syria struck a militia convoy, the Pentagon said.") == {
         "united-states"}
+
+
+# --- a party's word of its own battle: clashes, fighting, an assault repelled
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Hamas confirmed it was engaged in fierce fighting with Israeli troops east of Khan Younis on Monday.", "hamas"),
+    ("Hezbollah said its fighters clashed with an Israeli unit near the border village overnight.", "hezbollah"),
+    ("The Houthis said they had repelled an attack by Saudi-led forces in Marib.", "houthis"),
+    ("#Alshabaab says its fighters fought off a raid by Somali commandos near Jilib.", "al-shabaab"),
+])
+def test_a_party_telling_its_own_battle_claims_it(classifier: Classifier, text: str, who: str) -> None:
+    assert who in claims(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it had not clashed with the protesters in the capital.",
+    "Hamas said Israeli troops clashed with residents near the hospital.",
+])
+def test_a_battle_denied_or_fought_by_others_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
