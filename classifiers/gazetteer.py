@@ -335,6 +335,10 @@ class Gazetteer:
 
     # -- resolving free names --------------------------------------------------------------
 
+    def generated(self, place_id: str) -> bool:
+        """The place comes from the generated GeoNames list, not the curated one."""
+        return self._generated(place_id)
+
     def _generated(self, place_id: str) -> bool:
         entry = self.places.get(place_id)
         return entry is not None and entry.precision == "generated"

@@ -102,6 +102,25 @@ def _surname(toks: list[str], cased: list[str], mentions: list[Mention], m: Ment
         o.start <= i - 1 < o.end for o in mentions)
 
 
+# the article between a name's words: "Ayta ash-Shab", "Aita al-Shaab", "Maarat al-Numan"
+_PARTICLES = frozenset("al el ad an ar as ash at az ed es ez".split())
+# capitalised words that may stand before a particle without being a name's first word ("Near al-Qaim")
+_NOT_NAME = frozenset("in near at inside outside around across into towards toward the a an on of from to by for and "
+                      "or with strike strikes attack attacks raid raids drone drones rocket rockets base town city "
+                      "village district province area".split())
+
+
+def _name_tail(gz: Gazetteer, toks: list[str], cased: list[str], cased_norm: str, m: Mention) -> bool:
+    """A GeoNames town matched on the last word of a longer name the gazetteer lacks: "Shaab" in
+    "Aita al-Shaab" (a Lebanese border village, not the Galilee town Sha'ab), "Numan" in "Maarat
+    al-Numan". A capitalised word and a particle written before it, with nothing between them (not
+    "Mount Makour - #AlHawija": the hashtag opens the name)."""
+    i = m.start
+    return (m.kind == "place" and i >= 2 and toks[i - 1] in _PARTICLES and cased[i - 2][:1].isupper()
+            and toks[i - 2] not in _NOT_NAME and gz.generated(m.id)
+            and f"{cased[i - 2]} {cased[i - 1]} {cased[i]}" in cased_norm)
+
+
 def prepare(gz: Gazetteer, text: str) -> Sentence:
     cased_norm = normalize_cased(text)
     cased = tokens(cased_norm)
@@ -110,6 +129,8 @@ def prepare(gz: Gazetteer, text: str) -> Sentence:
     mentions = gz.scan(toks, cased, grave_a="à" in text or "À" in text or "\u0300" in text)
     if not _PERSON_TITLES.isdisjoint(toks):  # one set test in C: every sentence of every message passes here
         mentions = [m for m in mentions if not _surname(toks, cased, mentions, m)]
+    if not _PARTICLES.isdisjoint(toks):
+        mentions = [m for m in mentions if not _name_tail(gz, toks, cased, cased_norm, m)]
     written = Written(text, cased)
     return Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, mentions, written, cased)
 

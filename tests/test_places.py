@@ -48,6 +48,20 @@ def test_a_village_with_a_name_particle_is_whole(classifier: Classifier) -> None
     assert places(classifier, text, source_actor="israel") == ["Tallat ash Shuhada"]
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # the last word alone is another country's town (Sha'ab, in the Galilee): the whole name stands
+    ("IDF fighter jets struck a Hezbollah launch post in the area of Ayta ash-Shab overnight.", "Ayta ash-Shab"),
+    ("The army said its jets struck a Hezbollah cell in Aita al-Shaab.", "Aita al-Shaab"),
+])
+def test_a_town_is_not_read_in_the_last_word_of_a_longer_name(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text, source_actor="israel") == [place]
+
+
+def test_a_hashtag_after_a_name_opens_a_new_name(classifier: Classifier) -> None:
+    text = "Soldiers of the Caliphate shelled the apostate Peshmerga in Mount Qarachogh - #AlHawija with mortars."
+    assert places(classifier, text, source_actor="islamic-state") == ["Hawija"]
+
+
 # -- a known town as the text spells it; the gazetteer's entry still links ---------------------------
 
 def test_a_known_town_is_shown_as_the_text_spells_it(classifier: Classifier) -> None:
