@@ -320,6 +320,9 @@ def _background_strike(s: Sentence, fw: FrameWords, start: int) -> bool:
     return bool(_ATTACKS.intersection(s.toks[:k]))
 
 _CIVIL_BODY = frozenset({"health", "medical", "hospital", "municipal", "civil", "local", "rescue", "emergency"})
+# the bodies written without an article, in a headline's tail only
+_BARE_OFFICIAL = frozenset({"official", "senior official", "defense official", "defence official", "military official",
+                            "security official"})
 # the peoples, faiths and sides whose officials speak for no state of the gazetteer
 _NOT_STATE = frozenset({"kurdish", "kurd", "yazidi", "druze", "sunni", "shiite", "shia", "tribal", "rebel", "opposition",
                         "militia", "insurgent", "separatist", "palestinian", "baloch", "tuareg", "pashtun"})
@@ -564,6 +567,9 @@ def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> st
             continue  # "..., health officials said": the civil authority where the attack fell, no party named
         if fw.lang == "en" and first > 0 and s.toks[first - 1] in _NOT_STATE:
             continue  # "Kurdish officials said Turkish forces shelled ...": a people's or faction's body, no state's
+        if fw.lang == "en" and body.group(0) in _BARE_OFFICIAL and not (
+                first > 0 and punctuated(s, first) and last >= len(s.toks) - 2):
+            continue  # "..., official says" ends a headline; "After Decades, Official Admits Iran Aided ..." names whose later
         for said in speech:
             pos = s.token_at(said.start())
             if 0 <= pos - last <= 2 and governs(s, last, pos):

@@ -203,7 +203,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             if call.carried is not None and call.carried.kind in ARMED | STATE and _OPENS_WITH_PRONOUN.match(s.norm):
                 speaker = call.carried  # "The army said it struck ... . It added that its jets hit ...": the army
             else:
-                speaker = call.armed[0] if call.armed else own
+                # "The army said its jets struck Hezbollah targets": not a group the attack hit
+                speaker = next((a for a in call.armed if not _hit_here(s, cue, a)), None) or own
         elif rule.speaker in ("said", "reported", "opening", "before", "either", "first"):
             speaker = call.carried or own
     if speaker is None and stance == "attribution" and (rule.subject == "agent" or rule.speaker == "reported"):
@@ -311,6 +312,23 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
 _RELATIVE_HEADS = (("which",), ("whom",), ("that",), ("the", "group"), ("the", "groups"), ("a", "group"),
                    ("the", "militia"), ("the", "militias"), ("the", "faction"), ("the", "movement"),
                    ("the", "organization"), ("the", "organisation"))
+
+
+def _hit_here(s: Sentence, cue: Cue, party: ActorRef) -> bool:
+    """The party is named in this sentence only inside the cue or right after it: the object of the
+    attack the cue tells ("said its jets struck Hezbollah targets"), not its unnamed speaker (a
+    hashtag at the end of a tweet may still name the claimant)."""
+    at = [m.start for m in s.mentions if m.kind == "actor" and m.id == party.id]
+    return bool(at) and all(cue.start <= pos <= cue.end + 3 and pos > 0 and (
+        s.toks[pos - 1] in _HIT_WORDS
+        or (pos > 1 and (s.toks[pos - 1] in _DETERMINERS or s.toks[pos - 1].isdigit()) and s.toks[pos - 2] in _HIT_WORDS))
+        for pos in at)
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "two", "three", "several", "dozens", "multiple"})
+# the words right before the party an attack hits ("struck Hezbollah targets", "attacks on Hamas")
+_HIT_WORDS = frozenset({"struck", "hit", "hits", "targeted", "targeting", "attacked", "bombed", "shelled", "raided",
+                        "killed", "killing", "striking", "on", "against"})
 
 
 def _antecedent(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef, when: date | None) -> ActorRef | None:

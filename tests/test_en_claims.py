@@ -474,3 +474,27 @@ def test_a_party_telling_its_own_battle_claims_it(classifier: Classifier, text: 
 ])
 def test_a_battle_denied_or_fought_by_others_is_no_claim(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text)
+
+
+# --- an unnamed speaker's strike: never the claim of the group it hit
+
+def test_the_group_an_army_struck_is_not_the_claimant_of_the_strike(classifier: Classifier) -> None:
+    text = "The army said its jets struck Hezbollah targets near Khiam overnight."
+    assert "hezbollah" not in claims(classifier, text)
+    assert claims(classifier, text, source_actor="israel") == {"israel"}
+
+
+# --- a headline's tail without an article: "..., official says"
+
+@pytest.mark.parametrize("text", [
+    "US carries out three air strikes on Iran-aligned militia depots in Syria, official says",
+    "US carries out strikes on Iran-aligned militia depots near Mayadin, defense official says",
+])
+def test_an_official_at_a_headline_tail_speaks_for_the_state_that_struck(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text) == {"united-states"}
+
+
+def test_an_official_opening_a_headline_is_not_its_tail(classifier: Classifier) -> None:
+    got = stances(classifier, "Years Later, Official Admits Tehran Aided Bombing Of Barracks In Beirut", None, None)
+    assert not any(stance == "attribution" and who == "lebanon-government" for stance, who, _ in got)
+    assert not any(stance == "attribution" and who == "lebanon" for stance, who, _ in got)
