@@ -363,12 +363,31 @@ def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str]
     if _event_word(s, fw) and not fw.negation.search(s.norm) and not _DONE_BY_OTHERS.search(s.norm) and not any(
             t in fw.demonyms and i + 1 < len(s.toks) and s.toks[i + 1] in _AIR and "by" in s.toks[max(i - 2, 0):i]
             for i, t in enumerate(s.toks)) and not (_CIVIL.search(s.norm) and not _FIGHTING.search(s.norm)) and not (
-            _attacked_group(s, call.communique, fw)):
+            _attacked_group(s, call.communique, fw)) and not _fight_of_others(s, call.communique):
         # not "3 children killed by Russian airstrikes": the relay reports another party's attack;
         # not a province office burning cigarettes or expired food
         out.append(Cue(_RULES["claim"], 0, len(s.toks), speaker=call.communique, subject=call.communique))
         has.add("claim")
     return out
+
+
+_BETWEEN = re.compile(r"(?<!\w)(?:clash|clashes|fighting|battles?|infighting|fights?) between(?!\w)")
+# the group's own names in its relays' idiom: a side of the fight it tells
+_OWN_SIDE = re.compile(r"(?<!\w)(?:khilafah?|caliphate|dawlah?|mujahid\w*|islamic state|isis|isil|is|daesh|"
+                       r"soldiers of)(?!\w)")
+
+
+def _fight_of_others(s: Sentence, group: ActorRef) -> bool:
+    """"Footage of the clashes between #Kurdish murtaddeen and rafidi gangs": a relay in the group's
+    idiom telling a fight between two others, not the group's own battle (not "clashes between
+    soldiers of the #Khilafah and Nusayris", "between #ISIS & SAA")."""
+    found = _BETWEEN.search(s.norm)
+    if found is None:
+        return False
+    sides = s.norm[found.end():found.end() + 80]
+    at = s.token_at(found.end() - 1) + 1
+    return not _OWN_SIDE.search(sides) and not any(
+        m.kind == "actor" and m.id == group.id and at <= m.start <= at + 10 for m in s.mentions)
 
 
 _WARPLANES = frozenset({"warplane", "warplanes", "jets", "aircraft", "helicopters", "bombers"})
@@ -421,8 +440,9 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
                 return near[0]
     # "X claims (that) Y struck ...": a claim verb reports too (X's own attack is its claim)
     claims = [m for m in fw.claim_verb.finditer(s.norm) if not not_claimed(fw, s.norm[m.end():])]
-    speech = sorted(list(fw.speech.finditer(s.norm)) + claims, key=lambda m: m.start()) or list(
-        SAID.finditer(s.norm)) or list(ACCORDING.finditer(s.norm))
+    speech = sorted(list(fw.speech.finditer(s.norm)) + claims, key=lambda m: m.start()) or [
+        m for m in SAID.finditer(s.norm) if not (m.group(0).startswith("claim") and not_claimed(fw, s.norm[m.end():]))
+    ] or list(ACCORDING.finditer(s.norm))
     found: ActorRef | None = None
     for k, said in enumerate(speech):
         pos = s.token_at(said.start())

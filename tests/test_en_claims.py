@@ -498,3 +498,16 @@ def test_an_official_opening_a_headline_is_not_its_tail(classifier: Classifier) 
     got = stances(classifier, "Years Later, Official Admits Tehran Aided Bombing Of Barracks In Beirut", None, None)
     assert not any(stance == "attribution" and who == "lebanon-government" for stance, who, _ in got)
     assert not any(stance == "attribution" and who == "lebanon" for stance, who, _ in got)
+
+
+# --- a relay in a group's idiom telling a fight it is no side of; the ones hit are not who claims
+
+def test_a_fight_between_two_others_is_no_claim_of_the_group_whose_idiom_tells_it(classifier: Classifier) -> None:
+    assert not claims(classifier, "Video of the clashes between the Kurdish murtaddeen and the rafidi gangs in Kirkuk")
+    assert "islamic-state" in claims(classifier,
+                                     "Video of the clashes between soldiers of the Khilafah and the rafidi gangs in Baiji")
+
+
+def test_the_ones_claimed_to_be_killed_do_not_speak(classifier: Classifier) -> None:
+    got = stances(classifier, "7 Iranian advisers claimed to be killed by #ISIS near #Aleppo today", None, None)
+    assert not any(who == "iran" for _, who, _ in got), got
