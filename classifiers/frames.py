@@ -413,8 +413,13 @@ def _attacked_group(s: Sentence, group: ActorRef, fw: FrameWords) -> bool:
             if s.toks[verb - 1] in ("to", "and") and fw.attack_verb.fullmatch(s.toks[verb]) and not any(
                     punctuated(s, i) for i in range(verb, m.start + 1)):
                 return True  # "... to attack the Islamic State mujahideen": the group attacked, no attack by it
+    if _AIR_ONLY.search(s.norm) and not fw.attack_verb.search(_AIR_ONLY.sub(" ", s.norm)):
+        return True  # "Crusader favorite: destroying mosque using so-called precision airstrikes": the group has no jets
     return any(w in _WARPLANES and s.toks[i + 1:i + 2] and s.toks[i + 1] in _AIR_STRIKES | {"carried", "targeted", "hit"}
                for i, w in enumerate(s.toks))
+
+
+_AIR_ONLY = re.compile(r"(?<!\w)(?:\w+ )?(?:airstrikes?|air strikes?|air raids?)(?!\w)")
 
 
 def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call,

@@ -511,3 +511,7 @@ def test_a_fight_between_two_others_is_no_claim_of_the_group_whose_idiom_tells_i
 def test_the_ones_claimed_to_be_killed_do_not_speak(classifier: Classifier) -> None:
     got = stances(classifier, "7 Iranian advisers claimed to be killed by #ISIS near #Aleppo today", None, None)
     assert not any(who == "iran" for _, who, _ in got), got
+
+
+def test_air_strikes_told_in_a_groups_idiom_are_no_claim_of_a_group_without_jets(classifier: Classifier) -> None:
+    assert not claims(classifier, "Crusader favourite: destroying hospitals with their precision airstrikes in #Raqqa")
