@@ -105,12 +105,19 @@ def actor(gz: Gazetteer, m: Mention, when: date | None, in_claim: bool, s: Sente
     return ref
 
 
+# "a pro-Iran group", "pro-Turkish factions": the armed men the party is said to back
+_PRO_GROUPS = frozenset({"group", "groups", "militia", "militias", "faction", "factions", "fighters", "forces",
+                         "paramilitary", "paramilitaries", "militants", "gunmen", "armed"})
 _VERB_OBJECT = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "it", "them"})
 
 
 def _backer(s: Sentence, m: Mention) -> bool:
     """"Iran-backed militias", "Iran linked groups": the party is a modifier. "The Pentagon linked
-    the attack to ...": the same word is the party's verb, with its object after it."""
+    the attack to ...": the same word is the party's verb, with its object after it. "A pro-Iran
+    group", "pro-Iranian militias": the party is what the group is for, not the doer ("pro-Assad
+    regime sources" still speak for the regime)."""
+    if m.start > 0 and s.toks[m.start - 1] == "pro" and m.end < len(s.toks) and s.toks[m.end] in _PRO_GROUPS:
+        return True
     if not (m.end < len(s.toks) and s.toks[m.end] in _BACKED):
         return False
     return not (m.end + 1 < len(s.toks) and s.toks[m.end + 1] in _VERB_OBJECT)

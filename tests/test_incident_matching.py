@@ -1077,3 +1077,22 @@ def test_a_news_item_headed_in_another_language_still_opens_its_incident(
     _, incidents = replay(capsys, tmp_path, [
         rec("https://journal.example/rss", "f1", "2024-03-04T10:00:00+00:00", text, title=title)])
     assert len(incidents) == 1 and [m["id"] for m in incidents[0]["messages"]] == ["f1"]
+
+
+STRIKE_ON_CAR = ("A drone strike hit a car carrying militia fighters near Abu Ghraib, west of Baghdad, on Tuesday, "
+                 "killing one of the men inside, security sources said.")
+SELF_DEFENCE = ("US forces struck militants in Iraq in self-defence after an attack on an air base, US officials "
+                "said.")
+
+
+def test_a_drone_strike_on_a_pro_iran_group_is_no_strike_of_iran(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"A drone strike hit a car of a pro-Iran group": the group is for Iran, Iran is not the doer.
+    The report names no striker (before, Iran's own strike, which no US claim could join)."""
+    _, [incident] = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "d1", "2024-03-05T08:00:00+00:00",
+            STRIKE_ON_CAR.replace("militia fighters", "members of a pro-Iran group"),
+            title="Drone strike on pro-Iran group in Iraq kills one"),
+    ])
+    assert [m["subject"] for m in incident["messages"]] == [None]
+
