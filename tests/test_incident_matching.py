@@ -1096,3 +1096,41 @@ def test_a_drone_strike_on_a_pro_iran_group_is_no_strike_of_iran(
     ])
     assert [m["subject"] for m in incident["messages"]] == [None]
 
+
+def test_a_state_s_strike_joins_the_unclaimed_drone_strike_its_targets_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Security sources tell a drone strike on a militia car near a town; hours later the US says it
+    struck militants in Iraq in self-defence: the strike no one claimed, on no one's forces and at no
+    base, is the one the US announces (a gunship or a drone, it is a strike from the air). An
+    unclaimed drone attack on troops at a base stays an attack, which no state's strike joins."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://base.example/rss", "b1", "2024-03-05T06:00:00+00:00",
+            "A drone attacked US troops at Harir air base on Tuesday, causing no injuries.",
+            title="Drone attack on Harir air base"),
+        rec("https://wire.example/rss", "d1", "2024-03-05T08:00:00+00:00", STRIKE_ON_CAR,
+            title="Drone strike hits militia car near Abu Ghraib"),
+        rec("https://wire.example/rss", "s1", "2024-03-05T16:00:00+00:00", SELF_DEFENCE,
+            title="US says it struck militants in Iraq in self-defence"),
+    ])
+    assert sorted([m["id"] for m in i["messages"]] for i in incidents) == [["b1"], ["d1", "s1"]]
+    strike = next(i for i in incidents if i["place"] == "Abu Ghraib")
+    assert [c["actor"] for c in strike["claimants"]] == ["United States"]
+
+
+def test_a_report_of_a_response_airstrike_naming_no_striker_joins_the_state_s_strike(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """After the drone strike on the militia car and the US word that it struck in self-defence, a
+    paper headlines "AC-130 gunship carries out response airstrike after missile attack on US
+    troops in Iraq" under a photo caption: no striker named, an airstrike where the others said a
+    drone; it is the same state's strike from the air, not a strike of its own."""
+    _, [incident] = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "d1", "2024-03-05T08:00:00+00:00", STRIKE_ON_CAR,
+            title="Drone strike hits militia car near Abu Ghraib"),
+        rec("https://wire.example/rss", "s1", "2024-03-05T16:00:00+00:00", SELF_DEFENCE,
+            title="US says it struck militants in Iraq in self-defence"),
+        rec("https://paper.example/rss", "p1", "2024-03-05T20:00:00+00:00",
+            "An AC-130 gunship in a photo released by the Air Force.",
+            title="AC-130 gunship carries out response airstrike after missile attack on US troops in Iraq"),
+    ])
+    assert [m["id"] for m in incident["messages"]] == ["d1", "s1", "p1"]
+

@@ -169,6 +169,17 @@ class Matcher:
                 # striker says which event it is, not the weapon
                 score -= 0.1
                 reasons.append(f"different weapon ({st.weapon} vs {inc.weapon}), same striker")
+            elif striker is None and st.stance == "report" and {st.weapon, inc.weapon} <= AERIAL and self.strikers(inc):
+                # a report of a strike from the air that names no striker ("AC-130 gunship conducts
+                # response airstrike"), at a state's own strike: jets, gunships and drones are all
+                # that state's strike from the air (a striker named otherwise is ``_another_side``)
+                score -= 0.1
+                reasons.append(f"different weapon ({st.weapon} vs {inc.weapon}), a strike from the air")
+            elif striker is not None and {st.weapon, inc.weapon} <= AERIAL and self._struck_from_air(inc):
+                # "a drone strike hit a vehicle of a pro-Iran group", by no one's word: a state's
+                # strike from the air, as those it hit tell it, may be the one the state announces
+                score -= 0.1
+                reasons.append(f"different weapon ({st.weapon} vs {inc.weapon}), a strike no one claims")
             elif striker is not None and not self.strikers(inc):
                 return None  # a state's strike is not an unclaimed attack by other means (an ambush, a drone)
             elif (self.coarse(st) or inc.place_id is None) and not (st.place and st.place.id == inc.place_id):
@@ -245,6 +256,14 @@ class Matcher:
         side = self.claimants.side
         return (bool(theirs) and self.claimants.is_state(speaker) and not self.claimants.is_state(blamed)
                 and side(speaker.id) not in theirs and side(blamed.id) not in theirs)
+
+    def _struck_from_air(self, inc: IncidentValue) -> bool:
+        """An incident only reported, by no one claimed or blamed, that hit no forces the reports
+        name and lies at no base: a strike from the air on whoever was there, not an attack on a
+        state's forces (those are told as attacks on troops, or at their base)."""
+        if inc.target or (inc.place_id is not None and self.places.level(inc.place_id) == 0):
+            return False
+        return all(lk.role == "report" and not lk.subject_id for lk in inc.links)
 
     def _attack_at_base(self, inc: IncidentValue) -> bool:
         """An incident at a base that no state claims and no report calls an airstrike: an attack
