@@ -1134,3 +1134,43 @@ def test_a_report_of_a_response_airstrike_naming_no_striker_joins_the_state_s_st
     ])
     assert [m["id"] for m in incident["messages"]] == ["d1", "s1", "p1"]
 
+
+GUNSHIP_STORY = ("The US sent an AC-130 gunship over Iraq in response to fresh attacks by Iran-backed militia "
+                 "fighters who attacked an air base west of Baghdad housing US troops. The attack happened on "
+                 "Monday night, the Pentagon said. Ain al-Asad air base was hit by a close-range ballistic "
+                 "missile that injured eight people.")
+
+
+def test_the_attack_a_strike_story_answers_joins_that_attack_and_opens_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A story whose headline's news is a state's strike ("US sends AC-130 gunship to strike pro-Iran
+    militants in Iraq") tells the attack it answers as its cause, with a blame and the base: those
+    may join the attack's incident, never open one (before, the blame placed by "an air base west
+    of Baghdad" opened an incident at Baghdad, beside the attack reported at Ain al-Asad)."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "a1", "2024-03-04T21:00:00+00:00",
+            "A ballistic missile struck Ain al-Asad air base in western Iraq on Monday night, injuring eight US "
+            "troops.", title="Missile attack on Ain al-Asad air base injures US troops"),
+        rec("https://blog.example/rss", "g1", "2024-03-06T08:00:00+00:00", GUNSHIP_STORY,
+            title="In first, US sends AC-130 gunship to strike pro-Iran militants in Iraq"),
+    ], until="+72h")
+    assert [i["place"] for i in incidents] == ["Ain al-Asad Air Base"]
+    (tmp_path / "alone").mkdir()
+    _, alone = replay(capsys, tmp_path / "alone", [
+        rec("https://blog.example/rss", "g1", "2024-03-06T08:00:00+00:00", GUNSHIP_STORY,
+            title="In first, US sends AC-130 gunship to strike pro-Iran militants in Iraq")], until="+72h")
+    assert alone == []
+
+
+def test_a_blame_of_the_striker_in_a_strike_story_still_opens_its_incident(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Iran accuses Israel of killing a top official in a missile strike in Syria", with Israel
+    bracing for retaliation: the blame is of the headline's strike itself, not of an attack it
+    answers, and opens its incident."""
+    _, [incident] = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "i1", "2024-03-05T11:00:00+00:00",
+            "The Iranian official was said to be involved in arming Hezbollah. Israeli officials said they were "
+            "preparing for possible retaliation.",
+            title="Iran accuses Israel of killing top official in missile strike in Syria"),
+    ])
+    assert [m["id"] for m in incident["messages"]] == ["i1"]

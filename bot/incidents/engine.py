@@ -208,6 +208,9 @@ class IncidentEngine:
         # (a post without a headline, a channel or a tweet, is itself the news, in any language)
         headed = cls.lang == "en" and bool((msg.title or "").strip())
         news = not headed or self.reader.headline_news(msg)
+        # a story whose headline's news is a state's strike in answer to an attack tells that attack
+        # as its cause: its blames and reports of it may join the attack's incident, not open one
+        striking = self.reader.strike_headline(msg) if headed else None
         alerts: list[AlertValue] = []
         # a message's claims first: the event it claims is where its blame and denials of that
         # place belong (statements of one message at one place are one event)
@@ -221,6 +224,7 @@ class IncidentEngine:
             # report the reader made of a claim, blame or interception is the deed's own word)
             voiced = st.stance != "report" or any(st is r for r in own_reports)
             opens = (news or not voiced) and (st.stance == "report" or not headed or self.reader.tells_deed(st))
+            opens = opens and not self.reader.answered(st, striking)
             alerts.extend(self._statement(tx, result.pk, msg, st, cls, idx, outlet, fp, at, seen, opens))
         return alerts
 

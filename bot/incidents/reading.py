@@ -97,6 +97,42 @@ class Reader:
             return st
         return replace(st, stance="report", subject=None, speaker=st.speaker or actor, weapon=None, place=None)
 
+    def strike_headline(self, msg: Message) -> str | None:
+        """The side of the state whose strike a headline tells as its news, when the story tells
+        the strike as the answer to an attack ("US fighter aircraft strike Hezbollah targets in
+        Iraq after attacks on bases", "In First, US Deployed AC-130 Gunship To Attack Pro-Iran
+        Militants In Iraq" over "... in response to fresh attacks by Iranian-backed militia
+        fighters"): the state is the doer of the headline's first deed, not the party hit ("U.S.
+        forces attacked at Iraq airbase"), the party written nearest before it ("Iran accuses
+        Israel of ... missile strike": Israel's strike)."""
+        title = (msg.title or "").strip()
+        first = HEADLINE_DEED.search(title) if title else None
+        if first is None or ATTACKS_ON.match(title, first.start()) or BACKGROUND.search(title, 0, first.start()):
+            return None
+        if not is_retaliation(msg.full_text):
+            return None
+        toks = tokens(normalize(title))
+        before = len(tokens(normalize(title[:first.start()])))
+        # the party written nearest before the deed ("Iran accuses Israel of ... strike": Israel)
+        doer = max((m for m in self.gz.scan(toks, tokens(normalize_cased(title)), frozenset({"actor"}))
+                    if m.end <= before), key=lambda m: m.start, default=None)
+        if doer is None or doer.id not in self.gz.actors or attacked_at(toks, doer.start, doer.end):
+            return None
+        ref = self.gz.actors[doer.id].ref()
+        return self.claimants.side(ref.id) if self.claimants.is_state(ref) else None
+
+    def answered(self, st: Statement, striking: str | None) -> bool:
+        """A statement of the attack a strike answers, in a story whose headline's news is that
+        strike (``strike_headline``): a blame of someone other than the striking state, or a report
+        of no airstrike and no striker ("Ain al-Asad air base was attacked by a close-range
+        ballistic missile"). The story tells that attack as the strike's cause: such a statement
+        may join the attack's incident, never open one."""
+        if striking is None or st.stance not in ("attribution", "report") or self.matcher.striker(st) is not None:
+            return False
+        if st.stance == "report":
+            return st.weapon != "airstrike"
+        return st.subject is not None and self.claimants.side(st.subject.id) != striking
+
     def headline_news(self, msg: Message) -> bool:
         """Whether a message's headline tells a deed (an attack, a strike, its weapon or its dead)
         as its news: "Drone attack on Syrian military academy in Homs leaves 7 dead" does, "France
