@@ -41,6 +41,9 @@ _TODAY = re.compile(r"\b(?:today|this morning|this evening|tonight|aujourdhui|ce
 _WEEKDAY_RE = re.compile(rf"(?<!\w)(?:on |le |يوم |روز )?(?P<w>{'|'.join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True))})(?!\w)")
 
 
+# "Iraq said Thursday it had arrested the men who fired rockets ... early Friday": the day named
+# after a verb of saying is the day of the saying, not of the event (the event's own day wins)
+_SAID = re.compile(r"(?:\b(?:said|says|announced|stated|confirmed|told reporters)|\ba (?:declare|annonce|affirme|indique)) $")
 _DIGIT = re.compile(r"\d")
 # "since Oct. 17", "the war, which began on Oct. 7": the start of a span, not the event's day
 _SINCE = re.compile(r"(?:\bsince|\bdepuis|(?<!\w)منذ|\b(?:began|begun|started|erupted|broke out)(?: on)?) (?:the |le |la )?$")
@@ -75,7 +78,8 @@ def resolve_event_date(normalized: str, message_date: datetime | None) -> date |
         return day - timedelta(days=1)
     if _TODAY.search(normalized):
         return day
-    match = _WEEKDAY_RE.search(normalized)
+    days = list(_WEEKDAY_RE.finditer(normalized))
+    match = next((m for m in days if not _SAID.search(normalized, 0, m.start())), days[0] if days else None)
     if match:
         back = (day.weekday() - _WEEKDAYS[match.group("w")]) % 7
         return day - timedelta(days=back)

@@ -74,6 +74,10 @@ def test_conservative_numbers() -> None:
     ("on 27 Jan. 2024", date(2024, 1, 27)),
     ("attacks since Dec. 17", None),
     ("the war, which began on Oct. 7, and a drone on Jan. 28", date(2024, 1, 28)),  # a war's start is no event
+    # the day of the saying gives way to the event's own day; alone, it stays
+    ("officials said Tuesday that a drone hit the base on Sunday", date(2024, 1, 28)),
+    ("the ministry said on Tuesday it had arrested the men who fired rockets early Sunday", date(2024, 1, 28)),
+    ("the Pentagon said Monday that rockets hit the base", date(2024, 1, 29)),
 ])
 def test_event_dates(text: str, expected: date | None) -> None:
     assert resolve_event_date(normalize(text), MSG) == expected

@@ -1174,3 +1174,23 @@ def test_a_blame_of_the_striker_in_a_strike_story_still_opens_its_incident(
             title="Iran accuses Israel of killing top official in missile strike in Syria"),
     ])
     assert [m["id"] for m in incident["messages"]] == ["i1"]
+
+
+def test_a_follow_up_dated_by_the_day_it_was_said_joins_the_attack_of_the_day_it_tells(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Rockets hit the US embassy in Baghdad early Friday; six days later "Iraq said Thursday it had
+    arrested several of the attackers. The rockets were fired early Friday at the US embassy. The
+    attack caused no casualties, and a US spokesman said Iran-aligned militias were behind it":
+    Thursday is when Iraq spoke, Friday when the rockets flew, so the blame joins the Friday attack
+    (before, it opened an incident of its own on Thursday)."""
+    _, [incident] = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "e1", "2024-03-08T03:00:00+00:00",
+            "Rockets hit the US embassy compound in Baghdad early Friday, causing minor damage, Iraqi security "
+            "officials said.", title="Rockets hit US embassy in Baghdad"),
+        rec("https://paper.example/rss", "f1", "2024-03-14T09:00:00+00:00",
+            "Iraq said Thursday it had arrested several of the attackers. The rockets were fired early Friday at "
+            "the US embassy. The attack caused no casualties, and a US spokesman said Iran-aligned militias were "
+            "behind it.",
+            title="Iraq arrests men who fired rockets at US embassy"),
+    ], until="+72h")
+    assert [m["id"] for m in incident["messages"]] == ["e1", "f1"]
