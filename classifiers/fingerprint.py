@@ -24,15 +24,14 @@ def simhash(text: str) -> int:
         grams = [" ".join(words[i:i + 3]) for i in range(len(words) - 2)]
     if not grams:
         return 0
-    weights = [0] * 64
-    for gram in grams:
-        value = int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if value >> bit & 1 else -1
+    # each gram's hash as 64 characters '0'/'1', most significant bit first; a bit of the result is
+    # set where more grams have it set than not (counted per column in C, not bit by bit in Python)
+    rows = [format(int.from_bytes(hashlib.blake2b(gram.encode(), digest_size=8).digest(), "big"), "064b")
+            for gram in grams]
+    half = len(rows) / 2
     result = 0
-    for bit in range(64):
-        if weights[bit] > 0:
-            result |= 1 << bit
+    for column in zip(*rows):
+        result = result << 1 | (column.count("1") > half)
     # stored in a signed BIGINT column
     return result - (1 << 64) if result >= 1 << 63 else result
 
