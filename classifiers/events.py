@@ -443,6 +443,7 @@ _EPITHETS = frozenset({"brutal", "barbaric", "murderous", "heinous", "cowardly",
 # can be the verb's subject ("Houthi missile hits containership")
 _NOUN_BEFORE = frozenset({"terror", "terrorist", "military", "militia", "air", "suicide", "car", "cross", "border",
                           "retaliatory", "precision", "deadly", "fresh", "new", "latest", "naval", "ground"})
+_OF = frozenset({"of", "with"})
 _NOUN_LIKE = frozenset({"targets", "target", "strikes", "strike", "attacks", "attack", "raids", "bombs", "shells", "hits"})
 
 
@@ -451,8 +452,11 @@ def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: 
     "drone strikes") or after a party that is itself an attack's object ("struck Hezbollah targets")."""
     if s.toks[t] not in _NOUN_LIKE or t == 0:
         return False
-    if s.toks[t - 1] in _NOUN_BEFORE:
+    if s.toks[t - 1] in _NOUN_BEFORE or s.toks[t - 1] in _OF:
         return True
+    if t >= 2 and s.toks[t - 1] in _MODIFIERS and (s.toks[t - 2] in _OF or s.toks[t - 2] in _DETERMINERS
+                                                  or s.toks[t - 2].isdigit()):
+        return True  # "thousands of artillery shells", "with 50 mortar shells": the weapon's noun, not "artillery shells the town"
     owner = [m for m, _ in ok if m.end == t]
     return bool(owner) and _object_of_verb(s, fw, ok, owner[0].start, joined=True)
 

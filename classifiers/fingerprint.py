@@ -30,7 +30,7 @@ def simhash(text: str) -> int:
             for gram in grams]
     half = len(rows) / 2
     result = 0
-    for column in zip(*rows):
+    for column in zip(*rows, strict=True):
         result = result << 1 | (column.count("1") > half)
     # stored in a signed BIGINT column
     return result - (1 << 64) if result >= 1 << 63 else result

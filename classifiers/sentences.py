@@ -216,9 +216,18 @@ def strip_captions(text: str) -> str:
     return "\n".join(out)
 
 
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?h[1-6])(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
 def clean_body(text: str) -> str:
     """The text without dateline, glued time stamps and photo captions. A feed item's body
     follows its title on a new line: its dateline opens that line, not the text."""
+    if "<" in text and ">" in text:
+        # a feed item's description as raw HTML («<img ... src="..."/> The Pentagon will ...»): its
+        # tags and their attributes are no words (a link's slug named "israel" and "ukraine")
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _TAG.sub(" ", text)
     if "(" in text and ("/" in text or "Getty" in text or "via" in text or "AP Photo" in text):
         text = strip_captions(text)
     if "&" in text and ";" in text:

@@ -68,6 +68,8 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
         return False
     if between and between[-1] in _PRONOUNS:
         return False  # "attacks two Syrian facilities it says ...": the pronoun is the verb's subject
+    if len(between) >= 2 and between[-2] == "the" and between[-1] in _GROUP_HEADS:
+        return False  # "fired rockets at Israeli positions, the group said": the group named before speaks
     titles = title_words()
     if len(between) == 2 and between[1] in _MINISTRY:
         return True  # "Lebanon's health ministry said": the state's own ministry
@@ -89,6 +91,7 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
 
 
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+_GROUP_HEADS = frozenset({"group", "militia", "movement", "organisation", "organization", "faction"})
 # an office one word after its state ("the Lebanese health ministry", "Iraq's oil minister")
 _MINISTRY = frozenset({"ministry", "minister"})
 _PREPOSITIONS = frozenset({"in", "near", "at", "from", "against", "into", "inside", "by", "with", "for", "of"})

@@ -515,3 +515,26 @@ def test_the_ones_claimed_to_be_killed_do_not_speak(classifier: Classifier) -> N
 
 def test_air_strikes_told_in_a_groups_idiom_are_no_claim_of_a_group_without_jets(classifier: Classifier) -> None:
     assert not claims(classifier, "Crusader favourite: destroying hospitals with their precision airstrikes in #Raqqa")
+
+
+# --- the group named before ", the group said" speaks; a weapon's noun is no deed; raw HTML is no text
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah fired rockets at Israeli positions near the border, the group said.",
+    "Hezbollah fired dozens of rockets and artillery shells at Israeli positions, the group said.",
+])
+def test_the_group_said_after_its_deed_is_its_claim(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text) == {"hezbollah"}
+    assert not any(stance == "attribution" for stance, _, _ in stances(classifier, text, None, None))
+
+
+def test_shells_after_of_are_the_weapon_not_a_deed(classifier: Classifier) -> None:
+    text = "The Pentagon will supply Israel with tens of thousands of artillery shells first meant for Ukraine, Politico has reported"
+    assert not stances(classifier, text, None, None)
+
+
+def test_a_feed_items_html_tags_and_links_are_not_read_as_words(classifier: Classifier) -> None:
+    text = ("Army drills near the border\n<img align=\"left\" src=\"https://cdn.example.org/thumb/israel-strikes-gaza.jpg\" />"
+            " The defence ministry held drills near the border on Monday. <a href=\"https://news.example.org/"
+            "hezbollah-claims-attack-on-israel-base/\">Read more</a>")
+    assert not stances(classifier, text, None, None)
