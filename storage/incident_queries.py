@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Row, Select, Table, bindparam, exists, func, or_, select
+from sqlalchemy import Row, Select, Table, bindparam, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from storage.incident_values import ActorState, CheckValue, IncidentMessage, IncidentValue, LinkValue
@@ -187,23 +187,28 @@ def incidents_with_stubs(s: Session, ids: Sequence[int]) -> dict[int, IncidentVa
 def _candidates_query(places: bool, cells: bool, subjects: bool, any_place: bool, placeless: bool,
                       limit: int) -> Select[Any]:
     c = _INCIDENTS.c
-    query = select(c.id).where(c.event_time >= bindparam("t0"), c.event_time <= bindparam("t1"))
+    window = [c.event_time >= bindparam("t0"), c.event_time <= bindparam("t1")]
     if placeless:
-        query = query.where(c.place_id.is_(None))
+        window.append(c.place_id.is_(None))
     if any_place:
-        return query.order_by(c.event_time.desc(), c.id.desc()).limit(limit)
-    alternatives: list[Any] = []
+        return select(c.id).where(*window).order_by(c.event_time.desc(), c.id.desc()).limit(limit)
+    # one indexed read per way in, joined: asked as one OR, every incident of the window was tested
+    # against each (its links probed for the subjects), so the cost grew with the density of history
+    parts: list[Select[Any]] = []
     if places:
-        alternatives.append(c.place_id.in_(bindparam("place_ids", expanding=True)))
+        parts.append(select(c.id, c.event_time).where(c.place_id.in_(bindparam("place_ids", expanding=True)), *window))
     if cells:
-        alternatives.append(c.cell.in_(bindparam("cells", expanding=True)))
+        parts.append(select(c.id, c.event_time).where(c.cell.in_(bindparam("cells", expanding=True)), *window))
     if subjects:
-        # correlated, so it is asked only of the incidents in the time window, through the
-        # link's incident index (an IN (subquery) read every link of the subject ever stored)
-        alternatives.append(exists().where(
-            _LINKS.c.incident_id == c.id, _LINKS.c.subject_id.in_(bindparam("subject_ids", expanding=True)),
-            _LINKS.c.at >= bindparam("t0")))
-    return query.where(or_(*alternatives)).order_by(c.event_time, c.id).limit(limit)
+        # the subjects' links since the window opened (ix_incident_links_subject_at), then their incidents
+        parts.append(select(c.id, c.event_time).join_from(_LINKS, _INCIDENTS, _LINKS.c.incident_id == c.id)
+                     .where(_LINKS.c.subject_id.in_(bindparam("subject_ids", expanding=True)),
+                            _LINKS.c.at >= bindparam("t0"), *window))
+    if len(parts) == 1:
+        one = parts[0].distinct().subquery()
+        return select(one.c.id).order_by(one.c.event_time, one.c.id).limit(limit)
+    found = union(*parts).subquery()
+    return select(found.c.id).order_by(found.c.event_time, found.c.id).limit(limit)
 
 
 _STUBS = (select(_LINKS.c.incident_id, _LINKS.c.role, _LINKS.c.subject_id, func.min(_LINKS.c.at).label("first"))

@@ -164,7 +164,9 @@ class IncidentLinkRow(SQLModel, table=True):
     # who is linked to an incident, in what role and since when, read from the index alone (the
     # candidates' stub links: a claimed incident may hold hundreds of links)
     __table_args__ = (Index("ix_incident_links_incident_role_subject", "incident_id", "role", "subject_id", "at",
-                            "withdrawn"),)
+                            "withdrawn"),
+                      # the links of a party since a time: a statement's candidates by who is linked
+                      Index("ix_incident_links_subject_at", "subject_id", "at"))
     id: int | None = Field(default=None, primary_key=True)
     incident_id: int = Field(foreign_key="incidents.id", index=True)
     message_pk: int = Field(foreign_key="messages.pk", index=True)

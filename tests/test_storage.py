@@ -27,6 +27,9 @@ def test_migration_from_empty_database(db_url: str) -> None:
         assert before is None and after == head_revision()
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
+            link_indexes = {ix["name"] for ix in inspect(conn).get_indexes("incident_links")}
+        # the links of a party since a time: a statement's candidates by who is linked (0007)
+        assert "ix_incident_links_subject_at" in link_indexes
         assert {"messages", "message_edits", "statements", "actors", "actor_aliases", "places", "incidents",
                 "incident_links", "alerts", "cursors", "sources", "claim_checks"} <= tables
         # a second upgrade is a no-op and keeps data
@@ -251,3 +254,42 @@ async def test_claims_counted_at_the_end_survive_a_message_rolled_back(store: St
     await store.run(batch)
     actor = (await store.actor_states())["saraya-test"]
     assert (actor.claims, actor.last_claim_at) == (3, T0 + timedelta(minutes=2))
+
+
+async def test_candidates_are_found_by_place_cell_or_linked_party_within_the_window(store: Store) -> None:
+    """A statement's candidate incidents: those in its time window at one of its places or grid
+    cells, or linked to one of its parties since the window opened; none outside the window, and
+    the read in time order (each way in is its own indexed read, joined)."""
+    from storage.incident_changes import NewIncident, NewLink
+    from storage.incident_queries import candidate_ids
+    from storage.incident_tx import IncidentTx
+    from storage.incident_values import LinkValue
+
+    (stored,) = await store.ingest([(msg("77"), None)])
+    assert stored.pk is not None
+    pk = stored.pk
+
+    def new(ref: int, hours: int, place: str | None, cell: str | None) -> NewIncident:
+        at = T0 + timedelta(hours=hours)
+        return NewIncident(ref=ref, event_time=at, time_precision="day", place_id=place, place=place, lat=None,
+                           lon=None, geo_precision="exact", cell=cell, target=None, weapon=None, description=None,
+                           origin="auto", at=at)
+
+    def fill(s: object) -> dict[str, int]:
+        tx = IncidentTx(s)  # type: ignore[arg-type]
+        ids, _ = tx.apply([new(-1, 1, "ain-al-asad", "c1"), new(-2, 2, "erbil", "c9"), new(-3, 3, None, "c1"),
+                           new(-4, 4, None, None), new(-5, 24 * 30, "ain-al-asad", "c1")])
+        link = LinkValue(role="claim", source="t.me/x", source_role="claimant", network="n", bloc="b",
+                         at=T0 + timedelta(hours=4), message_pk=pk, subject_id="islamic-resistance-in-iraq")
+        tx.apply([NewLink(ids[-4], pk, link)])
+        tx.finish()
+        return {"asad": ids[-1], "erbil": ids[-2], "cell": ids[-3], "linked": ids[-4], "later": ids[-5]}
+
+    ids = await store.run(fill)
+    t0, t1 = T0, T0 + timedelta(days=7)
+
+    got = await store.run(lambda s: candidate_ids(s, t0, t1, ["ain-al-asad"], ["c1"], ["islamic-resistance-in-iraq"]))
+    assert got == [ids["asad"], ids["cell"], ids["linked"]]  # in time order; not Erbil, not a month later
+    assert await store.run(lambda s: candidate_ids(s, t0, t1, ["erbil"], [], [])) == [ids["erbil"]]
+    assert await store.run(lambda s: candidate_ids(s, t0, t1, [], [], ["islamic-resistance-in-iraq"])) == [ids["linked"]]
+    assert await store.run(lambda s: candidate_ids(s, t0, t1, [], ["c1"], [])) == [ids["asad"], ids["cell"]]
