@@ -115,12 +115,15 @@ class Classifier:
         if cached is not None:
             return cached
         result = prepare(self.gz, text)
+        self._remember(text, result)
+        return result
+
+    def _remember(self, text: str, result: Sentence) -> None:
         if len(self._sentence_cache) >= 4096:
             # relays repeat a statement within minutes; a small cache catches that, a large one
             # only holds memory
             self._sentence_cache.clear()
         self._sentence_cache[text] = result
-        return result
 
     def cues(self, s: Sentence, call: Call, rules: bool = True) -> tuple[list[Cue], bool]:
         """Stage 2 for one sentence: the rules' cues (unless the gate showed none can fire) and
@@ -133,7 +136,18 @@ class Classifier:
         actors and places and shows that no rule can fire (no rule or report pattern of any
         language matches, even with its lookarounds removed; no group self-naming) and no frame
         either. A message only a frame can speak in skips the rules sentence by sentence."""
-        whole = self.sentence(text) if len(text) <= 600 else prepare(self.gz, text)
+        whole = self._sentence_cache.get(text) or prepare(self.gz, text)
+        gate = self._gate(whole, text, lang, when, own)
+        if len(text) <= 600 and (not gate.quiet or self.model is not None) and text not in self._sentence_cache:
+            # kept for the sentence stage (a message of one sentence is its own sentence) and the
+            # learned layer, which read it again; not for a quiet message, done with it here: the
+            # cache's sentences outlive the garbage collector's young generations, and most
+            # messages are quiet, so their sentences were most of what its collections walked
+            self._remember(text, whole)
+        return gate
+
+    def _gate(self, whole: Sentence, text: str, lang: str, when: date | None, own: ActorRef | None) -> Gate:
+        """The gate's answer for the whole message prepared (``gate``)."""
         for lr in applicable(text, self.rules, lang):
             # the trigger words are a cheap first test; the gate (every rule at once) decides
             if lr.trigger.search(whole.norm) and lr.gate.search(whole.norm):
