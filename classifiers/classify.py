@@ -225,7 +225,8 @@ class Classifier:
             target=next((m.id for s in sentences for m in s.mentions if m.kind == "target"), None),
         )
         call.locate = lambda: Where(*event_places(self.gz, sentences), message_borders(sentences),
-                                    first_told(self.gz, sentences), message_written(self.gz, sentences))
+                                    first_told(self.gz, sentences))
+        call.locate_written = lambda: message_written(self.gz, sentences)
         if own is not None and own.kind in STATE | ARMED:
             call.reporters.append(own)  # an army's own channel speaks in every post
         call.communique = communique_claimant(self.gz, call.facts.norm, body, lang, list(all_actors.values()))

@@ -10,7 +10,7 @@ written, are found by ``written``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -282,7 +282,8 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
               many: bool, origins: list[PlaceRef] | None = None, not_places: frozenset[tuple[int, int]] = frozenset(),
               borders: list[str] | None = None,
               told: Told | None = None, named_only: bool = False,
-              blame: bool = False, elsewhere: tuple[str, ...] = ()) -> list[tuple[PlaceRef | None, str | None]]:
+              blame: bool = False, elsewhere: Callable[[], tuple[str, ...]] | None = None,
+              ) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
     the text names that the gazetteer does not know, or a known town's own spelling). ``cue``: the
     statement's words (or the token where they start). ``cut`` is
@@ -297,7 +298,8 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
     only a place this sentence names where (none when it names none: no name from elsewhere, no
     country of an adjective). ``blame``: the statement is an attribution, whose own clause after its
     words names where when it names a place after a deed. ``elsewhere``: the names other sentences
-    mark as places that the gazetteer does not know, for a message naming no place it knows."""
+    mark as places that the gazetteer does not know, for a message naming no place it knows (asked
+    for only then)."""
     cue_at = cue if isinstance(cue, int) else cue.start
     # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
     # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
@@ -371,10 +373,10 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
                 taken is None or written is not None):
             # "in a Crimean port": the country, not the words as written
             taken, written = adjective_country(gz, s, span) or taken, None
-        if taken is None and written is None and elsewhere:
+        if taken is None and written is None and elsewhere is not None and (names := elsewhere()):
             # "A cell entered a depot in the area of Matmoura. Jets then struck the depot": with no
             # place of the gazetteer in the message, the village another sentence marks as a place
-            written = elsewhere[0]
+            written = names[0]
         return [(taken, written or (_shown(taken) if taken else None))]
 
     def nearest(refs: list[tuple[int, PlaceRef]]) -> PlaceRef:

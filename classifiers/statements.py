@@ -64,6 +64,10 @@ class Call:
     # the gate build none): see ``where``
     locate: Callable[[], Where] | None = None
     _where: Where | None = None
+    # the names the message marks as places that the gazetteer does not know, read only for a
+    # statement in a message that names no place it knows (rare): see ``written``
+    locate_written: Callable[[], tuple[str, ...]] | None = None
+    _written: tuple[str, ...] | None = None
     carried: ActorRef | None = None  # the speaker of the previous sentence, for "the group", "it", «وأضاف»
     communique: ActorRef | None = None  # the group whose communiqué the message relays
     reporters: list[ActorRef] = field(default_factory=list)  # every party a sentence reports
@@ -77,6 +81,14 @@ class Call:
             self._where = self.locate() if self.locate is not None else Where([], [], [], {})
         return self._where
 
+    def written(self) -> tuple[str, ...]:
+        """The names the message's sentences mark as places ("the area of Matmoura") that the
+        gazetteer does not know, first named first (computed once, when first asked: reading every
+        sentence for them was a twentieth of the classifier's time, for an answer few messages need)."""
+        if self._written is None:
+            self._written = self.locate_written() if self.locate_written is not None else ()
+        return self._written
+
 
 @dataclass(frozen=True, slots=True)
 class Where:
@@ -86,7 +98,6 @@ class Where:
     origins: list[PlaceRef]  # the places fire came from ("launches from Lebanon")
     borders: list[str]  # borders the message names ("the boundary with Lebanon")
     told: dict[str, Told]  # per weapon, where the message first names it: what a later "the missiles" refers back to
-    written: tuple[str, ...] = ()  # names a word marks as places that the gazetteer does not know ("the area of Matmoura")
 
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe|"
@@ -282,7 +293,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     targets = places_of(gz, s, cue, where.places, cut, many=stance == "claim", origins=where.origins, borders=where.borders,
                         not_places=frozenset({blamed_at}) if blamed_at else frozenset(),
                         told=where.told.get(told) if told else None, blame=stance == "attribution",
-                        elsewhere=where.written)
+                        elsewhere=call.written)
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target
     figs = extract_figures(s.norm_punct)
