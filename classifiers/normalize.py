@@ -106,21 +106,6 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-# the only characters outside the words of ``tokens`` whose lower case holds a word's letter: «İ»
-# (an "i" and a combining dot) and the Kelvin sign (a "k"); normalize_cased leaves neither
-_LOWER_INTO_WORDS = ("\u0130", "\u212a")
-
-
-def lower_tokens(text: str, lowered: str) -> list[str]:
-    """``[t.lower() for t in tokens(text)]``, given ``lowered == text.lower()``: the words of the
-    lower-cased text, one scan in C where lower-casing each word is a method call per word (every
-    sentence of every message is prepared). The same words: lower case maps a word's letters to
-    word letters, one for one, and no other character to one but the two above."""
-    if _LOWER_INTO_WORDS[0] in text or _LOWER_INTO_WORDS[1] in text:
-        return [t.lower() for t in _WORD.findall(text)]
-    return _WORD.findall(lowered)
-
-
 def name_tokens(name: str) -> list[str]:
     """Tokens of a name with article forms removed (al-Ashrin → ashrin, العشرين → عشرين)."""
     out = []

@@ -13,7 +13,7 @@ from typing import Any
 
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.names import as_written
-from classifiers.normalize import lower_tokens, normalize_cased, tokens
+from classifiers.normalize import normalize_cased, tokens
 
 
 class Written:
@@ -124,8 +124,7 @@ def _name_tail(gz: Gazetteer, toks: list[str], cased: list[str], cased_norm: str
 def prepare(gz: Gazetteer, text: str) -> Sentence:
     cased_norm = normalize_cased(text)
     cased = tokens(cased_norm)
-    norm_punct = cased_norm.lower()
-    toks = lower_tokens(cased_norm, norm_punct)
+    toks = [t.lower() for t in cased]
     # «frappe à Bagdad»: the place, not the government (the French auxiliary «a» never stands before a name)
     mentions = gz.scan(toks, cased, grave_a="à" in text or "À" in text or "\u0300" in text)
     if not _PERSON_TITLES.isdisjoint(toks):  # one set test in C: every sentence of every message passes here
@@ -133,7 +132,7 @@ def prepare(gz: Gazetteer, text: str) -> Sentence:
     if not _PARTICLES.isdisjoint(toks):
         mentions = [m for m in mentions if not _name_tail(gz, toks, cased, cased_norm, m)]
     written = Written(text, cased)
-    return Sentence(text, " ".join(toks), norm_punct, cased_norm, toks, mentions, written, cased)
+    return Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, mentions, written, cased)
 
 
 _ABBREVIATIONS = {"col", "gen", "maj", "lt", "brig", "capt", "cpt", "sgt", "dr", "mr", "mrs", "ms", "st", "no", "vs",
