@@ -33,6 +33,7 @@ from classifiers.lang import detect_language
 from classifiers.learned import StanceModel, load_model, refine
 from classifiers.names import extract_group_names, slug
 from classifiers.places import (
+    Where,
     answered_at,
     event_places,
     first_told,
@@ -45,7 +46,7 @@ from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
 from classifiers.speakers import SAID, opening_party, parties, reporter
-from classifiers.statements import ARMED, STATE, Call, MessageFacts, Where, build
+from classifiers.statements import ARMED, STATE, Call, MessageFacts, build
 from classifiers.types import ActorRef, Classification, PlaceRef, Statement
 
 __all__ = ["Classifier", "classify", "default_classifier", "split_sentences"]

@@ -278,10 +278,19 @@ def first_told(gz: Gazetteer, sentences: list[Sentence]) -> dict[str, Told]:
     return out
 
 
-def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[PlaceRef], cut: int | None,
-              many: bool, origins: list[PlaceRef] | None = None, not_places: frozenset[tuple[int, int]] = frozenset(),
-              borders: list[str] | None = None,
-              told: Told | None = None, named_only: bool = False,
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where a message's attacks are, for statements whose own sentence names no place."""
+
+    places: list[PlaceRef]  # the places a statement naming none takes, best first
+    origins: list[PlaceRef]  # the places fire came from ("launches from Lebanon")
+    borders: list[str]  # borders the message names ("the boundary with Lebanon")
+    told: dict[str, Told]  # per weapon, where the message first names it: what a later "the missiles" refers back to
+
+
+def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], Where], cut: int | None,
+              many: bool, not_places: frozenset[tuple[int, int]] = frozenset(),
+              told: str | None = None, named_only: bool = False,
               blame: bool = False, elsewhere: Callable[[], tuple[str, ...]] | None = None,
               ) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
@@ -289,12 +298,14 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
     statement's words (or the token where they start). ``cut`` is
     the token where "in response to ..." starts: the places of that clause belong to the attack
     answered, not to this one. ``many``: one claim naming several bases is one statement per base.
-    ``origins``: the message's places fire came from, where "the sources of the fire" are.
+    ``message``: the message's places (``Where``), asked for only when the sentence names no place
+    it can take or only an area (working them out is a pass over every sentence of the message):
+    its places fire came from, where "the sources of the fire" are; its borders, for a sentence that
+    speaks of "the border" without naming it; where it first names the weapon this sentence calls
+    "the missiles" (``told``, the weapon): a sentence naming no place of its own takes that
+    sentence's place before the message's first place (the headline's may be another attack's).
     ``not_places``: spans read as places that the statement takes as a party (a French blame's «aux
-    États-Unis»). ``borders``: the borders the message names, for a sentence that speaks of "the
-    border" without naming it. ``told``: where the message first names the weapon this sentence
-    calls "the missiles": a sentence naming no place of its own takes that sentence's place before
-    the message's first place (the headline's may be another attack's). ``named_only``:
+    États-Unis»). ``named_only``:
     only a place this sentence names where (none when it names none: no name from elsewhere, no
     country of an adjective). ``blame``: the statement is an attribution, whose own clause after its
     words names where when it names a place after a deed. ``elsewhere``: the names other sentences
@@ -346,12 +357,14 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
         # for attacks on its forces in the Middle East": the blame's own clause names where (not
         # "officials in Bor say ...": there no attack follows the words before another place)
         found = in_clause
-    if not found and told is not None and told.sentence is not s:
+    told_at = message().told.get(told) if told and not found else None
+    if not found and told_at is not None and told_at.sentence is not s:
         # "A US Navy ship downed missiles launched from Yemen. An official says the missiles were
         # fired by the Houthis" (under a headline of drones in Syria): where the sentence that told
         # of them names (made finer only by the places named after it: the headline's may be
         # another attack's), before the message's first place
-        there = places_of(gz, told.sentence, told.at, told.later, None, many, origins, borders=borders, named_only=True)
+        at_told = Where(told_at.later, message().origins, message().borders, {})
+        there = places_of(gz, told_at.sentence, told_at.at, lambda: at_told, None, many, named_only=True)
         if any(p is not None for p, _ in there):
             return there
     if not found and named_only:
@@ -362,6 +375,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
         # the message's place still links incidents
         written = written_place(s, span, gz, near)
         blamed = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in not_places}
+        message_places, origins, borders = message().places, message().origins, message().borders
         first = [p for p in message_places if p.id not in speaking and p.id not in blamed][:1]
         if origins and place_words().origin.search(s.norm):
             first = origins[:1]
@@ -409,10 +423,16 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message_places: list[P
             # (an Arabic name as written only after «بلدة», «قرية», «حي»: «بلدة الشيخ بحر بريف إدلب»
             # is the town, not Idlib's countryside; other Arabic names: the gazetteer's own place first)
             return [(best, own)]
-    wide = gz.most_specific([best], message_places) or best
+    wide = gz.most_specific([best], _message_places(message)) or best
     if wide.kind in ("town", "village", "city", "base", "site", "crossing"):
         return [(wide, _finer(s, wide, span, gz) or _shown(wide))]
     return [(wide, _finer(s, wide, span, gz) or _marked_inside(s, wide, span, gz, near) or _shown(wide))]
+
+
+def _message_places(message: Callable[[], Where]) -> Iterator[PlaceRef]:
+    """The message's places, worked out only once iterated (``most_specific`` reads them for an
+    area only: a city or a town is as precise as a statement's place gets from elsewhere)."""
+    yield from message().places
 
 
 _AR_SETTLEMENT = re.compile(r"(?:^|\s)[وفب]?(?:بلدة|قرية|حي|مخيم|بلدات|قرى)\s+$")

@@ -13,10 +13,10 @@ from classifiers.cues import Cue
 from classifiers.dates import resolve_event_date
 from classifiers.figures import Figures, extract_figures
 from classifiers.gazetteer import Gazetteer
-from classifiers.places import Told, places_of, struck_after, told_before
+from classifiers.places import Where, places_of, struck_after, told_before
 from classifiers.sentences import Sentence
 from classifiers.speakers import coordinated, pick
-from classifiers.types import ActorRef, PlaceRef, Statement
+from classifiers.types import ActorRef, Statement
 from classifiers.unnamed import UNNAMED, written_speaker
 
 ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis"})
@@ -60,8 +60,8 @@ class Call:
     states: list[ActorRef] = field(default_factory=list)  # the states and state bodies the message names
     weapon: str | None = None
     target: str | None = None
-    # where the message's attacks are, read on the first statement that needs it (most messages past
-    # the gate build none): see ``where``
+    # where the message's attacks are, read on the first statement whose own sentence names no place
+    # it can take (most messages past the gate build no statement, most statements need none): see ``where``
     locate: Callable[[], Where] | None = None
     _where: Where | None = None
     # the names the message marks as places that the gazetteer does not know, read only for a
@@ -88,16 +88,6 @@ class Call:
         if self._written is None:
             self._written = self.locate_written() if self.locate_written is not None else ()
         return self._written
-
-
-@dataclass(frozen=True, slots=True)
-class Where:
-    """Where a message's attacks are, for statements whose own sentence names no place."""
-
-    places: list[PlaceRef]  # the places a statement naming none takes, best first
-    origins: list[PlaceRef]  # the places fire came from ("launches from Lebanon")
-    borders: list[str]  # borders the message names ("the boundary with Lebanon")
-    told: dict[str, Told]  # per weapon, where the message first names it: what a later "the missiles" refers back to
 
 
 _ANAPHOR = re.compile(r"(?<!\w)(?:the group|the militia|the faction|the organization|it|them|la milice|le groupe|"
@@ -289,11 +279,9 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     if cut is None and stance == "claim" and (after := struck_after(s.norm)) is not None:
         cut = s.token_at(after)  # "Israel strikes Syria after drone attack on Eilat"
     told = told_before(s)
-    where = call.where()
-    targets = places_of(gz, s, cue, where.places, cut, many=stance == "claim", origins=where.origins, borders=where.borders,
+    targets = places_of(gz, s, cue, call.where, cut, many=stance == "claim",
                         not_places=frozenset({blamed_at}) if blamed_at else frozenset(),
-                        told=where.told.get(told) if told else None, blame=stance == "attribution",
-                        elsewhere=call.written)
+                        told=told, blame=stance == "attribution", elsewhere=call.written)
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target
     figs = extract_figures(s.norm_punct)
