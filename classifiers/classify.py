@@ -238,7 +238,7 @@ class Classifier:
         # a denial or a blame about bread prices is not about an attack: the message must say
         # something of attacks, or name a place, weapon or target of the gazetteer
         on_topic: bool | None = None
-        for s in sentences:
+        for k, s in enumerate(sentences):
             cues, rep = self.cues(s, call, gate.rules)
             if any(c.rule.stance != "claim" for c in cues):
                 if on_topic is None:
@@ -279,7 +279,10 @@ class Classifier:
                 found_here.extend(found)
             found_here += self._coordinated(s, found_here, call)
             statements.extend(found_here)
-            call.carried = self._carry(s, found_here, call)
+            if k < len(sentences) - 1 or call.pending:
+                # the speaker the next sentence inherits (after the last one, only a state's action
+                # told in the outlet's voice is built still: ``_pending_claims``)
+                call.carried = self._carry(s, found_here, call)
         statements += self._pending_claims(statements, call)
         statements = resolve(self.gz, statements, sentences, call, all_actors)
         return Classification(
