@@ -522,6 +522,32 @@ def _target_phrase_end(s: Sentence, end: int) -> int:
     return i + 1 if i < len(s.toks) and s.toks[i] == "by" else end
 
 
+# a person an attacker is, after the adjective of his country ("carried out by Iraqi istishhadi")
+_PERSONS = frozenset({"istishhadi", "inghimasi", "bomber", "suicide", "brother", "mujahid", "martyr", "national",
+                      "nationals", "citizen", "citizens", "man", "woman", "youth", "teen", "teenager", "attacker"})
+_NOTHING_HIT = frozenset({"in", "near", "at", "on", "during", "today", "yesterday", "overnight", "https", "http"})
+
+
+def _nationality(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
+    """A state's adjective before a person ("by Iraqi istishhadi", "by a Saudi bomber"): where the
+    attacker comes from, not the state as the doer."""
+    return (mn.end == mn.start + 1 and s.toks[mn.start] in fw.demonyms and mn.end < len(s.toks)
+            and s.toks[mn.end] in _PERSONS)
+
+
+def _owned_participle(s: Sentence, ok: list[tuple[Mention, ActorRef]], t: int, end: int) -> bool:
+    """"9 Iraqi hummers of Iraqi Army destroyed": a party after "of" right before a past form with
+    no object after it is the owner of what was hit ("members of Hezbollah attacked the patrol" has
+    its object and stays Hezbollah's deed)."""
+    before = [mn for mn, _ in ok if mn.end == t]
+    if not before or before[0].start == 0:
+        return False
+    first = before[0].start
+    if s.toks[first - 1] == "the" and first >= 2:
+        first -= 1
+    return s.toks[first - 1] == "of" and (end >= len(s.toks) or punctuated(s, end) or s.toks[end] in _NOTHING_HIT)
+
+
 def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own: ActorRef | None = None,
             ) -> list[tuple[int, int, ActorRef | None, bool]]:
     """Attacks the sentence names with their doer: a party, None for the speaker's own forces
@@ -531,6 +557,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
     # a war monitor counts and reports, it never attacks: "According to the SOHR, JAN carried out
     # the massacre" (an unknown name between) is no deed of the monitor's
     ok = [(mn, r) for mn, r in ok if r.kind != "monitor"]
+    # nor is a state whose adjective says where an attacker comes from ("by Iraqi istishhadi")
+    ok = [(mn, r) for mn, r in ok if not (r.kind == "state" and _nationality(s, fw, mn))]
     found: list[tuple[int, int, ActorRef | None, bool]] = []
     for m in fw.attack_verb.finditer(s.norm):
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
@@ -546,6 +574,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue  # "..., striking the operatives": a participle clause, no doer of its own
         if s.toks[t] in ("responsible", "behind") and not _HARM.search(" ".join(s.toks[end:_clause_end(s, end, 6)])):
             continue  # "responsible for setting up blockades", "for the Hajir region": no attack
+        if not arabic and s.toks[t].endswith("ed") and _owned_participle(s, ok, t, end):
+            continue  # "9 hummers of Iraqi Army destroyed": what the party lost, not its deed
         doer: ActorRef | bool | None = False  # False: none found
         agent = _agent_at(s, fw, end, ok)
         if agent:

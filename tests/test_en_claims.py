@@ -538,3 +538,18 @@ def test_a_feed_items_html_tags_and_links_are_not_read_as_words(classifier: Clas
             " The defence ministry held drills near the border on Monday. <a href=\"https://news.example.org/"
             "hezbollah-claims-attack-on-israel-base/\">Read more</a>")
     assert not stances(classifier, text, None, None)
+
+
+# --- a communique's attacker from a country, and what a party lost, are no blame of that state
+
+def test_an_attackers_nationality_is_no_state_doer(classifier: Classifier) -> None:
+    text = "#IS martyrdom attack carried out by a Saudi istishhadi hit #PMU barracks near #Baiji, killing 15 militiamen"
+    got = stances(classifier, text, None, None)
+    assert ("claim", "islamic-state") in {(st, who) for st, who, _ in got}
+    assert not any(st == "attribution" for st, _, _ in got), got
+
+
+def test_the_vehicles_a_party_lost_are_no_deed_of_that_party(classifier: Classifier) -> None:
+    text = "Fierce clashes near #Baiji. Amaq reporting 6 humvees of Iraqi Army destroyed https://t.co/abc"
+    got = stances(classifier, text, None, None)
+    assert not any(st == "attribution" for st, _, _ in got), got
