@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from watchers.message import Message, parse_datetime
+from watchers.text import html_to_text
 
 
 def _shared() -> Path:
@@ -48,8 +49,9 @@ def news(name: str = "rss_link_db_2023_fullday_replay.jsonl") -> Iterator[Messag
             date = parse_datetime(item["date_published"])
         except (KeyError, ValueError, TypeError):
             continue
-        yield Message(source=item["feed"], id=item["link"], date=date, text=item.get("description") or "",
-                      title=item.get("title"), url=item["link"])
+        # as the feed watcher reads an item (watchers/feed.py): its HTML as the visible text
+        yield Message(source=item["feed"], id=item["link"], date=date, text=html_to_text(item.get("description") or ""),
+                      title=html_to_text(item.get("title") or "") or None, url=item["link"])
 
 
 def idf() -> Iterator[Message]:

@@ -525,7 +525,8 @@ def _target_phrase_end(s: Sentence, end: int) -> int:
 # a person an attacker is, after the adjective of his country ("carried out by Iraqi istishhadi")
 _PERSONS = frozenset({"istishhadi", "inghimasi", "bomber", "suicide", "brother", "mujahid", "martyr", "national",
                       "nationals", "citizen", "citizens", "man", "woman", "youth", "teen", "teenager", "attacker"})
-_NOTHING_HIT = frozenset({"in", "near", "at", "on", "during", "today", "yesterday", "overnight", "https", "http"})
+# what may follow a past form with no object: the words of _NO_OBJECT, a place's "at"/"on", a link
+_NOTHING_HIT = _NO_OBJECT | {"at", "on", "https", "http"}
 
 
 def _nationality(s: Sentence, fw: FrameWords, mn: Mention) -> bool:

@@ -141,6 +141,7 @@ _NAME_HEADS = frozenset("kfar kafr kefar tal tall tell deir dayr beit bayt bait 
 NAME_HEADS = _NAME_HEADS  # (read by the names a sentence writes: "Ras #Baalbek" is one name)
 # the article between a name's first word and the rest: "Deir al-Balah", "Ras el-Ain", "Tall as-Sultan"
 _PARTICLES = frozenset("al el ad an ar as ash at az ed es ez".split())
+PARTICLES = _PARTICLES  # (read by a sentence's place candidates: "Ayta ash-Shab" is one name)
 # words after which a name is where, not who: "in Iraq", «في العراق», "au Liban", «در عراق»
 LOCATIVE = frozenset("in near at inside outside around across into towards toward en au aux dans pres "
                      "في قرب داخل الى إلى عند نحو در نزدیک".split())

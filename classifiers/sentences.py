@@ -11,7 +11,7 @@ from collections.abc import Hashable
 from itertools import accumulate
 from typing import Any
 
-from classifiers.gazetteer import Gazetteer, Mention
+from classifiers.gazetteer import PARTICLES, Gazetteer, Mention
 from classifiers.names import as_written
 from classifiers.normalize import normalize_cased, tokens
 
@@ -102,8 +102,6 @@ def _surname(toks: list[str], cased: list[str], mentions: list[Mention], m: Ment
         o.start <= i - 1 < o.end for o in mentions)
 
 
-# the article between a name's words: "Ayta ash-Shab", "Aita al-Shaab", "Maarat al-Numan"
-_PARTICLES = frozenset("al el ad an ar as ash at az ed es ez".split())
 # capitalised words that may stand before a particle without being a name's first word ("Near al-Qaim")
 _NOT_NAME = frozenset("in near at inside outside around across into towards toward the a an on of from to by for and "
                       "or with strike strikes attack attacks raid raids drone drones rocket rockets base town city "
@@ -116,7 +114,7 @@ def _name_tail(gz: Gazetteer, toks: list[str], cased: list[str], cased_norm: str
     al-Numan". A capitalised word and a particle written before it, with nothing between them (not
     "Mount Makour - #AlHawija": the hashtag opens the name)."""
     i = m.start
-    return (m.kind == "place" and i >= 2 and toks[i - 1] in _PARTICLES and cased[i - 2][:1].isupper()
+    return (m.kind == "place" and i >= 2 and toks[i - 1] in PARTICLES and cased[i - 2][:1].isupper()
             and toks[i - 2] not in _NOT_NAME and gz.generated(m.id)
             and f"{cased[i - 2]} {cased[i - 1]} {cased[i]}" in cased_norm)
 
@@ -129,7 +127,7 @@ def prepare(gz: Gazetteer, text: str) -> Sentence:
     mentions = gz.scan(toks, cased, grave_a="à" in text or "À" in text or "\u0300" in text)
     if not _PERSON_TITLES.isdisjoint(toks):  # one set test in C: every sentence of every message passes here
         mentions = [m for m in mentions if not _surname(toks, cased, mentions, m)]
-    if not _PARTICLES.isdisjoint(toks):
+    if not PARTICLES.isdisjoint(toks):
         mentions = [m for m in mentions if not _name_tail(gz, toks, cased, cased_norm, m)]
     written = Written(text, cased)
     return Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, mentions, written, cased)
@@ -216,18 +214,9 @@ def strip_captions(text: str) -> str:
     return "\n".join(out)
 
 
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-_BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/?li|/?h[1-6])(?:\s[^<>]*)?/?>", re.IGNORECASE)
-
-
 def clean_body(text: str) -> str:
     """The text without dateline, glued time stamps and photo captions. A feed item's body
     follows its title on a new line: its dateline opens that line, not the text."""
-    if "<" in text and ">" in text:
-        # a feed item's description as raw HTML («<img ... src="..."/> The Pentagon will ...»): its
-        # tags and their attributes are no words (a link's slug named "israel" and "ukraine")
-        text = _BLOCK_TAG.sub("\n", text)
-        text = _TAG.sub(" ", text)
     if "(" in text and ("/" in text or "Getty" in text or "via" in text or "AP Photo" in text):
         text = strip_captions(text)
     if "&" in text and ";" in text:

@@ -533,13 +533,6 @@ def test_shells_after_of_are_the_weapon_not_a_deed(classifier: Classifier) -> No
     assert not stances(classifier, text, None, None)
 
 
-def test_a_feed_items_html_tags_and_links_are_not_read_as_words(classifier: Classifier) -> None:
-    text = ("Army drills near the border\n<img align=\"left\" src=\"https://cdn.example.org/thumb/israel-strikes-gaza.jpg\" />"
-            " The defence ministry held drills near the border on Monday. <a href=\"https://news.example.org/"
-            "hezbollah-claims-attack-on-israel-base/\">Read more</a>")
-    assert not stances(classifier, text, None, None)
-
-
 # --- a communique's attacker from a country, and what a party lost, are no blame of that state
 
 def test_an_attackers_nationality_is_no_state_doer(classifier: Classifier) -> None:
