@@ -549,6 +549,39 @@ def _owned_participle(s: Sentence, ok: list[tuple[Mention, ActorRef]], t: int, e
     return s.toks[first - 1] == "of" and (end >= len(s.toks) or punctuated(s, end) or s.toks[end] in _NOTHING_HIT)
 
 
+# «مقاتليه», «عناصرها»: a party's own fighters as the subject a complementiser puts before its verb
+_AR_OWN_FIGHTERS = frozenset({"مقاتليه", "مقاتليها", "مقاتليهم", "مقاتلينا", "عناصره", "عناصرها", "عناصرهم", "عناصرنا",
+                              "مجاهديه", "مجاهديها", "مجاهدينا", "جنوده", "جنودها", "جنودنا", "قواته", "قواتها", "قواتنا"})
+# what follows «قتلوا» read as the passive: where, when, how or by whom they were killed
+_AR_PASSIVE_NEXT = frozenset({"في", "خلال", "جراء", "اثر", "علي", "بعد", "قبل", "اثناء", "عندما", "حين", "بنيران",
+                              "بقصف", "بغاره", "بغارات", "بانفجار", "برصاص", "وجرح", "واصيب", "واصيبوا", "او", "من",
+                              "منذ", "داخل", "قرب", "بالقرب", "عند", "اليوم", "امس"})
+
+
+def _own_fighters_killed(s: Sentence, fw: FrameWords, t: int, end: int) -> bool:
+    """«قال التنظيم إن مقاتليه قتلوا جنديين»: after a party's own fighters, «قتلوا» with an object
+    after it is their deed («إن عناصره قتلوا في غارة» stays the passive: its men were killed)."""
+    if fw.lang != "ar" or t == 0 or s.toks[t - 1] not in _AR_OWN_FIGHTERS or end >= len(s.toks):
+        return False
+    return s.toks[end] not in _AR_PASSIVE_NEXT and not punctuated(s, end)
+
+
+# what may stand between a force and its verb: its vessel or craft, an adverb, where it was
+_FORCE_HEADS = frozenset({"destroyer", "destroyers", "warship", "warships", "frigate", "frigates", "cruiser", "ship",
+                          "vessel", "carrier", "submarine", "gunship", "gunships", "also", "successfully", "then", "later",
+                          "in", "over", "off", "near", "the"})
+
+
+def _between_subject(s: Sentence, t: int) -> int:
+    """How many words before the verb at ``t`` are the force's own head, an adverb or where it
+    was ("destroyer in the Red Sea also"): the own forces named before them still did the deed."""
+    places = {i for m in s.mentions if m.kind == "place" for i in range(m.start, m.end)}
+    k = t - 1
+    while k >= 0 and t - k <= 8 and (s.toks[k] in _FORCE_HEADS or k in places):
+        k -= 1
+    return t - 1 - k
+
+
 def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own: ActorRef | None = None,
             ) -> list[tuple[int, int, ActorRef | None, bool]]:
     """Attacks the sentence names with their doer: a party, None for the speaker's own forces
@@ -597,7 +630,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                     doer = found_after[0]
         if doer is False and s.toks[t] in fw.passive_alike and not (t > 0 and (
                 s.toks[t - 1] == "من" or (s.toks[t - 1] in fw.own_after and not s.toks[t - 1].startswith("ال")
-                                          and s.toks[t - 1].endswith(("ه", "ها", "نا"))))):
+                                          and s.toks[t - 1].endswith(("ه", "ها", "نا")))
+                or _own_fighters_killed(s, fw, t, end))):
             # «جنود قتلوا في ...»: read as the passive, its doer only an agent («على أيدي»); not the verbal
             # noun after «تمكنت من» nor after the speaker's own forces («وحداته قتلت»)
             continue
@@ -632,7 +666,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                 _pause(s, end, _HEAD_PAUSES) or end == _dash_tail(s)
                 or (s.toks[end].isdigit() and s.toks[end + 1:end + 2] == ["times"])):
             continue  # "US warship attacked – Pentagon", "troops attacked 13 times": no object, a participle
-        if doer is False and not arabic and ((end < len(s.toks) and s.toks[end] in _NO_OBJECT) or (
+        if doer is False and not arabic and ((end < len(s.toks) and s.toks[end] in _NO_OBJECT and not (
+                s.toks[end - 1] == "control" and s.toks[end] == "of")) or (
                 end >= len(s.toks) and s.toks[t] in ("killed", "hit", "struck", "targeted", "destroyed"))):
             continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb
         if doer is False and fw.lang == "fa":
@@ -675,9 +710,11 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                 " ".join(s.toks[end:end + 2]) in fw.own_after or (end < len(s.toks) and s.toks[end] in fw.own_after)):
             doer = None  # «أغار سلاح الجو على هدف»: the own forces after a verb in the singular did it
         if doer is False:
-            lo = s.starts[max(t - 3, 0)] if s.starts else 0
+            # "a Navy destroyer in the Red Sea also took down ...": past the force's vessel, where it was, an adverb
+            extra = 0 if arabic else _between_subject(s, t)
+            lo = s.starts[max(t - 3 - extra, 0)] if s.starts else 0
             owns = list(fw.own_forces.finditer(s.norm, lo, m.start()))
-            reach = 4 if t > 1 and s.toks[t - 1] == "to" and s.toks[t - 2] in _UNDER_WAY else 2  # "troops continue to"
+            reach = extra + (4 if t > 1 and s.toks[t - 1] == "to" and s.toks[t - 2] in _UNDER_WAY else 2)  # "troops continue to"
             if owns and s.token_at(owns[-1].end() - 1) >= t - reach and not _object_of_verb(
                     s, fw, ok, s.token_at(owns[-1].start())):
                 doer = None

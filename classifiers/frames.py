@@ -26,7 +26,7 @@ from classifiers.cues import Cue, a_name
 from classifiers.denials import denied_span
 from classifiers.events import events_of, named_as_place, punctuated, same_party
 from classifiers.figures import NUM
-from classifiers.framewords import FrameWords, words_for
+from classifiers.framewords import FrameWords, title_words, words_for
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.rules import Rule
 from classifiers.sentences import Sentence
@@ -42,6 +42,7 @@ from classifiers.speakers import (
     inverted,
     opening_party,
     parties,
+    relayed,
     reported_after,
     tail_speaker,
     verb_first,
@@ -435,14 +436,10 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         near = reported_after(s, ok, pos)
         if near:
             return near[0]
-    if fw.lang == "ar":
-        for relayed in _AR_RELAYED.finditer(s.norm):
-            # «ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن ...»: the one quoted speaks, not the agency
-            pos = s.token_at(relayed.end() - 1) + 1
-            near = reported_after(s, ok, pos)
-            if near:
-                scope[0] = pos
-                return near[0]
+    quoted = relayed(s, ok)
+    if quoted is not None:
+        scope[0] = quoted[1]
+        return quoted[0]
     # "X claims (that) Y struck ...": a claim verb reports too (X's own attack is its claim)
     claims = [m for m in fw.claim_verb.finditer(s.norm) if not not_claimed(fw, s.norm[m.end():])]
     speech = sorted(list(fw.speech.finditer(s.norm)) + claims, key=lambda m: m.start()) or [
@@ -475,8 +472,11 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         if fw.lang != "en" or verb_first(s, said.group(0), pos):
             # «أفاد ناشطون بغارات روسية»: a state's adjective behind another word qualifies a noun, it does not speak
             # nor a party after «ل» («أفاد شهود بهجوم لتنظيم داعش»: the attack's, a genitive)
+            # (not an office's own words: «قائد القوات الجوية العراقية»)
+            said_end = s.token_at(said.end() - 1) + 1
             speaking = ok if fw.lang != "ar" else [(m, r) for m, r in ok if not (
-                m.start > s.token_at(said.end() - 1) + 1 and _of_attack(s, fw, m.start - 1))]
+                m.start > said_end and _of_attack(s, fw, m.start - 1)
+                and not all(t in TITLES for t in s.toks[said_end:m.start]))]
             following = after_speech(s, speaking, pos, s.token_at(said.end() - 1) + 1, fw.lang == "fr")
             if following:
                 if fw.lang != "en" and voices is not None:
@@ -522,7 +522,6 @@ def _of_attack(s: Sentence, fw: FrameWords, i: int) -> bool:
                 or word in fw.doer_nouns or word in fw.manner)
 
 
-_AR_RELAYED = re.compile(r"(?<!\w)(?:و|ف)?(?:نقل|نقلت|ينقل|تنقل|نقلا|ونقلا)(?: \w+){0,5}? عن(?!\w)")
 # «قال شهود», «أفاد ناشطون», «قال سكان محليون», «بحسب ناشطين»: people the text names as no party; their word
 # of a named party's attack is their blame of it, the speaker as written. Not «مصادر» («قالت مصادر محلية»,
 # «أكدت المصادر الميدانية»): whose sources they are the text mostly does not say (tried: one false blame on
@@ -580,6 +579,7 @@ def _unnamed_reporter(s: Sentence, fw: FrameWords, scope: list[int]) -> ActorRef
 
 # «مصدر أمني», «مصادر عسكرية»: an Arabic paragraph's unnamed sources are mostly the local side's, not
 # the striking state's own
+TITLES = title_words()
 _SOURCES = re.compile(r"مصدر|مصادر")
 
 

@@ -47,12 +47,19 @@ _FRENCH_SPEECH = re.compile(r"(?:(?:a|ont|avait|avaient) )?(?:declare|affirme|in
 # may stand behind (an article, an office, «de»), the party at their end speaks
 _OFFICE_LINKS = frozenset({"l", "la", "le", "les", "un", "une", "des", "du", "de", "d", "militaire", "militaires",
                            "officiel", "officielle"})
+# the words between an Arabic office and the party it serves: «قائد عسكري في», «المتحدث الرسمي باسم»
+_AR_OFFICE_LINKS = frozenset({"في", "باسم", "عسكري", "ميداني", "بارز", "كبير", "رفيع", "الرسمي", "رسمي", "العام"})
 # the time or adverb an incise may put between its verb and its subject: «a indiqué jeudi le Pentagone»
 _FR_ADVERBS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir",
                          "matin", "aussi", "egalement", "encore", "ensuite", "enfin", "pour", "sa", "part", "plus",
                          "tard", "cependant", "toutefois"})
 ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از|"
                        r"به گفته|بنا بر|بنابر)(?!\w)")
+# a report relayed from the one quoted: «ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن ...», "Reuters quoted a US
+# official as saying ...", "AFP, citing a security source, said ...": the one quoted speaks, not the agency
+_RELAYED = re.compile(r"(?<!\w)(?:(?:و|ف)?(?:نقل|نقلت|ينقل|تنقل|نقلا|ونقلا)(?: \w+){0,5}? عن|quoted|quoting|quotes|"
+                      r"(?:cited|citing|cites)(?=(?: \w+){1,4}? (?:officials?|sources?|spokesm[ae]n|spokeswoman|"
+                      r"spokesperson|ministry|military|army)\b))(?!\w)(?! by\b)")
 _SPEAKING = frozenset({"state", "official", "core", "facade", "umbrella", "jihadist", "axis"})
 # «بحسب ناشطين فإن ...»: the clause an "according to" reports opens with these
 _AR_THEN = frozenset({"فان", "فانه", "فانها", "فانهم"})
@@ -388,11 +395,25 @@ def arabic_object(s: Sentence, m: Mention) -> bool:
         t in ar.target_nouns for t in s.toks[max(m.start - 3, 0):m.start])
 
 
+def relayed(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> tuple[ActorRef, int] | None:
+    """The party an agency quotes («نقلت رويترز عن مسؤول أمريكي قوله», "quoted a US official as
+    saying", "citing a security source") and the first token after the verb of quoting."""
+    for found in _RELAYED.finditer(s.norm):
+        pos = bisect.bisect_right(s.starts, found.end() - 1)
+        near = reported_after(s, ok, pos)
+        if near:
+            return near[0], pos
+    return None
+
+
 def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None:
     """The party a sentence reports: "X: ...", "according to X", "X said", "..., said X"."""
     head = headline_speaker(s, ok)
     if head is not None:
         return head
+    quoted = relayed(s, ok)
+    if quoted is not None:
+        return quoted[0]
     for marker in ACCORDING.finditer(s.norm):
         pos = bisect.bisect_left(s.starts, marker.end())
         near = reported_after(s, ok, pos)
@@ -489,7 +510,11 @@ def after_speech(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int, end:
             continue  # «قال : "النظام اقتحم الحي"»: the party opens the words quoted, it does not speak them
         between = [t for t in s.toks[end:m.start] if not (offices and t in _FR_ADVERBS)]
         if m.start - pos - 1 <= 2 or (offices and len(between) <= 6 and (len(between) <= 1 or any(
-                t in titles for t in between)) and all(t in titles or t in _OFFICE_LINKS for t in between)):
+                t in titles for t in between)) and all(t in titles or t in _OFFICE_LINKS for t in between)) or (
+                # «وقال قائد سلاح الجو العراقي»: an Arabic office of several words before its state's adjective
+                # «وقال قائد عسكري في قوات سوريا الديمقراطية», «المتحدث الرسمي باسم التحالف»
+                len(between) <= 4 and not s.norm.isascii() and any(t in titles for t in between)
+                and all(t in titles or t in _AR_OFFICE_LINKS for t in between)):
             out.append(r)
     return out
 

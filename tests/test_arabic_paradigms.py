@@ -1269,3 +1269,46 @@ def test_one_named_activist_reports_a_strike(classifier: Classifier, activist: s
     stance, speaker, subject = _rows(classifier, text)[0]
     assert (stance, subject) == ("attribution", "Syria")
     assert speaker is not None and speaker.startswith("الناشط")
+
+
+# --- a group's own fighters, offices of several words, reports relayed by an agency -------------
+
+@pytest.mark.parametrize(("group", "fighters", "name"), [
+    ("تنظيم الدولة الإسلامية", "مقاتليه", IS), ("هيئة تحرير الشام", "مقاتليها", HTS), ("هيئة تحرير الشام", "عناصرها", HTS)])
+def test_its_fighters_killed_with_an_object_is_the_groups_deed(classifier: Classifier, group: str, fighters: str,
+                                                              name: str) -> None:
+    # «قتلوا» is spelled alike in the active and the passive: with its object it is their deed ...
+    text = f"وقال {group} إن {fighters} قتلوا ثلاثة جنود في هجوم على حاجز قرب حماة ."
+    assert _rows(classifier, text) == [("claim", name, name)]
+
+
+@pytest.mark.parametrize("after", ["في غارة أمريكية قرب الرقة", "خلال الاشتباكات مع الجيش"])
+def test_its_fighters_killed_in_a_strike_are_its_dead(classifier: Classifier, after: str) -> None:
+    # ... and followed by where or how, it is the passive: its men were killed, it claims nothing
+    text = f"وقال تنظيم الدولة الإسلامية إن مقاتليه قتلوا {after} ."
+    assert ("claim", IS, IS) not in _rows(classifier, text)
+
+
+@pytest.mark.parametrize(("speaker", "state"), [
+    ("قائد سلاح الجو العراقي", "Iraq"), ("قائد القوات الجوية العراقية", "Iraq"), ("وزير الدفاع العراقي", "Iraq")])
+def test_an_office_of_several_words_before_its_states_adjective(classifier: Classifier, speaker: str,
+                                                                state: str) -> None:
+    text = f"وقال {speaker} إن القوات العراقية شنت غارة جوية على مواقع داعش في منطقة القائم ."
+    assert _rows(classifier, text) == [("claim", state, state)]
+
+
+@pytest.mark.parametrize(("office", "party", "forces", "name"), [
+    ("قائد عسكري في", "قوات سوريا الديمقراطية", "قواته", "Syrian Democratic Forces"),
+    ("قائد ميداني في", "هيئة تحرير الشام", "مقاتليها", HTS),
+    ("المتحدث الرسمي باسم", "التحالف الدولي", "طائراته", "US-led coalition"),
+])
+def test_an_office_in_or_for_a_party_speaks_for_it(classifier: Classifier, office: str, party: str, forces: str,
+                                                   name: str) -> None:
+    text = f"وقال {office} {party} إن {forces} استهدفت مواقع داعش في ريف دير الزور ."
+    assert _rows(classifier, text) == [("claim", name, name)]
+
+
+@pytest.mark.parametrize(("blamed", "name"), [("فصائل مدعومة من إيران", "Iran-backed militias"), ("كتائب حزب الله", KH)])
+def test_an_agency_quoting_an_official_the_official_speaks(classifier: Classifier, blamed: str, name: str) -> None:
+    text = f"ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن {blamed} تقف وراء الهجوم على القاعدة ."
+    assert _rows(classifier, text) == [("attribution", "United States", name)]

@@ -474,3 +474,36 @@ def test_a_strike_after_an_attack_still_blames_the_attacker(rules: Classifier) -
     text = ("The president ordered the strikes after a drone attack by Kataib Hezbollah wounded two service members "
             "at Erbil air base, US officials said.")
     assert ("attribution", "united-states", "kataib-hezbollah") in blames(rules, text)
+
+
+# -- an agency quoting an official; a state's strike on those who had just attacked -------------
+
+@pytest.mark.parametrize("text", [
+    "Reuters quoted a US official as saying Kataib Hezbollah carried out the attack on the base.",
+    "Reuters quoted a US official as saying that Kataib Hezbollah was behind the attack on the base.",
+    "AFP, citing US officials, said Kataib Hezbollah was behind the attack on the base.",
+])
+def test_the_official_an_agency_quotes_is_the_speaker(rules: Classifier, text: str) -> None:
+    assert blames(rules, text) == {("attribution", "united-states", "kataib-hezbollah")}
+
+
+def test_citing_what_is_not_a_speaker_is_no_quotation(rules: Classifier) -> None:
+    text = "That goes against claims from the Israeli military, which cited potential Hamas interdiction of aid."
+    assert not any(speaker == "hamas" for _, speaker, _ in read(rules, text))
+
+
+@pytest.mark.parametrize(("text", "struck"), [
+    ("US aircraft struck Kataib Hezbollah fighters after they launched missiles at Al Asad Air Base, the Pentagon said.",
+     ("united-states", "kataib-hezbollah")),
+    ("The IDF said its jets struck a Hamas cell after it fired rockets at Sderot.", ("israel", "hamas")),
+])
+def test_a_state_striking_those_who_had_just_attacked_blames_them(rules: Classifier, text: str,
+                                                                 struck: tuple[str, str]) -> None:
+    got = read(rules, text)
+    assert ("claim", struck[0], struck[0]) in got
+    assert ("attribution", *struck) in got
+
+
+def test_the_same_strike_in_the_outlets_voice_blames_no_one(rules: Classifier) -> None:
+    text = "US aircraft struck Kataib Hezbollah fighters after they launched missiles at Al Asad Air Base."
+    assert blames(rules, text) == set()

@@ -546,3 +546,27 @@ def test_the_vehicles_a_party_lost_are_no_deed_of_that_party(classifier: Classif
     text = "Fierce clashes near #Baiji. Amaq reporting 6 humvees of Iraqi Army destroyed https://t.co/abc"
     got = stances(classifier, text, None, None)
     assert not any(st == "attribution" for st, _, _ in got), got
+
+
+# -- a warship named by its hull or class, control taken, a group's photo report ---------------
+
+@pytest.mark.parametrize("text", [
+    "The USS Carney shot down three drones over the Red Sea, the Pentagon said.",
+    "A Navy destroyer in the Red Sea also took down a salvo of cruise missiles and drones launched toward Israel "
+    "from Yemen, the Pentagon said.",
+])
+def test_a_warship_downing_drones_is_its_states_claim(classifier: Classifier, text: str) -> None:
+    assert ("claim", "united-states", "united-states") in stances(classifier, text)
+
+
+@pytest.mark.parametrize("verb", ["took control of", "have taken control of", "have gained operational control of"])
+def test_control_taken_on_an_armys_channel_is_its_claim(classifier: Classifier, verb: str) -> None:
+    text = f"Soldiers of the 188th Brigade and Flotilla 13 {verb} the Gaza harbor."
+    assert stances(classifier, text, "t.me/idfofficial", "israel") == {("claim", "israel", "israel")}
+
+
+def test_a_groups_photo_report_of_an_attack_is_its_claim(classifier: Classifier) -> None:
+    got = stances(classifier, "ISIS release report showing an attack on Haftar's militia and their allies near Derna")
+    assert ("claim", "islamic-state", "islamic-state") in got
+    # a report by the UN tells others' attacks
+    assert stances(classifier, "The UN released a report showing an attack on a school in Gaza by Israeli forces.") == set()
