@@ -27,7 +27,7 @@ from classifiers.cues import Cue, applicable, find_cues, told_by_another
 from classifiers.denials import about_attack, denial_kind, denial_words, denied_span
 from classifiers.events import punctuated, same_party
 from classifiers.frames import communique_claimant, frame_cues, frame_gate
-from classifiers.framewords import load_frames
+from classifiers.framewords import load_frames, words_for
 from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
 from classifiers.learned import StanceModel, load_model, refine
@@ -61,6 +61,10 @@ _TOPIC = re.compile(
     r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|بمباران|شليك|مسيول|اصابت|سرنگون|منهدم|"
     r"attaque|frappe|attentat|roquette|drone|explosion|mort|tues|blesses|implication|bilan|base|convoi|tirs|bombard|"
     r"abattu|neutralis|pilonn")
+# "to strike new partnerships", "a hunger strike", "workers on strike": no attack
+_NOT_VIOLENT = re.compile(r"(?<!\w)(?:strik\w* (?:a |an |the |new |\w+ )?(?:deals?|partnerships?|agreements?|balance|"
+                          r"bargains?|tone|chord|pose|compromise|accord)|(?:hunger|general|labou?r|workers|rail|teachers|"
+                          r"doctors|nurses) strikes?|on strike|strike action)(?!\w)")
 _VIOLENCE = re.compile(
     r"(?<!\w)(?:attack\w*|strikes?|airstrikes?|raids?|bomb\w*|rockets?|drones?|missiles?|explos\w*|blasts?|shell\w*|"
     r"kill\w*|dead|deaths?|wounded|injur\w*|casualt\w*|massacre|shooting|shot|fired|ambush\w*|assassinat\w*|troops|"
@@ -70,6 +74,31 @@ _VIOLENCE = re.compile(
     r"responsab\w*|حمله|حملات|موشك\w*|پهپاد\w*|كشته|انفجار|دخالت|مسيول\w*)(?!\w)"
     r"|(?:هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|ضربات|انفجار|تفجير|صاروخ|صواريخ|مسير|قتل|مقتل|قتلي|اصاب|جرحي|مجزره|"
     r"اغتيال|اعتداء|كمين|اشتباك|عمليه|الهجوم|القصف|الغارات|المسوول|مسوولي|علاقت|ضلوع|تورط)")
+# the deeds of violence themselves, without the words of blame ("responsibility", «مسؤولية», «تورط»)
+_DEEDS = re.compile(
+    r"(?<!\w)(?:attack\w*|strikes?|airstrikes?|raids?|bomb\w*|rockets?|drones?|missiles?|explos\w*|blasts?|shell\w*|"
+    r"kill\w*|dead|deaths?|wounded|injur\w*|casualt\w*|massacre\w*|shooting\w*|shot|fired|firing|ambush\w*|assassinat\w*|"
+    r"struck|hit|convoy|downed|seiz\w*|captur\w*|overran|overrun|hostilities|fighting|clashes|targeted|targeting|murder\w*|"
+    r"gunm[ae]n|hostages?|kidnap\w*|abduct\w*|execut\w*|beheading\w*|violence|war crimes?|genocide|chemical|"
+    r"attaque\w*|frappes?|tues?|morts?|blesses|attentat\w*|tirs?|roquettes?|obus|bombard\w*|embuscade\w*|"
+    r"حمله|حملات|موشك\w*|پهپاد\w*|كشته|انفجار|ترور\w*)(?!\w)"
+    r"|(?:هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|ضربات|انفجار|تفجير|صاروخ|صواريخ|مسير|قتل|مقتل|قتلي|اصاب|جرحي|مجزر|"
+    r"اغتيال|اعتداء|كمين|اشتباك|عمليه|عمليات|الهجوم|القصف|الغارات|خطف|اختطاف|ذبح|اعدام|جريم|جرائم|ارهاب|عبوه|مفخخ|"
+    r"انتحاري|اقتحام|هاجم|استهدف|قذيف|قذايف|هاون|رصاص|نار|دمار|تدمير|حرب|معارك|قتال|اعدم|سيطر|فظايع|عدوان|غزو|"
+    r"atrocit|aggression|invasion|incursion)")
+
+
+def _deeds(call: Call) -> bool:
+    """Whether the message names a deed of violence (asked once a message, for its blames): a
+    word of the list above or an attack verb or noun of the frames of its language."""
+    if call.has_deeds is None:
+        norm = _NOT_VIOLENT.sub(" ", call.facts.norm)
+        fw = words_for(norm, call.lang)
+        call.has_deeds = bool(_DEEDS.search(norm) or (fw is not None and (
+            fw.attack_verb.search(norm) or fw.attack_noun.search(norm))))
+    return call.has_deeds
+
+
 _SELF_NAMING = ("itself", "نفسه", "نفسها", "به نام")
 
 
@@ -249,8 +278,13 @@ class Classifier:
                     # a denial whose own words name an attack stands ("dismissed claims of a direct hit")
                     cues = [c for c in cues if c.rule.stance == "claim" or (
                         c.rule.stance == "denial" and self._denied_words(s, c) is True)]
-                elif any(c.rule.stance == "denial" for c in cues):
-                    cues = [c for c in cues if c.rule.stance != "denial" or self._denies_attack(s, c, call)]
+                else:
+                    if any(c.rule.stance == "denial" for c in cues):
+                        cues = [c for c in cues if c.rule.stance != "denial" or self._denies_attack(s, c, call)]
+                    if any(c.rule.stance == "attribution" for c in cues) and not _deeds(call):
+                        # «تحمل الحكومة الحوثيين مسؤولية إيصال جهود الهدنة إلى طريق مسدود»: a blame in a
+                        # message that names no deed of violence at all (responsibility alone is none)
+                        cues = [c for c in cues if c.rule.stance != "attribution"]
             report = report or rep
             if rep and not cues and own_report is None and not any(m.kind == "actor" for m in s.mentions):
                 own_report = s  # the event told in the outlet's voice: no stance, no party named
@@ -340,7 +374,8 @@ class Classifier:
         named = Classifier._denied_words(s, cue)
         if named is not None:
             return named
-        return bool(_VIOLENCE.search(s.norm) or (len(call.facts.norm) < 400 and _VIOLENCE.search(call.facts.norm)))
+        return bool(_VIOLENCE.search(_NOT_VIOLENT.sub(" ", s.norm)) or (
+            len(call.facts.norm) < 400 and _VIOLENCE.search(_NOT_VIOLENT.sub(" ", call.facts.norm))))
 
     def _pending_claims(self, statements: list[Statement], call: Call) -> list[Statement]:
         """A state's action told in the outlet's voice is its claim when the message also has the

@@ -37,6 +37,8 @@ from classifiers.written import (
 # Hanun, "Ninawa" for Nineveh); a country, a region or sea, and a base, airport or crossing (its
 # official name: "Harir Air Base" for "the Harir base") keep the gazetteer's name
 _POINTS = frozenset({"town", "village", "city", "province"})
+# Amaq's news opens on the place of the operation it reports ("Wilayat Halab - Amaq", «دمشق - أعماق»)
+_AMAQ = frozenset({"amaq", "aamaq", "amaaq", "a3maq", "اعماق"})
 # name particles inside a longer name: "Maroun El Ras", "Ayta ash Shab", "Umm al Qura"
 _PARTICLES = frozenset("al el ash as ad an ar at az ed es er ez bin ibn bint abu um umm de du la le del di".split())
 
@@ -49,6 +51,8 @@ def _marked(s: Sentence, i: int, end: int | None = None) -> bool:
     if end is not None and end < len(s.toks) and (s.toks[end] in place_words().after_place or (
             s.toks[end] in place_words().kind_of_attack and end + 1 < len(s.toks) and s.toks[end + 1] in place_words().after_place)):
         return True  # "the Baghdad bombing", "the #Ankara terrorist attack"
+    if end is not None and end < len(s.toks) and s.toks[end] in _AMAQ and i == 0:
+        return True  # "Damascus - Amaq News Agency: ...": the group's agency datelines its news where it was
     if i >= 1 and s.toks[i - 1] in place_words().between and not (i >= 2 and s.toks[i - 2] in PROVINCE_OF):
         # "in south #Riyadh", "in the northern Baghdad district", "clashes west #Baghdad": a city
         # with a direction is where, not its government speaking (not "#WilayatSouthBaghdad", a province of IS)
@@ -190,7 +194,12 @@ def _not_where(s: Sentence, m: Mention) -> bool:
     "Shuhada": a GeoNames town that is a word of a brigade's name."""
     if s.toks[m.start] in place_words().group_words:
         return True
+    if (m.end < len(s.toks) and s.toks[m.end] in _MISSION) or (m.start > 0 and s.toks[m.start - 1] in _MISSION):
+        return True  # "near the Oman consulate in Giza", «سفارة إيران في بغداد»: whose mission, not where
     return m.start > 0 and bool(place_words().not_where.search(" ".join(s.toks[max(m.start - 4, 0):m.start])))
+
+
+_MISSION = frozenset({"embassy", "embassies", "consulate", "consulates", "سفاره", "السفاره", "قنصليه", "القنصليه"})
 
 
 def _spoken_at(s: Sentence, m: Mention) -> bool:
@@ -620,7 +629,7 @@ _TOLL_BEFORE = re.compile(r"(?<!\w)(?:killed|dead|died|wounded|injured|hurt|casu
 
 # "Israel strikes Syria after drone attack on Eilat": after a strike, "after" and an attack name the
 # attack answered (not a bare "after": "IS claimed it a day after the bombing in Kabul" is the same one)
-_STRUCK_AFTER = re.compile(r"(?<!\w)(?:strikes|strike|struck|hits|hit|bombs|bombed|pounds|pounded|shells|shelled|"
+_STRUCK_AFTER = re.compile(r"(?<!\w)(?:strikes|strike|airstrikes|airstrike|struck|hits|hit|bombs|bombed|pounds|pounded|shells|shelled|"
                            r"retaliates|retaliated|responds|responded)\s+(?:\S+\s+){0,4}?(?P<after>after)\s+"
                            r"(?:\S+\s+){0,4}?(?:attack|attacks|strike|strikes|raid|rocket|rockets|drone|missile|shelling|"
                            r"bombing|fire)(?!\w)")

@@ -73,7 +73,7 @@ class Call:
     reporters: list[ActorRef] = field(default_factory=list)  # every party a sentence reports
     # a state's action in the outlet's voice ("US strikes sites in Syria"): its claim if it speaks too
     pending: list[tuple[Sentence, Cue]] = field(default_factory=list)
-
+    has_deeds: bool | None = None  # whether the message names a deed of violence (asked for its blames)
 
     def where(self) -> Where:
         """The message's places for a statement whose own sentence names none (computed once)."""

@@ -99,6 +99,9 @@ def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) 
     return found
 
 
+_MISSION_AFTER = re.compile(r"\s*(?i:embassy|embassies|consulate|consulates)\b")
+
+
 def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) -> list[tuple[int, str, bool]]:
     text = s.original
     titled = title_case(text)
@@ -121,6 +124,8 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
         before = normalize(text[max(m.start("name") - 40, 0):m.start("name")]).strip()
         if place_words().destination.search(before) or place_words().not_where.search(before):
             return None  # "a tanker bound for Eilat": where it was going; "the war in Gaza"
+        if _MISSION_AFTER.match(text, m.end("name")):
+            return None  # "near #Oman consulate in #Giza": whose mission, not where
         if pattern is BORDER:
             return m.start("name"), display_name(m.group("name")), True
         raw = m.group("name")

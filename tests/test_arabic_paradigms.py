@@ -1312,3 +1312,11 @@ def test_an_office_in_or_for_a_party_speaks_for_it(classifier: Classifier, offic
 def test_an_agency_quoting_an_official_the_official_speaks(classifier: Classifier, blamed: str, name: str) -> None:
     text = f"ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن {blamed} تقف وراء الهجوم على القاعدة ."
     assert _rows(classifier, text) == [("attribution", "United States", name)]
+
+
+def test_responsibility_for_a_failed_truce_is_no_blame(classifier: Classifier) -> None:
+    # a message that names no deed of violence at all: responsibility alone is not an attack's
+    text = "الحكومة تحمل مليشيات الحوثي مسؤولية إيصال جهود تمديد الهدنة الإنسانية إلى طريق مسدود"
+    assert _rows(classifier, text) == []
+    text = "الحكومة تحمل مليشيات الحوثي مسؤولية قصف الأحياء السكنية في تعز"
+    assert _rows(classifier, text) == [("attribution", "الحكومة", "Houthis")]

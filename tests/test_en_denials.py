@@ -353,3 +353,9 @@ def test_it_after_a_claim_about_a_spared_target_is_the_denier(classifier: Classi
 def test_it_after_a_claim_about_a_military_target_is_the_claimant(classifier: Classifier) -> None:
     [(speaker, subject, _)] = denials(classifier, "Israel denied Hezbollah's claim that it destroyed a tank near Metula.")
     assert (speaker, subject) == ("israel", "hezbollah")
+
+
+def test_rejecting_a_claim_about_partnerships_struck_is_no_denial(classifier: Classifier) -> None:
+    text = ("China's assertiveness is pushing other countries to strike new partnerships with the US, the Pentagon's "
+            "No. 2 official said, rejecting Beijing's claim that the US push to deepen ties is destabilizing the region.")
+    assert denials(classifier, text) == []

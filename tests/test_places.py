@@ -737,3 +737,30 @@ def test_a_mood_in_a_capital_is_its_government_not_where(classifier: Classifier)
     report = classifier.classify("The strikes on a depot in Syria reflect growing frustration in Washington.",
                                  None, None, None, learned=False).outlet_report
     assert report is not None and report.place is not None and report.place.name == "Syria"
+
+
+# -- where an Amaq item datelines its news, whose mission, the attack a strike answers, paragraphs
+#    that a feed ran together
+
+def test_amaqs_dateline_is_where_its_news_happened(classifier: Classifier) -> None:
+    # a news agency's dateline is where its reporter is (dropped); the group's own agency opens its
+    # news on the place of the operation
+    assert places(classifier, "Damascus - Amaq News Agency: Two Islamic State fighters carried out "
+                              "martyrdom operations today") == ["Damascus"]
+
+
+def test_a_states_consulate_is_not_in_that_state(classifier: Classifier) -> None:
+    text = "#ISIS claims responsibility of IED attack targeted a security patrol near #Oman consulate in #Giza"
+    assert places(classifier, text) == ["Giza"]
+
+
+def test_an_airstrike_after_an_attack_is_where_the_airstrike_was(classifier: Classifier) -> None:
+    text = ("Turkey has carried out an airstrike in northern Iraq after a suicide bombing attack in capital "
+            "Ankara, its defence ministry said.")
+    assert places(classifier, text) == ["northern Iraq"]
+
+
+def test_paragraphs_run_together_by_a_feed_are_sentences_of_their_own(classifier: Classifier) -> None:
+    text = ("Aid enters Gaza\nIDF says it attacked Hezbollah in Lebanese territory      See all our coverage     "
+            "Palestinians in northern Gaza are reporting more air strikes.")
+    assert places(classifier, text) == ["Lebanon"]
