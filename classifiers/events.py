@@ -73,7 +73,7 @@ def _head(found: list[tuple[Mention, ActorRef]], s: Sentence | None = None) -> l
     return refs
 
 
-_LOCATIVE = frozenset({"in", "near", "across", "inside", "throughout", "into"})
+_LOCATIVE = frozenset({"in", "near", "across", "inside", "throughout", "into", "off", "outside"})
 
 
 def named_as_place(s: Sentence, m: Mention) -> bool:

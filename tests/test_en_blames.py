@@ -507,3 +507,22 @@ def test_a_state_striking_those_who_had_just_attacked_blames_them(rules: Classif
 def test_the_same_strike_in_the_outlets_voice_blames_no_one(rules: Classifier) -> None:
     text = "US aircraft struck Kataib Hezbollah fighters after they launched missiles at Al Asad Air Base."
     assert blames(rules, text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A French court has issued an international arrest warrant for the Syrian leader for complicity in war crimes "
+     "linked to chemical weapon attacks on civilians in Ghouta.", ("france", None)),
+    ("DOJ unseals terrorism charges against Hezbollah leader linked to 1994 Buenos Aires community center attack",
+     ("united-states", "hezbollah")),
+])
+def test_a_warrant_or_charges_linked_to_an_attack_blame_the_one_charged(rules: Classifier, text: str,
+                                                                       expected: tuple[str, str | None]) -> None:
+    got = blames(rules, text)
+    assert any(speaker == expected[0] and (expected[1] is None or subject == expected[1]) for _, speaker, subject in got)
+
+
+def test_a_state_named_off_its_coast_is_where_not_who(rules: Classifier) -> None:
+    # "off Yemen" says where the tanker was hit; the Pentagon blames Iran, not Yemen
+    assert blames(rules, "Tanker ship off Yemen hit by attack drone 'fired from Iran': Pentagon") == set()
+    assert blames(rules, "Tanker off Yemen hit by a drone launched by the Houthis, the Pentagon said.") == {
+        ("attribution", "united-states", "houthis")}
