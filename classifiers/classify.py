@@ -8,7 +8,8 @@ each explicitly:
    for gazetteer mentions;
 2. ``cues`` and ``frames``: the stance wording of ``data/phrases.toml``, then the structures
    around it (reported speech, a state's own action, a relayed communiqué, negation scope);
-3. ``speakers``: who speaks and who is blamed, with the speaker carried across sentences;
+3. ``speakers``: who speaks and who is blamed, with the speaker carried across sentences (and
+   ``people``: a person named once with his group, "X, a Hamas commander", is that group later);
 4. ``statements``: a cue made into statements (denial kind, place, weapon, figures, date);
 5. ``resolve``: the statements of the message checked against each other.
 
@@ -32,6 +33,7 @@ from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
 from classifiers.learned import StanceModel, load_model, refine
 from classifiers.names import extract_group_names, slug
+from classifiers.people import members, naming
 from classifiers.places import (
     Where,
     answered_at,
@@ -267,7 +269,10 @@ class Classifier:
         # a denial or a blame about bread prices is not about an attack: the message must say
         # something of attacks, or name a place, weapon or target of the gazetteer
         on_topic: bool | None = None
+        people: dict[str, str] = {}  # the persons named with their group so far ("X, a Hamas commander")
         for k, s in enumerate(sentences):
+            if people:
+                s = naming(self.gz, s, people)  # "X planned the attack": the group's deed
             cues, rep = self.cues(s, call, gate.rules)
             if any(c.rule.stance != "claim" for c in cues):
                 if on_topic is None:
@@ -317,6 +322,8 @@ class Classifier:
                 # the speaker the next sentence inherits (after the last one, only a state's action
                 # told in the outlet's voice is built still: ``_pending_claims``)
                 call.carried = self._carry(s, found_here, call)
+            if lang == "en" and k < len(sentences) - 1:
+                people.update(members(self.gz, s))
         statements += self._pending_claims(statements, call)
         statements = resolve(self.gz, statements, sentences, call, all_actors)
         return Classification(

@@ -103,6 +103,11 @@ def punctuated(s: Sentence, pos: int) -> bool:
     return bool(_gap(s, pos).strip())
 
 
+def comma_before(s: Sentence, pos: int) -> bool:
+    """Whether a comma stands right before the word at token ``pos`` ("Yasser Hanoun, a ...")."""
+    return "," in _gap(s, pos)
+
+
 def _ar_target(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
     """Whether an Arabic party is named as a target: after «مواقع», «مقرات», «أهداف» ..., or as the
     group of the object before it («قتل انغماسيا من تنظيم داعش», «عشرة عناصر من التنظيم»)."""
@@ -231,7 +236,7 @@ def _placed_forces(fw: FrameWords, between: list[str]) -> bool:
 
 
 # verbs that tell an attack only with an attack as their object ("ordered the strikes")
-_NEEDS_ATTACK = frozenset({"ordered", "directed", "planned"})
+_NEEDS_ATTACK = frozenset({"ordered", "directed", "planned", "commanded"})
 _AUXILIARIES = frozenset({"have", "has", "had", "also", "successfully", "then"})
 
 
@@ -484,7 +489,11 @@ def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
     Houthi attacks")."""
     lo = s.starts[max(start_tok, 0)] if s.starts else 0
     wide = s.starts[max(start_tok - 3, 0)] if s.starts else 0
-    return bool(fw.negation.search(s.norm, lo, anchor) or fw.modality.search(s.norm, wide, anchor))
+    if fw.negation.search(s.norm, lo, anchor):
+        return True
+    # "Tzahiban planned and commanded the infiltration": a deed planned and done (not "planned to strike")
+    return any(not (m.group(0) == "planned" and s.norm.startswith(" and ", m.end()))
+               for m in fw.modality.finditer(s.norm, wide, anchor))
 
 
 # "attacks on US bases in Iraq and Syria by ...": the words of a target phrase an attack noun's

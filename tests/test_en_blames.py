@@ -526,3 +526,31 @@ def test_a_state_named_off_its_coast_is_where_not_who(rules: Classifier) -> None
     assert blames(rules, "Tanker ship off Yemen hit by attack drone 'fired from Iran': Pentagon") == set()
     assert blames(rules, "Tanker off Yemen hit by a drone launched by the Houthis, the Pentagon said.") == {
         ("attribution", "united-states", "houthis")}
+
+
+# -- an army's word on the people it struck: their group named once, their deeds told after -----
+
+@pytest.mark.parametrize(("text", "blamed"), [
+    ("Last night, an IDF UAV eliminated Nabil Haddad, a resident of Tubas and an Islamic Jihad terrorist. Nabil had "
+     "been involved in several shooting attacks targeting Israeli communities.", "palestinian-islamic-jihad"),
+    ("IDF fighter jets struck Karim Abu Saleh, Commander of Hamas' Naval Forces of the Gaza City Brigade. Abu Saleh "
+     "planned and commanded the naval infiltration attempt carried out last month.", "hamas"),
+    ("IDF jets eliminated Samir Daher, a Hezbollah commander. Daher commanded the rocket attacks on Kiryat Shmona.",
+     "hezbollah"),
+])
+def test_a_person_named_with_his_group_does_his_groups_deeds(rules: Classifier, text: str, blamed: str) -> None:
+    assert ("attribution", "israel", blamed) in blames(rules, text, ARMY)
+
+
+def test_a_person_named_without_a_group_blames_no_one(rules: Classifier) -> None:
+    text = "IDF jets struck a vehicle near Tyre. Samir Daher commanded the rocket attacks on Kiryat Shmona."
+    assert blames(rules, text, ARMY) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "IDF jets struck Samir Daher, a Hamas commander who was one of the planners of the October 7 massacre.",
+    "IDF jets eliminated Samir Daher, a Hamas commander who was responsible for the rocket attacks on Sderot.",
+])
+def test_a_planner_or_one_responsible_named_with_his_group(rules: Classifier, text: str) -> None:
+    # the army speaks on its own channel: the group is blamed (not the army, by the group)
+    assert blames(rules, text, ARMY) == {("attribution", "israel", "hamas")}
