@@ -398,6 +398,9 @@ _COUNT_WORDS = frozenset({"the", "a", "an", "of", "dozens", "scores", "hundreds"
                           "six", "seven", "eight", "nine", "ten"})
 
 
+_OBJECT_PREPOSITIONS = frozenset({"from", "against", "on", "at", "with", "over"})
+
+
 def _first_conjunct(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
                     before: list[tuple[Mention, ActorRef]], t: int) -> tuple[list[tuple[Mention, ActorRef]], int]:
     """The parties that can be the subject of the verb at ``t`` and the verb they are the subject
@@ -413,6 +416,11 @@ def _first_conjunct(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRe
     # "killed 19 Iraqi soldiers and destroyed", "killed dozens of Iraqi troops and ...": past the count
     while verb > 0 and (s.toks[verb] in _COUNT_WORDS or s.toks[verb].isdigit()):
         verb -= 1
+    if s.toks[verb] in _OBJECT_PREPOSITIONS:
+        # "recaptured the district from IS and killed 75 militants": the party after a preposition is
+        # the first verb's object too
+        verb = next((v for v in range(verb - 1, max(verb - 6, -1), -1) if fw.attack_verb.fullmatch(s.toks[v]) or (
+            s.toks[v].endswith(("ed", "ing")) and s.toks[v] not in _PASSIVE_LIKE)), verb)
     word = s.toks[verb]
     if not (fw.attack_verb.fullmatch(word) or (word.endswith(("ed", "ing")) and word not in _PASSIVE_LIKE)):
         return before, t

@@ -153,6 +153,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         speaker = own
     else:
         speaker = pick(gz, s, cue, rule.speaker, when, in_claim, accept, set())
+        if speaker is None and stance == "claim" and rule.speaker == "before":
+            said = pick(gz, s, cue, "before", when, in_claim, None, set())
+            if said is not None and said.kind == "monitor":
+                return []  # "SOHR claims that 135 soldiers were killed ...": a monitor's count, no one's claim
         if stance == "denial" and rule.speaker == "before" and _GROUP_BEFORE.search(
                 " ".join(s.toks[max(cue.start - 3, 0):cue.start])):
             # "Turkey blamed the PKK for the Ankara bombing, but the group denied involvement": the

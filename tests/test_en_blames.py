@@ -554,3 +554,14 @@ def test_a_person_named_without_a_group_blames_no_one(rules: Classifier) -> None
 def test_a_planner_or_one_responsible_named_with_his_group(rules: Classifier, text: str) -> None:
     # the army speaks on its own channel: the group is blamed (not the army, by the group)
     assert blames(rules, text, ARMY) == {("attribution", "israel", "hamas")}
+
+
+def test_the_party_an_army_took_ground_from_did_not_do_the_next_deed(rules: Classifier) -> None:
+    # "from IS and killed": IS is the first verb's object, the army did the killing too
+    text = "The Syrian army said it recaptured the district from IS and killed at least 75 IS militants."
+    assert read(rules, text) == {("claim", "syria-government", "syria-government")}
+
+
+def test_a_monitors_count_of_the_dead_is_its_word_not_a_claim(rules: Classifier) -> None:
+    text = "SOHR claims that 135 #Assad soldiers killed today in #ISIS offensive in #DeirEzzor."
+    assert read(rules, text) == {("attribution", "sohr", "islamic-state")}
