@@ -11,11 +11,12 @@ from datetime import date, datetime
 
 from classifiers.cues import Cue
 from classifiers.dates import resolve_event_date
+from classifiers.events import comma_before
 from classifiers.figures import Figures, extract_figures
 from classifiers.gazetteer import Gazetteer
 from classifiers.places import Where, places_of, struck_after, told_before
 from classifiers.sentences import Sentence
-from classifiers.speakers import coordinated, pick
+from classifiers.speakers import SAID, coordinated, governs, parties, pick
 from classifiers.types import ActorRef, Statement
 from classifiers.unnamed import UNNAMED, written_speaker
 
@@ -100,6 +101,25 @@ _RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation
 _FORCES_OF = {"us": "united-states", "u": "united-states", "american": "united-states", "israeli": "israel"}
 
 
+def _second_verb(s: Sentence, cue: Cue) -> bool:
+    """Whether an English cue is the second verb of its subject after a clause of the first one's
+    (", but denied", ", and rejected"): a speech verb and a comma before "but" or "and"."""
+    if cue.start < 2 or not s.norm.isascii() or s.toks[cue.start - 1] not in ("but", "and"):
+        return False
+    return comma_before(s, cue.start - 1) and any(
+        s.token_at(m.start()) < cue.start - 2 for m in SAID.finditer(s.norm, 0, s.starts[cue.start - 1]))
+
+
+def _first_subject(gz: Gazetteer, s: Sentence, cue: Cue, when: date | None) -> ActorRef | None:
+    """The party right before the sentence's first speech verb ("Iran said ..., but denied")."""
+    said = SAID.search(s.norm)
+    if said is None:
+        return None
+    pos = s.token_at(said.start())
+    prior = [r for m, r in parties(gz, s, when, False) if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
+    return prior[-1] if prior else None
+
+
 def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef]) -> list[Statement]:
     """The statements one cue makes (several when one claim names several bases)."""
     from classifiers.denials import about_attack, denial_kind
@@ -157,6 +177,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             said = pick(gz, s, cue, "before", when, in_claim, None, set())
             if said is not None and said.kind == "monitor":
                 return []  # "SOHR claims that 135 soldiers were killed ...": a monitor's count, no one's claim
+        if speaker is not None and rule.speaker == "before" and stance != "claim" and _second_verb(s, cue):
+            # "Mehdi Hosseini Matin said UK interests could be affected ..., but denied any Iranian
+            # involvement": the subject of the first verb denies, not the party inside its clause
+            speaker = _first_subject(gz, s, cue, when) or call.carried or own
         if stance == "denial" and rule.speaker == "before" and _GROUP_BEFORE.search(
                 " ".join(s.toks[max(cue.start - 3, 0):cue.start])):
             # "Turkey blamed the PKK for the Ankara bombing, but the group denied involvement": the

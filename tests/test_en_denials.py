@@ -359,3 +359,12 @@ def test_rejecting_a_claim_about_partnerships_struck_is_no_denial(classifier: Cl
     text = ("China's assertiveness is pushing other countries to strike new partnerships with the US, the Pentagon's "
             "No. 2 official said, rejecting Beijing's claim that the US push to deepen ties is destabilizing the region.")
     assert denials(classifier, text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Iran said UK interests could be affected, but denied any role in the attack on the tanker.", "iran-government"),
+    ("The Pentagon said Iraq had been informed, but denied that US jets struck the hospital.", "united-states"),
+])
+def test_the_subject_of_said_denies_not_the_party_inside_its_clause(classifier: Classifier, text: str,
+                                                                   speaker: str) -> None:
+    assert [d[0] for d in denials(classifier, text)] == [speaker]
