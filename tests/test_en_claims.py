@@ -570,3 +570,15 @@ def test_a_groups_photo_report_of_an_attack_is_its_claim(classifier: Classifier)
     assert ("claim", "islamic-state", "islamic-state") in got
     # a report by the UN tells others' attacks
     assert stances(classifier, "The UN released a report showing an attack on a school in Gaza by Israeli forces.") == set()
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("#ISIS announced 5 #Russia|n soldiers killed the last two days in battles west #Palmyra", "islamic-state"),
+    ("The Syrian army announced the killing of 40 terrorists near Palmyra.", "syria-government"),
+])
+def test_a_party_announcing_the_enemy_it_killed_claims_it(classifier: Classifier, text: str, who: str) -> None:
+    assert claims(classifier, text) == {who}
+
+
+def test_a_ministry_announcing_its_own_dead_claims_nothing(classifier: Classifier) -> None:
+    assert not claims(classifier, "The ministry announced that five soldiers were killed in the attack.")
