@@ -12,7 +12,7 @@ from datetime import date
 from itertools import pairwise
 
 from classifiers.cues import Cue
-from classifiers.events import fa_object, opposed, punctuated
+from classifiers.events import fa_object, named_as_place, opposed, punctuated
 from classifiers.framewords import load_frames, other_speakers, title_words
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
@@ -266,6 +266,8 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         after = [(m, r) for m, r in after if not (m.start > 0 and s.toks[m.start - 1] in _TARGET_BEFORE)]
         return after[0][1] if after else None
     if side == "within":  # only a party inside the cue's own words ("condemned the Turkish strike")
+        # (not a state named as where, "Kurdish targets in Syria and Iraq", nor a backer, "Iran-linked")
+        inside = [(m, r) for m, r in inside if not (r.kind == "state" and named_as_place(s, m)) and not _backer(s, m)]
         return inside[0][1] if inside else None
     if side == "either":
         # Arabic puts the verb first (VSO) or the subject first (SVO): an actor right before

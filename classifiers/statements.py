@@ -394,7 +394,8 @@ def _demonym_inside(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, exclude: s
     if fw is None:
         return None
     for m in demonym_mentions(gz, s, fw):
-        if cue.start <= m.start and m.end <= cue.end:
+        if cue.start <= m.start and m.end <= cue.end and not (m.end < len(s.toks) and s.toks[m.end] in _LINKED):
+            # (not "strikes on Iranian-linked targets": the party the targets are linked to)
             ref = actor(gz, m, call.when, False)
             if ref.id not in exclude:
                 return ref
@@ -402,6 +403,7 @@ def _demonym_inside(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, exclude: s
 
 
 _DATIVE = frozenset({"a", "au", "aux"})
+_LINKED = frozenset({"linked", "backed", "aligned", "affiliated", "supported", "sponsored", "allied", "funded"})
 _GROUP_BEFORE = re.compile(r"(?<!\w)the (?:group|militia|movement|organi[sz]ation|faction|militants|rebels|insurgents)"
                            r"(?: (?:has|have|had|also|quickly|swiftly|later|again))*$")
 _SPEECH = frozenset({"said", "says", "say", "told", "added", "stated", "insisted", "insists"})

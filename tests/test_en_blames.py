@@ -565,3 +565,16 @@ def test_the_party_an_army_took_ground_from_did_not_do_the_next_deed(rules: Clas
 def test_a_monitors_count_of_the_dead_is_its_word_not_a_claim(rules: Classifier) -> None:
     text = "SOHR claims that 135 #Assad soldiers killed today in #ISIS offensive in #DeirEzzor."
     assert read(rules, text) == {("attribution", "sohr", "islamic-state")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("U.S. conducts airstrikes against Iranian-backed militias in retaliation for attack on Erbil Air Base",
+     {("attribution", "united-states", "iran-backed-militias")}),
+    ("Israel strikes Hezbollah targets in response to rocket fire on northern Israel",
+     {("attribution", "israel", "hezbollah")}),
+    # the party the targets are linked to, or a state named as where, is not the one struck
+    ("U.S. launches strikes on Iranian-linked targets in Syria in retaliation for drone attacks on U.S. bases", set()),
+])
+def test_a_state_striking_a_party_in_retaliation_blames_it(rules: Classifier, text: str,
+                                                           expected: set[tuple[str, str, str]]) -> None:
+    assert blames(rules, text) == expected
