@@ -385,7 +385,11 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
         written = written_place(s, span, gz, near)
         blamed = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in not_places}
         message_places, origins, borders = message().places, message().origins, message().borders
-        first = [p for p in message_places if p.id not in speaking and p.id not in blamed][:1]
+        takeable = [p for p in message_places if p.id not in speaking and p.id not in blamed]
+        # "missiles fired from southern Lebanon ... vehicles near Dovev were hit": where the fire came
+        # from is not where it struck, for a sentence naming no place of its own either
+        from_ids = {o.id for o in origins}
+        first = ([p for p in takeable if p.id not in from_ids] or takeable)[:1]
         if origins and place_words().origin.search(s.norm):
             first = origins[:1]
         taken = gz.most_specific(first, message_places) if first else None

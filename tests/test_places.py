@@ -764,3 +764,9 @@ def test_paragraphs_run_together_by_a_feed_are_sentences_of_their_own(classifier
     text = ("Aid enters Gaza\nIDF says it attacked Hezbollah in Lebanese territory      See all our coverage     "
             "Palestinians in northern Gaza are reporting more air strikes.")
     assert places(classifier, text) == ["Lebanon"]
+
+
+def test_where_the_fire_came_from_is_not_where_a_placeless_statement_is(classifier: Classifier) -> None:
+    text = ("Israeli army closes area near the border to civilians\nIsrael says one person was killed in fire from "
+            "Lebanon at a farm in Israel. Hezbollah claimed responsibility for the strikes.")
+    assert places(classifier, text) == ["Israel"]
