@@ -768,5 +768,5 @@ def test_paragraphs_run_together_by_a_feed_are_sentences_of_their_own(classifier
 
 def test_where_the_fire_came_from_is_not_where_a_placeless_statement_is(classifier: Classifier) -> None:
     text = ("Israeli army closes area near the border to civilians\nIsrael says one person was killed in fire from "
-            "Lebanon at a farm in Israel. Hezbollah claimed responsibility for the strikes.")
+            "Lebanon. Hezbollah claimed responsibility for the strikes.")
     assert places(classifier, text) == ["Israel"]
