@@ -136,6 +136,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         accept = STATE
     elif rule.needs == "armed_or_state":
         accept = ARMED | STATE
+    elif rule.needs == "party":  # any party that fights, "rebels" too, named in the sentence
+        accept = ARMED | STATE | frozenset({"generic"})
     elif stance == "claim":
         accept = ARMED | STATE | frozenset({"relay", "generic"})
     speaker: ActorRef | None = None
@@ -226,7 +228,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         # party carried from the sentence before
         speaker = call.carried
     if speaker is None:
-        if rule.needs in ("armed", "state", "armed_or_state"):
+        if rule.needs in ("armed", "state", "armed_or_state", "party"):
             return []
         if stance == "claim":
             if call.carried is not None and call.carried.kind in ARMED | STATE and _OPENS_WITH_PRONOUN.match(s.norm):

@@ -582,3 +582,22 @@ def test_a_party_announcing_the_enemy_it_killed_claims_it(classifier: Classifier
 
 def test_a_ministry_announcing_its_own_dead_claims_nothing(classifier: Classifier) -> None:
     assert not claims(classifier, "The ministry announced that five soldiers were killed in the attack.")
+
+
+def test_a_post_closing_on_a_group_that_claims_is_its_claim(classifier: Classifier) -> None:
+    assert claims(classifier, "Car bomb hits army checkpoint near Tikrit, 12 killed. #ISIS claims") == {"islamic-state"}
+    # a broadcaster "claims" at the end of a report is no group's claim
+    assert not claims(classifier, "The minister warned that a war could break out with Lebanon-based Hezbollah, "
+                                  "Channel 12 claims")
+
+
+def test_claiming_to_have_repelled_an_offensive(classifier: Classifier) -> None:
+    assert claims(classifier, "Rebels claims to have repelled IS offensive on Marea...") == {"rebels"}
+    # a party the gazetteer does not know claims nothing for the group it fought
+    assert not claims(classifier, "Shiite Militants claims to have Repelled IS Assault on Makhmour and killed 14 "
+                                  "#ISIS Militants.")
+
+
+def test_the_strikes_in_response_on_an_armys_own_channel_are_its_claim(classifier: Classifier) -> None:
+    text = "The strikes are in response to the launch of a surface-to-air missile at an IDF UAV earlier today."
+    assert claims(classifier, text, "israel") == {"israel"}
