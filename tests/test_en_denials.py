@@ -368,3 +368,12 @@ def test_rejecting_a_claim_about_partnerships_struck_is_no_denial(classifier: Cl
 def test_the_subject_of_said_denies_not_the_party_inside_its_clause(classifier: Classifier, text: str,
                                                                    speaker: str) -> None:
     assert [d[0] for d in denials(classifier, text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("US downs armed drone near its troops in Syria\nTurkey's defence ministry says the device did not belong to the "
+     "country's armed forces.", "turkey"),
+    ("Hezbollah said the drone that struck the convoy did not belong to the group.", "hezbollah"),
+])
+def test_a_weapon_that_did_not_belong_to_its_forces_is_a_denial(classifier: Classifier, text: str, who: str) -> None:
+    assert denials(classifier, text) == [(who, who, "responsibility")]
