@@ -540,6 +540,27 @@ _AR_WHEN = frozenset({"اليوم", "امس", "الاثنين", "الثلاثا�
 _AR_TO = frozenset({"ل", "لوكاله", "لقناه", "لصحيفه", "لموقع", "لشبكه", "له", "لها"})
 
 
+# «بحسب ما أفاد به مركز إدلب الإعلامي», «وقال مكتب حمص الإعلامي»: a local media office of the opposition, which
+# speaks as activists do, named as written (an office of a party the gazetteer knows, «المكتب الإعلامي لجيش
+# الإسلام», is that party's, found before)
+_AR_MEDIA_HEADS = frozenset({"مركز", "المركز", "مكتب", "المكتب"})
+_AR_THEREOF = frozenset({"به", "بها"})
+
+
+def _media_office(toks: list[str], i: int) -> int | None:
+    """The end of a media office's name that opens at token ``i`` («مركز إدلب الإعلامي», «المكتب الإعلامي في
+    داريا»), if one does."""
+    word = toks[i][1:] if toks[i][:1] in "وف" and toks[i][1:] in _AR_MEDIA_HEADS else toks[i]
+    if word not in _AR_MEDIA_HEADS:
+        return None
+    for k in range(i + 1, min(i + 4, len(toks))):
+        if toks[k] == "الاعلامي":
+            return k + 1
+        if toks[k] in COMPLEMENTISERS or toks[k] in _AR_SAYS_WHAT:
+            return None
+    return None
+
+
 def _unnamed_reporter(s: Sentence, fw: FrameWords, scope: list[int]) -> ActorRef | None:
     """The unnamed people an Arabic sentence reports («قال شهود عيان إن ...», «أفادت مصادر محلية بأن ...»,
     «بحسب ناشطين», «وفق ما ذكرت مصادر ميدانية»), as written; ``scope[0]`` set to the first token the report
@@ -547,18 +568,24 @@ def _unnamed_reporter(s: Sentence, fw: FrameWords, scope: list[int]) -> ActorRef
     toks = s.toks
     for i, tok in enumerate(toks):
         word = tok[1:] if tok[:1] in "وفل" and tok[1:] in _AR_UNNAMED else tok
-        if word not in _AR_UNNAMED:
+        media = _media_office(toks, i)
+        if word not in _AR_UNNAMED and media is None:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if nxt in _AR_OFFICIAL or (i + 2 < len(toks) and toks[i + 2] in _AR_OFFICIAL and nxt in ("في", "ب")):
             continue  # a state's own sources
-        prev = [t for t in toks[max(i - 3, 0):i] if t not in _AR_SAYS_WHAT]
-        lo = s.starts[max(i - 3, 0)]
+        back = 4 if media is not None else 3  # «بحسب ما أفاد به مركز ...»
+        prev = [t for t in toks[max(i - back, 0):i] if t not in _AR_SAYS_WHAT and t not in _AR_THEREOF]
+        lo = s.starts[max(i - back, 0)]
         said = fw.speech.search(s.norm, lo, s.starts[i]) is not None and bool(prev) and fw.speech.fullmatch(
             prev[-1]) is not None
         according = fw.according.search(s.norm, lo, s.starts[i]) is not None
         if not said and not according:
             continue
+        if media is not None:
+            scope[0] = 0 if according else i
+            written = s.written.get((i, media), " ".join(toks[i:media]))
+            return ActorRef("unnamed", written, False, "unnamed", None, written)
         end = i + 1
         while end < len(toks) and end <= i + 3 and toks[end] not in COMPLEMENTISERS and toks[end] not in _AR_TO and (
                 toks[end] not in _AR_WHEN) and (

@@ -201,7 +201,9 @@ def load_frames() -> dict[str, FrameWords]:
         arabic = lang in ("ar", "fa")
         # «كثفت قصفها»: each verb of carrying on with each attack it carries on, an attack's verb
         section = {**section, "attack_verbs": section.get("attack_verbs", []) + [
-            f"{verb} {noun}" for verb in section.get("continuing_verbs", []) for noun in section.get("continued_attacks", [])]}
+            f"{verb} {noun}" for verb in section.get("continuing_verbs", []) for noun in section.get("continued_attacks", [])] + [
+            # «تمكنت قواتنا من تدمير ...»: a verb of managing before the deed it managed
+            f"{verb} {deed}" for verb in section.get("managing_verbs", []) for deed in section.get("managed_deeds", [])]}
 
         def rx(key: str, section: dict[str, list[str]] = section, arabic: bool = arabic) -> re.Pattern[str]:
             return re.compile(_alternation(section.get(key, []), arabic))

@@ -510,8 +510,10 @@ def after_speech(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int, end:
             continue
         if _quoted_after(s, end, m.start):
             continue  # «قال : "النظام اقتحم الحي"»: the party opens the words quoted, it does not speak them
-        between = [t for t in s.toks[end:m.start] if not (offices and t in _FR_ADVERBS)]
-        if m.start - pos - 1 <= 2 or (offices and len(between) <= 6 and (len(between) <= 1 or any(
+        # «المركز الإعلامي ل - "قسد"»: the clitic «ل» written apart from a quoted name is that name's
+        start = m.start - 1 if m.start > end and s.toks[m.start - 1] == "ل" else m.start
+        between = [t for t in s.toks[end:start] if not (offices and t in _FR_ADVERBS)]
+        if start - pos - 1 <= 2 or (offices and len(between) <= 6 and (len(between) <= 1 or any(
                 t in titles for t in between)) and all(t in titles or t in _OFFICE_LINKS for t in between)) or (
                 # «وقال قائد سلاح الجو العراقي»: an Arabic office of several words before its state's adjective
                 # «وقال قائد عسكري في قوات سوريا الديمقراطية», «المتحدث الرسمي باسم التحالف»

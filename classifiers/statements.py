@@ -219,9 +219,19 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         earlier = [r for m, r in parties(gz, s, when, False) if m.end <= cue.start]
         if len(earlier) >= 2 and earlier[0].id != earlier[-1].id:
             speaker = earlier[0]
+        elif rule.lang == "ar":
+            # «بعدما حمّلتها المعارضة مسؤولية الاغتيال»: a description after the verb blames; the party
+            # named before is the pronoun, the one blamed, never its own accuser. A bare description
+            # blames only a party named («تتهمه المعارضة بارتكاب جرائم حرب»: whom, the text does not say);
+            # a state's body («تتهمه الحكومة التركية») is its state
+            written = written_speaker(gz, s, cue, call.lang)
+            if written is not None and (earlier or written.kind != UNNAMED):
+                speaker = written
     if speaker is None and rule.speaker in ("before", "after", "either") and stance != "claim":
-        # «"Ces informations sont fausses", a indiqué le Centcom»: the speaker follows the quote
-        speaker = pick(gz, s, cue, "said", when, in_claim, accept, set())
+        # «"Ces informations sont fausses", a indiqué le Centcom»: the speaker follows the quote (not the
+        # party before a pronoun object, «حركة حماس ... حمّلها»: that one is blamed, only a reporter speaks)
+        pronoun = rule.speaker == "after" and rule.subject == "before"
+        speaker = pick(gz, s, cue, "reported" if pronoun else "said", when, in_claim, accept, set())
     if speaker is None and call.carried is not None and (accept is None or call.carried.kind in accept) and any(
             tok in _SUBJECT_PRONOUNS for tok in s.toks[max(cue.start - 2, 0):cue.start + 1]):
         # «Les Houthis ont publié un communiqué. Ils affirment avoir frappé ...»: the pronoun is the

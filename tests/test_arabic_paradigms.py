@@ -1320,3 +1320,69 @@ def test_responsibility_for_a_failed_truce_is_no_blame(classifier: Classifier) -
     assert _rows(classifier, text) == []
     text = "الحكومة تحمل مليشيات الحوثي مسؤولية قصف الأحياء السكنية في تعز"
     assert _rows(classifier, text) == [("attribution", "الحكومة", "Houthis")]
+
+
+# --- a pronoun object blamed by a description, an accusation as a verbal noun ----------------------
+
+@pytest.mark.parametrize(("accuser", "name"), [("المعارضة", "المعارضة"), ("الحكومة", "الحكومة"),
+                                               ("الجيش الإسرائيلي", "Israel")])
+def test_a_pronoun_object_is_blamed_by_the_one_after_the_verb(classifier: Classifier, accuser: str, name: str) -> None:
+    # «حمّلتها»: the party named before is the pronoun, the one blamed, never its own accuser
+    text = f"ووضع التفجير حركة حماس في موقف صعب بعدما حملتها {accuser} مسؤولية الهجوم على الحافلة ."
+    assert _rows(classifier, text) == [("attribution", name, "Hamas")]
+
+
+def test_a_description_blaming_a_pronoun_with_no_party_named_is_none(classifier: Classifier) -> None:
+    text = "ويعتبره المؤيدون ضابطا ناجحا , في حين تتهمه المعارضة بارتكاب مجزرة في الحي ."
+    assert _rows(classifier, text) == []
+
+
+@pytest.mark.parametrize(("lead", "accuser", "accused", "want"), [
+    ("وتصاعد التوتر بعد", "الحكومة العراقية", "لتنظيم داعش بتنفيذ التفجير في سوق ببغداد", ("Iraq", IS)),
+    ("وجاء ذلك إثر", "الجيش الإسرائيلي", "لحركة حماس بإطلاق صواريخ على عسقلان", ("Israel", "Hamas")),
+    ("وتبادل الطرفان الاتهامات عقب", "الجيش", "للمتمردين بشن الهجوم على بلدة بور", ("الجيش", "Rebels")),
+])
+def test_an_accusation_as_a_verbal_noun_with_its_accuser_after_it(classifier: Classifier, lead: str, accuser: str,
+                                                                  accused: str, want: tuple[str, str]) -> None:
+    text = f"{lead} اتهام {accuser} {accused} ."
+    assert _rows(classifier, text) == [("attribution", *want)]
+
+
+def test_an_accusation_of_no_attack_as_a_verbal_noun_is_none(classifier: Classifier) -> None:
+    text = "وتساءل الكاتب عن صحة اتهامات الحكومة لحماس بتأسيس قاعدة في جنوب لبنان ."
+    assert _rows(classifier, text) == []
+
+
+# --- a deed managed, a clitic written apart, a local media office ----------------------------------
+
+@pytest.mark.parametrize(("managed", "deed"), [("تمكنوا من", "السيطرة على"), ("نجحوا في", "اقتحام"),
+                                               ("استطاعوا", "تدمير دبابتين في")])
+def test_a_deed_the_groups_fighters_managed_is_its_claim(classifier: Classifier, managed: str, deed: str) -> None:
+    text = f"وأعلنت قوات سوريا الديمقراطية أن مقاتليها {managed} {deed} قرية الحمرات شرق الرقة ."
+    assert _rows(classifier, text) == [("claim", "Syrian Democratic Forces", "Syrian Democratic Forces")]
+
+
+def test_a_deed_not_managed_is_no_claim(classifier: Classifier) -> None:
+    text = "ولم تتمكن قوات النظام من السيطرة على البلدة رغم القصف المتواصل ."
+    assert _rows(classifier, text) == []
+
+
+@pytest.mark.parametrize("clitic", ["ل - ", "ل "])
+def test_the_office_of_a_quoted_party_with_its_clitic_apart(classifier: Classifier, clitic: str) -> None:
+    text = f'وقال المكتب الإعلامي {clitic}"" جيش الإسلام "" إن قوات النظام قصفت مدينة دوما بالمدفعية .'
+    assert _rows(classifier, text) == [("attribution", "Jaysh al-Islam", "Syria")]
+
+
+@pytest.mark.parametrize("text", [
+    'قصفت طائرات النظام بلدة معرة حرمة في ريف إدلب , بحسب ما أفاد به "" مركز إدلب الإعلامي "" .',
+    "وقال مركز حمص الإعلامي إن قوات النظام قصفت حي الوعر بالصواريخ .",
+    "شنت طائرات النظام غارات على مدينة سراقب , وفق مكتب سراقب الإعلامي .",
+])
+def test_a_local_media_office_reporting_a_strike_blames_as_written(classifier: Classifier, text: str) -> None:
+    stance, speaker, subject = _rows(classifier, text)[0]
+    assert (stance, subject) == ("attribution", "Syria")
+    assert speaker is not None and speaker.endswith("الإعلامي")
+
+
+def test_a_media_office_of_no_fighting_says_nothing(classifier: Classifier) -> None:
+    assert _rows(classifier, "وأعلن المركز الإعلامي بنادي الاتحاد عن تجديد عقد اللاعب لثلاثة مواسم .") == []
