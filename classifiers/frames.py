@@ -361,6 +361,8 @@ def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str]
     if "claim" in has or call.communique is None or "attribution" in has or "denial" in has:
         # "Amaq denies the claim that its commander was killed": a relayed denial claims nothing
         return out
+    if fw.lang == "ar" and _state_spokesman(s):
+        return out  # «قال الناطق باسم الداخلية إن الشرطة تمكنت من قتل انغماسي»: a state's word, no communiqué
     if _event_word(s, fw) and not fw.negation.search(s.norm) and not _DONE_BY_OTHERS.search(s.norm) and not any(
             t in fw.demonyms and i + 1 < len(s.toks) and s.toks[i + 1] in _AIR and "by" in s.toks[max(i - 2, 0):i]
             for i, t in enumerate(s.toks)) and not (_CIVIL.search(s.norm) and not _FIGHTING.search(s.norm)) and not (
@@ -440,6 +442,8 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     if quoted is not None:
         scope[0] = quoted[1]
         return quoted[0]
+    if fw.lang == "ar" and _relayed_unnamed(s) is not None:
+        return None  # «ونقلت وكالة الأناضول عن شهود عيان أن ...»: the witnesses speak (read after), not the agency
     # "X claims (that) Y struck ...": a claim verb reports too (X's own attack is its claim)
     claims = [m for m in fw.claim_verb.finditer(s.norm) if not not_claimed(fw, s.norm[m.end():])]
     speech = sorted(list(fw.speech.finditer(s.norm)) + claims, key=lambda m: m.start()) or [
@@ -514,6 +518,24 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     return None
 
 
+# «الناطق باسم الداخلية», «المتحدث باسم الجيش»: the spokesman of a state's body, its state not named
+_AR_SPOKESMAN = frozenset({"الناطق", "ناطق", "المتحدث", "متحدث", "الناطقه", "ناطقه", "المتحدثه", "متحدثه"})
+_AR_STATE_BODIES = frozenset({"الداخليه", "الدفاع", "الجيش", "الشرطه", "الحكومه", "القوات", "الامن", "الاستخبارات"})
+
+
+def _state_spokesman(s: Sentence) -> bool:
+    """Whether an Arabic sentence is told by the spokesman of a state's body («قال الناطق باسم الداخلية العميد
+    سعد معن إن الشرطة تمكنت من قتل انغماسي»): the state reports its own deed and relays no communiqué of the
+    group it fought, whose word («انغماسي») it only repeats."""
+    toks = s.toks
+    for i, tok in enumerate(toks[:-2]):
+        if (tok[1:] if tok[:1] in "وف" else tok) in _AR_SPOKESMAN and toks[i + 1] in ("باسم", "الرسمي"):
+            rest = [t for t in toks[i + 2:i + 5] if t not in ("باسم", "وزاره")]
+            if rest and rest[0] in _AR_STATE_BODIES:
+                return True
+    return False
+
+
 def _of_attack(s: Sentence, fw: FrameWords, i: int) -> bool:
     """Token ``i`` is an attack noun («بغارات», «بهجوم») or one of its forces or adjectives («طائرات»,
     «جوية»): a party right after it is the attack's («بغارات روسية», «بهجوم لتنظيم داعش»)."""
@@ -537,7 +559,22 @@ _AR_SAYS_WHAT = frozenset({"ما", "لما"})
 # «وفقا لما ذكره نشطاء اليوم الاثنين»: the day they spoke, no word of the speaker's
 _AR_WHEN = frozenset({"اليوم", "امس", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "الليله",
                       "صباح", "مساء", "فجر"})
+# «نقلت الوكالة عن شهود عيان القول إن ...»: the saying relayed, no word of who says it
+_AR_SAYING = frozenset({"القول", "قولهم", "قولهما", "قوله", "قولها"})
 _AR_TO = frozenset({"ل", "لوكاله", "لقناه", "لصحيفه", "لموقع", "لشبكه", "له", "لها"})
+
+
+_AR_RELAY = re.compile(r"(?<!\w)(?:و|ف)?(?:نقل|نقلت|ينقل|تنقل|نقلا|ونقلا)(?: \w+){0,4}? عن(?!\w)")
+
+
+def _relayed_unnamed(s: Sentence) -> int | None:
+    """The token of the unnamed people an agency relays («ونقلت الوكالة عن شهود عيان القول إن ...», «نقلت شبكة شام
+    عن ناشطين أن ...»), if it relays such."""
+    for found in _AR_RELAY.finditer(s.norm):
+        at = s.token_at(found.end() - 1) + 1
+        if at < len(s.toks) and s.toks[at] in _AR_UNNAMED:
+            return at
+    return None
 
 
 # «بحسب ما أفاد به مركز إدلب الإعلامي», «وقال مكتب حمص الإعلامي»: a local media office of the opposition, which
@@ -577,8 +614,8 @@ def _unnamed_reporter(s: Sentence, fw: FrameWords, scope: list[int]) -> ActorRef
         back = 4 if media is not None else 3  # «بحسب ما أفاد به مركز ...»
         prev = [t for t in toks[max(i - back, 0):i] if t not in _AR_SAYS_WHAT and t not in _AR_THEREOF]
         lo = s.starts[max(i - back, 0)]
-        said = fw.speech.search(s.norm, lo, s.starts[i]) is not None and bool(prev) and fw.speech.fullmatch(
-            prev[-1]) is not None
+        said = (fw.speech.search(s.norm, lo, s.starts[i]) is not None and bool(prev) and fw.speech.fullmatch(
+            prev[-1]) is not None) or _relayed_unnamed(s) == i
         according = fw.according.search(s.norm, lo, s.starts[i]) is not None
         if not said and not according:
             continue
@@ -588,7 +625,7 @@ def _unnamed_reporter(s: Sentence, fw: FrameWords, scope: list[int]) -> ActorRef
             return ActorRef("unnamed", written, False, "unnamed", None, written)
         end = i + 1
         while end < len(toks) and end <= i + 3 and toks[end] not in COMPLEMENTISERS and toks[end] not in _AR_TO and (
-                toks[end] not in _AR_WHEN) and (
+                toks[end] not in _AR_WHEN) and toks[end] not in _AR_SAYING and (
                 not fw.attack_verb.fullmatch(toks[end])) and toks[end] not in ("في", "من", "علي", "الي", "عن"):
             if not (toks[end].startswith("ال") or toks[end] in ("عيان", "محليه", "ميدانيه", "طبيه", "اهليه", "مطلعه",
                                                             "معارضه", "اعلاميون", "حقوقيون", "حقوقيه", "محلي", "محليون",

@@ -141,6 +141,9 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     elif stance == "claim":
         accept = ARMED | STATE | frozenset({"relay", "generic"})
     speaker: ActorRef | None = None
+    # «قالت اللجنة إن تنظيم القاعدة أمر بتنفيذ التفجير»: the party before the words is the one blamed; only a
+    # party the sentence reports speaks, else the description that speaks (read below), else no one blames
+    reported_only = rule.speaker == "said" and rule.subject == "before" and rule.lang == "ar"
     if rule.speaker == "frame":
         speaker = cue.speaker
     elif rule.fixed and rule.fixed in gz.actors:
@@ -174,7 +177,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             return []  # "we hit our peaks": weak first person with no claimant behind the channel
         speaker = own
     else:
-        speaker = pick(gz, s, cue, rule.speaker, when, in_claim, accept, set())
+        speaker = pick(gz, s, cue, "reported" if reported_only else rule.speaker, when, in_claim, accept, set())
         if speaker is None and stance == "claim" and rule.speaker == "before":
             said = pick(gz, s, cue, "before", when, in_claim, None, set())
             if said is not None and said.kind == "monitor":
@@ -230,7 +233,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     if speaker is None and rule.speaker in ("before", "after", "either") and stance != "claim":
         # «"Ces informations sont fausses", a indiqué le Centcom»: the speaker follows the quote (not the
         # party before a pronoun object, «حركة حماس ... حمّلها»: that one is blamed, only a reporter speaks)
-        pronoun = rule.speaker == "after" and rule.subject == "before"
+        pronoun = rule.speaker == "after" and rule.subject == "before" and rule.lang == "ar"
         speaker = pick(gz, s, cue, "reported" if pronoun else "said", when, in_claim, accept, set())
     if speaker is None and call.carried is not None and (accept is None or call.carried.kind in accept) and any(
             tok in _SUBJECT_PRONOUNS for tok in s.toks[max(cue.start - 2, 0):cue.start + 1]):
@@ -314,6 +317,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                                          rule.kind is not None, agent)
     if speaker is None and stance == "attribution":
         speaker = written_speaker(gz, s, cue, call.lang)  # (after the subject: see the denial's below)
+        if speaker is None and reported_only:
+            return []  # «وأشارت الصحيفة إن ولاية سيناء دبر الهجمات»: an outlet's word, no party's
     response = _RESPONSE.search(s.norm)
     cut = s.token_at(response.start()) if response and stance == "claim" else None
     if cut is None and stance == "claim" and (after := struck_after(s.norm)) is not None:

@@ -28,7 +28,9 @@ _BETWEEN = frozenset({"has", "have", "had", "also", "later", "again", "repeatedl
                       "باستمرار", "ايضا", "بدورها", "بدوره", "مجددا"})
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 # heads that stand for a name that follows them («صحيفة "وول ستريت جورنال"»), nothing alone
-_NAMED_HEADS = frozenset({"صحيفه", "قناه", "وكاله", "newspaper", "channel", "agency", "company"})
+# (nor «الصحيفة», «الوكالة» alone: the outlet named before, whose word is news, no party's)
+_NAMED_HEADS = frozenset({"صحيفه", "قناه", "وكاله", "الصحيفه", "القناه", "الوكاله", "newspaper", "channel", "agency",
+                          "company"})
 _RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين", "اللاتي", "اللواتي"})
 
 
@@ -150,6 +152,6 @@ def _starting_at(s: Sentence, fw: FrameWords, at: int) -> tuple[int, int] | None
 
 def _adjective(tok: str, definite: bool) -> bool:
     """An Arabic relational adjective agreeing with its noun («الأمنية», «عسكري», «العراقيين»)."""
-    if definite != tok.startswith("ال") or tok in _RELATIVES:
+    if definite != tok.startswith("ال") or tok in _RELATIVES or tok == "الي":  # «خلصت اللجنة إلى أن»: a preposition
         return False
     return tok.endswith(("ي", "يه", "يين", "يون", "يات"))

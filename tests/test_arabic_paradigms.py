@@ -1386,3 +1386,43 @@ def test_a_local_media_office_reporting_a_strike_blames_as_written(classifier: C
 
 def test_a_media_office_of_no_fighting_says_nothing(classifier: Classifier) -> None:
     assert _rows(classifier, "وأعلن المركز الإعلامي بنادي الاتحاد عن تجديد عقد اللاعب لثلاثة مواسم .") == []
+
+
+# --- spokeswomen, witnesses an agency relays, a state's spokesman, a committee's finding ----------
+
+@pytest.mark.parametrize(("spokesman", "want"), [
+    ("وقالت المتحدثة باسم الخارجية الأمريكية إن طائرات أمريكية", ("claim", "United States", "United States")),
+    ("وقال الناطق باسم الجيش العراقي إن طائراته", ("claim", "Iraq", "Iraq")),
+    ("وقالت الناطقة باسم الخارجية الروسية إن الطائرات الأمريكية", ("attribution", "Russia", "United States")),
+])
+def test_a_spokeswoman_and_the_other_word_for_a_spokesman(classifier: Classifier, spokesman: str,
+                                                         want: Row) -> None:
+    assert _rows(classifier, f"{spokesman} قصفت مواقع لداعش قرب مدينة القائم .") == [want]
+
+
+@pytest.mark.parametrize(("agency", "people"), [("الوكالة", "شهود عيان القول ,"), ("وكالة الأناضول", "شهود عيان"),
+                                                ("شبكة شام", "ناشطين")])
+def test_the_witnesses_an_agency_relays_speak_not_the_agency(classifier: Classifier, agency: str, people: str) -> None:
+    text = f"ونقلت {agency} عن {people} إن طائرات حربية إسرائيلية قصفت موقعا في بلدة بيت لاهيا ."
+    stance, speaker, subject = _rows(classifier, text)[0]
+    assert (stance, subject) == ("attribution", "Israel")
+    assert speaker is not None and speaker.startswith(people.split()[0])
+
+
+def test_a_state_spokesman_telling_a_suicide_fighter_killed_relays_no_communique(classifier: Classifier) -> None:
+    text = ("وقال الناطق باسم الداخلية العميد خالد الراوي في بيان , إن فوج الطوارئ تمكن من قتل "
+            "\"\" انغماسي \"\" من تنظيم \"\" داعش \"\" قرب الموصل .")
+    assert ("claim", IS, IS) not in _rows(classifier, text)
+
+
+@pytest.mark.parametrize(("finding", "want"), [
+    ("وخلصت اللجنة التي تحقق في الهجوم إلى أن", "اللجنة"), ("وقالت اللجنة إن", "اللجنة"),
+    ("وأكدت الحكومة اليمنية أن", "Yemen")])
+def test_a_finding_that_a_party_ordered_an_attack_blames_it(classifier: Classifier, finding: str, want: str) -> None:
+    text = f"{finding} تنظيم القاعدة أمر بتنفيذ التفجير في عدن ."
+    assert _rows(classifier, text) == [("attribution", want, "al-Qaeda")]
+
+
+def test_a_paper_alone_telling_who_planned_an_attack_is_the_news_voice(classifier: Classifier) -> None:
+    text = "وأشارت الصحيفة إلى أن تنظيم القاعدة دبر الهجمات بعد أيام من اتفاق المصالحة ."
+    assert _rows(classifier, text) == []
