@@ -1426,3 +1426,24 @@ def test_a_finding_that_a_party_ordered_an_attack_blames_it(classifier: Classifi
 def test_a_paper_alone_telling_who_planned_an_attack_is_the_news_voice(classifier: Classifier) -> None:
     text = "وأشارت الصحيفة إلى أن تنظيم القاعدة دبر الهجمات بعد أيام من اتفاق المصالحة ."
     assert _rows(classifier, text) == []
+
+
+# --- a claim announced by the verbal noun ------------------------------------------------------------
+
+@pytest.mark.parametrize(("lead", "claimant", "name"), [
+    ("وقصفت الطائرات الإسرائيلية مواقع في القطاع إثر إعلان", "حركة حماس مسؤوليتها", "Hamas"),
+    ("وتصاعد التوتر في المدينة بعد إعلان", "تنظيم داعش مسؤوليته", IS),
+])
+def test_responsibility_announced_as_a_verbal_noun(classifier: Classifier, lead: str, claimant: str,
+                                                   name: str) -> None:
+    text = f"{lead} {claimant} عن الهجوم على الحاجز ."
+    assert _rows(classifier, text) == [("claim", name, name)]
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل خمسة جنود في هجوم لتنظيم داعش دون إعلان أي جهة مسؤوليتها عن الهجوم .",
+    "وقتل خمسة جنود في هجوم شمال سيناء , ولم يتم إعلان مسؤولية أي جهة عن الهجوم .",
+    "وطالبت الحكومة بإعلان حركة حماس مسؤوليتها عن حماية المدنيين .",
+])
+def test_no_responsibility_announced_or_none_for_an_attack(classifier: Classifier, text: str) -> None:
+    assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
