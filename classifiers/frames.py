@@ -480,7 +480,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
             said_end = s.token_at(said.end() - 1) + 1
             speaking = ok if fw.lang != "ar" else [(m, r) for m, r in ok if not (
                 m.start > said_end and _of_attack(s, fw, m.start - 1)
-                and not all(t in TITLES for t in s.toks[said_end:m.start]))]
+                and not all(t in _TITLES for t in s.toks[said_end:m.start]))]
             following = after_speech(s, speaking, pos, s.token_at(said.end() - 1) + 1, fw.lang == "fr")
             if following:
                 if fw.lang != "en" and voices is not None:
@@ -643,7 +643,7 @@ def _unnamed_reporter(s: Sentence, fw: FrameWords, scope: list[int]) -> ActorRef
 
 # «مصدر أمني», «مصادر عسكرية»: an Arabic paragraph's unnamed sources are mostly the local side's, not
 # the striking state's own
-TITLES = title_words()
+_TITLES = title_words()
 _SOURCES = re.compile(r"مصدر|مصادر")
 
 
