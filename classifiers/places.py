@@ -158,6 +158,13 @@ def _describes(gz: Gazetteer, s: Sentence, m: Mention) -> bool:
         place_words().owned.match(s.original, at + len(written)))
 
 
+def _fired_toward(s: Sentence, i: int) -> bool:
+    """Token ``i`` follows "toward", "into" ("toward northern Israel", "into Israeli territory")."""
+    if i >= 2 and s.toks[i - 1] in place_words().between:
+        i -= 1  # "toward northern Israel"
+    return i >= 1 and s.toks[i - 1] in place_words().fired_toward
+
+
 def _weak(s: Sentence, m: Mention, cue: int | None = None) -> bool:
     """A place that says little of where, left out when the sentence names another: "Ansar
     al-Sharia in Libya claims ..." (after the name of the party speaking, just before the
@@ -344,6 +351,13 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
     # "drones launched from Yemen toward Eilat": where the fire came from is not where it struck,
     # unless the strike is on "the sources of the fire"
     origin = None if place_words().origin.search(s.norm) else place_words().origin_before
+    fired_at: set[str] = set()
+    if origin is None and not blame:
+        # "struck the launch posts from which rockets were fired toward northern Israel": where the
+        # fire landed is not where its sources were struck (the message's "launches from Lebanon"
+        # is); the blame of that fire keeps it
+        fired_at = {m.id for m in kept if _fired_toward(s, m.start)}
+        kept = [m for m in kept if not _fired_toward(s, m.start)]
     weak = {id(m) for m in kept if _inside_name(gz, s, m, titled) or _weak(s, m, cue_at) or (
         origin is not None and m.start > 0 and s.toks[m.start - 1] in origin)}
     near = _cue_offset(s, cue_at)
@@ -385,7 +399,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
         written = written_place(s, span, gz, near)
         blamed = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in not_places}
         message_places, origins, borders = message().places, message().origins, message().borders
-        takeable = [p for p in message_places if p.id not in speaking and p.id not in blamed]
+        takeable = [p for p in message_places if p.id not in speaking and p.id not in blamed and p.id not in fired_at]
         # "missiles fired from southern Lebanon ... vehicles near Dovev were hit": where the fire came
         # from is not where it struck, for a sentence naming no place of its own either
         from_ids = {o.id for o in origins}

@@ -32,6 +32,7 @@ class PlaceWords:
     named: re.Pattern[str]
     origin: re.Pattern[str]
     origin_before: frozenset[str]
+    fired_toward: frozenset[str]
     blame: frozenset[str]
     attacks: frozenset[str]
     of_fr: frozenset[str]
@@ -69,7 +70,7 @@ def place_words() -> PlaceWords:
         arabic_heads=frozenset(raw["arabic_name_heads"]), not_heads=frozenset(raw["not_place_heads"]),
         arabic_generic=frozenset(raw["arabic_generic"]), arabic_kind=frozenset(raw["arabic_kind"]), aimed=norm("aimed"),
         speech=speech, speech_at=norm("speech_at"),
-        answered=answered, area_of=norm("area_of"), named=named, origin=origin, origin_before=norm("origin_before"),
+        answered=answered, area_of=norm("area_of"), named=named, origin=origin, origin_before=norm("origin_before"), fired_toward=norm("fired_toward"),
         blame=norm("blame"), attacks=norm("attacks"), of_fr=norm("of_fr"),
         destination=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["destination"]) + r")$"),
         after_place=norm("after_place"), between=norm("between"), kind_of_attack=norm("kind_of_attack"),

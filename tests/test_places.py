@@ -770,3 +770,17 @@ def test_where_the_fire_came_from_is_not_where_a_placeless_statement_is(classifi
     text = ("Israeli army closes area near the border to civilians\nIsrael says one person was killed in fire from "
             "Lebanon. Hezbollah claimed responsibility for the strikes.")
     assert places(classifier, text) == ["Israel"]
+
+
+# -- a strike on the sources of the fire is where the fire came from, not where it landed ----------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Earlier today, several launches from Lebanon were identified. A short while ago, IDF aircraft struck the launch "
+     "posts from which the rockets were fired toward northern Israel.", "Lebanon"),
+    ("Sirens sounded after launches from the Gaza Strip. IDF fighter jets later struck the launchers from which the "
+     "rockets were fired into Israeli territory.", "Gaza Strip"),
+    ("IDF jets struck the launch posts from which the rockets were fired toward Metula.", None),
+])
+def test_a_strike_on_launch_posts_is_not_where_their_fire_landed(classifier: Classifier, text: str,
+                                                                  place: str | None) -> None:
+    assert places(classifier, text, source_actor="israel") == [place]
