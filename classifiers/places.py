@@ -510,7 +510,7 @@ def _shown(p: PlaceRef) -> str | None:
     """A known town or site as a Latin text spells it ("Beit Hanoun" for Bayt Hanun, "Juhor ad-Dik"),
     when that differs from the gazetteer's name; None otherwise. An Arabic or Persian spelling is
     not shown: the gazetteer's English name reads better to analysts than a bare «القاهرة»."""
-    if p.kind not in _POINTS or not p.as_written:
+    if not p.as_written or (p.kind not in _POINTS and not (p.kind == "base" and _TOWN_OF_BASE.fullmatch(p.as_written))):
         return None
     written = display_name(p.as_written).lstrip("#")
     if re.search(r"[\u0600-\u06ff]", written) or written.islower():
@@ -518,6 +518,12 @@ def _shown(p: PlaceRef) -> str | None:
     if normalize(written) == normalize(p.name) or written.casefold() in _exonyms():
         return None  # the same name, or another language's name for it («Beyrouth»): the gazetteer's
     return written
+
+
+# a base named by its town alone, as the text spells it ("#Shadadi", "Ain al-Assad", "Qayyara"): the
+# town is shown so (a base's own word, "the Harir base", "T4", keeps the gazetteer's official name)
+_TOWN_OF_BASE = re.compile(r"#?(?!.*\b(?i:base|bases|air|airbase|airfield|airport|aerodrome|camp|garrison|field|oilfield|"
+                           r"ab|fob|zone|area|tower|site|complex)\b)[A-Z][a-z]+(?:[-\s](?:[Aa]l|[Aa]s|[Aa]sh|[Ee]l)?-?[A-Z]?[a-z]+)*")
 
 
 @lru_cache(maxsize=1)
