@@ -148,7 +148,7 @@ def test_a_denied_death_that_is_not_an_attack_is_no_denial(classifier: Classifie
 def test_the_speaker_of_a_pronoun_is_the_party_of_the_sentence_before(classifier: Classifier) -> None:
     text = "The Islamic Resistance in Iraq issued a statement on Sunday.\nIt said its drones struck the US base at Ain al-Asad."
     assert read(classifier, text) == [
-        ("claim", "islamic-resistance-in-iraq", "islamic-resistance-in-iraq", None, "Ain al-Asad Air Base")]
+        ("claim", "islamic-resistance-in-iraq", "islamic-resistance-in-iraq", None, "Ain al-Asad")]
 
 
 # -- places as written -----------------------------------------------------------------------
