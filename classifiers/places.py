@@ -375,7 +375,11 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
     found = [(m.start, gz.places[m.id].ref(s.written.get((m.start, m.end), m.alias))) for m in kept]
     in_clause = [(at, p) for at, p in found if blame and cue_at <= at <= cue_at + 15 and any(
         t in place_words().attacks or t in _DEEDS for t in s.toks[cue_at:at])]
+    other_attack: set[str] = set()
     if in_clause:
+        # (the places the sentence names outside that clause are the other attack's: the region the
+        # clause names is not made finer by them, "locations in Syria" for "its forces in the Middle East")
+        other_attack = {p.id for _, p in found} - {p.id for _, p in in_clause}
         # "... targeted locations in Syria, tied to Iran, which supports groups that Washington blames
         # for attacks on its forces in the Middle East": the blame's own clause names where (not
         # "officials in Bor say ...": there no attack follows the words before another place)
@@ -450,7 +454,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
             # (an Arabic name as written only after «بلدة», «قرية», «حي»: «بلدة الشيخ بحر بريف إدلب»
             # is the town, not Idlib's countryside; other Arabic names: the gazetteer's own place first)
             return [(best, own)]
-    wide = gz.most_specific([best], _message_places(message)) or best
+    wide = gz.most_specific([best], (p for p in _message_places(message) if p.id not in other_attack)) or best
     if wide.kind in ("town", "village", "city", "base", "site", "crossing"):
         return [(wide, _finer(s, wide, span, gz) or _shown(wide))]
     return [(wide, _finer(s, wide, span, gz) or _marked_inside(s, wide, span, gz, near) or _shown(wide))]

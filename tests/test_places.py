@@ -798,3 +798,16 @@ def test_a_strike_on_launch_posts_is_not_where_their_fire_landed(classifier: Cla
 ])
 def test_a_base_named_by_its_town_shows_the_town_as_written(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+# -- a blame's own clause names a region: the other attack's places do not make it finer -------------
+
+@pytest.mark.parametrize("text", [
+    "It is the second time this month that the US military has struck sites in Iraq it said were used by militias, "
+    "which Washington blames for a wave of attacks on its troops in the Middle East.",
+    "The US struck two depots in Syria on Sunday. It is the third strike on sites in Syria that the US said were used "
+    "by groups which Washington blames for attacks on its forces in the Middle East.",
+])
+def test_a_blames_region_is_not_made_finer_by_the_strike_before_it(classifier: Classifier, text: str) -> None:
+    result = classifier.classify(text, None, None, None, learned=False)
+    assert [st.contract_dict()["place"] for st in result.statements if st.stance == "attribution"] == ["Middle East"]
