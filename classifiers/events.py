@@ -575,6 +575,34 @@ _AR_PASSIVE_NEXT = frozenset({"في", "خلال", "جراء", "اثر", "علي"
                               "منذ", "داخل", "قرب", "بالقرب", "عند", "اليوم", "امس"})
 
 
+# «أفاد التنظيم أنه قتل 12 جنديا», «قال الجيش إنه قتل عشرات المسلحين»: the speaker's pronoun after «أن» before
+# «قتل» with fighters as its object (after a count at most) is the one who killed; «أنه قتل في الغارة», «أنه قتل 5
+# أشخاص» stay the passive (he was killed; five people were killed)
+_AR_SPEAKER_PRONOUNS = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})
+_AR_FIGHTERS_KILLED = frozenset({"جنديا", "جنديين", "جنود", "عسكريا", "عسكريين", "مسلحا", "مسلحين", "مسلحي", "ارهابيا",
+                                 "ارهابيين", "ارهابيي", "عنصرا", "عنصرين", "عناصر", "مقاتلا", "مقاتلين", "مقاتلي",
+                                 "قياديا", "قياديين", "قيادات", "انتحاريا", "انتحاريين", "متمردا", "متمردين",
+                                 "جهاديا", "جهاديين", "داعشيا", "دواعش", "عشرات", "العشرات"})
+
+
+def _pronoun_killed_fighters(s: Sentence, fw: FrameWords, t: int, end: int) -> bool:
+    """«أفادت داعش أنها قتلت 10 جنود عراقيين»: the speaker's own deed, the fighters its object."""
+    if fw.lang != "ar" or t == 0 or s.toks[t - 1] not in _AR_SPEAKER_PRONOUNS or punctuated(s, end):
+        return False
+    # a party's speech verb before the pronoun (not «يبدو أنه», «رغم أنه», nor a verb lost in a word glued to
+    # the one before: «... إيرانأفادت داعش أنها»)
+    if not any(fw.speech.match(s.norm, s.starts[k]) for k in range(max(t - 8, 0), t)):
+        return False
+    following = s.toks[end:end + 3]
+    while following and (following[0].isdigit() or following[0] in _AR_COUNTS):
+        following = following[1:]
+    return bool(following) and following[0] in _AR_FIGHTERS_KILLED
+
+
+_AR_COUNTS = frozenset({"اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عده", "نحو",
+                        "حوالي", "اكثر", "من"})
+
+
 def _own_fighters_killed(s: Sentence, fw: FrameWords, t: int, end: int) -> bool:
     """«قال التنظيم إن مقاتليه قتلوا جنديين»: after a party's own fighters, «قتلوا» with an object
     after it is their deed («إن عناصره قتلوا في غارة» stays the passive: its men were killed)."""
@@ -648,7 +676,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False and s.toks[t] in fw.passive_alike and not (t > 0 and (
                 s.toks[t - 1] == "من" or (s.toks[t - 1] in fw.own_after and not s.toks[t - 1].startswith("ال")
                                           and s.toks[t - 1].endswith(("ه", "ها", "نا")))
-                or _own_fighters_killed(s, fw, t, end))):
+                or _own_fighters_killed(s, fw, t, end) or _pronoun_killed_fighters(s, fw, t, end))):
             # «جنود قتلوا في ...»: read as the passive, its doer only an agent («على أيدي»); not the verbal
             # noun after «تمكنت من» nor after the speaker's own forces («وحداته قتلت»)
             continue

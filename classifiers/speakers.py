@@ -272,7 +272,10 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
     if side == "either":
         # Arabic puts the verb first (VSO) or the subject first (SVO): an actor right before
         # the verb is its subject, otherwise the first actor after it that is not its object
-        if before and cue.start - before[-1][0].end <= 1:
+        # (not across a word that opens a new clause: «... في العراق وسوريا , بينما أعلنت وزارة الدفاع الروسية
+        # تحرير ...»: the party named before closes the clause before)
+        if before and cue.start - before[-1][0].end <= 1 and not (
+                cue.start - before[-1][0].end == 1 and s.toks[cue.start - 1] in _AR_CLAUSE_OPENERS):
             return before[-1][1]
         after = [(m, r) for m, r in after if not arabic_object(s, m)]
         return after[0][1] if after else (before[-1][1] if before else None)
@@ -307,6 +310,7 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
 
 
 _AND = frozenset({"and", "et", "و"})
+_AR_CLAUSE_OPENERS = frozenset({"بينما", "فيما", "حين", "عندما", "اذ", "حيث", "ثم", "بعدما", "كما", "لكن", "وبينما"})
 _TARGET_BEFORE = frozenset({"on", "against", "at", "targeting"})
 _IN = frozenset({"in", "into", "near", "over"})
 _ADVERBS = frozenset({"also", "have", "has", "both", "jointly", "later", "separately"})

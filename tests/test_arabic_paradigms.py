@@ -1447,3 +1447,48 @@ def test_responsibility_announced_as_a_verbal_noun(classifier: Classifier, lead:
 ])
 def test_no_responsibility_announced_or_none_for_an_attack(classifier: Classifier, text: str) -> None:
     assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
+
+
+# --- a deed a party announces, the day or the date between, and the pronoun of its own deed ----------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("أعلنت وزارة الدفاع الروسية , الأحد , عن مقتل 20 مسلحا في ريف حماة .", "Russia"),
+    ("أعلن الجيش العراقي , اليوم الأربعاء , 4 آذار , 2017 , استعادة السيطرة على حي الزنجيلي في الموصل .", "Iraq"),
+    ("أعلنت وزارة الدفاع الروسية عن تصفية 12 قياديا من المسلحين في ريف إدلب .", "Russia"),
+    ("وأعلنت السلطات المصرية في وقت لاحق قتل قيادي مسلح في شمال سيناء .", "Egypt"),
+    ("أعلنت قوات سوريا الديمقراطية تحرر بلدة الطبقة من التنظيم .", "Syrian Democratic Forces"),
+    ("وبرغم إعلان الجيش السوري استعادة السيطرة على حي القابون , فإن الاشتباكات مستمرة .", "Syria"),
+    ("وقال التحالف إن مئات من مقاتلي التنظيم لا يزالون في العراق وسوريا , بينما أعلنت وزارة الدفاع الروسية "
+     "أمس الأربعاء تحرير مدينة البوكمال من مسلحي داعش .", "Russia"),
+])
+def test_a_kill_or_capture_announced_with_the_day_between(classifier: Classifier, text: str, name: str) -> None:
+    assert ("claim", name, name) in _rows(classifier, text)
+    assert all(stance != "claim" or speaker == name for stance, speaker, _ in _rows(classifier, text))
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت الداخلية الأفغانية , الأحد , مقتل خمسة أشخاص في هجوم على فندق في كابول .",
+    "أعلنت كتائب القسام مقتل 7 من أفرادها جراء انهيار نفق شرق غزة .",
+    "وأكدت مصادر ميدانية , أن هناك اتفاقا بين هيئة تحرير الشام والجيش التركي .",
+])
+def test_an_announced_toll_of_ones_own_or_of_civilians_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأفاد تنظيم داعش أنه قتل 12 جنديا عراقيا في منطقة الميدان غرب الموصل .", IS),
+    ("وقال الجيش السوري إنه قتل عشرات المسلحين في ريف حماة .", "Syria"),
+    ("وذكرت حركة الشباب أنها قتلت 15 جنديا صوماليا قرب مقديشو .", "al-Shabaab"),
+    ("وقالت حركة أحرار الشام إنها تمكنت من الاستيلاء على حواجز للنظام في حي جوبر .", "Ahrar al-Sham"),
+])
+def test_the_speakers_pronoun_killing_fighters_is_its_claim(classifier: Classifier, text: str, name: str) -> None:
+    assert _rows(classifier, text) == [("claim", name, name)]
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت وزارة الداخلية العراقية أنه قتل 5 أشخاص في انفجار عبوة ببغداد .",
+    "وقالت الحركة إنه قتل في غارة إسرائيلية على رفح .",
+    "ويبدو أنه قتل عشرات المسلحين في المعارك الأخيرة .",
+])
+def test_the_passive_after_the_pronoun_stays_no_claim(classifier: Classifier, text: str) -> None:
+    assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
