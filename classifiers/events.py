@@ -578,6 +578,10 @@ _AR_PASSIVE_NEXT = frozenset({"في", "خلال", "جراء", "اثر", "علي"
 # «أفاد التنظيم أنه قتل 12 جنديا», «قال الجيش إنه قتل عشرات المسلحين»: the speaker's pronoun after «أن» before
 # «قتل» with fighters as its object (after a count at most) is the one who killed; «أنه قتل في الغارة», «أنه قتل 5
 # أشخاص» stay the passive (he was killed; five people were killed)
+# the forces named without an owner («الغارات التي نفذتها القوات»): not the speaker's own for being the agent
+_AR_BARE_FORCES = frozenset({"القوات", "الجيش", "الطيران", "الطايرات", "المقاتلات", "المدفعيه", "الوحدات", "المسيرات",
+                             "مقاتلو", "مقاتلي", "مجاهدو", "مجاهدي", "الطيران الحربي", "سلاح الجو", "انه", "انها",
+                             "بانه", "بانها"})
 _AR_SPEAKER_PRONOUNS = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})
 _AR_FIGHTERS_KILLED = frozenset({"جنديا", "جنديين", "جنود", "عسكريا", "عسكريين", "مسلحا", "مسلحين", "مسلحي", "ارهابيا",
                                  "ارهابيين", "ارهابيي", "عنصرا", "عنصرين", "عناصر", "مقاتلا", "مقاتلين", "مقاتلي",
@@ -807,6 +811,10 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         doers = by or adjective or after
         if doers:
             found.append((t, end, doers[0], False))
+        elif fw.lang == "ar" and by_at is not None and by_at + size < len(s.toks) and fw.own_forces.fullmatch(
+                s.toks[by_at + size]) and s.toks[by_at + size] not in _AR_BARE_FORCES:
+            # «بعد غارة نفذتها طائراتها», «الغارات التي شنتها مقاتلاتنا»: the speaker's own forces the agent
+            found.append((t, end, None, False))
         elif own is not None and t > 0 and s.toks[t - 1] not in _VICTIM and not fw.negation.search(s.norm) and (
                 "for" not in s.toks[max(t - 2, 0):t]) and not _HURT.intersection(s.toks[max(t - 6, 0):t]) and (
                 any(same_party(r, own) for mn, r in ok if mn.end <= t and t - mn.end <= 6 and mn.alias not in fw.demonyms)

@@ -1492,3 +1492,17 @@ def test_the_speakers_pronoun_killing_fighters_is_its_claim(classifier: Classifi
 ])
 def test_the_passive_after_the_pronoun_stays_no_claim(classifier: Classifier, text: str) -> None:
     assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وزارة الدفاع الروسية تعلن أن قائد الهيئة في حال حرجة بعد غارة نفذتها طائراتها في ريف إدلب .", "Russia"),
+    ("وقالت وزارة الدفاع الروسية إن 30 مسلحا قتلوا في الغارات التي شنتها مقاتلاتها على ريف حماة .", "Russia"),
+    ("وأكد الجيش الأردني أن الضربات التي نفذتها طائراته أصابت أهدافها بدقة في جنوب سوريا .", "Jordan"),
+])
+def test_the_speakers_own_forces_as_the_agent_of_an_attack_noun(classifier: Classifier, text: str, name: str) -> None:
+    assert _rows(classifier, text) == [("claim", name, name)]
+
+
+def test_forces_as_the_agent_in_a_report_no_party_speaks(classifier: Classifier) -> None:
+    text = "وقال ناشطون إن الغارات التي نفذتها طائراتها قتلت مدنيين في إدلب ."
+    assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
