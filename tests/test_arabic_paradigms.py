@@ -1506,3 +1506,13 @@ def test_the_speakers_own_forces_as_the_agent_of_an_attack_noun(classifier: Clas
 def test_forces_as_the_agent_in_a_report_no_party_speaks(classifier: Classifier) -> None:
     text = "وقال ناشطون إن الغارات التي نفذتها طائراتها قتلت مدنيين في إدلب ."
     assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأعلنت وزارة الدفاع الروسية أن قاذفاتها دمرت مقرا لتنظيم داعش قرب دير الزور .", "Russia"),
+    ("وقال الجيش العراقي إن مروحياته قصفت تجمعا للمسلحين في صحراء الأنبار .", "Iraq"),
+    ("وأعلنت البحرية الأمريكية أن بوارجها أطلقت صواريخ توماهوك على قاعدة الشعيرات .", "United States"),
+])
+def test_its_bombers_helicopters_and_warships_are_its_own_forces(classifier: Classifier, text: str,
+                                                                  name: str) -> None:
+    assert _rows(classifier, text) == [("claim", name, name)]
