@@ -328,7 +328,10 @@ _BARE_OFFICIAL = frozenset({"official", "senior official", "defense official", "
 _NOT_STATE = frozenset({"kurdish", "kurd", "yazidi", "druze", "sunni", "shiite", "shia", "tribal", "rebel", "opposition",
                         "militia", "insurgent", "separatist", "palestinian", "baloch", "tuareg", "pashtun"})
 _REPELLED = frozenset({"repel", "repels", "repelled", "repelling", "repulse", "repulses", "repulsed", "repulsing",
-                       "foil", "foils", "foiled", "thwart", "thwarts", "thwarted", "fought", "fend", "fends", "fended"})
+                       "foil", "foils", "foiled", "thwart", "thwarts", "thwarted", "fought", "fend", "fends", "fended",
+                       # «قالت الحركة إن مقاتليها صدوا هجوما لقوات النظام», «تصدوا لهجوم شنه داعش»
+                       "صد", "صدت", "صدوا", "يصد", "تصد", "يصدون", "تصدي", "تصدت", "تصدوا", "يتصدي", "تتصدي",
+                       "يتصدون", "افشل", "افشلت", "افشلوا", "احبط", "احبطت", "احبطوا"})
 _UNCONFIRMED = re.compile(r"(?<!\w)(?:investigating|looking into|aware of|checking) (?:the |these |those |initial |media )?"
                           r"reports?(?!\w)")
 # a clause the outlet adds after a report ("X warned of a wider war, as Hezbollah and Israel step up

@@ -1516,3 +1516,12 @@ def test_forces_as_the_agent_in_a_report_no_party_speaks(classifier: Classifier)
 def test_its_bombers_helicopters_and_warships_are_its_own_forces(classifier: Classifier, text: str,
                                                                   name: str) -> None:
     assert _rows(classifier, text) == [("claim", name, name)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقالت حركة أحرار الشام إن مقاتليها صدوا هجوما لقوات النظام على بلدة اللطامنة .", "Ahrar al-Sham"),
+    ("وقالت قوات سوريا الديمقراطية إن مقاتليها تصدوا لهجوم شنه داعش على بلدة الشدادي .", "Syrian Democratic Forces"),
+    ("وقالت هيئة تحرير الشام إن عناصرها أفشلوا هجوما لقوات النظام على ريف حماة .", HTS),
+])
+def test_an_armed_group_repelling_an_attack_is_its_claim(classifier: Classifier, text: str, name: str) -> None:
+    assert _rows(classifier, text) == [("claim", name, name)]
