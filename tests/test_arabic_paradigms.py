@@ -1525,3 +1525,22 @@ def test_its_bombers_helicopters_and_warships_are_its_own_forces(classifier: Cla
 ])
 def test_an_armed_group_repelling_an_attack_is_its_claim(classifier: Classifier, text: str, name: str) -> None:
     assert _rows(classifier, text) == [("claim", name, name)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأعلن الجيش الأمريكي عن توجيه ضربة جوية لمواقع حركة الشباب في الصومال .", "United States"),
+    ("وأعلن الحرس الثوري عن إطلاق صواريخ على مقرات لداعش في دير الزور .", "IRGC"),
+    ("وأعلن الجيش الإسرائيلي عن مهاجمة أهداف لحزب الله في جنوب لبنان .", "Israel"),
+    ("وأعلنت حركة الشباب عن تنفيذ هجوم على قاعدة عسكرية في مقديشو .", "al-Shabaab"),
+])
+def test_an_attack_announced_as_a_verbal_noun_after_wa(classifier: Classifier, text: str, name: str) -> None:
+    assert _rows(classifier, text) == [("claim", name, name)]
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلنت وزارة الدفاع العراقية أن تنظيم داعش شن هجوما على قرية قرب كركوك .",
+    "وأعلن مصدر أمني عن استهداف دورية للشرطة في ديالى .",
+])
+def test_an_announced_attack_of_another_party_or_of_no_party(classifier: Classifier, text: str) -> None:
+    assert ("claim", "Iraq", "Iraq") not in _rows(classifier, text)
+    assert all(stance != "claim" or speaker == IS for stance, speaker, _ in _rows(classifier, text))
