@@ -939,8 +939,10 @@ def test_a_party_after_the_colon_of_a_speech_verb_is_quoted_not_speaking(classif
     ("وأعلن الجيش السوري أن وحداته قتلت عشرات المسلحين من جبهة النصرة في ريف إدلب .", [("claim", "Syria", "Syria")]),
     ("وتمكنت قوات الجيش العراقي من قتل تسعة مسلحين في الموصل , بحسب بيان لخلية الإعلام الأمني .",
      [("claim", "Iraq", "Iraq")]),
+    # the group's own battle: its claim, not a blame of the attacker it repelled (as "Dawlah repelled an attack by
+    # the Sahwat" in English)
     ("وأعلنت وحدات حماية الشعب أنها صدت هجوما لتنظيم داعش على قرية قرب تل تمر .",
-     [("attribution", "People's Protection Units", "Islamic State")]),
+     [("claim", "People's Protection Units", "People's Protection Units")]),
 ])
 def test_killing_by_own_units_and_the_indefinite_attack(classifier: Classifier, text: str, want: list[Row]) -> None:
     assert _rows(classifier, text) == want
