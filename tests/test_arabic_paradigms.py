@@ -1546,3 +1546,19 @@ def test_an_attack_announced_as_a_verbal_noun_after_wa(classifier: Classifier, t
 def test_an_announced_attack_of_another_party_or_of_no_party(classifier: Classifier, text: str) -> None:
     assert ("claim", "Iraq", "Iraq") not in _rows(classifier, text)
     assert all(stance != "claim" or speaker == IS for stance, speaker, _ in _rows(classifier, text))
+
+
+@pytest.mark.parametrize("text", [
+    "وفي شريط مصور سجل تنظيم الدولة الإسلامية تصويرا لعمليتين انتحاريتين في حي الزهور .",
+    "وفي شريط مصور سجلتنظيم الدولة الإسلامية تصوير لعملية انتحارية في حي الزهور .",
+])
+def test_a_group_recording_its_attack_on_video_claims_it(classifier: Classifier, text: str) -> None:
+    assert _rows(classifier, text) == [("claim", IS, IS)]
+
+
+@pytest.mark.parametrize("text", [
+    "وسجلت الوزارة 5 إصابات جديدة بالفيروس في المدينة .",
+    "وسجلت كاميرات المراقبة تصويرا للهجوم على المتجر .",
+])
+def test_a_record_of_no_party_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert _rows(classifier, text) == []
