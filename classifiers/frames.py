@@ -481,9 +481,10 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
             # nor a party after «ل» («أفاد شهود بهجوم لتنظيم داعش»: the attack's, a genitive)
             # (not an office's own words: «قائد القوات الجوية العراقية»)
             said_end = s.token_at(said.end() - 1) + 1
+            titles = title_words()  # (cached: the frames are read once, on the first message past the gate)
             speaking = ok if fw.lang != "ar" else [(m, r) for m, r in ok if not (
                 m.start > said_end and _of_attack(s, fw, m.start - 1)
-                and not all(t in _TITLES for t in s.toks[said_end:m.start]))]
+                and not all(t in titles for t in s.toks[said_end:m.start]))]
             following = after_speech(s, speaking, pos, s.token_at(said.end() - 1) + 1, fw.lang == "fr")
             if following:
                 if fw.lang != "en" and voices is not None:
@@ -646,7 +647,6 @@ def _unnamed_reporter(s: Sentence, fw: FrameWords, scope: list[int]) -> ActorRef
 
 # «مصدر أمني», «مصادر عسكرية»: an Arabic paragraph's unnamed sources are mostly the local side's, not
 # the striking state's own
-_TITLES = title_words()
 _SOURCES = re.compile(r"مصدر|مصادر")
 
 
