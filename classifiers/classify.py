@@ -67,27 +67,32 @@ _TOPIC = re.compile(
 _NOT_VIOLENT = re.compile(r"(?<!\w)(?:strik\w* (?:a |an |the |new |\w+ )?(?:deals?|partnerships?|agreements?|balance|"
                           r"bargains?|tone|chord|pose|compromise|accord)|(?:hunger|general|labou?r|workers|rail|teachers|"
                           r"doctors|nurses) strikes?|on strike|strike action)(?!\w)")
-_VIOLENCE = re.compile(
-    r"(?<!\w)(?:attack\w*|strikes?|airstrikes?|raids?|bomb\w*|rockets?|drones?|missiles?|explos\w*|blasts?|shell\w*|"
-    r"kill\w*|dead|deaths?|wounded|injur\w*|casualt\w*|massacre|shooting|shot|fired|ambush\w*|assassinat\w*|troops|"
-    r"struck|hit|convoy|shelling|raid\w*|downed|shot down|seiz\w*|captur\w*|took over|taken over|overran|overrun|"
-    r"soldiers|hostilities|fighting|clashes|targeted|targeting|involvement|responsib\w*|"
-    r"attaque\w*|frappes?|tues?|morts?|blesses|attentat\w*|tirs?|roquettes?|obus|bombard\w*|embuscade\w*|implication|"
-    r"responsab\w*|حمله|حملات|موشك\w*|پهپاد\w*|كشته|انفجار|دخالت|مسيول\w*)(?!\w)"
-    r"|(?:هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|ضربات|انفجار|تفجير|صاروخ|صواريخ|مسير|قتل|مقتل|قتلي|اصاب|جرحي|مجزره|"
-    r"اغتيال|اعتداء|كمين|اشتباك|عمليه|الهجوم|القصف|الغارات|المسوول|مسوولي|علاقت|ضلوع|تورط)")
+# the words of violence, in whole words (Latin script, Persian) and as parts of Arabic words: a core
+# that both lists below share, then what each adds
+_CORE_WORDS = (r"attack\w*|strikes?|airstrikes?|raids?|bomb\w*|rockets?|drones?|missiles?|explos\w*|blasts?|shell\w*|"
+               r"kill\w*|dead|deaths?|wounded|injur\w*|casualt\w*|shot|fired|ambush\w*|assassinat\w*|struck|hit|convoy|"
+               r"downed|seiz\w*|captur\w*|overran|overrun|hostilities|fighting|clashes|targeted|targeting|"
+               r"attaque\w*|frappes?|tues?|morts?|blesses|attentat\w*|tirs?|roquettes?|obus|bombard\w*|embuscade\w*|"
+               r"حمله|حملات|موشك\w*|پهپاد\w*|كشته|انفجار")
+_CORE_PARTS = (r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|ضربات|انفجار|تفجير|صاروخ|صواريخ|مسير|قتل|مقتل|قتلي|اصاب|جرحي|"
+               r"اغتيال|اعتداء|كمين|اشتباك|عمليه|الهجوم|القصف|الغارات")
+
+
+def _violence_words(words: str, parts: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + _CORE_WORDS + "|" + words + r")(?!\w)|(?:" + _CORE_PARTS + "|" + parts + ")")
+
+
+# an attack or the blame of one, for a denial that names neither (the words of blame count: "denied any
+# involvement")
+_VIOLENCE = _violence_words(r"massacre|shooting|troops|shelling|raid\w*|shot down|took over|taken over|soldiers|"
+                            r"involvement|responsib\w*|implication|responsab\w*|دخالت|مسيول\w*",
+                            r"مجزره|المسوول|مسوولي|علاقت|ضلوع|تورط")
 # the deeds of violence themselves, without the words of blame ("responsibility", «مسؤولية», «تورط»)
-_DEEDS = re.compile(
-    r"(?<!\w)(?:attack\w*|strikes?|airstrikes?|raids?|bomb\w*|rockets?|drones?|missiles?|explos\w*|blasts?|shell\w*|"
-    r"kill\w*|dead|deaths?|wounded|injur\w*|casualt\w*|massacre\w*|shooting\w*|shot|fired|firing|ambush\w*|assassinat\w*|"
-    r"struck|hit|convoy|downed|seiz\w*|captur\w*|overran|overrun|hostilities|fighting|clashes|targeted|targeting|murder\w*|"
-    r"gunm[ae]n|hostages?|kidnap\w*|abduct\w*|execut\w*|beheading\w*|violence|war crimes?|genocide|chemical|"
-    r"attaque\w*|frappes?|tues?|morts?|blesses|attentat\w*|tirs?|roquettes?|obus|bombard\w*|embuscade\w*|"
-    r"حمله|حملات|موشك\w*|پهپاد\w*|كشته|انفجار|ترور\w*)(?!\w)"
-    r"|(?:هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|ضربات|انفجار|تفجير|صاروخ|صواريخ|مسير|قتل|مقتل|قتلي|اصاب|جرحي|مجزر|"
-    r"اغتيال|اعتداء|كمين|اشتباك|عمليه|عمليات|الهجوم|القصف|الغارات|خطف|اختطاف|ذبح|اعدام|جريم|جرائم|ارهاب|عبوه|مفخخ|"
-    r"انتحاري|اقتحام|هاجم|استهدف|قذيف|قذايف|هاون|رصاص|نار|دمار|تدمير|حرب|معارك|قتال|اعدم|سيطر|فظايع|عدوان|غزو|"
-    r"atrocit|aggression|invasion|incursion)")
+_DEEDS = _violence_words(r"massacre\w*|shooting\w*|firing|murder\w*|gunm[ae]n|hostages?|kidnap\w*|abduct\w*|execut\w*|"
+                         r"beheading\w*|violence|war crimes?|genocide|chemical|ترور\w*",
+                         r"مجزر|عمليات|خطف|اختطاف|ذبح|اعدام|جريم|جرائم|ارهاب|عبوه|مفخخ|انتحاري|اقتحام|هاجم|استهدف|قذيف|"
+                         r"قذايف|هاون|رصاص|نار|دمار|تدمير|حرب|معارك|قتال|اعدم|سيطر|فظايع|عدوان|غزو|atrocit|aggression|"
+                         r"invasion|incursion")
 
 
 def _deeds(call: Call) -> bool:

@@ -575,18 +575,20 @@ _AR_PASSIVE_NEXT = frozenset({"في", "خلال", "جراء", "اثر", "علي"
                               "منذ", "داخل", "قرب", "بالقرب", "عند", "اليوم", "امس"})
 
 
-# «أفاد التنظيم أنه قتل 12 جنديا», «قال الجيش إنه قتل عشرات المسلحين»: the speaker's pronoun after «أن» before
-# «قتل» with fighters as its object (after a count at most) is the one who killed; «أنه قتل في الغارة», «أنه قتل 5
-# أشخاص» stay the passive (he was killed; five people were killed)
 # the forces named without an owner («الغارات التي نفذتها القوات»): not the speaker's own for being the agent
 _AR_BARE_FORCES = frozenset({"القوات", "الجيش", "الطيران", "الطايرات", "المقاتلات", "المدفعيه", "الوحدات", "المسيرات",
                              "مقاتلو", "مقاتلي", "مجاهدو", "مجاهدي", "الطيران الحربي", "سلاح الجو", "انه", "انها",
                              "بانه", "بانها"})
+# «أفاد التنظيم أنه قتل 12 جنديا», «قال الجيش إنه قتل عشرات المسلحين»: the speaker's pronoun after «أن» before
+# «قتل» with fighters as its object (after a count at most) is the one who killed; «أنه قتل في الغارة», «أنه قتل 5
+# أشخاص» stay the passive (he was killed; five people were killed)
 _AR_SPEAKER_PRONOUNS = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})
 _AR_FIGHTERS_KILLED = frozenset({"جنديا", "جنديين", "جنود", "عسكريا", "عسكريين", "مسلحا", "مسلحين", "مسلحي", "ارهابيا",
                                  "ارهابيين", "ارهابيي", "عنصرا", "عنصرين", "عناصر", "مقاتلا", "مقاتلين", "مقاتلي",
                                  "قياديا", "قياديين", "قيادات", "انتحاريا", "انتحاريين", "متمردا", "متمردين",
                                  "جهاديا", "جهاديين", "داعشيا", "دواعش", "عشرات", "العشرات"})
+_AR_COUNTS = frozenset({"اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عده", "نحو",
+                        "حوالي", "اكثر", "من"})
 
 
 def _pronoun_killed_fighters(s: Sentence, fw: FrameWords, t: int, end: int) -> bool:
@@ -601,10 +603,6 @@ def _pronoun_killed_fighters(s: Sentence, fw: FrameWords, t: int, end: int) -> b
     while following and (following[0].isdigit() or following[0] in _AR_COUNTS):
         following = following[1:]
     return bool(following) and following[0] in _AR_FIGHTERS_KILLED
-
-
-_AR_COUNTS = frozenset({"اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عده", "نحو",
-                        "حوالي", "اكثر", "من"})
 
 
 def _own_fighters_killed(s: Sentence, fw: FrameWords, t: int, end: int) -> bool:

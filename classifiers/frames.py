@@ -32,6 +32,7 @@ from classifiers.rules import Rule
 from classifiers.sentences import Sentence
 from classifiers.speakers import (
     ACCORDING,
+    AR_RELAY,
     AR_RIGHTS,
     COMPLEMENTISERS,
     SAID,
@@ -568,13 +569,10 @@ _AR_SAYING = frozenset({"القول", "قولهم", "قولهما", "قوله", 
 _AR_TO = frozenset({"ل", "لوكاله", "لقناه", "لصحيفه", "لموقع", "لشبكه", "له", "لها"})
 
 
-_AR_RELAY = re.compile(r"(?<!\w)(?:و|ف)?(?:نقل|نقلت|ينقل|تنقل|نقلا|ونقلا)(?: \w+){0,4}? عن(?!\w)")
-
-
 def _relayed_unnamed(s: Sentence) -> int | None:
     """The token of the unnamed people an agency relays («ونقلت الوكالة عن شهود عيان القول إن ...», «نقلت شبكة شام
     عن ناشطين أن ...»), if it relays such."""
-    for found in _AR_RELAY.finditer(s.norm):
+    for found in AR_RELAY.finditer(s.norm):
         at = s.token_at(found.end() - 1) + 1
         if at < len(s.toks) and s.toks[at] in _AR_UNNAMED:
             return at

@@ -10,6 +10,7 @@ from __future__ import annotations
 from classifiers.events import comma_before
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.sentences import Sentence
+from classifiers.statements import ARMED
 
 # what the person is in the group: "an Islamic Jihad terrorist", "Commander of Hamas' Naval Forces"
 _ROLES = frozenset({"terrorist", "terrorists", "operative", "operatives", "commander", "commanders", "member", "members",
@@ -19,7 +20,6 @@ _ROLES = frozenset({"terrorist", "terrorists", "operative", "operatives", "comma
 _NOT_NAMES = frozenset({"the", "a", "an", "in", "on", "at", "of", "and", "idf", "isa", "iaf", "this", "that", "yesterday",
                         "today", "earlier", "later", "during", "following", "after", "before", "while", "he", "she",
                         "they", "his", "her", "their", "its", "commander", "terrorist", "deputy", "head", "chief"})
-_ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis"})
 _WIDTH = 10  # words between the comma after the name and the group
 
 
@@ -29,7 +29,7 @@ def members(gz: Gazetteer, s: Sentence) -> dict[str, str]:
     found: dict[str, str] = {}
     for m in s.mentions:
         entry = gz.actors.get(m.id) if m.kind == "actor" else None
-        if entry is None or entry.kind not in _ARMED:
+        if entry is None or entry.kind not in ARMED:
             continue
         near = s.toks[max(m.start - 3, 0):m.start] + s.toks[m.end:m.end + 2]
         if not _ROLES.intersection(near):

@@ -57,7 +57,9 @@ ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|
                        r"به گفته|بنا بر|بنابر)(?!\w)")
 # a report relayed from the one quoted: «ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن ...», "Reuters quoted a US
 # official as saying ...", "AFP, citing a security source, said ...": the one quoted speaks, not the agency
-_RELAYED = re.compile(r"(?<!\w)(?:(?:و|ف)?(?:نقل|نقلت|ينقل|تنقل|نقلا|ونقلا)(?: \w+){0,5}? عن|quoted|quoting|quotes|"
+_AR_QUOTING = r"(?:و|ف)?(?:نقل|نقلت|ينقل|تنقل|نقلا|ونقلا)(?: \w+){0,5}? عن"
+AR_RELAY = re.compile(r"(?<!\w)" + _AR_QUOTING + r"(?!\w)")  # (the Arabic verb of quoting alone)
+_RELAYED = re.compile(r"(?<!\w)(?:" + _AR_QUOTING + r"|quoted|quoting|quotes|"
                       r"(?:cited|citing|cites)(?=(?: \w+){1,4}? (?:officials?|sources?|spokesm[ae]n|spokeswoman|"
                       r"spokesperson|ministry|military|army)\b))(?!\w)(?! by\b)")
 _SPEAKING = frozenset({"state", "official", "core", "facade", "umbrella", "jihadist", "axis"})
