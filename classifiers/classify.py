@@ -55,7 +55,7 @@ __all__ = ["Classifier", "classify", "default_classifier", "split_sentences"]
 
 _TOPIC = re.compile(
     r"attack|strike|raid|bomb|rocket|drone|missile|explos|blast|shell|kill|dead|wounded|injur|casualt|involve|responsib|"
-    r"role|base|convoy|troops|forces|soldier|clash|airstrike|incident|responsab|captur|seiz|execut|overran|"
+    r"role|base|convoy|troops|forces|soldier|clash|airstrike|incident|responsab|captur|seiz|hijack|execut|overran|"
     r"massacre|kidnap|abduct|hostage|assassinat|eliminat|infiltrat|ambush|launched|launches|fired|firing|struck|shot down|downed|"
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
     r"ضربات|اشتباك|اغتيال|سيطر|اعدام|تفجير|ضلوع|تورط|مجزر|خطف|اختطاف|ذبح|"
@@ -71,7 +71,7 @@ _NOT_VIOLENT = re.compile(r"(?<!\w)(?:strik\w* (?:a |an |the |new |\w+ )?(?:deal
 # that both lists below share, then what each adds
 _CORE_WORDS = (r"attack\w*|strikes?|airstrikes?|raids?|bomb\w*|rockets?|drones?|missiles?|explos\w*|blasts?|shell\w*|"
                r"kill\w*|dead|deaths?|wounded|injur\w*|casualt\w*|shot|fired|ambush\w*|assassinat\w*|struck|hit|convoy|"
-               r"downed|seiz\w*|captur\w*|overran|overrun|hostilities|fighting|clashes|targeted|targeting|"
+               r"downed|seiz\w*|hijack\w*|captur\w*|overran|overrun|hostilities|fighting|clashes|targeted|targeting|"
                r"attaque\w*|frappes?|tues?|morts?|blesses|attentat\w*|tirs?|roquettes?|obus|bombard\w*|embuscade\w*|"
                r"حمله|حملات|موشك\w*|پهپاد\w*|كشته|انفجار")
 _CORE_PARTS = (r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|ضربات|انفجار|تفجير|صاروخ|صواريخ|مسير|قتل|مقتل|قتلي|اصاب|جرحي|"

@@ -34,6 +34,8 @@ _CLAUSE = frozenset({"a", "an", "the", "this", "that", "which", "who", "but", "w
                      "ان", "انه", "انها", "بان", "بانه", "الذي", "التي", "الذين", "لكن", "بينما", "بعد"})
 _TOWARDS = frozenset({"ضد", "علي", "الي", "في", "نحو", "باتجاه", "داخل", "قرب", "بحق"})
 _ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis", "generic"})
+# prepositions after which a verb's "-ed" form is an adjective of the noun that follows
+_BEFORE_ADJECTIVE = frozenset({"aboard", "onboard", "on", "onto", "into", "inside", "near"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
 _RA = "را"
 # "attacked by mistake": "by" says how, not who
@@ -705,6 +707,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False and t > 0 and s.toks[t - 1] in _DETERMINERS and not (
                 s.toks[t - 1] == "that" and s.toks[t].endswith("ed")):
             continue  # "an Israeli strike": a noun, read below (not "a cell that launched")
+        if doer is False and not arabic and t > 0 and s.toks[t - 1] in _BEFORE_ADJECTIVE and s.toks[t].endswith("ed"):
+            continue  # "chanting aboard hijacked ship", "near destroyed tanks": an adjective, no deed (not "footage of
+            # destroyed tanks", a relay of its own deed)
         if doer is False and s.toks[t] in ("shot", "downed") and t > 0 and s.toks[t - 1] in _AIRCRAFT:
             continue  # "Iraqi reconnaissance plane shot down near Fallujah": a headline's passive
         if doer is False and s.toks[t] in _HURT and any(w.isdigit() for w in s.toks[max(t - 4, 0):t]):

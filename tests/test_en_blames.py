@@ -578,3 +578,37 @@ def test_a_monitors_count_of_the_dead_is_its_word_not_a_claim(rules: Classifier)
 def test_a_state_striking_a_party_in_retaliation_blames_it(rules: Classifier, text: str,
                                                            expected: set[tuple[str, str, str]]) -> None:
     assert blames(rules, text) == expected
+
+
+# -- a hijacking of a ship, and a state's suspicion ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a hijacking is an attack on a ship; pirates are a category the Pentagon blamed, no group's name
+    ("Washington says Somali pirates were likely behind the attempted seizure of a tanker in the Gulf of Aden.",
+     ("united-states", "pirates")),
+    ("Israeli officials said the Houthis hijacked a car carrier in the southern Red Sea.", ("israel", "houthis")),
+    # "suspects" reports what the party believes, as "believes" does
+    ("Pentagon suspects Somali pirates attacked a chemical tanker off Yemen", ("united-states", "pirates")),
+    ("US officials suspect Kataib Hezbollah launched the one-way drones at the base.",
+     ("united-states", "kataib-hezbollah")),
+])
+def test_a_hijacking_and_a_suspicion_are_blames(rules: Classifier, text: str, expected: tuple[str, str]) -> None:
+    assert ("attribution", *expected) in blames(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrest two ISIS suspects over a plot against a church",
+    # a participle after "aboard" is the ship's adjective: the group only broadcasts the footage
+    "Hezbollah Shows Crew Members Chanting Aboard Hijacked Ship",
+    "Somali pirates hijacked a fishing dhow off Puntland",  # the outlet's own voice names the doer
+])
+def test_a_suspect_a_hijacked_ship_and_the_outlets_voice_are_no_statement(rules: Classifier, text: str) -> None:
+    assert read(rules, text) == set()
+
+
+def test_the_philippine_president_speaks_for_the_philippines(rules: Classifier) -> None:
+    text = "Philippine President Ferdinand Marcos Jr. says Islamic State is responsible for the bombing in Marawi"
+    assert blames(rules, text) == {("attribution", "philippines", "islamic-state")}
+    # the bombing's adjective is where it happened, not who did it
+    got = read(rules, "Islamic State claims responsibility for deadly Philippine bombing")
+    assert got == {("claim", "islamic-state", "islamic-state")}
