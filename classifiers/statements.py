@@ -313,6 +313,11 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                           if cue.end <= m.start <= cue.end + 1 and r.kind in ARMED | STATE), None)
             if agent is None:
                 return []
+        elif rule.subject == "agent":
+            # "... was not carried out by Yemeni Houthis, the Pentagon said": the agent is the one cleared
+            agent = pick(gz, s, cue, "agent", when, False, ARMED | STATE, set())
+            if agent is None:
+                return []
         kind, subject, speaker = _denied(gz, s, cue, call, speaker, rule.kind or denial_kind(s.norm, call.facts.norm),
                                          rule.kind is not None, agent)
     if speaker is None and stance == "attribution":

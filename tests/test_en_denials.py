@@ -377,3 +377,18 @@ def test_the_subject_of_said_denies_not_the_party_inside_its_clause(classifier: 
 ])
 def test_a_weapon_that_did_not_belong_to_its_forces_is_a_denial(classifier: Classifier, text: str, who: str) -> None:
     assert denials(classifier, text) == [(who, who, "responsibility")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the passive's agent denied: the party after "by" is cleared, the reporter denies (no blame of it)
+    ("The raid on the cargo ship off Aden was not carried out by the Houthis, the Pentagon said on Monday.",
+     [("united-states", "houthis", "responsibility")]),
+    ("US officials said the rockets were never fired by Kataib Hezbollah.",
+     [("united-states", "kataib-hezbollah", "responsibility")]),
+    # no party after "by": nothing is denied
+    ("The strikes were not carried out by drones, the ministry said.", []),
+])
+def test_an_agent_denied_after_not_carried_out_by(classifier: Classifier, text: str,
+                                                  expected: list[tuple[str, str, str]]) -> None:
+    assert denials(classifier, text) == expected
+    assert "attribution" not in stance_set(classifier, text)
