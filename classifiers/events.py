@@ -44,7 +44,9 @@ _BY_MANNER = frozenset({"mistake", "accident", "error", "chance", "far", "night"
 _RELATIVE = frozenset({"who", "that", "which", "whose"})
 _AIRCRAFT = frozenset({"plane", "planes", "jet", "jets", "drone", "drones", "helicopter", "helicopters", "aircraft",
                        "uav", "uavs", "warplane", "warplanes"})
-_HURT = frozenset({"killed", "wounded", "injured", "hurt", "dead"})  # Persian marks the definite object with «را» after it
+_HURT = frozenset({"killed", "wounded", "injured", "hurt", "dead"})
+# verbs of hurt that are attacks only with their agent ("were injured by Kataib Hezbollah")
+_HURT_BY = frozenset({"wounded", "injured"})  # Persian marks the definite object with «را» after it
 
 
 def _agent_at(s: Sentence, fw: FrameWords, i: int, ok: list[tuple[Mention, ActorRef]] | None = None) -> int:
@@ -667,6 +669,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                 doer = after[0]
             elif not arabic and not (end + 1 < len(s.toks) and s.toks[end + 1] in _BY_MANNER):
                 continue  # "trucks of Iraqi forces destroyed by an explosive device": a participle, no doer named
+        if doer is False and s.toks[t] in _HURT_BY:
+            continue  # "two soldiers were injured in the battle": only "injured by X" names a doer
         verb = s.toks[t][1:] if s.toks[t][:1] in ("و", "ف") and s.toks[t][1:] in fw.passive_alike else s.toks[t]
         if doer is False and verb in fw.passive_alike and fw.lang == "ar":
             # «قتل ثلاثة مدنيين على يد عناصر التنظيم»: the agent after the count of the dead

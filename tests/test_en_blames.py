@@ -612,3 +612,24 @@ def test_the_philippine_president_speaks_for_the_philippines(rules: Classifier) 
     # the bombing's adjective is where it happened, not who did it
     got = read(rules, "Islamic State claims responsibility for deadly Philippine bombing")
     assert got == {("claim", "islamic-state", "islamic-state")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # wounding by a party named after "by" is its attack, as killing is
+    ("Defense Secretary Lloyd J. Austin said two American sailors were injured by Houthi militants in the attack.",
+     {("attribution", "united-states", "houthis")}),
+    ("The group said four of its members were wounded by Turkish drones near Qamishli.",
+     {("attribution", "sdf", "turkey")}),
+])
+def test_the_wounded_by_a_party_are_its_attack(rules: Classifier, text: str,
+                                               expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= blames(rules, text, None if "Austin" in text else ("t.me/sdfpress", "sdf"))
+
+
+@pytest.mark.parametrize("text", [
+    # the wounded with no doer named: no deed of the army that reports them
+    "During the battle, a sergeant and two other soldiers were injured and evacuated to hospital.",
+    "Two reservists were moderately wounded near the border earlier today.",
+])
+def test_the_wounded_without_an_agent_are_no_claim(rules: Classifier, text: str) -> None:
+    assert read(rules, text, ARMY) == set()
