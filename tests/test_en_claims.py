@@ -463,6 +463,10 @@ def test_forces_placed_by_a_participle_still_do_the_deed(classifier: Classifier)
     ("Hezbollah said its fighters clashed with an Israeli unit near the border village overnight.", "hezbollah"),
     ("The Houthis said they had repelled an attack by Saudi-led forces in Marib.", "houthis"),
     ("#Alshabaab says its fighters fought off a raid by Somali commandos near Jilib.", "al-shabaab"),
+    # a leader's "his" militia or fighters are his party's own, past two adjectives
+    ("Houthi leader Abdul-Malik al-Houthi says his armed movement is engaged in fierce naval fighting with the US.",
+     "houthis"),
+    ("Nasrallah said his fighters struck an Israeli tank near the border.", "hezbollah"),
 ])
 def test_a_party_telling_its_own_battle_claims_it(classifier: Classifier, text: str, who: str) -> None:
     assert who in claims(classifier, text)
@@ -471,6 +475,7 @@ def test_a_party_telling_its_own_battle_claims_it(classifier: Classifier, text: 
 @pytest.mark.parametrize("text", [
     "The army said it had not clashed with the protesters in the capital.",
     "Hamas said Israeli troops clashed with residents near the hospital.",
+    "A shopkeeper said his house was hit by shelling overnight.",  # no party's own forces
 ])
 def test_a_battle_denied_or_fought_by_others_is_no_claim(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text)
