@@ -467,6 +467,9 @@ def test_forces_placed_by_a_participle_still_do_the_deed(classifier: Classifier)
     ("Houthi leader Abdul-Malik al-Houthi says his armed movement is engaged in fierce naval fighting with the US.",
      "houthis"),
     ("Nasrallah said his fighters struck an Israeli tank near the border.", "hezbollah"),
+    # wire copy's bare weekday between the verb and its clause
+    ("Hezbollah said Thursday that its fighters attacked Israeli troops near Metula.", "hezbollah"),
+    ("Hamas said late Sunday its fighters ambushed an Israeli force in Khan Younis.", "hamas"),
 ])
 def test_a_party_telling_its_own_battle_claims_it(classifier: Classifier, text: str, who: str) -> None:
     assert who in claims(classifier, text)
