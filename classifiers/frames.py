@@ -349,11 +349,18 @@ def aside_start(s: Sentence, start: int) -> int:
     return len(s.toks)
 
 
+# a relayed communiqué's air strikes are always another party's: the groups that relay communiqués fly
+# no aircraft ("#Amaq: airstrikes kill dozens of children near Mosul")
+_AIR_EVENT = frozenset({"airstrike", "airstrikes", "air"})
+
+
 def _event_word(s: Sentence, fw: FrameWords) -> bool:
-    """Whether the sentence has a word of an attack outside the names of places ("a tour of the city
-    of Hit" names a town, not a hit)."""
+    """Whether the sentence has a word of the group's own attack outside the names of places ("a
+    tour of the city of Hit" names a town, not a hit)."""
     for m in fw.event.finditer(s.norm):
         t = s.token_at(m.start())
+        if s.toks[t] in _AIR_EVENT:
+            continue
         if not a_name(s, t, s.token_at(m.end() - 1) + 1):
             return True
     return False

@@ -104,6 +104,37 @@ def test_a_relayed_communique_reporting_an_attack_is_the_groups_claim(classifier
 
 
 @pytest.mark.parametrize("text", [
+    "#WilayatKirkuk\nLiquidation of two Peshmerga members in the centre of Kirkuk",
+    "#IslamicState\n#WilayatAnbar\nFiring rockets at the Rafidi army barracks near Rutba",
+    "#AmaqAgency\n#IslamicState fighters fire at regime positions east of Palmyra",
+    "#WilayatFurat 📷| Photo report: Beheading two spies of the crusader coalition in Mayadin",
+    "#AmaqAgency\nA Sahwat commander eliminated in the countryside of Azaz",
+])
+def test_a_communique_titled_with_a_deed_is_the_groups_claim(classifier: Classifier, text: str) -> None:
+    # a province's photo report and Amaq's flash name the deed as a noun or a bare participle
+    assert claims(classifier, text) == {"islamic-state"}
+
+
+@pytest.mark.parametrize("text", [
+    "When #IS kills the kuffar they cry terror, when the crusaders kill Muslims they call it freedom",
+    "#Amaq\nAirstrikes kill six civilians near Manbij",
+])
+def test_a_supporters_argument_or_an_air_raid_relayed_is_not_the_groups_claim(classifier: Classifier,
+                                                                               text: str) -> None:
+    assert "islamic-state" not in claims(classifier, text)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("#AmaqAgency Aftermath of US airstrikes on the town of Qaim", "united-states"),
+    ("Aamaq Agency:\nRussian airstrike on the city of Tabqa kills four civilians", "russia"),
+    ("#AmaqAgency #Breaking Airstrikes by US warplanes on the village of Maskanah", "united-states"),
+])
+def test_a_relayed_airstrike_by_a_named_party_is_the_groups_blame(classifier: Classifier, text: str,
+                                                                   who: str) -> None:
+    assert ("attribution", "islamic-state", who) in stances(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
     "#Amaq: the Zakat office hands out 30 million Syrian pounds to poor families in Mayadin",
     "#WilayatBarqah 🌄 Sunset over the harbour of Sirte",
 ])
