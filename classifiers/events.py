@@ -22,7 +22,9 @@ _VICTIM = frozenset({"under", "in", "by", "from", "of", "after", "amid", "during
 _MODIFIERS = frozenset({"drone", "drones", "rocket", "missile", "air", "suicide", "car", "artillery", "naval", "ground",
                         "military", "terror", "terrorist", "deadly", "fresh", "new", "latest", "retaliatory", "mortar",
                         "svbied", "vbied", "ied", "sniper", "cross", "border", "precision", "militia", "militant",
-                        "army", "forces", "jets", "warplanes", "helicopter", "gunship", "tank", "commando", "قوات"})
+                        "army", "forces", "jets", "warplanes", "helicopter", "gunship", "tank", "commando", "قوات",
+                        # "SAA aerial bombardment on ...", "Iraqi aircraft shelling on ..."
+                        "aerial", "aircraft", "warplane", "plane", "planes", "helicopters"})
 # after an attack verb these words say it has no object: a participle or a plural noun
 _NO_OBJECT = frozenset({"in", "near", "along", "across", "including", "and", "or", "of", "for", "inside", "around", "from",
                         "were", "was", "are", "is", "have", "had", "that", "which", "with", "during", "after", "amid",

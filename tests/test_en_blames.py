@@ -59,6 +59,22 @@ def test_a_comma_ends_the_agent_and_the_speakers_office(rules: Classifier) -> No
     assert ("claim", "iran-backed-militias", "iran-backed-militias") not in got
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkish officials said Russian aerial bombardment on the villages north of Latakia killed six.",
+     ("turkey", "russia")),
+    ("Iraqi officials said the Turkish aircraft shelling on Sinjar wounded nine civilians.",
+     ("iraq-government", "turkey")),
+    ("Footage by Amaq shows Syrian aerial bombardment on the town of Maskanah", ("islamic-state", "syria-government")),
+])
+def test_the_aircraft_between_a_party_and_its_attack_noun(rules: Classifier, text: str,
+                                                          expected: tuple[str, str]) -> None:
+    assert ("attribution", *expected) in blames(rules, text)
+
+
+def test_aircraft_with_no_party_before_them_blame_no_one(rules: Classifier) -> None:
+    assert not blames(rules, "Turkish officials said aerial bombardment on villages north of Latakia killed six.")
+
+
 # -- object relative clauses ----------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
