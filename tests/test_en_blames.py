@@ -649,3 +649,18 @@ def test_the_wounded_by_a_party_are_its_attack(rules: Classifier, text: str,
 ])
 def test_the_wounded_without_an_agent_are_no_claim(rules: Classifier, text: str) -> None:
     assert read(rules, text, ARMY) == set()
+
+
+# -- the army's posts on the commanders it struck ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "IDF and ISA Forces Neutralize Nukhba Commander Responsible for the Massacre in Kibbutz Be'eri",
+    "IAF jets eliminated Omar Salem, a Nukhba platoon commander who planned the attack on Kibbutz Nahal Oz.",
+])
+def test_the_nukhba_force_is_hamas(rules: Classifier, text: str) -> None:
+    assert read(rules, text, ARMY) == {("claim", "israel", "israel"), ("attribution", "israel", "hamas")}
+
+
+def test_a_purpose_to_neutralize_a_threat_is_no_attribution(rules: Classifier) -> None:
+    text = "The tools were developed to channel water into the Nukhba tunnels and neutralize the threat they pose."
+    assert not blames(rules, text, ARMY)
