@@ -242,7 +242,8 @@ def _placed_forces(fw: FrameWords, between: list[str]) -> bool:
 
 
 # verbs that tell an attack only with an attack as their object ("ordered the strikes")
-_NEEDS_ATTACK = frozenset({"ordered", "directed", "planned", "commanded"})
+# "led" only as "led the/a ..." (not "US-led"), and only before an attack: "led a number of operations"
+_NEEDS_ATTACK = frozenset({"ordered", "directed", "directs", "planned", "plans", "commanded", "led"})
 _AUXILIARIES = frozenset({"have", "has", "had", "also", "successfully", "then"})
 
 

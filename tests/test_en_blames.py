@@ -664,3 +664,20 @@ def test_the_nukhba_force_is_hamas(rules: Classifier, text: str) -> None:
 def test_a_purpose_to_neutralize_a_threat_is_no_attribution(rules: Classifier) -> None:
     text = "The tools were developed to channel water into the Nukhba tunnels and neutralize the threat they pose."
     assert not blames(rules, text, ARMY)
+
+
+@pytest.mark.parametrize("text", [
+    "Shujaiya is used as a terror hub by the Hamas terrorist organization, from which Hamas directs a large number "
+    "of terror attacks against Israel.",
+    "Khaled Nasser, a Hamas battalion commander, led a number of raids against Israeli communities.",
+])
+def test_directing_or_leading_attacks_in_the_present_or_the_past(rules: Classifier, text: str) -> None:
+    assert ("attribution", "israel", "hamas") in blames(rules, text, ARMY)
+
+
+@pytest.mark.parametrize("text", [
+    "The IDF directs the residents of Shujaiya to move south for their safety.",
+    "Hamas plans to hold a rally in Gaza City on Friday.",
+])
+def test_directing_civilians_or_planning_a_rally_blames_no_one(rules: Classifier, text: str) -> None:
+    assert not blames(rules, text, ARMY)
