@@ -681,3 +681,13 @@ def test_directing_or_leading_attacks_in_the_present_or_the_past(rules: Classifi
 ])
 def test_directing_civilians_or_planning_a_rally_blames_no_one(rules: Classifier, text: str) -> None:
     assert not blames(rules, text, ARMY)
+
+
+def test_opening_fire_is_an_attack_for_a_blame(rules: Classifier) -> None:
+    # "opened fire" is the message's only word of violence: it still makes the blame about an attack
+    assert blames(rules, "YPG says the Turkish army opened fire towards its positions in Kobani.") == {
+        ("attribution", "ypg", "turkey")}
+
+
+def test_opening_a_border_crossing_is_no_attack(rules: Classifier) -> None:
+    assert not blames(rules, "YPG says the Turkish army opened the border crossing near Kobani.")
