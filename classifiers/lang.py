@@ -189,6 +189,10 @@ def detect_language(text: str) -> str:
         return "he"
     if top == "greek":
         return "el"
+    if letters > counts["latin"]:
+        # "Amaq: 36 dead Iraqi troops in clashes ... الله اكبر": the script says Latin; the few words of
+        # another script would sway the character model of the Latin-script languages
+        text = _NON_LATIN.sub(" ", text)
     code, prob = _fast(text)
     if counts["latin"] < 12:
         # too short for statistics to mean much: only a sure guess

@@ -124,6 +124,17 @@ def test_a_supporters_argument_or_an_air_raid_relayed_is_not_the_groups_claim(cl
     assert "islamic-state" not in claims(classifier, text)
 
 
+def test_a_pious_phrase_in_arabic_leaves_an_english_relay_english(classifier: Classifier) -> None:
+    # the script decides Latin; the Arabic words must not sway the character model to Arabic
+    text = "Amaq: More than 20 dead regime troops in clashes east of Palmyra\n\nالله اكبر https://t.co/abc"
+    assert classifier.classify(text, learned=False).lang == "en"
+    assert claims(classifier, text) == {"islamic-state"}
+
+
+def test_arabic_with_a_latin_name_stays_arabic(classifier: Classifier) -> None:
+    assert classifier.classify("مقتل عشرين جنديا في هجوم على قاعدة التنف Tanf", learned=False).lang == "ar"
+
+
 @pytest.mark.parametrize(("text", "who"), [
     ("#AmaqAgency Aftermath of US airstrikes on the town of Qaim", "united-states"),
     ("Aamaq Agency:\nRussian airstrike on the city of Tabqa kills four civilians", "russia"),
