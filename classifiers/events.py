@@ -23,8 +23,10 @@ _MODIFIERS = frozenset({"drone", "drones", "rocket", "missile", "air", "suicide"
                         "military", "terror", "terrorist", "deadly", "fresh", "new", "latest", "retaliatory", "mortar",
                         "svbied", "vbied", "ied", "sniper", "cross", "border", "precision", "militia", "militant",
                         "army", "forces", "jets", "warplanes", "helicopter", "gunship", "tank", "commando", "قوات",
-                        # "SAA aerial bombardment on ...", "Iraqi aircraft shelling on ..."
-                        "aerial", "aircraft", "warplane", "plane", "planes", "helicopters"})
+                        # "SAA aerial bombardment on ...", "Iraqi aircraft shelling on ...", "Russian midnight
+                        # airstrikes", "Turkish heavy shelling"
+                        "aerial", "aircraft", "warplane", "plane", "planes", "helicopters", "midnight", "overnight",
+                        "night", "dawn", "heavy", "intense", "fierce", "massive", "savage", "indiscriminate"})
 # after an attack verb these words say it has no object: a participle or a plural noun
 _NO_OBJECT = frozenset({"in", "near", "along", "across", "including", "and", "or", "of", "for", "inside", "around", "from",
                         "were", "was", "are", "is", "have", "had", "that", "which", "with", "during", "after", "amid",

@@ -109,6 +109,8 @@ def test_a_relayed_communique_reporting_an_attack_is_the_groups_claim(classifier
     "#AmaqAgency\n#IslamicState fighters fire at regime positions east of Palmyra",
     "#WilayatFurat 📷| Photo report: Beheading two spies of the crusader coalition in Mayadin",
     "#AmaqAgency\nA Sahwat commander eliminated in the countryside of Azaz",
+    "#AmaqAgency Destruction of an Iraqi army Humvee with a guided missile north of Baiji",
+    "Dawlah shooting Grad rockets at the Rafidi army camp near Tuz",
 ])
 def test_a_communique_titled_with_a_deed_is_the_groups_claim(classifier: Classifier, text: str) -> None:
     # a province's photo report and Amaq's flash name the deed as a noun or a bare participle
@@ -139,6 +141,7 @@ def test_arabic_with_a_latin_name_stays_arabic(classifier: Classifier) -> None:
     ("#AmaqAgency Aftermath of US airstrikes on the town of Qaim", "united-states"),
     ("Aamaq Agency:\nRussian airstrike on the city of Tabqa kills four civilians", "russia"),
     ("#AmaqAgency #Breaking Airstrikes by US warplanes on the village of Maskanah", "united-states"),
+    ("#AmaqAgency 4 civilians killed during Russian midnight airstrikes on the town of Tabqa", "russia"),
 ])
 def test_a_relayed_airstrike_by_a_named_party_is_the_groups_blame(classifier: Classifier, text: str,
                                                                    who: str) -> None:
