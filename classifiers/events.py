@@ -638,6 +638,27 @@ def _between_subject(s: Sentence, t: int) -> int:
     return t - 1 - k
 
 
+# a verb of striking that needs no object after a force ("the IDF struck in Syria", "IDF helicopters are
+# currently striking in Lebanese territory"), and the words that may stand between them
+_STRIKING = frozenset({"struck", "strikes", "strike", "striking", "fired", "fires", "firing"})
+_PROGRESSIVE = frozenset({"is", "are", "was", "were", "currently", "now", "also", "again", "then"})
+_ADVERBS = frozenset({"currently", "now", "also", "again", "then"})
+
+
+def _striking_in(s: Sentence, fw: FrameWords, t: int) -> bool:
+    """Whether the verb of striking at ``t``, with no object after it, is the active verb of the
+    force or party right before it ("IDF artillery struck in Lebanon"), not a headline's passive
+    ("Hezbollah targets struck in Lebanon") nor "were struck in"."""
+    if t == 0 or s.toks[t] not in _STRIKING:
+        return False
+    skip = _PROGRESSIVE if s.toks[t].endswith("ing") else _ADVERBS
+    k = t - 1
+    while k > 0 and s.toks[k] in skip:
+        k -= 1
+    return bool(fw.own_forces.fullmatch(s.toks[k])) or any(
+        m.kind == "actor" and m.end == k + 1 for m in s.mentions)
+
+
 def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own: ActorRef | None = None,
             ) -> list[tuple[int, int, ActorRef | None, bool]]:
     """Attacks the sentence names with their doer: a party, None for the speaker's own forces
@@ -728,7 +749,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                 or (s.toks[end].isdigit() and s.toks[end + 1:end + 2] == ["times"])):
             continue  # "US warship attacked – Pentagon", "troops attacked 13 times": no object, a participle
         if doer is False and not arabic and ((end < len(s.toks) and s.toks[end] in _NO_OBJECT and not (
-                s.toks[end - 1] == "control" and s.toks[end] == "of")) or (
+                s.toks[end - 1] == "control" and s.toks[end] == "of") and not _striking_in(s, fw, t)) or (
                 end >= len(s.toks) and s.toks[t] in ("killed", "hit", "struck", "targeted", "destroyed"))):
             continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb
         if doer is False and fw.lang == "fa":

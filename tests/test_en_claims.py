@@ -654,3 +654,23 @@ def test_claiming_to_have_repelled_an_offensive(classifier: Classifier) -> None:
 def test_the_strikes_in_response_on_an_armys_own_channel_are_its_claim(classifier: Classifier) -> None:
     text = "The strikes are in response to the launch of a surface-to-air missile at an IDF UAV earlier today."
     assert claims(classifier, text, "israel") == {"israel"}
+
+
+# --- an army's own post: its force striking with no object named
+
+@pytest.mark.parametrize("text", [
+    "Furthermore, IDF artillery struck in southern Lebanon.",
+    "In response, the IDF is currently striking in Lebanese territory.",
+    "IDF helicopters are currently striking in the area of Aitaroun.",
+    "IDF tanks also fired in the area of Kfar Kila in order to remove a threat.",
+])
+def test_the_armys_force_striking_in_an_area_is_its_claim(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text, "idf") == {"israel"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah launchers struck in the barrage were found near the border.",
+    "Two rockets fired in the morning fell in open areas.",
+])
+def test_what_was_struck_or_fired_in_an_area_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
