@@ -659,6 +659,32 @@ def _striking_in(s: Sentence, fw: FrameWords, t: int) -> bool:
         m.kind == "actor" and m.end == k + 1 for m in s.mentions)
 
 
+# the verbs of finding an enemy before striking it ("identified a terrorist cell and struck it")
+_FOUND = frozenset({"identified", "located", "spotted", "detected", "tracked", "found", "encountered", "surrounded"})
+
+
+def _finder(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: int) -> ActorRef | bool | None:
+    """The subject of a verb of finding that the attack verb at ``t`` is joined to by "and" ("IDF
+    soldiers identified a terrorist cell near the hospital and struck it", "the troops located and
+    destroyed a tunnel shaft"): a party, None for the speaker's own forces, False when none."""
+    if t < 2 or s.toks[t - 1] != "and":
+        return False
+    v = next((i for i in range(t - 2, max(t - 16, -1), -1) if s.toks[i] in _FOUND or punctuated(s, i + 1)
+              or s.toks[i] in _RELATIVE), None)
+    if v is None or s.toks[v] not in _FOUND or punctuated(s, v + 1):
+        return False
+    j = v
+    while j > 0 and s.toks[j - 1] in _AUXILIARIES:
+        j -= 1  # "IDF soldiers have identified"
+    named = [r for mn, r in ok if mn.end == j]
+    if named:
+        return named[-1]
+    if j > 0 and fw.own_forces.fullmatch(s.toks[j - 1]):
+        owner = [r for mn, r in ok if mn.end == j - 1]  # "IDF soldiers", "Peshmerga forces"
+        return owner[-1] if owner else None
+    return False
+
+
 def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], own: ActorRef | None = None,
             ) -> list[tuple[int, int, ActorRef | None, bool]]:
     """Attacks the sentence names with their doer: a party, None for the speaker's own forces
@@ -800,6 +826,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             if owns and s.token_at(owns[-1].end() - 1) >= t - reach and not _object_of_verb(
                     s, fw, ok, s.token_at(owns[-1].start())):
                 doer = None
+        if doer is False and not arabic:
+            doer = _finder(s, fw, ok, t)
         if doer is None and s.toks[t] in _INTRUSION:
             continue  # "a hostile aircraft infiltrated", "we infiltrated a rally": only a party named intrudes
         if doer is not False:

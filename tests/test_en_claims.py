@@ -674,3 +674,17 @@ def test_the_armys_force_striking_in_an_area_is_its_claim(classifier: Classifier
 ])
 def test_what_was_struck_or_fired_in_an_area_is_no_claim(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "IDF soldiers identified a terrorist cell near the school and struck it.",
+    "The soldiers of the Nahal Brigade located and destroyed a weapons storage facility.",
+    "IDF troops have spotted armed terrorists approaching the forces in Jabalia and eliminated them.",
+])
+def test_the_forces_that_found_the_enemy_and_struck_it_claim(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text, "idf") == {"israel"}
+
+
+def test_finding_a_cell_that_struck_is_no_claim(classifier: Classifier) -> None:
+    # the terrorists struck, not the troops who found them: a relative clause between
+    assert not claims(classifier, "Israeli troops located the terrorists who fired and struck the post.")
