@@ -659,6 +659,34 @@ def _striking_in(s: Sentence, fw: FrameWords, t: int) -> bool:
         m.kind == "actor" and m.end == k + 1 for m in s.mentions)
 
 
+_FROM_WHERE = frozenset({"from", "toward", "towards", "into", "at", "on", "in", "near", "over", "across"})
+_HEDGES = frozenset({"most", "likely", "probably", "reportedly", "apparently", "allegedly", "also", "then"})
+
+
+def _passive_before(s: Sentence, t: int) -> bool:
+    """Whether an auxiliary of the passive stands before the verb at ``t``, past hedges ("was most
+    likely launched", "were reportedly fired")."""
+    k = t - 1
+    while k > 0 and s.toks[k] in _HEDGES:
+        k -= 1
+    return k >= 0 and s.toks[k] in _PASSIVE
+
+
+def _agent_past_where(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], end: int) -> ActorRef | bool:
+    """The agent of a passive after the phrase of where ("the rockets were fired from Lebanon by
+    Hezbollah", "launched toward Kiryat Shmona by the Hezbollah terrorist organization"); False when
+    none (not past a comma, a clause or a second verb)."""
+    if end >= len(s.toks) or s.toks[end] not in _FROM_WHERE:
+        return False
+    for k in range(end + 1, min(end + 7, len(s.toks))):
+        if punctuated(s, k) or s.toks[k] in _RELATIVE or fw.attack_verb.fullmatch(s.toks[k]) or _own_participle(s, k):
+            return False  # nor "launched from depots used by the Iraqi army": the depots' users
+        if s.toks[k] == "by":
+            found = _head([(mn, r) for mn, r in ok if k < mn.start <= k + 3], s)
+            return found[0] if found else False
+    return False
+
+
 # the verbs of finding an enemy before striking it ("identified a terrorist cell and struck it")
 _FOUND = frozenset({"identified", "located", "spotted", "detected", "tracked", "found", "encountered", "surrounded"})
 
@@ -723,6 +751,10 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                 continue  # "trucks of Iraqi forces destroyed by an explosive device": a participle, no doer named
         if doer is False and s.toks[t] in _HURT_BY:
             continue  # "two soldiers were injured in the battle": only "injured by X" names a doer
+
+
+        elif not arabic and _passive_before(s, t):
+            doer = _agent_past_where(s, fw, ok, end)
         verb = s.toks[t][1:] if s.toks[t][:1] in ("و", "ف") and s.toks[t][1:] in fw.passive_alike else s.toks[t]
         if doer is False and verb in fw.passive_alike and fw.lang == "ar":
             # «قتل ثلاثة مدنيين على يد عناصر التنظيم»: the agent after the count of the dead

@@ -691,3 +691,16 @@ def test_opening_fire_is_an_attack_for_a_blame(rules: Classifier) -> None:
 
 def test_opening_a_border_crossing_is_no_attack(rules: Classifier) -> None:
     assert not blames(rules, "YPG says the Turkish army opened the border crossing near Kobani.")
+
+
+@pytest.mark.parametrize("text", [
+    "The rockets were fired from Lebanon by Hezbollah.",
+    "The UAV was most likely launched toward the Galilee by the Hezbollah terrorist organization.",
+])
+def test_the_agent_after_where_the_launch_came_from_is_blamed(rules: Classifier, text: str) -> None:
+    assert read(rules, text, ARMY) == {("attribution", "israel", "hezbollah")}
+
+
+def test_the_armys_own_strike_with_its_agent_after_the_place_stays_its_claim(rules: Classifier) -> None:
+    assert read(rules, "Hezbollah launchers were struck in southern Lebanon by IAF fighter jets.", ARMY) == {
+        ("claim", "israel", "israel")}
