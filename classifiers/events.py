@@ -669,7 +669,13 @@ def _passive_before(s: Sentence, t: int) -> bool:
     k = t - 1
     while k > 0 and s.toks[k] in _HEDGES:
         k -= 1
-    return k >= 0 and s.toks[k] in _PASSIVE
+    return k >= 0 and _auxiliary(s, k)
+
+
+def _auxiliary(s: Sentence, k: int) -> bool:
+    """Whether the word at token ``k`` is an auxiliary of the passive: not "IS", the group's name
+    ("ISIS says IS attacked a mine sweeper")."""
+    return s.toks[k] in _PASSIVE and not any(m.kind == "actor" and m.start <= k < m.end for m in s.mentions)
 
 
 def _agent_past_where(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], end: int) -> ActorRef | bool:
@@ -772,7 +778,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # «جنود قتلوا في ...»: read as the passive, its doer only an agent («على أيدي»); not the verbal
             # noun after «تمكنت من» nor after the speaker's own forces («وحداته قتلت»)
             continue
-        passive = t > 0 and s.toks[t - 1] in _PASSIVE and s.toks[t] not in ("behind", "responsible")
+        passive = t > 0 and _auxiliary(s, t - 1) and s.toks[t] not in ("behind", "responsible")
         if not passive and own is not None and not arabic:
             passive = _own_headline_participle(s, fw, t, end)
         if doer is False and passive and not arabic:

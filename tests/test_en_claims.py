@@ -688,3 +688,13 @@ def test_the_forces_that_found_the_enemy_and_struck_it_claim(classifier: Classif
 def test_finding_a_cell_that_struck_is_no_claim(classifier: Classifier) -> None:
     # the terrorists struck, not the troops who found them: a relative clause between
     assert not claims(classifier, "Israeli troops located the terrorists who fired and struck the post.")
+
+
+def test_is_the_group_is_no_auxiliary(classifier: Classifier) -> None:
+    # "IS attacked": the group's name, not the passive's "is"
+    assert claims(classifier, "ISIS says IS attacked a mine sweeper near Jarablus") == {"islamic-state"}
+
+
+def test_gulf_states_afraid_of_an_attack_blame_no_one(classifier: Classifier) -> None:
+    got = stances(classifier, "Columnist says the Gulf states are afraid that Islamic State (#IS) target #Jordan")
+    assert not any(stance == "attribution" for stance, _, _ in got)
