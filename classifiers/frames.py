@@ -332,7 +332,7 @@ _REPELLED = frozenset({"repel", "repels", "repelled", "repelling", "repulse", "r
                        "foil", "foils", "foiled", "thwart", "thwarts", "thwarted", "fought", "fend", "fends", "fended",
                        # «قالت الحركة إن مقاتليها صدوا هجوما لقوات النظام», «تصدوا لهجوم شنه داعش»
                        "صد", "صدت", "صدوا", "يصد", "تصد", "يصدون", "تصدي", "تصدت", "تصدوا", "يتصدي", "تتصدي",
-                       "يتصدون", "افشل", "افشلت", "افشلوا", "احبط", "احبطت", "احبطوا"})
+                       "يتصدون", "افشل", "افشلت", "افشلوا", "احبط", "احبطت", "احبطوا", "يحبط", "تحبط", "يحبطون"})
 _UNCONFIRMED = re.compile(r"(?<!\w)(?:investigating|looking into|aware of|checking) (?:the |these |those |initial |media )?"
                           r"reports?(?!\w)")
 # a clause the outlet adds after a report ("X warned of a wider war, as Hezbollah and Israel step up

@@ -1562,3 +1562,21 @@ def test_a_group_recording_its_attack_on_video_claims_it(classifier: Classifier,
 ])
 def test_a_record_of_no_party_is_no_claim(classifier: Classifier, text: str) -> None:
     assert _rows(classifier, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "#وكالة_أعماق إعدام ثلاثة جواسيس للحكومة العراقية في مدينة الرطبة",
+    "#وكالة_أعماق إعطاب دبابة للجيش السوري بصاروخ موجه قرب مطار كويرس",
+    "#ولاية_الفرات / ذبح جاسوسين للتحالف الصليبي في مدينة البوكمال",
+    "#ولاية_الرقة / #غزوة_باريس / إصدار مرئي جديد",
+    "#وكالة_أعماق مقاتلو الدولة يحبطون هجوما لقوات النظام على قرية تل أحمر",
+])
+def test_a_relayed_communiques_deed_in_its_own_titles_is_the_groups_claim(classifier: Classifier, text: str) -> None:
+    """Amaq's and the provinces' titles name the deed as a verbal noun («إعدام», «إعطاب», «ذبح», «غزوة»)."""
+    assert ("claim", IS, IS) in _rows(classifier, text)
+
+
+def test_a_surname_that_is_an_epithet_relays_no_communique(classifier: Classifier) -> None:
+    """«النصيري» is also a family name: a politician's threat in a news digest is no relayed communiqué."""
+    text = "هدد أسعد النصيري مدير مكتب التيار الصدري بإحراق البلاد في حال اغتيال زعيم التيار"
+    assert not any(stance == "claim" for stance, _, _ in _rows(classifier, text))
