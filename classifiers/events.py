@@ -755,12 +755,10 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                 doer = after[0]
             elif not arabic and not (end + 1 < len(s.toks) and s.toks[end + 1] in _BY_MANNER):
                 continue  # "trucks of Iraqi forces destroyed by an explosive device": a participle, no doer named
-        if doer is False and s.toks[t] in _HURT_BY:
-            continue  # "two soldiers were injured in the battle": only "injured by X" names a doer
-
-
         elif not arabic and _passive_before(s, t):
             doer = _agent_past_where(s, fw, ok, end)
+        if doer is False and s.toks[t] in _HURT_BY:
+            continue  # "two soldiers were injured in the battle": only "injured by X" names a doer
         verb = s.toks[t][1:] if s.toks[t][:1] in ("و", "ف") and s.toks[t][1:] in fw.passive_alike else s.toks[t]
         if doer is False and verb in fw.passive_alike and fw.lang == "ar":
             # «قتل ثلاثة مدنيين على يد عناصر التنظيم»: the agent after the count of the dead
