@@ -586,10 +586,17 @@ def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRe
         return None
     # "IDF:", "#IS statement:", "Hezbollah MP:"; not "Israel-Hamas war live:"
     # a name the gazetteer read across the colon ("Amaq: news ..." as "Amaq News") heads it too
-    heads = [r for m, r in ok if (m.end <= head_tokens and (m.end == head_tokens or (
+    heads = [r for m, r in ok if ((m.end <= head_tokens and (m.end == head_tokens or (
         head_tokens - m.end <= 2 and all(t in _HEAD_WORDS for t in s.toks[m.end:head_tokens])))) or (
-        m.start < head_tokens < m.end)]
+        m.start < head_tokens < m.end)) and not _dateline(s, m, head_tokens)]
     return heads[-1] if heads else None
+
+
+def _dateline(s: Sentence, m: Mention, head_tokens: int) -> bool:
+    """"Iraq: ISIS attacks hit Baghdad", "#Syria: a girl holds up a sign ...": a country alone before
+    the colon is where the news is from, not who speaks ("Iraqi army:", "Kremlin:" speak)."""
+    return m.start == 0 and m.end == head_tokens and any(
+        p.kind == "place" and p.start == m.start and p.end == m.end for p in s.mentions)
 
 
 _HEAD_WORDS = frozenset({"statement", "official", "officials", "spokesman", "spokesperson", "media", "sources", "source",

@@ -208,6 +208,9 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         entry = gz.actors.get(speaker.id)
         if entry and entry.speaks_for:
             speaker = gz.actors[entry.speaks_for].ref(speaker.as_written)  # "Amaq denies ..." is IS denying
+        elif entry and entry.parent in gz.actors and gz.actors[entry.parent].kind == "state":
+            # "..., Iranian state media said": a state's media blames and denies for its state
+            speaker = gz.actors[entry.parent].ref(speaker.as_written)
     if speaker is not None and speaker.kind == "relay" and stance == "claim":
         entry = gz.actors.get(speaker.id)
         if entry and entry.speaks_for:

@@ -161,3 +161,37 @@ def test_a_person_named_like_a_country_is_not_the_country(rules: Classifier, tex
     result = rules.classify(text, None, None, None, learned=False)
     assert not {"jordan", "chad"} & ({a.id for a in result.actors} | {p.id for p in result.places})
     assert all(s.speaker is None or s.speaker.id not in ("jordan", "chad") for s in result.statements)
+
+
+def statements(classifier: Classifier, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(stance, speaker name, subject name) of each statement."""
+    return [(st.stance, st.speaker.name if st.speaker else None, st.subject.name if st.subject else None)
+            for st in classifier.classify(text).statements]
+
+
+@pytest.mark.parametrize("text", [
+    "Two IRGC advisers were killed by an Israeli airstrike near Damascus, Iranian state media said.",
+    "Iranian state media say an Israeli airstrike in a Damascus suburb killed a senior Iranian general.",
+])
+def test_a_states_media_blames_for_its_state(rules: Classifier, text: str) -> None:
+    # the state's own media speaks for it, as SANA does for Syria: one blame, by Iran
+    assert statements(rules, text) == [("attribution", "Iran", "Israel")]
+
+
+def test_a_states_media_relaying_a_claim_leaves_it_to_the_group(rules: Classifier) -> None:
+    text = "Tasnim: The Islamic Resistance in Iraq claimed a drone attack on the Ain al-Asad base."
+    assert [(st, sp) for st, sp, _ in statements(rules, text)] == [("claim", "Islamic Resistance in Iraq")]
+
+
+@pytest.mark.parametrize("text", [
+    "Iraq: IS fighters attack army posts north of Baghdad",
+    "#Syria: a boy in Saraqib holds a sign saying Russian jets killed his brother",
+])
+def test_a_country_heading_a_tweet_is_no_speaker(rules: Classifier, text: str) -> None:
+    # a country alone before the colon says where the news is from, not who speaks
+    assert all(sp not in ("Iraq", "Syria") for _, sp, _ in statements(rules, text))
+
+
+def test_an_army_heading_a_tweet_speaks(rules: Classifier) -> None:
+    text = "Iraqi army: IS fighters attacked our posts north of Baghdad and were repelled"
+    assert ("attribution", "Iraq", "Islamic State") in statements(rules, text)
