@@ -163,8 +163,22 @@ def _parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool, writ
              ) -> list[tuple[Mention, ActorRef]]:
     found = [(m, _member(s, m, actor(gz, m, when, in_claim, s if written else None))) for m in s.mentions
              if m.kind == "actor" and not _backer(s, m) and not _host(s, m)]
+    if s.norm.isascii():
+        found = [(m, r) for k, (m, r) in enumerate(found) if not (
+            r.kind == "state" and k + 1 < len(found) and _country_of(s, m, found[k + 1]))]
     titled = _titled(gz, s, when, in_claim)
     return sorted(found + titled, key=lambda x: x[0].start) if titled else found
+
+
+def _country_of(s: Sentence, m: Mention, group: tuple[Mention, ActorRef]) -> bool:
+    """"Iraq's Kataeb Hezbollah vows ...", "Yemen's Iran-aligned Houthi movement": a state named right
+    before an armed group (past its backer at most) is the group's country, not a party."""
+    n, ref = group
+    if ref.kind not in _SPEAKING - {"state", "official"} or n.start < m.end or punctuated(s, n.start):
+        return False
+    # (the backer's own words, "Iran-aligned", are no party: only they may stand between)
+    return all(t in _BACKED or t == "pro" or any(o.kind == "actor" and o.start <= i < o.end for o in s.mentions)
+               for i, t in enumerate(s.toks[m.end:n.start], m.end))
 
 
 # «المرصد السوري لحقوق الإنسان», «اللجنة السورية لحقوق الإنسان»: an organisation's name, not a state's office

@@ -195,3 +195,25 @@ def test_a_country_heading_a_tweet_is_no_speaker(rules: Classifier, text: str) -
 def test_an_army_heading_a_tweet_speaks(rules: Classifier) -> None:
     text = "Iraqi army: IS fighters attacked our posts north of Baghdad and were repelled"
     assert ("attribution", "Iraq", "Islamic State") in statements(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Iraq's Kataib Hezbollah vows more attacks on US bases\n"
+    "Attacks by Iraq's Kataib Hezbollah on U.S. interests will continue, a commander from the group said on Telegram.",
+    "Yemen's Iran-aligned Houthi movement says it fired missiles at a tanker in the Red Sea.",
+])
+def test_a_groups_country_is_no_party(rules: Classifier, text: str) -> None:
+    # "Iraq's Kataib Hezbollah": the group speaks, its country neither speaks nor blames
+    found = statements(rules, text)
+    assert found and all(st == "claim" and sp in ("Kataib Hezbollah", "Houthis") for st, sp, _ in found)
+
+
+def test_a_groups_country_does_not_blame_it(rules: Classifier) -> None:
+    text = ("A Greek shipping firm on Monday denied a claim by Yemen's Iran-aligned Houthi movement that the "
+            "militia carried out a missile strike on its tanker.")
+    assert all(sp != "Yemen" for _, sp, _ in statements(rules, text))
+
+
+def test_a_state_and_a_group_in_a_list_stay_parties(rules: Classifier) -> None:
+    text = "Iraq, Kataib Hezbollah deny any role in the drone attack on the Tower 22 base."
+    assert ("denial", "Iraq") in [(st, sp) for st, sp, _ in statements(rules, text)]
