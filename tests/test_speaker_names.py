@@ -217,3 +217,12 @@ def test_a_groups_country_does_not_blame_it(rules: Classifier) -> None:
 def test_a_state_and_a_group_in_a_list_stay_parties(rules: Classifier) -> None:
     text = "Iraq, Kataib Hezbollah deny any role in the drone attack on the Tower 22 base."
     assert ("denial", "Iraq") in [(st, sp) for st, sp, _ in statements(rules, text)]
+
+
+@pytest.mark.parametrize("text", [
+    'وأكد البيان إسقاط "" وحدات الحماية "" طائرة مسيرة تركية قرب عفرين .',
+    "وقالت وحدات الحماية الكردية إن مقاتليها دمروا دبابة تركية في ريف عفرين .",
+])
+def test_the_short_arabic_name_of_the_ypg_claims(rules: Classifier, text: str) -> None:
+    # «وحدات الحماية»: the YPG that claims, not the Turkish drone it downed
+    assert [(st, sp) for st, sp, _ in statements(rules, text)] == [("claim", "People's Protection Units")]
