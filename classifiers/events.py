@@ -51,6 +51,14 @@ _AIRCRAFT = frozenset({"plane", "planes", "jet", "jets", "drone", "drones", "hel
 _HURT = frozenset({"killed", "wounded", "injured", "hurt", "dead"})
 # verbs of hurt that are attacks only with their agent ("were injured by Kataib Hezbollah")
 _HURT_BY = frozenset({"wounded", "injured"})  # Persian marks the definite object with «را» after it
+_ON_TARGET = frozenset({"on", "upon", "against", "targeting"})
+# "#Iraq|i army", "#Russia|n soldiers": a tweet's hashtag with its adjective's ending cut off by a bar
+_SUFFIX = frozenset({"i", "n", "ian", "ish", "s"})
+
+
+def _suffixes(s: Sentence, t: int) -> int:
+    """How many bare adjective endings ("#Russia|n") stand in the four words before token ``t``."""
+    return sum(1 for k in range(max(t - 4, 1), t) if s.toks[k] in _SUFFIX and "|" in _gap(s, k))
 
 
 def _agent_at(s: Sentence, fw: FrameWords, i: int, ok: list[tuple[Mention, ActorRef]] | None = None) -> int:
@@ -804,7 +812,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # destroyed tanks", a relay of its own deed)
         if doer is False and s.toks[t] in ("shot", "downed") and t > 0 and s.toks[t - 1] in _AIRCRAFT:
             continue  # "Iraqi reconnaissance plane shot down near Fallujah": a headline's passive
-        if doer is False and s.toks[t] in _HURT and any(w.isdigit() for w in s.toks[max(t - 4, 0):t]):
+        if doer is False and s.toks[t] in _HURT and any(w.isdigit() for w in s.toks[max(t - 4 - _suffixes(s, t), 0):t]):
             continue  # "25 Iraqi soldiers killed": a count of the dead, not who killed
         if doer is False and not arabic and end < len(s.toks) and s.toks[t].endswith("ed") and (
                 _pause(s, end, _HEAD_PAUSES) or end == _dash_tail(s)
@@ -824,7 +832,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # Arabic puts the subject right before the verb or after it («القوات ... بعبوة ناسفة
             # استهدفت»: the charge targeted, not the forces named four words before)
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t
-                      and not (not arabic and mn.start > 0 and s.toks[mn.start - 1] in _POSSESSIVES)]
+                      and not (not arabic and mn.start > 0 and s.toks[mn.start - 1] in _POSSESSIVES)
+                      # "the strike on Kataib Hezbollah positions killed three": the party hit, not who killed
+                      and not (not arabic and _ON_TARGET.intersection(s.toks[max(mn.start - 2, 0):mn.start]))]
             if before and not arabic and before[-1][0].start and s.toks[before[-1][0].start - 1] == "from" and any(
                     p.kind == "place" and p.start == before[-1][0].start for p in s.mentions):
                 before = before[:-1]  # "fire from Lebanon launched", "gunmen from Syria fired": where from, not who
@@ -888,6 +898,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             by_at = None  # "strikes against facilities used by the IRGC": the facilities' users, not the strikes' doer
         size = _agent_at(s, fw, by_at, ok) if by_at is not None else 0
         by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3
+                    # "martyrdom operation by an Iraqi ansari on a PKK convoy": the party after "on" was hit
+                    and not _ON_TARGET.intersection(s.toks[by_at + size:mn.start])
                     and not (fw.lang == "ar" and mn.start > by_at + size + 1 and (
                         (_ar_target(s, fw, mn) and not _ar_member(s, mn))
                         or any(w in _TOWARDS for w in s.toks[by_at + size:mn.start])))],

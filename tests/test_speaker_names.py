@@ -226,3 +226,22 @@ def test_a_state_and_a_group_in_a_list_stay_parties(rules: Classifier) -> None:
 def test_the_short_arabic_name_of_the_ypg_claims(rules: Classifier, text: str) -> None:
     # «وحدات الحماية»: the YPG that claims, not the Turkish drone it downed
     assert [(st, sp) for st, sp, _ in statements(rules, text)] == [("claim", "People's Protection Units")]
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    # the party after "on" was hit, by the attack before it or the verb after it
+    ("The strike by US jets on Kataib Hezbollah positions killed 3 fighters, the Pentagon said.", "Kataib Hezbollah"),
+    ("Israeli strikes on Lebanon kill eight, including two journalists, Lebanese state media said.", "Lebanon"),
+    ("Islamic State / Wilayat al-Baraka / Martyrdom operation by Syrian inghimasi on PKK convoy north of Hasakah.",
+     "PKK"),
+    # "#Iraq|i army soldiers": a tweet's adjective split by a bar still counts the dead
+    ("#Aamaq: 12 #Iraq|i army soldiers killed, 2 humvees destroyed in #ISIS attack near Baiji", "Iraq"),
+])
+def test_the_party_hit_is_not_blamed(rules: Classifier, text: str, hit: str) -> None:
+    found = statements(rules, text)
+    assert found and all(sj != hit for st, _, sj in found if st in ("attribution", "claim"))
+
+
+def test_the_doer_before_on_is_still_blamed(rules: Classifier) -> None:
+    text = "A rocket attack by Hezbollah on Kiryat Shmona wounded two people, the Israeli military said."
+    assert ("attribution", "Israel", "Hezbollah") in statements(rules, text)
