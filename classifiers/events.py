@@ -392,6 +392,7 @@ def _ar_apart(s: Sentence, fw: FrameWords, mn: Mention, verb: int) -> bool:
 _KE = normalize("که")
 _PAUSES = frozenset(":;,–—")
 _HEAD_PAUSES = frozenset(":–—")  # not "|": "#Iraq|i army" in tweets
+_COMMA = frozenset(",،")
 
 
 _DASH_TAIL = re.compile(r"\s[–—-]\s+([^:–—|]{2,60})$")
@@ -814,6 +815,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue  # "Iraqi reconnaissance plane shot down near Fallujah": a headline's passive
         if doer is False and s.toks[t] in _HURT and any(w.isdigit() for w in s.toks[max(t - 4 - _suffixes(s, t), 0):t]):
             continue  # "25 Iraqi soldiers killed": a count of the dead, not who killed
+        if doer is False and not arabic and s.toks[t] in _HURT and _pause(s, end, _COMMA):
+            continue  # "Lebanese soldier killed, 16 others wounded": a headline's toll, no one kills
         if doer is False and not arabic and end < len(s.toks) and s.toks[t].endswith("ed") and (
                 _pause(s, end, _HEAD_PAUSES) or end == _dash_tail(s)
                 or (s.toks[end].isdigit() and s.toks[end + 1:end + 2] == ["times"])):

@@ -245,3 +245,9 @@ def test_the_party_hit_is_not_blamed(rules: Classifier, text: str, hit: str) -> 
 def test_the_doer_before_on_is_still_blamed(rules: Classifier) -> None:
     text = "A rocket attack by Hezbollah on Kiryat Shmona wounded two people, the Israeli military said."
     assert ("attribution", "Israel", "Hezbollah") in statements(rules, text)
+
+
+def test_a_headline_toll_names_no_killer(rules: Classifier) -> None:
+    # "Lebanese soldier killed, 9 others wounded": the toll of the group's battle, its claim
+    text = "Amaq Agency: Lebanese soldier killed, 9 others wounded in a failed advance on Islamic State positions near Arsal"
+    assert [(st, sp, sj) for st, sp, sj in statements(rules, text)] == [("claim", "Islamic State", "Islamic State")]
