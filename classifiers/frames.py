@@ -212,7 +212,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
         from classifiers.speakers import actor
         ok = sorted(ok + [(m, actor(gz, m, call.when, False)) for m in extra], key=lambda x: x[0].start)
     if "claim" not in has:
-        claim = _claim_verb(s, fw, ok, call)
+        claim = _claim_verb(gz, s, fw, ok, call)
         if claim is not None and any(lo - 1 <= claim.start < hi for lo, hi in (
                 denied_span(len(s.toks), c.start, c.end, s.toks) for c in cues if c.rule.stance == "denial")):
             claim = None  # "rejected as false US claims that they attacked the tanker": the claim is denied, not made
@@ -235,7 +235,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     own_voice = reporter is None and call.own is not None and call.own.kind in STATE | ARMED
     if reporter is not None and reporter.known:
         call.reporters.append(reporter)
-    events = events_of(s, fw, ok, call.own if own_voice else None)
+    events = [e for e in events_of(s, fw, ok, call.own if own_voice else None) if not _city_named(gz, s, fw, e[0], e[2])]
     if events and fw.lang in ("en", "fr") and _CIVIL.search(s.norm) and not _FIGHTING.search(s.norm):
         events = []  # "the Inspection Office destroys expired food": no attack, whatever the verb
     # not a relative clause's denial ("... fired by Islamic Jihad, which rejected the accusation"):
@@ -300,6 +300,23 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             reporter, call.communique) and not fw.claim_verb.search(s.norm):
         return out  # «قال الناطق باسم الداخلية إن الشرطة قتلت انغماسيا من داعش»: a state reports, it relays no communiqué
     return _communique_claim(s, fw, out, has, call, events)
+
+
+def _city_named(gz: Gazetteer, s: Sentence, fw: FrameWords, start: int, doer: ActorRef | None) -> bool:
+    """"#Baghdad suicide bombing", "the Damascus blast": a state's capital right before an attack
+    noun says where it was, not who did it (the state's own name may: "Israel strike kills ...";
+    and the capital right before a verb is its state: "Moscow strikes Kyiv")."""
+    if doer is None or doer.kind != "state":
+        return False
+    verb = fw.attack_verb.match(s.norm, s.starts[start]) is not None
+    return any(m.kind == "place" and start - 3 <= m.end <= start and gz.places[m.id].kind == "city" and (
+        # "the Ankara blast": a noun after its article, whatever else the word may be
+        not verb or m.end < start or (m.start > 0 and s.toks[m.start - 1] in _ARTICLE)) and any(
+        a.kind == "actor" and a.id == doer.id and (a.start, a.end) == (m.start, m.end) for a in s.mentions)
+        for m in s.mentions)
+
+
+_ARTICLE = frozenset({"the", "a", "an", "this", "that", "last"})
 
 
 _RELATIVE = frozenset({"which", "who"})
@@ -699,7 +716,7 @@ def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
     return None
 
 
-def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call) -> Cue | None:
+def _claim_verb(gz: Gazetteer, s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call) -> Cue | None:
     """"ISIS claims to have captured ...", "#Taliban Claims To Have Overrun ...", "as they claim",
     "the bombing claimed by al-Shabaab": a claim by the party named."""
     for m in fw.claim_verb.finditer(s.norm):
@@ -735,7 +752,7 @@ def _claim_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
         if fw.lang == "fa" and any(mn.start >= end and not same_party(r, claimant) and "را" not in s.toks[mn.end:mn.end + 2]
                                    for mn, r in ok):
             continue  # «آمریکا ادعا کرد که کتائب حزب الله پشت حمله است»: another party's deed, a blame
-        events = events_of(s, fw, ok)
+        events = [e for e in events_of(s, fw, ok) if not _city_named(gz, s, fw, e[0], e[2])]
         if any(doer is not None and start >= end and not same_party(doer, claimant) for start, _, doer, _ in events):
             continue  # "the government claimed the Daeshites killed ...": another's attack, a blame
         if _against_itself(s, ok, claimant, end):

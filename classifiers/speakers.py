@@ -139,6 +139,17 @@ _POSTED = frozenset({"mission", "missions", "ambassador", "ambassadors", "envoy"
                      "delegation", "embassy"})
 
 
+def _address(s: Sentence, m: Mention) -> bool:
+    """A country named as where: after a locative ("in Iraq") or right after a place of its own
+    ("Sinai, Egypt", "#Maiduguri #Nigeria"; not after another party: «آمریکا ایران را ...»)."""
+    if named_as_place(s, m):
+        return True
+    if not any(p.kind == "place" and p.start == m.start for p in s.mentions):
+        return False
+    before = {(p.start, p.end) for p in s.mentions if p.kind == "place" and p.end == m.start}
+    return bool(before - {(a.start, a.end) for a in s.mentions if a.kind == "actor"})
+
+
 def _host(s: Sentence, m: Mention) -> bool:
     """"Iran's mission to the United Nations", "the Iraqi ambassador to Washington": the body a
     mission is posted to is no party; the state that sends it is."""
@@ -257,8 +268,10 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         # not the party fought ("the coalition against the Houthis struck the port")
         if before and opposed(s, before[-1][0]):
             return None
-        # nor an attack's target ("US strikes on Iraq over a drone attack blamed on ...")
-        speakers = [(m, r) for m, r in before if not (m.start > 0 and s.toks[m.start - 1] in _TARGET_BEFORE)]
+        # nor an attack's target ("US strikes on Iraq over a drone attack blamed on ..."), nor the
+        # country of a place ("#ISIS faction in N. #Sinai #Egypt claimed ...")
+        speakers = [(m, r) for m, r in before if not (m.start > 0 and s.toks[m.start - 1] in _TARGET_BEFORE)
+                    and not (r.kind == "state" and _address(s, m))]
         return speakers[-1][1] if speakers else None
     if side == "after":
         return after[0][1] if after else None

@@ -251,3 +251,27 @@ def test_a_headline_toll_names_no_killer(rules: Classifier) -> None:
     # "Lebanese soldier killed, 9 others wounded": the toll of the group's battle, its claim
     text = "Amaq Agency: Lebanese soldier killed, 9 others wounded in a failed advance on Islamic State positions near Arsal"
     assert [(st, sp, sj) for st, sp, sj in statements(rules, text)] == [("claim", "Islamic State", "Islamic State")]
+
+
+@pytest.mark.parametrize("text", [
+    "#ISIS claims #Baghdad suicide bombing attack near a crowded market in Sadr City",
+    "Islamic State accepts responsibility for today's #Damascus blast near the Sayyida Zeinab shrine",
+])
+def test_a_capital_before_the_attack_is_where_not_who(rules: Classifier, text: str) -> None:
+    assert [(st, sp, sj) for st, sp, sj in statements(rules, text)] == [("claim", "Islamic State", "Islamic State")]
+
+
+def test_a_capital_before_its_verb_is_its_state(rules: Classifier) -> None:
+    text = "Moscow strikes Kyiv with missiles overnight, Ukraine says."
+    assert ("attribution", "Ukraine", "Russia") in statements(rules, text)
+
+
+def test_the_country_of_a_place_does_not_claim(rules: Classifier) -> None:
+    text = "#ISIS cell in N. #Sinai #Egypt claimed credit for a roadside bomb that hit an army patrol near Rafah"
+    assert [(st, sp) for st, sp, _ in statements(rules, text)] == [("claim", "Islamic State")]
+
+
+def test_a_group_claiming_the_capitals_blast_claims(rules: Classifier) -> None:
+    # "the Ankara blast": where the blast was, so the group's claim and no blame of Turkey
+    text = "TAK claimed the Ankara blast in a statement posted on its website"
+    assert statements(rules, text) == [("claim", "Kurdistan Freedom Falcons", "Kurdistan Freedom Falcons")]
