@@ -176,9 +176,23 @@ def _parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool, writ
              if m.kind == "actor" and not _backer(s, m) and not _host(s, m)]
     if s.norm.isascii():
         found = [(m, r) for k, (m, r) in enumerate(found) if not (
-            r.kind == "state" and k + 1 < len(found) and _country_of(s, m, found[k + 1]))]
+            r.kind == "state" and k + 1 < len(found) and _country_of(s, m, found[k + 1])) and not (
+            r.kind == "state" and _tag(s, m))]
     titled = _titled(gz, s, when, in_claim)
     return sorted(found + titled, key=lambda x: x[0].start) if titled else found
+
+
+def _tag(s: Sentence, m: Mention) -> bool:
+    """"Iraq: ISIS attacks hit Baghdad", "#Libya- reports of a car bomb ...": a country alone opening a
+    tweet before a colon or a dash says where the news is from, not who speaks ("Iraqi army:",
+    "Kremlin:" speak)."""
+    tag = _TAG.match(s.original)
+    at = 2 if tag is not None and tag.group(1) else 0  # past a retweet's "RT @handle:"
+    return tag is not None and (m.start, m.end) == (at, at + 1) and any(
+        p.kind == "place" and (p.start, p.end) == (at, at + 1) for p in s.mentions)
+
+
+_TAG = re.compile(r"(RT @\w+: ?)?\W*\w+(?: ?[-–—] | ?:(?!//))")
 
 
 def _country_of(s: Sentence, m: Mention, group: tuple[Mention, ActorRef]) -> bool:
@@ -613,17 +627,10 @@ def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRe
         return None
     # "IDF:", "#IS statement:", "Hezbollah MP:"; not "Israel-Hamas war live:"
     # a name the gazetteer read across the colon ("Amaq: news ..." as "Amaq News") heads it too
-    heads = [r for m, r in ok if ((m.end <= head_tokens and (m.end == head_tokens or (
+    heads = [r for m, r in ok if (m.end <= head_tokens and (m.end == head_tokens or (
         head_tokens - m.end <= 2 and all(t in _HEAD_WORDS for t in s.toks[m.end:head_tokens])))) or (
-        m.start < head_tokens < m.end)) and not _dateline(s, m, head_tokens)]
+        m.start < head_tokens < m.end)]
     return heads[-1] if heads else None
-
-
-def _dateline(s: Sentence, m: Mention, head_tokens: int) -> bool:
-    """"Iraq: ISIS attacks hit Baghdad", "#Syria: a girl holds up a sign ...": a country alone before
-    the colon is where the news is from, not who speaks ("Iraqi army:", "Kremlin:" speak)."""
-    return m.start == 0 and m.end == head_tokens and any(
-        p.kind == "place" and p.start == m.start and p.end == m.end for p in s.mentions)
 
 
 _HEAD_WORDS = frozenset({"statement", "official", "officials", "spokesman", "spokesperson", "media", "sources", "source",

@@ -186,6 +186,7 @@ def test_a_states_media_relaying_a_claim_leaves_it_to_the_group(rules: Classifie
 @pytest.mark.parametrize("text", [
     "Iraq: IS fighters attack army posts north of Baghdad",
     "#Syria: a boy in Saraqib holds a sign saying Russian jets killed his brother",
+    "RT @someone: #Iraq- reports of a car bomb targeting an army checkpoint in Tarmiyah, then an #ISIS assault",
 ])
 def test_a_country_heading_a_tweet_is_no_speaker(rules: Classifier, text: str) -> None:
     # a country alone before the colon says where the news is from, not who speaks
