@@ -52,7 +52,9 @@ _NOT_NAME_WORDS = _DIRECTIONS | _AREA_WORDS | NOT_PLACE
 # a word glued to the next sentence's first word ("LebanonA", "AreaMaglan")
 _GLUED = re.compile(r"^([A-Za-z][a-z]+)[A-Z].*$")
 
-_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|Iraqi|Israeli|Saudi|Yemeni|Qatari|Omani|Kuwaiti|Emirati|Pakistani|"
+# (the -ish adjectives by name: "Rmeish", "Binnish", "Arish" are towns)
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese)|(?:Turk|Brit|Jew|Engl|Ir|Scott|Span|Swed|Dan|Pol|Finn|Flem)ish|"
+                      r"Iraqi|Israeli|Saudi|Yemeni|Qatari|Omani|Kuwaiti|Emirati|Pakistani|"
                       r"Afghani?|Bahraini|Somali|Houthi|Azeri|Kurdish|American|African|Yemen's|Syria's|Iraq's|Lebanon's)$")
 
 
@@ -99,6 +101,8 @@ def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) 
     return found
 
 
+# the last word of a road's named point: "the Yitzhar Junction", "the Kerem Shalom Crossing"
+_ROAD_POINT = re.compile(r"\s(?i:junction|checkpoint|crossing|roundabout|intersection)$")
 _MISSION_AFTER = re.compile(r"\s*(?i:embassy|embassies|consulate|consulates)\b")
 
 
@@ -187,7 +191,8 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
             return None
         if gz is not None and gz.resolve_actor(name) is not None:
             return None  # "in Hezbollah", "near ISIS": a party, not a place
-        strong = pattern is not LATIN_PLACE or bool(m.group("strong") or m.group("near"))
+        # "at the Beit Einun Junction": a road's point, named so, is a place as surely as "the village of" says
+        strong = pattern is not LATIN_PLACE or bool(m.group("strong") or m.group("near")) or _ROAD_POINT.search(name) is not None
         return start, name, strong
 
     for pattern in (BORDER, LATIN_PLACE, OF_PLACE, ARABIC_PLACE, PERSIAN_PLACE, _site_pattern()):

@@ -811,3 +811,31 @@ def test_a_base_named_by_its_town_shows_the_town_as_written(classifier: Classifi
 def test_a_blames_region_is_not_made_finer_by_the_strike_before_it(classifier: Classifier, text: str) -> None:
     result = classifier.classify(text, None, None, None, learned=False)
     assert [st.contract_dict()["place"] for st in result.statements if st.stance == "attribution"] == ["Middle East"]
+
+
+# -- a place written in a way the patterns of place used to refuse -----------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a town whose name ends like an adjective of a people ("Rmeish", "Harabish") is still a town
+    ("The IDF struck a Hezbollah cell in the area of Rmeish overnight.", "Rmeish"),
+    ("Islamic State fighters shelled regime positions on the edges of Harabish.", "Harabish"),
+    # "adjacent to", the army's word for near
+    ("A terrorist opened fire at an IDF post adjacent to Moshav Gilboa Tefen; the soldiers neutralized him.",
+     "Moshav Gilboa Tefen"),
+    # a road's named point, after a bare "at"
+    ("A terrorist opened fire at IDF soldiers at the Gush Tefen Junction. The soldiers responded with live fire "
+     "and neutralized him.", "Gush Tefen Junction"),
+])
+def test_a_place_written_as_the_army_and_the_tweets_write_it(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text, source_actor="israel") == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the man's home town is not where he was struck
+    ("The IDF eliminated a terrorist, a resident of Tubas, in the town of Aqaba while he was on his way to an attack.",
+     "Aqaba"),
+    # the people's adjectives stay out: "in the Turkish area" names no town
+    ("Islamic State fighters shelled positions of the Turkish army in the area of Dabiq.", "Dabiq"),
+])
+def test_a_home_town_or_a_peoples_adjective_is_not_where(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text, source_actor="israel") == [place]
