@@ -642,13 +642,21 @@ def answered_at(s: Sentence, token: int) -> bool:
 
 @lru_cache(maxsize=4096)
 def _answered(norm: str) -> int | None:
-    """Where the words of an attack another one answered start in ``norm`` (asked once per place
+    """Where the words of an attack another one answered start in ``norm``, or those of the past
+    deeds of the man struck ("who was involved in attacks against Israel") (asked once per place
     named in a sentence: searched once)."""
     response = next((m for m in place_words().answered.finditer(norm)
                      if not (m.group(0).startswith("following ") and _TOLL_BEFORE.search(norm, 0, m.start()))), None)
     after = struck_after(norm)
-    found = [at for at in (response.start() if response is not None else None, after) if at is not None]
+    found = [at for at in (response.start() if response is not None else None, after, past_deeds_at(norm)) if at is not None]
     return min(found) if found else None
+
+
+def past_deeds_at(norm: str) -> int | None:
+    """Where the past deeds of the man struck start in ``norm`` ("... struck X, who was involved in
+    attacks against Israel"), or None."""
+    m = place_words().past_deeds.search(norm)
+    return m.start() if m is not None else None
 
 
 # "killed following an air strike on a camp": the toll of that attack, not another one answering it

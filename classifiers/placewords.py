@@ -28,6 +28,7 @@ class PlaceWords:
     speech: re.Pattern[str]
     speech_at: frozenset[str]
     answered: re.Pattern[str]
+    past_deeds: re.Pattern[str]
     area_of: frozenset[str]
     named: re.Pattern[str]
     origin: re.Pattern[str]
@@ -64,13 +65,14 @@ def place_words() -> PlaceWords:
     attacks = "|".join(re.escape(normalize(w)) for w in raw["attacks"])
     answered = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["answered"]) + r")\s+(?:\S+\s+){0,4}?(?:"
                           + attacks + r")(?!\w)")
+    past_deeds = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["past_deeds"]) + r")(?!\w)")
     speech = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["speech_nouns"]) + r")$")
     return PlaceWords(
         where_before=norm("where_before"), modifiers=modifiers, owned=owned, site_nouns=nouns,
         arabic_heads=frozenset(raw["arabic_name_heads"]), not_heads=frozenset(raw["not_place_heads"]),
         arabic_generic=frozenset(raw["arabic_generic"]), arabic_kind=frozenset(raw["arabic_kind"]), aimed=norm("aimed"),
         speech=speech, speech_at=norm("speech_at"),
-        answered=answered, area_of=norm("area_of"), named=named, origin=origin, origin_before=norm("origin_before"), fired_toward=norm("fired_toward"),
+        answered=answered, past_deeds=past_deeds, area_of=norm("area_of"), named=named, origin=origin, origin_before=norm("origin_before"), fired_toward=norm("fired_toward"),
         blame=norm("blame"), attacks=norm("attacks"), of_fr=norm("of_fr"),
         destination=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["destination"]) + r")$"),
         after_place=norm("after_place"), between=norm("between"), kind_of_attack=norm("kind_of_attack"),

@@ -14,7 +14,7 @@ from classifiers.dates import resolve_event_date
 from classifiers.events import comma_before
 from classifiers.figures import Figures, extract_figures
 from classifiers.gazetteer import Gazetteer
-from classifiers.places import Where, places_of, struck_after, told_before
+from classifiers.places import Where, past_deeds_at, places_of, struck_after, told_before
 from classifiers.sentences import Sentence
 from classifiers.speakers import SAID, coordinated, governs, parties, pick
 from classifiers.types import ActorRef, Statement
@@ -331,6 +331,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     cut = s.token_at(response.start()) if response and stance == "claim" else None
     if cut is None and stance == "claim" and (after := struck_after(s.norm)) is not None:
         cut = s.token_at(after)  # "Israel strikes Syria after drone attack on Eilat"
+    if cut is None and stance == "claim" and (past := past_deeds_at(s.norm)) is not None:
+        cut = s.token_at(past)  # "struck X, who was involved in attacks against Israel": his past deeds'
     told = told_before(s)
     targets = places_of(gz, s, cue, call.where, cut, many=stance == "claim",
                         not_places=frozenset({blamed_at}) if blamed_at else frozenset(),

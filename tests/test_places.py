@@ -839,3 +839,28 @@ def test_a_place_written_as_the_army_and_the_tweets_write_it(classifier: Classif
 ])
 def test_a_home_town_or_a_peoples_adjective_is_not_where(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text, source_actor="israel") == [place]
+
+
+# -- the past deeds of the man struck are another event ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Overnight, IDF jets struck Khaled Sabri, a Hamas rocket commander, who was involved in rocket attacks "
+     "against Ashkelon.", None),
+    ("Overnight, an IAF aircraft struck Khaled Sabri, a senior Hamas operative. He was involved in the planning "
+     "of numerous attacks against the State of Israel.", None),
+    ("IDF jets eliminated a terrorist who took part in the massacre in Kibbutz Kfar Aza, in the area of Jabalia.",
+     "Jabalia"),
+])
+def test_the_past_deeds_of_the_man_struck_are_not_where(classifier: Classifier, text: str, place: str | None) -> None:
+    # (a blame of those deeds keeps their place: "rocket attacks against Ashkelon" are Hamas's)
+    result = classifier.classify(text, None, None, "israel", learned=False)
+    assert [st.contract_dict()["place"] for st in result.statements if st.stance == "claim"] == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the fighter who carried out the attack did this one; a claim's own "responsible for" is the claim
+    ("Amaq: the two fighters who carried out the attack in Baghdad were Iraqis, the Islamic State said.", "Baghdad"),
+    ("The Islamic State said it was responsible for the bombing in Kabul.", "Kabul"),
+])
+def test_the_attackers_own_attack_keeps_its_place(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
