@@ -38,6 +38,7 @@ from classifiers.places import (
     Where,
     answered_at,
     event_places,
+    fire_targets,
     first_told,
     government_seat,
     message_borders,
@@ -263,7 +264,7 @@ class Classifier:
             target=next((m.id for s in sentences for m in s.mentions if m.kind == "target"), None),
         )
         call.locate = lambda: Where(*event_places(self.gz, sentences), message_borders(sentences),
-                                    first_told(self.gz, sentences))
+                                    first_told(self.gz, sentences), fire_targets(sentences))
         call.locate_written = lambda: message_written(self.gz, sentences)
         if own is not None and own.kind in STATE | ARMED:
             call.reporters.append(own)  # an army's own channel speaks in every post

@@ -302,13 +302,14 @@ class Where:
     origins: list[PlaceRef]  # the places fire came from ("launches from Lebanon")
     borders: list[str]  # borders the message names ("the boundary with Lebanon")
     told: dict[str, Told]  # per weapon, where the message first names it: what a later "the missiles" refers back to
+    aimed: frozenset[str] = frozenset()  # countries named only as where fire went ("launches toward Israel")
 
 
 def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], Where], cut: int | None,
               many: bool, not_places: frozenset[tuple[int, int]] = frozenset(),
               told: str | None = None, named_only: bool = False,
               blame: bool = False, elsewhere: Callable[[], tuple[str, ...]] | None = None,
-              ) -> list[tuple[PlaceRef | None, str | None]]:
+              own: str | None = None) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
     the text names that the gazetteer does not know, or a known town's own spelling). ``cue``: the
     statement's words (or the token where they start). ``cut`` is
@@ -326,7 +327,9 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
     country of an adjective). ``blame``: the statement is an attribution, whose own clause after its
     words names where when it names a place after a deed. ``elsewhere``: the names other sentences
     mark as places that the gazetteer does not know, for a message naming no place it knows (asked
-    for only then)."""
+    for only then). ``own``: the country of the party whose strike a claim tells, which is not where
+    it struck when named as where the other side's fire went ("struck launchers aimed toward Israeli
+    territory")."""
     cue_at = cue if isinstance(cue, int) else cue.start
     # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
     # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
@@ -342,7 +345,8 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
     kept = [m for m in s.mentions if m.kind == "place" and not (span and span[0] <= m.start < span[1])
             and (m.id not in speaking or (m.id in again and (m.start, m.end) not in parties) or _marked(s, m.start, m.end))
             and (m.start, m.end) not in not_places and not _describes(gz, s, m) and not _spoken_at(s, m)
-            and not _in_handle(s, m) and not _not_where(s, m) and not _common_word(s, m) and not _seat_mood(s, m)]
+            and not _in_handle(s, m) and not _not_where(s, m) and not _common_word(s, m) and not _seat_mood(s, m)
+            and not (m.id == own and _fire_at_own(s, m.start))]
     if not kept and speaking and "#" in s.original and written_place(s, span, gz) is None:
         # "... hit a gathering of the militia #Baghdad https://...": with no other place, a capital
         # among a tweet's closing hashtags tags where (it does not speak for its government)
@@ -403,7 +407,8 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
         written = written_place(s, span, gz, near)
         blamed = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in not_places}
         message_places, origins, borders = message().places, message().origins, message().borders
-        takeable = [p for p in message_places if p.id not in speaking and p.id not in blamed and p.id not in fired_at]
+        takeable = [p for p in message_places if p.id not in speaking and p.id not in blamed and p.id not in fired_at
+                    and not (p.id == own and p.id in message().aimed)]
         # "missiles fired from southern Lebanon ... vehicles near Dovev were hit": where the fire came
         # from is not where it struck, for a sentence naming no place of its own either
         from_ids = {o.id for o in origins}
@@ -458,6 +463,38 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
     if wide.kind in ("town", "village", "city", "base", "site", "crossing"):
         return [(wide, _finer(s, wide, span, gz) or _shown(wide))]
     return [(wide, _finer(s, wide, span, gz) or _marked_inside(s, wide, span, gz, near) or _shown(wide))]
+
+
+# "launchers used to fire rockets at central Israel", "rockets ready to be launched into Israel", "the
+# attack against Israel": the other side's fire toward a country; "crossed into Israeli territory" is
+# where a drone was downed
+_FIRE_WORDS = frozenset("fire fired firing fires launch launched launches launching aimed attack attacks invasion".split())
+_ENTERED = frozenset("crossed crossing infiltrated infiltrate infiltrating infiltration entered entering".split())
+
+
+def _fire_at_own(s: Sentence, i: int) -> bool:
+    """Token ``i`` names a country after "toward", "at", "against", "into" that follow a word of
+    fire or launch: where the other side's fire went ("launchers aimed toward Israeli territory")."""
+    if i >= 3 and s.toks[i - 1] == "of" and s.toks[i - 2] == "state":
+        i -= 3 if s.toks[i - 3] == "the" else 2  # "toward the State of Israel"
+    if i >= 2 and s.toks[i - 1] in place_words().between:
+        i -= 1  # "at central Israel"
+    if i < 2 or s.toks[i - 1] not in ("toward", "towards", "at", "against", "into"):
+        return False
+    before = s.toks[max(i - 7, 0):i - 1]
+    return not _FIRE_WORDS.isdisjoint(before) and _ENTERED.isdisjoint(before)
+
+
+def fire_targets(sentences: list[Sentence]) -> frozenset[str]:
+    """The places a message names only as where the other side's fire went ("rockets launched
+    toward the State of Israel"): not where a strike of the country named there was."""
+    aimed: set[str] = set()
+    other: set[str] = set()
+    for s in sentences:
+        for m in s.mentions:
+            if m.kind == "place":
+                (aimed if _fire_at_own(s, m.start) else other).add(m.id)
+    return frozenset(aimed - other)
 
 
 def _message_places(message: Callable[[], Where]) -> Iterator[PlaceRef]:

@@ -97,6 +97,12 @@ _RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation
                        r"en riposte|در پاسخ به|در تلافي)(?!\w)")
 
 
+def _country(gz: Gazetteer, actor_id: str) -> bool:
+    """The actor is a state whose id is its country's place ("israel", "russia")."""
+    place = gz.places.get(actor_id)
+    return place is not None and place.kind == "country"
+
+
 # the state whose forces a state-forces cue names by its first word ("Israeli jets struck ...")
 _FORCES_OF = {"us": "united-states", "u": "united-states", "american": "united-states", "israeli": "israel"}
 
@@ -336,7 +342,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     told = told_before(s)
     targets = places_of(gz, s, cue, call.where, cut, many=stance == "claim",
                         not_places=frozenset({blamed_at}) if blamed_at else frozenset(),
-                        told=told, blame=stance == "attribution", elsewhere=call.written)
+                        told=told, blame=stance == "attribution", elsewhere=call.written,
+                        own=subject.id if stance == "claim" and subject is not None and _country(gz, subject.id) else None)
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target
     figs = extract_figures(s.norm_punct)

@@ -864,3 +864,19 @@ def test_the_past_deeds_of_the_man_struck_are_not_where(classifier: Classifier, 
 ])
 def test_the_attackers_own_attack_keeps_its_place(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+# -- a state's own country, named where the other side's fire went, is not where the state struck ----
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("IDF aircraft struck the launchers used to fire rockets at central Israel yesterday.", None),
+    ("A short while ago, a terrorist cell tried to launch rockets from Lebanon toward the State of Israel. "
+     "An IDF aircraft struck the cell.", "Lebanon"),
+    # the other side's claim keeps the country its fire went to; a drone downed after it crossed in was there
+    ("Hezbollah said it fired rockets toward northern Israel.", "northern Israel"),
+    ("A short while ago, IDF soldiers identified a suspicious aerial target that crossed from Lebanon into Israeli "
+     "territory. IDF fighter jets struck the target.", "Israel"),
+])
+def test_a_states_own_country_under_fire_is_not_where_it_struck(classifier: Classifier, text: str,
+                                                                 place: str | None) -> None:
+    assert places(classifier, text, source_actor="israel") == [place]
