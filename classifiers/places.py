@@ -334,7 +334,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
     # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
     # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
     parties = {(m.start, m.end) for m in s.mentions if m.kind == "actor"}
-    speaking = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in parties
+    speaking = {m.id for m in s.mentions if m.kind == "place" and ((m.start, m.end) in parties or _verb_before(s, m))
                 and not _marked(s, m.start, m.end)}
     span = _response_span(cue_at, cut, len(s.toks))
     titled = title_case(s.original)
@@ -721,6 +721,12 @@ def government_seat(s: Sentence, m: Mention) -> bool:
     return m.kind == "place" and m.id in place_words().seats and (not _marked(s, m.start, m.end) or _seat_mood(s, m))
 
 
+def _verb_before(s: Sentence, m: Mention) -> bool:
+    """«أعلنت دمشق», «تتهم واشنطن»: a city right after an Arabic verb of saying speaks for its
+    government (the verb comes first in Arabic)."""
+    return m.start > 0 and s.toks[m.start - 1] in place_words().speaks_before
+
+
 def _seat_mood(s: Sentence, m: Mention) -> bool:
     """"a new willingness in Washington", "alarm in Tehran": a mood in a capital is its government's."""
     return (m.id in place_words().seats and m.start > 1 and s.toks[m.start - 1] == "in"
@@ -731,7 +737,7 @@ def _tier(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> int | None:
     """How a mention says where: 0 marked as a place ("in Iraq"), 1 bare, 2 weak ("Iran-linked",
     "the Gaza war"); None for no place of an attack (an answered attack's, a destination, a handle)."""
     if m.kind != "place" or answered_at(s, m.start) or _destination(s, m) or _in_handle(s, m) or _not_where(s, m) \
-            or _common_word(s, m) or government_seat(s, m):
+            or _common_word(s, m) or government_seat(s, m) or _verb_before(s, m):
         return None
     if _describes(gz, s, m) or _inside_name(gz, s, m, titled) or _weak(s, m):
         return 2

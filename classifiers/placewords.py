@@ -46,6 +46,7 @@ class PlaceWords:
     common_words: frozenset[str]
     adjective_country: dict[str, str]
     speaks: frozenset[str]
+    speaks_before: frozenset[str]
     seats: frozenset[str]
     seat_moods: frozenset[str]
     group_words: frozenset[str]
@@ -78,7 +79,8 @@ def place_words() -> PlaceWords:
         after_place=norm("after_place"), between=norm("between"), kind_of_attack=norm("kind_of_attack"),
         not_where=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["not_where"]) + r")$"),
         not_names=frozenset(w.lower() for w in raw["not_names"]), common_words=norm("common_words"),
-        adjective_country={normalize(k): v for k, v in raw["adjective_country"].items()}, speaks=norm("speaks"), seats=frozenset(raw["seats"]),
+        adjective_country={normalize(k): v for k, v in raw["adjective_country"].items()}, speaks=norm("speaks"),
+        speaks_before=norm("speaks_before"), seats=frozenset(raw["seats"]),
         seat_moods=frozenset(raw["seat_moods"]),
         group_words=norm("group_words"),
         adjective_places=re.compile(r"(?<!\w)(" + "|".join(map(re.escape, raw["adjective_country"])) + r")\s+(?:"

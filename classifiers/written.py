@@ -103,6 +103,8 @@ def candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) 
 
 # the last word of a road's named point: "the Yitzhar Junction", "the Kerem Shalom Crossing"
 _ROAD_POINT = re.compile(r"\s(?i:junction|checkpoint|crossing|roundabout|intersection)$")
+# the letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Farsi yeh)
+_PERSIAN_LETTERS = re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 _MISSION_AFTER = re.compile(r"\s*(?i:embassy|embassies|consulate|consulates)\b")
 
 
@@ -195,7 +197,12 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
         strong = pattern is not LATIN_PLACE or bool(m.group("strong") or m.group("near")) or _ROAD_POINT.search(name) is not None
         return start, name, strong
 
+    # «في شهر تشرين الأول»: the Persian «شهر» (city) is the Arabic month; Persian words of place are
+    # read only in a text with Persian letters
+    persian = _PERSIAN_LETTERS.search(text) is not None
     for pattern in (BORDER, LATIN_PLACE, OF_PLACE, ARABIC_PLACE, PERSIAN_PLACE, _site_pattern()):
+        if pattern is PERSIAN_PLACE and not persian:
+            continue
         at = 0
         while (m := pattern.search(text, at)) is not None:
             found = take(pattern, m)

@@ -880,3 +880,27 @@ def test_the_attackers_own_attack_keeps_its_place(classifier: Classifier, text: 
 def test_a_states_own_country_under_fire_is_not_where_it_struck(classifier: Classifier, text: str,
                                                                  place: str | None) -> None:
     assert places(classifier, text, source_actor="israel") == [place]
+
+
+# -- Arabic words that are no place: a month, "new", "the tower", a city speaking ---------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    # «شهر» is the Persian "city" but the Arabic "month"
+    ("وأعلنت وزارة الدفاع الروسية عن مقتل 20 مسلحا في غارات على إدلب في شهر تشرين الثاني .", "Idlib"),
+    ("أعلنت القوات العراقية , اليوم الخميس , استعادة السيطرة على حي جديد بالجانب الأيمن من مدينة الرمادي , بعد "
+     "معارك مع مسلحي تنظيم داعش .", "Ramadi"),
+    # «البرج» is "the tower" unless a word of place comes before it
+    ("تبنى تنظيم الدولة الإسلامية الهجوم الذي أدى إلى انهيار البرج الشمالي .", None),
+])
+def test_arabic_words_that_are_no_place(classifier: Classifier, text: str, place: str | None) -> None:
+    assert places(classifier, text) == [place]
+
+
+def test_an_arabic_capital_after_a_verb_of_saying_speaks_and_is_not_where(classifier: Classifier) -> None:
+    text = "وبدأت العمليات العسكرية مطلع الشهر الماضي , قبل أن تعلن بغداد الجمعة سيطرتها على كامل القضاء والمعبر الحدودي مع سوريا ."
+    assert "Baghdad" not in places(classifier, text)
+
+
+def test_a_persian_city_word_still_names_a_city(classifier: Classifier) -> None:
+    text = "سپاه پاسداران مسئولیت حمله به مقر تروریست‌ها در شهر اربیل را بر عهده گرفت ."
+    assert places(classifier, text) == ["Erbil"]
