@@ -158,6 +158,25 @@ def _describes(gz: Gazetteer, s: Sentence, m: Mention) -> bool:
         place_words().owned.match(s.original, at + len(written)))
 
 
+# a ship's noun right before a town's name, or a warship's right after it: the ship's name ("the
+# landing ship, the Novocherkassk", "Novocherkassk landing ship"), not where it was (not "a tanker
+# off Yemen", "a vessel near Hodeidah", "a Haifa ship")
+_WARSHIPS = r"(?:landing ship|warship|frigate|cruiser|corvette|destroyer|submarine)"
+_SHIPS = r"(?:landing ship|warship|frigate|cruiser|corvette|destroyer|submarine|ship|vessel)"
+_SHIP_BEFORE = re.compile(r"(?i:\b" + _SHIPS + r"),?\s+(?:the\s+)?[\"“'‘]?$")
+_SHIP_AFTER = re.compile(r"[\"”'’]?\s+(?i:" + _WARSHIPS + r")\b")
+
+
+def _ship_name(gz: Gazetteer, s: Sentence, m: Mention) -> bool:
+    """"the landing ship Novocherkassk", "the Moskva cruiser": a warship named after a town is no
+    place (not "a Red Sea ship attack")."""
+    if gz.places[m.id].kind not in _POINTS:
+        return False
+    written, at = _written_at(s, m)
+    return at >= 0 and (_SHIP_BEFORE.search(s.original, 0, at) is not None
+                        or _SHIP_AFTER.match(s.original, at + len(written)) is not None)
+
+
 def _fired_toward(s: Sentence, i: int) -> bool:
     """Token ``i`` follows "toward", "into" ("toward northern Israel", "into Israeli territory")."""
     if i >= 2 and s.toks[i - 1] in place_words().between:
@@ -168,14 +187,15 @@ def _fired_toward(s: Sentence, i: int) -> bool:
 def _weak(s: Sentence, m: Mention, cue: int | None = None) -> bool:
     """A place that says little of where, left out when the sentence names another: "Ansar
     al-Sharia in Libya claims ..." (after the name of the party speaking, just before the
-    ``cue``, and "in": which branch of the party speaks), "since the start of the Gaza war" (the name of a war, a truce, talks), "a press
-    conference in Baghdad" (where the speaker spoke)."""
+    ``cue``, and "in": which branch of the party speaks), "since the start of the Gaza war" (the name
+    of a war, a truce, talks). (Where the speaker spoke, "a press conference in Baghdad", is no place
+    of the attack at all: ``_spoken_at``.)"""
     if cue is not None and m.start >= 2 and m.end <= cue <= m.end + 2 and s.toks[m.start - 1] in ("in", "of", "في") and any(
             o.kind == "actor" and o.end == m.start - 1 for o in s.mentions):
         return True  # the party that speaks, just before its words (not "a convoy of US forces in X")
-    if _spoken_at(s, m) or _province_of(s, m.start) or (m.end < len(s.toks) and s.toks[m.end] in place_words().speaks):
-        # where the speaker spoke; "#WilayatRaqqah", a group's province; "Shuhada Yarmouk", a brigade's
-        # name; "Tel Aviv says it hit ...", a city that speaks for its government
+    if _province_of(s, m.start) or (m.end < len(s.toks) and s.toks[m.end] in place_words().speaks):
+        # "#WilayatRaqqah", a group's province; "Shuhada Yarmouk", a brigade's name; "Tel Aviv says it
+        # hit ...", a city that speaks for its government
         return True
     written, at = _written_at(s, m)
     return at >= 0 and bool(place_words().named.match(s.original, at + len(written)))
@@ -210,14 +230,18 @@ _MISSION = frozenset({"embassy", "embassies", "consulate", "consulates", "سفا
 
 
 def _spoken_at(s: Sentence, m: Mention) -> bool:
-    """"told a press conference in Baghdad", «في مؤتمر صحفي في بغداد»: where the speaker spoke (not
-    "targeted a generals' meeting in Latakia": the meeting was attacked there)."""
+    """"told a press conference in Baghdad", «في مؤتمر صحفي في بغداد», "a press conference with
+    Netanyahu in Tel Aviv": where the speaker spoke (not "targeted a generals' meeting in Latakia":
+    the meeting was attacked there)."""
     if m.start < 2 or s.toks[m.start - 1] not in place_words().speech_at:
         return False
-    said = place_words().speech.search(" ".join(s.toks[max(m.start - 5, 0):m.start - 1]))
+    window = " ".join(s.toks[max(m.start - 9, 0):m.start - 1])
+    said = place_words().speech_with.search(window)
     if said is None:
         return False
-    words = s.norm[:s.starts[m.start - 1]].split()[-8:] if s.starts else []
+    # the words before the speech ("targeted a generals' meeting in Latakia" was an attack there)
+    at = m.start - 1 - len(window[said.start():].split())
+    words = s.toks[max(at - 6, 0):at + 2]
     return not any(w in place_words().where_before or w in place_words().attacks or w in place_words().aimed for w in words)
 
 
@@ -346,7 +370,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
             and (m.id not in speaking or (m.id in again and (m.start, m.end) not in parties) or _marked(s, m.start, m.end))
             and (m.start, m.end) not in not_places and not _describes(gz, s, m) and not _spoken_at(s, m)
             and not _in_handle(s, m) and not _not_where(s, m) and not _common_word(s, m) and not _seat_mood(s, m)
-            and not (m.id == own and _fire_at_own(s, m.start))]
+            and not (m.id == own and _fire_at_own(s, m.start)) and not _ship_name(gz, s, m)]
     if not kept and speaking and "#" in s.original and written_place(s, span, gz) is None:
         # "... hit a gathering of the militia #Baghdad https://...": with no other place, a capital
         # among a tweet's closing hashtags tags where (it does not speak for its government)
@@ -735,9 +759,11 @@ def _seat_mood(s: Sentence, m: Mention) -> bool:
 
 def _tier(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> int | None:
     """How a mention says where: 0 marked as a place ("in Iraq"), 1 bare, 2 weak ("Iran-linked",
-    "the Gaza war"); None for no place of an attack (an answered attack's, a destination, a handle)."""
+    "the Gaza war"); None for no place of an attack (an answered attack's, a destination, a handle,
+    where the speaker spoke)."""
     if m.kind != "place" or answered_at(s, m.start) or _destination(s, m) or _in_handle(s, m) or _not_where(s, m) \
-            or _common_word(s, m) or government_seat(s, m) or _verb_before(s, m):
+            or _common_word(s, m) or government_seat(s, m) or _verb_before(s, m) or _spoken_at(s, m) \
+            or _ship_name(gz, s, m):
         return None
     if _describes(gz, s, m) or _inside_name(gz, s, m, titled) or _weak(s, m):
         return 2

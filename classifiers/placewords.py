@@ -26,6 +26,7 @@ class PlaceWords:
     arabic_kind: frozenset[str]
     aimed: frozenset[str]
     speech: re.Pattern[str]
+    speech_with: re.Pattern[str]
     speech_at: frozenset[str]
     answered: re.Pattern[str]
     past_deeds: re.Pattern[str]
@@ -68,11 +69,14 @@ def place_words() -> PlaceWords:
                           + attacks + r")(?!\w)")
     past_deeds = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["past_deeds"]) + r")(?!\w)")
     speech = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["speech_nouns"]) + r")$")
+    # "a press conference with Netanyahu in Tel Aviv", "a speech to his followers on Friday in Beirut"
+    speech_with = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["speech_nouns"])
+                             + r")(?: (?:with|alongside|to|before)(?: \S+){1,4}?)?(?: on \S+)?$")
     return PlaceWords(
         where_before=norm("where_before"), modifiers=modifiers, owned=owned, site_nouns=nouns,
         arabic_heads=frozenset(raw["arabic_name_heads"]), not_heads=frozenset(raw["not_place_heads"]),
         arabic_generic=frozenset(raw["arabic_generic"]), arabic_kind=frozenset(raw["arabic_kind"]), aimed=norm("aimed"),
-        speech=speech, speech_at=norm("speech_at"),
+        speech=speech, speech_with=speech_with, speech_at=norm("speech_at"),
         answered=answered, past_deeds=past_deeds, area_of=norm("area_of"), named=named, origin=origin, origin_before=norm("origin_before"), fired_toward=norm("fired_toward"),
         blame=norm("blame"), attacks=norm("attacks"), of_fr=norm("of_fr"),
         destination=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["destination"]) + r")$"),

@@ -904,3 +904,36 @@ def test_an_arabic_capital_after_a_verb_of_saying_speaks_and_is_not_where(classi
 def test_a_persian_city_word_still_names_a_city(classifier: Classifier) -> None:
     text = "سپاه پاسداران مسئولیت حمله به مقر تروریست‌ها در شهر اربیل را بر عهده گرفت ."
     assert places(classifier, text) == ["Erbil"]
+
+
+# -- where the speaker spoke, an earlier event, a warship's name --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "At a press conference with the Israeli prime minister in Tel Aviv, the US secretary of state said Hamas "
+    "carried out the massacre.",
+    "Hezbollah's leader gave a speech to his followers on Friday in Lebanon in which he blamed Israel for the "
+    "massacre.",
+])
+def test_where_the_speaker_spoke_is_no_place_of_the_attack(classifier: Classifier, text: str) -> None:
+    assert places(classifier, text) == [None]
+
+
+def test_a_meeting_that_was_struck_keeps_its_place(classifier: Classifier) -> None:
+    text = "IDF jets struck a meeting of Hezbollah commanders in Nabatieh."
+    assert places(classifier, text, source_actor="israel") == ["Nabatieh"]
+
+
+def test_the_place_of_an_earlier_capture_is_not_where(classifier: Classifier) -> None:
+    text = "Kyiv denied that Russian troops had taken the village, Moscow's biggest gain since the capture of Avdiivka."
+    assert "Avdiivka" not in places(classifier, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ukraine said it had destroyed a Russian landing ship, the Novorossiysk, in the port of Sevastopol.",
+     "Sevastopol"),
+    ("Ukraine's air force claims to have struck the Novorossiysk landing ship.", None),
+    # a ship named after nothing, hit near a town: the town
+    ("The Houthis said they attacked a ship near Hodeidah.", "Hodeidah"),
+])
+def test_a_warship_named_after_a_town_is_no_place(classifier: Classifier, text: str, place: str | None) -> None:
+    assert places(classifier, text) == [place]
