@@ -96,17 +96,19 @@ SPECIFIC = {"base": 0, "site": 0, "crossing": 0, "town": 1, "village": 1, "city"
              "region": 4, "country": 5, "sea": 5}
 
 # a capitalised name (or a hashtag) after a preposition of place, in the text as written; the
-# named group "strong" is a word that says a place follows ("the village of", "near", "adjacent to")
+# named group "strong" is a word that says a place follows ("the village of", "in the village Tal
+# Hamis", "near", "adjacent to")
 _NAME = (r"(?P<name>(?:(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|"
          r"southwest)(?:ern)?\s+)?#?(?:Mt\.?\s+|[Mm]ount\s+|(?:umm?|abu|tal|tel|tall|ain|ayn|deir|kafr|kfar|bir|ras|khan|beit|"
          r"jabal|jebel|wadi)\s+)?(?:al-|el-|Al-|Al |El-|as-|ash-|ad-|an-|ar-|at-|az-|ad-|ed-|es-|ez-)?[A-Z][\w'’`\-]+"
          r"(?:\s+(?:al-|el-|Al-|Al |of |El-|(?:ash|as|ad|an|ar|at|az|ed|es|ez)-|(?:al|el|ash|as|ad|an|ar|at|az|ed|es|ez|ibn|bin|abu|"
          r"umm?)\s+)?#?[A-Z][\w'’`\-]+){0,3})")
-_AREA_OF = (r"(?:town|village|city|area|region|district|province|governorate|outskirts|camp|neighbou?rhood|suburb|"
-            r"vicinity|countryside|municipality|hamlet|towns|villages|areas|mountains?|hills?|edges|surroundings)\s+of\s+")
+# (in any case: a tweet writes "the Edges of al-Bardah", "the Surroundings of #Dumayr")
+_AREA_OF = (r"(?i:town|village|city|area|region|district|province|governorate|outskirts|camp|neighbou?rhood|suburb|"
+            r"vicinity|countryside|municipality|hamlet|towns|villages|areas|mountains?|hills?|edges|surroundings)\s+(?i:of)\s+")
 LATIN_PLACE = re.compile(
     r"(?<![\w#])(?:(?P<near>near|outside|around|adjacent\s+to)|in|at|inside|on|over|off|into)\s+(?:the\s+)?"
-    r"(?P<strong>" + _AREA_OF + r")?[\"“']?" + _NAME)
+    r"(?P<strong>" + _AREA_OF + r"|(?i:village|town|hamlet)\s+(?=[#A-Z]))?[\"“']?" + _NAME)
 # "toward the Israeli city of Eilat", "the town of Qibya": a word of area and "of" say a place follows
 OF_PLACE = re.compile(r"(?<![\w#])" + _AREA_OF + r"(?:the\s+)?[\"“']?" + _NAME)
 # "along the Lebanon border", "on the border with Lebanon", "the northern border with Lebanon"

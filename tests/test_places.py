@@ -937,3 +937,12 @@ def test_the_place_of_an_earlier_capture_is_not_where(classifier: Classifier) ->
 ])
 def test_a_warship_named_after_a_town_is_no_place(classifier: Classifier, text: str, place: str | None) -> None:
     assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # "the village X" without "of", and a word of area written with a capital
+    ("Inghimasi operation on the apostate army barracks in the village Tal Shair in Makhmur area.", "Tal Shair"),
+    ("Islamic State fighters infiltrate the Village of Umm Jarad, killing 3 Kurdish fighters.", "Umm Jarad"),
+])
+def test_a_village_named_as_tweets_write_it(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
