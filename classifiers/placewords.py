@@ -97,7 +97,7 @@ SPECIFIC = {"base": 0, "site": 0, "crossing": 0, "town": 1, "village": 1, "city"
 
 # a capitalised name (or a hashtag) after a preposition of place, in the text as written; the
 # named group "strong" is a word that says a place follows ("the village of", "in the village Tal
-# Hamis", "near", "adjacent to")
+# Hamis", "near", "adjacent to", "30 km from")
 _NAME = (r"(?P<name>(?:(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast|"
          r"southwest)(?:ern)?\s+)?#?(?:Mt\.?\s+|[Mm]ount\s+|(?:umm?|abu|tal|tel|tall|ain|ayn|deir|kafr|kfar|bir|ras|khan|beit|"
          r"jabal|jebel|wadi)\s+)?(?:al-|el-|Al-|Al |El-|as-|ash-|ad-|an-|ar-|at-|az-|ad-|ed-|es-|ez-)?[A-Z][\w'’`\-]+"
@@ -107,7 +107,9 @@ _NAME = (r"(?P<name>(?:(?:north|south|east|west|northern|southern|eastern|wester
 _AREA_OF = (r"(?i:town|village|city|area|region|district|province|governorate|outskirts|camp|neighbou?rhood|suburb|"
             r"vicinity|countryside|municipality|hamlet|towns|villages|areas|mountains?|hills?|edges|surroundings)\s+(?i:of)\s+")
 LATIN_PLACE = re.compile(
-    r"(?<![\w#])(?:(?P<near>near|outside|around|adjacent\s+to)|in|at|inside|on|over|off|into)\s+(?:the\s+)?"
+    r"(?:(?P<near>(?<![\w#])(?:near|outside|around|adjacent\s+to)|(?<=\d)\s?(?i:km|kilometers|kilometres|miles)\s+"
+    r"(?:(?i:north|south|east|west|northeast|northwest|southeast|southwest)\s+)?(?:of|from))"
+    r"|(?<![\w#])(?:in|at|inside|on|over|off|into))\s+(?:the\s+)?"
     r"(?P<strong>" + _AREA_OF + r"|(?i:village|town|hamlet)\s+(?=[#A-Z]))?[\"“']?" + _NAME)
 # "toward the Israeli city of Eilat", "the town of Qibya": a word of area and "of" say a place follows
 OF_PLACE = re.compile(r"(?<![\w#])" + _AREA_OF + r"(?:the\s+)?[\"“']?" + _NAME)

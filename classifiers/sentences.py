@@ -135,7 +135,7 @@ def prepare(gz: Gazetteer, text: str) -> Sentence:
 
 _ABBREVIATIONS = {"col", "gen", "maj", "lt", "brig", "capt", "cpt", "sgt", "dr", "mr", "mrs", "ms", "st", "no", "vs",
                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
-                  "gov", "sen", "rep", "adm", "cmdr"}
+                  "gov", "sen", "rep", "adm", "cmdr", "mt"}
 # a sentence ends at . ! ? ; (Latin or Arabic) before a capital, a digit-free word or Arabic, or at a
 # newline; an ellipsis ("...", "…") is a pause inside a sentence, not its end
 _SENTENCE = re.compile(r"(?<=[.!?؟;؛])(?<![.…]\.)\s+(?=[^\s\da-z])|\n+|(?<=[.!?؟])(?<![.…]\.)(?=[\u0600-\u06ff])"

@@ -946,3 +946,14 @@ def test_a_warship_named_after_a_town_is_no_place(classifier: Classifier, text: 
 ])
 def test_a_village_named_as_tweets_write_it(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # "Mt." does not end the sentence; a distance from a name says a place follows
+    ("Islamic State fighters destroyed 2 Peshmerga vehicles at Mt. Zartak, northeast of #Mosul.",
+     "Mt. Zartak"),
+    ("Islamic State fighters shot down a regime jet 20 km from Jabal Shumariyah in the eastern countryside.",
+     "Jabal Shumariyah"),
+])
+def test_a_mountain_or_a_distance_from_a_name_says_where(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
