@@ -479,9 +479,10 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
         # sentence names goes before one another sentence names inside the area (another attack's);
         # inside a city too ("#Halab: ... points in the village of #Tel_Sabaine")
         own = _finer(s, best, span, gz) or _marked_inside(s, best, span, gz, near)
-        if own is not None and (own.isascii() or _ar_settlement(s, own)):
+        if own is not None and (own.isascii() or _ar_settlement(s, own) or _ar_placed(s, own)):
             # (an Arabic name as written only after «بلدة», «قرية», «حي»: «بلدة الشيخ بحر بريف إدلب»
-            # is the town, not Idlib's countryside; other Arabic names: the gazetteer's own place first)
+            # is the town, not Idlib's countryside; or placed by a direction from the known one: «منطقة
+            # الفرافرة غرب القاهرة»; other Arabic names: the gazetteer's own place first)
             return [(best, own)]
     wide = gz.most_specific([best], (p for p in _message_places(message) if p.id not in other_attack)) or best
     if wide.kind in ("town", "village", "city", "base", "site", "crossing"):
@@ -528,6 +529,17 @@ def _message_places(message: Callable[[], Where]) -> Iterator[PlaceRef]:
 
 
 _AR_SETTLEMENT = re.compile(r"(?:^|\s)[وفب]?(?:بلدة|قرية|حي|مخيم|بلدات|قرى)\s+$")
+
+
+# «غرب», «جنوب غربي», «في شمال»: a direction between a name and the known place it is placed by
+_AR_DIRECTION = re.compile(r"\s*(?:في\s+)?(?:(?:شمال|جنوب|شرق|غرب)ي?\s*){1,2}(?:مدينة\s+|محافظة\s+)?")
+
+
+def _ar_placed(s: Sentence, name: str) -> bool:
+    """An Arabic name as written right before a direction («منطقة الفرافرة غرب القاهرة»): a place
+    the text locates by the known one after it."""
+    at = s.original.find(name)
+    return at >= 0 and _AR_DIRECTION.match(s.original, at + len(name)) is not None
 
 
 def _ar_settlement(s: Sentence, name: str) -> bool:
@@ -641,7 +653,8 @@ def _finer(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz: Gazett
     between = s.original[at + len(name):there].lower()
     if between_words is not None:
         return name if between_words.match(between) else None
-    return name if re.search(r"\b(?:of|in|near|outside|area|district|countryside|province|outskirts)\b|,", between) else None
+    return name if re.search(r"\b(?:of|in|near|outside|area|district|countryside|province|outskirts)\b|,", between) or (
+        _AR_DIRECTION.fullmatch(between)) else None
 
 
 def _marked_inside(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz: Gazetteer,

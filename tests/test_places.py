@@ -957,3 +957,14 @@ def test_a_village_named_as_tweets_write_it(classifier: Classifier, text: str, p
 ])
 def test_a_mountain_or_a_distance_from_a_name_says_where(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # an Arabic name the text places by a direction from a known city is the finer place
+    ("تبنى تنظيم الدولة الإسلامية تفجير عبوة ناسفة في منطقة السجر غربي بغداد .", "السجر"),
+    ("وكالة أعماق : مقتل 5 جنود بهجوم في منطقة البوعلي جنوب غرب الرمادي .", "البوعلي"),
+    # with no direction after it, the known city stays first
+    ("تبنى تنظيم الدولة الإسلامية تفجير عبوة ناسفة في منطقة السجر في بغداد .", "Baghdad"),
+])
+def test_an_arabic_name_placed_by_a_direction_from_a_city(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
