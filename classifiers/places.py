@@ -653,6 +653,8 @@ def _finer(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz: Gazett
     between = s.original[at + len(name):there].lower()
     if between_words is not None:
         return name if between_words.match(between) else None
+    if place_words().speaks.intersection(between.split()):
+        return None  # "Free Whores of #Kurdistan' claims responsibility of #Ankara": a clause between them
     return name if re.search(r"\b(?:of|in|near|outside|area|district|countryside|province|outskirts)\b|,", between) or (
         _AR_DIRECTION.fullmatch(between)) else None
 

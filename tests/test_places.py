@@ -968,3 +968,13 @@ def test_a_mountain_or_a_distance_from_a_name_says_where(classifier: Classifier,
 ])
 def test_an_arabic_name_placed_by_a_direction_from_a_city(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the hashtag in a new group's name, before its words of claiming, is not a finer place of the city
+    ("Lions of #Zagros claims responsibility of #Kayseri bombing that killed 13 soldiers.", "Kayseri"),
+    # a name the text places in the city stays the finer place
+    ("IS fighters stormed regime positions in Tahtuh neighborhood in Deir Ezzor.", "Tahtuh"),
+])
+def test_a_clause_of_claiming_between_two_names_makes_neither_finer(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
