@@ -97,6 +97,13 @@ _RESPONSE = re.compile(r"(?<!\w)(?:in response to|in retaliation for|retaliation
                        r"en riposte|در پاسخ به|در تلافي)(?!\w)")
 
 
+def _after_while(s: Sentence, at: int) -> bool:
+    """A claim's words (token ``at``) come after "while", "whereas": "Tel Aviv says it hit a post in
+    Lebanon, while the group says it launched rockets at three positions" (the clause before is
+    another party's deed; not "a while ago")."""
+    return any(s.toks[k] in ("while", "whereas") and s.toks[k - 1] != "a" for k in range(1, at))
+
+
 def _country(gz: Gazetteer, actor_id: str) -> bool:
     """The actor is a state whose id is its country's place ("israel", "russia")."""
     place = gz.places.get(actor_id)
@@ -339,6 +346,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         cut = s.token_at(after)  # "Israel strikes Syria after drone attack on Eilat"
     if cut is None and stance == "claim" and (past := past_deeds_at(s.norm)) is not None:
         cut = s.token_at(past)  # "struck X, who was involved in attacks against Israel": his past deeds'
+    if cut is None and stance == "claim" and _after_while(s, cue.start):
+        cut = 0  # "X says it hit Lebanon, while the group says it fired at ...": the places before are X's
     told = told_before(s)
     targets = places_of(gz, s, cue, call.where, cut, many=stance == "claim",
                         not_places=frozenset({blamed_at}) if blamed_at else frozenset(),

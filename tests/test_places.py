@@ -978,3 +978,8 @@ def test_an_arabic_name_placed_by_a_direction_from_a_city(classifier: Classifier
 ])
 def test_a_clause_of_claiming_between_two_names_makes_neither_finer(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+def test_the_clause_before_while_is_another_deed(classifier: Classifier) -> None:
+    text = "Aid trucks reached #Zabadani in Syria, while the Islamic State claimed an attack on the heart of Kirkuk city."
+    assert places(classifier, text) == ["Kirkuk"]
