@@ -119,11 +119,11 @@ BORDER = re.compile(
     r"(?:border|boundary|frontier)\s+with\s+[A-Z][\w\-]+|[A-Z][\w]+(?:[-\u2013][A-Z][\w]+)?\s+(?:border|frontier)|"
     r"[A-Z][\w]+(?:\s[A-Z][\w]+)?['\u2019]s\s+(?:(?:northern|southern|eastern|western)\s+)?(?:border|frontier))")
 # Arabic: a name after a word that says a place follows ("in the town of", "near", "north of"),
-# not after a bare «في» (which precedes anything)
+# not after a bare «في» (which precedes anything); in a tweet, a hashtag («مدينة #البغدادي», «#الشيخ_زويد»)
 ARABIC_PLACE = re.compile(
     r"(?:(?<=\s)|^)(?:في |ب)?(?:(?:بلدة|مدينة|قرية|ريف|محافظة|منطقة|مخيم|حي|قضاء|ناحية|قرب|بالقرب من|شمال|جنوب|شرق|غرب|"
     r"شمالي|جنوبي|شرقي|غربي|قاعدة|مطار|معسكر|ثكنة|مستوطنة|ميناء)\s+){1,2}"
-    r"(?P<name>[\u0621-\u064a]{2,}(?:\s+(?:ال)[\u0621-\u064a]{2,}|\s+[\u0621-\u064a]{3,})?)")
+    r"(?P<name>#[\u0621-\u064a]{2,}(?:_[\u0621-\u064a]{2,})*|[\u0621-\u064a]{2,}(?:\s+(?:ال)[\u0621-\u064a]{2,}|\s+[\u0621-\u064a]{3,})?)")
 # Persian: a name after «روستای» (the village of), «شهر», «منطقه», «حوالی» (around) ...; one word
 # (a zero-width non-joiner keeps «خربت‌الجیر» one word), not a preposition or an adjective after it
 PERSIAN_PLACE = re.compile(

@@ -165,9 +165,9 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
                 return None  # «قاعدة خلفية لهجماتهم»: what kind of base, and no name
             while words and words[0] in generic:
                 words = words[1:]  # «في العاصمة المنامة» is Manama
-            if len(words) == 2 and (words[1] in generic or (words[0] not in place_words().arabic_heads and (
+            if len(words) == 2 and "_" not in raw and (words[1] in generic or (words[0] not in place_words().arabic_heads and (
                     not words[1].startswith("ال")))):
-                words = words[:1]  # «مدينة الرمادي غرب»: the second word is not the name's
+                words = words[:1]  # «مدينة الرمادي غرب»: the second word is not the name's (a hashtag's «#البو_عيثة» is)
         if any(w.lower() in place_words().not_names for w in words):
             return None  # "apostate #Rafidi army", "an #Inghimasi op": a party's epithet, not a place
         cut = next((k for k in range(1, len(words) - 1) if words[k] in _AREA_WORDS and words[k + 1] == "of"), None)

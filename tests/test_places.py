@@ -983,3 +983,12 @@ def test_a_clause_of_claiming_between_two_names_makes_neither_finer(classifier: 
 def test_the_clause_before_while_is_another_deed(classifier: Classifier) -> None:
     text = "Aid trucks reached #Zabadani in Syria, while the Islamic State claimed an attack on the heart of Kirkuk city."
     assert places(classifier, text) == ["Kirkuk"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a tweet's hashtag after an Arabic word of place is the name («قرب منطقة #الدولاب», «مدينة #القائم»)
+    ("ولاية الأنبار : هلاك 8 مرتدين وإحراق آليتين للجيش قرب منطقة #البوفراج", "البوفراج"),
+    ("وكالة أعماق : مقتل قيادي في الحشد في اشتباكات على أطراف منطقة #البو_عيثة", "البو عيثة"),
+])
+def test_an_arabic_hashtag_after_a_word_of_place_is_the_name(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
