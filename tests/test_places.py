@@ -992,3 +992,9 @@ def test_the_clause_before_while_is_another_deed(classifier: Classifier) -> None
 ])
 def test_an_arabic_hashtag_after_a_word_of_place_is_the_name(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+def test_entirely_after_an_arabic_village_is_no_word_of_its_name(classifier: Classifier) -> None:
+    # («خان» opens many names, «خان شيخون»: the word after it is read as the name's)
+    text = "وقالت قوات سوريا الديمقراطية إن مقاتليها سيطروا على قرية خان بالكامل بعد اشتباكات مع داعش ."
+    assert places(classifier, text) == ["خان"]
