@@ -204,12 +204,13 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             # "Turkey blamed the PKK for the Ankara bombing, but the group denied involvement": the
             # group is the armed party named before, not the capital of the bombing
             speaker = pick(gz, s, cue, "before", when, in_claim, ARMED, set()) or speaker
-        if rule.needs == "state" and speaker is not None and rule.speaker != "said":
+        if rule.needs == "state" and speaker is not None:
             from classifiers.speakers import parties, reporter
             said = reporter(s, parties(gz, s, when, in_claim, written=False))
             if said is None or not (said.id == speaker.id or said.parent == speaker.id or speaker.parent == said.id):
-                # "US conducts airstrike on ..." in the outlet's voice: the state's claim only if
-                # the message has the state speaking (decided at the end of the message)
+                # "US conducts airstrike on ...", «وكانت طائرات التحالف شنت غارات» in the outlet's voice (or a
+                # witness's, «قال سامر وهو طالب إن قوات التحالف شنت غارات»): the state's claim only if the message
+                # has the state speaking (decided at the end of the message)
                 from classifiers.frames import frame_rule
                 call.pending.append((s, Cue(frame_rule("claim"), cue.start, cue.end, speaker=speaker, subject=speaker)))
                 return []

@@ -1580,3 +1580,22 @@ def test_a_surname_that_is_an_epithet_relays_no_communique(classifier: Classifie
     """«النصيري» is also a family name: a politician's threat in a news digest is no relayed communiqué."""
     text = "هدد أسعد النصيري مدير مكتب التيار الصدري بإحراق البلاد في حال اغتيال زعيم التيار"
     assert not any(stance == "claim" for stance, _, _ in _rows(classifier, text))
+
+
+@pytest.mark.parametrize("text", [
+    "وكانت طائرات التحالف شنت غارات على مواقع الحوثيين في محافظة صعدة .",
+    "القوات الإسرائيلية شنت غارات على مدينة خان يونس الليلة الماضية .",
+    "وقال سامر يوسف وهو مدرس في البلدة إن الطائرات الروسية نفذت ثلاث غارات على السوق .",
+])
+def test_strikes_told_in_the_outlet_voice_or_by_a_bystander_are_no_claim(classifier: Classifier, text: str) -> None:
+    # the state named before «شنت غارات» did the strikes; no one of that state says so in the sentence
+    assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال الجيش الإسرائيلي إن طائراته شنت غارات على مواقع لحماس في خان يونس .", "Israel"),
+    ("شنت طائرات التحالف غارات على صعدة , وقال المتحدث باسم التحالف إن الغارات أصابت مخازن سلاح .",
+     "US-led coalition"),
+])
+def test_strikes_the_state_itself_tells_stay_its_claim(classifier: Classifier, text: str, name: str) -> None:
+    assert ("claim", name, name) in _rows(classifier, text)
