@@ -1599,3 +1599,22 @@ def test_strikes_told_in_the_outlet_voice_or_by_a_bystander_are_no_claim(classif
 ])
 def test_strikes_the_state_itself_tells_stay_its_claim(classifier: Classifier, text: str, name: str) -> None:
     assert ("claim", name, name) in _rows(classifier, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأعلنت تركيا عن بدء عملية عسكرية ضد وحدات حماية الشعب في منطقة عفرين .", "Turkey"),
+    ("وأعلنت قوات سوريا الديمقراطية بدء معركة لطرد تنظيم داعش من مدينة الطبقة .", "Syrian Democratic Forces"),
+    ("وأعلن الجيش العراقي انطلاق عمليات عسكرية لتحرير قضاء تلعفر .", "Iraq"),
+    ("وجاء القصف بعد ساعات من إعلان السعودية بدء عملية عسكرية ضد الحوثيين في اليمن .", "Saudi Arabia"),
+])
+def test_a_party_announcing_the_start_of_its_offensive_claims_it(classifier: Classifier, text: str, name: str) -> None:
+    assert ("claim", name, name) in _rows(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلنت الحكومة السورية بدء عملية التسوية في بلدات ريف دمشق .",
+    "وأعلنت الأمم المتحدة بدء عملية إجلاء المدنيين من الأحياء الشرقية .",
+    "وأعلنت تركيا بدء عملية سحب قواتها من نقطة المراقبة في مورك .",
+])
+def test_an_announced_process_that_is_no_fighting_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
