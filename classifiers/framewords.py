@@ -208,16 +208,24 @@ def load_frames() -> dict[str, FrameWords]:
         def rx(key: str, section: dict[str, list[str]] = section, arabic: bool = arabic) -> re.Pattern[str]:
             return re.compile(_alternation(section.get(key, []), arabic))
 
+        # «كثفت من قصفها», «واصلت صباح أمس قصف ...»: the same with a preposition or a time between, one more
+        # alternative of the attack verbs' pattern (each verb with each gap and noun as words of the trie would
+        # be thousands of them, and seconds more to compile)
+        gapped = "|" + _gapped(section, arabic) if section.get("continuing_gaps") else ""
+        # for the gates, which look words up: the verb with the gap after it could open such an attack
+        gapped_words = [f"{verb} {gap}" for verb in section.get("continuing_verbs", [])
+                        for gap in section.get("continuing_gaps", [])]
         gate_words = (section.get("attack_verbs", []) + section.get("communique", [])
                       + section.get("claim_verbs", []) + section.get("relay_heads", []))
         demonyms = {normalize(k): v for k, v in section.get("demonyms", {}).items()}
         out[lang] = FrameWords(
-            lang=lang, speech=rx("speech"), according=rx("according"), attack_verb=rx("attack_verbs"),
+            lang=lang, speech=rx("speech"), according=rx("according"),
+            attack_verb=re.compile(_alternation(section.get("attack_verbs", []), arabic) + gapped),
             attack_noun=rx("attack_nouns"), own_forces=rx("own_forces"), negation=rx("negation"),
             modality=rx("modality"), communique=rx("communique"), relay_heads=rx("relay_heads"), event=rx("event"),
             claim_verb=rx("claim_verbs"), claim_not=rx("claim_not"),
             demonyms=demonyms, demonym_heads=frozenset(k.split()[0] for k in demonyms if " " in k),
-            gate=re.compile(_alternation(gate_words, arabic)),
+            gate=re.compile(_alternation(gate_words, arabic) + gapped),
             bodies=rx("bodies"), others=frozenset(normalize(w) for w in section.get("others", [])),
             agents=tuple(tuple(normalize(a).split()) for a in section.get("agents", ["by"])),
             titles=frozenset(normalize(t) for t in section.get("titles", [])),
@@ -232,11 +240,18 @@ def load_frames() -> dict[str, FrameWords]:
             speaker_modifiers=frozenset(normalize(w) for w in section.get("speaker_modifiers", [])),
             speaker_construct=frozenset(normalize(w) for w in section.get("speaker_construct", [])),
             legislators=frozenset(normalize(w) for w in section.get("legislators", [])),
-            words={key: TokenSet.of(section.get(key, []), arabic) for key in (
-                "communique", "claim_verbs", "event", "speech", "according", "relay_heads", "attack_verbs",
-                "attack_nouns")},
+            words={key: TokenSet.of(section.get(key, []) + (gapped_words if key == "attack_verbs" else []), arabic)
+                   for key in ("communique", "claim_verbs", "event", "speech", "according", "relay_heads",
+                               "attack_verbs", "attack_nouns")},
         )
     return out
+
+
+def _gapped(section: dict[str, list[str]], arabic: bool) -> str:
+    """A verb of carrying on, one of the words that may stand after it, and the attack it carries on."""
+    gaps = "|".join(re.escape(normalize(g)) for g in section["continuing_gaps"])
+    return (f"{_alternation(section.get('continuing_verbs', []), arabic)} (?:{gaps}) "
+            f"{_alternation(section.get('continued_attacks', []), arabic)}")
 
 
 @lru_cache(maxsize=1)

@@ -1618,3 +1618,21 @@ def test_a_party_announcing_the_start_of_its_offensive_claims_it(classifier: Cla
 ])
 def test_an_announced_process_that_is_no_fighting_is_no_claim(classifier: Classifier, text: str) -> None:
     assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال الجيش الإسرائيلي إن المدفعية واصلت صباح أمس قصف أطراف بلدة بيت حانون .", "Israel"),
+    ("وقالت وزارة الدفاع التركية إن مقاتلاتها كثفت من غاراتها على مواقع حزب العمال الكردستاني في قنديل .", "Turkey"),
+    ("وذكرت وزارة الدفاع الروسية أن قاذفاتها جددت اليوم ضرباتها على مقرات داعش قرب الميادين .", "Russia"),
+])
+def test_carrying_on_an_attack_past_a_time_or_a_preposition_is_its_claim(classifier: Classifier, text: str,
+                                                                          name: str) -> None:
+    assert _rows(classifier, text) == [("claim", name, name)]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الجيش إنه واصل من جهته تقديم المساعدات للنازحين في المخيم .",
+    "وكانت قوات النظام قد كثفت من قصفها على بلدات الغوطة الشرقية .",
+])
+def test_carrying_on_aid_or_an_attack_no_one_tells_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
