@@ -584,6 +584,12 @@ def _owned_participle(s: Sentence, ok: list[tuple[Mention, ActorRef]], t: int, e
     return s.toks[first - 1] == "of" and (end >= len(s.toks) or punctuated(s, end) or s.toks[end] in _NOTHING_HIT)
 
 
+# «عملية السلام», «العملية السياسية», «عملية الإجلاء»: the processes «عملية» names that are no military operation
+_AR_PROCESSES = frozenset({"السلام", "سلام", "السياسيه", "سياسيه", "التسويه", "تسويه", "الانتقال", "الانتقاليه",
+                           "انتقاليه", "الانتخابيه", "انتخابيه", "التفاوض", "التفاوضيه", "الدستوريه", "الاصلاح",
+                           "المصالحه", "الاعمار", "الاجلاء", "اجلاء", "تبادل", "التبادل", "الاقتراع", "التصويت",
+                           "جراحيه", "الجراحيه", "التسجيل", "الاحصاء", "الانسحاب", "السحب", "التسليم", "الاغاثه"})
+
 # «مقاتليه», «عناصرها»: a party's own fighters as the subject a complementiser puts before its verb
 _AR_OWN_FIGHTERS = frozenset({"مقاتليه", "مقاتليها", "مقاتليهم", "مقاتلينا", "عناصره", "عناصرها", "عناصرهم", "عناصرنا",
                               "مجاهديه", "مجاهديها", "مجاهدينا", "جنوده", "جنودها", "جنودنا", "قواته", "قواتها", "قواتنا"})
@@ -885,6 +891,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
         if _blocked(s, fw, t - 4, m.start()):
             continue
+        if fw.lang == "ar" and end < len(s.toks) and s.toks[end] in _AR_PROCESSES and s.toks[end - 1].endswith("عمليه"):
+            continue  # «المنسق الخاص للأمم المتحدة لعملية السلام»: the peace process, no operation of the UN's
         # not "Syria: drone attack kills 80" (the head that speaks, a colon before the noun)
         adjective = [r for mn, r in ok if (mn.end == t or (t - 3 <= mn.end < t and all(
             w in _MODIFIERS or w in _EPITHETS for w in s.toks[mn.end:t]))) and not _pause(s, mn.end)

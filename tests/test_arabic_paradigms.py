@@ -1636,3 +1636,16 @@ def test_carrying_on_an_attack_past_a_time_or_a_preposition_is_its_claim(classif
 ])
 def test_carrying_on_aid_or_an_attack_no_one_tells_is_no_claim(classifier: Classifier, text: str) -> None:
     assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد المبعوث الخاص للأمم المتحدة لعملية السلام أن جولة المحادثات المقبلة ستعقد في جنيف .",
+    "وأعلنت وزارة الدفاع الروسية أن عملية الإجلاء من الأحياء الشرقية ستنتهي خلال يومين .",
+])
+def test_a_process_called_an_operation_is_no_attack(classifier: Classifier, text: str) -> None:
+    assert _rows(classifier, text) == []
+
+
+def test_an_operation_of_war_stays_one(classifier: Classifier) -> None:
+    text = "وأعلن الجيش التركي أن قواته نفذت عملية عسكرية ضد مواقع وحدات حماية الشعب في عفرين ."
+    assert ("claim", "Turkey", "Turkey") in _rows(classifier, text)
