@@ -721,6 +721,8 @@ def _claim_verb(gz: Gazetteer, s: Sentence, fw: FrameWords, ok: list[tuple[Menti
     "the bombing claimed by al-Shabaab": a claim by the party named."""
     for m in fw.claim_verb.finditer(s.norm):
         t, end = s.token_at(m.start()), s.token_at(m.end() - 1) + 1
+        if fw.lang == "ar" and s.toks[t] in _AR_ALLEGED:
+            continue  # «قتل شاب بنار الاحتلال بزعم محاولته تنفيذ عملية»: what it alleges of another, no deed it claims
         rest = s.norm[m.end():m.end() + 160]
         if not_claimed(fw, rest) or not (fw.event.search(rest) or fw.event.search(s.norm[:m.start()])):
             continue
@@ -765,6 +767,8 @@ def _claim_verb(gz: Gazetteer, s: Sentence, fw: FrameWords, ok: list[tuple[Menti
     return None
 
 
+# «بزعم», «وبزعم»: "on the claim that", a pretext the party gives for its deed against another
+_AR_ALLEGED = frozenset({"بزعم", "وبزعم", "لزعم"})
 _ON = frozenset({"on", "against", "at", "targeting"})
 _AGAINST = frozenset({"against", "targeting"})
 

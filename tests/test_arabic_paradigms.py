@@ -1649,3 +1649,13 @@ def test_a_process_called_an_operation_is_no_attack(classifier: Classifier, text
 def test_an_operation_of_war_stays_one(classifier: Classifier) -> None:
     text = "وأعلن الجيش التركي أن قواته نفذت عملية عسكرية ضد مواقع وحدات حماية الشعب في عفرين ."
     assert ("claim", "Turkey", "Turkey") in _rows(classifier, text)
+
+
+def test_a_pretext_given_for_a_killing_is_no_claim(classifier: Classifier) -> None:
+    text = "استشهاد شاب فلسطيني برصاص الجيش الإسرائيلي قرب الخليل بزعم محاولته تنفيذ عملية طعن ."
+    assert all(stance != "claim" for stance, _, _ in _rows(classifier, text))
+
+
+def test_a_claim_with_its_verb_still_claims(classifier: Classifier) -> None:
+    text = "وزعمت حركة الشباب أنها نفذت الهجوم على القاعدة العسكرية في مقديشو ."
+    assert ("claim", "al-Shabaab", "al-Shabaab") in _rows(classifier, text)
