@@ -1659,3 +1659,16 @@ def test_a_pretext_given_for_a_killing_is_no_claim(classifier: Classifier) -> No
 def test_a_claim_with_its_verb_still_claims(classifier: Classifier) -> None:
     text = "وزعمت حركة الشباب أنها نفذت الهجوم على القاعدة العسكرية في مقديشو ."
     assert ("claim", "al-Shabaab", "al-Shabaab") in _rows(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال رئيس الوزراء العراقي إن قوات التحالف موجودة لدعم عملية هزيمة داعش في الموصل .",
+    "وقالت وزارة الدفاع التركية إن قواتها تشارك في عمليات مكافحة الإرهاب مع الجيش العراقي .",
+])
+def test_the_party_an_operation_fights_is_not_its_doer(classifier: Classifier, text: str) -> None:
+    assert all(subject != IS and stance != "attribution" for stance, _, subject in _rows(classifier, text))
+
+
+def test_an_attack_of_the_party_after_it_stays_a_blame(classifier: Classifier) -> None:
+    text = "وقالت وزارة الدفاع العراقية إن هجوما لتنظيم داعش استهدف قرية قرب كركوك ."
+    assert ("attribution", "Iraq", IS) in _rows(classifier, text)
