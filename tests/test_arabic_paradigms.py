@@ -1672,3 +1672,13 @@ def test_the_party_an_operation_fights_is_not_its_doer(classifier: Classifier, t
 def test_an_attack_of_the_party_after_it_stays_a_blame(classifier: Classifier) -> None:
     text = "وقالت وزارة الدفاع العراقية إن هجوما لتنظيم داعش استهدف قرية قرب كركوك ."
     assert ("attribution", "Iraq", IS) in _rows(classifier, text)
+
+
+def test_division_13_is_a_faction_of_the_free_syrian_army(classifier: Classifier) -> None:
+    text = "وأعلنت الفرقة 13 مقتل ثمانية من عناصر حزب الله بصاروخ تاو في ريف حلب الجنوبي ."
+    assert _rows(classifier, text) == [("claim", "Free Syrian Army", "Free Syrian Army")]
+
+
+def test_another_numbered_division_is_not_it(classifier: Classifier) -> None:
+    text = "وأعلنت الفرقة 15 في الجيش العراقي مقتل عشرين مسلحا من داعش قرب الموصل ."
+    assert all(speaker != "Free Syrian Army" for _, speaker, _ in _rows(classifier, text))
