@@ -1682,3 +1682,9 @@ def test_division_13_is_a_faction_of_the_free_syrian_army(classifier: Classifier
 def test_another_numbered_division_is_not_it(classifier: Classifier) -> None:
     text = "وأعلنت الفرقة 15 في الجيش العراقي مقتل عشرين مسلحا من داعش قرب الموصل ."
     assert all(speaker != "Free Syrian Army" for _, speaker, _ in _rows(classifier, text))
+
+
+@pytest.mark.parametrize("name", ["وحدات الحماية", "وحدات الحماية الكردية"])
+def test_the_short_name_of_the_ypg(classifier: Classifier, name: str) -> None:
+    text = f"وأكد بيان {name} تدمير طائرة استطلاع تركية قرب عفرين ."
+    assert _rows(classifier, text) == [("claim", "People's Protection Units", "People's Protection Units")]
