@@ -416,6 +416,7 @@ _COUNT_WORDS = frozenset({"the", "a", "an", "of", "dozens", "scores", "hundreds"
                           "six", "seven", "eight", "nine", "ten"})
 
 
+_PARTICLES = frozenset({"down", "out", "up", "off"})
 _OBJECT_PREPOSITIONS = frozenset({"from", "against", "on", "at", "with", "over"})
 
 
@@ -440,6 +441,10 @@ def _first_conjunct(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRe
         verb = next((v for v in range(verb - 1, max(verb - 6, -1), -1) if fw.attack_verb.fullmatch(s.toks[v]) or (
             s.toks[v].endswith(("ed", "ing")) and s.toks[v] not in _PASSIVE_LIKE)), verb)
     word = s.toks[verb]
+    if word in _PARTICLES and verb > 0 and fw.attack_verb.fullmatch(" ".join(s.toks[verb - 1:verb + 1])):
+        # "claimed to have shot down an Israeli drone and launched five attacks": the phrasal verb's own
+        # subject launched them, not the drone's owner
+        verb, word = verb - 1, s.toks[verb - 1] + " " + word
     if not (fw.attack_verb.fullmatch(word) or (word.endswith(("ed", "ing")) and word not in _PASSIVE_LIKE)):
         return before, t
     # "struck Hamas headquarters and killed ...", "a strike on Hamas, dismantling Hamas, killing ...": the

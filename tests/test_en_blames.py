@@ -704,3 +704,19 @@ def test_the_agent_after_where_the_launch_came_from_is_blamed(rules: Classifier,
 def test_the_armys_own_strike_with_its_agent_after_the_place_stays_its_claim(rules: Classifier) -> None:
     assert read(rules, "Hezbollah launchers were struck in southern Lebanon by IAF fighter jets.", ARMY) == {
         ("claim", "israel", "israel")}
+
+
+# -- the subject of a phrasal verb's conjunct ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Houthis said they shot down a US MQ-9 drone and fired missiles at a tanker.",
+    "Hezbollah claimed to have shot down an Israeli Hermes drone and launched five other attacks.",
+])
+def test_the_second_verb_after_shot_down_is_the_claimants_own(rules: Classifier, text: str) -> None:
+    # the party named inside the first verb's object (the drone's owner) did not fire
+    assert not blames(rules, text)
+
+
+def test_a_party_that_opens_its_own_clause_after_and_is_still_blamed(rules: Classifier) -> None:
+    assert blames(rules, "Hezbollah said it shot down an Israeli drone and Israel launched strikes on its positions.") == {
+        ("attribution", "hezbollah", "israel")}
