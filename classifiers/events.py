@@ -683,6 +683,24 @@ _FROM_WHERE = frozenset({"from", "toward", "towards", "into", "at", "on", "in", 
 _HEDGES = frozenset({"most", "likely", "probably", "reportedly", "apparently", "allegedly", "also", "then"})
 
 
+def _launched_at_own(s: Sentence, ok: list[tuple[Mention, ActorRef]], own: ActorRef, end: int) -> bool:
+    """Whether a passive launch on an army's own channel went toward the army's side ("anti-tank
+    missiles were launched toward an IDF post", "... toward Kibbutz Manara in northern Israel"): the
+    enemy's fire, not the army's deed (not "shells were fired toward the sources of the launches")."""
+    if s.toks[end - 1] not in ("launched", "fired"):
+        return False
+    at = next((i for i in range(end, min(end + 4, len(s.toks))) if s.toks[i] in _TOWARD), None)
+    if at is None:
+        return False
+    return any(at < m.start <= at + 5 and same_party(r, own) for m, r in ok) or bool(
+        _HOME.intersection(s.toks[at + 1:at + 4]))
+
+
+_TOWARD = frozenset({"toward", "towards", "at", "into"})
+# the home front a launch is aimed at: "toward Kibbutz Manara", "at the community of Shtula"
+_HOME = frozenset({"kibbutz", "moshav", "community", "communities", "residents", "civilians"})
+
+
 def _passive_before(s: Sentence, t: int) -> bool:
     """Whether an auxiliary of the passive stands before the verb at ``t``, past hedges ("was most
     likely launched", "were reportedly fired")."""
@@ -812,7 +830,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False and passive:
             # "Hezbollah compounds were struck": the party named is the target; on an army's own
             # channel the unnamed doer is the army ("terrorists were eliminated")
-            if own is not None and (s.toks[t] not in ("killed", "kills", "kill") or _ENEMY.intersection(s.toks[max(t - 4, 0):t])):
+            if own is not None and (s.toks[t] not in ("killed", "kills", "kill") or _ENEMY.intersection(s.toks[max(t - 4, 0):t])) \
+                    and not _launched_at_own(s, ok, own, end):
                 # "four terrorists were killed" (not "two soldiers were killed": the army's own dead)
                 found.append((t, end, None, False))
             continue

@@ -380,6 +380,23 @@ def test_an_army_channel_s_own_dead_plans_and_threats_claim_nothing(classifier: 
     assert not claims(classifier, text, source_actor="israel")
 
 
+@pytest.mark.parametrize("text", [
+    "A short while ago, two anti-tank missiles were launched toward an IDF post near Metula. No injuries were reported.",
+    "Earlier today, several rockets were fired toward Kibbutz Sasa in northern Israel.",
+    "A mortar shell was fired at IDF soldiers operating near the fence.",
+])
+def test_an_army_channel_s_report_of_fire_at_its_own_side_claims_nothing(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text, source_actor="israel")
+
+
+@pytest.mark.parametrize("text", [
+    "In response, artillery shells were fired toward the sources of the launches in Lebanon.",
+    "Overnight, interceptors were launched at the hostile aircraft over the sea.",
+])
+def test_an_army_channel_s_own_fire_told_in_the_passive_is_its_claim(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text, source_actor="israel") == {"israel"}
+
+
 def test_the_second_verb_of_a_group_s_raid_is_still_the_group_s(classifier: Classifier) -> None:
     text = "#AmaqAgency Islamic State fighters killed 23 Iraqi soldiers and destroyed 6 vehicles near Baiji"
     result = classifier.classify(text, None, None, None, learned=False)
