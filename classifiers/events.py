@@ -254,6 +254,22 @@ def _placed_forces(fw: FrameWords, between: list[str]) -> bool:
 # verbs that tell an attack only with an attack as their object ("ordered the strikes")
 # "led" only as "led the/a ..." (not "US-led"), and only before an attack: "led a number of operations"
 _NEEDS_ATTACK = frozenset({"ordered", "directed", "directs", "planned", "plans", "commanded", "led"})
+# verbs of doing that tell an attack only with an attack noun as their object or, in the passive, subject
+_CARRY = frozenset({"conducted", "conducts", "conduct", "conducting", "carried", "carries", "carry", "carrying"})
+_FIRE = re.compile(r"(?<!\w)(?:launch(?:es)?|fire|rockets?|missiles?|shells?|shooting)(?!\w)")
+
+
+def _carries_attack(s: Sentence, fw: FrameWords, t: int, end: int) -> bool:
+    """Whether "conducted", "carried out" at ``t`` tells an attack: an attack or a launch its object or
+    subject ("conducted strikes", "launches were carried out"), or in a relative clause of an attack
+    ("the operation in the hospital, in which the troops are conducting searches"); not "conducted a
+    situational assessment", "carried out an emergency landing", "carry out scans"."""
+    lo = max(t - 6, 0)
+    which = next((i for i in range(t - 1, lo - 1, -1) if s.toks[i] == "which"), None)
+    if which is not None:
+        lo = max(which - 12, 0)  # the antecedent, with its own phrases of where and against whom
+    near = " ".join(s.toks[lo:end + 6])
+    return bool(fw.attack_noun.search(near) or _FIRE.search(near))
 _AUXILIARIES = frozenset({"have", "has", "had", "also", "successfully", "then"})
 
 
@@ -777,6 +793,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         if s.toks[t] in _NEEDS_ATTACK and not fw.attack_noun.search(" ".join(s.toks[end:end + 6])):
             continue  # "it had ordered staff to leave": an order, a plan, no attack
+        if s.toks[t] in _CARRY and not _carries_attack(s, fw, t, end):
+            continue  # "conducted a situational assessment", "carried out an emergency landing": no attack done
         if not arabic and _a_noun(s, fw, ok, t):
             continue  # "struck Hezbollah terror targets": a noun, not the verb "targets"
         if not arabic and s.toks[t].endswith("ing") and punctuated(s, t):

@@ -390,6 +390,25 @@ def test_an_army_channel_s_report_of_fire_at_its_own_side_claims_nothing(classif
 
 
 @pytest.mark.parametrize("text", [
+    "The Chief of the General Staff is conducting a situational assessment in the Southern Command.",
+    "This morning, an IAF helicopter carried out an emergency landing in an open area near Beersheba.",
+    "Following the shooting near Ariel, IDF soldiers are continuing to carry out searches in the area.",
+    "The drill was conducted together with the Home Front Command in the Galilee.",
+])
+def test_an_army_channel_conducting_no_attack_claims_nothing(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text, source_actor="israel")
+
+
+@pytest.mark.parametrize("text", [
+    "IDF troops conducted a targeted raid on a Hamas compound in Beit Hanoun.",
+    "The troops are continuing the precise operation against Hamas in the Rantisi hospital, in which they are "
+    "conducting searches for weapons.",
+])
+def test_an_army_channel_conducting_an_attack_claims_it(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text, source_actor="israel") == {"israel"}
+
+
+@pytest.mark.parametrize("text", [
     "In response, artillery shells were fired toward the sources of the launches in Lebanon.",
     "Overnight, interceptors were launched at the hostile aircraft over the sea.",
 ])
