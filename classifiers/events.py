@@ -712,6 +712,9 @@ def _launched_at_own(s: Sentence, ok: list[tuple[Mention, ActorRef]], own: Actor
         _HOME.intersection(s.toks[at + 1:at + 4]))
 
 
+# "brigades for operational activities", "during IDF activity in the area, a soldier was injured": what
+# the forces were about when something else happened, no attack they report
+_CIRCUMSTANCE = frozenset({"for", "during"})
 _TOWARD = frozenset({"toward", "towards", "at", "into"})
 # the home front a launch is aimed at: "toward Kibbutz Manara", "at the community of Shtula"
 _HOME = frozenset({"kibbutz", "moshav", "community", "communities", "residents", "civilians"})
@@ -971,6 +974,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             and not fw.according.fullmatch(s.toks[end]))  # nor «هجوم , بحسب المرصد»: the one who reports it
             ] if arabic else []
         doers = by or adjective or after
+        if doers and own is not None and same_party(doers[0], own) and not _CIRCUMSTANCE.isdisjoint(
+                s.toks[max(t - 4, 0):t]):
+            continue  # "during routine IDF activity near Tubas, a device detonated": no attack of its own told
         if doers:
             found.append((t, end, doers[0], False))
         elif fw.lang == "ar" and by_at is not None and by_at + size < len(s.toks) and fw.own_forces.fullmatch(
@@ -978,7 +984,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # «بعد غارة نفذتها طائراتها», «الغارات التي شنتها مقاتلاتنا»: the speaker's own forces the agent
             found.append((t, end, None, False))
         elif own is not None and t > 0 and s.toks[t - 1] not in _VICTIM and not fw.negation.search(s.norm) and (
-                "for" not in s.toks[max(t - 2, 0):t]) and not _HURT.intersection(s.toks[max(t - 6, 0):t]) and (
+                _CIRCUMSTANCE.isdisjoint(s.toks[max(t - 3, 0):t])) and not _HURT.intersection(s.toks[max(t - 6, 0):t]) and (
                 any(same_party(r, own) for mn, r in ok if mn.end <= t and t - mn.end <= 6 and mn.alias not in fw.demonyms)
                 or fw.own_forces.search(s.norm, s.starts[max(t - 6, 0)], m.start())):
             # "IDF troops are continuing the operation in ...": not "killed in a drone strike",

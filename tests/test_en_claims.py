@@ -366,6 +366,7 @@ def test_a_claim_with_ops_or_a_bare_pronoun(classifier: Classifier, text: str, w
     "The soldiers of the 213th and 740th Brigades eliminated terrorists and destroyed launch posts.",
     "Earlier today, observation soldiers spotted a terrorist cell approaching the border fence. Three terrorists were killed.",
     "08:15The IDF and ISA Eliminate Two Senior Hamas Commanders in Jabalia",
+    "During the activity in Tubas, IDF troops eliminated three terrorists.",
 ])
 def test_an_army_channel_claims_its_own_operations(classifier: Classifier, text: str) -> None:
     assert claims(classifier, text, source_actor="israel") == {"israel"}
@@ -375,6 +376,7 @@ def test_an_army_channel_claims_its_own_operations(classifier: Classifier, text:
     "Earlier today, two soldiers were killed during operational activity in the northern Gaza Strip.",
     "The army is calling up two reserve brigades for operational activities on the northern front.",
     "Hamas vowed to eliminate the soldiers who entered the camp.",
+    "During routine IDF activity near Tubas, an explosive device detonated, injuring two soldiers lightly.",
 ])
 def test_an_army_channel_s_own_dead_plans_and_threats_claim_nothing(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text, source_actor="israel")
