@@ -59,8 +59,12 @@ _RETWEET = re.compile(r"^(?:RT )?@\w+:\s*|https?://\S+")
 _HEAD_COLON = re.compile(r"(?<![\d/])[:：](?!//|\d)")
 _ITS_BODY = re.compile(r"(?<!\w)(?:its|their) (?:\w+ )?(?:ministry|military|army|spokesman|spokesperson|command|office|"
                        r"officials|government|statement) (?:said|says|announced|stated|added|confirmed)(?!\w)")
-_DONE_BY_OTHERS = re.compile(r"(?<!\w)(?:killed|wounded|injured|hit|struck|targeted|destroyed) by (?:the )?(?:\w+ )?"
-                             r"(?:air ?strikes?|strikes?|planes?|jets?|warplanes?|shelling|bombing|raids?|aircraft|drones?)"
+_DONE_BY_OTHERS = re.compile(r"(?<!\w)(?:(?:killed|wounded|injured|hit|struck|targeted|destroyed) by (?:the )?(?:\w+ )?"
+                             r"(?:air ?strikes?|strikes?|planes?|jets?|warplanes?|shelling|bombing|raids?|aircraft|drones?)|"
+                             # "four dead and three wounded after the bombing of Rafidhi airstrikes": the toll of
+                             # the enemy's air raids (the group has no aircraft)
+                             r"(?:dead|killed|wounded|injured|martyred) (?:\w+ ){0,3}?(?:after|in|during|from) (?:the )?"
+                             r"(?:bombing of )?(?:\w+ ){0,2}?(?:air ?strikes?|warplanes?|air raids?|aerial bombardment))"
                              r"(?!\w)")
 # a province's civil business in its own media (the Hisba burns cigarettes, an office destroys
 # expired food): no attack, whatever the verb

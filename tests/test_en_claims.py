@@ -120,6 +120,7 @@ def test_a_communique_titled_with_a_deed_is_the_groups_claim(classifier: Classif
 @pytest.mark.parametrize("text", [
     "When #IS kills the kuffar they cry terror, when the crusaders kill Muslims they call it freedom",
     "#Amaq\nAirstrikes kill six civilians near Manbij",
+    "Five martyred in the bombing of Crusader warplanes that struck a bakery in Mosul.",
 ])
 def test_a_supporters_argument_or_an_air_raid_relayed_is_not_the_groups_claim(classifier: Classifier,
                                                                                text: str) -> None:
