@@ -265,6 +265,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             # "Iraqi officials said Turkey's ministry announced its jets struck ...": the speech
             # verb nearest before the attack governs it
             speaker = max(nearer, key=lambda v: v[0])[1]
+        if speaker is not None and speaker.id == UNNAMED_PEOPLE:
+            continue  # «قال شهود إن طائرات إسرائيلية قصفت»: witnesses and activists are no party (the guide)
         if speaker is None and call.own is not None and call.own.kind in STATE | ARMED:
             speaker = call.own  # the channel's own voice: an army's post about its strikes
         if speaker is None and doer is not None and doer.kind in STATE | ARMED and not infinitive:
@@ -577,14 +579,19 @@ def _of_attack(s: Sentence, fw: FrameWords, i: int) -> bool:
                 or word in fw.doer_nouns or word in fw.manner)
 
 
-# «قال شهود», «أفاد ناشطون», «قال سكان محليون», «بحسب ناشطين»: people the text names as no party; their word
-# of a named party's attack is their blame of it, the speaker as written. Not «مصادر» («قالت مصادر محلية»,
+# «قال شهود», «أفاد ناشطون», «قال سكان محليون», «بحسب ناشطين»: people the text names as no party. Their word
+# of a named party's attack is no one's statement (the guide's parties are the sides and their voices; its
+# labels give witnesses', activists' and residents' reports no stance), but it is theirs: the outlet's
+# sentence does not become the doer's claim. One activist named («الناشط سامر الإدلبي») and a local
+# media office («مركز إدلب الإعلامي») speak as written. Not «مصادر» («قالت مصادر محلية»,
 # «أكدت المصادر الميدانية»): whose sources they are the text mostly does not say (tried: one false blame on
 # the blind check for three right ones on unlabelled text)
 _AR_UNNAMED = frozenset({"شهود", "الشهود", "ناشطون", "ناشطين", "الناشطون", "الناشطين", "نشطاء", "النشطاء", "ناشط",
                          "الناشط", "ناشطه", "الناشطه",
                          "سكان", "السكان", "اهالي", "الاهالي", "مسعفون", "مسعفين", "اطباء", "تنسيقيات", "تنسيقيه",
                          "معارضون", "مراقبون"})
+UNNAMED_PEOPLE = "unnamed-people"
+_AR_ONE_ACTIVIST = frozenset({"ناشط", "الناشط", "ناشطه", "الناشطه"})
 _AR_OFFICIAL = frozenset({"امنيه", "امني", "عسكريه", "عسكري", "رسميه", "رسمي", "حكوميه", "حكومي", "الامنيه",
                           "العسكريه", "الرسميه", "الحكوميه", "حكومه", "الحكومه", "بالجيش", "الجيش", "الشرطه",
                           "بالشرطه", "مسوول", "مسووله", "دبلوماسيه", "دبلوماسي", "استخباراتيه", "استخباري"})
@@ -667,7 +674,10 @@ def _unnamed_reporter(s: Sentence, fw: FrameWords, scope: list[int]) -> ActorRef
             continue  # «قال شهود» with no clause after it (nor «أفاد ناشطون بقصف ...», the attack told)
         scope[0] = 0 if according else i
         written = s.written.get((i, end), " ".join(toks[i:end]))
-        return ActorRef("unnamed", written, False, "unnamed", None, written)
+        # one activist the text names («الناشط سامر الإدلبي») speaks as a person; people it leaves unnamed
+        # (witnesses, activists, residents) are no party: the labels give their word no stance
+        who = "unnamed" if word in _AR_ONE_ACTIVIST else UNNAMED_PEOPLE
+        return ActorRef(who, written, False, "unnamed", None, written)
     return None
 
 
