@@ -1582,6 +1582,26 @@ def test_a_relayed_communiques_deed_in_its_own_titles_is_the_groups_claim(classi
     assert ("claim", IS, IS) in _rows(classifier, text)
 
 
+@pytest.mark.parametrize("text", [
+    "#ولاية_كركوك / إحراق ثلاث آليات للروافض قرب قرية البشير",
+    "#ولاية_دجلة / دك تجمعات للمرتدين بقذائف الهاون جنوب الموصل",
+    "#عاجل / ولاية #الجزيرة / صد محاولة تقدم للحشد الرافضي غرب #تلعفر",
+    "#وكالة_أعماق هجمات انغماسية لمقاتلي الدولة الإسلامية على مواقع الجيش في مدينة بيجي",
+    "#عاجل / ولاية #حلب / هلكى الصحوات قرب بلدة مارع بريف حلب الشمالي",
+])
+def test_more_of_a_provinces_titles_of_its_deeds_are_the_groups_claim(classifier: Classifier, text: str) -> None:
+    """The provinces and Amaq also title a deed «إحراق», «دك», «صد», «هلكى», «هجمات انغماسية»."""
+    assert ("claim", IS, IS) in _rows(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "قام محتجون بإحراق إطارات في شوارع ولاية الخرطوم احتجاجا على الغلاء",
+    "صد حارس المرمى محاولة تقدم للفريق المنافس في الدقيقة الأخيرة",
+])
+def test_a_burning_or_a_parry_with_no_group_named_relays_no_communique(classifier: Classifier, text: str) -> None:
+    assert _rows(classifier, text) == []
+
+
 def test_a_surname_that_is_an_epithet_relays_no_communique(classifier: Classifier) -> None:
     """«النصيري» is also a family name: a politician's threat in a news digest is no relayed communiqué."""
     text = "هدد أسعد النصيري مدير مكتب التيار الصدري بإحراق البلاد في حال اغتيال زعيم التيار"
