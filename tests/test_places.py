@@ -994,6 +994,15 @@ def test_an_arabic_hashtag_after_a_word_of_place_is_the_name(classifier: Classif
     assert places(classifier, text) == [place]
 
 
+@pytest.mark.parametrize("text", [
+    "وكالة أعماق : هجوم انغماسي على ثكنة للجيش العراقي في ناحية الكرمة شمال شرقي الفلوجة .",
+    "تبنى تنظيم الدولة الإسلامية تفجير عبوة ناسفة على دورية للشرطة في الكرمة .",
+])
+def test_karma_is_the_anbar_town_not_a_syrian_one(classifier: Classifier, text: str) -> None:
+    """GeoNames gives «الكرمة» to Maharda in Hama too; the texts mean the town by Fallujah."""
+    assert places(classifier, text) == ["Karma (Anbar)"]
+
+
 def test_entirely_after_an_arabic_village_is_no_word_of_its_name(classifier: Classifier) -> None:
     # («خان» opens many names, «خان شيخون»: the word after it is read as the name's)
     text = "وقالت قوات سوريا الديمقراطية إن مقاتليها سيطروا على قرية خان بالكامل بعد اشتباكات مع داعش ."
