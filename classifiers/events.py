@@ -615,6 +615,8 @@ _AR_PROCESSES = frozenset({"السلام", "سلام", "السياسيه", "سي
 _AR_OWN_FIGHTERS = frozenset({"مقاتليه", "مقاتليها", "مقاتليهم", "مقاتلينا", "عناصره", "عناصرها", "عناصرهم", "عناصرنا",
                               "مجاهديه", "مجاهديها", "مجاهدينا", "جنوده", "جنودها", "جنودنا", "قواته", "قواتها", "قواتنا"})
 # what follows «قتلوا» read as the passive: where, when, how or by whom they were killed
+# prepositions that take a verbal noun, never a verb: «إثر قصف», «جراء قصف», «عقب هجوم», «بعد استهداف»
+_AR_NOUN_AFTER = frozenset({"اثر", "جراء", "عقب", "بعد", "خلال", "نتيجه", "بسبب", "اثناء", "اعقاب", "لدي"})
 _AR_PASSIVE_NEXT = frozenset({"في", "خلال", "جراء", "اثر", "علي", "بعد", "قبل", "اثناء", "عندما", "حين", "بنيران",
                               "بقصف", "بغاره", "بغارات", "بانفجار", "برصاص", "وجرح", "واصيب", "واصيبوا", "او", "من",
                               "منذ", "داخل", "قرب", "بالقرب", "عند", "اليوم", "امس"})
@@ -859,6 +861,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         if doer is False and t > 0 and s.toks[t - 1] in _DETERMINERS and not (
                 s.toks[t - 1] == "that" and s.toks[t].endswith("ed")):
             continue  # "an Israeli strike": a noun, read below (not "a cell that launched")
+        if doer is False and arabic and t > 0 and s.toks[t - 1] in _AR_NOUN_AFTER:
+            continue  # «قتلى من قوات النظام إثر قصف روسي»: a verbal noun after its preposition, read below
         if doer is False and not arabic and t > 0 and s.toks[t - 1] in _BEFORE_ADJECTIVE and s.toks[t].endswith("ed"):
             continue  # "chanting aboard hijacked ship", "near destroyed tanks": an adjective, no deed (not "footage of
             # destroyed tanks", a relay of its own deed)

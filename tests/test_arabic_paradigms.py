@@ -1602,6 +1602,26 @@ def test_a_burning_or_a_parry_with_no_group_named_relays_no_communique(classifie
     assert _rows(classifier, text) == []
 
 
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("وكالة أعماق : مقتل عناصر من قوات النظام إثر قصف روسي بالخطأ على مواقعهم قرب مدينة تدمر",
+     IS, "Russia"),
+    ("وكالة أعماق : سقوط قتلى وجرحى في صفوف الوحدات الكردية عقب قصف أمريكي على مواقعها في ريف الحسكة",
+     IS, "United States"),
+    ("وقال المرصد السوري لحقوق الإنسان إن قتلى سقطوا في صفوف قوات النظام جراء قصف روسي خاطئ على مواقعها",
+     "Syrian Observatory for Human Rights", "Russia"),
+])
+def test_the_party_before_a_preposition_and_its_strike_is_hit_not_striking(
+        classifier: Classifier, text: str, speaker: str, subject: str) -> None:
+    """«إثر», «جراء», «عقب» take a verbal noun: «قصف» after them is the strike, whose doer follows it («قصف
+    روسي»); the party named before the preposition is the one hit."""
+    assert ("attribution", speaker, subject) in _rows(classifier, text)
+
+
+def test_a_verb_right_after_its_doer_is_still_the_doers_strike(classifier: Classifier) -> None:
+    text = "وقال المرصد السوري لحقوق الإنسان إن قوات النظام قصفت بلدة كفرنبل بريف إدلب"
+    assert ("attribution", "Syrian Observatory for Human Rights", "Syria") in _rows(classifier, text)
+
+
 def test_a_surname_that_is_an_epithet_relays_no_communique(classifier: Classifier) -> None:
     """«النصيري» is also a family name: a politician's threat in a news digest is no relayed communiqué."""
     text = "هدد أسعد النصيري مدير مكتب التيار الصدري بإحراق البلاد في حال اغتيال زعيم التيار"
