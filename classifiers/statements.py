@@ -18,7 +18,7 @@ from classifiers.places import Where, past_deeds_at, places_of, struck_after, to
 from classifiers.sentences import Sentence
 from classifiers.speakers import SAID, coordinated, governs, parties, pick
 from classifiers.types import ActorRef, Statement
-from classifiers.unnamed import UNNAMED, written_speaker
+from classifiers.unnamed import UNNAMED, person_speaker, written_speaker
 
 ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis"})
 STATE = frozenset({"state", "official"})
@@ -268,6 +268,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 speaker = next((a for a in call.armed if not _hit_here(s, cue, a)), None) or own
         elif rule.speaker in ("said", "reported", "opening", "before", "either", "first"):
             speaker = call.carried or own
+    if speaker is None and stance == "attribution" and rule.speaker == "reported":
+        speaker = person_speaker(s, cue, call.lang)  # "Lindsey Graham said Iran was behind the attack"
     if speaker is None and stance == "attribution" and (rule.subject == "agent" or rule.speaker == "reported"):
         return []  # "missiles apparently launched by Houthi rebels" in the outlet's voice: no one blames
     subject: ActorRef | None = None

@@ -17,6 +17,7 @@ from classifiers.gazetteer import Gazetteer
 from classifiers.names import display_name, slug
 from classifiers.sentences import Sentence
 from classifiers.types import ActorRef
+from classifiers.written import title_case
 
 UNNAMED = "unnamed"
 
@@ -58,7 +59,9 @@ def written_speaker(gz: Gazetteer, s: Sentence, cue: Cue, lang: str) -> ActorRef
             span = _ending_at(s, fw, pos, arabic) or _starting_at(s, fw, end)
             if span is not None:
                 break
-    if span is None or (span[1] - span[0] == 1 and _bare(fw, s.toks[span[0]]) in _NAMED_HEADS):
+    if span is None:
+        return named_person(s, fw, cue, arabic)
+    if span[1] - span[0] == 1 and _bare(fw, s.toks[span[0]]) in _NAMED_HEADS:
         return None  # «صحيفة "..."»: a paper, a channel or an agency alone says nothing of who speaks
     for tok in s.toks[span[0]:span[1]]:
         state = fw.demonyms.get(tok)
@@ -155,3 +158,120 @@ def _adjective(tok: str, definite: bool) -> bool:
     if definite != tok.startswith("ال") or tok in _RELATIVES or tok == "الي":  # «خلصت اللجنة إلى أن»: a preposition
         return False
     return tok.endswith(("ي", "يه", "يين", "يون", "يات"))
+
+
+# A person the text names who speaks for no party the gazetteer knows: "Muqtada al-Sadr accused ...",
+# «وقال خدام إن ...». (A state's official is his state: "Iraqi Prime Minister ..." and the named heads
+# the gazetteer lists are read before this.) His name as written speaks: a person keeps his own name.
+# the words a Latin name may hold uncapitalised ("Muqtada al-Sadr", "Osama bin Laden")
+_NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "abu", "abi", "bint", "de", "van", "von", "der", "ul", "ad", "as",
+                         "ash", "ben"})
+# the words before a single name that say it is a person's ("President Trump", "Senator Graham")
+_PERSON_TITLES = frozenset({"president", "senator", "rep", "representative", "mr", "mrs", "ms", "dr", "sheikh",
+                            "cleric", "analyst", "former", "leader", "commander", "general", "gen", "colonel", "col",
+                            "activist", "journalist", "expert", "professor", "prof", "imam", "rabbi", "pope",
+                            "king", "queen", "prince", "emir", "candidate", "lawmaker", "congressman", "mp"})
+# capitalised words that name no one: outlets, a day or a month, the words a headline capitalises
+_NOT_NAMES = frozenset({"reuters", "afp", "ap", "cnn", "bbc", "axios", "bloomberg", "politico", "haaretz", "sana",
+                        "irna", "tass", "xinhua", "anadolu", "wafa", "jazeera", "arabiya", "mayadeen", "manar", "times",
+                        "post", "journal", "news", "press", "tv", "television", "agency", "channel", "report", "reports",
+                        "media", "statement", "video", "footage", "photos", "sources", "breaking", "update", "watch",
+                        "live", "exclusive", "the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that",
+                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "god", "allah", "west", "western", "international", "community",
+                        "un", "nato", "eu", "congress", "senate", "house", "parliament", "state", "department"})
+# «قال خدام إن»: Arabic words right after a verb that are no one's name (its time, a hedge, a pronoun)
+_AR_NOT_NAMES = frozenset({"اليوم", "امس", "ايضا", "كذلك", "مجددا", "سابقا", "لاحقا", "صراحه", "علنا", "علانيه",
+                           "رسميا", "كل", "بعض", "احد", "عدد", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "انه",
+                           "انها", "ان", "بان", "في", "من", "علي", "الي", "عن", "مع", "بعد", "قبل", "خلال", "عبر",
+                           "له", "لها", "لهم", "بيان", "تقرير", "تقارير", "موقع", "حساب", "صفحه", "مراسل", "مصدر",
+                           "مصادر", "مسوول", "ناشط", "ناشطون", "شهود", "خبير", "محلل", "زعيم", "عضو", "ممثل",
+                           "مندوب", "نايب", "وزير", "رييس", "قايد", "ضابط", "عنصر", "عناصر", "مقاتل", "مقاتلون",
+                           "مسلحون", "جيش", "قوات", "فصيل", "فصايل", "تنظيم", "جماعه", "حركه", "حزب", "وكاله",
+                           "صحيفه", "قناه", "اذاعه", "تلفزيون", "الذي", "التي", "الذين", "ما", "لا", "لم", "لن",
+                           "قد", "كان", "كانت", "يوم", "صباح", "مساء", "ليل", "فجر", "الاحد", "الاثنين", "الثلاثاء",
+                           "الاربعاء", "الخميس", "الجمعه", "السبت", "خلف", "وراء", "بلده", "بلاده", "نفسه",
+                           "نفسها", "جماعات", "منظمات", "هييات", "جهات", "اطراف", "دول"})
+_AR_WORD = re.compile(r"^[\u0621-\u064a]+$")
+
+
+def person_speaker(s: Sentence, cue: Cue, lang: str) -> ActorRef | None:
+    """The named person who speaks the cue (see ``named_person``), no description of one."""
+    fw = words_for(s.original, lang)
+    return named_person(s, fw, cue, bool(_ARABIC.search(s.original))) if fw is not None else None
+
+
+def named_person(s: Sentence, fw: FrameWords, cue: Cue, arabic: bool) -> ActorRef | None:
+    """The person who speaks the cue, named as written: in English the capitalised name right before
+    the cue's verb or the sentence's speech verb ("Muqtada al-Sadr accused", "Lindsey Graham said"), in
+    Arabic the name right after it up to the clause or the party blamed («وقال خدام إن»,
+    «واتهم مقتدى الصدر كتائب حزب الله»). None when the words there may be anything but a name."""
+    if not arabic and title_case(s.original):
+        return None  # "Israel Lights Up Gaza": a headline's capitals name no one
+    verbs = [cue.start] + [s.token_at(m.start()) for m in fw.speech.finditer(s.norm)]
+    for verb in verbs:
+        if arabic:
+            span = _ar_name_after(s, fw, verb + 1)
+        else:
+            at = verb
+            while at > 0 and s.toks[at - 1] in _BETWEEN:
+                at -= 1
+            span = _en_name_before(s, fw, at)
+        if span is not None:
+            return _ref(s, *span)
+    return None
+
+
+def _covered(s: Sentence, start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in s.mentions)
+
+
+def _en_name_before(s: Sentence, fw: FrameWords, at: int) -> tuple[int, int] | None:
+    """The capitalised name of a person that ends right before token ``at``: two to four words
+    ("Donald Trump", "Muqtada al-Sadr"), or one after a person's title ("Senator Graham")."""
+    start = at
+    while start > 0 and at - start < 4:
+        tok, word = s.toks[start - 1], s.cased[start - 1] if start - 1 < len(s.cased) else ""
+        if tok in _NAME_LINKS and start < at:
+            start -= 1
+            continue
+        if not (word[:1].isupper() and word.isalpha()) or tok in _NOT_NAMES or tok in _PERSON_TITLES or (
+                tok in fw.titles or tok in fw.speaker_heads or tok in fw.others or tok in fw.demonyms
+                or tok in fw.speaker_modifiers):
+            break
+        start -= 1
+    while start < at and s.toks[start] in _NAME_LINKS and not s.cased[start][:1].isupper():
+        start += 1  # ("Abu Izraeel" keeps its first word)
+    if start == at or _covered(s, start, at) or (start and s.toks[start - 1] in ("the", "of")):
+        return None  # "the head of the Catholic Church says": a body, not a name
+    if start and _covered(s, start - 1, start):
+        return None  # "Hamas leader Ismail Haniyeh" is the party's, read before this
+    if at - start == 1 and not (start > 0 and s.toks[start - 1] in _PERSON_TITLES):
+        return None  # "New reports suggest ...": one capitalised word alone may be any word
+    return start, at
+
+
+def _ar_name_after(s: Sentence, fw: FrameWords, at: int) -> tuple[int, int] | None:
+    """The Arabic name of a person that starts at token ``at`` and runs (one to three words) up to a
+    complementiser or the party the verb blames: «خدام» in «وقال خدام إن»."""
+    from classifiers.speakers import COMPLEMENTISERS  # (speakers imports this module)
+
+    toks = s.toks
+    end = at
+    while end < len(toks) and end - at < 3 and toks[end] not in COMPLEMENTISERS and not any(
+            m.start == end for m in s.mentions):
+        tok = toks[end]
+        if not _AR_WORD.match(tok) or tok in _AR_NOT_NAMES or _bare(fw, tok) in _AR_NOT_NAMES or (
+                _head(fw, tok) or tok in fw.titles or tok in fw.others or tok in fw.demonyms
+                or fw.attack_verb.fullmatch(tok) or fw.speech.fullmatch(tok)):
+            return None
+        end += 1
+    if end == at or end >= len(toks) or toks[at].startswith(("ال", "وال")):
+        return None  # «وقال البيان إن»: a noun, not a name
+    if any(not t.startswith("ال") and t.endswith("يه") for t in toks[at + 1:end]):
+        return None  # «جماعات حقوقية», «مصادر محلية»: a noun and its adjective describe, they name no one
+    closes = toks[end] in COMPLEMENTISERS or any(m.start == end and m.kind == "actor" for m in s.mentions)
+    if not closes or _covered(s, at, end):
+        return None
+    return at, end

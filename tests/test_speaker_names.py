@@ -276,3 +276,46 @@ def test_a_group_claiming_the_capitals_blast_claims(rules: Classifier) -> None:
     # "the Ankara blast": where the blast was, so the group's claim and no blame of Turkey
     text = "TAK claimed the Ankara blast in a statement posted on its website"
     assert statements(rules, text) == [("claim", "Kurdistan Freedom Falcons", "Kurdistan Freedom Falcons")]
+
+
+# -- a person named who speaks for no party of the gazetteer ---------------------------------------
+
+@pytest.mark.parametrize(("text", "stance", "name"), [
+    # the capitalised name right before the blame's verb, with the links of an Arabic name kept
+    ("Moqtada al-Sadr accused Kataib Hezbollah of the rocket attack on the Green Zone.", "attribution",
+     "Moqtada al-Sadr"),
+    ("Former Syrian vice president Abdul Halim Khaddam accused Syria of the car bombing in Beirut.", "attribution",
+     "Abdul Halim Khaddam"),
+    # before the speech verb of a reported blame
+    ("Senator Lindsey Graham said Iran was behind the drone attack on the base in Jordan.", "attribution",
+     "Lindsey Graham"),
+    ("Analyst Charles Lister said the Islamic State was behind the bombing in Qamishli.", "attribution",
+     "Charles Lister"),
+    # Arabic: the name right after the verb, up to the party blamed or the clause
+    ("واتهم مقتدى الصدر كتائب حزب الله بتنفيذ الهجوم الصاروخي على المنطقة الخضراء .", "attribution", "مقتدى الصدر"),
+    ("وقال خدام إن داعش مسؤول عن التفجير في درعا .", "attribution", "خدام"),
+])
+def test_a_named_person_speaks_as_written(rules: Classifier, text: str, stance: str, name: str) -> None:
+    assert speakers(rules, text, stance) == [(name, UNNAMED, False)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a state's official speaks for his state, named or not
+    ("Turkish President Recep Tayyip Erdogan blamed the PKK for the bombing in Ankara.", "Turkey"),
+    ("واتهم وزير الخارجية السوري وليد المعلم التحالف بقصف مواقع الجيش في دير الزور .", "Syria"),
+    # a party's leader speaks for his party
+    ("Hezbollah leader Hassan Nasrallah blamed Israel for the strike on the Dahiyeh.", "Hezbollah"),
+])
+def test_an_official_named_speaks_for_his_side(rules: Classifier, text: str, name: str) -> None:
+    assert [sp for sp, _, _ in speakers(rules, text, "attribution")] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    # a body, an outlet, a description, a noun: no one's name
+    "The head of the Catholic Church says Israeli strikes are behind the deaths of civilians in Gaza.",
+    "Reuters said Kataib Hezbollah was behind the drone attack on the base.",
+    "وقال البيان إن داعش مسؤول عن التفجير في درعا .",
+    "واتهمت جماعات حقوقية قوات التحالف بقتل المدنيين في صنعاء .",
+])
+def test_words_that_name_no_person_do_not_speak(rules: Classifier, text: str) -> None:
+    assert all(sp is None or sp[1] != UNNAMED for sp in speakers(rules, text, "attribution"))
