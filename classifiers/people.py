@@ -21,6 +21,7 @@ _NOT_NAMES = frozenset({"the", "a", "an", "in", "on", "at", "of", "and", "idf", 
                         "today", "earlier", "later", "during", "following", "after", "before", "while", "he", "she",
                         "they", "his", "her", "their", "its", "commander", "terrorist", "deputy", "head", "chief"})
 _WIDTH = 10  # words between the comma after the name and the group
+_NAME_WORDS = 6  # the words of a name: "Akram Abd Al-Rahman Husein Salamah" is six
 
 
 def members(gz: Gazetteer, s: Sentence) -> dict[str, str]:
@@ -39,7 +40,7 @@ def members(gz: Gazetteer, s: Sentence) -> dict[str, str]:
             continue
         name = []
         k = comma - 1
-        while k >= 0 and comma - k <= 4 and s.cased[k][:1].isupper() and s.toks[k] not in _NOT_NAMES:
+        while k >= 0 and comma - k <= _NAME_WORDS and s.cased[k][:1].isupper() and s.toks[k] not in _NOT_NAMES:
             name.append(s.toks[k])
             k -= 1
         if not name or any(k < n.start < comma for n in s.mentions if n.kind == "actor"):

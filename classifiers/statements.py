@@ -268,6 +268,13 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 speaker = next((a for a in call.armed if not _hit_here(s, cue, a)), None) or own
         elif rule.speaker in ("said", "reported", "opening", "before", "either", "first"):
             speaker = call.carried or own
+            from classifiers.speakers import parties
+            if (stance == "attribution" and speaker is not None and speaker is call.carried and own is not None
+                    and own.kind in STATE | ARMED and own.id != speaker.id and rule.subject == "before" and any(
+                        r.id == speaker.id for m, r in parties(gz, s, when, False) if m.end <= cue.start)):
+                # "Ismail served in Hezbollah's military wing. Ismail planned rocket launches" in an army's
+                # post: the party carried from the sentence before is the one blamed here, by the channel
+                speaker = own
     if speaker is None and stance == "attribution" and rule.speaker == "reported":
         speaker = person_speaker(s, cue, call.lang)  # "Lindsey Graham said Iran was behind the attack"
     if speaker is None and stance == "attribution" and (rule.subject == "agent" or rule.speaker == "reported"):

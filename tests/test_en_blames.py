@@ -720,3 +720,23 @@ def test_the_second_verb_after_shot_down_is_the_claimants_own(rules: Classifier,
 def test_a_party_that_opens_its_own_clause_after_and_is_still_blamed(rules: Classifier) -> None:
     assert blames(rules, "Hezbollah said it shot down an Israeli drone and Israel launched strikes on its positions.") == {
         ("attribution", "hezbollah", "israel")}
+
+
+# -- an operative's past deeds in an army's post ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("IAF jets struck and eliminated Khaled Mahmoud Said Abu Zeid Rantawi, a senior operative of Hamas' naval "
+     "force. Khaled was responsible for planning and executing shooting attacks in Israeli territory.", "hamas"),
+    # the sentence between names the group again (it is carried, yet the army blames it)
+    ("An IAF aircraft eliminated Hussein Ali Tarhini, the commander of Hezbollah's western sector. Hussein served "
+     "in several positions of Hezbollah's military wing. Hussein was involved in the promotion and planning of "
+     "rocket and anti-tank missile launches toward Israel.", "hezbollah"),
+])
+def test_an_operatives_charge_of_attacks_is_his_groups_blame(rules: Classifier, text: str, group: str) -> None:
+    assert blames(rules, text, ARMY) == {("attribution", "israel", group)}
+
+
+def test_an_operatives_charge_of_no_attack_blames_no_one(rules: Classifier) -> None:
+    text = ("IAF jets eliminated Khaled Rantawi, a senior operative of Hamas' naval force. Khaled was responsible "
+            "for funding the naval force's weapons purchases.")
+    assert not blames(rules, text, ARMY)
