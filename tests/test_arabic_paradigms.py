@@ -1734,3 +1734,21 @@ def test_another_numbered_division_is_not_it(classifier: Classifier) -> None:
 def test_the_short_name_of_the_ypg(classifier: Classifier, name: str) -> None:
     text = f"وأكد بيان {name} تدمير طائرة استطلاع تركية قرب عفرين ."
     assert _rows(classifier, text) == [("claim", "People's Protection Units", "People's Protection Units")]
+
+
+# --- a monitor's documentation ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وثقت منظمة هيومن رايتس ووتش 12 غارة جوية للتحالف الذي تقوده السعودية على أسواق ومصانع في صنعاء .",
+    "وتحققت منظمة مواطنة لحقوق الإنسان من تسع ضربات جوية للتحالف الذي تقوده السعودية على محافظة الحديدة .",
+])
+def test_what_a_monitor_documented_is_its_blame(classifier: Classifier, text: str) -> None:
+    rows = [r for r in _rows(classifier, text) if r[0] == "attribution"]
+    assert len(rows) == 1 and rows[0][1] in ("Human Rights Watch", "Mwatana for Human Rights")
+    assert rows[0][2] == "Saudi-led coalition"
+
+
+def test_a_video_documenting_a_strike_is_no_report(classifier: Classifier) -> None:
+    # «ويوثق» of a video: what the film shows, not a monitor's finding
+    text = "وبث الجيش مقطعا مصورا يوثق قصف قوات النظام لمواقع في بلدة زاكية ."
+    assert _rows(classifier, text) == []
