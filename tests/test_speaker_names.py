@@ -305,6 +305,11 @@ def test_a_named_person_speaks_as_written(rules: Classifier, text: str, stance: 
     ("واتهم وزير الخارجية السوري وليد المعلم التحالف بقصف مواقع الجيش في دير الزور .", "Syria"),
     # a party's leader speaks for his party
     ("Hezbollah leader Hassan Nasrallah blamed Israel for the strike on the Dahiyeh.", "Hezbollah"),
+    # a head of state or a minister by his name alone, as the Arabic news of his years names him
+    ("واتهم روحاني الولايات المتحدة بالوقوف وراء الهجوم على العرض العسكري في الأهواز .", "Iran"),
+    ("وحمل السيسي تنظيم داعش مسؤولية التفجير الذي استهدف الكنيسة في طنطا .", "Egypt"),
+    ("وقال العبادي إن تنظيم داعش نفذ التفجير في الكرادة .", "Iraq"),
+    ("Sisi blamed the Islamic State for the bombing of the church in Tanta.", "Egypt"),
 ])
 def test_an_official_named_speaks_for_his_side(rules: Classifier, text: str, name: str) -> None:
     assert [sp for sp, _, _ in speakers(rules, text, "attribution")] == [name]
