@@ -195,6 +195,12 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             said = pick(gz, s, cue, "before", when, in_claim, None, set())
             if said is not None and said.kind == "monitor":
                 return []  # "SOHR claims that 135 soldiers were killed ...": a monitor's count, no one's claim
+        if speaker is not None and stance == "claim" and rule.speaker == "before" and rule.needs == "state":
+            nearest = pick(gz, s, cue, "before", when, in_claim, None, set())
+            if nearest is not None and nearest.kind in ARMED and nearest.id != speaker.id:
+                # "The Pentagon said Kataib Hezbollah carried out the drone strike": the group nearer the
+                # verb did it; the state farther back reports it (its blame, the frames'), claims nothing
+                return []
         if speaker is not None and rule.speaker == "before" and stance != "claim" and _second_verb(s, cue):
             # "Mehdi Hosseini Matin said UK interests could be affected ..., but denied any Iranian
             # involvement": the subject of the first verb denies, not the party inside its clause

@@ -740,3 +740,23 @@ def test_an_operatives_charge_of_no_attack_blames_no_one(rules: Classifier) -> N
     text = ("IAF jets eliminated Khaled Rantawi, a senior operative of Hamas' naval force. Khaled was responsible "
             "for funding the naval force's weapons purchases.")
     assert not blames(rules, text, ARMY)
+
+
+# -- a state reporting a group's strike claims nothing -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "According to the Pentagon, Kataib Hezbollah carried out the drone strike on the base near the border.",
+    "The Pentagon said Kataib Hezbollah carried out the drone strike on Tower 22.",
+    "US officials said the Houthis launched a wave of strikes on shipping in the Red Sea.",
+])
+def test_a_state_telling_a_groups_strikes_blames_it_and_claims_nothing(rules: Classifier, text: str) -> None:
+    assert not [x for x in read(rules, text) if x[0] == "claim"]
+    assert blames(rules, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon said it carried out a drone strike in Baghdad that killed a Kataib Hezbollah commander.",
+    "The Pentagon said US forces carried out strikes on two facilities used by Kataib Hezbollah.",
+])
+def test_a_state_telling_its_own_strike_still_claims_it(rules: Classifier, text: str) -> None:
+    assert ("claim", "united-states", "united-states") in read(rules, text)
