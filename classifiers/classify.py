@@ -25,7 +25,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from classifiers.cues import Cue, applicable, find_cues, told_by_another
-from classifiers.denials import about_attack, denial_kind, denial_words, denied_span
+from classifiers.denials import about_attack, denial_kind, denial_words, denied_span, persian
 from classifiers.events import punctuated, same_party
 from classifiers.frames import communique_claimant, frame_cues, frame_gate
 from classifiers.framewords import load_frames, words_for
@@ -89,6 +89,15 @@ def _violence_words(words: str, parts: str) -> re.Pattern[str]:
 _VIOLENCE = _violence_words(r"massacre|shooting|troops|shelling|raid\w*|shot down|took over|taken over|soldiers|"
                             r"involvement|responsib\w*|implication|responsab\w*|دخالت|مسيول\w*",
                             r"مجزره|المسوول|مسوولي|علاقت|ضلوع|تورط")
+# Persian «حمله» (an attack) is Arabic «حملة» (a campaign: «حملة اعتقالات», «حملة التطعيم») once normalised
+_CAMPAIGN = re.compile(r"(?<!\w)(?:حمله|حملات)(?!\w)")
+
+
+def _violent(norm: str) -> bool:
+    text = _NOT_VIOLENT.sub(" ", norm)
+    return _VIOLENCE.search(text if persian(text) else _CAMPAIGN.sub(" ", text)) is not None
+
+
 # the deeds of violence themselves, without the words of blame ("responsibility", «مسؤولية», «تورط»)
 _DEEDS = _violence_words(r"massacre\w*|shooting\w*|firing|murder\w*|gunm[ae]n|hostages?|kidnap\w*|abduct\w*|execut\w*|"
                          r"beheading\w*|violence|war crimes?|genocide|chemical|ترور\w*",
@@ -388,8 +397,7 @@ class Classifier:
         named = Classifier._denied_words(s, cue)
         if named is not None:
             return named
-        return bool(_VIOLENCE.search(_NOT_VIOLENT.sub(" ", s.norm)) or (
-            len(call.facts.norm) < 400 and _VIOLENCE.search(_NOT_VIOLENT.sub(" ", call.facts.norm))))
+        return _violent(s.norm) or (len(call.facts.norm) < 400 and _violent(call.facts.norm))
 
     def _pending_claims(self, statements: list[Statement], call: Call) -> list[Statement]:
         """A state's action told in the outlet's voice is its claim when the message also has the

@@ -24,6 +24,7 @@ class DenialWords:
     """The lists of ``data/denials.toml``, every language merged into one pattern each."""
 
     attack: re.Pattern[str]
+    attack_not_fa: re.Pattern[str]  # (the Persian words read only in Persian: «حمله» is «حملة», a campaign, in Arabic)
     not_attack: re.Pattern[str]
     blame: re.Pattern[str]
     event: re.Pattern[str]
@@ -87,12 +88,13 @@ def _own_deed(attack: list[str], forces: list[str]) -> re.Pattern[str]:
 def denial_words() -> DenialWords:
     raw = tomllib.loads(resources.files("classifiers").joinpath("data").joinpath("denials.toml").read_text("utf-8"))
 
-    def merged(key: str) -> re.Pattern[str]:
+    def merged(key: str, skip: str = "") -> re.Pattern[str]:
         section = raw.get(key, {})
-        parts = [_pattern(words, article=lang == "ar").pattern for lang, words in section.items()]
+        parts = [_pattern(words, article=lang == "ar").pattern for lang, words in section.items() if lang != skip]
         return re.compile("|".join(p for p in parts if p != "(?!)") or "(?!)")
 
-    return DenialWords(attack=merged("attack"), not_attack=merged("not_attack"), blame=merged("blame"),
+    return DenialWords(attack=merged("attack"), attack_not_fa=merged("attack", skip="fa"),
+                       not_attack=merged("not_attack"), blame=merged("blame"),
                        event=merged("event"), figures=merged("figures"), location=merged("location"),
                        occurred=merged("occurred"), weapons=merged("weapons"),
                        people_hurt=_people_hurt(raw.get("people", {})),
@@ -102,12 +104,23 @@ def denial_words() -> DenialWords:
                        doer_links=merged("doer_links"))
 
 
+# letters and words Persian has and Arabic has not (after normalisation, which merges ی and ک with
+# their Arabic forms; not «اين», Arabic «أين» too)
+_PERSIAN = re.compile(r"[پچژگ]|(?<!\w)(?:را|است|شد|شده|كرد|كردند|مي|هاي|نيست|بود|كه|از)(?!\w)")
+
+
+def persian(norm: str) -> bool:
+    """Whether normalised text reads as Persian rather than Arabic."""
+    return _PERSIAN.search(norm) is not None
+
+
 def about_attack(window: str) -> bool | None:
     """Whether the denied words (the denial and what follows it) name an attack (True), name
     something else first ("it has a military base beneath the hospital", «الهدنة»: False), or
     say neither ("X denied the reports": None, read with the rest of the message)."""
     w = denial_words()
-    attack, other = w.attack.search(window), w.not_attack.search(window)
+    attack = (w.attack if persian(window) else w.attack_not_fa).search(window)
+    other = w.not_attack.search(window)
     # ("rescue operations", «عمليات الانقاذ»: the longer words that name no attack win where both start)
     if other is not None and (attack is None or other.start() <= attack.start()):
         return False

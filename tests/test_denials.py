@@ -195,6 +195,16 @@ def test_arabic_lie_as_a_noun_is_no_denial_verb(classifier: Classifier) -> None:
     assert denials(classifier, "كشف التقرير كذب ادعاءات الوكالة حول التعذيب في السجون السرية") == []
 
 
+@pytest.mark.parametrize("text", [
+    "نفت وزارة الداخلية شن حملة اعتقالات في المدينة .",
+    "نفت الهيئة وجود حملة لجمع التبرعات باسمها .",
+    "تنفي الوزارة ما يتم تداوله حول حملة التطعيم .",
+])
+def test_an_arabic_campaign_is_no_persian_attack(classifier: Classifier, text: str) -> None:
+    # «حملة» is spelt as the Persian «حمله» (an attack) once normalised
+    assert denials(classifier, text) == []
+
+
 # -- French and Persian ----------------------------------------------------------------------
 
 def test_french_rejects_the_accusations(classifier: Classifier) -> None:
@@ -205,6 +215,10 @@ def test_french_rejects_the_accusations(classifier: Classifier) -> None:
 def test_persian_calls_the_report_baseless(classifier: Classifier) -> None:
     got = denials(classifier, "سپاه پاسداران گزارش حمله پهپادي به پايگاه را بي اساس خواند")
     assert len(got) == 1 and got[0][0] is not None
+
+
+def test_persian_denies_an_attack_named_by_its_persian_word(classifier: Classifier) -> None:
+    assert len(denials(classifier, "سپاه خبر حمله به نفتکش را تکذیب کرد")) == 1
 
 
 @pytest.mark.parametrize(("text", "kind", "subject"), [
