@@ -137,7 +137,13 @@ _FIGURES = re.compile(r"(?<!\w)(?:exaggerat\w*|inflated|overstated|figures?|toll
                       r"killed (?:any )?civilians|(?:قتلت|قتل|مقتل|سقوط) (?:\w+ )?مدنيين|"
                       r"chiffres?|bilan|exager\w*|(?:la )?mort de|morts|tues|blesses|"
                       r"(?:reports?|claims?|allegations?|deny|denies|denied|denying) (?:that )?(?:\w+ ){0,5}?(?:(?:was|were|been|being) (?:killed|wounded|injured)|dead|deaths)|(?:was|were) not (?:killed|injured|wounded)|(?:تقارير|انباء|اخبار|الانباء) (?:عن )?"
-                      r"(?:مقتل|اصابه|سقوط قتلي|قتلي|جرحي)|كشته|زخمي|تلفات|اغراق)(?!\w)")
+                      r"(?:مقتل|اصابه|سقوط قتلي|قتلي|جرحي)|كشته|زخمي|تلفات|اغراق|"
+                      # a death denied ("the news about X killed are false", «نفى التنظيم مقتل قائده»), not
+                      # a part in one («نفى مسؤوليته عن مقتل»)
+                      r"(?:news|reports?|rumou?rs?|claims?) (?:about|of|that) (?:\w+ ){1,3}?(?:(?:was|were|had been|has been) )?"
+                      r"(?:killed|dead)(?= (?:are|is|was|were|in|by)(?!\w)| ?$)|"
+                      r"(?:و|ف)?(?:نفي|نفت|ينفي|تنفي|نفوا|ينفون|نفيه|نفيها)(?: (?!عن|مسووليت?\w*|علاقت?\w*|ضلوع\w*|تورط\w*|دور\w*)\w+){0,5}? "
+                      r"(?:مقتل|استشهاد|سقوط قتلي|سقوط ضحايا))(?!\w)")
 _AIRSTRIKE = re.compile(r"(?<!\w)(?:airstrikes?|air strikes?|air raids?|غاره|غارات|ضربه جويه|ضربات جويه|حمله هوايي|حملات هوايي|"
                         r"frappe aerienne|frappes aeriennes|raid aerien|carried out any|conducted|conduct)(?!\w)")
 _EVENT = re.compile(r"(?<!\w)(?:no (?:reports? of (?:an? )?)?(?:attack|explosion|strike)|did not (?:take place|happen|occur)|never happened|"

@@ -195,6 +195,17 @@ def test_arabic_lie_as_a_noun_is_no_denial_verb(classifier: Classifier) -> None:
     assert denials(classifier, "كشف التقرير كذب ادعاءات الوكالة حول التعذيب في السجون السرية") == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rumours about the group's commander killed are false, a spokesman said.", "figures"),
+    ("The reports about Abu Omar killed in the raid are untrue.", "figures"),
+    ("ونفى التنظيم في بيان مقتل قائده العسكري في الغارة .", "figures"),
+    # a part in a death is the denier's responsibility, not the toll
+    ("ونفت الوزارة مسؤوليتها عن مقتل المدنيين في القصف .", "responsibility"),
+])
+def test_a_denied_death_is_the_toll(classifier: Classifier, text: str, expected: str) -> None:
+    assert [kind for _, _, kind in denials(classifier, text)] == [expected]
+
+
 @pytest.mark.parametrize("text", [
     "نفت وزارة الداخلية شن حملة اعتقالات في المدينة .",
     "نفت الهيئة وجود حملة لجمع التبرعات باسمها .",
