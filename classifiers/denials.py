@@ -249,6 +249,8 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
     firm = role = False
     accuser: ActorRef | None = None
     every = [(m.start, m.end, r) for m, r in ok] + [(i, i + 1, r) for i, r in demonyms]
+    placed = {m.start for m, r in ok if not latin and r.kind == "state" and (
+        toks[m.start] == "ب" + normalize(m.alias).split(" ")[0] or toks[m.start - 1:m.start] == ["في"])}
     found = sorted([x for x in every if lo <= x[0] < hi], key=lambda x: x[0])
     if cue_start < len(toks) and reports.fullmatch(toks[cue_start]):
         # "Israeli report of an attack on the post a lie": the party just before the report denied
@@ -272,8 +274,9 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
                 # French puts the adjective after its noun («une frappe israélienne») and says «par»
                 deed = bool(words.attack.fullmatch(toks[start - 1])) or prev == "par"
         else:
-            # Arabic after it: «ضربات روسية», «قصف الطائرات الروسية»; «قاعدة أمريكية لهجوم» is a target
-            deed = any(words.attack.fullmatch(t) for t in toks[max(start - 2, 0):start])
+            # Arabic after it: «ضربات روسية», «قصف الطائرات الروسية»; «قاعدة أمريكية لهجوم» is a target,
+            # and a country with «ب» or after «في» is the place («قتلى أطفال باليمن»), not the doer
+            deed = start not in placed and any(words.attack.fullmatch(t) for t in toks[max(start - 2, 0):start])
             link = False
         if prev == "by" or link or deed:
             if doer is None or not firm:

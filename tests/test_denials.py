@@ -4,6 +4,8 @@ things that are not attacks left alone. Sentences written for these tests by the
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from classifiers.classify import Classifier
@@ -204,6 +206,15 @@ def test_arabic_lie_as_a_noun_is_no_denial_verb(classifier: Classifier) -> None:
 ])
 def test_a_denied_death_is_the_toll(classifier: Classifier, text: str, expected: str) -> None:
     assert [kind for _, _, kind in denials(classifier, text)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("السعودية تنفي أي أخبار عن قتلى أطفال باليمن", ("saudi-arabia", "saudi-arabia", "figures")),
+    ("نفت تركيا الأنباء عن سقوط قتلى مدنيين بسوريا .", ("turkey", "turkey", "figures")),
+])
+def test_an_arabic_country_with_its_preposition_is_the_place_not_the_doer(classifier: Classifier, text: str,
+                                                                           expected: tuple[Any, ...]) -> None:
+    assert denials(classifier, text) == [expected]
 
 
 @pytest.mark.parametrize("text", [
