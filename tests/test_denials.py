@@ -198,6 +198,19 @@ def test_arabic_lie_as_a_noun_is_no_denial_verb(classifier: Classifier) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("نفى حزب الله أن يكون عناصره قد اغتالوا الضابط في بيروت .", ("hezbollah", "hezbollah", "responsibility")),
+    ("دحضت وزارة الدفاع الروسية مزاعم استخدام الأسلحة الكيماوية في دوما .", ("russia", None, "event")),
+])
+def test_arabic_deed_as_a_verb_or_a_chemical_attack_is_an_attack(classifier: Classifier, text: str,
+                                                                   expected: tuple[Any, ...]) -> None:
+    assert denials(classifier, text) == [expected]
+
+
+def test_an_arabic_verb_that_is_no_attack_stays_no_denial(classifier: Classifier) -> None:
+    assert denials(classifier, "نفت الصحيفة أن يكون مقالها قد أشعل الخلاف بين الطرفين .") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Rumours about the group's commander killed are false, a spokesman said.", "figures"),
     ("The reports about Abu Omar killed in the raid are untrue.", "figures"),
     ("ونفى التنظيم في بيان مقتل قائده العسكري في الغارة .", "figures"),
