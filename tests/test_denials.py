@@ -137,6 +137,22 @@ def test_a_denial_of_something_else_is_no_denial(classifier: Classifier, text: s
     assert denials(classifier, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Israel has neither confirmed nor denied carrying out the strike.",
+    "The Israeli military declined to confirm or deny the strike on Damascus.",
+    "Israel rarely confirms or denies its strikes in Syria.",
+    "ولم تؤكد إسرائيل أو تنفي قيامها بالغارة على مطار دمشق .",
+    "ولا تعلق إسرائيل عادة على الغارات في سوريا ولا تنفيها .",
+])
+def test_neither_confirming_nor_denying_is_no_denial(classifier: Classifier, text: str) -> None:
+    assert denials(classifier, text) == []
+
+
+def test_a_denial_beside_a_confirmation_stays(classifier: Classifier) -> None:
+    got = denials(classifier, "Israel denied the strike on the convoy, and the army declined to comment further.")
+    assert got == [("israel", "israel", "responsibility")]
+
+
 # -- Arabic ----------------------------------------------------------------------------------
 
 def test_arabic_construct_speaker_denies_claims_of_its_own_strikes(classifier: Classifier) -> None:
