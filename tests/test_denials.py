@@ -132,6 +132,7 @@ def test_no_injuries_after_launches_at_the_army_is_no_denial(classifier: Classif
     "#Russia deliberately denying the rights of people to schools and hospitals by bombing them in #Idlib",
     "نفت الحكومة العراقية التوصل الى اتفاق هدنة بعد القصف",
     "الخارجية تنفي دعوة الوزير لزيارتها الشهر المقبل, بعد يوم من اصابة جنود في القصف",
+    "وتنفي الإدارة الذاتية وجود أي اعتقالات سياسية في مناطق سيطرتها .",
 ])
 def test_a_denial_of_something_else_is_no_denial(classifier: Classifier, text: str) -> None:
     assert denials(classifier, text) == []
