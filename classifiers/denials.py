@@ -154,7 +154,9 @@ _EVENT = re.compile(r"(?<!\w)(?:no (?:reports? of (?:an? )?)?(?:attack|explosion
                     r"(?:media|news|the|all) reports?|reports? that|story|made up|fall|fell|captured|seiz\w*|took over|taken over|"
                     r"(?:rockets?|missiles?|drones?|mortars?|shells?|projectiles?) (?:had )?(?:hit|struck|landed)|"
                     r"now controls?|(?:took|taken|seized|gained) control|"
-                    r"لا صحه لما)(?!\w)")
+                    # what was published or said, read after the blame words («كل ما نشر عار من الصحة» after
+                    # «الحديث عن اشتباكات»; not «نفى ما نشر عن تورطه»)
+                    r"لا صحه لما|ما نشر|ما ينشر|ما نشرته|ما تم نشره|ما يتم نشره|الحديث عن)(?!\w)")
 # the denier's own deed named: "denies the reports to have killed civilians", "any role in"
 _OWN_DEED = re.compile(r"(?<!\w)(?:(?:to have|having) (?:killed|attacked|carried out|targeted|struck|shelled|bombed|executed)|"
                        r"(?:denied|denies|deny|denying) (?:firing|launching|striking|targeting|attacking|shelling|bombing|"

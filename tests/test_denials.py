@@ -247,6 +247,21 @@ def test_an_arabic_country_with_its_preposition_is_the_place_not_the_doer(classi
     assert denials(classifier, text) == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # what was published is called false: the event denied
+    ("وتحدثت صفحات المعارضة عن اشتباكات عنيفة قرب المطار , لكن مصدرا عسكريا قال إن كل ما نشر عار عن الصحة .",
+     "event"),
+    # the denier's deed right after it, the blame it answers, its relation to the attacks
+    ("الحرس الثوري الإيراني ينفي قصف مواقع كردية في شمال العراق", "responsibility"),
+    ("ويتهم المعارضون قوات النظام بالمسؤولية عن الهجوم , وهو ما ينفيه النظام .", "responsibility"),
+    ("وينفي المتهم علاقته بالتفجيرات , لكنه يقر بأنه عضو في التنظيم .", "responsibility"),
+    ("ونفت الحركة ما نشر عن تورطها في الهجوم على الحاجز .", "responsibility"),
+])
+def test_arabic_what_was_published_called_false_is_the_event(classifier: Classifier, text: str,
+                                                             expected: str) -> None:
+    assert [kind for _, _, kind in denials(classifier, text)] == [expected]
+
+
 @pytest.mark.parametrize("text", [
     "نفت وزارة الداخلية شن حملة اعتقالات في المدينة .",
     "نفت الهيئة وجود حملة لجمع التبرعات باسمها .",
