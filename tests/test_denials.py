@@ -121,6 +121,20 @@ def test_no_injuries_after_launches_at_the_army_is_no_denial(classifier: Classif
     assert denials(classifier, text, "israel") == []
 
 
+@pytest.mark.parametrize("text", [
+    "A preliminary review found that the IDF did not open fire at the crowd waiting for the aid trucks.",
+    "Armed men were seen shooting into the crowd. We emphasize that there was no opening of fire by IDF forces "
+    "at the aid convoy.",
+])
+def test_an_army_denies_opening_fire(classifier: Classifier, text: str) -> None:
+    assert denials(classifier, text, "israel") == [("israel", "israel", "responsibility")]
+
+
+def test_never_opened_fire_in_their_history_is_no_denial(classifier: Classifier) -> None:
+    text = "Saudi forces, who never opened fire at the occupiers in their history, killed six youths in Hail."
+    assert denials(classifier, text) == []
+
+
 # -- not attacks -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
