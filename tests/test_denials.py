@@ -277,6 +277,23 @@ def test_arabic_what_was_published_called_false_is_the_event(classifier: Classif
 
 
 @pytest.mark.parametrize("text", [
+    "روسيا ترفض الاعتراف بالهجوم الكيمياوي في دوما",
+    "الخارجية الروسية تعرض شهادات عن الهجوم الكيمياوي في دوما وتصفه بالمسرحية",
+    "موسكو تقول إن الهجوم الكيمياوي المزعوم في دوما مجرد مسرحية",
+])
+def test_an_attack_not_acknowledged_or_called_staged_is_denied(classifier: Classifier, text: str) -> None:
+    assert denials(classifier, text) == [("russia", None, "event")]
+
+
+@pytest.mark.parametrize("text", [
+    "خامنئي يرفض الاعتراف بوجود أي خطأ بعد الهجوم",
+    "وعرضت الفرقة مسرحية عن الحرب والقصف على المسرح الوطني",
+])
+def test_a_refusal_to_admit_a_mistake_or_a_play_is_no_denial(classifier: Classifier, text: str) -> None:
+    assert denials(classifier, text) == []
+
+
+@pytest.mark.parametrize("text", [
     "نفت وزارة الداخلية شن حملة اعتقالات في المدينة .",
     "نفت الهيئة وجود حملة لجمع التبرعات باسمها .",
     "تنفي الوزارة ما يتم تداوله حول حملة التطعيم .",
