@@ -89,8 +89,9 @@ def _violence_words(words: str, parts: str) -> re.Pattern[str]:
 _VIOLENCE = _violence_words(r"massacre|shooting|troops|shelling|raid\w*|shot down|took over|taken over|soldiers|"
                             r"involvement|responsib\w*|implication|responsab\w*|دخالت|مسيول\w*",
                             r"مجزره|المسوول|مسوولي|علاقت|ضلوع|تورط")
-# Persian «حمله» (an attack) is Arabic «حملة» (a campaign: «حملة اعتقالات», «حملة التطعيم») once normalised
-_CAMPAIGN = re.compile(r"(?<!\w)(?:حمله|حملات)(?!\w)")
+# Persian «حمله» (an attack) is Arabic «حملة» (a campaign: «حملة اعتقالات», «حملة التطعيم») once normalised;
+# a military or air campaign («حملة عسكرية», «حملات جوية») is still one
+_CAMPAIGN = re.compile(r"(?<!\w)(?:حمله|حملات)(?!\w)(?! (?:ال)?(?:عسكريه|جويه)(?!\w))")
 
 
 def _violent(norm: str) -> bool:

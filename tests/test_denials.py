@@ -303,6 +303,15 @@ def test_an_arabic_campaign_is_no_persian_attack(classifier: Classifier, text: s
     assert denials(classifier, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "نفى الجيش السوري شن حملة عسكرية على البلدة .",
+    "ونفت روسيا شن حملات جوية على المدنيين في إدلب .",
+    "ونفت موسكو أن تكون الحملة الجوية الروسية قد استهدفت المدنيين .",
+])
+def test_a_military_or_air_campaign_is_still_an_attack(classifier: Classifier, text: str) -> None:
+    assert len(denials(classifier, text)) == 1
+
+
 # -- French and Persian ----------------------------------------------------------------------
 
 def test_french_rejects_the_accusations(classifier: Classifier) -> None:
