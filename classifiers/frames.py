@@ -276,6 +276,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             continue
         if speaker is None or (doer is None and speaker.kind not in STATE | ARMED):
             continue
+        if doer is None and speaker is call.communique and _warplanes_act(s):
+            continue  # "#Nusayri warplanes conducted several air raids on #Raqqah": the relay's group flies none
         if doer is not None and speaker.kind in ARMED and not same_party(speaker, doer) and any(
                 t in _REPELLED for t in s.toks[max(start - 3, 0):start]):
             # "Dawlah repelled an attack by the Sahwat": the group's own battle, its claim, not a
@@ -429,6 +431,11 @@ def _fight_of_others(s: Sentence, group: ActorRef) -> bool:
 
 _WARPLANES = frozenset({"warplane", "warplanes", "jets", "aircraft", "helicopters", "bombers"})
 # air attacks: a jihadist group relaying them is their target, never their author
+# what warplanes do in a relay's present-tense headline or its account of a raid ("#U.S. #aircraft #bomb 4
+# #petrol #stations", "#Nusayri warplanes conducted several air raids")
+_WARPLANES_DO = frozenset({"carried", "targeted", "hit", "hits", "bomb", "bombs", "bombard", "bombards", "strike", "strikes",
+                           "target", "targets", "conduct", "conducts", "conducted", "launch", "launches", "launched",
+                           "shell", "shells", "raid", "pound", "pounds", "pounded"})
 _AIR_STRIKES = frozenset({"bombed", "bombarded", "bombardment", "bombardments", "airstrike", "airstrikes", "raids", "raided",
                           "shelled", "shelling", "struck"})
 
@@ -452,7 +459,12 @@ def _attacked_group(s: Sentence, group: ActorRef, fw: FrameWords) -> bool:
                 return True  # "... to attack the Islamic State mujahideen": the group attacked, no attack by it
     if _AIR_ONLY.search(s.norm) and not fw.attack_verb.search(_AIR_ONLY.sub(" ", s.norm)):
         return True  # "Crusader favorite: destroying mosque using so-called precision airstrikes": the group has no jets
-    return any(w in _WARPLANES and s.toks[i + 1:i + 2] and s.toks[i + 1] in _AIR_STRIKES | {"carried", "targeted", "hit"}
+    return _warplanes_act(s)
+
+
+def _warplanes_act(s: Sentence) -> bool:
+    """Whether warplanes are the subject of an attack verb: "#Warplane carried out 4 raids"."""
+    return any(w in _WARPLANES and s.toks[i + 1:i + 2] and s.toks[i + 1] in _AIR_STRIKES | _WARPLANES_DO
                for i, w in enumerate(s.toks))
 
 

@@ -313,6 +313,9 @@ def test_a_quoted_relay_with_a_colon_still_relays(classifier: Classifier) -> Non
     "#Aamaq: Two army helicopters crossed the border and bombed #ISIS positions south of Rafah",
     "Footage by Amaq: heavy regime aerial bombardment on #ISIS positions east of Palmyra",
     "#AmaqAgency\n#Warplane carried out 6 raids on the town of Mayadin",
+    "#AmaqAgency U.S. aircraft bomb 2 water stations in #Raqqa",
+    "#Nusayri warplanes conducted 9 air raids this morning on the #Caliphate's villages near Tabqa",
+    "#Amaq\nCrusader jets pound a water station in the south of #Mosul",
 ])
 def test_a_relayed_air_attack_on_the_group_is_not_its_claim(classifier: Classifier, text: str) -> None:
     assert "islamic-state" not in claims(classifier, text)
@@ -320,6 +323,12 @@ def test_a_relayed_air_attack_on_the_group_is_not_its_claim(classifier: Classifi
 
 def test_a_relayed_downing_of_a_warplane_is_still_the_groups_claim(classifier: Classifier) -> None:
     assert claims(classifier, "#AmaqAgency a regime warplane is shot down east of Deir Ezzor") == {"islamic-state"}
+
+
+def test_a_relayed_attack_on_warplanes_is_still_the_groups_claim(classifier: Classifier) -> None:
+    # the jets are the object of the group's deed, not the subject of a raid
+    text = "#AmaqAgency #IslamicState fighters shell the regime's warplanes at the Tiyas airbase"
+    assert claims(classifier, text) == {"islamic-state"}
 
 
 def test_a_name_read_across_the_headline_colon_still_heads_it(classifier: Classifier) -> None:
