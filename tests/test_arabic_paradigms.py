@@ -361,6 +361,21 @@ def test_a_caliphate_province_heads_its_communique(classifier: Classifier) -> No
 
 
 @pytest.mark.parametrize("text", [
+    "الجيش المصري يحبط هجوما من ولاية سيناء على كمين أمني في العريش",
+    "مقتل أربعة جنود مصريين في هجوم من ولاية سيناء جنوب رفح",
+    "تصدت قوات الأمن لهجوم شنه تنظيم ولاية سيناء على نقطة تفتيش في الشيخ زويد",
+])
+def test_a_province_an_outlet_names_as_the_doer_is_no_communique(classifier: Classifier, text: str) -> None:
+    """«هجوم من ولاية سيناء», «تنظيم ولاية سيناء»: the outlet's own naming of the attacker, no relay's."""
+    assert [s.stance for s in classifier.classify(text).statements if s.stance == "claim"] == []
+
+
+def test_a_relay_telling_the_provinces_soldiers_still_claims(classifier: Classifier) -> None:
+    text = "جنود الخلافة في ولاية سيناء يستهدفون آلية للجيش المصري بعبوة ناسفة جنوب رفح."
+    assert [s.stance for s in classifier.classify(text).statements] == ["claim"]
+
+
+@pytest.mark.parametrize("text", [
     "قامت القوات التركية بقصف مواقع لوحدات حماية الشعب قرب الحدود.",
     "وقام النظام بقصف حي الوعر بقذائف الهاون.",
     "الهجمات التي قام بتنفيذها تسعة عشر شخصا على صلة بتنظيم القاعدة.",
