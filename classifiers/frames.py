@@ -28,6 +28,7 @@ from classifiers.events import events_of, named_as_place, punctuated, same_party
 from classifiers.figures import NUM
 from classifiers.framewords import FrameWords, title_words, words_for
 from classifiers.gazetteer import Gazetteer, Mention
+from classifiers.normalize import normalize, tokens
 from classifiers.rules import Rule
 from classifiers.sentences import Sentence
 from classifiers.speakers import (
@@ -476,13 +477,23 @@ def _warplanes_act(s: Sentence) -> bool:
 _AIR_ONLY = re.compile(r"(?<!\w)(?:\w+ )?(?:airstrikes?|air strikes?|air raids?)(?!\w)")
 
 
+def _topic_head(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> bool:
+    """«سوريا: مقتل مدنيين في غارة ...», «غزة وإسرائيل: ...»: an Arabic headline's head of bare country
+    names is its topic, as a news site files it, not a party speaking (a party speaks with a body or an
+    office: «الجيش السوري: ...», «الخارجية الإيرانية: ...»)."""
+    head_tokens = len(tokens(normalize(s.original[:s.original.find(":")])))
+    covered = {i for m, r in ok if r.kind in STATE and m.end <= head_tokens for i in range(m.start, m.end)}
+    places = {i for p in s.mentions if p.kind == "place" for i in range(p.start, p.end)}
+    return bool(covered) and all(i in places or s.toks[i] == "و" for i in range(head_tokens))
+
+
 def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call,
               scope: list[int], voices: list[tuple[int, ActorRef]] | None = None) -> ActorRef | None:
     """The party the sentence reports, by its frame; a pronoun reporter is the one carried.
     ``scope[0]`` is set to the first token the report covers; ``voices`` gets every speech verb
     that opens a clause with the party that speaks it ("X said Y announced ..."), by position."""
     head = headline_speaker(s, ok)
-    if head is not None:
+    if head is not None and not (fw.lang == "ar" and _topic_head(s, ok)):
         return head
     for marker in fw.according.finditer(s.norm):
         pos = s.token_at(marker.end() - 1) + 1

@@ -370,6 +370,20 @@ def test_a_province_an_outlet_names_as_the_doer_is_no_communique(classifier: Cla
     assert [s.stance for s in classifier.classify(text).statements if s.stance == "claim"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "العراق: مقتل خمسة مدنيين في قصف تركي على قرية في دهوك",
+    "ليبيا ومصر: قتلى في غارات مصرية على معسكرات في درنة",
+])
+def test_a_headline_filed_under_a_country_is_the_outlets_voice(classifier: Classifier, text: str) -> None:
+    """«العراق: ...»: a news site's topic before the colon, not Iraq speaking."""
+    assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+def test_a_states_army_before_a_headline_colon_still_speaks(classifier: Classifier) -> None:
+    text = "الجيش السوري: غارات إسرائيلية استهدفت مواقع عسكرية قرب دمشق"
+    assert _rows(classifier, text) == [("attribution", "Syria", "Israel")]
+
+
 def test_a_relay_telling_the_provinces_soldiers_still_claims(classifier: Classifier) -> None:
     text = "جنود الخلافة في ولاية سيناء يستهدفون آلية للجيش المصري بعبوة ناسفة جنوب رفح."
     assert [s.stance for s in classifier.classify(text).statements] == ["claim"]
