@@ -509,6 +509,9 @@ def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: 
     if t >= 2 and s.toks[t - 1] in _MODIFIERS and (s.toks[t - 2] in _OF or s.toks[t - 2] in _DETERMINERS
                                                   or s.toks[t - 2].isdigit()):
         return True  # "thousands of artillery shells", "with 50 mortar shells": the weapon's noun, not "artillery shells the town"
+    if any(m.kind == "place" and m.end == t for m in s.mentions) and (
+            t + 1 == len(s.toks) or punctuated(s, t + 1) or s.toks[t + 1] in _NO_OBJECT):
+        return True  # "destroyed Russian ship in Crimea attack": a place's attack with no object, the noun
     owner = [m for m, _ in ok if m.end == t]
     return bool(owner) and _object_of_verb(s, fw, ok, owner[0].start, joined=True)
 

@@ -760,3 +760,19 @@ def test_a_state_telling_a_groups_strikes_blames_it_and_claims_nothing(rules: Cl
 ])
 def test_a_state_telling_its_own_strike_still_claims_it(rules: Classifier, text: str) -> None:
     assert ("claim", "united-states", "united-states") in read(rules, text)
+
+
+# -- "in <place> attack" ends a headline: the noun, not a verb whose subject is the party before ------
+
+@pytest.mark.parametrize("text", [
+    "Ukraine claims to have sunk Russian patrol boat in Sevastopol attack",
+    "Israel says it killed Hezbollah commander in Nabatieh strike",
+])
+def test_a_place_before_a_final_attack_word_makes_it_a_noun(rules: Classifier, text: str) -> None:
+    # the party before the place owns the boat or is the target, it did not attack
+    assert not blames(rules, text)
+
+
+def test_a_verb_with_its_object_after_a_place_keeps_its_subject(rules: Classifier) -> None:
+    text = "Ukraine says Russian troops in Kherson attack its positions near the river"
+    assert blames(rules, text) == {("attribution", "ukraine", "russia")}
