@@ -496,6 +496,10 @@ _EPITHETS = frozenset({"brutal", "barbaric", "murderous", "heinous", "cowardly",
 _NOUN_BEFORE = frozenset({"terror", "terrorist", "military", "militia", "air", "suicide", "car", "cross", "border",
                           "retaliatory", "precision", "deadly", "fresh", "new", "latest", "naval", "ground"})
 _OF = frozenset({"of", "with"})
+# verbs of taking ground: the party after their "from" holds it
+_TAKEN_FROM = frozenset({"capture", "capturing", "liberate", "liberating", "retake", "retaking", "recapture", "recapturing",
+                         "free", "freeing", "seize", "seizing", "clear", "clearing", "expel", "expelling", "drive",
+                         "driving", "oust", "ousting", "wrest", "wresting", "reclaim", "reclaiming", "take", "taking"})
 _NOUN_LIKE = frozenset({"targets", "target", "strikes", "strike", "attacks", "attack", "raids", "bombs", "shells", "hits"})
 
 
@@ -959,6 +963,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         by_at = next((i for i in range(end, min(reach, len(s.toks))) if _agent_at(s, fw, i, ok)), None)
         if by_at is not None and not arabic and any(_own_participle(s, i) for i in range(end, by_at)):
             by_at = None  # "strikes against facilities used by the IRGC": the facilities' users, not the strikes' doer
+        if by_at is not None and s.toks[by_at] == "from" and not _TAKEN_FROM.isdisjoint(s.toks[end:by_at]):
+            by_at = None  # "an operation to capture Sirte from ISIS": the party the town is taken from, not the doer
         size = _agent_at(s, fw, by_at, ok) if by_at is not None else 0
         by = _head([(mn, r) for mn, r in ok if by_at + size - 1 < mn.start <= by_at + size + 3
                     # "martyrdom operation by an Iraqi ansari on a PKK convoy": the party after "on" was hit

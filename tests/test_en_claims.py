@@ -746,3 +746,23 @@ def test_is_the_group_is_no_auxiliary(classifier: Classifier) -> None:
 def test_gulf_states_afraid_of_an_attack_blame_no_one(classifier: Classifier) -> None:
     got = stances(classifier, "Columnist says the Gulf states are afraid that Islamic State (#IS) target #Jordan")
     assert not any(stance == "attribution" for stance, _, _ in got)
+
+
+# --- a party announcing the start of its own offensive; the party a town is taken "from" is no doer
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The Iraqi army announced the start of a military operation to retake Tal Afar from ISIS", "iraq-government"),
+    ("SDF announced start of operation to liberate Tabqa from #ISIS", "sdf"),
+])
+def test_announcing_the_start_of_an_operation_claims_it(classifier: Classifier, text: str, who: str) -> None:
+    got = stances(classifier, text)
+    assert {w for st, w, _ in got if st == "claim"} == {who}
+    assert not any(st == "attribution" for st, _, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The UN announced the start of an evacuation operation in eastern Aleppo",
+    "The health ministry announced the launch of a vaccination campaign in Idlib",
+])
+def test_announcing_a_process_that_is_no_fighting_claims_nothing(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
