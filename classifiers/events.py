@@ -714,7 +714,7 @@ def _launched_at_own(s: Sentence, ok: list[tuple[Mention, ActorRef]], own: Actor
     enemy's fire, not the army's deed (not "shells were fired toward the sources of the launches")."""
     if s.toks[end - 1] not in ("launched", "fired"):
         return False
-    at = next((i for i in range(end, min(end + 4, len(s.toks))) if s.toks[i] in _TOWARD), None)
+    at = next((i for i in range(end, min(end + 7, len(s.toks))) if s.toks[i] in _TOWARD), None)
     if at is None:
         return False
     return any(at < m.start <= at + 5 and same_party(r, own) for m, r in ok) or bool(

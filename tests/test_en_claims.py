@@ -396,6 +396,8 @@ def test_an_army_channel_s_own_dead_plans_and_threats_claim_nothing(classifier: 
     "A short while ago, two anti-tank missiles were launched toward an IDF post near Metula. No injuries were reported.",
     "Earlier today, several rockets were fired toward Kibbutz Sasa in northern Israel.",
     "A mortar shell was fired at IDF soldiers operating near the fence.",
+    "Since Monday, 40 rockets have been fired from the school compound toward the State of Israel.",
+    "This morning, dozens of rockets were launched from southern Lebanon into Israeli territory.",
 ])
 def test_an_army_channel_s_report_of_fire_at_its_own_side_claims_nothing(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text, source_actor="israel")
