@@ -408,12 +408,35 @@ def _communique_claim(s: Sentence, fw: FrameWords, out: list[Cue], has: set[str]
     if _event_word(s, fw) and not fw.negation.search(s.norm) and not _DONE_BY_OTHERS.search(s.norm) and not any(
             t in fw.demonyms and i + 1 < len(s.toks) and s.toks[i + 1] in _AIR and "by" in s.toks[max(i - 2, 0):i]
             for i, t in enumerate(s.toks)) and not (_CIVIL.search(s.norm) and not _FIGHTING.search(s.norm)) and not (
-            _attacked_group(s, call.communique, fw)) and not _fight_of_others(s, call.communique):
+            _attacked_group(s, call.communique, fw)) and not _fight_of_others(s, call.communique) and not (
+            _ground_taken_by_others(s)):
         # not "3 children killed by Russian airstrikes": the relay reports another party's attack;
         # not a province office burning cigarettes or expired food
         out.append(Cue(_RULES["claim"], 0, len(s.toks), speaker=call.communique, subject=call.communique))
         has.add("claim")
     return out
+
+
+_TAKES = frozenset({"capture", "captures", "captured", "seize", "seizes", "seized", "retake", "retakes", "retook",
+                    "recapture", "recaptures", "recaptured"})
+_TAKES_CONTROL = frozenset({"take", "takes", "took"})
+_PASSIVE_AUX = frozenset({"and", "was", "were", "been", "is", "are", "being"})
+_OTHER_SIDES = frozenset({"opposition", "factions", "rebels", "regime", "militias", "army", "sdf", "ypg", "peshmerga",
+                          "vso", "sahwat", "fsa", "pkk"})
+
+
+def _ground_taken_by_others(s: Sentence) -> bool:
+    """"#AmaqAgency Syrian opposition factions supported by U.S. aircraft capture Yeniyapan village": a relay
+    telling another side taking ground, not the group's own deed (not "#IslamicState forces capture ...")."""
+    for v, tok in enumerate(s.toks):
+        if tok not in _TAKES and not (tok in _TAKES_CONTROL and s.toks[v + 1:v + 2] in (["control"], ["over"])):
+            continue
+        if (v > 0 and (s.toks[v - 1].isdigit() or s.toks[v - 1] in _PASSIVE_AUX)) or s.toks[v + 1:v + 2] == ["by"]:
+            continue  # "100 regime soldiers killed and 5 captured": the group's captives, a passive
+        before = s.toks[max(v - 7, 0):v]
+        if _OTHER_SIDES.intersection(before) and not _OWN_SIDE.search(" ".join(before)):
+            return True
+    return False
 
 
 _BETWEEN = re.compile(r"(?<!\w)(?:clash|clashes|fighting|battles?|infighting|fights?) between(?!\w)")

@@ -325,6 +325,22 @@ def test_a_relayed_downing_of_a_warplane_is_still_the_groups_claim(classifier: C
     assert claims(classifier, "#AmaqAgency a regime warplane is shot down east of Deir Ezzor") == {"islamic-state"}
 
 
+@pytest.mark.parametrize("text", [
+    "#AmaqAgency Syrian opposition factions backed by Turkish tanks capture the village of Tal Hajar north of #Aleppo",
+    "#AmaqAgency 📰| Kurdish YPG militias and the regime army take control of #Tal_Rifaat",
+])
+def test_a_relay_telling_another_side_taking_ground_is_not_the_groups_claim(classifier: Classifier, text: str) -> None:
+    assert "islamic-state" not in claims(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "#AmaqAgency #IslamicState fighters capture two positions of the opposition factions near Marea",
+    "#AmaqAgency 20 regime soldiers killed and 3 captured in clashes near Palmyra",
+])
+def test_a_relay_telling_the_group_taking_ground_or_captives_still_claims(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text) == {"islamic-state"}
+
+
 def test_a_relayed_attack_on_warplanes_is_still_the_groups_claim(classifier: Classifier) -> None:
     # the jets are the object of the group's deed, not the subject of a raid
     text = "#AmaqAgency #IslamicState fighters shell the regime's warplanes at the Tiyas airbase"

@@ -706,7 +706,7 @@ def test_where_flights_were_diverted_is_not_where_the_strike_was(classifier: Cla
 @pytest.mark.parametrize(("text", "place"), [
     # a hashtag a word of area follows is a place, before the group's province or the city around it
     ("#WilayatHamah Taking #Control Over #Qasr_Shawi region after #battles with the #Nusayri #army", "Qasr Shawi"),
-    ("#Amaq: Kurdish militias capture #Tal_Hamis village in #Hasakah's southern countryside", "Tal Hamis"),
+    ("#Amaq: Islamic State fighters capture #Tal_Hamis village in #Hasakah's southern countryside", "Tal Hamis"),
     # a channel's tags are no place
     ("#PhotoReport #WilayatDijlah Pounding the Rafidi army with rockets #Caliphate_News", None),
 ])
