@@ -139,15 +139,18 @@ _POSTED = frozenset({"mission", "missions", "ambassador", "ambassadors", "envoy"
                      "delegation", "embassy"})
 
 
-def _address(s: Sentence, m: Mention) -> bool:
-    """A country named as where: after a locative ("in Iraq") or right after a place of its own
-    ("Sinai, Egypt", "#Maiduguri #Nigeria"; not after another party: «آمریکا ایران را ...»)."""
+def _address(gz: Gazetteer, s: Sentence, m: Mention) -> bool:
+    """A country named as where: after a locative ("in Iraq") or right after a place inside it
+    ("Sinai, Egypt", "#Maiduguri #Nigeria"; not after another party: «آمریکا ایران را ...», nor after
+    a place elsewhere: "claimed the strike on Tower 22, Iran denied any role" is Iran speaking)."""
     if named_as_place(s, m):
         return True
-    if not any(p.kind == "place" and p.start == m.start for p in s.mentions):
+    country = next((p.id for p in s.mentions if p.kind == "place" and p.start == m.start), None)
+    if country is None:
         return False
-    before = {(p.start, p.end) for p in s.mentions if p.kind == "place" and p.end == m.start}
-    return bool(before - {(a.start, a.end) for a in s.mentions if a.kind == "actor"})
+    parties = {(a.start, a.end) for a in s.mentions if a.kind == "actor"}
+    return any(p.kind == "place" and p.end == m.start and (p.start, p.end) not in parties
+               and gz.within(p.id, country) for p in s.mentions)
 
 
 def _host(s: Sentence, m: Mention) -> bool:
@@ -285,7 +288,7 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         # nor an attack's target ("US strikes on Iraq over a drone attack blamed on ..."), nor the
         # country of a place ("#ISIS faction in N. #Sinai #Egypt claimed ...")
         speakers = [(m, r) for m, r in before if not (m.start > 0 and s.toks[m.start - 1] in _TARGET_BEFORE)
-                    and not (r.kind == "state" and _address(s, m))]
+                    and not (r.kind == "state" and _address(gz, s, m))]
         return speakers[-1][1] if speakers else None
     if side == "after":
         return after[0][1] if after else None

@@ -272,6 +272,12 @@ def test_the_country_of_a_place_does_not_claim(rules: Classifier) -> None:
     assert [(st, sp) for st, sp, _ in statements(rules, text)] == [("claim", "Islamic State")]
 
 
+def test_a_state_after_a_place_elsewhere_still_speaks(rules: Classifier) -> None:
+    # Tower 22 is in Jordan: the Iran after it is no address but the party that denies
+    text = "Kataib Hezbollah claimed the drone strike on Tower 22, Iran denied any role in it, and the US blamed Tehran."
+    assert ("denial", "Iran", "Iran") in statements(rules, text)
+
+
 def test_a_group_claiming_the_capitals_blast_claims(rules: Classifier) -> None:
     # "the Ankara blast": where the blast was, so the group's claim and no blame of Turkey
     text = "TAK claimed the Ankara blast in a statement posted on its website"
