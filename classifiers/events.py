@@ -41,7 +41,7 @@ _ARMED = frozenset({"core", "facade", "umbrella", "jihadist", "axis", "generic"}
 # prepositions after which a verb's "-ed" form is an adjective of the noun that follows
 _BEFORE_ADJECTIVE = frozenset({"aboard", "onboard", "on", "onto", "into", "inside", "near"})
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get", "got"})
-_RA = "را"
+_RA = "را"  # Persian marks the definite object with «را» after it
 # "attacked by mistake": "by" says how, not who
 _BY_MANNER = frozenset({"mistake", "accident", "error", "chance", "far", "night", "day", "air", "sea", "land", "hand",
                         "phone", "surprise"})
@@ -50,7 +50,7 @@ _AIRCRAFT = frozenset({"plane", "planes", "jet", "jets", "drone", "drones", "hel
                        "uav", "uavs", "warplane", "warplanes"})
 _HURT = frozenset({"killed", "wounded", "injured", "hurt", "dead"})
 # verbs of hurt that are attacks only with their agent ("were injured by Kataib Hezbollah")
-_HURT_BY = frozenset({"wounded", "injured"})  # Persian marks the definite object with «را» after it
+_HURT_BY = frozenset({"wounded", "injured"})
 _ON_TARGET = frozenset({"on", "upon", "against", "targeting"})
 # "#Iraq|i army", "#Russia|n soldiers": a tweet's hashtag with its adjective's ending cut off by a bar
 _SUFFIX = frozenset({"i", "n", "ian", "ish", "s"})
@@ -686,8 +686,8 @@ def _between_subject(s: Sentence, t: int) -> int:
 # a verb of striking that needs no object after a force ("the IDF struck in Syria", "IDF helicopters are
 # currently striking in Lebanese territory"), and the words that may stand between them
 _STRIKING = frozenset({"struck", "strikes", "strike", "striking", "fired", "fires", "firing"})
-_PROGRESSIVE = frozenset({"is", "are", "was", "were", "currently", "now", "also", "again", "then"})
 _ADVERBS = frozenset({"currently", "now", "also", "again", "then"})
+_PROGRESSIVE = _ADVERBS | {"is", "are", "was", "were"}
 
 
 def _striking_in(s: Sentence, fw: FrameWords, t: int) -> bool:

@@ -245,7 +245,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     own_voice = reporter is None and call.own is not None and call.own.kind in STATE | ARMED
     if reporter is not None and reporter.known:
         call.reporters.append(reporter)
-    events = [e for e in events_of(s, fw, ok, call.own if own_voice else None) if not _city_named(gz, s, fw, e[0], e[2])]
+    events = _events(gz, s, fw, ok, call.own if own_voice else None)
     if events and fw.lang in ("en", "fr") and _CIVIL.search(s.norm) and not _FIGHTING.search(s.norm):
         events = []  # "the Inspection Office destroys expired food": no attack, whatever the verb
     # not a relative clause's denial ("... fired by Islamic Jihad, which rejected the accusation"):
@@ -314,6 +314,12 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             reporter, call.communique) and not fw.claim_verb.search(s.norm):
         return out  # «قال الناطق باسم الداخلية إن الشرطة قتلت انغماسيا من داعش»: a state reports, it relays no communiqué
     return _communique_claim(s, fw, out, has, call, events)
+
+
+def _events(gz: Gazetteer, s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
+            own: ActorRef | None = None) -> list[tuple[int, int, ActorRef | None, bool]]:
+    """The sentence's attacks (``events_of``), but for a capital standing before an attack noun as its doer."""
+    return [e for e in events_of(s, fw, ok, own) if not _city_named(gz, s, fw, e[0], e[2])]
 
 
 def _city_named(gz: Gazetteer, s: Sentence, fw: FrameWords, start: int, doer: ActorRef | None) -> bool:
@@ -504,7 +510,10 @@ def _topic_head(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> bool:
     """«سوريا: مقتل مدنيين في غارة ...», «غزة وإسرائيل: ...»: an Arabic headline's head of bare country
     names is its topic, as a news site files it, not a party speaking (a party speaks with a body or an
     office: «الجيش السوري: ...», «الخارجية الإيرانية: ...»)."""
-    head_tokens = len(tokens(normalize(s.original[:s.original.find(":")])))
+    colon = s.original.find(":")
+    if colon < 0:
+        return False  # the head ends at a dash ("Syria - ..."), not at a filing colon
+    head_tokens = len(tokens(normalize(s.original[:colon])))
     covered = {i for m, r in ok if r.kind in STATE and m.end <= head_tokens for i in range(m.start, m.end)}
     places = {i for p in s.mentions if p.kind == "place" for i in range(p.start, p.end)}
     return bool(covered) and all(i in places or s.toks[i] == "و" for i in range(head_tokens))
@@ -819,7 +828,7 @@ def _claim_verb(gz: Gazetteer, s: Sentence, fw: FrameWords, ok: list[tuple[Menti
         if fw.lang == "fa" and any(mn.start >= end and not same_party(r, claimant) and "را" not in s.toks[mn.end:mn.end + 2]
                                    for mn, r in ok):
             continue  # «آمریکا ادعا کرد که کتائب حزب الله پشت حمله است»: another party's deed, a blame
-        events = [e for e in events_of(s, fw, ok) if not _city_named(gz, s, fw, e[0], e[2])]
+        events = _events(gz, s, fw, ok)
         if any(doer is not None and start >= end and not same_party(doer, claimant) for start, _, doer, _ in events):
             continue  # "the government claimed the Daeshites killed ...": another's attack, a blame
         if _against_itself(s, ok, claimant, end):

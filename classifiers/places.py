@@ -161,8 +161,9 @@ def _describes(gz: Gazetteer, s: Sentence, m: Mention) -> bool:
 # a ship's noun right before a town's name, or a warship's right after it: the ship's name ("the
 # landing ship, the Novocherkassk", "Novocherkassk landing ship"), not where it was (not "a tanker
 # off Yemen", "a vessel near Hodeidah", "a Haifa ship")
-_WARSHIPS = r"(?:landing ship|warship|frigate|cruiser|corvette|destroyer|submarine)"
-_SHIPS = r"(?:landing ship|warship|frigate|cruiser|corvette|destroyer|submarine|ship|vessel)"
+_WARSHIP_WORDS = "landing ship|warship|frigate|cruiser|corvette|destroyer|submarine"
+_WARSHIPS = f"(?:{_WARSHIP_WORDS})"
+_SHIPS = f"(?:{_WARSHIP_WORDS}|ship|vessel)"
 _SHIP_BEFORE = re.compile(r"(?i:\b" + _SHIPS + r"),?\s+(?:the\s+)?[\"“'‘]?$")
 _SHIP_AFTER = re.compile(r"[\"”'’]?\s+(?i:" + _WARSHIPS + r")\b")
 
