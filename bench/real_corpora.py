@@ -63,3 +63,34 @@ def idf() -> Iterator[Message]:
         if not body:
             continue
         yield Message(source="t.me/idfofficial", id=str(i), date=datetime(2024, 1, 1, tzinfo=UTC), text=body)
+
+
+# the Arabic corpora carry no dates: one fixed day, as for the army's posts
+_UNDATED = datetime(2017, 1, 1, tzinfo=UTC)
+
+
+def arabic_news() -> Iterator[Message]:
+    """The paragraphs of the Arabic news articles in the Baly et al. split (claims about the Syrian war)."""
+    path = SHARED / "stance" / "austr" / "ArabicFC_Baly2018_dev_split.txt"
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        parts = line.split("\t")
+        text = (parts[3] if len(parts) >= 5 and parts[0].strip().isdigit() else line).strip()
+        if text:
+            yield Message(source="news", id=f"baly-{i}", date=_UNDATED, text=text)
+
+
+def arabic_authorities() -> Iterator[Message]:
+    """The AuSTR authority tweets and the rumours they answer, and the ANS Arabic headline pairs."""
+    for name in ("ECIR2023_data_AuSTR_ECIR2023.tsv", "SNAM_data_AuSTR_SNAM.tsv"):
+        with (SHARED / "stance" / "austr" / name).open(encoding="utf-8") as fh:
+            for i, row in enumerate(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)):
+                for column in ("evidence_text", "rumor_text"):
+                    if row.get(column):
+                        yield Message(source="x.com/authority", id=f"{name}#{i}:{column}", date=_UNDATED,
+                                      text=row[column].strip())
+    for path in sorted((SHARED / "stance" / "ans").glob("*.csv")):
+        with path.open(encoding="utf-8") as fh:
+            for i, row in enumerate(csv.DictReader(fh)):
+                for column in ("s1", "s2", "claim"):
+                    if row.get(column):
+                        yield Message(source="news", id=f"{path.name}#{i}:{column}", date=_UNDATED, text=row[column].strip())
