@@ -207,7 +207,7 @@ class Denied:
     role: bool  # the doer is named with a role: "any Iranian involvement", "Hezbollah was behind"
 
 
-_OWN_DEED_PRONOUN = re.compile(r"(?<!\w)(?:that |as )?(it|they|we|(?:its|their|our) \w+)(?: (?:had|has|have|would have))? "
+_OWN_DEED_PRONOUN = re.compile(r"(?<!\w)(?:that |as )?(it|they|we|(?:its|their|our) \w+|the (?:group|militia|movement|rebels|militants))(?: (?:had|has|have|would have))? "
                                r"(\w+(?: out| down)?)")
 # "Israel refutes Hamas claim it bombed the hospital": a claimant does not claim to have hit a
 # hospital; "it" is the denier whose strike the claimant reports (not "Hezbollah's claim that it
@@ -215,6 +215,8 @@ _OWN_DEED_PRONOUN = re.compile(r"(?<!\w)(?:that |as )?(it|they|we|(?:its|their|o
 _SPARED = frozenset({"hospital", "hospitals", "school", "schools", "mosque", "mosques", "church", "churches", "market",
                      "civilians", "civilian", "refugee", "refugees", "camp", "shelter", "convoy", "journalists",
                      "children", "ambulance", "ambulances", "bakery", "clinic"})
+_NOT_QUALIFIER = frozenset({"by", "that", "which", "who", "and", "or", "of", "to", "on", "in", "at", "for", "from", "with",
+                            "was", "were", "is", "are", "the", "a", "an"})
 _PASSIVE = re.compile(r"(?<!\w)(?:was|were|been|being|is|are)(?!\w)")
 
 
@@ -262,6 +264,13 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
             continue  # "was denied by X": the denier
         nxt = " ".join(toks[end:end + 2])
         at = start - 1 if start > 1 and toks[start - 1] == "the" else start
+        if latin and at > 0 and toks[at - 1] != "by":
+            # "by Yemen's Iran-aligned Houthi movement": up to three words qualify the party after "by"
+            j = at
+            while j > 0 and at - j < 3 and toks[j - 1] not in _NOT_QUALIFIER:
+                j -= 1
+            j -= 1 if j > 1 and toks[j - 1] == "the" else 0
+            at = j if j < at and j > 0 and toks[j - 1] == "by" else at
         prev = toks[at - 1] if at > 0 else ""
         if reports.match(nxt) or (prev == "by" and reports.search(" ".join(toks[max(at - 3, 0):at - 1]))):
             accuser = accuser or ref
@@ -302,6 +311,8 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
         if not words.attack.match(m.group(2)):
             continue
         after = " ".join(toks[lo:hi])[m.end():].split()[:6]
+        if m.group(1).startswith("the ") and accuser is not None and accuser.kind in ("state", "official"):
+            continue  # "the group" is no state whose report is denied
         if accuser is not None and not m.group(1).startswith(("its ", "their ", "our ")) and not (
                 m.group(1) in ("they", "we") and accuser.kind in ("state", "official")) and not (
                 m.group(1) == "it" and _SPARED.intersection(after)):

@@ -246,6 +246,12 @@ def _spoken_at(s: Sentence, m: Mention) -> bool:
     return not any(w in place_words().where_before or w in place_words().attacks or w in place_words().aimed for w in words)
 
 
+def _ship_owner(gz: Gazetteer, o: Mention) -> bool:
+    """A shipping company's name heads its ships' names ("the Maersk Hangzhou", "MSC Clara")."""
+    entry = gz.actors.get(o.id) if o.kind == "actor" else None
+    return entry is not None and entry.kind == "monitor"
+
+
 def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
     """"the Maersk Hangzhou", "Queen Rania", "Maroun El Ras", "Rasm al-Naphl": a GeoNames town
     that is only a word of a longer capitalised name is not that town."""
@@ -268,7 +274,7 @@ def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
         return False
     prev = s.cased[i]
     if not prev[:1].isupper() or prev in NOT_PLACE or prev.lower() in LOCATIVE or any(
-            o.start <= i < o.end for o in s.mentions if o is not m):
+            o.start <= i < o.end for o in s.mentions if o is not m and not _ship_owner(gz, o)):
         return False
     # the words touch as written: "Amaq Agency: Palmyra ..." and "#Syria #Palmyra" are two names
     return at > 0 and bool(re.search(re.escape(prev) + r"(?:\s+[a-zA-Z]{1,4})?\s+$", s.original[:at]))

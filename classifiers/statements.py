@@ -532,6 +532,10 @@ def _denied(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, speaker: ActorRef 
     return kind, subject, speaker
 
 
+# the report a denial denies is the other party's claim of its own deed, not an accusation aimed at the denier
+_CLAIM_WORD = re.compile(r"(?<!\w)(?:claim|claims|claimed|assertion|assertions|boast|boasts)(?!\w)")
+
+
 def _denied_kind(s: Sentence, cue: Cue, speaker: ActorRef | None, kind: str, fixed: bool, doer: ActorRef | None,
                  accuser: ActorRef | None, own: bool, role: bool) -> tuple[str, ActorRef | None]:
     """A deed of the denier's own party ("denies claims of Russian strikes") is its responsibility
@@ -555,6 +559,11 @@ def _denied_kind(s: Sentence, cue: Cue, speaker: ActorRef | None, kind: str, fix
         # "rebutted the Houthi claim that a warship was struck", "denied Hezbollah's claim that it
         # destroyed a tank": the deed another party reported, not the denier's role, is denied
         return "event", other
+    if kind == "responsibility" and not fixed and doer is not None and accuser is not None and doer.id == accuser.id and (
+            speaker is None or not same_party(doer, speaker)) and _CLAIM_WORD.search(" ".join(s.toks[cue.start:cue.end + 8])):
+        # "denied a claim by the Houthis that they carried out a drone strike on its vessel": the
+        # claimant's own deed is what is denied, not a role of the denier's ("carried" is no role here)
+        return "event", doer
     if kind == "responsibility":
         return kind, doer if doer is not None and role else speaker
     if doer is None and accuser is not None and not (speaker is not None and same_party(accuser, speaker)):

@@ -392,3 +392,24 @@ def test_an_agent_denied_after_not_carried_out_by(classifier: Classifier, text: 
                                                   expected: list[tuple[str, str, str]]) -> None:
     assert denials(classifier, text) == expected
     assert "attribution" not in stance_set(classifier, text)
+
+
+# --- "denied a claim by X that the group carried out ...": the claimant's own deed is denied, the event
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Pentagon denied a claim by the Houthis that they carried out a drone strike on a US destroyer.",
+     [("united-states", "houthis", "event")]),
+    ("The Royal Navy rejected a claim by Yemen's Iran-aligned Houthi movement that the militia carried out a missile "
+     "strike on a British frigate.", [("united-kingdom", "houthis", "event")]),
+    ("Hapag-Lloyd on Tuesday denied a claim by the Iran-backed Houthis that the group carried out a drone attack "
+     "on one of its ships.", [("hapag-lloyd", "houthis", "event")]),
+    # an accusation aimed at the denier is still its own role denied
+    ("The Pentagon denied accusations by Iraq that it carried out the strike on the base.",
+     [("united-states", "united-states", "responsibility")]),
+    # "the group" denying reports of its own deed
+    ("Kataib Hezbollah denied reports that the group carried out the attack on the base.",
+     [("kataib-hezbollah", "kataib-hezbollah", "responsibility")]),
+])
+def test_a_denied_claim_of_the_claimant_s_own_deed_is_the_event_denied(
+        classifier: Classifier, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert denials(classifier, text) == expected

@@ -1194,3 +1194,40 @@ def test_a_follow_up_dated_by_the_day_it_was_said_joins_the_attack_of_the_day_it
             title="Iraq arrests men who fired rockets at US embassy"),
     ], until="+72h")
     assert [m["id"] for m in incident["messages"]] == ["e1", "f1"]
+
+
+SHIP_CLAIM = ("Yemen's Houthis say they hit a container ship with missiles in the Gulf of Aden\nThe Houthi military "
+              "spokesman said the group fired two naval missiles at a vessel it said was bound for Israel.")
+
+
+def test_a_shipping_line_s_word_that_its_ship_was_hit_corroborates_the_claim(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A ship's operator is no party to the war: its word that a Houthi missile hit its ship, in an
+    outlet that also relays the Houthi claim, is an independent report of the attack."""
+    (tmp_path / "told").mkdir()
+    (tmp_path / "alone").mkdir()
+    alerts, [incident] = replay(capsys, tmp_path / "told", [
+        rec("https://houthi-relay.example/rss", "c1", "2024-02-06T09:00:00+00:00", SHIP_CLAIM),
+        rec("https://paper.example/rss", "p1", "2024-02-06T15:00:00+00:00",
+            "Hapag-Lloyd says its ship was struck by a Houthi missile in the Gulf of Aden\nThe German shipping line "
+            "said on Tuesday that no crew member was hurt."),
+    ], until="+72h")
+    assert [(m["id"], m["role"], m["speaker"]) for m in incident["messages"]] == [
+        ("c1", "claim", "Houthis"), ("p1", "attribution", "Hapag-Lloyd")]
+    assert incident["status"] == "corroborated" and _uncorroborated(alerts) == []
+    # the claim alone: nothing independent tells the attack
+    alerts, [incident] = replay(capsys, tmp_path / "alone", [
+        rec("https://houthi-relay.example/rss", "c1", "2024-02-06T09:00:00+00:00", SHIP_CLAIM),
+    ], until="+72h")
+    assert [a["actor"] for a in _uncorroborated(alerts)] == ["Houthis"]
+
+
+def test_a_shipping_line_s_word_inside_the_article_relaying_the_claim_corroborates_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    alerts, [incident] = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "p1", "2024-02-06T15:00:00+00:00",
+            SHIP_CLAIM + " CMA CGM said one of its vessels was targeted by a Houthi missile in the Gulf of Aden but was "
+            "not damaged."),
+    ], until="+72h")
+    assert {m["role"] for m in incident["messages"]} == {"claim", "attribution"}
+    assert incident["status"] == "corroborated" and _uncorroborated(alerts) == []

@@ -27,6 +27,7 @@ from watchers.message import Message
 
 FRONT_KINDS = frozenset({"facade"})
 STATE_KINDS = frozenset({"state", "official"})
+OWN_VOICE_KINDS = STATE_KINDS | {"monitor"}
 # words a group's long name adds to its short one («al-Islamiya», "in Iraq")
 _TRAILING = {"al islamiya", "al islamiyah", "islamiya", "islamiyah", "al islamiyya", "الاسلاميه",
              "in iraq", "fi al iraq", "في العراق", "al iraqiya", "العراقيه"}
@@ -158,11 +159,16 @@ class Claimants:
         speaker = st.speaker
         if speaker is None or not speaker.known or outlet.role in ("official", "claimant"):
             return outlet
+        kind = self.gz.actors[speaker.id].kind if speaker.id in self.gz.actors else speaker.kind
         network = self.registry.actor_network(speaker.id, speaker.kind, speaker.known)
+        if network is None and kind in OWN_VOICE_KINDS:
+            # a state, an official body or a monitor no network is configured for speaks for itself
+            # ("Maersk says its vessel was targeted by a Houthi missile", inside an outlet's article
+            # that also relays the Houthi claim)
+            network = speaker.id
         if network is None or network == outlet.network:
             return outlet
-        kind = self.gz.actors[speaker.id].kind if speaker.id in self.gz.actors else speaker.kind
-        role = "official" if kind in STATE_KINDS else ("relay" if kind == "relay" else "claimant")
+        role = "official" if kind in STATE_KINDS else kind if kind in ("relay", "monitor") else "claimant"
         return SourceInfo(outlet.handle, role, network, speaker.id, True)
 
     # -- resolving a claimant ------------------------------------------------------------------
