@@ -413,3 +413,11 @@ def test_an_agent_denied_after_not_carried_out_by(classifier: Classifier, text: 
 def test_a_denied_claim_of_the_claimant_s_own_deed_is_the_event_denied(
         classifier: Classifier, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert denials(classifier, text) == expected
+
+
+def test_a_claim_by_x_that_they_struck_a_us_ship_is_no_blame_of_the_us(classifier: Classifier) -> None:
+    text = "The Pentagon denied a claim by the Houthis that they struck a US destroyer."
+    assert denials(classifier, text) == [("united-states", "houthis", "event")]
+    assert "attribution" not in stance_set(classifier, text)
+    # an accusation by X that another party's jets struck stays X's blame
+    assert "attribution" in stance_set(classifier, "The Pentagon dismissed claims by Kataib Hezbollah that US jets struck its base.")
