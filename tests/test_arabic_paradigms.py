@@ -1781,3 +1781,29 @@ def test_a_video_documenting_a_strike_is_no_report(classifier: Classifier) -> No
     # «ويوثق» of a video: what the film shows, not a monitor's finding
     text = "وبث الجيش مقطعا مصورا يوثق قصف قوات النظام لمواقع في بلدة زاكية ."
     assert _rows(classifier, text) == []
+
+
+# --- the deed disowned, the evidence and the reports denied --------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    ("وأكدت الحكومة السورية أنها لم تستخدم السلاح الكيماوي في بلدة اللطامنة .", "Syria", "responsibility"),
+    ("وأكد بيان لوزارة الدفاع الروسية أن القوات الروسية لم تشارك في الغارة على سوق معرة النعمان .", "Russia",
+     "responsibility"),
+    ("تبرأت حركة طالبان من التفجير الذي استهدف مسجدا في قندهار .", "Taliban", "responsibility"),
+    ("وتنصل حزب الله من الهجوم الصاروخي على بلدة كريات شمونة .", "Hezbollah", "responsibility"),
+    ("وأكدت هيئة تحرير الشام عدم مسؤوليتها عن اغتيال القيادي في ريف حلب .", HTS, "responsibility"),
+    ("قال الكرملين إنه لا دليل على وقوع هجوم كيماوي في بلدة سراقب .", "Russia", "event"),
+    ("أكدت وزارة الدفاع العراقية عدم صحة الأنباء عن هجوم صاروخي على قاعدة بلد الجوية .", "Iraq", "event"),
+])
+def test_disowned_deeds_and_denied_evidence(classifier: Classifier, text: str, speaker: str, kind: str) -> None:
+    stance, who, _, denial_of, _ = _one(classifier, text)
+    assert (stance, who, denial_of) == ("denial", speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "تؤكد وزارة الصحة عدم صحة ما يتم تداوله عن سقوط أحد المتسوقين فاقدا الوعي في السوق .",
+    "وأكد الوزير عدم صحة الأنباء عن استقالته من الحكومة .",
+    "وتبرأت العائلة من ابنها بعد خلاف على الميراث .",
+])
+def test_untrue_reports_and_disowning_about_no_attack_are_none(classifier: Classifier, text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements] == []

@@ -421,3 +421,57 @@ def test_a_claim_by_x_that_they_struck_a_us_ship_is_no_blame_of_the_us(classifie
     assert "attribution" not in stance_set(classifier, text)
     # an accusation by X that another party's jets struck stays X's blame
     assert "attribution" in stance_set(classifier, "The Pentagon dismissed claims by Kataib Hezbollah that US jets struck its base.")
+
+
+# -- deeds denied with verbs of their own: kidnapping, a massacre committed, chemical weapons used ---
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("Jabhat al-Nusra did not kidnap any villagers in Kafr Nabl, the Syrian Observatory said.", "sohr", ANY),
+    ("The Syrian Observatory said the Islamic State did not commit a massacre in the town of Sukhnah.", "sohr",
+     "islamic-state"),
+    ("Hezbollah said it never abducted the two soldiers near the border.", "hezbollah", "hezbollah"),
+    ("The Syrian government says it has never used chemical weapons in Ghouta.", "syria-government", ANY),
+])
+def test_a_deed_denied_with_its_own_verb(classifier: Classifier, text: str, speaker: str, subject: Any) -> None:
+    got = denials(classifier, text)
+    assert len(got) == 1 and got[0][0] == speaker and (subject is ANY or got[0][1] == subject), got
+
+
+# -- "contrary to reports", "despite claims", "no evidence": the reports opposed -------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Contrary to reports from the rebels, the town of Tal Rifaat has not been captured by the army.", "event"),
+    ("Contrary to Houthi claims, no American warship was hit in the Red Sea, the Pentagon said.", "event"),
+    ("The army said there were no casualties among its soldiers despite Houthi claims of a direct hit.", "figures"),
+    ("The Kremlin said there was no evidence of a chemical attack in Saraqib.", "event"),
+    ("The Pentagon said it has seen no evidence that Iran was behind the attack on the tanker.", "responsibility"),
+])
+def test_reports_set_against_a_negation_are_denied(classifier: Classifier, text: str, kind: str) -> None:
+    got = denials(classifier, text)
+    assert len(got) == 1 and got[0][2] == kind, got
+
+
+def test_no_evidence_of_a_role_is_no_blame(classifier: Classifier) -> None:
+    text = "US officials said there is no evidence that Iran was behind the attack on the tanker."
+    assert {st.stance for st in classifier.classify(text, None, None, None, learned=False).statements} == {"denial"}
+
+
+def test_no_rockets_fired_is_the_event_denied(classifier: Classifier) -> None:
+    got = denials(classifier, "Hezbollah's media office said no rockets were fired from southern Lebanon.")
+    assert [(g[0], g[2]) for g in got] == [("hezbollah", "event")]
+
+
+def test_ukrainian_claims_of_retaking_a_village_called_false(classifier: Classifier) -> None:
+    got = denials(classifier, "Moscow says Ukrainian claims of retaking Klishchiivka are false.")
+    assert [(g[0], g[2]) for g in got] == [("russia", "event")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis claimed the attack on the ship but offered no evidence.",
+    "The group published a video of the strike but provided no evidence of casualties.",
+    "While there is no direct evidence linking Iran to the attack, officials suspect a role.",
+    "Contrary to reports, the minister will attend the summit in Cairo.",
+    "The court said the men did not commit the fraud they were charged with.",
+])
+def test_no_evidence_and_contrary_to_without_a_denial_are_none(classifier: Classifier, text: str) -> None:
+    assert denials(classifier, text) == []
