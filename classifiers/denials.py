@@ -127,7 +127,10 @@ def about_attack(window: str) -> bool | None:
     return True if attack is not None else None
 
 
-_LOCATION = re.compile(r"(?<!\w)(?:(?:its|our|their|the kingdoms|jordans|\w+(?:ian|i|ish|ese)) (?:own )?(?:territor\w*|soil)|inside jordan|outside jordan|(?:did not|didnt) (?:occur|happen|take place) (?:in|on|inside)|"
+_LOCATION = re.compile(r"(?<!\w)(?:(?:its|our|their|the kingdoms|jordans|\w+(?:ian|i|ish|ese)) (?:own )?(?:territor\w*|soil)|"
+                       # «نفت أن يكون الهجوم قد وقع في أراضيها»: the place denied (not «لم تسقط أي مسيرة داخل
+                       # أراضي المملكة», the event)
+                       r"(?:وقع|حدث|جري|يقع|تقع|وقعت|حصل)(?: \w+){0,2}? (?:في|داخل|علي) (?:ال)?اراضي\w*|inside jordan|outside jordan|(?:did not|didnt) (?:occur|happen|take place) (?:in|on|inside)|"
                        r"not (?:in|on) (?:jordan|its)|لم يقع داخل|لم يقع في الاراضي|خارج (?:الاراضي|حدود|اراضي)|"
                        r"sur son (?:sol|territoire)|eu lieu sur son|hors de (?:son|ses)|خاك اردن|داخل خاك)(?!\w)")
 _FIGURES = re.compile(r"(?<!\w)(?:exaggerat\w*|inflated|overstated|figures?|tolls?|death toll|death of|"
@@ -136,7 +139,10 @@ _FIGURES = re.compile(r"(?<!\w)(?:exaggerat\w*|inflated|overstated|figures?|toll
                       r"direct hit|مبالغ\w*|ارقام|حصيله|اعداد|civilians? (?:deaths|casualties|were killed|killed)|"
                       r"killed (?:any )?civilians|(?:قتلت|قتل|مقتل|سقوط) (?:\w+ )?مدنيين|"
                       r"chiffres?|bilan|exager\w*|(?:la )?mort de|morts|tues|blesses|"
-                      r"(?:reports?|claims?|allegations?|deny|denies|denied|denying) (?:that )?(?:\w+ ){0,5}?(?:(?:was|were|been|being) (?:killed|wounded|injured)|dead|deaths)|(?:was|were) not (?:killed|injured|wounded)|(?:تقارير|انباء|اخبار|الانباء) (?:عن )?"
+                      r"(?:reports?|claims?|allegations?|deny|denies|denied|denying) (?:that )?(?:\w+ ){0,5}?(?:(?:was|were|been|being) (?:killed|wounded|injured)|dead|deaths)|(?:was|were) not (?:killed|injured|wounded)|"
+                      # the denier's own people killed, in the active voice ("reports that the strikes killed
+                      # dozens of its fighters"; not "reports that it killed civilians", its own deed)
+                      r"(?:killed|wounded|injured) (?:\w+ ){0,3}?(?:its|their|our) (?:\w+ )?(?:fighters|soldiers|troops|members|men|personnel|commanders?|officers|leaders?|advisers|advisors|crew|sailors)|(?:تقارير|انباء|اخبار|الانباء) (?:عن )?"
                       r"(?:مقتل|اصابه|سقوط قتلي|قتلي|جرحي)|كشته|زخمي|تلفات|اغراق|"
                       # a death denied ("the news about X killed are false", «نفى التنظيم مقتل قائده»), not
                       # a part in one («نفى مسؤوليته عن مقتل»)

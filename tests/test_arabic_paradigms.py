@@ -1807,3 +1807,14 @@ def test_disowned_deeds_and_denied_evidence(classifier: Classifier, text: str, s
 ])
 def test_untrue_reports_and_disowning_about_no_attack_are_none(classifier: Classifier, text: str) -> None:
     assert [s.stance for s in classifier.classify(text).statements] == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("ونفت مصادر أمنية في كردستان وقوع أي إصابات جراء القصف على مطار السليمانية .", "figures"),
+    ("ونفت إسرائيل سقوط صاروخ على ميناء أسدود .", "event"),
+    ("ونفى الجيش السوري سقوط مدينة السخنة بيد تنظيم الدولة .", "event"),
+    ("ونفت وزارة الداخلية حدوث أي تفجير في العاصمة بغداد .", "event"),
+    ("ونفت تركيا أن يكون الهجوم قد وقع في أراضيها .", "location"),
+])
+def test_the_kind_of_a_denied_fall_toll_or_place(classifier: Classifier, text: str, kind: str) -> None:
+    assert [s.denial_of for s in classifier.classify(text).statements if s.stance == "denial"] == [kind]

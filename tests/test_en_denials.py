@@ -475,3 +475,13 @@ def test_ukrainian_claims_of_retaking_a_village_called_false(classifier: Classif
 ])
 def test_no_evidence_and_contrary_to_without_a_denial_are_none(classifier: Classifier, text: str) -> None:
     assert denials(classifier, text) == []
+
+
+def test_its_own_fighters_killed_in_the_active_voice_is_the_figures(classifier: Classifier) -> None:
+    text = "The Houthis said reports that the US strikes killed dozens of their fighters were false."
+    assert [g[2] for g in denials(classifier, text)] == ["figures"]
+
+
+def test_reports_that_its_fighters_killed_soldiers_is_not_its_toll(classifier: Classifier) -> None:
+    text = "The Houthis said reports that their fighters killed five Saudi soldiers near Jizan were false."
+    assert [g[2] for g in denials(classifier, text)] == ["responsibility"]
