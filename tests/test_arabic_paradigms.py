@@ -1818,3 +1818,23 @@ def test_untrue_reports_and_disowning_about_no_attack_are_none(classifier: Class
 ])
 def test_the_kind_of_a_denied_fall_toll_or_place(classifier: Classifier, text: str, kind: str) -> None:
     assert [s.denial_of for s in classifier.classify(text).statements if s.stance == "denial"] == [kind]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("ووصفت موسكو الهجوم المزعوم على السوق بأنه استفزاز مدبر .", "Russia"),
+    ("موسكو: الحديث عن هجوم كيماوي في سراقب فبركة", "Russia"),
+    ("وقال الجيش السوري إنه خلافا لما ذكرته وسائل إعلام المعارضة لم تسقط مدينة خناصر .", "Syria"),
+])
+def test_a_provocation_a_fabrication_or_a_report_contradicted(classifier: Classifier, text: str, speaker: str) -> None:
+    stance, who, _, kind, _ = _one(classifier, text)
+    assert (stance, who, kind) == ("denial", speaker, "event")
+
+
+@pytest.mark.parametrize("text", [
+    "خلافا لما أعلنته الحكومة، ارتفعت الأسعار في الأسواق هذا الأسبوع .",
+    "ووصف الوزير الهجوم على الحاجز بأنه عمل إرهابي جبان .",
+    "وقال إن عملية الاستفتاء ما هي إلا فبركة لحماية المصالح النفطية .",
+])
+def test_contradicted_prices_a_condemnation_or_a_political_fabrication_are_none(classifier: Classifier,
+                                                                                 text: str) -> None:
+    assert [s.stance for s in classifier.classify(text).statements if s.stance == "denial"] == []

@@ -485,3 +485,27 @@ def test_its_own_fighters_killed_in_the_active_voice_is_the_figures(classifier: 
 def test_reports_that_its_fighters_killed_soldiers_is_not_its_toll(classifier: Classifier) -> None:
     text = "The Houthis said reports that their fighters killed five Saudi soldiers near Jizan were false."
     assert [g[2] for g in denials(classifier, text)] == ["responsibility"]
+
+
+# -- an attack unknown to the denier, a town that has not fallen, a staged provocation ---------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The IDF said it was not aware of any strike in the area of Khan Yunis at the time.", "israel"),
+    ("The Israeli military said it had no record of a raid in the village that night.", "israel"),
+    ("Ukraine's general staff said the town of Vuhledar has not fallen.", "ukraine"),
+    ("Kyiv said Chasiv Yar has not been captured by Russian forces.", "ukraine"),
+    ("Moscow called the reports of a strike on the market in Kramatorsk a staged provocation.", "russia"),
+    ("The Russian defence ministry called the gas attack in the town a hoax.", "russia"),
+])
+def test_the_event_denied_by_other_words(classifier: Classifier, text: str, speaker: str) -> None:
+    assert [(g[0], g[2]) for g in denials(classifier, text)] == [(speaker, "event")]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the assailant has not been captured after the stabbing attack in the city.",
+    "Those who went forth have not fallen into temptation, the preacher said of the fighters.",
+    "Iran called the strike on its consulate a provocation that will not go unanswered.",
+    "There was no indication of who carried out the attack, the police said.",
+])
+def test_an_uncaught_attacker_or_a_condemnation_is_no_denial(classifier: Classifier, text: str) -> None:
+    assert denials(classifier, text) == []
