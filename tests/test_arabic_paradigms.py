@@ -1838,3 +1838,14 @@ def test_a_provocation_a_fabrication_or_a_report_contradicted(classifier: Classi
 def test_contradicted_prices_a_condemnation_or_a_political_fabrication_are_none(classifier: Classifier,
                                                                                  text: str) -> None:
     assert [s.stance for s in classifier.classify(text).statements if s.stance == "denial"] == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ('واشنطن : "" الجيش السوري "" لم يستخدم أسلحة كيماوية في اللطامنة .', "United States", "Syria"),
+    ("وقال المرصد السوري إن قوات النظام لم تستخدم السلاح الكيماوي في البلدة .", "Syrian Observatory for Human Rights",
+     "Syria"),
+    ("وقال حزب الله إنه لم يستهدف أي مواقع مدنية في الجليل .", "Hezbollah", "Hezbollah"),
+])
+def test_the_denier_of_another_partys_deed_is_who_says_it(classifier: Classifier, text: str, speaker: str,
+                                                          subject: str) -> None:
+    assert _one(classifier, text)[:4] == ("denial", speaker, subject, "responsibility")
