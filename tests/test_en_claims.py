@@ -784,3 +784,60 @@ def test_announcing_the_start_of_an_operation_claims_it(classifier: Classifier, 
 ])
 def test_announcing_a_process_that_is_no_fighting_claims_nothing(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text)
+
+
+# --- a state's word on what its warship did; a party's word that it has begun or kept up its attacks
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Central Command announced on Sunday that its guided-missile destroyer shot down 12 drones over the Red Sea.",
+     "united-states"),
+    ("The Pentagon said its warship struck two radar sites near Hodeidah.", "united-states"),
+])
+def test_a_state_saying_its_warship_struck_claims_it(classifier: Classifier, text: str, who: str) -> None:
+    assert who in claims(classifier, text)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Hezbollah said on Tuesday it has started destroying the cameras on Israeli army posts along the border.",
+     "hezbollah"),
+    ("The Houthis said they have begun targeting ships bound for Eilat.", "houthis"),
+    ("Hamas said it continued to fire at Israeli troops advancing on Khan Younis.", "hamas"),
+])
+def test_a_party_saying_it_has_begun_or_kept_up_its_attacks_claims_them(classifier: Classifier, text: str,
+                                                                         who: str) -> None:
+    assert claims(classifier, text) == {who}
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas said it has begun talks with Egyptian mediators.",
+    "The army said it started evacuating residents from the border villages.",
+    "The ministry said its jets would continue to strike militant hideouts.",
+])
+def test_a_party_beginning_something_that_is_no_attack_claims_nothing(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
+
+
+# --- a video a party released of its own attack; a province's report of its raid ("foray")
+
+def test_a_video_released_by_a_group_showing_its_attack_is_its_claim(classifier: Classifier) -> None:
+    text = "BREAKING: New video released by #AlShabaab shows gunmen who carried out an attack on an army camp in Kolbio"
+    assert claims(classifier, text) == {"al-shabaab"}
+    # footage released by a relief society shows others' attacks: no claim
+    assert not claims(classifier, "Footage released by the Red Crescent shows strikes near the hospital in Khan Younis")
+
+
+@pytest.mark.parametrize("text", [
+    "#WilayatDiyala The Death or Injury of Dozens of #Rafida Soldiers in a Foray by the Caliphate Soldiers north of Baqubah",
+    "#IslamicState / #WilayatKirkuk / Photos from the Soldiers of Khilafah's Foray on the Rafidi army barracks near Hawija",
+    "#AmaqAgency death toll of Nusayri soldiers east of Homs rises to 30",
+])
+def test_a_provinces_report_of_a_foray_is_the_groups_claim(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text) == {"islamic-state"}
+
+
+@pytest.mark.parametrize("text", [
+    "#WilayatKirkuk / Distribution of zakat to the poor in Hawija",
+    "These mujahideen have pledged to fight to the death, they will not return until victory.",
+])
+def test_a_provinces_civil_report_or_a_supporters_praise_claims_nothing(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
