@@ -178,6 +178,9 @@ _AR_DATELINE = re.compile(
 # a time stamp glued to the start of a channel post ("14:02Dozens of operations") and "IDF:"
 # (as (?<![\d:])\d{1,2}:... written to open on a digit, so the regex engine skips to the digits)
 _STAMP = re.compile(r"\d(?<![\d:]\d)\d?:\d{2}(?=[A-Z\"“(])")
+# a channel post's link line glued to the end of its headline ("... struck by the IDFMore details", "... in the
+# northern GazaFull press release"): a sentence of its own, or the headline's last word is lost in it
+_GLUED_LINK = re.compile(r"(?<=\S)(?:More [Dd]etails|Full [Pp]ress [Rr]elease|Read [Mm]ore)(?![a-z])")
 # a feed's footer repeats the headline or says nothing: "The post <title> appeared first on <site>.",
 # "Read Full Article at RT.com", "Continue reading..."
 _FEED_TAIL = re.compile(r"\s*(?:The post (?:(?!The post ).){2,300}? appeared first on [^.\n]{1,60}\.?|"
@@ -227,6 +230,8 @@ def clean_body(text: str) -> str:
     text = "\n".join(strip_dateline(line) for line in text.split("\n")) if "\n" in text else strip_dateline(text)
     if ":" in text:
         text = _STAMP.sub("\n", text)
+    if "More" in text or "Full" in text or "Read" in text:
+        text = _GLUED_LINK.sub(lambda m: "\n" + m.group(0), text)
     if "تنظيم الدولة" in text:
         text = _unglue_is(text)
     if "appeared first on" in text or "Read Full Article" in text or "Continue reading" in text:

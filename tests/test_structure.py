@@ -44,6 +44,15 @@ def test_a_dateline_is_not_the_story() -> None:
     assert clean_body("Hezbollah: our fighters targeted a tank") == "Hezbollah: our fighters targeted a tank"
 
 
+def test_a_link_line_glued_to_a_posts_headline_is_no_part_of_it(classifier: Classifier) -> None:
+    assert clean_body("Armed cell struck by the IDFMore details") == "Armed cell struck by the IDF\nMore details"
+    assert clean_body("Troops operate in northern GazaFull press release") == "Troops operate in northern Gaza\nFull press release"
+    # words that only begin like it are left alone
+    assert clean_body("Readmore Moreover Fuller") == "Readmore Moreover Fuller"
+    text = "08:15IDF troops continue to operate in the Gaza Strip: Armed terrorists struck by the IDFMore Details"
+    assert [st[:3] for st in read(classifier, text, source_actor="israel")] == [("claim", "israel", "israel")]
+
+
 def test_a_dateline_city_is_not_the_place_of_the_attack(classifier: Classifier) -> None:
     got = read(classifier, "BAGHDAD (AP) — The Islamic Resistance in Iraq said it struck the Harir base with drones.")
     assert got == [("claim", "islamic-resistance-in-iraq", "islamic-resistance-in-iraq", None, "Harir Air Base")]
