@@ -19,7 +19,7 @@ Pure: no I/O after the data files are loaded.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -134,6 +134,30 @@ class Gate:
 
 # "attacks on US forces", "a drone against American troops": the party after these is the one hit
 _HIT_PARTY = frozenset({"on", "against", "at", "targeting", "targeted", "hit", "struck", "attacked"})
+
+# a state's word that says nothing else: "the Pentagon says", "the ministry said", "according to the Pentagon"
+_SPEECH_AFTER = frozenset({"said", "says", "announced", "announces", "confirmed", "confirms", "stated", "added", "told"})
+_SPEECH_BEFORE = frozenset({"said", "says", "according"})
+
+
+def _speaking_states(sentences: list[Sentence], resolve_actor: Callable[[Mention], ActorRef]) -> list[ActorRef]:
+    """The states (and their bodies) that speak somewhere in the message as the subject of a verb of
+    saying right after their name ("The Pentagon says ...") or after "said"/"according to" before it."""
+    out: list[ActorRef] = []
+    for s in sentences:
+        for m in s.mentions:
+            ref = resolve_actor(m) if m.kind == "actor" else None
+            if ref is None or ref.kind not in STATE:
+                continue
+            after = s.toks[m.end] if m.end < len(s.toks) else ""
+            k = m.start - 1 - (m.start > 1 and s.toks[m.start - 1] == "the")  # "said the Pentagon"
+            k -= k > 0 and s.toks[k] == "to" and s.toks[k - 1] == "according"
+            # "..., said the Pentagon", "according to the Pentagon" (not "a commander says US strikes ...")
+            inverted = k >= 0 and (s.toks[k] == "according" or (s.toks[k] in _SPEECH_BEFORE and punctuated(s, k)))
+            if after in _SPEECH_AFTER or inverted:
+                out.append(ref)
+    return out
+
 
 class Classifier:
     """Classifies messages against a gazetteer and the stance rules (built-ins by default)."""
@@ -341,7 +365,7 @@ class Classifier:
                 call.carried = self._carry(s, found_here, call)
             if lang == "en" and k < len(sentences) - 1:
                 people.update(members(self.gz, s))
-        statements += self._pending_claims(statements, call)
+        statements += self._pending_claims(statements, call, sentences)
         statements = resolve(self.gz, statements, sentences, call, all_actors)
         return Classification(
             lang=lang,
@@ -400,16 +424,22 @@ class Classifier:
             return named
         return _violent(s.norm) or (len(call.facts.norm) < 400 and _violent(call.facts.norm))
 
-    def _pending_claims(self, statements: list[Statement], call: Call) -> list[Statement]:
+    def _pending_claims(self, statements: list[Statement], call: Call, sentences: list[Sentence]) -> list[Statement]:
         """A state's action told in the outlet's voice is its claim when the message also has the
-        state speaking ("U.S. Strikes Iran-Backed Groups in Iraq || ..., officials said")."""
+        state speaking ("U.S. Strikes Iran-Backed Groups in Iraq || ..., officials said"), of the
+        attack or of anything else ("US forces struck two depots in Syria. The Pentagon says they were
+        used by Iran's proxies")."""
         out: list[Statement] = []
         claimed = {st.speaker.id for st in statements if st.stance == "claim" and st.speaker}
+        speaking: list[ActorRef] | None = None
         for s, cue in call.pending:
             doer = cue.speaker
             if doer is None or doer.id in claimed:
                 continue
-            if any(r.id == doer.id or r.parent == doer.id or doer.parent == r.id for r in call.reporters):
+            if speaking is None:
+                speaking = _speaking_states(sentences, lambda m: self.gz.actor_ref(m.id, m.alias, call.when, False)) \
+                    if call.lang == "en" else []
+            if any(r.id == doer.id or r.parent == doer.id or doer.parent == r.id for r in (*call.reporters, *speaking)):
                 out.extend(build(self.gz, s, cue, call, []))
                 claimed.add(doer.id)
         return out

@@ -110,6 +110,21 @@ def test_a_states_action_in_the_outlets_voice_is_its_claim_when_it_speaks_too(cl
     assert read(classifier, "US strikes Iran-backed militia sites in Syria") == []
 
 
+@pytest.mark.parametrize("tail", [
+    "The Pentagon says the depots were used by Iran's proxies.",
+    "The depots were used by Iran's proxies, according to the Pentagon.",
+    "The depots were used by Iran's proxies, said the Pentagon.",
+])
+def test_a_states_action_is_its_claim_when_it_speaks_of_anything_else(classifier: Classifier, tail: str) -> None:
+    text = f"US forces struck two depots in eastern Syria. {tail}"
+    assert [st[:3] for st in read(classifier, text)] == [("claim", "united-states", "united-states")]
+
+
+def test_a_state_named_after_someone_elses_says_does_not_speak(classifier: Classifier) -> None:
+    got = read(classifier, "A rebel commander says US airstrikes helped his men take the town from ISIS.")
+    assert not any(st[0] == "claim" for st in got)
+
+
 # -- relayed communiqués and claim verbs -----------------------------------------------------------
 
 def test_a_relayed_communique_is_the_groups_claim(classifier: Classifier) -> None:
