@@ -841,3 +841,19 @@ def test_a_provinces_report_of_a_foray_is_the_groups_claim(classifier: Classifie
 ])
 def test_a_provinces_civil_report_or_a_supporters_praise_claims_nothing(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text)
+
+
+# --- a relay's words for the group's fighters, in the plural and as a hashtag
+
+@pytest.mark.parametrize("text", [
+    "A group of #IS inghimasis stormed the airbase west of Tadmur, heavy clashes ongoing",
+    "Breaking! Two istishhadis detonate their vests at a checkpoint south of Samarra",
+    "The soldiers of the #Khilafah captured two tanks during the battles near Palmyra",
+])
+def test_a_relays_plural_and_hashtag_fighters_are_the_groups_claim(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text) == {"islamic-state"}
+
+
+def test_the_awakening_councils_named_by_the_news_are_no_relay(classifier: Classifier) -> None:
+    # "Sahwa" is also the councils' own name in the news, not only the group's insult
+    assert not claims(classifier, "#Anbar: a Sahwa commander died of wounds from a roadside bomb in central Ramadi")
