@@ -857,3 +857,21 @@ def test_a_relays_plural_and_hashtag_fighters_are_the_groups_claim(classifier: C
 def test_the_awakening_councils_named_by_the_news_are_no_relay(classifier: Classifier) -> None:
     # "Sahwa" is also the councils' own name in the news, not only the group's insult
     assert not claims(classifier, "#Anbar: a Sahwa commander died of wounds from a roadside bomb in central Ramadi")
+
+
+# --- a province's photo report: "[Full album]", "photo report shows ..."
+
+@pytest.mark.parametrize("text", [
+    "Ongoing battles near the Tishrin Dam against the PKK [Full album] https://t.co/abc123",
+    "photo report shows #IS forces clashing with the YPG south of Hasakah",
+])
+def test_a_provinces_photo_report_of_battles_is_the_groups_claim(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text) == {"islamic-state"}
+
+
+@pytest.mark.parametrize("text", [
+    "Our new holiday pictures from the coast [Full album] https://t.co/abc123",
+    "#ISIS photo report showing new medical equipment arriving in Raqqa",
+])
+def test_a_photo_report_of_no_fighting_claims_nothing(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
