@@ -135,7 +135,8 @@ class Gate:
 # "attacks on US forces", "a drone against American troops": the party after these is the one hit
 _HIT_PARTY = frozenset({"on", "against", "at", "targeting", "targeted", "hit", "struck", "attacked"})
 
-# a state's word that says nothing else: "the Pentagon says", "the ministry said", "according to the Pentagon"
+# a state's word that says nothing else: "the Pentagon says", "the ministry said", "according to the Pentagon",
+# "confirmed by the Pentagon"
 _SPEECH_AFTER = frozenset({"said", "says", "announced", "announces", "confirmed", "confirms", "stated", "added", "told"})
 _SPEECH_BEFORE = frozenset({"said", "says", "according"})
 
@@ -153,7 +154,9 @@ def _speaking_states(sentences: list[Sentence], resolve_actor: Callable[[Mention
             k = m.start - 1 - (m.start > 1 and s.toks[m.start - 1] == "the")  # "said the Pentagon"
             k -= k > 0 and s.toks[k] == "to" and s.toks[k - 1] == "according"
             # "..., said the Pentagon", "according to the Pentagon" (not "a commander says US strikes ...")
-            inverted = k >= 0 and (s.toks[k] == "according" or (s.toks[k] in _SPEECH_BEFORE and punctuated(s, k)))
+            inverted = k >= 0 and (s.toks[k] == "according" or (s.toks[k] in _SPEECH_BEFORE and punctuated(s, k))
+                                   # "the incident, confirmed by the Pentagon on Sunday, ..."
+                                   or (s.toks[k] == "by" and k > 0 and s.toks[k - 1] in _SPEECH_AFTER))
             if after in _SPEECH_AFTER or inverted:
                 out.append(ref)
     return out

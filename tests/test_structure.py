@@ -114,6 +114,7 @@ def test_a_states_action_in_the_outlets_voice_is_its_claim_when_it_speaks_too(cl
     "The Pentagon says the depots were used by Iran's proxies.",
     "The depots were used by Iran's proxies, according to the Pentagon.",
     "The depots were used by Iran's proxies, said the Pentagon.",
+    "The news, confirmed by the Pentagon on Sunday, came as talks with Baghdad went on.",
 ])
 def test_a_states_action_is_its_claim_when_it_speaks_of_anything_else(classifier: Classifier, tail: str) -> None:
     text = f"US forces struck two depots in eastern Syria. {tail}"
