@@ -197,8 +197,11 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
         return True  # "the Daeshites who killed ...": the relative clause's subject
     if _placed_forces(fw, between):
         return True  # "IDF soldiers operating in the area killed", "US forces stationed in Syria struck"
-    if 2 <= len(between) <= 4 and between[-1] in _RELATIVE and not any(
-            w in _CLAUSE or fw.speech.fullmatch(w) for w in between[:-1]):
+    core = between
+    while len(core) > 2 and core[-1] in _TENSE:
+        core = core[:-1]  # "Houthi small boats that had been attacking": the clause's tense, its subject before
+    if 2 <= len(core) <= (4 if core is between else 5) and core[-1] in _RELATIVE and not any(
+            w in _CLAUSE or fw.speech.fullmatch(w) for w in core[:-1]):
         return True  # "a Hezbollah terrorist cell that launched", "the Hamas commander who planned"
     # "Turkey claims suspects planned attacks": a claim verb with a subject of its own after it opens
     # a clause like "said" (not "Russia claims killed 34", "claims: repelled ... and killed")
@@ -271,6 +274,7 @@ def _carries_attack(s: Sentence, fw: FrameWords, t: int, end: int) -> bool:
     near = " ".join(s.toks[lo:end + 6])
     return bool(fw.attack_noun.search(near) or _FIRE.search(near))
 _AUXILIARIES = frozenset({"have", "has", "had", "also", "successfully", "then"})
+_TENSE = frozenset({"have", "has", "had", "been"})
 
 
 def _backed_by(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
@@ -668,6 +672,7 @@ def _own_fighters_killed(s: Sentence, fw: FrameWords, t: int, end: int) -> bool:
 
 
 # what may stand between a force and its verb: its vessel or craft, an adverb, where it was
+_PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "have", "has", "had"})
 _FORCE_HEADS = frozenset({"destroyer", "destroyers", "warship", "warships", "frigate", "frigates", "cruiser", "ship",
                           "vessel", "carrier", "submarine", "gunship", "gunships", "also", "successfully", "then", "later",
                           "in", "over", "off", "near", "the"})
@@ -677,8 +682,10 @@ def _between_subject(s: Sentence, t: int) -> int:
     """How many words before the verb at ``t`` are the force's own head, an adverb or where it
     was ("destroyer in the Red Sea also"): the own forces named before them still did the deed."""
     places = {i for m in s.mentions if m.kind == "place" for i in range(m.start, m.end)}
+    # and the progressive's auxiliaries: "the troops have been targeting ..."
+    heads = _FORCE_HEADS | _PROGRESSIVE_AUX if s.toks[t].endswith("ing") else _FORCE_HEADS
     k = t - 1
-    while k >= 0 and t - k <= 8 and (s.toks[k] in _FORCE_HEADS or k in places):
+    while k >= 0 and t - k <= 8 and (s.toks[k] in heads or k in places):
         k -= 1
     return t - 1 - k
 
@@ -844,7 +851,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # «جنود قتلوا في ...»: read as the passive, its doer only an agent («على أيدي»); not the verbal
             # noun after «تمكنت من» nor after the speaker's own forces («وحداته قتلت»)
             continue
-        passive = t > 0 and _auxiliary(s, t - 1) and s.toks[t] not in ("behind", "responsible")
+        # not "boats that had been attacking a ship", "were firing": the progressive is active
+        passive = t > 0 and _auxiliary(s, t - 1) and s.toks[t] not in ("behind", "responsible") and not (
+            not arabic and s.toks[t].endswith("ing"))
         if not passive and own is not None and not arabic:
             passive = _own_headline_participle(s, fw, t, end)
         if doer is False and passive and not arabic:

@@ -610,7 +610,24 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         body = _body_speaks(s, fw, speech)
         if body is not None:
             return _body_state(s, fw, ok, call, own_deed=not (fw.lang == "ar" and _SOURCES.match(body)))
+    if fw.lang == "en" and _body_tail(s, fw) and any(d is not None for _, _, d, _ in events_of(s, fw, ok)):
+        # "Israel strikes Syria's main airports – state media", "... : foreign ministry": a headline's tail
+        # naming a state's body, as "..., state media says" does (when the headline tells a party's attack)
+        return _body_state(s, fw, ok, call)
     return None
+
+
+# a headline's tail after a dash or colon: "– state media", ": foreign ministry", "- officials"
+_BODY_TAIL = re.compile(r"(?::|\s[–—-])\s*((?:the )?[a-z ]{2,40})$")
+
+
+def _body_tail(s: Sentence, fw: FrameWords) -> bool:
+    """Whether the sentence ends with a headline's tail that is a state's body alone ("– state media")."""
+    tail = _BODY_TAIL.search(s.original.rstrip(" .…").lower())
+    if tail is None:
+        return False
+    words = normalize(tail.group(1)).strip()
+    return words.split(" ")[0] not in _CIVIL_BODY | _NOT_STATE and fw.bodies.fullmatch(words) is not None
 
 
 # «الناطق باسم الداخلية», «المتحدث باسم الجيش»: the spokesman of a state's body, its state not named
@@ -833,9 +850,10 @@ def _claim_verb(gz: Gazetteer, s: Sentence, fw: FrameWords, ok: list[tuple[Menti
             continue  # "the government claimed the Daeshites killed ...": another's attack, a blame
         if _against_itself(s, ok, claimant, end):
             continue  # "Pentagon admits more attacks on US bases": the attacks it suffered
-        if end >= len(s.toks) - 1 and (fw.modality.search(s.norm, 0, m.start()) or any(
+        if (end >= len(s.toks) - 1 or punctuated(s, end)) and (fw.modality.search(s.norm, 0, m.start()) or any(
                 doer is not None and start < t and not same_party(doer, claimant) for start, _, doer, _ in events)):
-            # "Trump will destroy NATO if re-elected, Esper claims": a forecast, another's deed
+            # "Trump will destroy NATO if re-elected, Esper claims": a forecast, another's deed (also before
+            # the clause goes on: "an Israeli strike killed 45, the health ministry claimed, while ...")
             continue
         return Cue(_RULES["claim"], t, end, speaker=claimant, subject=claimant)
     return None

@@ -776,3 +776,88 @@ def test_a_place_before_a_final_attack_word_makes_it_a_noun(rules: Classifier, t
 def test_a_verb_with_its_object_after_a_place_keeps_its_subject(rules: Classifier) -> None:
     text = "Ukraine says Russian troops in Kherson attack its positions near the river"
     assert blames(rules, text) == {("attribution", "ukraine", "russia")}
+
+
+# -- what a party's sites and arms were used for ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Jets struck Hamas rocket launchers hidden in an orchard in Deir al-Balah that were used to fire rockets at "
+     "Ashdod.", "hamas"),
+    ("The strike hit a Hezbollah command post in Aitaroun used for directing terrorist activities against Israel.",
+     "hezbollah"),
+    ("Troops raided a school compound used by Islamic Jihad commanders for planning and directing terror attacks.",
+     "palestinian-islamic-jihad"),
+    ("The launchers of Hamas in Bani Suheila were used to carry out launches toward Beersheba during the war.", "hamas"),
+])
+def test_what_a_partys_sites_were_used_for_is_its_blame(rules: Classifier, text: str, subject: str) -> None:
+    assert ("attribution", "israel", subject) in read(rules, text, ARMY)
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon said Israel's F-35 jets were used to attack Hamas tunnels in Gaza.",  # an attack verb with its target
+    "Troops located Hezbollah weapons used for training in a village near the border.",  # no attack named
+    "Jets struck a launcher used to fire toward Kiryat Shmona.",  # no party's launcher
+])
+def test_a_use_without_a_partys_attack_blames_no_one(rules: Classifier, text: str) -> None:
+    assert not blames(rules, text, ARMY)
+
+
+# -- an operative's part in attacks, in the wordings beside "was involved in" ----------------------
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Jets eliminated Samir Haddad, a senior operative in Islamic Jihad's rocket unit and involved in directing "
+     "numerous rocket attacks on Sderot.", "palestinian-islamic-jihad"),
+    ("The Hamas naval commando unit took a significant part in the attack on the coastal communities.", "hamas"),
+    ("Hezbollah's Radwan force played a central role in the infiltrations into the Galilee.", "hezbollah"),
+])
+def test_a_part_in_attacks_is_the_groups_blame(rules: Classifier, text: str, subject: str) -> None:
+    assert ("attribution", "israel", subject) in read(rules, text, ARMY)
+
+
+def test_a_part_denied_or_in_no_attack_is_no_blame(rules: Classifier) -> None:
+    assert not blames(rules, "Hamas denied it took any part in the attack on the convoy.", ARMY)
+    assert not blames(rules, "Qatar played a central role in the talks on the hostages held by Hamas.", ARMY)
+
+
+# -- a relative clause's subject past its tense: "boats that had been attacking" -------------------
+
+def test_a_relative_clause_in_the_progressive_names_its_doer(rules: Classifier) -> None:
+    text = ("US Navy helicopters sank two Houthi speedboats that had been attacking a container ship in the Gulf of "
+            "Aden, according to the Pentagon.")
+    assert read(rules, text) == {("claim", "united-states", "united-states"), ("attribution", "united-states", "houthis")}
+    text = ("During the battle in Beit Lahia, soldiers engaged Hamas terrorists who had opened fire toward a "
+            "Golani force.")
+    assert ("attribution", "israel", "hamas") in read(rules, text, ARMY)
+
+
+def test_the_armys_own_troops_in_the_progressive_stay_its_claim(rules: Classifier) -> None:
+    text = "Over the past week the troops have been targeting terrorist infrastructure in the Zeitoun neighbourhood."
+    assert read(rules, text, ARMY) == {("claim", "israel", "israel")}
+
+
+# -- "..., X claimed" after another party's attack ----------------------------------------------
+
+def test_a_claim_verb_closing_a_report_of_anothers_strike_is_a_blame(rules: Classifier) -> None:
+    text = ("On Sunday a Turkish drone strike on a car near Qamishli killed three people, the SDF claimed, while a "
+            "local doctor gave a toll of four.")
+    assert read(rules, text) == {("attribution", "sdf", "turkey")}
+
+
+def test_a_claim_verb_closing_the_partys_own_attack_stays_its_claim(rules: Classifier) -> None:
+    text = "Hezbollah fighters destroyed two tanks near Metula, Hezbollah claimed, while the army gave no toll."
+    assert read(rules, text) == {("claim", "hezbollah", "hezbollah")}
+
+
+# -- a headline's tail naming a state's body ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Israel strikes Syria's Aleppo airport again – state media",
+    "Israeli jets hit Syrian army posts near Homs - state media",
+])
+def test_a_headlines_tail_of_state_media_speaks_for_the_state_hit(rules: Classifier, text: str) -> None:
+    assert read(rules, text) == {("attribution", "syria-government", "israel")}
+
+
+def test_a_headlines_tail_with_no_partys_attack_speaks_for_no_one(rules: Classifier) -> None:
+    assert read(rules, "Israel 'cripples' Syria's airports – state media") == set()
+    assert not blames(rules, "Turkish drone kills two in Qamishli: health officials")
