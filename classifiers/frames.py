@@ -51,6 +51,7 @@ from classifiers.speakers import (
 )
 from classifiers.statements import ARMED, STATE, Call
 from classifiers.types import ActorRef
+from classifiers.unnamed import reported_description
 
 _NEVER = re.compile("(?!)")
 # the count before a toll's noun: "the strikes claimed at least one life", "claimed 10 lives"
@@ -133,7 +134,7 @@ def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> b
     own_voice = own is not None and own.kind in STATE | ARMED
     if not own_voice and not any(m.kind == "actor" for m in whole.mentions) and fw.demonyms.keys().isdisjoint(toks):
         return False
-    if not own_voice and not (_HEAD_COLON.search(_RETWEET.sub("", text)) or " – " in text or " — " in text
+    if not own_voice and not (_HEAD_COLON.search(_RETWEET.sub("", text)) or "– " in text or "— " in text
                               or " - " in text  # "US jets strike a depot - Pentagon"
                               or w["speech"].any_in(toks, bag, norm) or w["according"].any_in(toks, bag, norm)
                               or w["relay_heads"].any_in(toks, bag, norm)):
@@ -240,6 +241,11 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     reporter = _reporter(s, fw, ok, call, scope, voices)
     if reporter is None and fw.lang == "ar" and call.communique is None:
         reporter = _unnamed_reporter(s, fw, scope)
+    if reporter is None and fw.lang == "en" and call.communique is None and call.own is None and not (
+            _body_speaks(s, fw, list(fw.speech.finditer(s.norm)))):
+        # "..., a local governor said", "– church officials": a described speaker reports (a state's body
+        # without its state is read above, for the state it speaks for)
+        reporter = reported_description(gz, s, fw, any(d is not None and d.kind in STATE for _, _, d, _ in _events(gz, s, fw, ok)))
     if reporter is None:
         reporter, scope[0] = call.communique, 0
     own_voice = reporter is None and call.own is not None and call.own.kind in STATE | ARMED
@@ -627,7 +633,9 @@ def _body_tail(s: Sentence, fw: FrameWords) -> bool:
     if tail is None:
         return False
     words = normalize(tail.group(1)).strip()
-    return words.split(" ")[0] not in _CIVIL_BODY | _NOT_STATE and fw.bodies.fullmatch(words) is not None
+    # (a body written without its article: "– defense minister")
+    return words.split(" ")[0] not in _CIVIL_BODY | _NOT_STATE and (
+        fw.bodies.fullmatch(words) is not None or fw.bodies.fullmatch("the " + words) is not None)
 
 
 # «الناطق باسم الداخلية», «المتحدث باسم الجيش»: the spokesman of a state's body, its state not named

@@ -91,10 +91,11 @@ _PERSON_TITLES = frozenset({"rep", "sen", "senator", "representative", "congress
                             "mr", "mrs", "ms", "dr", "lawmaker"})
 
 
-def _surname(toks: list[str], cased: list[str], mentions: list[Mention], m: Mention) -> bool:
-    """A one-word name right after a person's title, or after a title and a capitalised first name."""
+def _surname(toks: list[str], cased: list[str], mentions: list[Mention], m: Mention, lines: frozenset[int]) -> bool:
+    """A one-word name right after a person's title, or after a title and a capitalised first name (on
+    one line: not a headline's "... – governor" and the body's "Ukraine has ...", at ``lines``' starts)."""
     i = m.start
-    if m.end != i + 1 or i == 0:
+    if m.end != i + 1 or i == 0 or i in lines or (i - 1 in lines and i >= 2 and toks[i - 2] in _PERSON_TITLES):
         return False
     if toks[i - 1] in _PERSON_TITLES:
         return True
@@ -119,6 +120,15 @@ def _name_tail(gz: Gazetteer, toks: list[str], cased: list[str], cased_norm: str
             and f"{cased[i - 2]} {cased[i - 1]} {cased[i]}" in cased_norm)
 
 
+def _line_starts(text: str) -> frozenset[int]:
+    """The tokens that open a line of a text read whole (the title and the body of a news item)."""
+    starts, at = set(), 0
+    for line in text.split("\n"):
+        starts.add(at)
+        at += len(tokens(normalize_cased(line)))
+    return frozenset(starts)
+
+
 def prepare(gz: Gazetteer, text: str) -> Sentence:
     cased_norm = normalize_cased(text)
     cased = tokens(cased_norm)
@@ -126,7 +136,8 @@ def prepare(gz: Gazetteer, text: str) -> Sentence:
     # «frappe à Bagdad»: the place, not the government (the French auxiliary «a» never stands before a name)
     mentions = gz.scan(toks, cased, grave_a="à" in text or "À" in text or "\u0300" in text)
     if not _PERSON_TITLES.isdisjoint(toks):  # one set test in C: every sentence of every message passes here
-        mentions = [m for m in mentions if not _surname(toks, cased, mentions, m)]
+        lines = _line_starts(text) if "\n" in text else frozenset()
+        mentions = [m for m in mentions if not _surname(toks, cased, mentions, m, lines)]
     if not PARTICLES.isdisjoint(toks):
         mentions = [m for m in mentions if not _name_tail(gz, toks, cased, cased_norm, m)]
     written = Written(text, cased)

@@ -15,6 +15,7 @@ from classifiers.cues import Cue
 from classifiers.framewords import FrameWords, words_for
 from classifiers.gazetteer import Gazetteer
 from classifiers.names import display_name, slug
+from classifiers.normalize import normalize
 from classifiers.sentences import Sentence
 from classifiers.types import ActorRef
 from classifiers.written import title_case
@@ -69,6 +70,52 @@ def written_speaker(gz: Gazetteer, s: Sentence, cue: Cue, lang: str) -> ActorRef
         if ref is not None:
             return ref  # «التلفزيون الرسمي السوري»: a state's body speaks for its state
     return _ref(s, *span)
+
+
+# described speakers that are no party (the guide: witnesses', residents' and activists' reports give no stance),
+# and the civil bodies where an attack fell ("health officials", "hospital sources")
+_NO_PARTY = frozenset({"residents", "activists", "witnesses"})
+_CIVIL = frozenset({"health", "medical", "hospital", "municipal", "civil", "rescue", "emergency", "news", "television",
+                    "tv", "shipping", "oil", "company", "newspaper", "channel", "agency"})
+
+
+def reported_description(gz: Gazetteer, s: Sentence, fw: FrameWords, state_acts: bool) -> ActorRef | None:
+    """The description that speaks an English sentence's report when no party of the gazetteer does:
+    "..., a local governor said", "Church officials said ...", "..., said a provincial official", a
+    headline's "– church officials". Not people who are no party (witnesses, residents, activists), not a
+    civil body where the attack fell ("health officials"), not a paper, channel or agency alone, and not a
+    description that would fit any side's official when a state's own attack is told (``state_acts``)."""
+    spans: list[tuple[int, int]] = []
+    for said in fw.speech.finditer(s.norm):
+        pos, end = s.token_at(said.start()), s.token_at(said.end() - 1) + 1
+        span = _ending_at(s, fw, pos, False) or (_starting_at(s, fw, end) if said.group(0) in ("said", "says") else None)
+        if span is not None:
+            spans.append(span)
+    tail = _TAIL.search(s.original.rstrip(" .…"))
+    if not spans and tail is not None:
+        size = len(normalize(tail.group(1)).split())
+        if 1 <= size <= 4 and s.toks[-1] in fw.speaker_heads:
+            spans.append((len(s.toks) - size, len(s.toks)))
+    for start, end in spans:
+        words = s.toks[start:end]
+        if words[-1] in _NO_PARTY or _CIVIL.intersection(words) or (end - start == 1 and words[0] in _NAMED_HEADS):
+            continue
+        if state_acts and all(w in _ANY_SIDE or w in _ARTICLES for w in words[:-1]):
+            continue  # "US strikes ..., a defense official said": whose official the text leaves to the state named
+        for tok in words:
+            state = fw.demonyms.get(tok)
+            ref = gz.resolve_actor(state) if state else None
+            if ref is not None:
+                return ref
+        return _ref(s, start, end)
+    return None
+
+
+_TAIL = re.compile(r"(?::\s|\s[–—-]\s|(?<=[’'”\"])[–—]\s?)([^:–—|-]{2,40})$")  # (also "‘Israeli strike’– officials")
+# the words that describe an official of any side ("a senior defense official")
+_ANY_SIDE = frozenset({"senior", "top", "defense", "defence", "military", "security", "intelligence", "government",
+                       "state", "federal", "foreign", "interior", "army", "navy", "counterterrorism", "official",
+                       "administration", "anonymous", "unnamed", "diplomatic", "western"})
 
 
 def legislator(s: Sentence, fw: FrameWords, start: int, end: int, state: ActorRef) -> ActorRef | None:

@@ -861,3 +861,40 @@ def test_a_headlines_tail_of_state_media_speaks_for_the_state_hit(rules: Classif
 def test_a_headlines_tail_with_no_partys_attack_speaks_for_no_one(rules: Classifier) -> None:
     assert read(rules, "Israel 'cripples' Syria's airports – state media") == set()
     assert not blames(rules, "Turkish drone kills two in Qamishli: health officials")
+
+
+# -- a described speaker the gazetteer has no name for ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("Ukraine has carried out a drone attack on the port of Sevastopol, a local governor said on Monday.",
+     "unnamed:local-governor", "ukraine"),
+    ("Kurdish officials said Turkish drones struck a car near Amuda.", "unnamed:kurdish-officials", "turkey"),
+    ("Historic monastery near Jenin damaged by ‘Israeli strike’– church officials", "unnamed:church-officials",
+     "israel"),
+    ("Old mosque in Khan Yunis hit by Israeli shelling – local officials", "unnamed:local-officials", "israel"),
+])
+def test_a_described_speaker_blames_the_party_it_reports(rules: Classifier, text: str, speaker: str,
+                                                         subject: str) -> None:
+    assert blames(rules, text) == {("attribution", speaker, subject)}
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish drones struck a car near Amuda, residents said.",  # witnesses and residents are no party
+    "An Israeli strike killed six people in Deir al-Balah, health officials said.",  # the civil body where it fell
+    "US jets struck an Iran-backed militia depot near Qaim, a senior defense official said.",  # whose official?
+])
+def test_no_party_described_speaks_for_a_blame(rules: Classifier, text: str) -> None:
+    assert not blames(rules, text)
+
+
+def test_a_headlines_title_word_does_not_swallow_the_bodys_first_name(rules: Classifier) -> None:
+    # "governor" ends the headline; "Ukraine" opens the body: a country, not the governor's surname
+    text = ("Blast hits port in Crimea – governor\n"
+            "Ukraine has carried out a missile attack on the port of Kerch, a local governor said on Friday")
+    assert blames(rules, text) == {("attribution", "unnamed:local-governor", "ukraine")}
+    assert not read(rules, "Governor Jordan said the state would send help after the floods.")
+
+
+def test_a_headlines_tail_names_a_body_without_its_article(rules: Classifier) -> None:
+    assert read(rules, "Hezbollah fired anti-tank missiles at Israeli posts – defense minister") == {
+        ("attribution", "israel", "hezbollah")}
