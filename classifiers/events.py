@@ -51,6 +51,9 @@ _AIRCRAFT = frozenset({"plane", "planes", "jet", "jets", "drone", "drones", "hel
 _HURT = frozenset({"killed", "wounded", "injured", "hurt", "dead"})
 # verbs of hurt that are attacks only with their agent ("were injured by Kataib Hezbollah")
 _HURT_BY = frozenset({"wounded", "injured"})
+# the taken and the murdered: in the passive only its agent names a doer ("was murdered in captivity" none,
+# "was abducted by Hamas" Hamas); an army's post does not tell its own deed so
+_TAKEN = frozenset({"abducted", "kidnapped", "murdered"})
 _ON_TARGET = frozenset({"on", "upon", "against", "targeting"})
 # "#Iraq|i army", "#Russia|n soldiers": a tweet's hashtag with its adjective's ending cut off by a bar
 _SUFFIX = frozenset({"i", "n", "ian", "ish", "s"})
@@ -834,6 +837,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             doer = _agent_past_where(s, fw, ok, end)
         if doer is False and s.toks[t] in _HURT_BY:
             continue  # "two soldiers were injured in the battle": only "injured by X" names a doer
+        if doer is False and s.toks[t] in _TAKEN and _passive_before(s, t):
+            continue  # "the hostage was murdered in captivity": no doer named, and no deed of the army's
         verb = s.toks[t][1:] if s.toks[t][:1] in ("و", "ف") and s.toks[t][1:] in fw.passive_alike else s.toks[t]
         if doer is False and verb in fw.passive_alike and fw.lang == "ar":
             # «قتل ثلاثة مدنيين على يد عناصر التنظيم»: the agent after the count of the dead

@@ -898,3 +898,24 @@ def test_a_headlines_title_word_does_not_swallow_the_bodys_first_name(rules: Cla
 def test_a_headlines_tail_names_a_body_without_its_article(rules: Classifier) -> None:
     assert read(rules, "Hezbollah fired anti-tank missiles at Israeli posts – defense minister") == {
         ("attribution", "israel", "hezbollah")}
+
+
+# -- abduction and murder ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("The body of the hostage Dan Levi, who according to intelligence was murdered in captivity by the Islamic Jihad "
+     "terrorist organization, was recovered overnight from Rafah.", "palestinian-islamic-jihad"),
+    ("During the massacre, Dan Levi was abducted by the Hamas terrorist organization from Kibbutz Beeri.", "hamas"),
+    ("On that morning Hamas terrorists murdered and abducted civilians in Kfar Aza.", "hamas"),
+])
+def test_abducting_and_murdering_are_deeds_a_party_is_blamed_for(rules: Classifier, text: str, subject: str) -> None:
+    assert read(rules, text, ARMY) == {("attribution", "israel", subject)}
+
+
+@pytest.mark.parametrize("text", [
+    "The body of the hostage Dan Levi, who was murdered in captivity, was recovered overnight.",
+    "Three hostages abducted on that morning were rescued by special forces.",
+])
+def test_the_murdered_and_the_taken_with_no_doer_are_no_ones_deed(rules: Classifier, text: str) -> None:
+    # not the army's claim either: no agent, and the army did not take or kill them
+    assert read(rules, text, ARMY) == set()
