@@ -63,6 +63,7 @@ _RELAYED = re.compile(r"(?<!\w)(?:" + _AR_QUOTING + r"|quoted|quoting|quotes|"
                       r"(?:cited|citing|cites)(?=(?: \w+){1,4}? (?:officials?|sources?|spokesm[ae]n|spokeswoman|"
                       r"spokesperson|ministry|military|army)\b))(?!\w)(?! by\b)")
 _SPEAKING = frozenset({"state", "official", "core", "facade", "umbrella", "jihadist", "axis"})
+_COUNTRY_OF = _SPEAKING - {"state", "official"} | {"monitor"}  # the parties a country's name may stand before
 # «بحسب ناشطين فإن ...»: the clause an "according to" reports opens with these
 _AR_THEN = frozenset({"فان", "فانه", "فانها", "فانهم"})
 _BACKED = frozenset({"backed", "aligned", "affiliated", "linked", "supported", "sponsored", "allied", "funded", "led", "based"})
@@ -199,10 +200,10 @@ _TAG = re.compile(r"(RT @\w+: ?)?\W*\w+(?: ?[-–—] | ?:(?!//))")
 
 
 def _country_of(s: Sentence, m: Mention, group: tuple[Mention, ActorRef]) -> bool:
-    """"Iraq's Kataeb Hezbollah vows ...", "Yemen's Iran-aligned Houthi movement": a state named right
-    before an armed group (past its backer at most) is the group's country, not a party."""
+    """"Iraq's Kataeb Hezbollah vows ...", "Yemen's Iran-aligned Houthi movement", "Syria's White Helmets": a
+    state named right before an armed group or a monitor (past its backer at most) is its country, not a party."""
     n, ref = group
-    if ref.kind not in _SPEAKING - {"state", "official"} or n.start < m.end or punctuated(s, n.start):
+    if ref.kind not in _COUNTRY_OF or n.start < m.end or punctuated(s, n.start):
         return False
     # (the backer's own words, "Iran-aligned", are no party: only they may stand between)
     return all(t in _BACKED or t == "pro" or any(o.kind == "actor" and o.start <= i < o.end for o in s.mentions)
@@ -651,8 +652,11 @@ def tail_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | 
     first = len(s.toks) - tail_tokens
     # the tail is the speaker's name and its office ("- ex Pentagon chief", ": Syrian state media"), not
     # a phrase that mentions a party ("Assad warrant: hope for Syrian chemical attack survivors")
+    # (and its country's name: ": Syria's White Helmets")
+    named = {i for o in s.mentions if o.kind == "actor" for i in range(o.start, o.end)}
     tails = [r for mn, r in ok if first <= mn.start <= first + 2 and len(s.toks) - mn.end <= 3 and all(
-        w in _TAIL_WORDS for w in s.toks[first:mn.start] + s.toks[mn.end:])]
+        w in _TAIL_WORDS or i in named for i, w in [*enumerate(s.toks[first:mn.start], first),
+                                                   *enumerate(s.toks[mn.end:], mn.end)])]
     return tails[0] if tails else None
 
 

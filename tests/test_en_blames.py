@@ -919,3 +919,12 @@ def test_abducting_and_murdering_are_deeds_a_party_is_blamed_for(rules: Classifi
 def test_the_murdered_and_the_taken_with_no_doer_are_no_ones_deed(rules: Classifier, text: str) -> None:
     # not the army's claim either: no agent, and the army did not take or kill them
     assert read(rules, text, ARMY) == set()
+
+
+# -- a monitor in a headline's tail with its country's name ------------------------------------------
+
+def test_a_monitor_named_with_its_country_in_a_headlines_tail_speaks(rules: Classifier) -> None:
+    text = "Assad forces shell crowded bakery in Atarib, kill four: Syria’s White Helmets"
+    assert read(rules, text) == {("attribution", "white-helmets", "syria-government")}
+    assert read(rules, "Syria's White Helmets said Russian jets struck a hospital in Idlib.") == {
+        ("attribution", "white-helmets", "russia")}
