@@ -928,3 +928,9 @@ def test_a_monitor_named_with_its_country_in_a_headlines_tail_speaks(rules: Clas
     assert read(rules, text) == {("attribution", "white-helmets", "syria-government")}
     assert read(rules, "Syria's White Helmets said Russian jets struck a hospital in Idlib.") == {
         ("attribution", "white-helmets", "russia")}
+
+
+def test_an_aggression_named_by_its_doer_is_an_attack(rules: Classifier) -> None:
+    assert blames(rules, "Syria says 9 soldiers killed in ‘new Israeli aggression’ near Homs") == {
+        ("attribution", "syria-government", "israel")}
+    assert not blames(rules, "Lawmakers debated how to answer the growing aggression in the region.")
