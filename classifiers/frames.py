@@ -33,6 +33,7 @@ from classifiers.rules import Rule
 from classifiers.sentences import Sentence
 from classifiers.speakers import (
     ACCORDING,
+    AR_OFFICE_LINKS,
     AR_RELAY,
     AR_RIGHTS,
     COMPLEMENTISERS,
@@ -581,7 +582,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
             titles = title_words()  # (cached: the frames are read once, on the first message past the gate)
             speaking = ok if fw.lang != "ar" else [(m, r) for m, r in ok if not (
                 m.start > said_end and _of_attack(s, fw, m.start - 1)
-                and not all(t in titles for t in s.toks[said_end:m.start]))]
+                and not all(t in titles or t in AR_OFFICE_LINKS for t in s.toks[said_end:m.start]))]
             following = after_speech(s, speaking, pos, s.token_at(said.end() - 1) + 1, fw.lang == "fr")
             if following:
                 if fw.lang != "en" and voices is not None:

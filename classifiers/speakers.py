@@ -48,7 +48,10 @@ _FRENCH_SPEECH = re.compile(r"(?:(?:a|ont|avait|avaient) )?(?:declare|affirme|in
 _OFFICE_LINKS = frozenset({"l", "la", "le", "les", "un", "une", "des", "du", "de", "d", "militaire", "militaires",
                            "officiel", "officielle"})
 # the words between an Arabic office and the party it serves: «قائد عسكري في», «المتحدث الرسمي باسم»
-_AR_OFFICE_LINKS = frozenset({"في", "باسم", "عسكري", "ميداني", "بارز", "كبير", "رفيع", "الرسمي", "رسمي", "العام"})
+AR_OFFICE_LINKS = frozenset({"في", "باسم", "عسكري", "ميداني", "بارز", "كبير", "رفيع", "الرسمي", "رسمي", "العام",
+                              # the body a spokesman serves named bare before his own name («وقال الناطق باسم
+                              # الوزارة إيغور كوناشينكوف إن ...», «المتحدث بلسان الجيش أفيخاي أدرعي»): the man speaks
+                              "بلسان", "الوزاره", "الحركه", "التنظيم", "الجماعه"})
 # the time or adverb an incise may put between its verb and its subject: «a indiqué jeudi le Pentagone»
 _FR_ADVERBS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir",
                          "matin", "aussi", "egalement", "encore", "ensuite", "enfin", "pour", "sa", "part", "plus",
@@ -569,7 +572,7 @@ def after_speech(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int, end:
                 # «وقال قائد سلاح الجو العراقي»: an Arabic office of several words before its state's adjective
                 # «وقال قائد عسكري في قوات سوريا الديمقراطية», «المتحدث الرسمي باسم التحالف»
                 len(between) <= 4 and not s.norm.isascii() and any(t in titles for t in between)
-                and all(t in titles or t in _AR_OFFICE_LINKS for t in between)):
+                and all(t in titles or t in AR_OFFICE_LINKS for t in between)):
             out.append(r)
     return out
 

@@ -274,6 +274,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 speaker = next((a for a in call.armed if not _hit_here(s, cue, a)), None) or own
         elif rule.speaker in ("said", "reported", "opening", "before", "either", "first"):
             speaker = call.carried or own
+            if speaker is not None and speaker is call.carried and stance == "attribution" and rule.lang == "ar":
+                # «أكد المرصد ... . أدانت رئاسة المجلس التنفيذي القصف التركي»: the description the verb
+                # has for its own subject speaks, not the party carried from a sentence before
+                speaker = written_speaker(gz, s, cue, call.lang, own_verb=True) or speaker
             from classifiers.speakers import parties
             if (stance == "attribution" and speaker is not None and speaker is call.carried and own is not None
                     and own.kind in STATE | ARMED and own.id != speaker.id and rule.subject == "before" and any(
@@ -312,7 +316,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             if subject is None and cue.end and s.toks[cue.end - 1] in _DATIVE:
                 # «a attribué la frappe ... aux États-Unis»: a state after «à», «aux» is read as a place
                 subject, blamed_at = _dative(gz, s, cue, speaker, when)
-            if subject is None and speaker is not None and rule.speaker == "either":
+            if subject is None and speaker is not None and rule.speaker == "either" and not _accuses_unnamed(
+                    s, cue, speaker, rule.lang):
                 # «... وتتهم واشنطن»: the verb carries its subject; the actor after it is the
                 # one blamed, and the speaker is whoever the sentence is about
                 from classifiers.speakers import actor
@@ -415,6 +420,41 @@ _DETERMINERS = frozenset({"a", "an", "the", "two", "three", "several", "dozens",
 # the words right before the party an attack hits ("struck Hezbollah targets", "attacks on Hamas")
 _HIT_WORDS = frozenset({"struck", "hit", "hits", "targeted", "targeting", "attacked", "bombed", "shelled", "raided",
                         "killed", "killing", "striking", "on", "against"})
+
+
+# what may stand right after an Arabic accuser before its charge that is no accused («اتهمت حماس اليوم ...»)
+_NO_ACCUSED = frozenset({"في", "امس", "اليوم", "ايضا", "كذلك", "مجددا", "رسميا", "صراحه", "علنا", "علانيه"})
+
+
+def _accuses_unnamed(s: Sentence, cue: Cue, speaker: ActorRef, lang: str) -> bool:
+    """«اتهمت حماس جهات مجهولة بتفجير ...», «اتهم الجيش مسلحين بقصف الحي»: the party right after the
+    verb is its subject and an accused the gazetteer does not know follows it, so the party accuses and
+    no one is named as blamed; not «... وتتهم واشنطن بالوقوف وراء الهجوم», whose party is the accused."""
+    if lang != "ar" or not _opens_clause(s, cue.start):
+        return False  # «تحالف القوى يتهم كتائب حزب الله ...»: the subject stands before, the party after is accused
+    after = [m for m in s.mentions if m.kind == "actor" and m.start == cue.end]
+    if not after:
+        return False
+    end = after[0].end
+    if end >= len(s.toks):
+        return False
+    nxt = s.toks[end]
+    # not «يتهم كتائب حزب الله ورساليون بـ...»: a second accused joined to the first
+    return not nxt.startswith(("ب", "و")) and nxt not in _NO_ACCUSED
+
+
+# the particles an Arabic verb opening its clause may follow («وقد اتهمت ...», «فيما اتهم ...»)
+_CLAUSE_PARTICLES = frozenset({"قد", "وقد", "لقد", "كما", "فيما", "بينما", "حيث", "بعدما", "عندما", "ثم", "كذلك", "فقد"})
+
+
+def _opens_clause(s: Sentence, pos: int) -> bool:
+    """Whether the Arabic verb at token ``pos`` opens its clause: first in the sentence, with «و» or
+    «ف» on it, after a particle or after punctuation (its subject follows it)."""
+    if pos == 0 or s.toks[pos][:1] in ("و", "ف") or s.toks[pos - 1] in _CLAUSE_PARTICLES:
+        return True
+    from classifiers.speakers import clause_initial
+    words = s.punct_words
+    return len(words) == len(s.toks) and clause_initial(s, pos)
 
 
 def _antecedent(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef, when: date | None) -> ActorRef | None:

@@ -36,12 +36,13 @@ _NAMED_HEADS = frozenset({"صحيفه", "قناه", "وكاله", "الصحيف�
 _RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين", "اللاتي", "اللواتي"})
 
 
-def written_speaker(gz: Gazetteer, s: Sentence, cue: Cue, lang: str) -> ActorRef | None:
+def written_speaker(gz: Gazetteer, s: Sentence, cue: Cue, lang: str, own_verb: bool = False) -> ActorRef | None:
     """The description a sentence gives the speaker of the cue at ``cue.start``..``cue.end``, when
     no party of the gazetteer speaks: the subject right before the cue's verb ("Officials blamed",
     «الأجهزة الأمنية نفت»), in Arabic also right after it («تنفي الحكومة»), else the subject of the
     sentence's speech verb ("..., prosecutor says", "..., said a spokesman"). A description with a
-    state's adjective is that state's body: the state speaks."""
+    state's adjective is that state's body: the state speaks. With ``own_verb``, only the subject of
+    the cue's own verb."""
     fw = words_for(s.original, lang)
     if fw is None or not fw.speaker_heads:
         return None
@@ -52,6 +53,8 @@ def written_speaker(gz: Gazetteer, s: Sentence, cue: Cue, lang: str) -> ActorRef
     span = _ending_at(s, fw, at, arabic) if at > 0 else None
     if span is None and arabic:
         span = _starting_at(s, fw, cue.start + 1)
+    if span is None and own_verb:
+        return None
     if span is None:
         for said in fw.speech.finditer(s.norm):
             pos, end = s.token_at(said.start()), s.token_at(said.end() - 1) + 1

@@ -1849,3 +1849,61 @@ def test_contradicted_prices_a_condemnation_or_a_political_fabrication_are_none(
 def test_the_denier_of_another_partys_deed_is_who_says_it(classifier: Classifier, text: str, speaker: str,
                                                           subject: str) -> None:
     assert _one(classifier, text)[:4] == ("denial", speaker, subject, "responsibility")
+
+
+# --- an accuser whose accused the gazetteer does not know ------------------------------------------
+
+@pytest.mark.parametrize(("accuser", "name"), [
+    ("حركة حماس", "Hamas"), ("قوات سوريا الديمقراطية", "Syrian Democratic Forces"), ("الجيش السوري", "Syria"),
+])
+@pytest.mark.parametrize("accused", ["جهات مجهولة", "خلايا نائمة", "مسلحين", "عملاء مأجورين"])
+@pytest.mark.parametrize("clitic", ["", "و"])
+def test_the_party_after_the_verb_accuses_an_unnamed_one(classifier: Classifier, accuser: str, name: str,
+                                                          accused: str, clitic: str) -> None:
+    # the party right after a clause-opening «اتهم» is its subject: it blames, it is not the one blamed
+    text = f"{clitic}اتهمت {accuser} {accused} بتفجير سيارة مفخخة قرب حاجز في مدينة منبج ."
+    assert _rows(classifier, text) == [("attribution", name, None)]
+
+
+@pytest.mark.parametrize("text", [
+    # the subject before a present tense: the party after it is the accused, with a second one joined to it
+    "تجمع العشائر يتهم كتائب حزب الله وفصائل أخرى بقتل مدنيين في قضاء الكرمة",
+    # the verb's own pronoun subject: the party right after it, before its charge, is the accused
+    "وتتهم كتائب حزب الله بالوقوف وراء القصف الذي استهدف المعسكر .",
+])
+def test_the_party_after_the_verb_is_still_the_accused(classifier: Classifier, text: str) -> None:
+    rows = _rows(classifier, text)
+    assert rows and all(r[0] == "attribution" and r[2] == "Kataib Hezbollah" for r in rows)
+
+
+def test_the_turkish_state_is_turkey(classifier: Classifier) -> None:
+    text = "واتهمت وحدات حماية الشعب الدولة التركية بقصف قرى حدودية في ريف عفرين ."
+    assert _rows(classifier, text) == [("attribution", "People's Protection Units", "Turkey")]
+
+
+# --- a spokesman named after the bare body he serves ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("وقال الناطق باسم الوزارة إيغور كوناشينكوف إن الطائرات الروسية دمرت مقرا لجبهة النصرة في ريف حماة .", "Russia"),
+    ("وقال الناطق باسم الوزارة كوناشينكوف إن قاذفاتها دمرت مقرا لجبهة النصرة في ريف حماة .", "Russia"),
+    ("وقال المتحدث بلسان الجيش أفيخاي أدرعي إن الجيش قصف موقعا لحركة حماس شرقي خان يونس .", "Israel"),
+    ("وقال المتحدث باسم الجيش أفيخاي أدرعي إن الطائرات أغارت على موقع لحركة حماس في رفح .", "Israel"),
+])
+def test_the_named_spokesman_of_a_bare_body_speaks(classifier: Classifier, text: str, party: str) -> None:
+    assert _rows(classifier, text) == [("claim", party, party)]
+
+
+# --- the monitor by the name its opponents give it --------------------------------------------------
+
+def test_the_opposition_observatory_is_the_sohr(classifier: Classifier) -> None:
+    text = "وقال المرصد المعارض إن طائرات التحالف الدولي قصفت مدرسة تؤوي نازحين في بلدة الكرامة ."
+    assert _rows(classifier, text) == [("attribution", "Syrian Observatory for Human Rights", "US-led coalition")]
+
+
+# --- the description a verb has for its own subject, not the party of the sentence before -----------
+
+def test_a_described_condemner_is_not_the_party_carried(classifier: Classifier) -> None:
+    text = ("وأكد المرصد السوري سيطرة الجيش على القرية . "
+            "وأدانت رئاسة المجلس المحلي في مدينة جنديرس القصف التركي على القرى الحدودية .")
+    rows = [r for r in _rows(classifier, text) if r[0] == "attribution"]
+    assert rows and all(r[1] != "Syrian Observatory for Human Rights" and r[2] == "Turkey" for r in rows)
