@@ -151,6 +151,46 @@ _AR_MEMBERS = frozenset({"انتحاري", "انتحاريا", "انتحاريو
                          "مقاتلون", "مقاتلين", "خليه", "خلايا", "افراد", "اعضاء", "عضو", "عضوا", "متشددون", "متشددين"})
 
 
+# what ends the clause of a verb before a second one joined to it: another clause («أن», a relative), a report
+_AR_CLAUSE_BREAKS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "التي", "الذي", "الذين", "اللذين",
+                               "اللتين", "بينما", "فيما", "حيث", "لكن", "ولكن", "بعد", "بعدما", "قبل", "اذ", "عندما"})
+
+
+def _coordinated_subject(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: int) -> ActorRef | bool:
+    """The subject of an Arabic attack verb joined by «و» to an earlier verb of the same subject
+    («إن القوات الروسية تشارك في القتال وتنفذ غارات كثيفة», «قوات النظام اقتحمت البلدة وقصفت أحياءها»):
+    the party right before the first verb, which agrees with the second in person, number and gender;
+    False when there is none (not past another party, another clause or a report)."""
+    word = s.toks[t]
+    if word[:1] != "و" or len(word) < 4:
+        return False
+    verb = word[1:]
+    parties = [(mn, r) for mn, r in ok if mn.end < t - 1 and t - mn.end <= 10]
+    if not parties:
+        return False
+    mn, r = parties[-1]
+    first = s.toks[mn.end]
+    if first.startswith("ال") or fw.attack_noun.fullmatch(first) or (_ar_target(s, fw, mn) and not _ar_member(s, mn)):
+        return False
+    if verb.endswith("وا"):
+        agrees = first.endswith("وا")
+    elif verb[:1] in ("ت", "ي"):
+        agrees = first[:1] == verb[:1] and len(first) > 3
+    elif verb.endswith("ت"):
+        # «تقدمت ... واستهدفت», not a plural noun («عمليات»)
+        agrees = first.endswith("ت") and not first.endswith("ات") and len(first) > 3
+    else:
+        agrees = False
+    # a party between is only the first verb's object («الطائرات الروسية تدعم قوات النظام وتقصف القرى»)
+    if not agrees or any(m.kind == "actor" and mn.end <= m.start < t and not (m.start == mn.end + 1 and m.end == t)
+                         for m in s.mentions):
+        return False
+    between = s.toks[mn.end:t]
+    if any(w in _AR_CLAUSE_BREAKS or fw.speech.fullmatch(w) for w in between):
+        return False
+    return r
+
+
 def _ar_member(s: Sentence, mn: Mention) -> bool:
     """Whether an Arabic party is named as the group of a member before it («انتحاري من تنظيم داعش»)."""
     return mn.start >= 2 and s.toks[mn.start - 1] == "من" and s.toks[mn.start - 2] in _AR_MEMBERS
@@ -901,6 +941,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
                 s.toks[end - 1] == "control" and s.toks[end] == "of") and not _striking_in(s, fw, t)) or (
                 end >= len(s.toks) and s.toks[t] in ("killed", "hit", "struck", "targeted", "destroyed"))):
             continue  # "fighters killed in clashes", "Hezbollah terror targets in Lebanon": no active verb
+        if doer is False and fw.lang == "ar":
+            doer = _coordinated_subject(s, fw, ok, t)
         if doer is False and fw.lang == "fa":
             # subject-object-verb: the party before «را» is the object; the subject opens the clause
             before = [(mn, r) for mn, r in ok if mn.end <= t and t - mn.end <= 14 and not _fa_modifier(s, fw, mn)

@@ -1907,3 +1907,30 @@ def test_a_described_condemner_is_not_the_party_carried(classifier: Classifier) 
             "وأدانت رئاسة المجلس المحلي في مدينة جنديرس القصف التركي على القرى الحدودية .")
     rows = [r for r in _rows(classifier, text) if r[0] == "attribution"]
     assert rows and all(r[1] != "Syrian Observatory for Human Rights" and r[2] == "Turkey" for r in rows)
+
+
+# --- an attack verb joined by «و» to an earlier verb of the same subject ----------------------------
+
+@pytest.mark.parametrize(("clause", "party"), [
+    ("الطائرات الروسية تحلق فوق ريف حماة وتقصف القرى بالصواريخ", "Russia"),
+    ("القوات الروسية تشارك في المعارك ميدانيا , وتنفذ غارات كثيفة على البلدة", "Russia"),
+    ("هيئة تحرير الشام تقدمت نحو البلدة واستهدفت حاجزا للجيش", "Hayat Tahrir al-Sham"),
+    ("عناصر من هيئة تحرير الشام اعتقلوا ناشطين واستهدفوا منازلهم", "Hayat Tahrir al-Sham"),
+    ("الجيش التركي يحشد قواته على الحدود ويقصف قرى ريف عفرين", "Turkey"),
+    # a party right after the first verb is its object: the subject before it does the second deed too
+    ("الطائرات الروسية تساند قوات النظام وتقصف قرى ريف حماة", "Russia"),
+])
+def test_the_second_verb_keeps_the_subject_of_the_first(classifier: Classifier, clause: str, party: str) -> None:
+    text = f"وقال المرصد السوري إن {clause} ."
+    rows = [r for r in _rows(classifier, text) if r[0] == "attribution"]
+    assert rows == [("attribution", "Syrian Observatory for Human Rights", party)]
+
+
+@pytest.mark.parametrize("text", [
+    # a second party in between that is no object of the first verb: not the first party's deed
+    "وقال المرصد السوري إن الطائرات الروسية حلقت فوق البلدة حيث قوات النظام وقصفت الأحياء .",
+    # the verbs do not agree: no shared subject
+    "وقال المرصد السوري إن الطائرات الروسية حلقت فوق البلدة وقصفوا الأحياء .",
+])
+def test_no_shared_subject_past_a_clause_or_without_agreement(classifier: Classifier, text: str) -> None:
+    assert all(r[2] != "Russia" for r in _rows(classifier, text))
