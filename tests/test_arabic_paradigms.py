@@ -1934,3 +1934,13 @@ def test_the_second_verb_keeps_the_subject_of_the_first(classifier: Classifier, 
 ])
 def test_no_shared_subject_past_a_clause_or_without_agreement(classifier: Classifier, text: str) -> None:
     assert all(r[2] != "Russia" for r in _rows(classifier, text))
+
+
+@pytest.mark.parametrize(("occupier", "party"), [
+    ("جيش الاحتلال التركي", "Turkey"), ("قوات الاحتلال التركي", "Turkey"), ("قوات الاحتلال الروسي", "Russia"),
+    ("قوات الاحتلال", "Israel"),
+])
+def test_the_occupation_with_its_adjective(classifier: Classifier, occupier: str, party: str) -> None:
+    # «قوات الاحتلال» alone is the Israeli army in Palestinian reports; with another state's adjective, that state
+    text = f"وقال المرصد السوري إن {occupier} قصف قرى في ريف جرابلس ."
+    assert [r[2] for r in _rows(classifier, text) if r[0] == "attribution"] == [party]
