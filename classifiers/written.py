@@ -6,6 +6,7 @@ the words that say a name is no place (a party, a month, an epithet, a body). Pu
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -147,7 +148,8 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
             parts = parts[:tag]  # "in Dawrah #Baghdad": a hashtag starts another name (not "Ras #Baalbek", "East #Qalamun")
         raw = " ".join(parts)
         written = normalize(raw)
-        if in_actors and any(normalize(m.group(0)) in a or a in written or written in a for a in in_actors):
+        if in_actors and any(_words_in(normalize(m.group(0)), a) or _words_in(a, written) or _words_in(written, a)
+                             for a in in_actors):
             return None
         if titled and "#" not in raw:
             return None
@@ -168,7 +170,7 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
             if len(words) == 2 and "_" not in raw and (words[1] in generic or (words[0] not in place_words().arabic_heads and (
                     not words[1].startswith("ال")))):
                 words = words[:1]  # «مدينة الرمادي غرب»: the second word is not the name's (a hashtag's «#البو_عيثة» is)
-        if any(w.lower() in place_words().not_names for w in words):
+        if any(_epithet(w) for w in words):
             return None  # "apostate #Rafidi army", "an #Inghimasi op": a party's epithet, not a place
         cut = next((k for k in range(1, len(words) - 1) if words[k] in _AREA_WORDS and words[k + 1] == "of"), None)
         if cut is not None:
@@ -216,14 +218,14 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
     for m in _TAG_AFTER_LOCATIVE.finditer(text):
         # "near #karm_alkawadeea": after a word of place a hashtag is a name, however it is written
         name = m.group(1).replace("_", " ")
-        if lo <= m.start() < hi or name[:1].isupper() or name.lower() in place_words().not_names or (
+        if lo <= m.start() < hi or name[:1].isupper() or _epithet(name) or (
                 name in place_words().between) or (
                 gz is not None and gz.resolve_actor(name) is not None):
             continue  # capitalised ones are read by the patterns above
         out.append((m.start(1) - 1, name, True))
     for m in _HASHTAG.finditer(text):
         name = _CAMEL_EVENT.sub("", m.group(1)).replace("_", " ")  # "#AnkaraBombing" names Ankara; "#Tal_Hamis"
-        if name.lower() in place_words().not_names or name.startswith(("Wilay", "Breaking")) or name.endswith("Agency") \
+        if _epithet(name) or name.startswith(("Wilay", "Breaking")) or name.endswith("Agency") \
                 or name == "Assad":
             continue
         if place_words().owned.match(text, m.end()) or any(text[:m.start()].rstrip().endswith(f"{b} in") for b in branches if b):
@@ -236,6 +238,25 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
             continue  # "#Caliphate_News", "#Caravan_Of_Martyrs": such a tag names a place only before a word of area
         out.append((m.start(), name, area))
     return out
+
+
+def _epithet(word: str) -> bool:
+    """A party's epithet or a kind of attack, not a place ("#Rafidi", "Inghimasi"), however
+    accented ("Inghimāsī", "Istishhādī")."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    return folded in place_words().not_names
+
+
+def _words_in(part: str, whole: str) -> bool:
+    """``part`` is whole words of ``whole`` ("in iraq" of "islamic resistance in iraq"; the party
+    "is" is no part of "taridish", nor "isis" of "tisisat")."""
+    at = whole.find(part)
+    while at >= 0:
+        end = at + len(part)
+        if (at == 0 or not whole[at - 1].isalnum()) and (end == len(whole) or not whole[end].isalnum()):
+            return True
+        at = whole.find(part, at + 1)
+    return False
 
 
 def after_locative(text: str, at: int) -> bool:
