@@ -57,6 +57,8 @@ def _marked(s: Sentence, i: int, end: int | None = None) -> bool:
         # "in south #Riyadh", "in the northern Baghdad district", "clashes west #Baghdad": a city
         # with a direction is where, not its government speaking (not "#WilayatSouthBaghdad", a province of IS)
         return True
+    if _in_clitic(s, i):
+        return True  # «مركز أبحاث بدمشق»: the Arabic «ب» glued to the name is «في»
     if i <= 0:
         return False
     before = s.toks[i - 1]
@@ -80,6 +82,24 @@ def _marked(s: Sentence, i: int, end: int | None = None) -> bool:
         return False
     j = i - 4 if s.toks[i - 3] == "the" else i - 3
     return j >= 0 and (s.toks[j] in LOCATIVE or s.toks[j] in place_words().where_before or s.toks[j] in place_words().aimed)
+
+
+def _in_clitic(s: Sentence, i: int) -> bool:
+    """Token ``i`` is a name behind the Arabic preposition «ب» (in), alone or after «و» or «ف»
+    («بدمشق», «وبدمشق»): the gazetteer peeled it to find the name."""
+    tok = s.toks[i]
+    if tok[:1] not in ("ب", "و", "ف") or tok.isascii():
+        return False
+    for m in s.mentions:
+        if m.start == i and m.kind == "place":
+            first = m.alias.split()[0] if m.alias else ""
+            # (not a name that is also a common word: «بالبرج» is "in the tower")
+            return bool(first) and m.alias not in place_words().common_words and tok != first and tok.endswith(first) and tok[:len(tok) - len(first)] in _IN_CLITICS
+    return False
+
+
+# «ب» (in), after «و» (and) or «ف» (so): «بدمشق», «وبدمشق» (not «ل», for, nor «و» alone)
+_IN_CLITICS = frozenset({"ب", "وب", "فب"})
 
 
 # what may follow a tweet's closing hashtags: more hashtags, links, handles, punctuation
@@ -234,14 +254,19 @@ def _spoken_at(s: Sentence, m: Mention) -> bool:
     """"told a press conference in Baghdad", «في مؤتمر صحفي في بغداد», "a press conference with
     Netanyahu in Tel Aviv": where the speaker spoke (not "targeted a generals' meeting in Latakia":
     the meeting was attacked there)."""
-    if m.start < 2 or s.toks[m.start - 1] not in place_words().speech_at:
+    # (the Arabic «ب» glued to the name is the «في»: «في ندوة بطهران»)
+    if m.start >= 1 and _in_clitic(s, m.start):
+        end = m.start
+    elif m.start >= 2 and s.toks[m.start - 1] in place_words().speech_at:
+        end = m.start - 1
+    else:
         return False
-    window = " ".join(s.toks[max(m.start - 9, 0):m.start - 1])
+    window = " ".join(s.toks[max(end - 8, 0):end])
     said = place_words().speech_with.search(window)
     if said is None:
         return False
     # the words before the speech ("targeted a generals' meeting in Latakia" was an attack there)
-    at = m.start - 1 - len(window[said.start():].split())
+    at = end - len(window[said.start():].split())
     words = s.toks[max(at - 6, 0):at + 2]
     return not any(w in place_words().where_before or w in place_words().attacks or w in place_words().aimed for w in words)
 
@@ -373,11 +398,18 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
     # after «à» as the place (the scan reads it there as a place alone)
     again = {m.id for m in s.mentions if m.kind == "place" and m.id in speaking and (m.start, m.end) not in parties
              and m.start and s.toks[m.start - 1] == "a" and (m.start, m.end) not in not_places}
+    # "struck a launcher used to fire toward the area of Kiryat Shmona": where the other side's fire
+    # went in the striker's own country, not where it struck
+    at_own = [m for m in s.mentions if m.kind == "place" and own is not None and gz.within(m.id, own)
+              and _fire_at_own(s, m.start)]
+    # ... and the area that places it ("toward the area of Margaliot in northern Israel")
+    at_own += [m for m in s.mentions if m.kind == "place" and own is not None and gz.within(m.id, own) and m.start >= 2
+               and s.toks[m.start - 1] in ("in", ",") and any(o.end == m.start - 1 for o in at_own)]
     kept = [m for m in s.mentions if m.kind == "place" and not (span and span[0] <= m.start < span[1])
             and (m.id not in speaking or (m.id in again and (m.start, m.end) not in parties) or _marked(s, m.start, m.end))
             and (m.start, m.end) not in not_places and not _describes(gz, s, m) and not _spoken_at(s, m)
             and not _in_handle(s, m) and not _not_where(s, m) and not _common_word(s, m) and not _seat_mood(s, m)
-            and not (m.id == own and _fire_at_own(s, m.start)) and not _ship_name(gz, s, m)]
+            and m not in at_own and not _ship_name(gz, s, m)]
     if not kept and speaking and "#" in s.original and written_place(s, span, gz) is None:
         # "... hit a gathering of the militia #Baghdad https://...": with no other place, a capital
         # among a tweet's closing hashtags tags where (it does not speak for its government)
@@ -436,10 +468,14 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
         # ("in the area of Kfarkela") before the message's place (the headline's country);
         # the message's place still links incidents
         written = written_place(s, span, gz, near)
+        fired_here = {normalize(s.written.get((m.start, m.end), m.alias)) for m in at_own}  # (the same names as written)
+        if written is not None and normalize(written) in fired_here:
+            written = None
         blamed = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in not_places}
         message_places, origins, borders = message().places, message().origins, message().borders
         takeable = [p for p in message_places if p.id not in speaking and p.id not in blamed and p.id not in fired_at
-                    and not (p.id == own and p.id in message().aimed)]
+                    and not (own is not None and gz.within(p.id, own) and p.id in message().aimed)
+                    and all(p.id != m.id for m in at_own)]
         # "missiles fired from southern Lebanon ... vehicles near Dovev were hit": where the fire came
         # from is not where it struck, for a sentence naming no place of its own either
         from_ids = {o.id for o in origins}
@@ -454,7 +490,8 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
                 taken is None or written is not None):
             # "in a Crimean port": the country, not the words as written
             taken, written = adjective_country(gz, s, span) or taken, None
-        if taken is None and written is None and elsewhere is not None and (names := elsewhere()):
+        if taken is None and written is None and elsewhere is not None and (
+                names := [n for n in elsewhere() if normalize(n) not in fired_here]):
             # "A cell entered a depot in the area of Matmoura. Jets then struck the depot": with no
             # place of the gazetteer in the message, the village another sentence marks as a place
             written = names[0]
@@ -501,14 +538,16 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
 # attack against Israel": the other side's fire toward a country; "crossed into Israeli territory" is
 # where a drone was downed
 _FIRE_WORDS = frozenset("fire fired firing fires launch launched launches launching aimed attack attacks invasion".split())
+# "toward the State of Israel", "toward the area of Margaliot", "toward the city of Sderot"
+_FIRE_AREAS = frozenset("state area areas city town community communities village villages region".split())
 _ENTERED = frozenset("crossed crossing infiltrated infiltrate infiltrating infiltration entered entering".split())
 
 
 def _fire_at_own(s: Sentence, i: int) -> bool:
     """Token ``i`` names a country after "toward", "at", "against", "into" that follow a word of
     fire or launch: where the other side's fire went ("launchers aimed toward Israeli territory")."""
-    if i >= 3 and s.toks[i - 1] == "of" and s.toks[i - 2] == "state":
-        i -= 3 if s.toks[i - 3] == "the" else 2  # "toward the State of Israel"
+    if i >= 3 and s.toks[i - 1] == "of" and s.toks[i - 2] in _FIRE_AREAS:
+        i -= 3 if s.toks[i - 3] == "the" else 2  # "toward the State of Israel", "toward the area of Kiryat Shmona"
     if i >= 2 and s.toks[i - 1] in place_words().between:
         i -= 1  # "at central Israel"
     if i < 2 or s.toks[i - 1] not in ("toward", "towards", "at", "against", "into"):
@@ -545,14 +584,21 @@ _AR_DIRECTION = re.compile(r"\s*(?:في\s+)?(?:(?:شمال|جنوب|شرق|غر�
 def _ar_placed(s: Sentence, name: str) -> bool:
     """An Arabic name as written right before a direction («منطقة الفرافرة غرب القاهرة»): a place
     the text locates by the known one after it."""
-    at = s.original.find(name)
+    at = _find_written(s, name)
     return at >= 0 and _AR_DIRECTION.match(s.original, at + len(name)) is not None
+
+
+def _find_written(s: Sentence, name: str) -> int:
+    """Where a name as shown is in the sentence, a hashtag's «_» for its spaces too («#الشيخ_أحمد»)."""
+    at = s.original.find(name)
+    return s.original.find(name.replace(" ", "_")) if at < 0 and " " in name else at
 
 
 def _ar_settlement(s: Sentence, name: str) -> bool:
     """An Arabic name as written right after a word of a town, village or quarter («بلدة», «قرية», «حي»)."""
-    at = s.original.find(name)
-    return at > 0 and _AR_SETTLEMENT.search(s.original[max(at - 12, 0):at]) is not None
+    at = _find_written(s, name)
+    # (a tweet's hashtag after the word: «قرب قرية #الصالحية بريف #السفيرة»)
+    return at > 0 and _AR_SETTLEMENT.search(s.original[max(at - 12, 0):at].removesuffix("#")) is not None
 
 
 # the deeds a blame's own clause tells of, before the place it names ("fired by Houthi rebels in Yemen")
@@ -655,6 +701,8 @@ def _finer(s: Sentence, wide: PlaceRef, span: tuple[int, int] | None, gz: Gazett
         return None
     at = s.original.find(name)
     there = s.original.find(shown, at + len(name)) if at >= 0 else -1  # (not "#WilayatDimashq" before it)
+    if there < 0 and at >= 0 and " " in shown:
+        there = s.original.find("#" + shown.replace(" ", ""), at + len(name))  # "in #Dughaym, #DeirEzzor"
     if at < 0 or there < 0 or not 0 < there - (at + len(name)) <= 40:
         return None
     between = s.original[at + len(name):there].lower()

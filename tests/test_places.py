@@ -1007,3 +1007,76 @@ def test_entirely_after_an_arabic_village_is_no_word_of_its_name(classifier: Cla
     # («خان» opens many names, «خان شيخون»: the word after it is read as the name's)
     text = "وقالت قوات سوريا الديمقراطية إن مقاتليها سيطروا على قرية خان بالكامل بعد اشتباكات مع داعش ."
     assert places(classifier, text) == ["خان"]
+
+
+# -- a name holding a party's short name as letters ("IS" in "Kharidish") is still a name ---------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("IS fighters blew up a vehicle of the African Union forces in Kharidish area of #Kismayo", "Kharidish"),
+    ("#AmaqAgency IS fighters destroyed a tank of the regime army in Tishrin area of #Manbij", "Tishrin"),
+])
+def test_a_name_containing_a_party_short_name_is_a_name(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+def test_a_name_inside_a_party_name_is_still_refused(classifier: Classifier) -> None:
+    text = "The Islamic Resistance in Iraq claimed a drone attack on a US base in Syria."
+    assert places(classifier, text) == ["Syria"]
+
+
+# -- a village tagged before the city's hashtag written as one word ("#Dughaym, #DeirEzzor") ----------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("#AmaqAgency IS fighters advance in #Jafra, #DeirEzzor", "Jafra"),
+    ("#AmaqAgency #IslamicState fighters repel an attack in #Huwayqa, #DeirEzzor", "Huwayqa"),
+])
+def test_a_village_before_a_one_word_city_hashtag(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+def test_an_accented_epithet_is_no_place(classifier: Classifier) -> None:
+    text = "#WilayatAlKhayr Dozens of regime soldiers killed in Inghimāsī and Istishhādī operations in #DeirEzzor city."
+    assert places(classifier, text) == ["Deir Ezzor"]
+
+
+# -- where the other side's fire went, inside the striker's own country, is not where it struck -------
+
+@pytest.mark.parametrize("text", [
+    "IDF troops in Beit Lahia identified a post launching rockets toward the city of Ashkelon. An aircraft struck the launch post.",
+    "Earlier today, fighter jets struck a launcher used to fire toward the area of Kiryat Shmona.",
+    "Earlier today, fighter jets struck a launcher used to fire toward the area of Kiryat Shmona in northern Israel.",
+])
+def test_fire_toward_a_town_of_the_strikers_country_is_not_where_it_struck(classifier: Classifier, text: str) -> None:
+    found = places(classifier, text, source_actor="israel")
+    assert not {"Ashkelon", "Kiryat Shmona", "northern Israel"} & set(found)
+
+
+def test_a_partys_own_fire_toward_the_city_keeps_it(classifier: Classifier) -> None:
+    text = "Hezbollah said it fired a barrage of rockets toward the city of Kiryat Shmona."
+    assert places(classifier, text) == ["Kiryat Shmona"]
+
+
+# -- Arabic: «قرية #X بريف #Y», «بدمشق» ----------------------------------------------------------------
+
+def test_an_arabic_village_hashtag_before_a_known_town(classifier: Classifier) -> None:
+    text = "#ولاية_حلب / أسر أكثر من 20 عنصراً من عصابات الجيش النصيري وتدمير دبابة قرب قرية #الشيخ_أحمد بريف #السفيرة"
+    assert places(classifier, text) == ["الشيخ أحمد"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("قال مصدر أمريكي إن طائرات إسرائيلية قصفت مستودعا بدمشق .", "Damascus"),
+    ("مقاتلات إسرائيلية تقصف مركزا عسكريا بدمشق حسب مصدر أمريكي .", "Damascus"),
+    ("تحمل واشنطن طهران مسؤولية أي هجوم على قواتها بالعراق .", "Iraq"),
+])
+def test_the_arabic_in_glued_to_a_name_says_where(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+def test_the_arabic_in_glued_to_a_common_word_is_no_place(classifier: Classifier) -> None:
+    text = "أعلن تنظيم الدولة مسؤوليته عن الهجوم , وارتطمت الطائرة بالبرج الشمالي للمبنى في المدينة ."
+    assert "Burj" not in places(classifier, text)
+
+
+def test_a_press_conference_behind_the_arabic_in_is_where_the_speaker_spoke(classifier: Classifier) -> None:
+    text = "أعلنت وزارة الدفاع العراقية في مؤتمر صحفي ببغداد مقتل عشرين من عناصر داعش بقصف جوي ."
+    assert "Baghdad" not in places(classifier, text)
