@@ -151,8 +151,8 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
         if in_actors and any(_words_in(normalize(m.group(0)), a) or _words_in(a, written) or _words_in(written, a)
                              for a in in_actors):
             return None
-        if titled and "#" not in raw:
-            return None
+        if titled and "#" not in raw and not (pattern is OF_PLACE or (pattern is LATIN_PLACE and m.group("strong"))):
+            return None  # (a word of area and "of" say a name follows in a headline too: "on the Edges of al-Bardah")
         name = display_name(raw.replace("#", "").replace("_", " "))
         if place_words().modifiers.search(name):
             return None  # "an attack on India-bound ships": a ship's destination, not where

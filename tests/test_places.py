@@ -1080,3 +1080,16 @@ def test_the_arabic_in_glued_to_a_common_word_is_no_place(classifier: Classifier
 def test_a_press_conference_behind_the_arabic_in_is_where_the_speaker_spoke(classifier: Classifier) -> None:
     text = "أعلنت وزارة الدفاع العراقية في مؤتمر صحفي ببغداد مقتل عشرين من عناصر داعش بقصف جوي ."
     assert "Baghdad" not in places(classifier, text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Killing 9 Nusayri Soldiers and Taking Control Over Points on the Edges of al-Rahibah", "al-Rahibah"),
+    ("The Villages of Tal Jabin and Kafr Naha in the Azaz District after Islamic State Fighters Capture Them", "Tal Jabin"),
+])
+def test_a_word_of_area_and_of_say_a_name_follows_in_a_headline_too(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
+def test_a_headline_word_after_a_bare_in_is_still_no_name(classifier: Classifier) -> None:
+    text = "Islamic State Fighters Capture Regime Positions in Surprise Attack South of #Aleppo"
+    assert places(classifier, text) == ["Aleppo"]
