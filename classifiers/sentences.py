@@ -132,7 +132,10 @@ def _line_starts(text: str) -> frozenset[int]:
 def prepare(gz: Gazetteer, text: str) -> Sentence:
     cased_norm = normalize_cased(text)
     cased = tokens(cased_norm)
-    toks = [t.lower() for t in cased]
+    # the tokens lower-cased as one string (tokens hold no space; the lower case of each of their
+    # letters depends on no neighbour), which is also the sentence's ``norm``
+    norm = " ".join(cased).lower()
+    toks = norm.split(" ") if cased else []
     # «frappe à Bagdad»: the place, not the government (the French auxiliary «a» never stands before a name)
     mentions = gz.scan(toks, cased, grave_a="à" in text or "À" in text or "\u0300" in text)
     if not _PERSON_TITLES.isdisjoint(toks):  # one set test in C: every sentence of every message passes here
@@ -141,7 +144,7 @@ def prepare(gz: Gazetteer, text: str) -> Sentence:
     if not PARTICLES.isdisjoint(toks):
         mentions = [m for m in mentions if not _name_tail(gz, toks, cased, cased_norm, m)]
     written = Written(text, cased)
-    return Sentence(text, " ".join(toks), cased_norm.lower(), cased_norm, toks, mentions, written, cased)
+    return Sentence(text, norm, cased_norm.lower(), cased_norm, toks, mentions, written, cased)
 
 
 _ABBREVIATIONS = {"col", "gen", "maj", "lt", "brig", "capt", "cpt", "sgt", "dr", "mr", "mrs", "ms", "st", "no", "vs",
