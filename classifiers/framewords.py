@@ -69,6 +69,9 @@ class TokenSet:
     phrases: dict[str, tuple[tuple[str, ...], ...]]
     arabic: bool
     stem_rx: re.Pattern[str] | None = None
+    # the phrases as one pattern over the tokens joined by spaces (not for Arabic: a phrase's first
+    # word may carry a proclitic there)
+    phrase_rx: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, words: list[str], arabic: bool) -> TokenSet:
@@ -86,7 +89,10 @@ class TokenSet:
             else:
                 exact.add(toks[0])
         stem_rx = re.compile(_stems(stems, arabic)) if stems else None
-        return cls(frozenset(exact), tuple(stems), {k: tuple(v) for k, v in phrases.items()}, arabic, stem_rx)
+        phrase_rx = re.compile("(?<![^ ])(?:" + "|".join(re.escape(" ".join(p)) for v in phrases.values() for p in v)
+                               + ")(?![^ ])") if phrases and not arabic else None
+        return cls(frozenset(exact), tuple(stems), {k: tuple(v) for k, v in phrases.items()}, arabic, stem_rx,
+                   phrase_rx)
 
     def _at(self, toks: list[str], i: int, tok: str) -> bool:
         if tok in self.exact or (self.stems and tok.startswith(self.stems)):
@@ -106,6 +112,8 @@ class TokenSet:
         if self.stem_rx is not None and self.stem_rx.search(norm if norm is not None else " ".join(toks)):
             return True
         if self.phrases and not words.isdisjoint(self.phrases):
+            if self.phrase_rx is not None and norm is not None:
+                return self.phrase_rx.search(norm) is not None
             for i, tok in enumerate(toks):
                 if self.arabic and len(tok) > 3 and tok[0] in "وفبل" and tok not in self.phrases:
                     tok = tok[1:]
