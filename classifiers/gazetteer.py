@@ -287,9 +287,9 @@ class Gazetteer:
             starts = list(compress(enumerate(toks), map(index.__contains__, toks)))  # all in C
         else:
             starts = [(k, tok) for k, tok in enumerate(toks) if tok in index or tok[0] in _CLITIC_FIRST]
-        if any(tok not in index for _, tok in starts):
-            bare = [(k, tok if tok in index else _declitic(tok, index)) for k, tok in starts]
-            starts = [(k, tok) for k, tok in bare if tok is not None]
+            if any(tok not in index for _, tok in starts):
+                bare = [(k, tok if tok in index else _declitic(tok, index)) for k, tok in starts]
+                starts = [(k, tok) for k, tok in bare if tok is not None]
         for i, first in starts:
             if i < covered:
                 continue
@@ -329,7 +329,7 @@ class Gazetteer:
                     hits = [a for a in hits if a.kind != "actor"]
                 if hits:
                     alias_text = " ".join(key)
-                    found.extend(Mention(a.kind, a.id, i, i + size, alias_text) for a in hits)
+                    found += [Mention(a.kind, a.id, i, i + size, alias_text) for a in hits]
                     covered = i + size
                     break
         return found
