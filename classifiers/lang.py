@@ -167,6 +167,9 @@ def _latin1(text: str) -> bytes | None:
 _LOWER = re.compile(r"[a-z\u00df-\u00ff]")
 
 
+_LETTERS = ("arabic", "latin", "cyrillic", "hebrew", "greek")  # the scripts that count as letters, in this order
+
+
 @lru_cache(maxsize=8192)
 def detect_language(text: str) -> str:
     """ISO 639-1 code, or ``und`` when the text is too short or unclear."""
@@ -174,10 +177,10 @@ def detect_language(text: str) -> str:
     # see the same window
     text = _clean(text[:600])[:300]
     counts = script_counts(text)
-    letters = sum(counts[k] for k in ("arabic", "latin", "cyrillic", "hebrew", "greek"))
+    letters = sum(map(counts.__getitem__, _LETTERS))
     if letters < 3:
         return "und"
-    top = max(("arabic", "latin", "cyrillic", "hebrew", "greek"), key=lambda k: counts[k])
+    top = max(_LETTERS, key=counts.__getitem__)
     if top == "arabic":
         if counts["kurdish"] >= 2 and counts["kurdish"] >= counts["persian"]:
             return "ku"
