@@ -46,6 +46,11 @@ _RA = "را"  # Persian marks the definite object with «را» after it
 _BY_MANNER = frozenset({"mistake", "accident", "error", "chance", "far", "night", "day", "air", "sea", "land", "hand",
                         "phone", "surprise"})
 _RELATIVE = frozenset({"who", "that", "which", "whose"})
+# a party's verb whose object is the one a relative clause after it tells of ("Iraq arrests men who fired")
+_SEIZED = frozenset({"arrest", "arrests", "arrested", "detain", "detains", "detained", "nab", "nabs", "nabbed",
+                     "catch", "catches", "caught", "sentence", "sentences", "sentenced", "charge", "charges",
+                     "charged", "convict", "convicts", "convicted", "jail", "jails", "jailed", "identify",
+                     "identifies", "identified", "hunt", "hunts", "hunted", "names", "named", "blames", "blamed"})
 _AIRCRAFT = frozenset({"plane", "planes", "jet", "jets", "drone", "drones", "helicopter", "helicopters", "aircraft",
                        "uav", "uavs", "warplane", "warplanes"})
 _HURT = frozenset({"killed", "wounded", "injured", "hurt", "dead"})
@@ -245,7 +250,9 @@ def _subject_of(s: Sentence, fw: FrameWords, doer_end: int, verb: int) -> bool:
         core = core[:-1]  # "Houthi small boats that had been attacking": the clause's tense, its subject before
     if 2 <= len(core) <= (4 if core is between else 5) and core[-1] in _RELATIVE and not any(
             w in _CLAUSE or fw.speech.fullmatch(w) for w in core[:-1]):
-        return True  # "a Hezbollah terrorist cell that launched", "the Hamas commander who planned"
+        # "a Hezbollah terrorist cell that launched", "the Hamas commander who planned"; not "Iraq arrests
+        # men who fired", "troops killed gunmen who fired": the party's own verb has the clause's subject as object
+        return not any(w in _SEIZED or fw.attack_verb.fullmatch(w) for w in core[:-1])
     # "Turkey claims suspects planned attacks": a claim verb with a subject of its own after it opens
     # a clause like "said" (not "Russia claims killed 34", "claims: repelled ... and killed")
     claimed = next((i for i, w in enumerate(between) if fw.claim_verb.fullmatch(w)), None)

@@ -875,3 +875,13 @@ def test_a_provinces_photo_report_of_battles_is_the_groups_claim(classifier: Cla
 ])
 def test_a_photo_report_of_no_fighting_claims_nothing(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan arrests men who fired rockets at Israeli border post\nJordan said on Monday it had arrested three of the "
+    "attackers. The rockets were fired late on Saturday.",
+    "Iraq detains gunmen who attacked Turkish base\nIraq said Sunday it had detained the attackers.",
+])
+def test_a_state_arresting_the_men_who_fired_claims_no_attack(classifier: Classifier, text: str) -> None:
+    """The relative clause's subject ("men who fired") is the object of the state's own verb, not the state."""
+    assert not [st for st in classifier.classify(text, None, None, None, learned=False).statements if st.stance == "claim"]
