@@ -46,6 +46,32 @@ class IncidentEngine(Protocol):
     async def next_due(self) -> datetime | None: ...
 
 
+@dataclass(frozen=True)
+class Ahead:
+    """A message's classification worked out before its batch is fed (replay classifies ahead in
+    worker processes): the classification, or that the classifier dropped it or failed on it."""
+
+    classification: Classification | None = None
+    dropped: bool = False
+    error: str | None = None  # "TypeName: text" of what the classifier raised
+    trace: str = ""
+
+    def result(self) -> Classification | None:
+        if self.dropped:
+            raise DropMessage("dropped by the classifier")
+        if self.error is not None:
+            raise AheadError(self.error, self.trace)
+        return self.classification
+
+
+class AheadError(Exception):
+    """The classifier raised on a message in a worker process; ``reason`` names what it raised."""
+
+    def __init__(self, reason: str, trace: str) -> None:
+        super().__init__(reason)
+        self.reason, self.trace = reason, trace
+
+
 class AlertSinkLike(Protocol):
     name: str
 
@@ -104,15 +130,18 @@ class Pipeline:
             return None
         return self.classifier.classify(message.full_text, message.date, message.source)
 
-    async def feed(self, batch: Sequence[Message], now: datetime) -> list[AlertValue]:
-        """Process one batch; returns the alerts raised (already stored and emitted)."""
+    async def feed(self, batch: Sequence[Message], now: datetime,
+                   ahead: Sequence[Ahead | None] | None = None) -> list[AlertValue]:
+        """Process one batch; returns the alerts raised (already stored and emitted). ``ahead``,
+        when given, holds one entry per message: its classification worked out already, or None
+        (classified here)."""
         self.stats.counts["read"] += len(batch)
         # a poll returns the newest page every time: what is stored unchanged needs no classifying
         stored = await self.store.stored_hashes([m.key for m in batch])
         started = time.perf_counter()
         classified: list[tuple[Message, Classification | None]] = []
         unchanged = 0
-        for message in batch:
+        for position, message in enumerate(batch):
             known = stored.get(message.key)
             if known is not None and not message.deleted and known[0] == text_hash(message.full_text):
                 unchanged += 1  # stored as it is: nothing to classify, store or link
@@ -120,10 +149,15 @@ class Pipeline:
             if known is not None and message.deleted and known[1]:
                 unchanged += 1  # a deletion already recorded
                 continue
+            done = ahead[position] if ahead is not None else None
             try:
-                classified.append((message, self._classify(message)))
+                classified.append((message, self._classify(message) if done is None else done.result()))
             except DropMessage:
                 self.stats.counts["dropped"] += 1
+            except AheadError as exc:
+                if self.reject is None:
+                    log.error("classify failed for %s/%s\n%s", message.source, message.id, exc.trace)
+                self._failed(message, f"cannot be classified: {exc.reason}")
             except Exception as exc:
                 if self.reject is None:
                     log.exception("classify failed for %s/%s", message.source, message.id)

@@ -2,26 +2,45 @@
 
 Timers fire exactly when due in simulated time: a batch never spans a due timer, so the alerts
 (and their ``at``) do not depend on batch size, and the same input gives the same alerts.
+
+A long replay classifies ahead in worker processes (classification is pure): chunks of the
+stream are sent to a pool while this process stores and links the batches before them, in the
+stream's order, so the results are those of classifying in line. ``CLAIMWATCH_REPLAY_WORKERS``
+sets the number of workers (0: classify in line); by default one less than the CPUs, none on
+one CPU or for a stream of fewer than ``AHEAD_AFTER`` messages.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import multiprocessing
+import os
+import signal
 import time
-from collections.abc import Callable, Iterable
+import traceback
+from collections import deque
+from collections.abc import AsyncGenerator, Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import aclosing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import islice
 from pathlib import Path
 
 from bot.clock import SimulatedClock
-from bot.pipeline import Pipeline
+from bot.pipeline import Ahead, Classifier, Pipeline
+from storage.ingest import text_hash
 from watchers.archive import Rejects, effective_time, open_archives
-from watchers.errors import RecordError
+from watchers.errors import DropMessage, RecordError
 from watchers.message import Message
 
 log = logging.getLogger("claimwatch.replay")
 
 BATCH = 500
+AHEAD_AFTER = 1000  # a shorter stream is classified in line: starting workers costs more than they save
+AHEAD_CHUNK = 100  # messages a worker classifies per task
+WORKERS_ENV = "CLAIMWATCH_REPLAY_WORKERS"
 
 
 @dataclass
@@ -56,13 +75,6 @@ async def run_replay(pipeline: Pipeline, paths: Iterable[Path], *, until: str | 
     newest: datetime | None = None
     due = await engine.next_due()
 
-    async def flush() -> datetime | None:
-        nonlocal batch, batch_start
-        if batch:
-            await pipeline.feed(batch, clock.now())
-            batch, batch_start = [], None
-        return await engine.next_due()
-
     async def fire_until(limit: datetime, inclusive: bool) -> datetime | None:
         nonlocal due
         while due is not None and (due < limit or (inclusive and due == limit)):
@@ -71,22 +83,36 @@ async def run_replay(pipeline: Pipeline, paths: Iterable[Path], *, until: str | 
             due = await engine.next_due()
         return due
 
-    for read, message in enumerate(open_archives(paths, rejects), start=1):
-        if progress is not None:
-            progress(read)
-        at = effective_time(message)
-        if batch and (
-            len(batch) >= BATCH
-            or (due is not None and at > due)
-            or (batch_start is not None and at - batch_start >= horizon)
-        ):
-            due = await flush()
-        await fire_until(at, inclusive=False)
-        if batch_start is None:
-            batch_start = at
-        batch.append(message)
-        clock.advance(at)
-        newest = at if newest is None or at > newest else newest
+    ahead: list[Ahead | None] = []
+
+    async def flush() -> datetime | None:
+        nonlocal batch, batch_start, ahead
+        if batch:
+            await pipeline.feed(batch, clock.now(), ahead)
+            batch, batch_start, ahead = [], None, []
+        return await engine.next_due()
+
+    read = 0
+    stream = classify_ahead(pipeline, open_archives(paths, rejects), replay_workers())
+    async with aclosing(stream):  # the workers stop however the loop ends
+        async for message, done in stream:
+            read += 1
+            if progress is not None:
+                progress(read)
+            at = effective_time(message)
+            if batch and (
+                len(batch) >= BATCH
+                or (due is not None and at > due)
+                or (batch_start is not None and at - batch_start >= horizon)
+            ):
+                due = await flush()
+            await fire_until(at, inclusive=False)
+            if batch_start is None:
+                batch_start = at
+            batch.append(message)
+            ahead.append(done)
+            clock.advance(at)
+            newest = at if newest is None or at > newest else newest
     due = await flush()
     end: datetime | None = None
     if until:
@@ -94,3 +120,117 @@ async def run_replay(pipeline: Pipeline, paths: Iterable[Path], *, until: str | 
         await fire_until(end, inclusive=True)
         clock.advance(end)
     return ReplayOutcome(rejects=rejects, newest=newest, until=end, seconds=time.perf_counter() - started)
+
+
+def replay_workers() -> int:
+    """Worker processes that classify ahead: ``CLAIMWATCH_REPLAY_WORKERS`` or one less than the CPUs."""
+    value = os.environ.get(WORKERS_ENV, "").strip()
+    if value and value != "auto":
+        try:
+            return max(0, int(value))
+        except ValueError:
+            log.warning("%s=%r is not a number; classifying in line", WORKERS_ENV, value)
+            return 0
+    return max(0, (os.cpu_count() or 1) - 1)
+
+
+async def classify_ahead(pipeline: Pipeline, messages: Iterator[Message],
+                         workers: int) -> AsyncGenerator[tuple[Message, Ahead | None], None]:
+    """Each message of ``messages`` in order, with its classification when a worker process
+    worked it out ahead (None: the pipeline classifies it in line). Messages already stored
+    with the same text, and deletions, are not sent: the pipeline classifies nothing for them.
+    Workers are forked from this process (they share its loaded classifier); if the pool
+    breaks, the rest is classified in line."""
+    first = list(islice(messages, AHEAD_AFTER)) if workers else []
+    if len(first) < AHEAD_AFTER or not _can_fork():
+        for message in first:
+            yield message, None
+        for message in messages:
+            yield message, None
+        return
+    stream: Iterator[Message] = _chained(first, messages)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_worker, initargs=(pipeline.classifier,))
+    pending: deque[tuple[list[Message], list[bool], Future[list[Ahead]] | None]] = deque()
+    depth = 2 * workers + 2
+    broken = False
+    try:
+        while True:
+            while not broken and len(pending) < depth:
+                chunk = list(islice(stream, AHEAD_CHUNK))
+                if not chunk:
+                    break
+                stored = await pipeline.store.stored_hashes([m.key for m in chunk])
+                wanted = [not m.deleted and not _stored_as_is(m, stored) for m in chunk]
+                items = [(m.full_text, m.date, m.source) for m, w in zip(chunk, wanted, strict=True) if w]
+                try:
+                    future = pool.submit(_classify_chunk, items) if items else None
+                except RuntimeError:  # the pool broke (a worker died): the rest is classified here
+                    log.warning("classifying workers stopped; classifying in line")
+                    broken, future = True, None
+                    wanted = [False] * len(chunk)
+                pending.append((chunk, wanted, future))
+            if not pending:
+                break
+            chunk, wanted, future = pending.popleft()
+            results: Iterator[Ahead] = iter(())
+            if future is not None:
+                started = time.perf_counter()
+                try:
+                    classified: list[Ahead] = await asyncio.wrap_future(future)
+                    results = iter(classified)
+                except Exception as exc:  # a worker died: this chunk is classified in line
+                    log.warning("classifying workers stopped (%s); classifying in line", exc)
+                    wanted = [False] * len(chunk)
+                    broken = True
+                pipeline.stats.stage_seconds["classify"] += time.perf_counter() - started
+            for message, w in zip(chunk, wanted, strict=True):
+                yield message, next(results) if w else None
+            if broken:
+                for chunk, _, _ in pending:
+                    for message in chunk:
+                        yield message, None
+                pending.clear()
+                for message in stream:
+                    yield message, None
+                break
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chained(first: list[Message], rest: Iterator[Message]) -> Iterator[Message]:
+    yield from first
+    yield from rest
+
+
+def _stored_as_is(message: Message, stored: dict[tuple[str, str], tuple[str | None, bool]]) -> bool:
+    known = stored.get(message.key)
+    return known is not None and known[0] == text_hash(message.full_text)
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+_worker_classifier: Classifier | None = None
+
+
+def _start_worker(classifier: Classifier) -> None:
+    # forked: the classifier comes from the parent's memory, not through a pickle
+    global _worker_classifier
+    _worker_classifier = classifier
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _classify_chunk(items: Sequence[tuple[str, datetime | None, str]]) -> list[Ahead]:
+    classifier = _worker_classifier
+    assert classifier is not None
+    out: list[Ahead] = []
+    for text, date, source in items:
+        try:
+            out.append(Ahead(classifier.classify(text, date, source)))
+        except DropMessage:
+            out.append(Ahead(dropped=True))
+        except Exception as exc:
+            out.append(Ahead(error=f"{type(exc).__name__}: {exc}", trace=traceback.format_exc()))
+    return out

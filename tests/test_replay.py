@@ -90,3 +90,79 @@ def test_what_linking_keeps_in_memory_is_what_the_database_gives(db_url: str, tm
     monkeypatch.setattr(itx, "_same", lambda kept, read: compared.append(repr(kept) == repr(read)))
     assert _replay(capsys, db_url, tmp_path / "a.jsonl", str(EXAMPLES))
     assert compared and all(compared), compared
+
+
+def _stored(capsys: pytest.CaptureFixture[str], db: str) -> tuple[str, str]:
+    messages = run_cli(capsys, "messages", "--db", db, "--format", "json")
+    incidents = run_cli(capsys, "incidents", "--db", db, "--format", "json")
+    assert messages.code == 0 and incidents.code == 0
+    return messages.out, incidents.out
+
+
+@pytest.fixture
+def submitted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Replay classifies ahead in worker processes from the second message on, in chunks of 4;
+    the list counts the chunks sent to them."""
+    import bot.replay as replay
+
+    sent: list[int] = []
+
+    class Counted(replay.ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            sent.append(len(args[0]))
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(replay, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(replay, "AHEAD_AFTER", 2)
+    monkeypatch.setattr(replay, "AHEAD_CHUNK", 4)
+    return sent
+
+
+def test_classifying_ahead_in_worker_processes_gives_the_same_results(db_url: str, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str],
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      submitted: list[int]) -> None:
+    inline_db = f"sqlite:///{tmp_path}/inline.db"
+    monkeypatch.setenv("CLAIMWATCH_REPLAY_WORKERS", "0")
+    inline = _replay(capsys, inline_db, tmp_path / "inline.jsonl", str(EXAMPLES))
+    assert submitted == []
+    monkeypatch.setenv("CLAIMWATCH_REPLAY_WORKERS", "2")
+    ahead = _replay(capsys, db_url, tmp_path / "ahead.jsonl", str(EXAMPLES))
+    assert sum(submitted) == 18  # every message of examples/ went to a worker
+    assert ahead == inline and inline
+    assert _stored(capsys, db_url) == _stored(capsys, inline_db)
+    # replayed again, what is stored as it is goes to no worker
+    submitted.clear()
+    r = run_cli(capsys, "replay", str(EXAMPLES), "--db", db_url, "--quiet")
+    assert r.code == 0 and "18 already stored" in r.out
+    assert submitted == []
+
+
+def test_a_message_a_worker_cannot_classify_is_rejected_and_the_rest_go_on(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str],
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           submitted: list[int]) -> None:
+    from classifiers.classify import Classifier
+
+    real = Classifier.classify
+
+    def fragile(self: Classifier, text: str, *args: object, **kwargs: object) -> object:
+        if "Ninevah" in text:
+            raise ValueError("no such province")
+        return real(self, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Classifier, "classify", fragile)
+    path = write_jsonl(tmp_path / "f.jsonl", [
+        rec("t.me/x", str(n), f"2024-02-01T10:{n:02d}:00+00:00", "Ninevah road reopened" if n == 5 else f"note {n}")
+        for n in range(12)
+    ])
+    runs = []
+    for workers in ("0", "1"):
+        monkeypatch.setenv("CLAIMWATCH_REPLAY_WORKERS", workers)
+        runs.append(run_cli(capsys, "replay", str(path), "--db", f"sqlite:///{tmp_path}/{workers}.db", "--quiet"))
+    assert sum(submitted) == 12
+    inline, ahead = runs
+    assert ahead.code == inline.code == 3
+    assert "f.jsonl:6" in ahead.err and "cannot be classified: ValueError: no such province" in ahead.err
+    assert ahead.err == inline.err
+    assert "11 new" in ahead.out and ahead.out.split("; ")[:2] == inline.out.split("; ")[:2]
