@@ -6,8 +6,9 @@ Timers fire exactly when due in simulated time: a batch never spans a due timer,
 A long replay classifies ahead in worker processes (classification is pure): chunks of the
 stream are sent to a pool while this process stores and links the batches before them, in the
 stream's order, so the results are those of classifying in line. ``CLAIMWATCH_REPLAY_WORKERS``
-sets the number of workers (0: classify in line); by default one less than the CPUs, none on
-one CPU or for a stream of fewer than ``AHEAD_AFTER`` messages.
+sets the number of workers (0: classify in line); by default one less than the CPUs, at most
+``MAX_WORKERS`` (storing and linking in this process is then the slower side), none on one CPU
+or for a stream of fewer than ``AHEAD_AFTER`` messages.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ BATCH = 500
 AHEAD_AFTER = 1000  # a shorter stream is classified in line: starting workers costs more than they save
 AHEAD_CHUNK = 100  # messages a worker classifies per task
 WORKERS_ENV = "CLAIMWATCH_REPLAY_WORKERS"
+MAX_WORKERS = 2  # by default: each costs about 90 MB of its own
 
 
 @dataclass
@@ -123,7 +125,8 @@ async def run_replay(pipeline: Pipeline, paths: Iterable[Path], *, until: str | 
 
 
 def replay_workers() -> int:
-    """Worker processes that classify ahead: ``CLAIMWATCH_REPLAY_WORKERS`` or one less than the CPUs."""
+    """Worker processes that classify ahead: ``CLAIMWATCH_REPLAY_WORKERS``, or one less than the
+    CPUs up to ``MAX_WORKERS``."""
     value = os.environ.get(WORKERS_ENV, "").strip()
     if value and value != "auto":
         try:
@@ -131,7 +134,7 @@ def replay_workers() -> int:
         except ValueError:
             log.warning("%s=%r is not a number; classifying in line", WORKERS_ENV, value)
             return 0
-    return max(0, (os.cpu_count() or 1) - 1)
+    return max(0, min(MAX_WORKERS, (os.cpu_count() or 1) - 1))
 
 
 async def classify_ahead(pipeline: Pipeline, messages: Iterator[Message],
