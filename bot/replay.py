@@ -155,7 +155,8 @@ async def classify_ahead(pipeline: Pipeline, messages: Iterator[Message],
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                initializer=_start_worker, initargs=(pipeline.classifier,))
     pending: deque[tuple[list[Message], list[bool], Future[list[Ahead]] | None]] = deque()
-    depth = 2 * workers + 2
+    # chunks in flight: two batches ahead, so the workers go on while a whole batch is stored
+    depth = 2 * BATCH // AHEAD_CHUNK + workers
     broken = False
     try:
         while True:
