@@ -6,9 +6,11 @@ Timers fire exactly when due in simulated time: a batch never spans a due timer,
 A long replay classifies ahead in worker processes (classification is pure): chunks of the
 stream are sent to a pool while this process stores and links the batches before them, in the
 stream's order, so the results are those of classifying in line. ``CLAIMWATCH_REPLAY_WORKERS``
-sets the number of workers (0: classify in line); by default one less than the CPUs, at most
-``MAX_WORKERS`` (storing and linking in this process is then the slower side), none on one CPU
-or for a stream of fewer than ``AHEAD_AFTER`` messages.
+sets the number of workers: unset or 0, none (classify in line: on a 2-core machine shared with
+other work, or beside a PostgreSQL server, the worker competes with them and no faster replay was
+measured); ``auto``, one less than the CPUs, at most ``MAX_WORKERS`` (storing and linking in this
+process is then the slower side). None on one CPU or for a stream of fewer than ``AHEAD_AFTER``
+messages.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ BATCH = 500
 AHEAD_AFTER = 1000  # a shorter stream is classified in line: starting workers costs more than they save
 AHEAD_CHUNK = 100  # messages a worker classifies per task
 WORKERS_ENV = "CLAIMWATCH_REPLAY_WORKERS"
-MAX_WORKERS = 2  # by default: each costs about 90 MB of its own
+MAX_WORKERS = 2  # with auto: each costs about 90 MB of its own
 
 
 @dataclass
@@ -125,10 +127,12 @@ async def run_replay(pipeline: Pipeline, paths: Iterable[Path], *, until: str | 
 
 
 def replay_workers() -> int:
-    """Worker processes that classify ahead: ``CLAIMWATCH_REPLAY_WORKERS``, or one less than the
-    CPUs up to ``MAX_WORKERS``."""
+    """Worker processes that classify ahead: ``CLAIMWATCH_REPLAY_WORKERS`` (unset: none; ``auto``:
+    one less than the CPUs, up to ``MAX_WORKERS``)."""
     value = os.environ.get(WORKERS_ENV, "").strip()
-    if value and value != "auto":
+    if not value:
+        return 0
+    if value != "auto":
         try:
             return max(0, int(value))
         except ValueError:
