@@ -6,11 +6,11 @@ Timers fire exactly when due in simulated time: a batch never spans a due timer,
 A long replay classifies ahead in worker processes (classification is pure): chunks of the
 stream are sent to a pool while this process stores and links the batches before them, in the
 stream's order, so the results are those of classifying in line. ``CLAIMWATCH_REPLAY_WORKERS``
-sets the number of workers: unset or 0, none (classify in line: on a 2-core machine shared with
-other work, or beside a PostgreSQL server, the worker competes with them and no faster replay was
-measured); ``auto``, one less than the CPUs, at most ``MAX_WORKERS`` (storing and linking in this
-process is then the slower side). None on one CPU or for a stream of fewer than ``AHEAD_AFTER``
-messages.
+sets the number of workers: unset or ``auto``, one less than the CPUs, at most ``MAX_WORKERS``
+(storing and linking in this process is then the slower side; on an idle 2-core machine one worker
+made a 10,000-message replay 1.4x faster on SQLite and 1.2x on PostgreSQL); 0, none (classify in
+line: the choice for a machine whose other cores are busy); N, N workers. None on one CPU or for a
+stream of fewer than ``AHEAD_AFTER`` messages.
 """
 
 from __future__ import annotations
@@ -127,11 +127,9 @@ async def run_replay(pipeline: Pipeline, paths: Iterable[Path], *, until: str | 
 
 
 def replay_workers() -> int:
-    """Worker processes that classify ahead: ``CLAIMWATCH_REPLAY_WORKERS`` (unset: none; ``auto``:
-    one less than the CPUs, up to ``MAX_WORKERS``)."""
-    value = os.environ.get(WORKERS_ENV, "").strip()
-    if not value:
-        return 0
+    """Worker processes that classify ahead: ``CLAIMWATCH_REPLAY_WORKERS`` (unset or ``auto``: one
+    less than the CPUs, up to ``MAX_WORKERS``; 0: none)."""
+    value = os.environ.get(WORKERS_ENV, "").strip() or "auto"
     if value != "auto":
         try:
             return max(0, int(value))

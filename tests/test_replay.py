@@ -166,3 +166,18 @@ def test_a_message_a_worker_cannot_classify_is_rejected_and_the_rest_go_on(tmp_p
     assert "f.jsonl:6" in ahead.err and "cannot be classified: ValueError: no such province" in ahead.err
     assert ahead.err == inline.err
     assert "11 new" in ahead.out and ahead.out.split("; ")[:2] == inline.out.split("; ")[:2]
+
+
+@pytest.mark.parametrize(("value", "cpus", "expected"), [
+    (None, 2, 1), ("auto", 2, 1), (None, 8, 2), (None, 1, 0), ("0", 4, 0), ("3", 2, 3), ("many", 4, 0)])
+def test_workers_classify_ahead_by_default_with_a_core_to_spare(monkeypatch: pytest.MonkeyPatch, value: str | None,
+                                                                cpus: int, expected: int) -> None:
+    """Unset, a replay uses one less than the CPUs (at most two); 0 turns the workers off."""
+    from bot import replay
+
+    if value is None:
+        monkeypatch.delenv("CLAIMWATCH_REPLAY_WORKERS", raising=False)
+    else:
+        monkeypatch.setenv("CLAIMWATCH_REPLAY_WORKERS", value)
+    monkeypatch.setattr(replay.os, "cpu_count", lambda: cpus)
+    assert replay.replay_workers() == expected
