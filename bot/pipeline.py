@@ -72,6 +72,12 @@ class AheadError(Exception):
         self.reason, self.trace = reason, trace
 
 
+def stored_as_is(message: Message, stored: dict[tuple[str, str], tuple[str | None, bool]]) -> bool:
+    """Whether ``message`` is stored with the same text (``stored``: ``Store.stored_hashes``)."""
+    known = stored.get(message.key)
+    return known is not None and known[0] == text_hash(message.full_text)
+
+
 class AlertSinkLike(Protocol):
     name: str
 
@@ -143,7 +149,7 @@ class Pipeline:
         unchanged = 0
         for position, message in enumerate(batch):
             known = stored.get(message.key)
-            if known is not None and not message.deleted and known[0] == text_hash(message.full_text):
+            if not message.deleted and stored_as_is(message, stored):
                 unchanged += 1  # stored as it is: nothing to classify, store or link
                 continue
             if known is not None and message.deleted and known[1]:

@@ -28,12 +28,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import aclosing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from bot.clock import SimulatedClock
-from bot.pipeline import Ahead, Classifier, Pipeline
-from storage.ingest import text_hash
+from bot.pipeline import Ahead, Classifier, Pipeline, stored_as_is
 from watchers.archive import Rejects, effective_time, open_archives
 from watchers.errors import DropMessage, RecordError
 from watchers.message import Message
@@ -153,7 +152,7 @@ async def classify_ahead(pipeline: Pipeline, messages: Iterator[Message],
         for message in messages:
             yield message, None
         return
-    stream: Iterator[Message] = _chained(first, messages)
+    stream: Iterator[Message] = chain(first, messages)
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                initializer=_start_worker, initargs=(pipeline.classifier,))
     pending: deque[tuple[list[Message], list[bool], Future[list[Ahead]] | None]] = deque()
@@ -167,7 +166,7 @@ async def classify_ahead(pipeline: Pipeline, messages: Iterator[Message],
                 if not chunk:
                     break
                 stored = await pipeline.store.stored_hashes([m.key for m in chunk])
-                wanted = [not m.deleted and not _stored_as_is(m, stored) for m in chunk]
+                wanted = [not m.deleted and not stored_as_is(m, stored) for m in chunk]
                 items = [(m.full_text, m.date, m.source) for m, w in zip(chunk, wanted, strict=True) if w]
                 try:
                     future = pool.submit(_classify_chunk, items) if items else None
@@ -202,16 +201,6 @@ async def classify_ahead(pipeline: Pipeline, messages: Iterator[Message],
                 break
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _chained(first: list[Message], rest: Iterator[Message]) -> Iterator[Message]:
-    yield from first
-    yield from rest
-
-
-def _stored_as_is(message: Message, stored: dict[tuple[str, str], tuple[str | None, bool]]) -> bool:
-    known = stored.get(message.key)
-    return known is not None and known[0] == text_hash(message.full_text)
 
 
 def _can_fork() -> bool:
