@@ -272,7 +272,8 @@ def _spoken_at(s: Sentence, m: Mention) -> bool:
 
 
 def _ship_owner(gz: Gazetteer, o: Mention) -> bool:
-    """A shipping company's name heads its ships' names ("the Maersk Hangzhou", "MSC Clara")."""
+    """A monitor's name before a town is a longer name, not a party: shipping lines are monitors and
+    their name heads their ships' names ("the Maersk Hangzhou", "MSC Clara")."""
     entry = gz.actors.get(o.id) if o.kind == "actor" else None
     return entry is not None and entry.kind == "monitor"
 
