@@ -46,6 +46,7 @@ from classifiers.speakers import (
     opening_party,
     parties,
     relayed,
+    report_noun,
     reported_after,
     tail_speaker,
     verb_first,
@@ -553,6 +554,8 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     found: ActorRef | None = None
     for k, said in enumerate(speech):
         pos = s.token_at(said.start())
+        if report_noun(s, pos):
+            continue  # "..., reports say": the reports speak, not the party before them
         # not "praises Hamas attack, says ...": a party before its attack noun names the attack, not who speaks
         prior = [(m, r) for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)
                  and not any(fw.attack_noun.fullmatch(w) for w in s.toks[m.end:pos])]

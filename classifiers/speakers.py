@@ -477,6 +477,8 @@ def reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRef | None
             return near[0]
     for said in SAID.finditer(s.norm):
         pos = bisect.bisect_right(s.starts, said.start()) - 1
+        if report_noun(s, pos):
+            continue
         end = bisect.bisect_right(s.starts, said.end() - 1)
         prior = [r for m, r in ok if 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
         french = _FRENCH_SPEECH.fullmatch(said.group(0)) is not None
@@ -589,6 +591,18 @@ def _quoted_after(s: Sentence, end: int, at: int) -> bool:
     return ":" in gap
 
 
+# "..., reports say", "a report claims": the noun that speaks, as "experts" would (no party before it speaks)
+_REPORT_NOUNS = frozenset({"report", "reports"})
+_NOUN_SPEAKS = frozenset({"say", "says", "said", "claim", "claims", "claimed", "suggest", "suggests", "suggested",
+                          "show", "shows", "showed", "indicate", "indicates", "indicated"})
+
+
+def report_noun(s: Sentence, pos: int) -> bool:
+    """Whether the speech word at token ``pos`` is the noun "report(s)" before the verb it is the
+    subject of ("... ambush by Islamic State group, reports say"): not a verb the party before speaks."""
+    return s.toks[pos] in _REPORT_NOUNS and pos + 1 < len(s.toks) and s.toks[pos + 1] in _NOUN_SPEAKS
+
+
 # the present of a speech verb before its subject only after a comma (a headline's "..., says Iran"; not
 # "U.S. Says Iran Drone Struck ...", whose abbreviation leaves a dot before the verb)
 _PRESENT = re.compile(r"(?:says|tells|adds|announces|confirms)(?!\w)")
@@ -634,10 +648,14 @@ def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRe
         return None
     # "IDF:", "#IS statement:", "Hezbollah MP:"; not "Israel-Hamas war live:"
     # a name the gazetteer read across the colon ("Amaq: news ..." as "Amaq News") heads it too
-    heads = [r for m, r in ok if (m.end <= head_tokens and (m.end == head_tokens or (
+    # not a party after a preposition ("Hamas attack on Israel:", "War in Ukraine:"): the head is a topic
+    heads = [r for m, r in ok if ((m.end <= head_tokens and (m.end == head_tokens or (
         head_tokens - m.end <= 2 and all(t in _HEAD_WORDS for t in s.toks[m.end:head_tokens])))) or (
-        m.start < head_tokens < m.end)]
+        m.start < head_tokens < m.end)) and not (m.start > 0 and s.toks[m.start - 1] in _HEAD_TOPIC)]
     return heads[-1] if heads else None
+
+
+_HEAD_TOPIC = frozenset({"on", "against", "at", "in", "into", "over", "from", "to", "targeting"})
 
 
 _HEAD_WORDS = frozenset({"statement", "official", "officials", "spokesman", "spokesperson", "media", "sources", "source",

@@ -330,3 +330,23 @@ def test_an_official_named_speaks_for_his_side(rules: Classifier, text: str, nam
 ])
 def test_words_that_name_no_person_do_not_speak(rules: Classifier, text: str) -> None:
     assert all(sp is None or sp[1] != UNNAMED for sp in speakers(rules, text, "attribution"))
+
+
+@pytest.mark.parametrize("text", [
+    "Nine soldiers killed in dawn raid by Islamic State group, reports say",
+    "Two guards killed in a raid by the Houthis, reports said",
+])
+def test_reports_that_say_are_no_party(rules: Classifier, text: str) -> None:
+    # "reports say" is a noun and its verb: the group before it did the attack, it does not claim it
+    assert speakers(rules, text, "claim") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah attack on Israel: Washington sends a second carrier to the region",
+    "Houthi strikes on Saudi Arabia: what we know about the drones",
+])
+def test_the_party_hit_in_a_headline_head_is_no_speaker(rules: Classifier, text: str) -> None:
+    # a head before the colon that ends "... on Israel" is a topic, not the party that speaks
+    result = rules.classify(text)
+    assert not any(st.speaker is not None and st.speaker.id in ("israel", "saudi-arabia") for st in result.statements)
+
