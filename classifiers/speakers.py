@@ -644,8 +644,8 @@ def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRe
     if colon < 2 or colon > 80 or s.original[colon + 1:colon + 3] == "//":
         return None
     head_tokens = len(tokens(normalize(s.original[:colon])))
-    if head_tokens > 8:
-        return None
+    if head_tokens > 8 or _DATELINE.fullmatch(s.original[:colon]):
+        return None  # (nor a dateline: "YATER, Lebanon: Residents said ..." is where the story was written)
     # "IDF:", "#IS statement:", "Hezbollah MP:"; not "Israel-Hamas war live:"
     # a name the gazetteer read across the colon ("Amaq: news ..." as "Amaq News") heads it too
     # not a party after a preposition ("Hamas attack on Israel:", "War in Ukraine:"): the head is a topic
@@ -655,6 +655,8 @@ def headline_speaker(s: Sentence, ok: list[tuple[Mention, ActorRef]]) -> ActorRe
     return heads[-1] if heads else None
 
 
+# a news item's dateline: a town in capitals and its country ("UNITED NATIONS, United States:")
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]+, [A-Z][\w.'’ -]+")
 _HEAD_TOPIC = frozenset({"on", "against", "at", "in", "into", "over", "from", "to", "targeting"})
 
 

@@ -350,3 +350,14 @@ def test_the_party_hit_in_a_headline_head_is_no_speaker(rules: Classifier, text:
     result = rules.classify(text)
     assert not any(st.speaker is not None and st.speaker.id in ("israel", "saudi-arabia") for st in result.statements)
 
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers vow to stay\nMARWAHIN, Lebanon: Farmers of the border village said Israeli shelling burned their "
+    "olive groves but would not drive them away.",
+    "Market fire\nADEN, Yemen: Residents said a Houthi drone struck the fish market overnight.",
+])
+def test_a_dateline_is_no_speaker(rules: Classifier, text: str) -> None:
+    # "TOWN, Country:" says where the story was written; the country after the town does not speak
+    result = rules.classify(text)
+    assert not any(st.speaker is not None and st.speaker.kind == "state" for st in result.statements)
