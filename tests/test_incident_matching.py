@@ -1231,3 +1231,59 @@ def test_a_shipping_line_s_word_inside_the_article_relaying_the_claim_corroborat
     ], until="+72h")
     assert {m["role"] for m in incident["messages"]} == {"claim", "attribution"}
     assert incident["status"] == "corroborated" and _uncorroborated(alerts) == []
+
+
+def test_a_blame_in_the_story_of_a_strike_does_not_move_the_strike_to_the_attacked_base(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"The Pentagon blamed Kataib Hezbollah for the drone attack on Erbil air base that prompted
+    the strikes": the blame is placed where the attack was; the US strike it answers stays in Iraq
+    (it hit the group's sites elsewhere), not at the base it was launched to avenge."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "s1", "2024-03-05T02:00:00+00:00",
+            "US strikes Kataib Hezbollah sites in Iraq\nThe United States carried out airstrikes on three sites in Iraq "
+            "used by Kataib Hezbollah, the White House said."),
+        rec("https://news.example/rss", "s2", "2024-03-05T22:00:00+00:00",
+            "US airstrikes in Iraq after drone attack\nThe Pentagon blamed Kataib Hezbollah for the drone attack on "
+            "Erbil air base that prompted the American airstrikes in Iraq, in retaliation for the attack."),
+    ], until="+72h")
+    strike = next(i for i in incidents if [c["actor"] for c in i["claimants"]] == ["United States"])
+    assert strike["place"] == "Iraq"
+
+
+def test_a_placeless_blame_a_day_after_a_state_s_strike_is_not_that_strike_on_the_actor_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A gunship's strike near Abu Ghraib on Tuesday; on Wednesday afternoon "Iraq condemns US
+    strikes that killed Iran-aligned fighters", with no place and no weapon: the US strikes many
+    times, and the next wave came overnight. Naming the US alone a day on, it is not Tuesday's
+    strike (a group's claim by its name alone is held to the same)."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "r1", "2024-03-05T08:00:00+00:00",
+            "BAGHDAD: A drone strike hit a vehicle belonging to a pro-Iran group on the motorway through Abu Ghraib on "
+            "Tuesday, killing one of its occupants, security sources said."),
+        rec("https://wire.example/rss", "c1", "2024-03-05T16:00:00+00:00",
+            "US forces struck militants in Iraq in self-defence after an attack on an airbase, US officials said"),
+        rec("https://wire.example/rss", "a1", "2024-03-06T13:00:00+00:00",
+            "Iraq condemns US strikes that killed Iran-aligned fighters"),
+    ], until="+72h")
+    first = next(i for i in incidents if "r1" in [m["id"] for m in i["messages"]])
+    assert [m["id"] for m in first["messages"]] == ["r1", "c1"]
+
+
+def test_new_airstrikes_by_other_means_the_next_day_are_a_new_wave(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A gunship's strike near Abu Ghraib on Tuesday, claimed by the US; on Wednesday evening "US
+    forces conduct new airstrikes in Iraq in response to attacks on troops": the outlet tells a
+    new wave, by jets, not the drone and gunship strike of the day before."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "r1", "2024-03-05T08:00:00+00:00",
+            "BAGHDAD: A drone strike hit a vehicle belonging to a pro-Iran group on the motorway through Abu Ghraib on "
+            "Tuesday, killing one of its occupants, security sources said."),
+        rec("https://wire.example/rss", "c1", "2024-03-05T16:00:00+00:00",
+            "US forces struck militants in Iraq in self-defence after an attack on an airbase, US officials said"),
+        rec("https://paper.example/rss", "n1", "2024-03-06T19:30:00+00:00",
+            "US Forces Conduct New Airstrikes in Iraq in Response to Attacks on Troops\nAn MQ-9 Reaper drone flies "
+            "during a training mission in Nevada. (Photo agency)"),
+    ], until="+72h")
+    first = next(i for i in incidents if "r1" in [m["id"] for m in i["messages"]])
+    assert "n1" not in [m["id"] for m in first["messages"]]
+    assert any([m["id"] for m in i["messages"]] == ["n1"] for i in incidents)

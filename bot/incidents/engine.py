@@ -20,6 +20,7 @@ from bot.incidents import render
 from bot.incidents.claimants import Claimants
 from bot.incidents.due import check_due
 from bot.incidents.matching import (
+    NEW_WAVE,
     Match,
     Matcher,
     Route,
@@ -241,7 +242,8 @@ class IncidentEngine:
         if st.stance == "claim" and subject is not None:
             subject = self.claimants.resolve(tx, subject)
         matches = self._matches(tx, st, subject, w, self.reader.route(st, msg, cls), self.reader.answers(st, msg),
-                                st.stance == "attribution" and is_retaliation(msg.full_text))
+                                st.stance == "attribution" and is_retaliation(msg.full_text),
+                                bool(NEW_WAVE.search(msg.full_text)))
         chosen = self.matcher.choose(matches, st)
         striker = self.matcher.striker(st, subject)
         if striker is not None and self.matcher.coarse(st) and (
@@ -277,7 +279,7 @@ class IncidentEngine:
             if ambiguous:
                 second = max(rivals, key=lambda m: m.score)
                 reasons.append(f"close second: incident #{second.incident.id} ({second.score:.2f})")
-            if chosen.finer and st.place is not None:
+            if chosen.finer and st.place is not None and self.matcher.places_incident(incident, st):
                 changes.append(self._refine(ref, st.place, at))
         else:
             if st.place is None and st.stance != "claim":
@@ -372,7 +374,8 @@ class IncidentEngine:
         return bool((st.place and st.place.id in known) or (incident and incident.place_id and incident.place_id in known))
 
     def _matches(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window,
-                 route: Route | None = None, answers: bool = False, blames_answered: bool = False) -> list[Match]:
+                 route: Route | None = None, answers: bool = False, blames_answered: bool = False,
+                 new_wave: bool = False) -> list[Match]:
         place = st.place
         entry = self.gz.places.get(place.id) if place else None
         if self.matcher.coarse(st):
@@ -384,7 +387,8 @@ class IncidentEngine:
             cells = cells_near(entry.lat, entry.lon) if entry else []
             subjects = [a.id for a in (subject, st.speaker) if a is not None]
             cands = tx.candidates(w.t0, w.t1, place_ids, cells, subjects)
-        return [m for m in (self.matcher.score(c, st, subject, w, route, answers, blames_answered) for c in cands)
+        return [m for m in (self.matcher.score(c, st, subject, w, route, answers, blames_answered, new_wave)
+                                 for c in cands)
                 if m is not None]
 
     def _open(self, tx: IncidentTx, st: Statement, w: Window, at: datetime) -> int:

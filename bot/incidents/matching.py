@@ -49,6 +49,12 @@ RETALIATION = re.compile(
     r"|رد[اًا]* على|ردا على|انتقام|تلافی|پاسخ به|en représailles|en riposte|en réponse", re.IGNORECASE)
 
 
+# "new airstrikes in Iraq", "fresh strikes", "another round of strikes", "a second wave": the text tells
+# its strike as one after a strike already known
+NEW_WAVE = re.compile(r"\b(?:new|fresh|another|further|renewed|more)\s+(?:round\s+of\s+|wave\s+of\s+)?(?:\w+\s+)?"
+                      r"(?:air\s?strikes?|strikes?|raids?|bombing)\b|\b(?:second|third|fourth|\d+(?:st|nd|rd|th))\s+"
+                      r"(?:round|wave)\b", re.IGNORECASE)
+
 # "released footage of the strikes", "video shows the airstrike": a later word on strikes done
 SHOWN = re.compile(r"(?<!\w)(?:releas\w*|publish\w*|shows?|showing|aired) (?:\w+ ){0,3}?(?:footage|videos?|clips?|images)"
                    r"(?!\w)|(?<!\w)(?:footage|videos?|clips?) (?:\w+ ){0,2}?(?:of|shows?|showing)(?!\w)", re.IGNORECASE)
@@ -120,9 +126,11 @@ class Matcher:
         return st.place is None or self.places.level(st.place.id) >= 2
 
     def score(self, inc: IncidentValue, st: Statement, subject: ActorRef | None, w: Window,
-              route: Route | None = None, answers: bool = False, blames_answered: bool = False) -> Match | None:
+              route: Route | None = None, answers: bool = False, blames_answered: bool = False,
+              new_wave: bool = False) -> Match | None:
         """``answers``: the statement is of a strike in response to an attack; ``blames_answered``:
-        it is a blame in a message telling a strike in response to an attack."""
+        it is a blame in a message telling a strike in response to an attack; ``new_wave``: its
+        message tells the strike as a new one (``NEW_WAVE``)."""
         if answers and self._attack_at_base(inc):
             return None
         reasons: list[str] = []
@@ -166,7 +174,11 @@ class Matcher:
                     st.stance == "report" or {st.weapon, inc.weapon} <= AERIAL):
                 # one state's strike from the air, by jets here and by drones there, or an outlet's
                 # report naming a drone in passing (its weapon is the first the text names): the
-                # striker says which event it is, not the weapon
+                # striker says which event it is, not the weapon. Unless the text tells its strike
+                # as new ("US forces conduct new airstrikes in Iraq", the day after a gunship's
+                # strike there): by other means than the strike known, it is the next wave
+                if new_wave:
+                    return None
                 score -= 0.1
                 reasons.append(f"different weapon ({st.weapon} vs {inc.weapon}), same striker")
             elif striker is None and st.stance == "report" and {st.weapon, inc.weapon} <= AERIAL and self.strikers(inc):
@@ -216,6 +228,16 @@ class Matcher:
         state's strike in the outlet's voice ("US carries out two air strikes in Syria")."""
         actor = (subject or st.subject) if st.stance == "claim" else st.subject if st.stance == "report" else None
         return actor if actor is not None and self.claimants.is_state(actor) else None
+
+    def places_incident(self, inc: IncidentValue, st: Statement) -> bool:
+        """Whether the statement's finer place may become the incident's. A blame of a party other
+        than the state whose strike the incident is ("US strikes in Iraq ... after the drone attack
+        on Erbil air base it blamed on Kataib Hezbollah") is placed where the attack it blames
+        happened: that place is not the strike's, which answers the attack from elsewhere."""
+        theirs = self.strikers(inc)
+        if st.stance != "attribution" or not theirs:
+            return True
+        return st.subject is not None and self.claimants.side(st.subject.id) in theirs
 
     def strikers(self, inc: IncidentValue) -> set[str]:
         """The sides whose own strike the incident is: the states that claim it or that its
@@ -303,7 +325,9 @@ class Matcher:
         """When one side has no place, time alone does not make two statements one event: the
         weapon must agree, or the actor. A claim joined by its actor alone also needs its target or
         its time to agree (the same day, or dates that meet): a group claims many attacks, and its
-        claim of a bombing elsewhere two days later is not the attack it was blamed for."""
+        claim of a bombing elsewhere two days later is not the attack it was blamed for. So does a
+        blame naming no place and no weapon: a party is blamed for many events, and "Iraq condemns
+        US strikes" a day after one US strike in Iraq may be of the next."""
         if any(r.startswith("same weapon") for r in reasons):
             return True
         if not any(r.startswith("same actor") for r in reasons):
@@ -316,7 +340,7 @@ class Matcher:
                 reasons.append(ONLY_EVENT)
                 return True
             return False
-        if st.stance != "claim":
+        if st.stance != "claim" and not (st.stance == "attribution" and st.place is None and st.weapon is None):
             return True
         same_target = bool(st.target and inc.target and st.target == inc.target)
         dates_meet = w.precision == "day" and inc.time_precision == "day"
