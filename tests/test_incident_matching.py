@@ -1287,3 +1287,30 @@ def test_new_airstrikes_by_other_means_the_next_day_are_a_new_wave(
     first = next(i for i in incidents if "r1" in [m["id"] for m in i["messages"]])
     assert "n1" not in [m["id"] for m in first["messages"]]
     assert any([m["id"] for m in i["messages"]] == ["n1"] for i in incidents)
+
+
+def test_a_drone_shot_down_over_the_country_is_not_the_drone_attack_on_a_city_in_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A drone attack kills dozens at a military college in Homs; the same afternoon a US jet shoots
+    down an armed Turkish drone "over Syria" that came near American troops. The downing names only
+    the country and the weapon of the Homs attack: it is not that attack. Its reports, the one of the
+    US shooting it down and the one of the drone nearing US troops, are one event, placed at
+    Hasakah once a report names the town."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "h1", "2024-03-05T13:00:00+00:00",
+            "Armed drones struck a graduation ceremony at a military college in Homs on Tuesday, killing dozens, "
+            "Syrian state media reported.", title="Drone attack on military college in Homs kills dozens"),
+        rec("https://news.example/rss", "t1", "2024-03-05T17:30:00+00:00",
+            "A US F-16 shot down a Turkish drone carrying air-to-surface missiles that had been circling near US ground "
+            "forces in northeast Syria.", title="US fighter jet shoots down armed Turkish drone over Syria"),
+        rec("https://paper.example/rss", "t2", "2024-03-05T19:45:00+00:00",
+            "American forces shot down a Turkish drone on Tuesday that came too close to US troops on the ground in "
+            "Syria, officials said.", title="US shoots down Turkish drone after it came too close to troops in Syria"),
+        rec("https://wire.example/rss", "t3", "2024-03-06T08:30:00+00:00",
+            "A US warplane shot down a Turkish drone near Hasakah in northeast Syria on Tuesday, US officials said.",
+            title="US shoots down Turkey's drone over Syria near Hasakah"),
+    ], until="+72h")
+    homs = next(i for i in incidents if i["place"] == "Homs")
+    assert [m["id"] for m in homs["messages"]] == ["h1"]
+    [downing] = [i for i in incidents if i is not homs]
+    assert [m["id"] for m in downing["messages"]] == ["t1", "t2", "t3"] and downing["place"] == "Hasakah"

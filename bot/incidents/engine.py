@@ -243,7 +243,7 @@ class IncidentEngine:
             subject = self.claimants.resolve(tx, subject)
         matches = self._matches(tx, st, subject, w, self.reader.route(st, msg, cls), self.reader.answers(st, msg),
                                 st.stance == "attribution" and is_retaliation(msg.full_text),
-                                bool(NEW_WAVE.search(msg.full_text)))
+                                bool(NEW_WAVE.search(msg.full_text)), self.reader.downing(msg))
         chosen = self.matcher.choose(matches, st)
         striker = self.matcher.striker(st, subject)
         if striker is not None and self.matcher.coarse(st) and (
@@ -375,7 +375,7 @@ class IncidentEngine:
 
     def _matches(self, tx: IncidentTx, st: Statement, subject: ActorRef | None, w: Window,
                  route: Route | None = None, answers: bool = False, blames_answered: bool = False,
-                 new_wave: bool = False) -> list[Match]:
+                 new_wave: bool = False, downing: bool = False) -> list[Match]:
         place = st.place
         entry = self.gz.places.get(place.id) if place else None
         if self.matcher.coarse(st):
@@ -387,7 +387,7 @@ class IncidentEngine:
             cells = cells_near(entry.lat, entry.lon) if entry else []
             subjects = [a.id for a in (subject, st.speaker) if a is not None]
             cands = tx.candidates(w.t0, w.t1, place_ids, cells, subjects)
-        return [m for m in (self.matcher.score(c, st, subject, w, route, answers, blames_answered, new_wave)
+        return [m for m in (self.matcher.score(c, st, subject, w, route, answers, blames_answered, new_wave, downing)
                                  for c in cands)
                 if m is not None]
 

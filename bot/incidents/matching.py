@@ -127,10 +127,11 @@ class Matcher:
 
     def score(self, inc: IncidentValue, st: Statement, subject: ActorRef | None, w: Window,
               route: Route | None = None, answers: bool = False, blames_answered: bool = False,
-              new_wave: bool = False) -> Match | None:
+              new_wave: bool = False, downing: bool = False) -> Match | None:
         """``answers``: the statement is of a strike in response to an attack; ``blames_answered``:
         it is a blame in a message telling a strike in response to an attack; ``new_wave``: its
-        message tells the strike as a new one (``NEW_WAVE``)."""
+        message tells the strike as a new one (``NEW_WAVE``); ``downing``: its message's headline
+        tells weapons shot down (``INTERCEPTION``)."""
         if answers and self._attack_at_base(inc):
             return None
         reasons: list[str] = []
@@ -207,6 +208,9 @@ class Matcher:
         if actors & {side(lk.subject_id) for lk in inc.links if lk.subject_id}:
             score += 0.2
             reasons.append("same actor")
+        if downing and not en_route and not any(r.startswith("same actor") for r in reasons) \
+                and self._downed_elsewhere(inc, st):
+            return None
         if (st.place is None or inc.place_id is None or en_route) and not self._placeless_agree(
                 inc, st, reasons, timing[0], w):
             return None
@@ -216,7 +220,9 @@ class Matcher:
                 return None
         if striker is not None and self._another_side(inc, striker):
             return None
-        if striker is None and self._own_forces_hit(inc, st):
+        if striker is None and not downing and self._own_forces_hit(inc, st):
+            # (in a story of a drone shot down as it neared the state's troops, the troops "targeted"
+            # and the state's shooting it down are one event)
             return None
         if blames_answered and st.subject is not None and st.speaker is not None \
                 and self._blames_another(inc, st.speaker, st.subject):
@@ -345,6 +351,21 @@ class Matcher:
         same_target = bool(st.target and inc.target and st.target == inc.target)
         dates_meet = w.precision == "day" and inc.time_precision == "day"
         return same_target or dates_meet or timing >= 0.3 - EPSILON
+
+    def _downed_elsewhere(self, inc: IncidentValue, st: Statement) -> bool:
+        """A drone shot down somewhere in a country ("US fighter jet shoots down armed Turkish drone
+        over Syria") is not an attack no one claims at a site in it ("drone attack on a military
+        academy in Homs") for the weapon and the day: the downed weapon was on its way, and where it
+        fell is told only by the country. Without an actor in common, it meets no finer incident
+        but a base: drones downed as they neared the troops there are the attack on it ("US shoots
+        down drones targeting its troops in Iraq")."""
+        if not self.coarse(st) or inc.place_id is None or (st.place is not None and st.place.id == inc.place_id):
+            return False
+        if self.places.level(inc.place_id) == 0:
+            return False
+        if st.place is not None and self.places.level(inc.place_id) >= self.places.level(st.place.id):
+            return False
+        return not any(lk.role == "claim" for lk in inc.links)
 
     def _one_strike(self, inc: IncidentValue, st: Statement, subject: ActorRef | None) -> bool:
         """A state announcing strikes names several sites of one operation ("near Abu Kamal and

@@ -315,6 +315,12 @@ class Reader:
             launchers |= {x for x in (self.claimants.side(st.subject.id),) if x}
         return Route(launchers) if launchers else None
 
+    def downing(self, msg: Message) -> bool:
+        """The message's headline (a post's first line) tells weapons shot down or intercepted ("US
+        fighter jet shoots down armed Turkish drone over Syria"): its statements are of that."""
+        head = (msg.title or "").strip() or (msg.text or "").strip().split("\n", 1)[0]
+        return bool(INTERCEPTION.search(head))
+
     def answers(self, st: Statement, msg: Message) -> bool:
         """The statement is of a strike in response to an attack: a state's claim of its strike, or
         a report of an airstrike, in a message that says what it answers."""
