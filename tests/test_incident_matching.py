@@ -1314,3 +1314,27 @@ def test_a_drone_shot_down_over_the_country_is_not_the_drone_attack_on_a_city_in
     assert [m["id"] for m in homs["messages"]] == ["h1"]
     [downing] = [i for i in incidents if i is not homs]
     assert [m["id"] for m in downing["messages"]] == ["t1", "t2", "t3"] and downing["place"] == "Hasakah"
+
+
+def test_a_strike_that_follows_a_bombing_in_a_city_is_not_placed_in_that_city(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A suicide bombing outside a ministry in Ankara; that night "Turkey carries out airstrikes on PKK
+    targets in northern Iraq ... The raids, which follow a PKK suicide bombing in Ankara", and two
+    days later more strikes "after a suicide attack in Ankara": Ankara is where the bombing the
+    strikes answer happened, not where the jets struck. The strikes are in northern Iraq; the
+    bombing is another incident, in Ankara."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "b1", "2024-03-03T09:00:00+00:00",
+            "A suicide bomb attack outside the interior ministry in Ankara wounded two police officers on Sunday, "
+            "officials said.", title="Suicide bomb attack hits interior ministry in Ankara"),
+        rec("https://paper.example/rss", "s1", "2024-03-03T23:00:00+00:00",
+            "The raids, which follow a PKK suicide bombing in Ankara, continue Turkey's campaign against the group in "
+            "the Kurdish region of Iraq.", title="Turkey carries out airstrikes on PKK targets in northern Iraq"),
+        rec("https://news.example/rss", "s2", "2024-03-05T20:00:00+00:00",
+            "Turkish warplanes hit Kurdish positions for the second time in three days after a suicide attack in Ankara.",
+            title="Turkey launches more strikes on PKK targets in northern Iraq"),
+    ], until="+72h")
+    ankara = next(i for i in incidents if i["place"] == "Ankara")
+    assert [m["id"] for m in ankara["messages"]] == ["b1"]
+    strikes = [i for i in incidents if i is not ankara]
+    assert strikes and all(i["place"] == "northern Iraq" for i in strikes)

@@ -44,7 +44,8 @@ OTHER_DELAY = 4.0  # days: denials and attributions come later
 RETALIATION = re.compile(
     r"retaliat|in response to|in responding to|response to (the |an |recent )?attack|self.defen[cs]e|for the attack"
     r"|followed an? (earlier |recent )?(attack|exchange)|after (they|militants|the militants) (launched|fired|attacked)"
-    r"|(following|after) (an?|the) (\w+[ -]){0,2}attacks? (on|against|by|that)"
+    r"|(following|after) (an?|the) (\w+[ -]){0,2}attacks? (on|against|by|that|in)"
+    r"|follows? an? (\w+[ -]){0,3}(attack|bombing)"
     r"|after (\w+[ .-]+){1,5}(were |was |are )?(injured|wounded|killed|hurt) in"
     r"|رد[اًا]* على|ردا على|انتقام|تلافی|پاسخ به|en représailles|en riposte|en réponse", re.IGNORECASE)
 
