@@ -394,6 +394,10 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
     speaking = {m.id for m in s.mentions if m.kind == "place" and ((m.start, m.end) in parties or _verb_before(s, m))
                 and not _marked(s, m.start, m.end)}
     span = _response_span(cue_at, cut, len(s.toks))
+    # "Tel Aviv says it hit a post in Lebanon, while the group says it fired at Israeli positions":
+    # the places of the other party's clause are its attack's
+    clause = _own_clause(s, cue_at)
+    others = {m.id for m in s.mentions if m.kind == "place" and not clause[0] <= m.start < clause[1]}
     titled = title_case(s.original)
     # «Bagdad a attribué la frappe ... à Bagdad»: in French the capital that speaks may be named again
     # after «à» as the place (the scan reads it there as a place alone)
@@ -407,6 +411,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
     at_own += [m for m in s.mentions if m.kind == "place" and own is not None and gz.within(m.id, own) and m.start >= 2
                and s.toks[m.start - 1] in ("in", ",") and any(o.end == m.start - 1 for o in at_own)]
     kept = [m for m in s.mentions if m.kind == "place" and not (span and span[0] <= m.start < span[1])
+            and clause[0] <= m.start < clause[1]
             and (m.id not in speaking or (m.id in again and (m.start, m.end) not in parties) or _marked(s, m.start, m.end))
             and (m.start, m.end) not in not_places and not _describes(gz, s, m) and not _spoken_at(s, m)
             and not _in_handle(s, m) and not _not_where(s, m) and not _common_word(s, m) and not _seat_mood(s, m)
@@ -470,11 +475,13 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
         # the message's place still links incidents
         written = written_place(s, span, gz, near)
         fired_here = {normalize(s.written.get((m.start, m.end), m.alias)) for m in at_own}  # (the same names as written)
+        fired_here |= _other_names(s, clause, gz)
         if written is not None and normalize(written) in fired_here:
             written = None
         blamed = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in not_places}
         message_places, origins, borders = message().places, message().origins, message().borders
         takeable = [p for p in message_places if p.id not in speaking and p.id not in blamed and p.id not in fired_at
+                    and p.id not in others
                     and not (own is not None and gz.within(p.id, own) and p.id in message().aimed)
                     and all(p.id != m.id for m in at_own)]
         # "missiles fired from southern Lebanon ... vehicles near Dovev were hit": where the fire came
@@ -483,7 +490,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
         first = ([p for p in takeable if p.id not in from_ids] or takeable)[:1]
         if origins and place_words().origin.search(s.norm):
             first = origins[:1]
-        taken = gz.most_specific(first, message_places) if first else None
+        taken = gz.most_specific(first, [p for p in message_places if p.id not in others]) if first else None
         if written is None and borders and _BORDER_WORD.search(s.norm):
             # "clashes across the border" in a message about "the boundary with Lebanon"
             written = borders[0]
@@ -542,6 +549,37 @@ _FIRE_WORDS = frozenset("fire fired firing fires launch launched launches launch
 # "toward the State of Israel", "toward the area of Margaliot", "toward the city of Sderot"
 _FIRE_AREAS = frozenset("state area areas city town community communities village villages region".split())
 _ENTERED = frozenset("crossed crossing infiltrated infiltrate infiltrating infiltration entered entering".split())
+
+
+def _own_clause(s: Sentence, at: int) -> tuple[int, int]:
+    """The tokens of the clause of the statement whose words are at token ``at``: the whole sentence,
+    unless a word of contrast before another party's verb of saying opens a clause of its own ("...,
+    while the group says it fired at Israeli positions", «بينما أعلنت وزارة الدفاع ...», «في حين قال
+    ...»): then from the contrast before ``at`` to the one after it."""
+    words = place_words()
+    start, end = 0, len(s.toks)
+    for k, tok in enumerate(s.toks):
+        if tok not in words.contrast or (tok == "حين" and (k == 0 or s.toks[k - 1] != "في")):
+            continue
+        if not any(t in words.clause_speaks for t in s.toks[k + 1:k + 6]):
+            continue  # "killed while patrolling in Ramadi": the same attack
+        if k <= at:
+            start = k - 1 if tok == "حين" else k
+        else:
+            end = k - 1 if tok == "حين" else k
+            break
+    return start, end
+
+
+def _other_names(s: Sentence, clause: tuple[int, int], gz: Gazetteer) -> set[str]:
+    """The names the sentence writes as places outside the statement's clause (``_own_clause``),
+    normalised: another party's places, not to be taken as written."""
+    if clause == (0, len(s.toks)):
+        return set()
+    lo, hi = (char_at(s, t, len(s.original)) for t in clause)
+    return {normalize(c[1]) for c in candidates(s, None, gz) if not lo <= c[0] < hi} | {
+        normalize(s.written.get((m.start, m.end), m.alias)) for m in s.mentions
+        if m.kind == "place" and not clause[0] <= m.start < clause[1]}
 
 
 def _fire_at_own(s: Sentence, i: int) -> bool:

@@ -52,6 +52,8 @@ class PlaceWords:
     seat_moods: frozenset[str]
     group_words: frozenset[str]
     adjective_places: re.Pattern[str]
+    contrast: frozenset[str]
+    clause_speaks: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +88,8 @@ def place_words() -> PlaceWords:
         adjective_country={normalize(k): v for k, v in raw["adjective_country"].items()}, speaks=norm("speaks"),
         speaks_before=norm("speaks_before"), seats=frozenset(raw["seats"]),
         seat_moods=frozenset(raw["seat_moods"]),
-        group_words=norm("group_words"),
+        group_words=norm("group_words"), contrast=norm("contrast"),
+        clause_speaks=norm("speaks") | norm("speaks_before") | norm("clause_speaks"),
         adjective_places=re.compile(r"(?<!\w)(" + "|".join(map(re.escape, raw["adjective_country"])) + r")\s+(?:"
                                     + "|".join(re.escape(normalize(w)) for w in raw["adjective_places"]) + r")(?!\w)"))
 

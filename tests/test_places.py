@@ -985,6 +985,26 @@ def test_the_clause_before_while_is_another_deed(classifier: Classifier) -> None
     assert places(classifier, text) == ["Kirkuk"]
 
 
+@pytest.mark.parametrize("text", [
+    "Israel and Hezbollah trade fire\nThe army says its jets hit a Hezbollah observation post in Lebanon, while "
+    "Hezbollah says it fired guided missiles at three Israeli army positions.",
+    "Militants ambushed an army patrol near Mosul, while the Islamic State said its fighters shot down a helicopter.",
+])
+def test_the_place_of_another_partys_clause_is_not_taken(classifier: Classifier, text: str) -> None:
+    # the clause before "while ... says" is another party's deed: its place is not this claim's,
+    # neither read in the sentence nor taken back as the message's place
+    result = classifier.classify(text, None, None, None, learned=False)
+    last = [st.contract_dict()["place"] for st in result.statements if st.contract_dict()["speaker"] != "Israel"]
+    assert last and not {"Lebanon", "Mosul"} & set(last)
+
+
+def test_an_arabic_clause_of_contrast_is_another_partys(classifier: Classifier) -> None:
+    # «بينما أعلنت ...»: the places before are the coalition's words, not where Russia's strikes were
+    text = ("قال التحالف الدولي إن نحو ألفي مسلح ما زالوا في العراق , بينما أعلنت وزارة الدفاع الروسية "
+            "تدمير مواقع لمسلحي التنظيم .")
+    assert "Iraq" not in places(classifier, text)
+
+
 @pytest.mark.parametrize(("text", "place"), [
     # a tweet's hashtag after an Arabic word of place is the name («قرب منطقة #الدولاب», «مدينة #القائم»)
     ("ولاية الأنبار : هلاك 8 مرتدين وإحراق آليتين للجيش قرب منطقة #البوفراج", "البوفراج"),
