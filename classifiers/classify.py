@@ -44,6 +44,7 @@ from classifiers.places import (
     message_borders,
     message_written,
     report_place,
+    struck_by,
 )
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
@@ -301,7 +302,7 @@ class Classifier:
             target=next((m.id for s in sentences for m in s.mentions if m.kind == "target"), None),
         )
         call.locate = lambda: Where(*event_places(self.gz, sentences), message_borders(sentences),
-                                    first_told(self.gz, sentences), fire_targets(sentences))
+                                    first_told(self.gz, sentences), fire_targets(sentences), struck_by(self.gz, sentences))
         call.locate_written = lambda: message_written(self.gz, sentences)
         if own is not None and own.kind in STATE | ARMED:
             call.reporters.append(own)  # an army's own channel speaks in every post

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from classifiers.cues import Cue
@@ -360,13 +360,15 @@ class Where:
     borders: list[str]  # borders the message names ("the boundary with Lebanon")
     told: dict[str, Told]  # per weapon, where the message first names it: what a later "the missiles" refers back to
     aimed: frozenset[str] = frozenset()  # countries named only as where fire went ("launches toward Israel")
+    # per place, the parties the message names as striking it ("Israeli jets strike south Lebanon")
+    struck: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], Where], cut: int | None,
               many: bool, not_places: frozenset[tuple[int, int]] = frozenset(),
               told: str | None = None, named_only: bool = False,
               blame: bool = False, elsewhere: Callable[[], tuple[str, ...]] | None = None,
-              own: str | None = None) -> list[tuple[PlaceRef | None, str | None]]:
+              own: str | None = None, party: str | None = None) -> list[tuple[PlaceRef | None, str | None]]:
     """The places of one statement: (the gazetteer place, which links incidents; a finer place
     the text names that the gazetteer does not know, or a known town's own spelling). ``cue``: the
     statement's words (or the token where they start). ``cut`` is
@@ -386,7 +388,9 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
     mark as places that the gazetteer does not know, for a message naming no place it knows (asked
     for only then). ``own``: the country of the party whose strike a claim tells, which is not where
     it struck when named as where the other side's fire went ("struck launchers aimed toward Israeli
-    territory")."""
+    territory"). ``party``: the party whose deed the statement tells (the claimant, the one blamed): a
+    sentence naming no place does not take one the message names as struck by another party ("Israeli
+    jets strike south Lebanon" for Hezbollah's fire at an army post)."""
     cue_at = cue if isinstance(cue, int) else cue.start
     # a state's name that is also the sentence's party ("Iran rejected ...", «أعلنت الولايات المتحدة»)
     # is the state speaking, not where: it is a place only after a word of place ("in Iran", «في العراق»)
@@ -480,6 +484,11 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
             written = None
         blamed = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in not_places}
         message_places, origins, borders = message().places, message().origins, message().borders
+        # the other party's clause's places, and those the message names as struck by another party
+        # the places the message names as struck by another party ("Israeli jets strike south Lebanon",
+        # for Hezbollah's fire at an army post): another attack's
+        struck = {p.id for p in message_places if party is not None and party not in message().struck.get(p.id, (party,))}
+        foreign = others | struck
         takeable = [p for p in message_places if p.id not in speaking and p.id not in blamed and p.id not in fired_at
                     and p.id not in others
                     and not (own is not None and gz.within(p.id, own) and p.id in message().aimed)
@@ -490,7 +499,9 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
         first = ([p for p in takeable if p.id not in from_ids] or takeable)[:1]
         if origins and place_words().origin.search(s.norm):
             first = origins[:1]
-        taken = gz.most_specific(first, [p for p in message_places if p.id not in others]) if first else None
+        if first and first[0].id in struck:
+            first = []  # (not the next place down the message's list: a party's adjective, "Iran-backed", or a region's mood)
+        taken = gz.most_specific(first, [p for p in message_places if p.id not in foreign]) if first else None
         if written is None and borders and _BORDER_WORD.search(s.norm):
             # "clashes across the border" in a message about "the boundary with Lebanon"
             written = borders[0]
@@ -593,6 +604,36 @@ def _fire_at_own(s: Sentence, i: int) -> bool:
         return False
     before = s.toks[max(i - 7, 0):i - 1]
     return not _FIRE_WORDS.isdisjoint(before) and _ENTERED.isdisjoint(before)
+
+
+# the words of a strike between its party and the place it hit ("Israeli jets strike south Lebanon",
+# "Israel conducted airstrikes in Gaza", "Hamas' October 7 attack on Israel")
+_STRIKES = frozenset("strike strikes struck pound pounds pounded hit hits bomb bombs bombed shell shells shelled "
+                     "attack attacks attacked raid raids raided airstrike airstrikes bombing bombings shelling "
+                     "bombardment offensive invasion".split())
+
+
+def struck_by(gz: Gazetteer, sentences: list[Sentence]) -> dict[str, frozenset[str]]:
+    """Per place, the parties the message names as striking it: a party (or its country's adjective,
+    "Israeli jets") a few words before a word of a strike a few words before the place ("Israeli jets
+    strike south Lebanon after a Hezbollah attack"; not "rockets fired from Lebanon", where fire came from)."""
+    adjectives = place_words().adjective_country
+    out: dict[str, set[str]] = {}
+    for s in sentences:
+        for m in s.mentions:
+            if m.kind != "place" or m.start < 2 or s.toks[m.start - 1] in place_words().origin_before:
+                continue
+            hit = next((k for k in range(m.start - 1, max(m.start - 5, 0) - 1, -1) if s.toks[k] in _STRIKES), None)
+            if hit is None or answered_at(s, hit):
+                continue
+            # (a party as the statements name it: the army speaks for its state, "IDF" is Israel)
+            parties = [(o.start, (ref := gz.actors[o.id].ref()).id, ref.parent) for o in s.mentions
+                       if o.kind == "actor" and o.id in gz.actors and hit - 4 <= o.start and o.end <= hit]
+            parties += [(k, adjectives[s.toks[k]], None) for k in range(max(hit - 4, 0), hit) if s.toks[k] in adjectives]
+            if parties:
+                _, party, parent = max(parties, key=lambda r: r[0])
+                out.setdefault(m.id, set()).update(i for i in (party, parent) if i)
+    return {pid: frozenset(ids) for pid, ids in out.items()}
 
 
 def fire_targets(sentences: list[Sentence]) -> frozenset[str]:

@@ -373,7 +373,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     targets = places_of(gz, s, cue, call.where, cut, many=stance == "claim",
                         not_places=frozenset({blamed_at}) if blamed_at else frozenset(),
                         told=told, blame=stance == "attribution", elsewhere=call.written,
-                        own=subject.id if stance == "claim" and subject is not None and _country(gz, subject.id) else None)
+                        own=subject.id if stance == "claim" and subject is not None and _country(gz, subject.id) else None,
+                        party=subject.id if stance in ("claim", "attribution") and subject is not None else None)
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     target = next((m.id for m in s.mentions if m.kind == "target"), None) or call.target
     figs = extract_figures(s.norm_punct)

@@ -998,6 +998,26 @@ def test_the_place_of_another_partys_clause_is_not_taken(classifier: Classifier,
     assert last and not {"Lebanon", "Mosul"} & set(last)
 
 
+@pytest.mark.parametrize("text", [
+    "Israeli jets pound south Lebanon after Hezbollah attack\nHezbollah says it fired anti-tank missiles at an "
+    "Israeli patrol near the border.",
+    "Israel conducted airstrikes in Gaza overnight. Hezbollah claimed it attacked two Israeli army posts with guided missiles.",
+])
+def test_a_place_another_party_struck_is_not_a_placeless_claims(classifier: Classifier, text: str) -> None:
+    # the claim's sentence names no place: the headline's is where Israel struck, not where Hezbollah fired
+    assert places(classifier, text) == [None]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("US jets strike militia sites in eastern Syria\nThe Pentagon said the strikes destroyed two weapons depots used by "
+     "Iran-backed groups.", "eastern Syria"),
+    ("Israeli jets pound south Lebanon after Hezbollah attack\nThe army said its jets destroyed a Hezbollah weapons "
+     "depot overnight.", "southern Lebanon"),
+])
+def test_a_place_the_same_party_struck_is_still_taken(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
 def test_an_arabic_clause_of_contrast_is_another_partys(classifier: Classifier) -> None:
     # «بينما أعلنت ...»: the places before are the coalition's words, not where Russia's strikes were
     text = ("قال التحالف الدولي إن نحو ألفي مسلح ما زالوا في العراق , بينما أعلنت وزارة الدفاع الروسية "
