@@ -566,20 +566,30 @@ def _own_clause(s: Sentence, at: int) -> tuple[int, int]:
     """The tokens of the clause of the statement whose words are at token ``at``: the whole sentence,
     unless a word of contrast before another party's verb of saying opens a clause of its own ("...,
     while the group says it fired at Israeli positions", «بينما أعلنت وزارة الدفاع ...», «في حين قال
-    ...»): then from the contrast before ``at`` to the one after it."""
+    ...»): then from the contrast before ``at`` to the one after it. A clause before the statement's
+    is another party's only when a party speaks in it too ("Tel Aviv says it hit ...", not "A car
+    bomb hit Kirkuk, while IS claimed the blast": the event the claim is about)."""
     words = place_words()
     start, end = 0, len(s.toks)
     for k, tok in enumerate(s.toks):
         if tok not in words.contrast or (tok == "حين" and (k == 0 or s.toks[k - 1] != "في")):
             continue
-        if not any(t in words.clause_speaks for t in s.toks[k + 1:k + 6]):
+        if not any(_says(t) for t in s.toks[k + 1:k + 6]):
             continue  # "killed while patrolling in Ramadi": the same attack
         if k <= at:
+            if not any(_says(t) for t in s.toks[start:k]):
+                continue  # "A car bomb hit Kirkuk, while IS claimed the blast": the clause before tells the event, no party's word
             start = k - 1 if tok == "حين" else k
         else:
             end = k - 1 if tok == "حين" else k
             break
     return start, end
+
+
+def _says(tok: str) -> bool:
+    """A verb of saying, the Arabic one after «و» too («وقال», «وأعلنت»)."""
+    says = place_words().clause_speaks
+    return tok in says or (tok[:1] == "و" and tok[1:] in says)
 
 
 def _other_names(s: Sentence, clause: tuple[int, int], gz: Gazetteer) -> set[str]:

@@ -988,7 +988,8 @@ def test_the_clause_before_while_is_another_deed(classifier: Classifier) -> None
 @pytest.mark.parametrize("text", [
     "Israel and Hezbollah trade fire\nThe army says its jets hit a Hezbollah observation post in Lebanon, while "
     "Hezbollah says it fired guided missiles at three Israeli army positions.",
-    "Militants ambushed an army patrol near Mosul, while the Islamic State said its fighters shot down a helicopter.",
+    "Iraqi officials said troops cleared three villages near Mosul, while the Islamic State said its fighters shot "
+    "down a helicopter.",
 ])
 def test_the_place_of_another_partys_clause_is_not_taken(classifier: Classifier, text: str) -> None:
     # the clause before "while ... says" is another party's deed: its place is not this claim's,
@@ -1016,6 +1017,15 @@ def test_a_place_another_party_struck_is_not_a_placeless_claims(classifier: Clas
 ])
 def test_a_place_the_same_party_struck_is_still_taken(classifier: Classifier, text: str, place: str) -> None:
     assert places(classifier, text) == [place]
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb killed nine people in Kirkuk, while the Islamic State claimed responsibility for the blast in a statement.",
+    "انفجرت سيارة مفخخة في كركوك , فيما أعلن تنظيم الدولة الإسلامية مسؤوليته عن التفجير .",
+])
+def test_a_clause_of_contrast_after_the_event_keeps_its_place(classifier: Classifier, text: str) -> None:
+    # the clause before "while" tells the event, no party speaks in it: the claim is of that blast
+    assert places(classifier, text) == ["Kirkuk"]
 
 
 def test_an_arabic_clause_of_contrast_is_another_partys(classifier: Classifier) -> None:
