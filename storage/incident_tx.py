@@ -23,7 +23,7 @@ from storage.incident_changes import (
     WithdrawMessage,
 )
 from storage.incident_values import ActorState, CheckValue, IncidentValue, LinkValue
-from storage.incident_writes import apply_changes, flush_claims, flush_history
+from storage.incident_writes import Deferred, apply_changes, flush_claims, flush_deferred, flush_history
 from storage.values import AlertValue
 
 # the placeless incidents read for one window and the days after it: the next statements of a
@@ -85,6 +85,16 @@ class IncidentTx:
         # the actors known stored in this transaction, with the claims counted for them and not
         # written yet (most claims of a batch are by a few actors: one UPDATE each at the end)
         self._claims: dict[str, tuple[int, datetime | None]] = {}
+        # unguarded, the status updates and actors' spellings wait until a read needs them or the
+        # transaction ends (guarded, a savepoint rolled back would have to forget its share)
+        self._deferred = None if guarded else Deferred()
+
+    def _flush(self, ids: Iterable[int] | None = None) -> None:
+        """Write the deferred changes before a read that sees them: all of them, or if ``ids``
+        are given, the status updates when one of those incidents has one held."""
+        held = self._deferred
+        if held is not None and (ids is None or any(i in held.updates for i in ids)):
+            flush_deferred(self._s, held, spellings=ids is None)
 
     def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
                    subject_ids: Sequence[str], any_place: bool = False, placeless: bool = False) -> list[IncidentValue]:
@@ -95,11 +105,16 @@ class IncidentTx:
                                   placeless=placeless)
         missing = [i for i in ids if i not in self._read]
         if self.verify:
+            self._flush()
             kept = [i for i in ids if i in self._read]
             _same([self._read[i] for i in kept], list(q.incidents_with_stubs(self._s, kept).values()))
         if missing:
+            self._flush(missing)
             self._read.update(q.incidents_with_stubs(self._s, missing))
-        return [self._read[i] for i in ids if i in self._read]
+        found = [i for i in ids if i in self._read]
+        if self._deferred is not None:
+            self._deferred.alive.update(found)
+        return [self._read[i] for i in found]
 
     def _placeless_ids(self, t0: datetime, t1: datetime, limit: int = q.CANDIDATES) -> list[int]:
         """``candidate_ids`` of the incidents without a place in [t0, t1], from the ones kept when
@@ -131,6 +146,7 @@ class IncidentTx:
                 held[2][:] = [(at, i) for at, i in held[2] if i != change.incident]
 
     def incidents_between(self, t0: datetime, t1: datetime) -> list[IncidentValue]:
+        self._flush()
         return q.incidents_between(self._s, t0, t1)
 
     def checks_for(self, incident_id: int) -> list[CheckValue]:
@@ -156,12 +172,14 @@ class IncidentTx:
         return list(found)
 
     def lean_incident(self, incident_id: int) -> IncidentValue | None:
+        self._flush([incident_id])
         return q.lean_incident(self._s, incident_id)
 
     def claim_links_by_source(self, incident_id: int) -> list[LinkValue]:
         return q.claim_links_by_source(self._s, incident_id)
 
     def get_incident(self, incident_id: int) -> IncidentValue | None:
+        self._flush()
         flush_history(self._s, self._notes)
         return q.get_incident(self._s, incident_id)
 
@@ -172,6 +190,7 @@ class IncidentTx:
         return q.links_of_message(self._s, message_pk)
 
     def actor_states(self) -> dict[str, ActorState]:
+        self._flush()
         flush_claims(self._s, self._claims)
         return q.actor_states(self._s)
 
@@ -179,10 +198,11 @@ class IncidentTx:
         linked: list[tuple[int, NewLink]] = []
         try:
             out = apply_changes(self._s, changes, self._unlinked, linked, self._spellings, self._notes, self._checks,
-                                self._claims)
+                                self._claims, self._deferred)
         except BaseException:
             self._clear()  # the transaction or its savepoint will be rolled back
             raise
+        self._seed(changes, out[0])
         self._forget(changes)
         self._placed(changes, out[0])
         for incident_id, change in linked:
@@ -193,6 +213,19 @@ class IncidentTx:
         for incident_id, change in linked:
             self._linked(incident_id, change)
         return out
+
+    def _seed(self, changes: Sequence[Change], ids: dict[int, int]) -> None:
+        """Incidents created: kept as the database now has them (no link yet), so the next
+        statement about the same event finds them without reading them back."""
+        for change in changes:
+            if isinstance(change, NewIncident) and change.ref in ids:
+                at = change.at.astimezone(UTC)
+                self._read[ids[change.ref]] = IncidentValue(
+                    id=ids[change.ref], event_time=change.event_time.astimezone(UTC),
+                    time_precision=change.time_precision, place_id=change.place_id, place=change.place,
+                    lat=change.lat, lon=change.lon, geo_precision=change.geo_precision, target=change.target,
+                    weapon=change.weapon, description=change.description, status="claimed", grade="weak",
+                    reasons=(), origin=change.origin, first_seen=at, updated_at=at, corroborated_at=None)
 
     def _forget(self, changes: Sequence[Change]) -> None:
         for change in changes:
@@ -226,13 +259,18 @@ class IncidentTx:
 
     def _stub(self, incident_id: int, link: LinkValue) -> None:
         """A candidate kept, with a link inserted: its stubs (``incidents_with_stubs``) keep the
-        first time of each (role, subject). A subject new on it is forgotten: where its stub
-        goes depends on the database's collation."""
+        first time of each (role, subject). A subject new on it is forgotten (unless it has no
+        stub yet): where its stub goes depends on the database's collation."""
         kept = self._read.get(incident_id)
         if kept is None or link.subject_id is None or link.withdrawn:
             return
         stubs = list(kept.links)
         at = link.at.astimezone(UTC)
+        if not stubs:  # its first stub: nothing to order it among
+            self._read[incident_id] = replace(kept, links=(LinkValue(
+                role=link.role, source="", source_role="", network="", bloc="", at=at, message_pk=0,
+                subject_id=link.subject_id),))
+            return
         for k, stub in enumerate(stubs):
             if (stub.role, stub.subject_id) == (link.role, link.subject_id):
                 if at < stub.at:
@@ -273,10 +311,13 @@ class IncidentTx:
         self._placeless = None
         if self._spellings is not None:
             self._spellings.clear()
+        if self._deferred is not None:
+            self._deferred.alive.clear()  # what it holds is still to be written
 
     def finish(self) -> None:
         """Write what this transaction still holds (history notes, claims counted); called
         before commit."""
+        self._flush()
         flush_history(self._s, self._notes)
         flush_claims(self._s, self._claims)
 

@@ -4,7 +4,7 @@ transaction, and the actor changes taught in chat."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -40,13 +40,57 @@ from storage.tables import (
 from storage.values import AlertValue
 
 
+@dataclass
+class Deferred:
+    """Writes held back until something reads what they change (``flush_deferred``): a batch's
+    status updates of incidents and the spellings of actors seen, each a statement a message,
+    go in with one executemany each (on PostgreSQL one round trip instead of one a message).
+
+    ``updates``: per incident, one UPDATE that does what those applied since the last flush
+    would have done in turn (the latest status, the latest time, the first corroboration);
+    only incidents in ``alive`` are held (known to exist in this transaction, so the update
+    hits its row and its history note stands). ``aliases``: the spellings' inserts, in order."""
+
+    alive: set[int] = field(default_factory=set)
+    updates: dict[int, dict[str, Any]] = field(default_factory=dict)
+    aliases: list[dict[str, Any]] = field(default_factory=list)
+
+    def hold_update(self, incident_id: int, change: IncidentUpdate) -> None:
+        held = self.updates.setdefault(incident_id, {"b_id": incident_id, "b_at": change.at})
+        if held["b_at"] < change.at:
+            held["b_at"] = change.at
+        if change.status:
+            held.update(b_status=change.status, b_grade=change.grade, b_reasons=list(change.reasons))
+        if change.corroborated_at is not None and held.get("b_corroborated_at") is None:
+            held["b_corroborated_at"] = change.corroborated_at
+
+
+def flush_deferred(s: Session, deferred: Deferred | None, spellings: bool = True) -> None:
+    """Write what ``deferred`` holds: the updates (one executemany per statement shape), then
+    the spellings (unless ``spellings`` is false: only reads of actors need them)."""
+    if deferred is None:
+        return
+    if deferred.updates:
+        shapes: dict[tuple[bool, bool], list[dict[str, Any]]] = {}
+        for held in deferred.updates.values():
+            shapes.setdefault(("b_status" in held, "b_corroborated_at" in held), []).append(held)
+        conn = s.connection()
+        for (status, corroborated), rows in shapes.items():
+            conn.execute(_incident_update((), status, corroborated), rows)
+        deferred.updates.clear()
+    if spellings and deferred.aliases:
+        s.connection().execute(_insert_ignoring(s.get_bind().dialect.name, _ALIASES.name, ("actor_id", "alias")),
+                               deferred.aliases)
+        deferred.aliases.clear()
+
+
 def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | None = None,
                   linked: list[tuple[int, NewLink]] | None = None,
                   spellings: set[tuple[str, str]] | None = None,
                   notes: list[dict[str, Any]] | None = None,
                   checks: dict[int, list[CheckValue]] | None = None,
-                  claims: dict[str, tuple[int, datetime | None]] | None = None
-                  ) -> tuple[dict[int, int], list[AlertValue]]:
+                  claims: dict[str, tuple[int, datetime | None]] | None = None,
+                  deferred: Deferred | None = None) -> tuple[dict[int, int], list[AlertValue]]:
     """Apply changes in order. Returns the ids given to new incidents (by ref) and the alerts
     that were new (an alert whose key was raised before is skipped). ``unlinked``: messages
     known to have no link yet (stored in this transaction), whose first link needs no check that
@@ -59,7 +103,8 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
     the claim checks of incidents as the caller holds them: a check upserted on one of those is
     found there, not read, and the list is kept as the database now has it. ``claims``: the
     actors known stored, with the claims counted for them and not yet written (``flush_claims``):
-    a claim of one of those is added there instead of an UPDATE a claim."""
+    a claim of one of those is added there instead of an UPDATE a claim. ``deferred``: status
+    updates and spellings are held there for the caller to write later (``flush_deferred``)."""
     ids: dict[int, int] = {}
     raised: list[AlertValue] = []
     history: list[dict[str, Any]] = [] if notes is None else notes
@@ -77,6 +122,8 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                 origin=change.origin, first_seen=change.at, updated_at=change.at, status="claimed", grade="weak",
                 reasons=[], corroborated_at=None)]).scalar_one()
             ids[change.ref] = new_id
+            if deferred is not None:
+                deferred.alive.add(new_id)
             history.append({"incident_id": new_id, "at": change.at, "change": f"created ({change.origin})"})
         elif isinstance(change, NewLink):
             incident_id = real(change.incident)
@@ -100,6 +147,11 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                 linked.append((incident_id, change))
         elif isinstance(change, IncidentUpdate):
             incident_id = real(change.incident)
+            if deferred is not None and not change.fields and incident_id in deferred.alive:
+                deferred.hold_update(incident_id, change)  # the row is there: its note stands
+                if change.change:
+                    history.append({"incident_id": incident_id, "at": change.at, "change": change.change})
+                continue
             params: dict[str, Any] = {f"v_{k}": v for k, v in change.fields.items()}
             params.update(b_id=incident_id, b_at=change.at, b_corroborated_at=change.corroborated_at)
             if change.status:  # an update without a status only adds its note to the history
@@ -111,6 +163,9 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
             if change.change:
                 history.append({"incident_id": incident_id, "at": change.at, "change": change.change})
         elif isinstance(change, MergeIncident):
+            flush_deferred(s, deferred)
+            if deferred is not None:
+                deferred.alive.discard(change.source)
             flush_history(s, history)
             _merge(s, change.source, real(change.into), change.at, history)
         elif isinstance(change, WithdrawMessage):
@@ -128,7 +183,7 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                                                   ClaimCheckRow.claimant_id == change.claimant_id)
                       .values(state=change.state))
         elif isinstance(change, ActorSeen):
-            _actor_seen(s, conn, change, spellings, claims)
+            _actor_seen(s, conn, change, spellings, claims, deferred)
         elif isinstance(change, AlertValue):
             alert = change
             if alert.incident is not None:
@@ -201,7 +256,7 @@ def _merge(s: Session, source: int, into: int, at: datetime, history: list[dict[
 
 
 def _actor_seen(s: Session, conn: Connection, change: ActorSeen, spellings: set[tuple[str, str]] | None,
-                claims: dict[str, tuple[int, datetime | None]] | None) -> None:
+                claims: dict[str, tuple[int, datetime | None]] | None, deferred: Deferred | None = None) -> None:
     """One statement for an actor seen before (the claim counted), two for a new one, none for
     one ``claims`` holds (the claim is added there); the spelling is inserted unless the actor
     already has it (ON CONFLICT DO NOTHING; no statement when ``spellings`` says it is stored)."""
@@ -224,9 +279,12 @@ def _actor_seen(s: Session, conn: Connection, change: ActorSeen, spellings: set[
         if claims is not None:
             claims[change.id] = (0, None)  # stored now: its next claims are counted in memory
     if change.alias and (spellings is None or (change.id, change.alias) not in spellings):
-        _insert_missing(s, _ALIASES, dict(actor_id=change.id, alias=change.alias, norm=name_key(change.alias),
-                                          origin="seen", first_seen=change.at, first_message=change.message),
-                        ("actor_id", "alias"))
+        values = dict(actor_id=change.id, alias=change.alias, norm=name_key(change.alias), origin="seen",
+                      first_seen=change.at, first_message=change.message)
+        if deferred is not None:
+            deferred.aliases.append(values)  # nothing reads the spellings before ``flush_deferred``
+        else:
+            _insert_missing(s, _ALIASES, values, ("actor_id", "alias"))
         if spellings is not None:
             spellings.add((change.id, change.alias))
 
