@@ -145,11 +145,18 @@ def candidates(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str],
 def candidate_ids(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
                   subject_ids: Sequence[str], limit: int = CANDIDATES, any_place: bool = False,
                   placeless: bool = False) -> list[int]:
-    """The ids of ``candidates``, in its order (one indexed read of one column)."""
+    """The ids of ``candidates``, in its order (one indexed read)."""
+    return [i for i, _ in candidate_times(s, t0, t1, place_ids, cells, subject_ids, limit, any_place, placeless)]
+
+
+def candidate_times(s: Session, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
+                    subject_ids: Sequence[str], limit: int = CANDIDATES, any_place: bool = False,
+                    placeless: bool = False) -> list[tuple[int, datetime]]:
+    """(id, event time) of ``candidates``, in its order."""
     if not any_place and not (place_ids or cells or subject_ids):
         return []
     query = _candidates_query(bool(place_ids), bool(cells), bool(subject_ids), any_place, placeless, limit)
-    return [i for (i,) in s.connection().execute(query, {
+    return [(i, at) for i, at in s.connection().execute(query, {
         "t0": t0, "t1": t1, "place_ids": list(place_ids), "cells": list(cells),
         "subject_ids": list(subject_ids)}).all()]
 
@@ -191,7 +198,7 @@ def _candidates_query(places: bool, cells: bool, subjects: bool, any_place: bool
     if placeless:
         window.append(c.place_id.is_(None))
     if any_place:
-        return select(c.id).where(*window).order_by(c.event_time.desc(), c.id.desc()).limit(limit)
+        return select(c.id, c.event_time).where(*window).order_by(c.event_time.desc(), c.id.desc()).limit(limit)
     # one indexed read per way in, joined: asked as one OR, every incident of the window was tested
     # against each (its links probed for the subjects), so the cost grew with the density of history
     parts: list[Select[Any]] = []
@@ -206,9 +213,9 @@ def _candidates_query(places: bool, cells: bool, subjects: bool, any_place: bool
                             _LINKS.c.at >= bindparam("t0"), *window))
     if len(parts) == 1:
         one = parts[0].distinct().subquery()
-        return select(one.c.id).order_by(one.c.event_time, one.c.id).limit(limit)
+        return select(one.c.id, one.c.event_time).order_by(one.c.event_time, one.c.id).limit(limit)
     found = union(*parts).subquery()
-    return select(found.c.id).order_by(found.c.event_time, found.c.id).limit(limit)
+    return select(found.c.id, found.c.event_time).order_by(found.c.event_time, found.c.id).limit(limit)
 
 
 _STUBS = (select(_LINKS.c.incident_id, _LINKS.c.role, _LINKS.c.subject_id, func.min(_LINKS.c.at).label("first"))

@@ -85,24 +85,28 @@ class IncidentTx:
         # the actors known stored in this transaction, with the claims counted for them and not
         # written yet (most claims of a batch are by a few actors: one UPDATE each at the end)
         self._claims: dict[str, tuple[int, datetime | None]] = {}
-        # unguarded, the status updates and actors' spellings wait until a read needs them or the
-        # transaction ends (guarded, a savepoint rolled back would have to forget its share)
+        # the event time of incidents seen in this transaction (it never changes)
+        self._times: dict[int, datetime] = {}
+        # unguarded, the links, status updates and actors' spellings wait until a read needs them
+        # or the transaction ends (guarded, a savepoint rolled back would have to forget its share)
         self._deferred = None if guarded else Deferred()
 
     def _flush(self, ids: Iterable[int] | None = None) -> None:
         """Write the deferred changes before a read that sees them: all of them, or if ``ids``
-        are given, the status updates when one of those incidents has one held."""
+        are given, the links and status updates when one of those incidents has one held."""
         held = self._deferred
-        if held is not None and (ids is None or any(i in held.updates for i in ids)):
+        if held is not None and (ids is None or held.holds(ids)):
             flush_deferred(self._s, held, spellings=ids is None)
+
+    def _flush_links(self) -> None:
+        flush_deferred(self._s, self._deferred, updates=False, spellings=False)
 
     def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
                    subject_ids: Sequence[str], any_place: bool = False, placeless: bool = False) -> list[IncidentValue]:
         if placeless and any_place:
             ids = self._placeless_ids(t0, t1)
         else:
-            ids = q.candidate_ids(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place,
-                                  placeless=placeless)
+            ids = self._candidate_ids(t0, t1, place_ids, cells, subject_ids, any_place, placeless)
         missing = [i for i in ids if i not in self._read]
         if self.verify:
             self._flush()
@@ -115,6 +119,29 @@ class IncidentTx:
         if self._deferred is not None:
             self._deferred.alive.update(found)
         return [self._read[i] for i in found]
+
+    def _candidate_ids(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
+                       subject_ids: Sequence[str], any_place: bool, placeless: bool) -> list[int]:
+        """``candidate_ids``, with the incidents that links held (not inserted yet) make
+        candidates by their subject: most statements of a batch are by the same few parties."""
+        found = q.candidate_times(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place,
+                                  placeless=placeless)
+        self._times.update(found)
+        held = self._deferred
+        extra = {v["incident_id"] for v in held.links if v["subject_id"] in subject_ids and v["at"] >= t0} \
+            if held is not None and subject_ids and not any_place else set()
+        if extra and (placeless or not extra <= self._times.keys()):
+            self._flush_links()  # whether it is a candidate is not known here: ask the database
+            return self._candidate_ids(t0, t1, place_ids, cells, subject_ids, any_place, placeless)
+        times = dict(found)
+        times.update((i, self._times[i]) for i in extra if t0 <= self._times[i] <= t1)
+        ids = sorted(times, key=lambda i: (times[i], i))[:q.CANDIDATES] if len(times) > len(found) else [
+            i for i, _ in found]
+        if self.verify and extra:
+            self._flush_links()
+            _same(ids, q.candidate_ids(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place,
+                                       placeless=placeless))
+        return ids
 
     def _placeless_ids(self, t0: datetime, t1: datetime, limit: int = q.CANDIDATES) -> list[int]:
         """``candidate_ids`` of the incidents without a place in [t0, t1], from the ones kept when
@@ -150,24 +177,27 @@ class IncidentTx:
         return q.incidents_between(self._s, t0, t1)
 
     def checks_for(self, incident_id: int) -> list[CheckValue]:
-        return self._kept(self._checks, incident_id, lambda: q.checks_for(self._s, incident_id))
+        return self._kept(self._checks, incident_id, incident_id, lambda: q.checks_for(self._s, incident_id))
 
     def load_links(self, incident_id: int) -> list[LinkValue]:
-        return self._kept(self._links, incident_id, lambda: q.load_links(self._s, incident_id))
+        return self._kept(self._links, incident_id, incident_id, lambda: q.load_links(self._s, incident_id))
 
     def fingerprints_from(self, incident_id: int, source: str, role: str) -> list[int]:
         if incident_id in self._created:  # no link from this source yet (``_linked`` adds each)
             self._fingerprints.setdefault((incident_id, source, role), [])
-        return self._kept(self._fingerprints, (incident_id, source, role),
+        return self._kept(self._fingerprints, (incident_id, source, role), incident_id,
                           lambda: q.fingerprints_from(self._s, incident_id, source, role))
 
-    def _kept(self, kept: dict[K, list[V]], key: K, read: Callable[[], list[V]]) -> list[V]:
-        """What this transaction read (and wrote) before, else read now and kept; with ``verify``
-        every answer from memory is compared with the database's."""
+    def _kept(self, kept: dict[K, list[V]], key: K, incident_id: int, read: Callable[[], list[V]]) -> list[V]:
+        """What this transaction read (and wrote) before, else read now (after writing what is
+        held for ``incident_id``) and kept; with ``verify`` every answer from memory is compared
+        with the database's."""
         found = kept.get(key)
         if found is None:
+            self._flush([incident_id])
             found = kept[key] = read()
         elif self.verify:
+            self._flush([incident_id])
             _same(found, read())
         return list(found)
 
@@ -176,6 +206,7 @@ class IncidentTx:
         return q.lean_incident(self._s, incident_id)
 
     def claim_links_by_source(self, incident_id: int) -> list[LinkValue]:
+        self._flush([incident_id])
         return q.claim_links_by_source(self._s, incident_id)
 
     def get_incident(self, incident_id: int) -> IncidentValue | None:
@@ -187,6 +218,7 @@ class IncidentTx:
         return q.due_checks(self._s, now)
 
     def links_of_message(self, message_pk: int) -> list[tuple[int, LinkValue]]:
+        self._flush()
         return q.links_of_message(self._s, message_pk)
 
     def actor_states(self) -> dict[str, ActorState]:
@@ -219,6 +251,7 @@ class IncidentTx:
         statement about the same event finds them without reading them back."""
         for change in changes:
             if isinstance(change, NewIncident) and change.ref in ids:
+                self._times[ids[change.ref]] = change.event_time.astimezone(UTC)
                 at = change.at.astimezone(UTC)
                 self._read[ids[change.ref]] = IncidentValue(
                     id=ids[change.ref], event_time=change.event_time.astimezone(UTC),

@@ -3,7 +3,7 @@ transaction, and the actor changes taught in chat."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -43,17 +43,25 @@ from storage.values import AlertValue
 @dataclass
 class Deferred:
     """Writes held back until something reads what they change (``flush_deferred``): a batch's
-    status updates of incidents and the spellings of actors seen, each a statement a message,
-    go in with one executemany each (on PostgreSQL one round trip instead of one a message).
+    links, status updates of incidents and spellings of actors seen, each a statement a
+    message, go in with one executemany each (on PostgreSQL one round trip instead of one a
+    message).
 
     ``updates``: per incident, one UPDATE that does what those applied since the last flush
     would have done in turn (the latest status, the latest time, the first corroboration);
     only incidents in ``alive`` are held (known to exist in this transaction, so the update
-    hits its row and its history note stands). ``aliases``: the spellings' inserts, in order."""
+    hits its row and its history note stands). ``links`` and ``aliases``: the inserts, in
+    order."""
 
     alive: set[int] = field(default_factory=set)
     updates: dict[int, dict[str, Any]] = field(default_factory=dict)
     aliases: list[dict[str, Any]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+
+    def holds(self, ids: Iterable[int]) -> bool:
+        """Whether a status update or a link of one of the incidents ``ids`` is held."""
+        wanted = set(ids)
+        return any(i in self.updates for i in wanted) or any(v["incident_id"] in wanted for v in self.links)
 
     def hold_update(self, incident_id: int, change: IncidentUpdate) -> None:
         held = self.updates.setdefault(incident_id, {"b_id": incident_id, "b_at": change.at})
@@ -65,12 +73,15 @@ class Deferred:
             held["b_corroborated_at"] = change.corroborated_at
 
 
-def flush_deferred(s: Session, deferred: Deferred | None, spellings: bool = True) -> None:
-    """Write what ``deferred`` holds: the updates (one executemany per statement shape), then
-    the spellings (unless ``spellings`` is false: only reads of actors need them)."""
+def flush_deferred(s: Session, deferred: Deferred | None, updates: bool = True, spellings: bool = True) -> None:
+    """Write what ``deferred`` holds: the links, the updates (one executemany per statement
+    shape) and the spellings (``updates``, ``spellings`` false: a read of links needs neither)."""
     if deferred is None:
         return
-    if deferred.updates:
+    if deferred.links:  # in the order they were applied: the same ids as one at a time
+        s.connection().execute(_NEW_LINK, deferred.links)
+        deferred.links.clear()
+    if updates and deferred.updates:
         shapes: dict[tuple[bool, bool], list[dict[str, Any]]] = {}
         for held in deferred.updates.values():
             shapes.setdefault(("b_status" in held, "b_corroborated_at" in held), []).append(held)
@@ -103,8 +114,9 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
     the claim checks of incidents as the caller holds them: a check upserted on one of those is
     found there, not read, and the list is kept as the database now has it. ``claims``: the
     actors known stored, with the claims counted for them and not yet written (``flush_claims``):
-    a claim of one of those is added there instead of an UPDATE a claim. ``deferred``: status
-    updates and spellings are held there for the caller to write later (``flush_deferred``)."""
+    a claim of one of those is added there instead of an UPDATE a claim. ``deferred``: links,
+    status updates and spellings are held there for the caller to write later
+    (``flush_deferred``)."""
     ids: dict[int, int] = {}
     raised: list[AlertValue] = []
     history: list[dict[str, Any]] = [] if notes is None else notes
@@ -130,11 +142,13 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
             lv = change.link
             if unlinked is not None and change.message_pk in unlinked:
                 unlinked.discard(change.message_pk)
-            elif conn.execute(_LINK_EXISTS if lv.statement_idx is not None else _LINK_EXISTS_WHOLE, {
-                "incident_id": incident_id, "message_pk": change.message_pk, "role": lv.role,
-                "statement_idx": lv.statement_idx}).first() is not None:
-                continue  # reprocessing after a crash: the link is already there
-            conn.execute(_NEW_LINK, [dict(
+            else:
+                flush_deferred(s, deferred)  # the links held are part of what it asks
+                if conn.execute(_LINK_EXISTS if lv.statement_idx is not None else _LINK_EXISTS_WHOLE, {
+                        "incident_id": incident_id, "message_pk": change.message_pk, "role": lv.role,
+                        "statement_idx": lv.statement_idx}).first() is not None:
+                    continue  # reprocessing after a crash: the link is already there
+            values = dict(
                 incident_id=incident_id, message_pk=change.message_pk, statement_idx=lv.statement_idx, role=lv.role,
                 stance_detail=lv.stance_detail, speaker_id=lv.speaker_id, speaker=lv.speaker,
                 subject_id=lv.subject_id, subject=lv.subject, subject_as_written=lv.subject_as_written,
@@ -142,7 +156,11 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                 fingerprint=lv.fingerprint, at=lv.at, killed=lv.killed, wounded=lv.wounded,
                 casualties=lv.casualties, withdrawn=lv.withdrawn, superseded=lv.superseded, score=lv.score,
                 reasons=list(lv.reasons), ambiguous=lv.ambiguous, linked_at=utcnow(),
-            )])
+            )
+            if deferred is not None:
+                deferred.links.append(values)
+            else:
+                conn.execute(_NEW_LINK, [values])
             if linked is not None:
                 linked.append((incident_id, change))
         elif isinstance(change, IncidentUpdate):
@@ -169,9 +187,11 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
             flush_history(s, history)
             _merge(s, change.source, real(change.into), change.at, history)
         elif isinstance(change, WithdrawMessage):
+            flush_deferred(s, deferred)
             s.execute(update(IncidentLinkRow).where(IncidentLinkRow.message_pk == change.message_pk)
                       .values(withdrawn=True))
         elif isinstance(change, MarkSuperseded):
+            flush_deferred(s, deferred)
             s.execute(update(IncidentLinkRow).where(
                 IncidentLinkRow.incident_id == real(change.incident), IncidentLinkRow.role == "claim",
                 IncidentLinkRow.withdrawn.is_(True), IncidentLinkRow.subject_id != change.by,  # type: ignore[attr-defined]

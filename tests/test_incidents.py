@@ -309,3 +309,34 @@ def test_a_message_that_fails_linking_is_kept_unlinked_and_the_batch_goes_on(
     assert sorted(lk.message_pk for lk in incident.links) == [1, 3]
     r = run_cli(capsys, "messages", "--db", db, "--format", "json")
     assert len(json.loads(r.out)) == 3  # the failing message is stored all the same
+
+
+def test_a_batch_of_claims_on_one_incident_is_written_in_a_few_statements(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thirty channels relaying one claim within the hour: thirty links on one incident, written
+    together (a replay's cost is its statements; on PostgreSQL each is a round trip), not a link
+    insert and a status update for every message."""
+    from sqlalchemy import Engine, event
+
+    import storage.store
+    from storage.incident_tx import IncidentTx
+
+    monkeypatch.setattr(IncidentTx, "verify", False)  # comparing with the database writes everything first
+    executed: list[str] = []
+    real = storage.store.create_engine_for
+
+    def counted(url: str) -> Engine:
+        engine = real(url)
+        event.listen(engine, "before_cursor_execute", lambda conn, cursor, statement, *rest: executed.append(statement))
+        return engine
+
+    monkeypatch.setattr(storage.store, "create_engine_for", counted)
+    records = [rec(f"t.me/relay{i}", "1", f"2024-01-01T10:{i:02d}:00+00:00",
+                   "Kataib Hezbollah claimed responsibility for a drone attack on Erbil airport.") for i in range(30)]
+    db = f"sqlite:///{tmp_path}/db.sqlite"
+    replay(capsys, tmp_path, records, until="+1h", db=db)
+    [incident] = incidents(db)
+    assert len(incident.links) == 30
+    link_inserts = [s for s in executed if s.startswith("INSERT INTO incident_links")]
+    status_updates = [s for s in executed if s.startswith("UPDATE incidents SET status")]
+    assert len(link_inserts) <= 2 and len(status_updates) <= 2, (len(link_inserts), len(status_updates))
