@@ -16,6 +16,7 @@ from importlib import resources
 from classifiers.gazetteer import Mention
 from classifiers.normalize import normalize
 from classifiers.sentences import Sentence
+from classifiers.tables import tables
 from classifiers.types import ActorRef
 
 
@@ -86,6 +87,11 @@ def _own_deed(attack: list[str], forces: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def denial_words() -> DenialWords:
+    """The denials' words (built once per process with the other tables: ``classifiers.tables``)."""
+    return tables().denials
+
+
+def build_denial_words() -> DenialWords:
     raw = tomllib.loads(resources.files("classifiers").joinpath("data").joinpath("denials.toml").read_text("utf-8"))
 
     def merged(key: str, skip: str = "") -> re.Pattern[str]:

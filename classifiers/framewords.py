@@ -12,6 +12,7 @@ from typing import Any
 
 from classifiers.normalize import normalize
 from classifiers.prefilter import by_frequency
+from classifiers.tables import tables
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
@@ -198,6 +199,12 @@ def _merged(base: Any, own: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def load_frames() -> dict[str, FrameWords]:
+    """The frames' words of every language (built once per process with the other tables:
+    ``classifiers.tables``)."""
+    return tables().frames
+
+
+def build_frames() -> dict[str, FrameWords]:
     raw = tomllib.loads(resources.files("classifiers").joinpath("data").joinpath("frames.toml").read_text("utf-8"))
     out: dict[str, FrameWords] = {}
     for lang, section in raw.items():

@@ -311,9 +311,8 @@ class _LiteralIndex:
         # every literal another literal holds (only for those that hold one): where the longer is
         # found, the shorter is too
         ordered = sorted(words)
-        inner = {w: frozenset(o for o in ordered if o in w and o != w) for w in ordered}
-        self._contained = {w: os for w, os in inner.items() if os}
-        self._scan = re.compile("(?=(" + _longest_trie(ordered) + "))") if ordered else None
+        self._contained = _contained(ordered)
+        self._scan = re.compile(_scanner(ordered)) if ordered else None
 
     def candidates(self, text: str) -> list[int]:
         """The indexes, in order, of the patterns whose every set has a literal in ``text``."""
@@ -344,6 +343,31 @@ class _LiteralIndex:
                 out.append(i)
         out.sort()
         return out
+
+
+def _scanner(words: list[str]) -> str:
+    """A pattern whose ``findall`` gives, at every position of a text where one of ``words`` (none
+    empty) starts, the longest word starting there. One character whose set opens the words is
+    read, then the trie is matched from it in a lookahead inside a lookbehind of one character
+    (every match is one character long: the next search starts at the next position). It finds
+    what ``(?=(trie))`` does, but a pattern that opens on a set of characters lets the regex engine
+    skip in C to the positions holding one, where a lookahead first was tried at every position."""
+    first = "".join(sorted({w[0] for w in words}))
+    return "[" + "".join(map(re.escape, first)) + "](?<=(?=(" + _longest_trie(words) + "))(?s:.))"
+
+
+def _contained(words: list[str]) -> dict[str, frozenset[str]]:
+    """For each of ``words`` that holds others of them, those others. Each word's substrings of the
+    lengths the words have are looked up in a set: testing every pair was a third of the
+    prefilters' build, thousands of literals squared."""
+    known = set(words)
+    lengths = sorted({len(w) for w in words})
+    out: dict[str, frozenset[str]] = {}
+    for w in words:
+        inner = {w[i:i + size] for size in lengths if size < len(w) for i in range(len(w) - size + 1)} & known
+        if inner:
+            out[w] = frozenset(inner)
+    return out
 
 
 def _longest_trie(words: list[str]) -> str:

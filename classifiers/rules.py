@@ -11,6 +11,7 @@ from importlib import resources
 
 from classifiers.normalize import normalize
 from classifiers.prefilter import AnyOf, any_of_words
+from classifiers.tables import tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +178,12 @@ def _norm_pattern(pattern: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_rules() -> dict[str, LanguageRules]:
+    """The stance rules of every language (built once per process with the other tables:
+    ``classifiers.tables``)."""
+    return tables().rules
+
+
+def build_rules() -> dict[str, LanguageRules]:
     raw = tomllib.loads(resources.files("classifiers").joinpath("data").joinpath("phrases.toml").read_text("utf-8"))
     out: dict[str, LanguageRules] = {}
     for lang, section in raw.items():

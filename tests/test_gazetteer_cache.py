@@ -1,21 +1,27 @@
-"""The built gazetteer read back from disk: the same gazetteer, and never a stale or broken file."""
+"""The built gazetteer and the compiled tables read back from disk: the same gazetteer and tables,
+and never a stale or broken file."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bot.gazetteer_cache import cache_dir, cached, source_key
+from bot.gazetteer_cache import _PatternPickler, cache_dir, cached, source_key
 from classifiers.classify import Classifier
 from classifiers.gazetteer import Gazetteer
 from classifiers.gazetteer_data import build_builtin
+from classifiers.tables import Tables, build_tables, tables, use_loader
 
 PACKAGE = Path(__file__).resolve().parent.parent / "classifiers"
 SENTENCES = [
@@ -125,8 +131,54 @@ def test_the_cli_keeps_the_gazetteer_on_disk_and_the_classifier_alone_writes_not
     done = subprocess.run([sys.executable, "-c", "from bot.cli import main; main(['classify'])"], input=line + "\n",
                           capture_output=True, text=True, env=env)
     assert json.loads(done.stdout)["stances"] == ["claim"]
-    assert [p.name.startswith("gazetteer-") for p in cli.iterdir()] == [True]
+    assert sorted(p.name.split("-")[0] for p in cli.iterdir()) == ["gazetteer", "tables"]
     env["CLAIMWATCH_CACHE_DIR"] = str(alone)
     script = "from classifiers.classify import Classifier; print(Classifier().classify('x').lang)"
     assert subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env).returncode == 0
     assert not alone.exists()
+
+
+def _patterns(value: Any) -> Iterator[re.Pattern[str]]:
+    """Every compiled pattern held by ``value`` (dataclasses, slots, dicts, sequences), in order."""
+    if isinstance(value, re.Pattern):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _patterns(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _patterns(item)
+    elif hasattr(type(value), "__slots__") and type(value).__module__.startswith("classifiers"):
+        for name in type(value).__slots__:
+            yield from _patterns(getattr(value, name, None))
+
+
+def test_cached_tables_hold_the_same_patterns_and_classify_as_the_built_ones(tmp_path: Path) -> None:
+    build = Counting(build_tables())
+    first = cached(build, Tables, tmp_path, key="k", name="tables")
+    again = cached(build, Tables, tmp_path, key="k", name="tables")
+    assert build.calls == 1 and [p.name for p in tmp_path.iterdir()] == ["tables-k.pickle"]
+    built, read = list(_patterns(first)), list(_patterns(again))
+    assert len(read) == len(built) > 400
+    # equal patterns: the same source, flags and compiled code
+    assert all(a == b and a.groupindex == b.groupindex for a, b in zip(read, built, strict=True))
+    expected = _answers(build_builtin())
+    use_loader(lambda _build: again)
+    try:
+        assert tables() is again
+        assert _answers(build_builtin()) == expected
+    finally:
+        use_loader(None)
+
+
+@pytest.mark.parametrize("pattern", [re.compile(r"(?<!\w)(?P<n>\d+) (?:killed|dead)(?!\w)"),
+                                     re.compile(r"(?i)claims? (?:the )?(attack|strike)"),
+                                     re.compile(r"(?:«[^»]+»|\w+)+?$", re.M), re.compile(rb"\x00(?P<x>b)")])
+def test_a_pattern_is_kept_as_its_compiled_code_and_matches_as_before(pattern: re.Pattern[Any]) -> None:
+    buffer = io.BytesIO()
+    _PatternPickler(buffer).dump([pattern, pattern])
+    assert b"_compiled" in buffer.getvalue()
+    back, same = pickle.loads(buffer.getvalue())
+    assert back is same and back == pattern and back is not pattern and back.groupindex == pattern.groupindex
+    text: Any = b"a\x00b" if isinstance(pattern.pattern, bytes) else "Hamas CLAIMS the attack; 12 killed\n«x»"
+    assert [m.span() for m in back.finditer(text)] == [m.span() for m in pattern.finditer(text)]

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from classifiers.figures import extract_figures
-from classifiers.prefilter import AnyOf, conditions, necessary
+from classifiers.prefilter import AnyOf, _longest_trie, _scanner, conditions, necessary
 from classifiers.rules import Substrings, alternatives, load_rules, without_lookarounds
 
 PATTERNS = [
@@ -180,3 +180,15 @@ def test_a_pattern_is_parsed_once_for_all_its_literal_sets(monkeypatch: pytest.M
     assert conditions(pattern) == [("claim",), ("drone", "rocket"), ("bases", "troops"), (" attack",)]
     assert gate.search("they claimed the drone attack on troops") and not gate.search("claims of a drone")
     assert conditions(r"(?i)claimed (?:attack|strike)") == []  # a literal read under a flag is not what it matches
+
+
+def test_the_literal_scan_finds_the_longest_word_at_every_position() -> None:
+    # overlapping words ("claims" and "sattack" in "claimsattack"), a word inside another, a newline
+    # and characters the pattern syntax gives a meaning to: the scan opens on the words' first
+    # characters and finds each position's longest word, as a lookahead tried at every position does
+    words = sorted({"claim", "claims", "sattack", "attack", "ack", "a-b", "]x", "^y", "نفي", "نفت", "\nz"})
+    scan = re.compile(_scanner(words))
+    slow = re.compile("(?=(" + _longest_trie(words) + "))")
+    for text in ("claimsattack a-b ]x ^y", "hamas claims the attack", "نفت الحركه", "a\nz ]]x", "", "zzz"):
+        assert scan.findall(text) == slow.findall(text)
+    assert scan.findall("claimsattack") == ["claims", "sattack", "attack", "ack"]
