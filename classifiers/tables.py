@@ -1,6 +1,6 @@
 """The compiled word tables of the data files, built together once per process: the stance rules
 (``data/phrases.toml``, with the prefilters read off them), the frames' word lists
-(``data/frames.toml``) and the denials' (``data/denials.toml``).
+(``data/frames.toml``), the denials' (``data/denials.toml``) and the casualty figures' patterns.
 
 Building them is most of a classifier's start-up: some 500 regular expressions, each parsed and
 compiled by ``re`` in Python, and the literals of every rule read off its parsed pattern (~2.5 s
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from classifiers.denials import DenialWords
+    from classifiers.figures import FigurePatterns
     from classifiers.framewords import FrameWords
     from classifiers.rules import LanguageRules
 
@@ -29,6 +30,7 @@ class Tables:
     rules: dict[str, LanguageRules]
     frames: dict[str, FrameWords]
     denials: DenialWords
+    figures: FigurePatterns
 
 
 Loader = Callable[[Callable[[], Tables]], Tables]
@@ -38,22 +40,24 @@ _loader: Loader | None = None
 def build_tables() -> Tables:
     """The tables built from the data files."""
     from classifiers.denials import build_denial_words
+    from classifiers.figures import build_figure_patterns
     from classifiers.framewords import build_frames
     from classifiers.rules import build_rules
 
-    return Tables(build_rules(), build_frames(), build_denial_words())
+    return Tables(build_rules(), build_frames(), build_denial_words(), build_figure_patterns())
 
 
 def use_loader(load: Loader | None) -> None:
     """How this process gets the tables: ``load(build_tables)`` (which may read them back from an
     earlier build instead of calling it); None to build them. Set before the first use."""
     from classifiers.denials import denial_words
+    from classifiers.figures import figure_patterns
     from classifiers.framewords import load_frames
     from classifiers.rules import load_rules
 
     global _loader
     _loader = load
-    for cached in (tables, load_rules, load_frames, denial_words):
+    for cached in (tables, load_rules, load_frames, denial_words, figure_patterns):
         cached.cache_clear()
 
 
