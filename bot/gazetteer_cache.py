@@ -1,10 +1,11 @@
 """The built-in gazetteer and the compiled tables kept on disk between processes: building the
 gazetteer from the data files costs about 0.6 s of CPU at every start (``claimwatch classify``,
 each CLI command, the daemon), reading it back from a pickle about 0.15 s; compiling the tables
-(the stance rules, the frames' and the denials' words: ``classifiers.tables``) about 2.5 s, reading
-them back ~0.1 s. ``re`` pickles a compiled pattern as its source, compiled again when it is
-loaded (the very cost to spare): the tables' patterns are kept as their compiled code instead,
-checked equal to the pattern compiled by ``re`` when written (``_PatternPickler``).
+(the stance rules, the frames', denials' and figures' patterns: ``classifiers.tables``) about
+2.5 s, reading them back (``tables-KEY.pickle``) about 0.04 s. ``re`` pickles a compiled pattern
+as its source, compiled again when it is loaded (the very cost to spare): the tables' patterns
+are kept as their compiled code instead, checked equal to the pattern ``re`` compiled when written
+(``_PatternPickler``).
 
 A file's name is a hash of everything the build reads or runs: every file of the
 ``classifiers`` package (its code and ``data/``) and the Python version. A changed data file or
@@ -16,7 +17,7 @@ Where: ``$CLAIMWATCH_CACHE_DIR``, else ``$XDG_CACHE_HOME/claimwatch``, else ``~/
 ``CLAIMWATCH_CACHE_DIR=off`` turns the cache off. A directory that cannot be written only costs
 the build. The pickle is code run as the user who reads it: a file is read only when it and its
 directory are the user's own and no one else may write to them. The CLI (``bot.cli.main``) installs
-it; a process that only imports ``classifiers`` builds the gazetteer (``classifiers/`` does no I/O).
+it; a process that only imports ``classifiers`` builds them (``classifiers/`` does no I/O).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ import _sre
 import dataclasses
 import gc
 import hashlib
-import io
 import os
 import pickle
 import re
@@ -70,7 +70,7 @@ def source_key(root: Any = None) -> str:
     its path in the package, and of the Python version."""
     if root is None:
         return _package_key()
-    top = root if root is not None else resources.files("classifiers")
+    top = root
     digest = hashlib.sha256(sys.version.encode())
     stack = [("", top)]
     files: list[tuple[str, Any]] = []
@@ -135,13 +135,11 @@ def _trusted(path: Path) -> bool:
 
 def _write(path: Path, value: Any, name: str = "gazetteer") -> None:
     try:
-        buffer = io.BytesIO()
-        _PatternPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(buffer.getbuffer())
+                _PatternPickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
@@ -174,7 +172,8 @@ def _arguments(kind: type) -> tuple[str, ...] | None:
     lists the fields again for every object: most of the time reading the gazetteer back took
     (some 45,000 aliases, buckets and places). Not for a class whose ``__init__`` does more than
     set its fields (``__post_init__``) or leaves one out."""
-    if not (dataclasses.is_dataclass(kind) and "__slots__" in vars(kind)) or hasattr(kind, "__post_init__"):
+    params = vars(kind).get("__dataclass_params__")  # (a class made by @dataclass itself, not a subclass)
+    if params is None or not params.init or "__slots__" not in vars(kind) or hasattr(kind, "__post_init__"):
         return None
     fields = dataclasses.fields(kind)
     return None if any(not f.init for f in fields) else tuple(f.name for f in fields)
