@@ -419,7 +419,7 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
             and (m.id not in speaking or (m.id in again and (m.start, m.end) not in parties) or _marked(s, m.start, m.end))
             and (m.start, m.end) not in not_places and not _describes(gz, s, m) and not _spoken_at(s, m)
             and not _in_handle(s, m) and not _not_where(s, m) and not _common_word(s, m) and not _seat_mood(s, m)
-            and m not in at_own and not _ship_name(gz, s, m)]
+            and not _government_speaks(s, m) and m not in at_own and not _ship_name(gz, s, m)]
     if not kept and speaking and "#" in s.original and written_place(s, span, gz) is None:
         # "... hit a gathering of the militia #Baghdad https://...": with no other place, a capital
         # among a tweet's closing hashtags tags where (it does not speak for its government)
@@ -905,6 +905,17 @@ def government_seat(s: Sentence, m: Mention) -> bool:
     return m.kind == "place" and m.id in place_words().seats and (not _marked(s, m.start, m.end) or _seat_mood(s, m))
 
 
+def _government_speaks(s: Sentence, m: Mention) -> bool:
+    """"Baghdad said", "an angry response from Baghdad", "condemned by Damascus", «بغداد تدين»: a
+    capital that speaks, answers or condemns is its government, not where an attack happened (it
+    is, when a word marks it: "a rocket attack in Baghdad", "strikes on Damascus")."""
+    if m.kind != "place" or m.id not in place_words().capitals or _marked(s, m.start, m.end):
+        return False
+    if m.end < len(s.toks) and (s.toks[m.end] in place_words().speaks or s.toks[m.end] in place_words().speaks_before):
+        return True  # "Baghdad said", «طهران تنفي» (an Arabic headline puts the city first)
+    return m.start >= 2 and s.toks[m.start - 1] in ("from", "by") and s.toks[m.start - 2] in place_words().government_voice
+
+
 def _verb_before(s: Sentence, m: Mention) -> bool:
     """«أعلنت دمشق», «تتهم واشنطن»: a city right after an Arabic verb of saying speaks for its
     government (the verb comes first in Arabic)."""
@@ -922,8 +933,8 @@ def _tier(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> int | None:
     "the Gaza war"); None for no place of an attack (an answered attack's, a destination, a handle,
     where the speaker spoke)."""
     if m.kind != "place" or answered_at(s, m.start) or _destination(s, m) or _in_handle(s, m) or _not_where(s, m) \
-            or _common_word(s, m) or government_seat(s, m) or _verb_before(s, m) or _spoken_at(s, m) \
-            or _ship_name(gz, s, m):
+            or _common_word(s, m) or government_seat(s, m) or _government_speaks(s, m) or _verb_before(s, m) \
+            or _spoken_at(s, m) or _ship_name(gz, s, m):
         return None
     if _describes(gz, s, m) or _inside_name(gz, s, m, titled) or _weak(s, m):
         return 2

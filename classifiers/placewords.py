@@ -50,6 +50,8 @@ class PlaceWords:
     speaks_before: frozenset[str]
     seats: frozenset[str]
     seat_moods: frozenset[str]
+    capitals: frozenset[str]
+    government_voice: frozenset[str]
     group_words: frozenset[str]
     adjective_places: re.Pattern[str]
     contrast: frozenset[str]
@@ -87,7 +89,8 @@ def place_words() -> PlaceWords:
         not_names=frozenset(w.lower() for w in raw["not_names"]), common_words=norm("common_words"),
         adjective_country={normalize(k): v for k, v in raw["adjective_country"].items()}, speaks=norm("speaks"),
         speaks_before=norm("speaks_before"), seats=frozenset(raw["seats"]),
-        seat_moods=frozenset(raw["seat_moods"]),
+        seat_moods=frozenset(raw["seat_moods"]), capitals=frozenset(raw["capitals"]),
+        government_voice=norm("government_voice"),
         group_words=norm("group_words"), contrast=norm("contrast"),
         clause_speaks=norm("speaks") | norm("speaks_before") | norm("clause_speaks"),
         adjective_places=re.compile(r"(?<!\w)(" + "|".join(map(re.escape, raw["adjective_country"])) + r")\s+(?:"

@@ -901,6 +901,38 @@ def test_an_arabic_capital_after_a_verb_of_saying_speaks_and_is_not_where(classi
     assert "Baghdad" not in places(classifier, text)
 
 
+# -- a capital that speaks, answers or condemns is its government, not where ------------------------
+
+@pytest.mark.parametrize("text", [
+    "Strikes hit militia depots in Iraq\nAmerican jets struck two militia depots in Iraq overnight, killing three "
+    "fighters and drawing a sharp response from Baghdad on Thursday.",
+    "Strikes hit militia depots in Iraq\nAmerican jets struck two militia depots in Iraq overnight. The raids were "
+    "condemned by Baghdad as a breach of sovereignty.",
+])
+def test_a_report_is_not_placed_at_the_capital_that_answers(classifier: Classifier, text: str) -> None:
+    assert outlet_place(classifier, text) == "Iraq"
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon said its forces struck a drone depot used by the militia. Baghdad said the raid breached its sovereignty.",
+    "The Pentagon said its forces struck a drone depot used by the militia. The raid was denounced by Damascus.",
+    "The Pentagon said its forces struck a drone depot used by the militia. Beirut warned of a wider war.",
+    "أعلن الجيش الأمريكي أنه قصف مستودعا للطائرات المسيرة تابعا للفصائل . بغداد تدين القصف .",
+])
+def test_a_capital_that_speaks_is_not_where_the_claimed_strike_was(classifier: Classifier, text: str) -> None:
+    found = places(classifier, text)
+    assert found and not {"Baghdad", "Damascus", "Beirut"} & set(found)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The Pentagon said its forces struck a militia depot. A rocket attack in Baghdad had wounded two guards.", "Baghdad"),
+    ("The Israeli army said its jets carried out strikes on Damascus overnight; Damascus said two soldiers died.",
+     "Damascus"),
+])
+def test_a_capital_a_word_marks_as_where_is_still_the_place(classifier: Classifier, text: str, place: str) -> None:
+    assert places(classifier, text) == [place]
+
+
 def test_a_persian_city_word_still_names_a_city(classifier: Classifier) -> None:
     text = "سپاه پاسداران مسئولیت حمله به مقر تروریست‌ها در شهر اربیل را بر عهده گرفت ."
     assert places(classifier, text) == ["Erbil"]
