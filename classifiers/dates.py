@@ -45,16 +45,35 @@ _WEEKDAY_RE = re.compile(rf"(?<!\w)(?:on |le |يوم |روز )?(?P<w>{'|'.join(s
 # after a verb of saying is the day of the saying, not of the event (the event's own day wins)
 _SAID = re.compile(r"(?:\b(?:said|says|announced|stated|confirmed|told reporters)|\ba (?:declare|annonce|affirme|indique)) $")
 _DIGIT = re.compile(r"\d")
+# "after the drone attack on Tuesday", "in response to Tuesday's attack", «ردا على هجوم الثلاثاء», "in
+# response to the attack ... yesterday (Saturday)": the day of the attack another one answers, not of the answer
+_ATTACK_WORDS = ("attack|attacks|strike|strikes|airstrike|airstrikes|raid|raids|bombing|bombings|shelling|fire|rocket|rockets|"
+                 "drone|drones|missile|missiles|assault|ambush|هجوم|الهجوم|هجمات|الهجمات|قصف|القصف|غاره|الغاره|غارات|الغارات")
+ANSWERED = re.compile(r"(?:\b(?:in response to|in retaliation for|retaliation for|in revenge for|in reprisal for|to avenge)"
+                      r"|(?<!\w)(?:ردا على|ردا علي|ردا عل[يى]))(?: [^\s.;!?]+){0,2} \(?$"
+                      rf"|\b(?:after|following|in the wake of|in response to|in retaliation for|retaliation for|in revenge for)"
+                      rf"(?: [^\s.;!?]+){{0,5}} (?:{_ATTACK_WORDS})\b(?: [^\s.;!?]+){{0,5}} \(?$")
+# "... against US troops, which happened Tuesday", "the bombing, which took place on Jan. 28": the day
+# of an event the message names in passing (another event than a statement's that does not name it)
+_PASSING = re.compile(r"\b(?:which|that) (?:happened|took place|occurred)(?: [^\s.;!?]+){0,1} $")
+OTHER_EVENT = (ANSWERED, _PASSING)
+
 # "since Oct. 17", "the war, which began on Oct. 7": the start of a span, not the event's day
 _SINCE = re.compile(r"(?:\bsince|\bdepuis|(?<!\w)منذ|\b(?:began|begun|started|erupted|broke out)(?: on)?) (?:the |le |la )?$")
 
 
-def resolve_event_date(normalized: str, message_date: datetime | None) -> date | None:
-    """The date an event happened, as stated; None when the text does not say."""
+def resolve_event_date(normalized: str, message_date: datetime | None,
+                       other: tuple[re.Pattern[str], ...] = ()) -> date | None:
+    """The date an event happened, as stated; None when the text does not say. A date right after
+    one of ``other`` is another event's (``ANSWERED``: the attack answered; ``OTHER_EVENT``: that
+    one and an event named in passing, "which happened Tuesday"), left out."""
+    def own(m: re.Match[str]) -> bool:
+        return not any(o.search(normalized, 0, m.start()) for o in other)
+
     # each explicit date holds a digit (most sentences have none: three searches saved)
     for regex in _EXPLICIT if _DIGIT.search(normalized) else ():
         # "attacks since October 17" starts a span: its date is not the event's
-        match = next((m for m in regex.finditer(normalized) if not _SINCE.search(normalized, 0, m.start())), None)
+        match = next((m for m in regex.finditer(normalized) if not _SINCE.search(normalized, 0, m.start()) and own(m)), None)
         if not match:
             continue
         groups = match.groupdict()
@@ -72,13 +91,13 @@ def resolve_event_date(normalized: str, message_date: datetime | None) -> date |
     if message_date is None:
         return None
     day = message_date.date()
-    if _LAST_NIGHT.search(normalized):
+    if any(own(m) for m in _LAST_NIGHT.finditer(normalized)):
         return day - timedelta(days=1) if message_date.hour < 14 else day
-    if _YESTERDAY.search(normalized):
+    if any(own(m) for m in _YESTERDAY.finditer(normalized)):
         return day - timedelta(days=1)
-    if _TODAY.search(normalized):
+    if any(own(m) for m in _TODAY.finditer(normalized)):
         return day
-    days = list(_WEEKDAY_RE.finditer(normalized))
+    days = [m for m in _WEEKDAY_RE.finditer(normalized) if own(m)]
     match = next((m for m in days if not _SAID.search(normalized, 0, m.start())), days[0] if days else None)
     if match:
         back = (day.weekday() - _WEEKDAYS[match.group("w")]) % 7

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from classifiers.cues import Cue
-from classifiers.dates import resolve_event_date
+from classifiers.dates import ANSWERED, OTHER_EVENT, resolve_event_date
 from classifiers.events import comma_before
 from classifiers.figures import Figures, extract_figures
 from classifiers.gazetteer import Gazetteer
@@ -34,6 +34,8 @@ class MessageFacts:
         self._figures: Figures | None = None
         self._event_date: date | None = None
         self._dated = False
+        self._answer_date: date | None = None
+        self._answer_dated = False
 
     @property
     def figures(self) -> Figures:
@@ -46,6 +48,15 @@ class MessageFacts:
         if not self._dated:
             self._event_date, self._dated = resolve_event_date(self.norm, self._date), True
         return self._event_date
+
+    @property
+    def answer_date(self) -> date | None:
+        """The message's date for a claim of a strike answering another attack: not the day of the
+        attack answered or of an event the message names in passing ("... against US troops, which
+        happened Tuesday"), which a blame of that attack may still take."""
+        if not self._answer_dated:
+            self._answer_date, self._answer_dated = resolve_event_date(self.norm, self._date, OTHER_EVENT), True
+        return self._answer_date
 
 
 @dataclass(slots=True)
@@ -367,6 +378,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         cut = s.token_at(after)  # "Israel strikes Syria after drone attack on Eilat"
     if cut is None and stance == "claim" and (past := past_deeds_at(s.norm)) is not None:
         cut = s.token_at(past)  # "struck X, who was involved in attacks against Israel": his past deeds'
+    answers = cut is not None  # (the strike answers another attack, or tells the past deeds of the man struck)
     if cut is None and stance == "claim" and _after_while(s, cue.start):
         cut = 0  # "X says it hit Lebanon, while the group says it fired at ...": the places before are X's
     told = told_before(s)
@@ -380,7 +392,13 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     figs = extract_figures(s.norm_punct)
     if figs.killed is None and figs.wounded is None and figs.casualties is None and stance == "claim":
         figs = call.facts.figures
-    event_date = resolve_event_date(s.norm_punct, call.date) or call.facts.event_date
+    if answers and stance == "claim":
+        # a strike that answers another attack: the day of the attack answered ("in response to
+        # Tuesday's attack") is not the strike's, nor, elsewhere in the message, the day of an event
+        # named in passing ("... against US troops, which happened Tuesday")
+        event_date = resolve_event_date(s.norm_punct, call.date, (ANSWERED,)) or call.facts.answer_date
+    else:
+        event_date = resolve_event_date(s.norm_punct, call.date) or call.facts.event_date
     evidence = s.original[:200]
     found = [
         Statement(stance=stance, speaker=speaker, subject=subject, denial_of=kind, target=target,

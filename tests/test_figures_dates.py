@@ -6,7 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from classifiers.dates import resolve_event_date
+from classifiers.classify import Classifier
+from classifiers.dates import ANSWERED, OTHER_EVENT, resolve_event_date
 from classifiers.figures import extract_figures, parse_number
 from classifiers.normalize import normalize
 
@@ -81,3 +82,60 @@ def test_conservative_numbers() -> None:
 ])
 def test_event_dates(text: str, expected: date | None) -> None:
     assert resolve_event_date(normalize(text), MSG) == expected
+
+
+# -- the day of another event: the attack a strike answers, an event named in passing ---------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("jets struck militia depots in response to Sunday's drone attack on the base", None),
+    ("jets struck militia depots on Monday in response to Sunday's drone attack", date(2024, 1, 29)),
+    ("jets struck the depots after a rocket attack on the base on Sunday", None),
+    ("jets struck the depots after midnight on Sunday", date(2024, 1, 28)),  # no attack answered
+    ("قصفت الطائرات مواقع للفصائل ردا على هجوم الأحد", None),
+])
+def test_the_day_of_the_attack_answered_is_left_out(text: str, expected: date | None) -> None:
+    assert resolve_event_date(normalize(text), MSG, (ANSWERED,)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the strikes answered a rocket barrage on American troops, which happened Sunday", None),
+    ("the strikes answered a rocket barrage, which took place early Sunday. The jets struck on Monday", date(2024, 1, 29)),
+])
+def test_the_day_of_an_event_named_in_passing_is_left_out(text: str, expected: date | None) -> None:
+    assert resolve_event_date(normalize(text), MSG, OTHER_EVENT) == expected
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier()
+
+
+def dates(classifier: Classifier, text: str) -> list[tuple[str, str | None]]:
+    result = classifier.classify(text, MSG, None, None, learned=False)
+    return [(st.stance, st.contract_dict()["event_date"]) for st in result.statements]
+
+
+def test_a_strike_answering_an_attack_takes_no_date_from_the_attack_answered(classifier: Classifier) -> None:
+    text = ("US jets hit militia depots in Iraq after attacks on bases\n"
+            "The Pentagon said US jets struck two militia depots in Iraq in response to drone attacks on American "
+            "bases. Officials said the attacks included a rocket barrage against US troops in Syria, which happened Sunday.")
+    found = dates(classifier, text)
+    assert ("claim", None) in found and ("claim", "2024-01-28") not in found
+
+
+def test_a_claim_that_answers_nothing_keeps_the_day_another_sentence_gives(classifier: Classifier) -> None:
+    text = ("The Islamic Resistance in Iraq claimed the drone attack on the American base. "
+            "The attack, which happened Sunday, wounded two soldiers.")
+    assert dates(classifier, text) == [("claim", "2024-01-28")]
+
+
+def test_a_blame_for_the_attack_answered_keeps_its_day(classifier: Classifier) -> None:
+    text = ("The Pentagon said US jets struck two militia depots in Iraq in response to Sunday's drone attack on a base "
+            "by Kataib Hezbollah.")
+    found = dates(classifier, text)
+    assert ("claim", None) in found and ("attribution", "2024-01-28") in found
+
+
+def test_the_day_in_brackets_of_the_attack_answered_is_left_out_too() -> None:
+    text = "in response to the rocket fire toward the Golan Heights yesterday (Monday), jets struck launchers in Syria"
+    assert resolve_event_date(normalize(text), MSG, (ANSWERED,)) is None
