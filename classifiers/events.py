@@ -550,6 +550,9 @@ _EPITHETS = frozenset({"brutal", "barbaric", "murderous", "heinous", "cowardly",
 _NOUN_BEFORE = frozenset({"terror", "terrorist", "military", "militia", "air", "suicide", "car", "cross", "border",
                           "retaliatory", "precision", "deadly", "fresh", "new", "latest", "naval", "ground"})
 _OF = frozenset({"of", "with"})
+# a preposition before a weapon's word and an attack's: "hit in drone attack", "killed after rocket
+# strikes" (no subject stands between a preposition and its verb)
+_PREPOSITIONS = frozenset({"in", "after", "during", "amid", "following", "since", "before", "from", "by"})
 # verbs of taking ground: the party after their "from" holds it
 _TAKEN_FROM = frozenset({"capture", "capturing", "liberate", "liberating", "retake", "retaking", "recapture", "recapturing",
                          "free", "freeing", "seize", "seizing", "clear", "clearing", "expel", "expelling", "drive",
@@ -565,8 +568,10 @@ def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: 
     if s.toks[t - 1] in _NOUN_BEFORE or s.toks[t - 1] in _OF:
         return True
     if t >= 2 and s.toks[t - 1] in _MODIFIERS and (s.toks[t - 2] in _OF or s.toks[t - 2] in _DETERMINERS
-                                                  or s.toks[t - 2].isdigit()):
-        return True  # "thousands of artillery shells", "with 50 mortar shells": the weapon's noun, not "artillery shells the town"
+                                                  or s.toks[t - 2] in _PREPOSITIONS or s.toks[t - 2].isdigit()):
+        # "thousands of artillery shells", "with 50 mortar shells", "college hit in drone attack": the
+        # weapon's noun, not "artillery shells the town"
+        return True
     if any(m.kind == "place" and m.end == t for m in s.mentions) and (
             t + 1 == len(s.toks) or punctuated(s, t + 1) or s.toks[t + 1] in _NO_OBJECT):
         return True  # "destroyed Russian ship in Crimea attack": a place's attack with no object, the noun

@@ -237,6 +237,21 @@ def test_a_headline_participle_with_no_object_is_an_attack_suffered(classifier: 
     assert "united-states" not in got and "united-kingdom" not in got
 
 
+# (the state speaks after the headline: a victim's own casualty count is not a claim)
+@pytest.mark.parametrize("text", [
+    "Dozens hurt as Syrian army academy hit in drone attack || The drones struck as a parade was ending, Syria's army says.",
+    "Iraqi army base hit in rocket attack || The strike wounded three soldiers, Iraq's defence ministry said.",
+    "US forces in Syria hit in drone attack || The Pentagon said two soldiers were wounded.",
+])
+def test_an_attack_noun_after_a_preposition_is_an_attack_suffered(classifier: Classifier, text: str) -> None:
+    got = claims(classifier, text)
+    assert not {"syria-government", "iraq-government", "united-states"} & {g for g in got if g}
+
+
+def test_a_state_before_its_own_attack_verb_still_claims(classifier: Classifier) -> None:
+    assert "united-states" in claims(classifier, "US forces attack militia depot in Syria || The Pentagon said the depot was destroyed.")
+
+
 def test_an_active_verb_before_a_dash_tail_still_claims(classifier: Classifier) -> None:
     assert "israel" in claims(classifier, "Israeli jets struck Hezbollah launchers overnight – army")
 
