@@ -622,7 +622,10 @@ _TARGET_LINKS = frozenset({"on", "against", "at", "in", "near", "inside", "acros
 
 
 _PARTICIPLES = frozenset({"used", "run", "owned", "held", "operated", "controlled", "occupied", "manned", "built",
-                          "belonging", "housing", "hosting", "linked", "associated", "affiliated", "backed"})
+                          "belonging", "housing", "hosting", "linked", "associated", "affiliated", "backed",
+                          # a reaction's agent ("a raid denounced by Damascus") is who reacts, not who raided
+                          "condemned", "denounced", "slammed", "decried", "deplored", "criticised", "criticized",
+                          "protested", "rejected", "welcomed", "praised", "hailed"})
 
 
 def _own_participle(s: Sentence, i: int) -> bool:

@@ -917,6 +917,8 @@ def test_a_report_is_not_placed_at_the_capital_that_answers(classifier: Classifi
     "The Pentagon said its forces struck a drone depot used by the militia. Baghdad said the raid breached its sovereignty.",
     "The Pentagon said its forces struck a drone depot used by the militia. The raid was denounced by Damascus.",
     "The Pentagon said its forces struck a drone depot used by the militia. Beirut warned of a wider war.",
+    "The US military said its jets struck a militia depot in Iraq on Friday; Baghdad denounced the strike.",
+    "The US military said its jets struck a militia depot in Iraq on Friday; Baghdad slammed the raid.",
     "أعلن الجيش الأمريكي أنه قصف مستودعا للطائرات المسيرة تابعا للفصائل . بغداد تدين القصف .",
 ])
 def test_a_capital_that_speaks_is_not_where_the_claimed_strike_was(classifier: Classifier, text: str) -> None:
