@@ -1338,3 +1338,27 @@ def test_a_strike_that_follows_a_bombing_in_a_city_is_not_placed_in_that_city(
     assert [m["id"] for m in ankara["messages"]] == ["b1"]
     strikes = [i for i in incidents if i is not ankara]
     assert strikes and all(i["place"] == "northern Iraq" for i in strikes)
+
+
+def test_strikes_in_answer_to_an_attack_on_a_state_s_soldiers_are_not_that_attack(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Militants kill soldiers of a state in a region, reported by two outlets; the next day the
+    state's ministry announces strikes on the group there "in retaliation": the attack (by the
+    group, on the state's forces) and the strikes (the state's, claimed by it) are two events,
+    though both are told in the same region within two days."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "a1", "2024-05-11T15:00:00+00:00",
+            "Four Turkish soldiers killed in northern Iraq\nFour Turkish soldiers were killed and two wounded in an "
+            "attack in northern Iraq on Saturday, the Defence Ministry said."),
+        rec("https://tv.example/rss", "a2", "2024-05-11T19:00:00+00:00",
+            "Attack kills four Turkish soldiers in northern Iraq\nFour Turkish soldiers died on Saturday when "
+            "militants attacked their post in northern Iraq, the ministry said."),
+        rec("https://wire.example/rss", "s1", "2024-05-12T18:00:00+00:00",
+            "Turkey steps up airstrikes on Kurdish militants in northern Iraq\nTurkish warplanes hit Kurdish militant "
+            "targets in northern Iraq in retaliation for the deaths of four Turkish soldiers, the ministry said."),
+        rec("https://news.example/rss", "s2", "2024-05-12T21:00:00+00:00",
+            "Turkey strikes Kurdish militants in northern Iraq\nTurkey intensified its airstrikes against Kurdish "
+            "militants in northern Iraq in retaliation for the killing of its soldiers."),
+    ], until="+72h")
+    groups = sorted(sorted(m["id"] for m in i["messages"]) for i in incidents)
+    assert ["a1", "a2"] in groups and ["s1", "s2"] in groups

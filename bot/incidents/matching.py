@@ -18,7 +18,12 @@ state announces its strike "in response to" the attack. The rules here:
   never joins an unclaimed incident at a base either: that is the attack it answers, reported
   before anyone claimed it ("US strikes in eastern Syria" after "the attack on Kharab al-Jir");
   a state's blame of a group in the story of its strike "in response" is of the attack answered,
-  never of another state's own strike.
+  never of another state's own strike;
+- nor does such a strike join an incident no state is told to have struck and no report calls a
+  strike from the air ("six soldiers were killed in an attack"): it answers that attack; a blame in
+  its story meets an attack days before by a weapon or an actor, not by the country alone; a
+  group's claim does not join a strike the reports tell as a state's; a state's strike told as
+  "new" more than a day after its known strike there is the next wave.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ RETALIATION = re.compile(
     r"|followed an? (earlier |recent )?(attack|exchange)|after (they|militants|the militants) (launched|fired|attacked)"
     r"|(following|after) (an?|the) (\w+[ -]){0,2}attacks? (on|against|by|that|in)"
     r"|follows? an? (\w+[ -]){0,3}(attack|bombing)"
-    r"|after (\w+[ .-]+){1,5}(were |was |are )?(injured|wounded|killed|hurt) in"
+    r"|after (\w+[ .-]+){1,5}(were |was |are )?(injured|wounded|killed|hurt)( in\b|(?=\n|$))"
     r"|رد[اًا]* على|ردا على|انتقام|تلافی|پاسخ به|en représailles|en riposte|en réponse", re.IGNORECASE)
 
 
@@ -133,7 +138,7 @@ class Matcher:
         it is a blame in a message telling a strike in response to an attack; ``new_wave``: its
         message tells the strike as a new one (``NEW_WAVE``); ``downing``: its message's headline
         tells weapons shot down (``INTERCEPTION``)."""
-        if answers and self._attack_at_base(inc):
+        if answers and (self._attack_at_base(inc) or self._no_strike(inc)):
             return None
         reasons: list[str] = []
         score = 0.0
@@ -168,6 +173,10 @@ class Matcher:
         score += timing[0]
         reasons.append(timing[1])
         striker = self.striker(st, subject)
+        if new_wave and timing[0] < 0.3 - EPSILON and striker is not None \
+                and self.claimants.side(striker.id) in self.strikers(inc):
+            # "Turkey launches new strikes", two days after its strikes there: the next wave
+            return None
         if st.weapon and inc.weapon:
             if st.weapon == inc.weapon:
                 score += 0.1
@@ -228,6 +237,12 @@ class Matcher:
         if blames_answered and st.subject is not None and st.speaker is not None \
                 and self._blames_another(inc, st.speaker, st.subject):
             return None
+        if blames_answered and self.coarse(st) and timing[0] < 0.3 - EPSILON \
+                and not any(r.startswith(("same weapon", "same actor")) for r in reasons):
+            return None  # a blame in a strike's story, meeting an attack days before by its country alone
+        if st.stance == "claim" and subject is not None and not self.claimants.is_state(subject) \
+                and self.strikers(inc) and not claimants:
+            return None  # a group's claim is not a state's strike the reports tell
         return Match(inc, score, tuple(reasons), finer)
 
     def striker(self, st: Statement, subject: ActorRef | None = None) -> ActorRef | None:
@@ -293,6 +308,12 @@ class Matcher:
         if inc.target or (inc.place_id is not None and self.places.level(inc.place_id) == 0):
             return False
         return all(lk.role == "report" and not lk.subject_id for lk in inc.links)
+
+    def _no_strike(self, inc: IncidentValue) -> bool:
+        """An incident no state claims or is told to have struck, and no report tells as a strike
+        from the air ("six soldiers were killed in an attack in northern Iraq"): by all that is
+        known of it an attack, not a strike; a state's strike in answer to an attack is not it."""
+        return not self.strikers(inc) and inc.weapon not in AERIAL
 
     def _attack_at_base(self, inc: IncidentValue) -> bool:
         """An incident at a base that no state claims and no report calls an airstrike: an attack
