@@ -1362,3 +1362,39 @@ def test_strikes_in_answer_to_an_attack_on_a_state_s_soldiers_are_not_that_attac
     ], until="+72h")
     groups = sorted(sorted(m["id"] for m in i["messages"]) for i in incidents)
     assert ["a1", "a2"] in groups and ["s1", "s2"] in groups
+
+
+def test_a_group_s_claim_does_not_join_a_state_s_strike_nobody_claimed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Outlets report US jets striking a militia depot near Abu Kamal; the same day the Islamic State
+    claims an attack on the regime's forces near Abu Kamal. Same town, same day, two events: the
+    group's claim is not of the strike the reports tell as a state's."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://wire.example/rss", "u1", "2024-07-02T06:00:00+00:00",
+            "A US airstrike hit a weapons depot of an Iran-backed militia near Abu Kamal in eastern Syria overnight, "
+            "killing three fighters.", title="US airstrike hits militia depot near Abu Kamal"),
+        rec("https://t.me/s/amaq_relay_example", "c1", "2024-07-02T11:00:00+00:00",
+            "Islamic State fighters attacked positions of the Syrian regime army near Abu Kamal, killing five "
+            "soldiers, the Islamic State said in a statement."),
+    ], until="+72h")
+    groups = sorted(sorted(m["id"] for m in i["messages"]) for i in incidents)
+    assert not any({"u1", "c1"} <= set(g) for g in groups)
+
+
+def test_a_blame_in_a_strike_story_does_not_meet_an_older_attack_by_its_country_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Militants kill six Turkish soldiers in northern Iraq; two days later the US strikes a militia
+    in Iraq in response to a drone attack on its troops, blaming the militia for that attack. The
+    blame is of the attack the strike answers, placed only by the country: it does not join the
+    older attack on the Turkish soldiers, which shares nothing with it but Iraq."""
+    _, incidents = replay(capsys, tmp_path, [
+        rec("https://paper.example/rss", "a1", "2024-08-01T15:00:00+00:00",
+            "Six Turkish soldiers were killed in an attack in northern Iraq on Thursday, the ministry said.",
+            title="Six Turkish soldiers killed in northern Iraq"),
+        rec("https://wire.example/rss", "s1", "2024-08-03T02:00:00+00:00",
+            "The United States carried out strikes on three sites used by Kataib Hezbollah and affiliated groups in "
+            "Iraq, in response to a drone attack that wounded three US troops. Washington blamed Kataib Hezbollah "
+            "for the attack in Iraq.", title="US strikes militia in Iraq after drone attack wounds US troops"),
+    ], until="+72h")
+    attack = next(i for i in incidents if "a1" in [m["id"] for m in i["messages"]])
+    assert [m["id"] for m in attack["messages"]] == ["a1"]

@@ -22,8 +22,7 @@ state announces its strike "in response to" the attack. The rules here:
 - nor does such a strike join an incident no state is told to have struck and no report calls a
   strike from the air ("six soldiers were killed in an attack"): it answers that attack; a blame in
   its story meets an attack days before by a weapon or an actor, not by the country alone; a
-  group's claim does not join a strike the reports tell as a state's; a state's strike told as
-  "new" more than a day after its known strike there is the next wave.
+  group's claim does not join a strike the reports tell as a state's.
 """
 
 from __future__ import annotations
@@ -173,10 +172,6 @@ class Matcher:
         score += timing[0]
         reasons.append(timing[1])
         striker = self.striker(st, subject)
-        if new_wave and timing[0] < 0.3 - EPSILON and striker is not None \
-                and self.claimants.side(striker.id) in self.strikers(inc):
-            # "Turkey launches new strikes", two days after its strikes there: the next wave
-            return None
         if st.weapon and inc.weapon:
             if st.weapon == inc.weapon:
                 score += 0.1
