@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 
 from classifiers.gazetteer import Mention
@@ -85,7 +84,6 @@ def _own_deed(attack: list[str], forces: list[str]) -> re.Pattern[str]:
                       rf"(?:{'|'.join(map(re.escape, names))})(?!\w)")
 
 
-@lru_cache(maxsize=1)
 def denial_words() -> DenialWords:
     """The denials' words (built once per process with the other tables: ``classifiers.tables``)."""
     return tables().denials

@@ -90,7 +90,6 @@ def build_figure_patterns() -> FigurePatterns:
     return tuple((kind, regex, tuple(conditions(regex.pattern))) for kind, regex in compiled)
 
 
-@lru_cache(maxsize=1)
 def figure_patterns() -> FigurePatterns:
     """The patterns (built with the other tables: ``classifiers.tables``; reading their words off
     them was most of this module's import)."""

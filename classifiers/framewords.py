@@ -197,7 +197,6 @@ def _merged(base: Any, own: Any) -> Any:
     return {**base, **own} if isinstance(base, dict) else [*base, *own]
 
 
-@lru_cache(maxsize=1)
 def load_frames() -> dict[str, FrameWords]:
     """The frames' words of every language (built once per process with the other tables:
     ``classifiers.tables``)."""

@@ -484,7 +484,6 @@ def places_of(gz: Gazetteer, s: Sentence, cue: Cue | int, message: Callable[[], 
             written = None
         blamed = {m.id for m in s.mentions if m.kind == "place" and (m.start, m.end) in not_places}
         message_places, origins, borders = message().places, message().origins, message().borders
-        # the other party's clause's places, and those the message names as struck by another party
         # the places the message names as struck by another party ("Israeli jets strike south Lebanon",
         # for Hezbollah's fire at an army post): another attack's
         struck = {p.id for p in message_places if party is not None and party not in message().struck.get(p.id, (party,))}
@@ -627,11 +626,12 @@ def struck_by(gz: Gazetteer, sentences: list[Sentence]) -> dict[str, frozenset[s
     """Per place, the parties the message names as striking it: a party (or its country's adjective,
     "Israeli jets") a few words before a word of a strike a few words before the place ("Israeli jets
     strike south Lebanon after a Hezbollah attack"; not "rockets fired from Lebanon", where fire came from)."""
-    adjectives = place_words().adjective_country
+    words = place_words()
+    adjectives = words.adjective_country
     out: dict[str, set[str]] = {}
     for s in sentences:
         for m in s.mentions:
-            if m.kind != "place" or m.start < 2 or s.toks[m.start - 1] in place_words().origin_before:
+            if m.kind != "place" or m.start < 2 or s.toks[m.start - 1] in words.origin_before:
                 continue
             hit = next((k for k in range(m.start - 1, max(m.start - 5, 0) - 1, -1) if s.toks[k] in _STRIKES), None)
             if hit is None or answered_at(s, hit):

@@ -6,7 +6,6 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 
 from classifiers.normalize import normalize
@@ -176,7 +175,6 @@ def _norm_pattern(pattern: str) -> str:
     return normalize(pattern)
 
 
-@lru_cache(maxsize=1)
 def load_rules() -> dict[str, LanguageRules]:
     """The stance rules of every language (built once per process with the other tables:
     ``classifiers.tables``)."""

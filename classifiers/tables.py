@@ -50,15 +50,9 @@ def build_tables() -> Tables:
 def use_loader(load: Loader | None) -> None:
     """How this process gets the tables: ``load(build_tables)`` (which may read them back from an
     earlier build instead of calling it); None to build them. Set before the first use."""
-    from classifiers.denials import denial_words
-    from classifiers.figures import figure_patterns
-    from classifiers.framewords import load_frames
-    from classifiers.rules import load_rules
-
     global _loader
     _loader = load
-    for cached in (tables, load_rules, load_frames, denial_words, figure_patterns):
-        cached.cache_clear()
+    tables.cache_clear()
 
 
 @lru_cache(maxsize=1)
