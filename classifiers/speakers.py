@@ -286,6 +286,12 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
     after = [(m, r) for m, r in ok if m.start >= cue.start + 1 and m.start - cue.end <= WINDOW]
     inside = [(m, r) for m, r in ok if m.start >= cue.start and m.end <= cue.end]
     if side == "before":
+        # ", blaming Iran ...", "while accusing ...": the participle's subject is the sentence's own
+        # ("Israel said Mossad foiled a Hezbollah attack, blaming Iran"), not the party named last
+        if _participle_clause(s, cue):
+            head = opening_party(s, ok)
+            if head is not None and any(r is head and m.end <= cue.start for m, r in ok):
+                return head
         # not the party fought ("the coalition against the Houthis struck the port")
         if before and opposed(s, before[-1][0]):
             return None
@@ -357,6 +363,14 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         said = reporter(s, ok) or opening_party(s, ok)
         return said if said is not None and said.kind in _SPEAKING else (before[-1][1] if before else None)
     return None
+
+
+def _participle_clause(s: Sentence, cue: Cue) -> bool:
+    """Whether the cue opens an English participle clause after a comma or "while"."""
+    word = s.toks[cue.start]
+    if not (word.endswith("ing") and word.isascii()) or cue.start == 0:
+        return False
+    return s.toks[cue.start - 1] == "while" or _comma_before(s, cue.start)
 
 
 _AND = frozenset({"and", "et", "و"})

@@ -944,3 +944,14 @@ def test_an_aggression_named_by_its_doer_is_an_attack(rules: Classifier) -> None
     assert blames(rules, "Syria says 9 soldiers killed in ‘new Israeli aggression’ near Homs") == {
         ("attribution", "syria-government", "israel")}
     assert not blames(rules, "Lawmakers debated how to answer the growing aggression in the region.")
+
+
+@pytest.mark.parametrize("text", [
+    "Israel said its agents helped foil a Hezbollah bomb plot in Brazil, blaming Iran for directing the attack.",
+    "Israel has claimed its spies stopped a Hezbollah attack in Cyprus while accusing Iran of ordering it.",
+])
+def test_a_participle_clause_blames_in_the_sentences_own_voice(rules: Classifier, text: str) -> None:
+    # the party named last before ", blaming" is the plot's author, not the one who blames
+    got = blames(rules, text)
+    assert ("attribution", "israel", "iran-government") in got
+    assert not any(speaker == "hezbollah" for _, speaker, _ in got)
