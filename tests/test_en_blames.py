@@ -955,3 +955,17 @@ def test_a_participle_clause_blames_in_the_sentences_own_voice(rules: Classifier
     got = blames(rules, text)
     assert ("attribution", "israel", "iran-government") in got
     assert not any(speaker == "hezbollah" for _, speaker, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's defence ministry rejected blame for the strike on the market in Idlib.",
+    "Tehran refused to blame Washington for the bombing of the parade in Ahvaz.",
+    "The army denied any blame for the shelling of the school in Rafah.",
+])
+def test_a_blame_turned_down_is_not_a_blame(rules: Classifier, text: str) -> None:
+    assert not blames(rules, text)
+
+
+def test_rejecting_blame_for_an_attack_denies_ones_own_part(rules: Classifier) -> None:
+    got = read(rules, "Russia's defence ministry rejected blame for the strike on the market in Idlib.")
+    assert ("denial", "russia", "russia") in got
