@@ -98,6 +98,9 @@ def test_a_feed_footer_repeating_the_headline_adds_no_statement(classifier: Clas
     "#AmaqAgency Explosion of three booby-trapped houses hits Kurdish units west of Tal Abyad",
     "#WilayatAnbar\nDeaths and injuries among the Rafidi army in a failed push towards Karma",
     "#AmaqAgency #IslamicState fighters advance in the Jafra district of Deir Ezzor",
+    # the Safavid epithet for Iraq's army, and a common spelling of the martyrdom operation
+    "#IS shot down a Safavid army helicopter west of Tikrit",
+    "An ishtihadi brother detonated his truck at the army checkpoint south of Ramadi",
 ])
 def test_a_relayed_communique_reporting_an_attack_is_the_groups_claim(classifier: Classifier, text: str) -> None:
     assert claims(classifier, text) == {"islamic-state"}
