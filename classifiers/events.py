@@ -543,6 +543,21 @@ def _object_of_verb(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRe
 
 # the words between a party and its attack noun besides the modifiers: "Hamas' brutal terrorist attacks"
 _POSSESSIVES = frozenset({"its", "their", "our", "his", "her", "my", "your"})
+# what an attack hits, whose owner follows "of" ("barracks of the Iraqi army", "positions belonging to the regime")
+_HIT_PLACES = frozenset({"barracks", "positions", "position", "headquarters", "base", "bases", "checkpoint",
+                         "checkpoints", "convoy", "convoys", "vehicles", "vehicle", "humvee", "humvees", "tanks", "tank",
+                         "camp", "camps", "posts", "post", "depot", "depots", "fortifications", "gatherings"})
+
+
+def _owner_of_target(s: Sentence, mn: Mention) -> bool:
+    """Whether the party at ``mn`` owns a target named before it: "barracks of the (Safavid) army",
+    "a Humvee belonging to the army" (not "soldiers of the Caliphate", who act)."""
+    for k in range(mn.start - 1, max(mn.start - 4, 0), -1):  # past an article and an epithet at most
+        if s.toks[k] == "of":
+            return s.toks[k - 1] in _HIT_PLACES
+        if s.toks[k] == "to" and k >= 2 and s.toks[k - 1] == "belonging":
+            return s.toks[k - 2] in _HIT_PLACES
+    return False
 _EPITHETS = frozenset({"brutal", "barbaric", "murderous", "heinous", "cowardly", "recent", "continued", "ongoing",
                        "repeated", "renewed", "terror", "terrorist", "october", "7", "7th"})
 # adjectives before a word that make it a noun ("terror targets", "air strikes"); not a weapon, which
@@ -970,7 +985,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t
                       and not (not arabic and mn.start > 0 and s.toks[mn.start - 1] in _POSSESSIVES)
                       # "the strike on Kataib Hezbollah positions killed three": the party hit, not who killed
-                      and not (not arabic and _ON_TARGET.intersection(s.toks[max(mn.start - 2, 0):mn.start]))]
+                      and not (not arabic and _ON_TARGET.intersection(s.toks[max(mn.start - 2, 0):mn.start]))
+                      # "burn down barracks of the Iraqi army and destroy two Humvees": the owner of what is hit
+                      and not (not arabic and _owner_of_target(s, mn))]
             if before and not arabic and before[-1][0].start and s.toks[before[-1][0].start - 1] == "from" and any(
                     p.kind == "place" and p.start == before[-1][0].start for p in s.mentions):
                 before = before[:-1]  # "fire from Lebanon launched", "gunmen from Syria fired": where from, not who

@@ -903,3 +903,13 @@ def test_a_photo_report_of_no_fighting_claims_nothing(classifier: Classifier, te
 def test_a_state_arresting_the_men_who_fired_claims_no_attack(classifier: Classifier, text: str) -> None:
     """The relative clause's subject ("men who fired") is the object of the state's own verb, not the state."""
     assert not [st for st in classifier.classify(text, None, None, None, learned=False).statements if st.stance == "claim"]
+
+
+@pytest.mark.parametrize("text", [
+    "#IS soldiers storm the checkpoint, burn down barracks of the Rafidi army and destroy 2 Humvees near Baiji",
+    "#WilayatAnbar fighters raid positions belonging to the Iraqi army and destroy a tank near Rutba",
+])
+def test_the_owner_of_the_barracks_hit_is_not_the_doer_of_the_next_verb(classifier: Classifier, text: str) -> None:
+    got = stances(classifier, text)
+    assert ("claim", "islamic-state", "islamic-state") in got
+    assert not any(stance == "attribution" for stance, _, _ in got)
