@@ -298,7 +298,7 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
             # Arabic after it: «ضربات روسية», «قصف الطائرات الروسية»; «قاعدة أمريكية لهجوم» is a target,
             # and a country with «ب» or after «في» is the place («قتلى أطفال باليمن»), not the doer
             deed = start not in placed and any(words.attack.fullmatch(t) for t in toks[max(start - 2, 0):start])
-            link = False
+            link = bool(words.doer_links.match(" ".join(toks[end:end + 3])))
         if prev == "by" or link or deed:
             if doer is None or not firm:
                 doer, firm = ref, True

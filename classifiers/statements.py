@@ -612,7 +612,7 @@ def _denied_kind(s: Sentence, cue: Cue, speaker: ActorRef | None, kind: str, fix
     # «L'EI affirme avoir tué 50 soldats, ce que dément l'armée»: the words before are the first
     # speaker's, so their "avoir tué" names no role of the denier's
     before = hi <= cue.start
-    if kind == "responsibility" and not fixed and other is not None and (
+    if kind == "responsibility" and not fixed and other is not None and not role and (
             s.toks[cue.start] == "ce" or not says_responsibility(s.norm)) and (
             denial_words().attack.search(" ".join(s.toks[lo:hi] if before else s.toks[cue.start + 1:cue.end + 20]))):
         # "rebutted the Houthi claim that a warship was struck", "denied Hezbollah's claim that it

@@ -232,6 +232,17 @@ def test_rejecting_claims_that_it_was_behind_denies_its_role(classifier: Classif
         ("denial", "Iran", "responsibility")]
 
 
+@pytest.mark.parametrize(("text", "denier", "denied"), [
+    # another party's role denied: the one named before «وراء», or the one the blame would fall on
+    ("ونفت الحكومة العراقية أن تكون الولايات المتحدة وراء الهجوم على مدينة البوكمال.", "Iraq", "United States"),
+    ("ورفضت إيران تحميل الولايات المتحدة مسؤولية الهجوم على مدينة البوكمال.", "Iran", "United States"),
+    # and one's own, the pronoun on the verbal noun
+    ("ورفضت روسيا تحميلها مسؤولية قصف السوق في مدينة البوكمال.", "Russia", "Russia"),
+])
+def test_a_role_denied_names_whose_role(classifier: Classifier, text: str, denier: str, denied: str) -> None:
+    assert _one(classifier, text) == ("denial", denier, denied, "responsibility", "Al-Bukamal")
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("وقال الجيش العراقي إنه لا صحة للأنباء عن سقوط صواريخ على قاعدة عين الأسد.", "event"),
     ("وقال الجيش العراقي إن الأنباء عن هجوم على قاعدة عين الأسد عارية عن الصحة.", "event"),
