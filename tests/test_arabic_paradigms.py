@@ -58,6 +58,15 @@ def test_tabanna_subject_first_as_in_a_headline(classifier: Classifier, verb: st
     assert _one(classifier, text)[:3] == ("claim", actor[1], actor[1])
 
 
+@pytest.mark.parametrize(("verb", "actor"), [*product(["يتبنى", "تبنى"], MASC), *product(["تتبنى", "تبنت"], FEM)])
+@pytest.mark.parametrize("deed", ["هجوما مزدوجا", "تفجيرا انتحاريا", "قصفا صاروخيا"])
+def test_tabanna_an_indefinite_deed_in_the_accusative(classifier: Classifier, verb: str, actor: tuple[str, str],
+                                                      deed: str) -> None:
+    # a headline's «يتبنى هجوما»: the accusative's alif on the bare noun
+    text = f"{actor[0]} {verb} {deed} في مدينة الرقة"
+    assert _one(classifier, text) == ("claim", actor[1], actor[1], None, "Raqqa")
+
+
 @pytest.mark.parametrize(("lead", "actor"), [
     *product(["أعلن", "وأعلن", "يعلن"], [("تنظيم الدولة الإسلامية مسؤوليته", IS)]),
     *product(["أعلنت", "وأعلنت", "تعلن"], [("المقاومة الإسلامية في العراق مسؤوليتها", IRI),
