@@ -913,3 +913,26 @@ def test_the_owner_of_the_barracks_hit_is_not_the_doer_of_the_next_verb(classifi
     got = stances(classifier, text)
     assert ("claim", "islamic-state", "islamic-state") in got
     assert not any(stance == "attribution" for stance, _, _ in got)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The Houthis claimed Tuesday to have fired drones at a container ship in the Red Sea.", "houthis"),
+    ("Hezbollah claimed on Sunday that it shelled an Israeli post near Metula.", "hezbollah"),
+    ("Al-Shabaab claimed to have bombed an army base near Baidoa.", "al-shabaab"),
+])
+def test_a_claim_to_have_fired_or_shelled_after_a_day_named(classifier: Classifier, text: str, who: str) -> None:
+    assert claims(classifier, text) == {who}
+
+
+@pytest.mark.parametrize("text", [
+    "CENTCOM said its strike killed a senior militia commander in Baghdad.",
+    "The Pentagon said its airstrikes in Qaim destroyed weapons depots.",
+])
+def test_a_state_saying_its_strike_killed_claims_it(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text) == {"united-states"}
+
+
+def test_its_strike_in_another_partys_mouth_stays_a_blame(classifier: Classifier) -> None:
+    got = stances(classifier, "Iraq condemned the US, saying its strike killed two civilians in Baghdad.")
+    assert ("attribution", "iraq-government", "united-states") in got
+    assert not any(stance == "claim" for stance, _, _ in got)
