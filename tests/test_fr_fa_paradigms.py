@@ -596,3 +596,9 @@ def test_fa_hits_tolls_and_the_houthis_own_names(classifier: Classifier, text: s
 ])
 def test_fr_fa_more_reported_deeds_and_blames(classifier: Classifier, text: str, want: list[Row]) -> None:
     check(classifier, text, want)
+
+
+@pytest.mark.parametrize("groups", ["گروه‌های مورد حمایت ایران", "گروه های وابسته به ایران", "شبه‌نظامیان طرفدار ایران"])
+def test_fa_iran_backed_groups_are_the_ones_blamed_not_iran(classifier: Classifier, groups: str) -> None:
+    check(classifier, f"پنتاگون {groups} را مسئول این حمله دانست.",
+          [("attribution", US, "Iran-backed militias", None, None)])
