@@ -93,6 +93,8 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
         return False  # "... from a Houthi-controlled area, officials said": not the Houthis' officials
     if between and between[0] in titles and punctuated(s, mention_end):
         return False  # "... by Iranian-backed militia, officials say": not the militia's officials
+    if 0 < len(between) <= 3 and punctuated(s, mention_end) and _unknown_name(s, mention_end, verb):
+        return False  # "... attacks by Iran-backed militias, Austin said": a name the gazetteer lacks speaks
     # "... used by Kataib Hezbollah in Syria, officials said": a party inside a phrase of place is
     # not the subject ("Hezbollah in a statement said" is)
     for k, t in enumerate(between):
@@ -104,6 +106,14 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
 
 
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+
+
+def _unknown_name(s: Sentence, lo: int, hi: int) -> bool:
+    """Whether the English words from token ``lo`` to ``hi`` are one capitalised name and nothing else
+    (a person the gazetteer does not know: "Austin", "John Kirby")."""
+    words = s.cased[lo:hi]
+    return len(s.cased) == len(s.toks) and all(w.isascii() and w[:1].isupper() and w[1:].islower() for w in words) \
+        and not any(t in title_words() for t in s.toks[lo:hi])
 _GROUP_HEADS = frozenset({"group", "militia", "movement", "organisation", "organization", "faction"})
 # an office one word after its state ("the Lebanese health ministry", "Iraq's oil minister")
 _MINISTRY = frozenset({"ministry", "minister"})

@@ -969,3 +969,11 @@ def test_a_blame_turned_down_is_not_a_blame(rules: Classifier, text: str) -> Non
 def test_rejecting_blame_for_an_attack_denies_ones_own_part(rules: Classifier) -> None:
     got = read(rules, "Russia's defence ministry rejected blame for the strike on the market in Idlib.")
     assert ("denial", "russia", "russia") in got
+
+
+def test_a_name_the_gazetteer_lacks_speaks_not_the_party_before_its_comma(rules: Classifier) -> None:
+    # "Smith" is nobody the gazetteer knows: the militias named before the comma do not become the speaker
+    got = read(rules, "US jets struck two depots in eastern Syria in response to attacks by Iran-backed militias, "
+                      "Smith said.")
+    assert ("attribution", "united-states", "iran-backed-militias") in got
+    assert not any(speaker == "iran-backed-militias" for _, speaker, _ in got)
