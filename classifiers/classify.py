@@ -367,6 +367,7 @@ class Classifier:
                 # the speaker the next sentence inherits (after the last one, only a state's action
                 # told in the outlet's voice is built still: ``_pending_claims``)
                 call.carried = self._carry(s, found_here, call)
+                call.carried_group = self._last_group(s, found_here, call) or call.carried_group
             if lang == "en" and k < len(sentences) - 1:
                 people.update(members(self.gz, s))
         statements += self._pending_claims(statements, call, sentences)
@@ -517,6 +518,17 @@ class Classifier:
             # «Le Hezbollah a publié un communiqué. Il dément ...»: the subject the pronoun points back to
             said = opening_party(s, ok)
         return said or call.carried
+
+    def _last_group(self, s: Sentence, found: list[Statement], call: Call) -> ActorRef | None:
+        """The armed group a later "the group" points back to: the one this sentence blames, else
+        the last armed group it names."""
+        for st in reversed(found):
+            if st.stance == "attribution" and st.subject is not None and st.subject.kind in ARMED:
+                return st.subject
+        if not any(m.kind == "actor" for m in s.mentions):
+            return None
+        named = [r for _, r in parties(self.gz, s, call.when, False, written=False) if r.kind in ARMED]
+        return named[-1] if named else None
 
     def _resolve_with_suffixes(self, name: str, when: date | None) -> ActorRef | None:
         """"#BreakingNews Hamas claims ...": a known name at the end of the words captured wins."""

@@ -81,6 +81,9 @@ class Call:
     locate_written: Callable[[], tuple[str, ...]] | None = None
     _written: tuple[str, ...] | None = None
     carried: ActorRef | None = None  # the speaker of the previous sentence, for "the group", "it", «وأضاف»
+    # the armed group the sentences before named last ("The Pentagon blamed Kataib Hezbollah. The group
+    # denied it": the group is Kataib Hezbollah, not the Pentagon that spoke)
+    carried_group: ActorRef | None = None
     communique: ActorRef | None = None  # the group whose communiqué the message relays
     reporters: list[ActorRef] = field(default_factory=list)  # every party a sentence reports
     # a state's action in the outlet's voice ("US strikes sites in Syria"): its claim if it speaks too
@@ -278,13 +281,18 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         if rule.needs in ("armed", "state", "armed_or_state", "party"):
             return []
         if stance == "claim":
-            if call.carried is not None and call.carried.kind in ARMED | STATE and _OPENS_WITH_PRONOUN.match(s.norm):
+            if call.carried_group is not None and _GROUP_SUBJECT.match(s.norm):
+                speaker = call.carried_group  # "The IDF said Hezbollah fired ... . The group said it targeted ...": Hezbollah
+            elif call.carried is not None and call.carried.kind in ARMED | STATE and _OPENS_WITH_PRONOUN.match(s.norm):
                 speaker = call.carried  # "The army said it struck ... . It added that its jets hit ...": the army
             else:
                 # "The army said its jets struck Hezbollah targets": not a group the attack hit
                 speaker = next((a for a in call.armed if not _hit_here(s, cue, a)), None) or own
         elif rule.speaker in ("said", "reported", "opening", "before", "either", "first"):
             speaker = call.carried or own
+            if call.carried_group is not None and _GROUP_SUBJECT.match(s.norm) and (
+                    accept is None or call.carried_group.kind in accept):
+                speaker = call.carried_group
             if speaker is not None and speaker is call.carried and stance == "attribution" and rule.lang == "ar":
                 # «أكد المرصد ... . أدانت رئاسة المجلس التنفيذي القصف التركي»: the description the verb
                 # has for its own subject speaks, not the party carried from a sentence before
@@ -553,6 +561,8 @@ def _dative(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef | None, when
 
 
 _OPENS_WITH_PRONOUN = re.compile(r"(?:it|they|he|she|the group|the movement|the militia|the army|the military) ")
+# a sentence whose subject is an armed group named before by its kind ("The group denied ...")
+_GROUP_SUBJECT = re.compile(r"(?:the|but the|however the) (?:group|militia|movement|faction|organisation|organization) ")
 
 
 def _unreported(gz: Gazetteer, s: Sentence, when: date | None) -> bool:

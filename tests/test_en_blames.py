@@ -977,3 +977,17 @@ def test_a_name_the_gazetteer_lacks_speaks_not_the_party_before_its_comma(rules:
                       "Smith said.")
     assert ("attribution", "united-states", "iran-backed-militias") in got
     assert not any(speaker == "iran-backed-militias" for _, speaker, _ in got)
+
+
+@pytest.mark.parametrize("second", ["The group denied any involvement.", "The militia denied it.",
+                                    "But the group denied any role in the attack."])
+def test_the_group_of_the_next_sentence_is_the_group_blamed_not_the_blamer(rules: Classifier, second: str) -> None:
+    got = read(rules, f"The Pentagon blamed Kataib Hezbollah for the drone attack on Tower 22. {second}")
+    assert ("attribution", "united-states", "kataib-hezbollah") in got
+    assert ("denial", "kataib-hezbollah", "kataib-hezbollah") in got
+
+
+def test_the_group_of_the_next_sentence_claims_its_own_attack(rules: Classifier) -> None:
+    got = read(rules, "The IDF said Hezbollah fired rockets at Metula. The group said it targeted an army post.")
+    assert ("claim", "hezbollah", "hezbollah") in got
+    assert not any(stance == "claim" and speaker == "israel" for stance, speaker, _ in got)
