@@ -46,9 +46,14 @@ def dedupe(statements: list[Statement]) -> list[Statement]:
             continue
         seen.add(key)
         out.append(st)
-    return [st for st in out if st.place is not None or st.place_written is not None or not any(
+    out = [st for st in out if st.place is not None or st.place_written is not None or not any(
         (o.place is not None or o.place_written is not None) and o.stance == st.stance and o.speaker == st.speaker
         and o.subject == st.subject for o in out)]
+    # a blame whose speaker the text left unread is redundant next to the same blame with its speaker
+    # ("the bombing was blamed on the PKK by Turkish officials": one rule reads the agent, one does not)
+    return [st for st in out if not (st.stance == "attribution" and st.speaker is None and st.subject is not None and any(
+        o.stance == "attribution" and o.speaker is not None and o.subject is not None and o.subject.id == st.subject.id
+        and o.speaker.id != o.subject.id for o in out))]
 
 
 def effect_disputes(gz: Gazetteer, statements: list[Statement], sentences: list[Sentence], call: Call) -> list[Statement]:

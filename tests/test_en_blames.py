@@ -991,3 +991,18 @@ def test_the_group_of_the_next_sentence_claims_its_own_attack(rules: Classifier)
     got = read(rules, "The IDF said Hezbollah fired rockets at Metula. The group said it targeted an army post.")
     assert ("claim", "hezbollah", "hezbollah") in got
     assert not any(stance == "claim" and speaker == "israel" for stance, speaker, _ in got)
+
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("The bombing in Ankara was blamed on the PKK by Turkish officials.", "turkey", "pkk"),
+    ("The strike on the airport was attributed to Israel by Syrian state media.", "syria-government", "israel"),
+])
+def test_a_passive_blames_agent_is_the_one_who_blames(rules: Classifier, text: str, speaker: str, subject: str) -> None:
+    assert blames(rules, text) == {("attribution", speaker, subject)}
+
+
+def test_a_passive_denials_agent_is_the_one_who_denies(rules: Classifier) -> None:
+    got = read(rules, "Accusations by Iraq that US jets struck its forces near Qaim were rejected by the Pentagon.")
+    assert ("attribution", "iraq-government", "united-states") in got
+    assert ("denial", "united-states", "united-states") in got
+    assert not any(stance == "denial" and speaker == "iraq-government" for stance, speaker, _ in got)
