@@ -936,3 +936,9 @@ def test_its_strike_in_another_partys_mouth_stays_a_blame(classifier: Classifier
     got = stances(classifier, "Iraq condemned the US, saying its strike killed two civilians in Baghdad.")
     assert ("attribution", "iraq-government", "united-states") in got
     assert not any(stance == "claim" for stance, _, _ in got)
+
+
+def test_a_pro_iran_group_claiming_is_the_iran_backed_militias(classifier: Classifier) -> None:
+    assert claims(classifier, "Pro-Iran group claims drone attack on US troops at Harir base") == {"iran-backed-militias"}
+    # named, the group speaks for itself, its description aside
+    assert claims(classifier, "Kataib Hezbollah, a pro-Iran group, claimed the attack on the base.") == {"kataib-hezbollah"}
