@@ -118,6 +118,10 @@ def check(got: list[tuple[Any, ...]], expected: tuple[Any, ...]) -> None:
     ("Pentagon spokesman John Kirby denied that US aircraft had struck the convoy.", "united-states"),
     ("Speaking to reporters, Israeli military spokesman Daniel Hagari said the army did not strike the hospital.",
      "israel"),
+    # the base form after "did not", and a cleft
+    ("The Houthis did not target any ship on Sunday, a spokesman for the group said.", "houthis"),
+    ("Hezbollah never attacked the convoy near Tyre, the group said in a statement.", "hezbollah"),
+    ("It was not us who attacked the convoy near Tyre, Hezbollah said.", "hezbollah"),
 ])
 def test_its_own_role_denied(classifier: Classifier, text: str, speaker: str) -> None:
     check(denials(classifier, text), (speaker, speaker, "responsibility"))
