@@ -262,10 +262,16 @@ def test_the_kind_comes_from_the_denials_own_words(classifier: Classifier, text:
     assert (stance, speaker, denial_of, place) == ("denial", "Iraq", kind, "Ain al-Asad Air Base")
 
 
-@pytest.mark.parametrize("verb", ["وكذّب", "فكذّب", "فنّد", "وفند", "دحض", "يكذّب", "رفض"])
+@pytest.mark.parametrize("verb", ["وكذّب", "فكذّب", "كذّب", "فنّد", "وفند", "دحض", "يكذّب", "رفض"])
 def test_a_partys_claim_rejected_is_its_event_denied(classifier: Classifier, verb: str) -> None:
     text = f"{verb} الجيش الإسرائيلي مزاعم حزب الله بإسقاط طائرة مسيرة فوق جنوب لبنان."
     assert _one(classifier, text) == ("denial", "Israel", "Hezbollah", "event", "southern Lebanon")
+
+
+def test_the_noun_lie_is_no_denial(classifier: Classifier) -> None:
+    # «كذب» inside a sentence is the noun: "whoever belied the army's claims" denies nothing itself
+    assert not [st for st in classifier.classify("وقال إن من كذب ادعاءات الجيش بشأن القصف سيحاسب.").statements
+                if st.stance == "denial"]
 
 
 # --- places and communiqués --------------------------------------------------------------------
