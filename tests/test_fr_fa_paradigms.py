@@ -463,6 +463,8 @@ def test_the_object_or_the_accused_claims_nothing(classifier: Classifier, text: 
     ("L'Iran affirme ne pas être derrière l'attaque contre la base.", IR, "responsibility"),
     ("Le Hamas assure ne pas être responsable de l'attentat de Jérusalem.", HAMAS, "responsibility"),
     ("Washington a assuré ne pas avoir mené de frappe près de Boukamal.", US, "responsibility"),
+    ("Les Houthis affirment n'avoir visé aucun navire américain en mer Rouge.", HOU, "responsibility"),
+    ("L'armée israélienne assure n'avoir mené aucune frappe sur le camp de Jabaliya.", IL, "responsibility"),
     ("Le Hezbollah a qualifié de mensonges les accusations israéliennes sur l'attaque.", HEZ, ANY),
     # the denier's own strike denied is its responsibility, as in English ("No American strike took
     # place in the area, the Pentagon said"; the guide's "no member of the coalition carried out strikes")
