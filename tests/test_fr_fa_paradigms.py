@@ -91,6 +91,9 @@ def test_fr_claim_passive_participle_and_noun_forms(classifier: Classifier, text
      "Al-Bukamal"),
     ("L'armée israélienne assure avoir éliminé un commandant du Hamas à Gaza.", IL, ANY),
     ("Les Houthis déclarent avoir abattu un drone américain au-dessus de la mer Rouge.", HOU, "Red Sea"),
+    # a day between the verb and its infinitive
+    ("Les Houthis ont affirmé mardi avoir abattu un drone américain au-dessus de la mer Rouge.", HOU, "Red Sea"),
+    ("Le Hezbollah a affirmé lundi soir avoir frappé une position israélienne près de Metula.", HEZ, "Metula"),
 ])
 def test_fr_says_it_struck(classifier: Classifier, text: str, who: str, place: str) -> None:
     check(classifier, text, [("claim", who, who, None, place)])
