@@ -607,3 +607,23 @@ def test_fr_fa_more_reported_deeds_and_blames(classifier: Classifier, text: str,
 def test_fa_iran_backed_groups_are_the_ones_blamed_not_iran(classifier: Classifier, groups: str) -> None:
     check(classifier, f"پنتاگون {groups} را مسئول این حمله دانست.",
           [("attribution", US, "Iran-backed militias", None, None)])
+
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("L'Irak a condamné la frappe américaine contre le QG du Hachd à Bagdad.", IQ, US),
+    ("La Turquie dénonce les raids israéliens sur Gaza.", "Turkey", IL),
+    ("دولت عراق حمله آمریکا به مقر حشد الشعبی در بغداد را محکوم کرد.", IQ, US),
+    ("ایران حمله اسرائیل به کنسولگری در دمشق را به شدت محکوم کرد.", IR, IL),
+])
+def test_fr_fa_a_condemnation_naming_the_doer_blames_it(classifier: Classifier, text: str, speaker: str,
+                                                        subject: str) -> None:
+    got = [g for g in rows(classifier, text) if g[0] == "attribution"]
+    assert [(g[1], g[2]) for g in got] == [(speaker, subject)], got
+
+
+@pytest.mark.parametrize("text", [
+    "L'Irak a condamné l'attaque contre des soldats turcs près de Kirkouk.",
+    "ایران حمله به کنسولگری ایران در دمشق را محکوم کرد.",
+])
+def test_fr_fa_a_condemnation_naming_only_the_victim_blames_no_one(classifier: Classifier, text: str) -> None:
+    assert not [g for g in rows(classifier, text) if g[0] == "attribution"]
