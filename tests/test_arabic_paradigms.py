@@ -274,6 +274,12 @@ def test_the_noun_lie_is_no_denial(classifier: Classifier) -> None:
                 if st.stance == "denial"]
 
 
+def test_responsibility_for_any_attack_to_come_is_a_warning_not_a_blame(classifier: Classifier) -> None:
+    assert not _rows(classifier, "الولايات المتحدة تحمل إيران مسؤولية أي هجوم على مصالحها في العراق")
+    assert _rows(classifier, "الولايات المتحدة تحمل إيران مسؤولية الهجوم على السفارة في بغداد") == [
+        ("attribution", "United States", "Iran")]
+
+
 # --- places and communiqués --------------------------------------------------------------------
 
 @pytest.mark.parametrize(("where", "place"), [

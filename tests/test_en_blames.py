@@ -1006,3 +1006,11 @@ def test_a_passive_denials_agent_is_the_one_who_denies(rules: Classifier) -> Non
     assert ("attribution", "iraq-government", "united-states") in got
     assert ("denial", "united-states", "united-states") in got
     assert not any(stance == "denial" and speaker == "iraq-government" for stance, speaker, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The United States will hold Iran responsible for any attack on its interests in Iraq.",
+    "Washington warned it would hold Tehran accountable for any future attacks on its troops.",
+])
+def test_a_warning_about_attacks_to_come_blames_no_one(rules: Classifier, text: str) -> None:
+    assert not blames(rules, text)
