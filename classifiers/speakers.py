@@ -194,9 +194,18 @@ def _parties(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool, writ
     if s.norm.isascii():
         found = [(m, r) for k, (m, r) in enumerate(found) if not (
             r.kind == "state" and k + 1 < len(found) and _country_of(s, m, found[k + 1])) and not (
-            r.kind == "state" and _tag(s, m))]
+            r.kind == "state" and _tag(s, m)) and not (k + 1 < len(found) and _alliance_of(s, m, found[k + 1][0]))]
     titled = _titled(gz, s, when, in_claim)
     return sorted(found + titled, key=lambda x: x[0].start) if titled else found
+
+
+_ALLY = frozenset({"ally", "allies", "member", "members", "partner", "partners"})
+
+
+def _alliance_of(s: Sentence, m: Mention, n: Mention) -> bool:
+    """"a drone flown by NATO ally Turkey", "coalition partner Jordan": the alliance names what the
+    party after it belongs to; the party is the one named after."""
+    return n.start == m.end + 1 and s.toks[m.end] in _ALLY
 
 
 def _tag(s: Sentence, m: Mention) -> bool:

@@ -1014,3 +1014,8 @@ def test_a_passive_denials_agent_is_the_one_who_denies(rules: Classifier) -> Non
 ])
 def test_a_warning_about_attacks_to_come_blames_no_one(rules: Classifier, text: str) -> None:
     assert not blames(rules, text)
+
+
+def test_an_alliance_before_its_member_names_the_member(rules: Classifier) -> None:
+    got = blames(rules, "US officials said the armed drone shot down over Hasakah was flown by NATO ally Turkey.")
+    assert got == {("attribution", "united-states", "turkey")}
