@@ -243,17 +243,21 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     reporter = _reporter(s, fw, ok, call, scope, voices)
     if reporter is None and fw.lang == "ar" and call.communique is None:
         reporter = _unnamed_reporter(s, fw, scope)
+    # the sentence's attacks, read here only where the channel has no voice of its own (``call.own`` is
+    # None): the same reading as below, where ``own_voice`` is then false too, so it is kept for it
+    plain: list[tuple[int, int, ActorRef | None, bool]] | None = None
     if reporter is None and fw.lang == "en" and call.communique is None and call.own is None and not (
             _body_speaks(s, fw, list(fw.speech.finditer(s.norm)))):
         # "..., a local governor said", "– church officials": a described speaker reports (a state's body
         # without its state is read above, for the state it speaks for)
-        reporter = reported_description(gz, s, fw, any(d is not None and d.kind in STATE for _, _, d, _ in _events(gz, s, fw, ok)))
+        plain = _events(gz, s, fw, ok)
+        reporter = reported_description(gz, s, fw, any(d is not None and d.kind in STATE for _, _, d, _ in plain))
     if reporter is None:
         reporter, scope[0] = call.communique, 0
     own_voice = reporter is None and call.own is not None and call.own.kind in STATE | ARMED
     if reporter is not None and reporter.known:
         call.reporters.append(reporter)
-    events = _events(gz, s, fw, ok, call.own if own_voice else None)
+    events = plain if plain is not None else _events(gz, s, fw, ok, call.own if own_voice else None)
     if events and fw.lang in ("en", "fr") and _CIVIL.search(s.norm) and not _FIGHTING.search(s.norm):
         events = []  # "the Inspection Office destroys expired food": no attack, whatever the verb
     # not a relative clause's denial ("... fired by Islamic Jihad, which rejected the accusation"):
