@@ -353,7 +353,14 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
                 cue.start - before[-1][0].end == 1 and s.toks[cue.start - 1] in _AR_CLAUSE_OPENERS):
             return before[-1][1]
         after = [(m, r) for m, r in after if not arabic_object(s, m)]
-        return after[0][1] if after else (before[-1][1] if before else None)
+        if after:
+            return after[0][1]
+        # not a party behind a comma, before another subject («اختطاف 14 من قوات الأمن الإيرانية، وجماعة
+        # سنية تعلن مسؤوليتها»: the group the text does not name speaks, not Iran)
+        if before and any(punctuated(s, i) for i in range(before[-1][0].end, cue.start + 1)) and s.toks[cue.start - 1] not in (
+                _AR_CLAUSE_OPENERS) and not s.norm.isascii():
+            return None
+        return before[-1][1] if before else None
     if side == "first":
         # Persian marks the object with «را» after it: the first party of the clause that is not one
         fa = load_frames().get("fa")

@@ -280,6 +280,14 @@ def test_responsibility_for_any_attack_to_come_is_a_warning_not_a_blame(classifi
         ("attribution", "United States", "Iran")]
 
 
+def test_a_party_behind_a_comma_does_not_speak_for_the_unnamed_group_after_it(classifier: Classifier) -> None:
+    rows = _rows(classifier, "اختطاف 14 من قوات الأمن الإيرانية قرب الحدود، وجماعة مسلحة تعلن مسؤوليتها عن الهجوم")
+    assert [r[0] for r in rows] == ["claim"]
+    assert rows[0][1] != "Iran"
+    # a party set off by its own commas still speaks («حزب الله، في بيان، يعلن ...»)
+    assert ("claim", "Hezbollah", "Hezbollah") in _rows(classifier, "حزب الله، في بيان، يعلن استهداف موقع إسرائيلي قرب المطلة")
+
+
 # --- places and communiqués --------------------------------------------------------------------
 
 @pytest.mark.parametrize(("where", "place"), [
