@@ -5,11 +5,14 @@ Every datetime column holds aware UTC values (SQLModel stores them as UTC and re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint
+from sqlalchemy.engine.interfaces import Dialect
 from sqlmodel import Field, SQLModel
+from sqlmodel.sql.sqltypes import UTCDateTime
 
 
 class SourceRow(SQLModel, table=True):
@@ -279,3 +282,38 @@ class StateRow(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=256)
     value: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON))
     updated_at: datetime
+
+
+class FastUTCDateTime(UTCDateTime):
+    """SQLModel's ``UTCDateTime`` with the same values in and out, converted in one call on
+    SQLite. There a value is text without an offset, and SQLModel parses it, then sets UTC with
+    ``datetime.replace`` (1.5 us a value, Python 3.11): every candidate of every statement of a
+    replay carries several. The text with "+00:00" appended parses to the same aware datetime in
+    C, about four times faster."""
+
+    cache_ok = True
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any] | None:
+        usual = super().result_processor(dialect, coltype)
+        if dialect.name != "sqlite" or usual is None:
+            return usual
+
+        def process(value: Any) -> Any:
+            # the storage format "2024-01-31 09:30:00.000000" (anything else the usual way:
+            # "2024-01-31+00:00" would parse, to a naive datetime)
+            if type(value) is str and len(value) == 26 and value[10] == " ":
+                return datetime.fromisoformat(value + "+00:00")
+            return usual(value)
+
+        return process
+
+
+def _fast_datetimes() -> None:
+    # SQLModel gives every ``datetime`` field its UTCDateTime; the subclass only converts faster
+    for table in SQLModel.metadata.tables.values():
+        for column in table.columns:
+            if type(column.type) is UTCDateTime:
+                column.type = FastUTCDateTime()
+
+
+_fast_datetimes()
