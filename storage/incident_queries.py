@@ -167,6 +167,31 @@ def placeless_between(s: Session, t0: datetime, t1: datetime) -> list[tuple[date
     return [(at, i) for at, i in s.connection().execute(_PLACELESS, {"t0": t0, "t1": t1}).all()]
 
 
+def window_incidents(s: Session, t0: datetime, t1: datetime,
+                     limit: int) -> list[tuple[int, datetime, str | None, str | None]]:
+    """(id, event time, place id, cell) of the incidents in [t0, t1], at most ``limit``: what
+    ``candidate_times`` tests of each."""
+    return [(i, at, place_id, cell) for i, at, place_id, cell in s.connection().execute(
+        _WINDOW, {"t0": t0, "t1": t1, "limit": limit}).all()]
+
+
+def window_subjects(s: Session, t0: datetime, t1: datetime) -> list[tuple[int, str, datetime]]:
+    """(incident id, subject id, latest link time) of the links with a subject (withdrawn too, as
+    ``candidate_times`` counts them) of the incidents in [t0, t1]."""
+    return [(i, subject_id, at) for i, subject_id, at in s.connection().execute(
+        _WINDOW_SUBJECTS, {"t0": t0, "t1": t1}).all()]
+
+
+_WINDOW = (select(_INCIDENTS.c.id, _INCIDENTS.c.event_time, _INCIDENTS.c.place_id, _INCIDENTS.c.cell)
+           .where(_INCIDENTS.c.event_time >= bindparam("t0"), _INCIDENTS.c.event_time <= bindparam("t1"))
+           .limit(bindparam("limit")))
+_WINDOW_SUBJECTS = (select(_LINKS.c.incident_id, _LINKS.c.subject_id, func.max(_LINKS.c.at))
+                    .join_from(_LINKS, _INCIDENTS, _LINKS.c.incident_id == _INCIDENTS.c.id)
+                    .where(_INCIDENTS.c.event_time >= bindparam("t0"), _INCIDENTS.c.event_time <= bindparam("t1"),
+                           _LINKS.c.subject_id.is_not(None))
+                    .group_by(_LINKS.c.incident_id, _LINKS.c.subject_id))
+
+
 _PLACELESS = (select(_INCIDENTS.c.event_time, _INCIDENTS.c.id)
               .where(_INCIDENTS.c.event_time >= bindparam("t0"), _INCIDENTS.c.event_time <= bindparam("t1"),
                      _INCIDENTS.c.place_id.is_(None))

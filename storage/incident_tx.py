@@ -23,6 +23,7 @@ from storage.incident_changes import (
     WithdrawMessage,
 )
 from storage.incident_values import ActorState, CheckValue, IncidentValue, LinkValue
+from storage.incident_window import AHEAD, SPAN, Window
 from storage.incident_writes import Deferred, apply_changes, flush_claims, flush_deferred, flush_history
 from storage.values import AlertValue
 
@@ -87,6 +88,9 @@ class IncidentTx:
         self._claims: dict[str, tuple[int, datetime | None]] = {}
         # the event time of incidents seen in this transaction (it never changes)
         self._times: dict[int, datetime] = {}
+        # the incidents of the days the statements ask about, kept to answer candidate reads
+        # without a statement each (on PostgreSQL a round trip and a plan each)
+        self._window: Window | None = None
         # unguarded, the links, status updates and actors' spellings wait until a read needs them
         # or the transaction ends (guarded, a savepoint rolled back would have to forget its share)
         self._deferred = None if guarded else Deferred()
@@ -124,6 +128,13 @@ class IncidentTx:
                        subject_ids: Sequence[str], any_place: bool, placeless: bool) -> list[int]:
         """``candidate_ids``, with the incidents that links held (not inserted yet) make
         candidates by their subject: most statements of a batch are by the same few parties."""
+        kept = None if placeless else self._window_times(t0, t1, place_ids, cells, subject_ids, any_place)
+        if kept is not None:
+            self._times.update(kept)
+            if self.verify:
+                self._flush_links()
+                _same(kept, q.candidate_times(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place))
+            return [i for i, _ in kept]
         found = q.candidate_times(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place,
                                   placeless=placeless)
         self._times.update(found)
@@ -142,6 +153,26 @@ class IncidentTx:
             _same(ids, q.candidate_ids(self._s, t0, t1, place_ids, cells, subject_ids, any_place=any_place,
                                        placeless=placeless))
         return ids
+
+    def _window_times(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
+                      subject_ids: Sequence[str], any_place: bool) -> list[tuple[int, datetime]] | None:
+        """``candidate_times`` from the window kept, read first (with the days ahead) when this
+        one is not inside it; None for a window too far from the one kept (an event dated weeks
+        back), which the database answers."""
+        t0, t1 = t0.astimezone(UTC), t1.astimezone(UTC)
+        held = self._window
+        if held is None or not held.covers(t0, t1):
+            start, end = t0, t1 + AHEAD
+            if held is not None and max(end, held.t1) - min(start, held.t0) <= SPAN:
+                start, end = min(start, held.t0), max(end, held.t1)  # both, in one span
+            elif held is not None and t0 < held.t0:
+                return None  # time goes forward in a replay: keep the later span
+            if end - start > SPAN:
+                return None
+            if self._deferred is not None and self._deferred.links:
+                self._flush_links()  # the links held make candidates too
+            held = self._window = Window(self._s, start, end)
+        return held.times(t0, t1, place_ids, cells, subject_ids, any_place)
 
     def _placeless_ids(self, t0: datetime, t1: datetime, limit: int = q.CANDIDATES) -> list[int]:
         """``candidate_ids`` of the incidents without a place in [t0, t1], from the ones kept when
@@ -237,6 +268,8 @@ class IncidentTx:
         self._seed(changes, out[0])
         self._forget(changes)
         self._placed(changes, out[0])
+        if self._window is not None:
+            self._window.changed(changes, out[0], linked)
         for incident_id, change in linked:
             self._stub(incident_id, change.link)
         for new_id in out[0].values():
@@ -342,6 +375,7 @@ class IncidentTx:
         self._checks.clear()
         self._created.clear()
         self._placeless = None
+        self._window = None
         if self._spellings is not None:
             self._spellings.clear()
         if self._deferred is not None:

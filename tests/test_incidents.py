@@ -311,6 +311,38 @@ def test_a_message_that_fails_linking_is_kept_unlinked_and_the_batch_goes_on(
     assert len(json.loads(r.out)) == 3  # the failing message is stored all the same
 
 
+def test_a_batch_of_statements_reads_its_candidates_in_a_few_statements(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thirty channels relaying claims of one morning: the incidents of those days are read once
+    for the batch (and kept as it links), not once for each statement's candidates (on
+    PostgreSQL a round trip and a plan each). The links land as before (``verify``, on in the
+    other tests, compares every answer with the database's)."""
+    from sqlalchemy import Engine, event
+
+    import storage.store
+    from storage.incident_tx import IncidentTx
+
+    monkeypatch.setattr(IncidentTx, "verify", False)  # comparing with the database asks it each time
+    executed: list[str] = []
+    real = storage.store.create_engine_for
+
+    def counted(url: str) -> Engine:
+        engine = real(url)
+        event.listen(engine, "before_cursor_execute", lambda conn, cursor, statement, *rest: executed.append(statement))
+        return engine
+
+    monkeypatch.setattr(storage.store, "create_engine_for", counted)
+    texts = ["Kataib Hezbollah claimed responsibility for a drone attack on Erbil airport.",
+             "The Islamic Resistance in Iraq claimed a rocket attack on Ain al-Asad air base."]
+    records = [rec(f"t.me/relay{i}", "1", f"2024-01-01T10:{i:02d}:00+00:00", texts[i % 2]) for i in range(30)]
+    db = f"sqlite:///{tmp_path}/db.sqlite"
+    replay(capsys, tmp_path, records, until="+1h", db=db)
+    found = incidents(db)
+    assert sorted(len(i.links) for i in found) == [15, 15]
+    window_reads = [s for s in executed if s.startswith("SELECT") and "incidents.event_time >=" in s]
+    assert len(window_reads) <= 4, len(window_reads)
+
+
 def test_a_batch_of_claims_on_one_incident_is_written_in_a_few_statements(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Thirty channels relaying one claim within the hour: thirty links on one incident, written
