@@ -3,8 +3,10 @@ incidents of a few days, kept as its own writes change them."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from math import inf
 
 from sqlalchemy.orm import Session
 
@@ -34,13 +36,28 @@ class Window:
         self.t0, self.t1 = t0, t1
         rows = q.window_incidents(s, t0, t1, ROWS + 1)
         self.dense = len(rows) > ROWS
+        # (event time, id) in order, each incident's place and cell, the incidents at a place or
+        # in a cell, and per subject the latest link of it on each incident
+        self.order: list[tuple[datetime, int]] = []
         self.rows: dict[int, tuple[datetime, str | None, str | None]] = {}
-        self.subjects: dict[int, dict[str, datetime]] = {}
+        self.places: dict[str, set[int]] = {}
+        self.cells: dict[str, set[int]] = {}
+        self.subjects: dict[str, dict[int, datetime]] = {}
         if self.dense:
             return
-        self.rows = {i: (at, place_id, cell) for i, at, place_id, cell in rows}
+        for i, at, place_id, cell in rows:
+            self._add(i, at, place_id, cell)
+        self.order.sort()
         for incident_id, subject_id, at in q.window_subjects(s, t0, t1):
-            self.subjects.setdefault(incident_id, {})[subject_id] = at
+            self.subjects.setdefault(subject_id, {})[incident_id] = at
+
+    def _add(self, incident_id: int, at: datetime, place_id: str | None, cell: str | None) -> None:
+        self.order.append((at, incident_id))
+        self.rows[incident_id] = (at, place_id, cell)
+        if place_id is not None:
+            self.places.setdefault(place_id, set()).add(incident_id)
+        if cell is not None:
+            self.cells.setdefault(cell, set()).add(incident_id)
 
     def covers(self, t0: datetime, t1: datetime) -> bool:
         return self.t0 <= t0 and t1 <= self.t1
@@ -51,44 +68,43 @@ class Window:
         order, or None when this window cannot tell."""
         if self.dense or not self.covers(t0, t1):
             return None
-        if not any_place and not (place_ids or cells or subject_ids):
-            return []
-        inside = [(at, i) for i, (at, _, _) in self.rows.items() if t0 <= at <= t1]
-        if any_place:
-            inside.sort(reverse=True)
-            return [(i, at) for at, i in inside[:q.CANDIDATES]]
-        places, grid, subjects = set(place_ids), set(cells), set(subject_ids)
-        found = [(at, i) for at, i in inside if self._meets(i, places, grid, subjects, t0)]
-        found.sort()
+        if any_place:  # the newest of the window
+            inside = self.order[bisect_left(self.order, (t0,)):bisect_right(self.order, (t1, inf))]
+            return [(i, at) for at, i in reversed(inside[-q.CANDIDATES:])]
+        ids: set[int] = set()
+        for place_id in place_ids:
+            ids |= self.places.get(place_id, set())
+        for cell in cells:
+            ids |= self.cells.get(cell, set())
+        for subject_id in subject_ids:  # a link of the subject since the window opened
+            ids.update(i for i, at in self.subjects.get(subject_id, {}).items() if at >= t0)
+        found = sorted((at, i) for at, i in ((self.rows[i][0], i) for i in ids) if t0 <= at <= t1)
         return [(i, at) for at, i in found[:q.CANDIDATES]]
-
-    def _meets(self, incident_id: int, places: set[str], grid: set[str], subjects: set[str], t0: datetime) -> bool:
-        _, place_id, cell = self.rows[incident_id]
-        if place_id in places or cell in grid:
-            return True
-        # a link of one of the subjects since the window opened
-        latest = self.subjects.get(incident_id)
-        return latest is not None and any(x in latest and latest[x] >= t0 for x in subjects)
 
     def changed(self, changes: Sequence[Change], ids: dict[int, int], linked: Sequence[tuple[int, NewLink]]) -> None:
         for change in changes:
             if isinstance(change, NewIncident) and change.ref in ids:
                 at = change.event_time.astimezone(UTC)
                 if self.t0 <= at <= self.t1:
-                    self.rows[ids[change.ref]] = (at, change.place_id, change.cell)
+                    self._add(ids[change.ref], at, change.place_id, change.cell)
+                    self.order.sort()
             elif isinstance(change, IncidentUpdate) and ("place_id" in change.fields or "cell" in change.fields):
                 incident_id = ids.get(change.incident, change.incident)
                 if incident_id in self.rows:
                     at, place_id, cell = self.rows[incident_id]
-                    self.rows[incident_id] = (at, _text(change.fields.get("place_id", place_id)),
-                                              _text(change.fields.get("cell", cell)))
+                    self.places.get(place_id or "", set()).discard(incident_id)
+                    self.cells.get(cell or "", set()).discard(incident_id)
+                    self.order.remove((at, incident_id))
+                    self._add(incident_id, at, _text(change.fields.get("place_id", place_id)),
+                              _text(change.fields.get("cell", cell)))
+                    self.order.sort()
         for incident_id, link in linked:
             subject_id = link.link.subject_id
             if incident_id in self.rows and subject_id is not None:
-                latest = self.subjects.setdefault(incident_id, {})
+                latest = self.subjects.setdefault(subject_id, {})
                 at = link.link.at.astimezone(UTC)
-                if subject_id not in latest or latest[subject_id] < at:
-                    latest[subject_id] = at
+                if incident_id not in latest or latest[incident_id] < at:
+                    latest[incident_id] = at
 
 
 def _text(value: object) -> str | None:
