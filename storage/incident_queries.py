@@ -371,6 +371,38 @@ def checks_for(s: Session, incident_id: int) -> list[CheckValue]:
 _CHECKS_OF = select(_CHECKS).where(_CHECKS.c.incident_id == bindparam("incident_id")).order_by(_CHECKS.c.id)
 
 
+def window_fingerprints(s: Session, t0: datetime, t1: datetime,
+                        limit: int) -> dict[tuple[int, str, str], list[int]] | None:
+    """``fingerprints_from`` of every (incident, source, role) with a link, for the incidents in
+    [t0, t1]; None when their links are more than ``limit``."""
+    rows = s.connection().execute(_WINDOW_FINGERPRINTS, {"t0": t0, "t1": t1, "limit": limit + 1}).all()
+    if len(rows) > limit:
+        return None
+    out: dict[tuple[int, str, str], list[int]] = {}
+    for incident_id, source, role, fingerprint in rows:  # newest first, as fingerprints_from
+        recent = out.setdefault((incident_id, source, role), [])
+        if len(recent) < RECENT_TEXTS:
+            recent.append(fingerprint)
+    return out
+
+
+_WINDOW_FINGERPRINTS = (
+    select(_LINKS.c.incident_id, _LINKS.c.source, _LINKS.c.role, _LINKS.c.fingerprint)
+    .join_from(_LINKS, _INCIDENTS, _LINKS.c.incident_id == _INCIDENTS.c.id)
+    .where(_INCIDENTS.c.event_time >= bindparam("t0"), _INCIDENTS.c.event_time <= bindparam("t1"))
+    .order_by(_LINKS.c.id.desc()).limit(bindparam("limit")))
+
+
+def window_checks(s: Session, t0: datetime, t1: datetime) -> list[CheckValue]:
+    """The claim checks of the incidents in [t0, t1], each incident's in ``checks_for``'s order."""
+    return [_check(r) for r in s.connection().execute(_WINDOW_CHECKS, {"t0": t0, "t1": t1}).all()]
+
+
+_WINDOW_CHECKS = (select(_CHECKS).join_from(_CHECKS, _INCIDENTS, _CHECKS.c.incident_id == _INCIDENTS.c.id)
+                  .where(_INCIDENTS.c.event_time >= bindparam("t0"), _INCIDENTS.c.event_time <= bindparam("t1"))
+                  .order_by(_CHECKS.c.incident_id, _CHECKS.c.id))
+
+
 def _check(r: Any) -> CheckValue:
     return CheckValue(r.id or 0, r.incident_id, r.claimant_id, r.claimant, r.claimed_at, r.due_at, r.state)
 

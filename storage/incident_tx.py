@@ -27,6 +27,9 @@ from storage.incident_window import AHEAD, SPAN, Window
 from storage.incident_writes import Deferred, apply_changes, flush_claims, flush_deferred, flush_history
 from storage.values import AlertValue
 
+# the most links read with a window for their fingerprints (a window of busier incidents reads
+# them an incident and source at a time, as it comes)
+LINK_ROWS = 5000
 # the placeless incidents read for one window and the days after it: the next statements of a
 # batch, later in time, ask about windows inside it
 PLACELESS_AHEAD = timedelta(days=7)
@@ -73,6 +76,9 @@ class IncidentTx:
         # incidents created in this transaction: their links, fingerprints and checks are all
         # written through ``apply``, so they are known from the start, never read
         self._created: set[int] = set()
+        # incidents whose recent fingerprints were all read with the window (``_fingerprints``
+        # holds every (source, role) of theirs with a link)
+        self._printed: set[int] = set()
         # the incidents without a place in [from, to] (``placeless_between``), kept like the rest
         self._placeless: tuple[datetime, datetime, list[tuple[datetime, int]]] | None = None
         # (actor id, alias) stored: not inserted again. SQLite only: on PostgreSQL an insert that
@@ -172,7 +178,36 @@ class IncidentTx:
             if self._deferred is not None and self._deferred.links:
                 self._flush_links()  # the links held make candidates too
             held = self._window = Window(self._s, start, end)
+            self._checks_of(held)
+            self._fingerprints_of(held)
         return held.times(t0, t1, place_ids, cells, subject_ids, any_place)
+
+    def _fingerprints_of(self, window: Window) -> None:
+        """The recent fingerprints of the window's incidents, read with it (one statement, not
+        one for each incident and source a statement joins), unless their links are too many."""
+        fresh = {i for i in window.rows if i not in self._printed and i not in self._created}
+        if not fresh:
+            return
+        found = q.window_fingerprints(self._s, window.t0, window.t1, LINK_ROWS)
+        if found is None:
+            return
+        for key, recent in found.items():
+            if key[0] in fresh:
+                self._fingerprints[key] = recent
+        # a key kept before holds the same (``_linked`` keeps each up to date)
+        self._printed |= fresh
+
+    def _checks_of(self, window: Window) -> None:
+        """The claim checks of the window's incidents, read with it (one statement, not one for
+        each incident a statement joins): ``checks_for`` then answers them from memory. Checks are
+        written at once (never held), so what is read is what the database has."""
+        fresh: dict[int, list[CheckValue]] = {i: [] for i in window.rows if i not in self._checks}
+        if not fresh:
+            return
+        for check in q.window_checks(self._s, window.t0, window.t1):
+            if check.incident_id in fresh:
+                fresh[check.incident_id].append(check)
+        self._checks.update(fresh)
 
     def _placeless_ids(self, t0: datetime, t1: datetime, limit: int = q.CANDIDATES) -> list[int]:
         """``candidate_ids`` of the incidents without a place in [t0, t1], from the ones kept when
@@ -208,24 +243,30 @@ class IncidentTx:
         return q.incidents_between(self._s, t0, t1)
 
     def checks_for(self, incident_id: int) -> list[CheckValue]:
-        return self._kept(self._checks, incident_id, incident_id, lambda: q.checks_for(self._s, incident_id))
+        return self._kept(self._checks, incident_id, incident_id, lambda: q.checks_for(self._s, incident_id),
+                          links=False)
 
     def load_links(self, incident_id: int) -> list[LinkValue]:
         return self._kept(self._links, incident_id, incident_id, lambda: q.load_links(self._s, incident_id))
 
     def fingerprints_from(self, incident_id: int, source: str, role: str) -> list[int]:
-        if incident_id in self._created:  # no link from this source yet (``_linked`` adds each)
+        if incident_id in self._created or incident_id in self._printed:  # no link from this source yet
             self._fingerprints.setdefault((incident_id, source, role), [])
         return self._kept(self._fingerprints, (incident_id, source, role), incident_id,
                           lambda: q.fingerprints_from(self._s, incident_id, source, role))
 
-    def _kept(self, kept: dict[K, list[V]], key: K, incident_id: int, read: Callable[[], list[V]]) -> list[V]:
-        """What this transaction read (and wrote) before, else read now (after writing what is
-        held for ``incident_id``) and kept; with ``verify`` every answer from memory is compared
-        with the database's."""
+    def _kept(self, kept: dict[K, list[V]], key: K, incident_id: int, read: Callable[[], list[V]],
+              links: bool = True) -> list[V]:
+        """What this transaction read (and wrote) before, else read now (after writing the links
+        held for ``incident_id`` when ``read`` sees links) and kept; with ``verify`` every answer
+        from memory is compared with the database's. These reads see links or claim checks, never
+        an incident's row: its status update stays held (most statements joining an incident
+        from a new source would otherwise write the last one's, an UPDATE a statement)."""
         found = kept.get(key)
         if found is None:
-            self._flush([incident_id])
+            held = self._deferred
+            if links and held is not None and any(v["incident_id"] == incident_id for v in held.links):
+                self._flush_links()
             found = kept[key] = read()
         elif self.verify:
             self._flush([incident_id])
@@ -362,7 +403,7 @@ class IncidentTx:
             if first:  # the first link of its group, and the newest link: last in id order
                 links.append(row)
         recent = self._fingerprints.get((incident_id, lv.source, lv.role))
-        if recent is None and incident_id in self._created:
+        if recent is None and (incident_id in self._created or incident_id in self._printed):
             recent = self._fingerprints[(incident_id, lv.source, lv.role)] = []
         if recent is not None:
             recent.insert(0, lv.fingerprint)
@@ -374,6 +415,7 @@ class IncidentTx:
         self._fingerprints.clear()
         self._checks.clear()
         self._created.clear()
+        self._printed.clear()
         self._placeless = None
         self._window = None
         if self._spellings is not None:

@@ -343,6 +343,44 @@ def test_a_batch_of_statements_reads_its_candidates_in_a_few_statements(
     assert len(window_reads) <= 4, len(window_reads)
 
 
+def test_relays_joining_incidents_of_an_earlier_batch_read_them_with_the_window(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Relays of two claims linked in an earlier replay: the later batch reads the incidents' claim
+    checks and their sources' recent texts (re-posts are dropped by them) with the days it reads,
+    a statement each, not once for every relay joining them; a status held for an incident is
+    not written before each read of its links either."""
+    from sqlalchemy import Engine, event
+
+    import storage.store
+    from storage.incident_tx import IncidentTx
+
+    monkeypatch.setattr(IncidentTx, "verify", False)  # comparing with the database asks it each time
+    texts = ["Kataib Hezbollah claimed responsibility for a drone attack on Erbil airport.",
+             "The Islamic Resistance in Iraq claimed a rocket attack on Ain al-Asad air base."]
+    db = f"sqlite:///{tmp_path}/db.sqlite"
+    first = [rec(f"t.me/first{i}", "1", f"2024-01-01T09:0{i}:00+00:00", texts[i]) for i in range(2)]
+    replay(capsys, tmp_path, first, until="+1m", db=db, name="first.jsonl")
+    executed: list[str] = []
+    real = storage.store.create_engine_for
+
+    def counted(url: str) -> Engine:
+        engine = real(url)
+        event.listen(engine, "before_cursor_execute", lambda conn, cursor, statement, *rest: executed.append(statement))
+        return engine
+
+    monkeypatch.setattr(storage.store, "create_engine_for", counted)
+    relays = [rec(f"t.me/relay{i}", "1", f"2024-01-01T10:{i:02d}:00+00:00", texts[i % 2]) for i in range(20)]
+    replay(capsys, tmp_path, relays, until="+1h", db=db, name="relays.jsonl")
+    during = list(executed)
+    assert sorted(len(i.links) for i in incidents(db)) == [11, 11]
+    fingerprint_reads = [s for s in during if s.startswith("SELECT") and "incident_links.fingerprint" in s]
+    check_reads = [s for s in during if s.startswith("SELECT claim_checks.id")]
+    status_updates = [s for s in during if s.startswith("UPDATE incidents SET status")]
+    assert len(fingerprint_reads) <= 3, len(fingerprint_reads)
+    assert len(check_reads) <= 3, len(check_reads)
+    assert len(status_updates) <= 3, len(status_updates)
+
+
 def test_a_batch_of_claims_on_one_incident_is_written_in_a_few_statements(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """Thirty channels relaying one claim within the hour: thirty links on one incident, written
