@@ -23,7 +23,7 @@ from storage.incident_changes import (
     WithdrawMessage,
 )
 from storage.incident_values import ActorState, CheckValue, IncidentValue, LinkValue
-from storage.incident_window import AHEAD, SPAN, Window
+from storage.incident_window import AHEAD, CLOSE, CLOSE_READS, SPAN, Window
 from storage.incident_writes import Deferred, apply_changes, flush_claims, flush_deferred, flush_history
 from storage.values import AlertValue
 
@@ -97,6 +97,11 @@ class IncidentTx:
         # the incidents of the days the statements ask about, kept to answer candidate reads
         # without a statement each (on PostgreSQL a round trip and a plan each)
         self._window: Window | None = None
+        # the start of the previous candidate read's window, and how many reads in a row started
+        # close to the one before: a window is read only for statements close together in time
+        # (a stream's batch), where it serves the next ones
+        self._asked: datetime | None = None
+        self._close = 0
         # unguarded, the links, status updates and actors' spellings wait until a read needs them
         # or the transaction ends (guarded, a savepoint rolled back would have to forget its share)
         self._deferred = None if guarded else Deferred()
@@ -163,11 +168,17 @@ class IncidentTx:
     def _window_times(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
                       subject_ids: Sequence[str], any_place: bool) -> list[tuple[int, datetime]] | None:
         """``candidate_times`` from the window kept, read first (with the days ahead) when this
-        one is not inside it; None for a window too far from the one kept (an event dated weeks
-        back), which the database answers."""
+        one is not inside it; None, for the database to answer, for a window too far from the one
+        kept (an event dated weeks back) or one not close to the previous read's (statements days
+        apart, each in a history of many incidents: a window read for each would read more than
+        it saves)."""
         t0, t1 = t0.astimezone(UTC), t1.astimezone(UTC)
         held = self._window
         if held is None or not held.covers(t0, t1):
+            asked, self._asked = self._asked, t0
+            self._close = self._close + 1 if asked is not None and abs(t0 - asked) <= CLOSE else 0
+            if self._close < CLOSE_READS:
+                return None
             start, end = t0, t1 + AHEAD
             if held is not None and max(end, held.t1) - min(start, held.t0) <= SPAN:
                 start, end = min(start, held.t0), max(end, held.t1)  # both, in one span

@@ -13,9 +13,14 @@ from sqlalchemy.orm import Session
 from storage import incident_queries as q
 from storage.incident_changes import Change, IncidentUpdate, NewIncident, NewLink
 
-# a window read for one statement covers the days after it too: the next statements of a batch,
+# a window read for one statement covers the day after it too: the next statements of a batch,
 # later in time, ask about windows inside it
-AHEAD = timedelta(days=7)
+AHEAD = timedelta(days=1)
+# a window is read for a statement whose window starts this close to the previous statement's,
+# after as many such reads in a row (statements days apart in a dense history, one every week over
+# ten years, would read a window for every one: more rows than it saves)
+CLOSE = timedelta(days=1)
+CLOSE_READS = 2
 # the widest span kept (an undated claim looks back a week): a statement about an event further
 # off asks the database, and the span kept stays as it is
 SPAN = timedelta(days=21)
