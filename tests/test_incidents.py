@@ -345,11 +345,11 @@ def test_a_batch_of_statements_reads_its_candidates_in_a_few_statements(
 
 
 def test_relays_joining_incidents_of_an_earlier_batch_read_them_with_the_window(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """Relays of two claims linked in an earlier replay: the later batch reads the incidents' claim
-    checks and their sources' recent texts (re-posts are dropped by them) with the days it reads,
-    a statement each, not once for every relay joining them; a status held for an incident is
-    not written before each read of its links either."""
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db_url: str) -> None:
+    """Relays of two claims linked in an earlier replay: a status held for an incident is not
+    written before each read of its links; on PostgreSQL (a statement a round trip) the later
+    batch reads the incidents' claim checks and their sources' recent texts (re-posts are dropped
+    by them) with the days it reads, a statement each, not once for every relay joining them."""
     from sqlalchemy import Engine, event
 
     import storage.store
@@ -358,7 +358,7 @@ def test_relays_joining_incidents_of_an_earlier_batch_read_them_with_the_window(
     monkeypatch.setattr(IncidentTx, "verify", False)  # comparing with the database asks it each time
     texts = ["Kataib Hezbollah claimed responsibility for a drone attack on Erbil airport.",
              "The Islamic Resistance in Iraq claimed a rocket attack on Ain al-Asad air base."]
-    db = f"sqlite:///{tmp_path}/db.sqlite"
+    db = db_url
     first = [rec(f"t.me/first{i}", "1", f"2024-01-01T09:0{i}:00+00:00", texts[i]) for i in range(2)]
     replay(capsys, tmp_path, first, until="+1m", db=db, name="first.jsonl")
     executed: list[str] = []
@@ -377,10 +377,11 @@ def test_relays_joining_incidents_of_an_earlier_batch_read_them_with_the_window(
     fingerprint_reads = [s for s in during if s.startswith("SELECT") and "incident_links.fingerprint" in s]
     check_reads = [s for s in during if s.startswith("SELECT claim_checks.id")]
     status_updates = [s for s in during if s.startswith("UPDATE incidents SET status")]
-    # the first statements of the batch read them one by one, the rest are read with the window
-    assert len(fingerprint_reads) <= 6, len(fingerprint_reads)
-    assert len(check_reads) <= 6, len(check_reads)
     assert len(status_updates) <= 6, len(status_updates)
+    if not db.startswith("sqlite"):
+        # the first statements of the batch read them one by one, the rest are read with the window
+        assert len(fingerprint_reads) <= 6, len(fingerprint_reads)
+        assert len(check_reads) <= 6, len(check_reads)
 
 
 def test_a_batch_of_claims_on_one_incident_is_written_in_a_few_statements(
