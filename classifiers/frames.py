@@ -75,6 +75,8 @@ _DONE_BY_OTHERS = re.compile(r"(?<!\w)(?:(?:killed|wounded|injured|hit|struck|ta
 _CIVIL = re.compile(r"(?<!\w)(?:cigarettes?|tobacco|expired|food|foodstuffs?|products|goods|alcohol|drugs|narcotics|"
                     r"confiscat\w*|hisba|hisbah|zakat|dawah|da wah|distribut\w*|inspection|lessons?|sermons?|"
                     r"curricul\w*|market|prices|bakery|bakeries|harvest|livestock)(?!\w)")
+_DRILL = re.compile(r"(?<!\w)(?:(?:in|during|as part of) (?:an?|the|its|their) (?:\w+ ){0,3}?(?:exercise|exercises|drill|drills|"
+                    r"test|tests|training)|live fire (?:exercise|drill)s?|test fired|test fires|test firing|test launch\w*)(?!\w)")
 _FIGHTING = re.compile(r"(?<!\w)(?:kill\w*|attack\w*|martyrdom|istishhad\w*|inghimas\w*|operations?|explosive\w*|"
                        r"vbied\w*|svbied\w*|ied|clash\w*|ambush\w*|target\w*|strik\w*|struck|shell\w*|assault\w*|"
                        r"raid\w*|soldiers|fighters|apostates?|army|forces|militia\w*)(?!\w)")
@@ -260,6 +262,8 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     events = plain if plain is not None else _events(gz, s, fw, ok, call.own if own_voice else None)
     if events and fw.lang in ("en", "fr") and _CIVIL.search(s.norm) and not _FIGHTING.search(s.norm):
         events = []  # "the Inspection Office destroys expired food": no attack, whatever the verb
+    if events and fw.lang == "en" and _DRILL.search(s.norm):
+        events = []  # "fired lethal munitions from an unmanned vessel in an exercise": a drill, no attack
     # not a relative clause's denial ("... fired by Islamic Jihad, which rejected the accusation"):
     # the one blamed denies; the blame stands as the speaker told it
     denied = [denied_span(len(s.toks), c.start, c.end, s.toks) for c in cues if c.rule.stance == "denial"

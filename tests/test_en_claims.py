@@ -942,3 +942,12 @@ def test_a_pro_iran_group_claiming_is_the_iran_backed_militias(classifier: Class
     assert claims(classifier, "Pro-Iran group claims drone attack on US troops at Harir base") == {"iran-backed-militias"}
     # named, the group speaks for itself, its description aside
     assert claims(classifier, "Kataib Hezbollah, a pro-Iran group, claimed the attack on the base.") == {"kataib-hezbollah"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Navy said it had fired lethal munitions from an unmanned vessel in the Gulf in an exercise.",
+    "Iran's army said it test-fired a new cruise missile near Jask.",
+    "The IDF said its jets struck mock targets in the Negev during a live-fire drill.",
+])
+def test_a_drill_or_a_test_is_no_attack(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
