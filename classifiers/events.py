@@ -563,7 +563,8 @@ _EPITHETS = frozenset({"brutal", "barbaric", "murderous", "heinous", "cowardly",
 # adjectives before a word that make it a noun ("terror targets", "air strikes"); not a weapon, which
 # can be the verb's subject ("Houthi missile hits containership")
 _NOUN_BEFORE = frozenset({"terror", "terrorist", "military", "militia", "air", "suicide", "car", "cross", "border",
-                          "retaliatory", "precision", "deadly", "fresh", "new", "latest", "naval", "ground"})
+                          "retaliatory", "precision", "deadly", "fresh", "new", "latest", "naval", "ground", "failed",
+                          "several", "multiple", "repeated", "dozens"})
 _OF = frozenset({"of", "with"})
 # a preposition before a weapon's word and an attack's: "hit in drone attack", "killed after rocket
 # strikes" (no subject stands between a preposition and its verb)
@@ -572,7 +573,8 @@ _PREPOSITIONS = frozenset({"in", "after", "during", "amid", "following", "since"
 _TAKEN_FROM = frozenset({"capture", "capturing", "liberate", "liberating", "retake", "retaking", "recapture", "recapturing",
                          "free", "freeing", "seize", "seizing", "clear", "clearing", "expel", "expelling", "drive",
                          "driving", "oust", "ousting", "wrest", "wresting", "reclaim", "reclaiming", "take", "taking"})
-_NOUN_LIKE = frozenset({"targets", "target", "strikes", "strike", "attacks", "attack", "raids", "bombs", "shells", "hits"})
+_NOUN_LIKE = frozenset({"targets", "target", "strikes", "strike", "attacks", "attack", "raids", "bombs", "shells", "hits",
+                        "launches"})
 
 
 def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: int) -> bool:
@@ -580,8 +582,8 @@ def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: 
     "drone strikes") or after a party that is itself an attack's object ("struck Hezbollah targets")."""
     if s.toks[t] not in _NOUN_LIKE or t == 0:
         return False
-    if s.toks[t - 1] in _NOUN_BEFORE or s.toks[t - 1] in _OF:
-        return True
+    if s.toks[t - 1] in _NOUN_BEFORE or s.toks[t - 1] in _OF or s.toks[t - 1].isdigit():
+        return True  # "terror targets", "failed launches", "550 launches": the noun
     if t >= 2 and s.toks[t - 1] in _MODIFIERS and (s.toks[t - 2] in _OF or s.toks[t - 2] in _DETERMINERS
                                                   or s.toks[t - 2] in _PREPOSITIONS or s.toks[t - 2].isdigit()):
         # "thousands of artillery shells", "with 50 mortar shells", "college hit in drone attack": the

@@ -1019,3 +1019,9 @@ def test_a_warning_about_attacks_to_come_blames_no_one(rules: Classifier, text: 
 def test_an_alliance_before_its_member_names_the_member(rules: Classifier) -> None:
     got = blames(rules, "US officials said the armed drone shot down over Hasakah was flown by NATO ally Turkey.")
     assert got == {("attribution", "united-states", "turkey")}
+
+
+def test_launches_counted_by_the_army_are_the_enemys_not_its_own(rules: Classifier) -> None:
+    # "550 failed launches" is a noun, not the army launching anything
+    text = "Since the war began, the IDF has identified about 400 failed launches fired by Hamas that fell inside Gaza."
+    assert read(rules, text, ARMY) == {("attribution", "israel", "hamas")}
