@@ -290,7 +290,7 @@ def test_a_party_behind_a_comma_does_not_speak_for_the_unnamed_group_after_it(cl
 
 @pytest.mark.parametrize("groups", ["ميليشيات موالية لإيران", "جماعات موالية لإيران", "فصائل موالية لطهران"])
 def test_groups_loyal_to_iran_are_the_iran_backed_militias_not_iran(classifier: Classifier, groups: str) -> None:
-    assert _rows(classifier, f"قال مسؤول أمريكي إن الهجوم على القاعدة في سوريا نفذته {groups}") == [
+    assert _rows(classifier, f"قال مسؤول أمريكي إن الهجوم نفذته {groups}") == [
         ("attribution", "United States", "Iran-backed militias")]
 
 
