@@ -1077,9 +1077,11 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             and not fw.according.fullmatch(s.toks[end]))  # nor «هجوم , بحسب المرصد»: the one who reports it
             ] if arabic else []
         doers = by or adjective or after
-        if doers and own is not None and same_party(doers[0], own) and not _CIRCUMSTANCE.isdisjoint(
-                s.toks[max(t - 4, 0):t]):
-            continue  # "during routine IDF activity near Tubas, a device detonated": no attack of its own told
+        if doers and ((own is None and s.toks[t] in ("activity", "activities")) or (
+                own is not None and same_party(doers[0], own))) and not _CIRCUMSTANCE.isdisjoint(s.toks[max(t - 4, 0):t]):
+            # "during routine IDF activity near Tubas, a device detonated": no attack of its own told (in the
+            # channel's voice, or under a head that names its speaker, "IDF: ... during IDF activity")
+            continue
         if doers:
             found.append((t, end, doers[0], False))
         elif fw.lang == "ar" and by_at is not None and by_at + size < len(s.toks) and fw.own_forces.fullmatch(

@@ -951,3 +951,9 @@ def test_a_pro_iran_group_claiming_is_the_iran_backed_militias(classifier: Class
 ])
 def test_a_drill_or_a_test_is_no_attack(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text)
+
+
+def test_an_armys_activity_under_its_own_head_is_no_attack(classifier: Classifier) -> None:
+    text = ("IDF: Overnight, during IDF activity near the northern border, two soldiers were lightly injured by an "
+            "explosion of an unknown source. The incident is under review.")
+    assert not claims(classifier, text)

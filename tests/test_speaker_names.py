@@ -361,3 +361,21 @@ def test_a_dateline_is_no_speaker(rules: Classifier, text: str) -> None:
     # "TOWN, Country:" says where the story was written; the country after the town does not speak
     result = rules.classify(text)
     assert not any(st.speaker is not None and st.speaker.kind == "state" for st in result.statements)
+
+
+@pytest.mark.parametrize(("text", "speaker", "stance"), [
+    ("SOHR: 35 killed in Russian airstrikes on a market in Idlib", "sohr", "attribution"),
+    ("CENTCOM: US forces struck a Houthi radar site near Hodeidah", "united-states", "claim"),
+    ("HRW: Saudi-led coalition jets bombed a school bus in Saada", "human-rights-watch", "attribution"),
+])
+def test_an_actor_written_in_capitals_before_a_colon_speaks_it_is_no_dateline(rules: Classifier, text: str,
+                                                                               speaker: str, stance: str) -> None:
+    result = rules.classify(text)
+    assert [st.speaker.id if st.speaker else None for st in result.statements if st.stance == stance] == [speaker]
+
+
+def test_a_city_in_capitals_before_a_colon_is_still_a_dateline() -> None:
+    from classifiers.sentences import clean_body
+    assert clean_body("BEIRUT: Israeli strikes killed three people in the south.") == (
+        "Israeli strikes killed three people in the south.")
+    assert clean_body("SOHR: 35 killed in airstrikes").startswith("SOHR:")
