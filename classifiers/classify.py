@@ -102,7 +102,8 @@ def _violent(norm: str) -> bool:
 
 # the deeds of violence themselves, without the words of blame ("responsibility", «مسؤولية», «تورط»)
 _DEEDS = _violence_words(r"massacre\w*|shooting\w*|firing|murder\w*|gunm[ae]n|hostages?|kidnap\w*|abduct\w*|execut\w*|"
-                         r"beheading\w*|violence|war crimes?|genocide|chemical|ترور\w*",
+                         r"beheading\w*|violence|war crimes?|genocide|chemical|chlorine|sarin|nerve agents?|phosphorus|"
+                         r"barrel bombs?|cluster (?:bombs?|munitions)|ترور\w*",
                          r"مجزر|عمليات|خطف|اختطاف|ذبح|اعدام|جريم|جرائم|ارهاب|عبوه|مفخخ|انتحاري|اقتحام|هاجم|استهدف|قذيف|"
                          r"قذايف|هاون|رصاص|نار|دمار|تدمير|حرب|معارك|قتال|اعدم|سيطر|فظايع|عدوان|غزو|atrocit|aggression|"
                          r"invasion|incursion")

@@ -1025,3 +1025,14 @@ def test_launches_counted_by_the_army_are_the_enemys_not_its_own(rules: Classifi
     # "550 failed launches" is a noun, not the army launching anything
     text = "Since the war began, the IDF has identified about 400 failed launches fired by Hamas that fell inside Gaza."
     assert read(rules, text, ARMY) == {("attribution", "israel", "hamas")}
+
+
+@pytest.mark.parametrize(("text", "speaker", "subject"), [
+    ("The Syrian opposition accused regime forces of using chlorine gas in Douma.", "syrian-national-coalition",
+     "syria-government"),
+    ("Rebels accused Syrian regime forces of dropping barrel bombs on a market in Douma.", "rebels", "syria-government"),
+])
+def test_the_weapons_of_an_attack_make_an_accusation_about_one(rules: Classifier, text: str, speaker: str,
+                                                               subject: str) -> None:
+    # chlorine, sarin, barrel and cluster bombs name an attack as much as "attack" does
+    assert ("attribution", speaker, subject) in blames(rules, text)
