@@ -62,7 +62,8 @@ _TOPIC = re.compile(
     r"opened fire|opens fire|open fire|"
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
     r"ضربات|اشتباك|اغتيال|سيطر|اعدام|تفجير|ضلوع|تورط|مجزر|خطف|اختطاف|ذبح|"
-    r"استهدف|هاجم|قذيف|قذايف|هاون|مدفعي|اعدم|اقتحم|توغل|"
+    r"استهدف|هاجم|قذيف|قذايف|هاون|مدفعي|اعدم|اقتحم|توغل|كيماوي|كيمياوي|كيميايي|الكلور|السارين|براميل|عنقودي|قنابل|"
+    r"chemical|chlorine|sarin|nerve agent|phosphorus|barrel bomb|cluster bomb|cluster munition|"
     r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|بمباران|شليك|مسيول|اصابت|سرنگون|منهدم|"
     r"attaque|frappe|attentat|roquette|drone|explosion|mort|tues|blesses|implication|bilan|base|convoi|tirs|bombard|"
     r"abattu|neutralis|pilonn")
@@ -105,7 +106,8 @@ _DEEDS = _violence_words(r"massacre\w*|shooting\w*|firing|murder\w*|gunm[ae]n|ho
                          r"beheading\w*|violence|war crimes?|genocide|chemical|chlorine|sarin|nerve agents?|phosphorus|"
                          r"barrel bombs?|cluster (?:bombs?|munitions)|ترور\w*",
                          r"مجزر|عمليات|خطف|اختطاف|ذبح|اعدام|جريم|جرائم|ارهاب|عبوه|مفخخ|انتحاري|اقتحام|هاجم|استهدف|قذيف|"
-                         r"قذايف|هاون|رصاص|نار|دمار|تدمير|حرب|معارك|قتال|اعدم|سيطر|فظايع|عدوان|غزو|atrocit|aggression|"
+                         r"قذايف|هاون|رصاص|نار|دمار|تدمير|حرب|معارك|قتال|اعدم|سيطر|فظايع|عدوان|غزو|كيماوي|كيمياوي|كيميايي|الكلور|"
+                         r"السارين|براميل|عنقودي|atrocit|aggression|"
                          r"invasion|incursion")
 
 

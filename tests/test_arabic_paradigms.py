@@ -294,6 +294,13 @@ def test_groups_loyal_to_iran_are_the_iran_backed_militias_not_iran(classifier: 
         ("attribution", "United States", "Iran-backed militias")]
 
 
+@pytest.mark.parametrize("weapon", ["باستخدام الأسلحة الكيماوية", "باستخدام غاز الكلور", "باستخدام قنابل عنقودية",
+                                    "بإلقاء البراميل المتفجرة"])
+def test_an_accusation_of_using_a_weapon_of_attack_blames(classifier: Classifier, weapon: str) -> None:
+    assert _rows(classifier, f"واتهم الائتلاف السوري المعارض قوات النظام {weapon} في دوما") == [
+        ("attribution", "Syrian National Coalition", "Syria")]
+
+
 # --- places and communiqués --------------------------------------------------------------------
 
 @pytest.mark.parametrize(("where", "place"), [
