@@ -311,18 +311,15 @@ def test_a_message_that_fails_linking_is_kept_unlinked_and_the_batch_goes_on(
     assert len(json.loads(r.out)) == 3  # the failing message is stored all the same
 
 
-def test_a_batch_of_statements_reads_its_candidates_in_a_few_statements(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """Thirty channels relaying claims of one morning: the incidents of those days are read once
-    for the batch (and kept as it links), not once for each statement's candidates (on
-    PostgreSQL a round trip and a plan each). The links land as before (``verify``, on in the
-    other tests, compares every answer with the database's)."""
+def _count_statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every SQL statement the stores opened from now on run, in order (the answers kept in memory
+    are not compared with the database: that comparison would ask it each time)."""
     from sqlalchemy import Engine, event
 
     import storage.store
     from storage.incident_tx import IncidentTx
 
-    monkeypatch.setattr(IncidentTx, "verify", False)  # comparing with the database asks it each time
+    monkeypatch.setattr(IncidentTx, "verify", False)
     executed: list[str] = []
     real = storage.store.create_engine_for
 
@@ -332,6 +329,16 @@ def test_a_batch_of_statements_reads_its_candidates_in_a_few_statements(
         return engine
 
     monkeypatch.setattr(storage.store, "create_engine_for", counted)
+    return executed
+
+
+def test_a_batch_of_statements_reads_its_candidates_in_a_few_statements(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thirty channels relaying claims of one morning: the incidents of those days are read once
+    for the batch (and kept as it links), not once for each statement's candidates (on
+    PostgreSQL a round trip and a plan each). The links land as before (``verify``, on in the
+    other tests, compares every answer with the database's)."""
+    executed = _count_statements(monkeypatch)
     texts = ["Kataib Hezbollah claimed responsibility for a drone attack on Erbil airport.",
              "The Islamic Resistance in Iraq claimed a rocket attack on Ain al-Asad air base."]
     records = [rec(f"t.me/relay{i}", "1", f"2024-01-01T10:{i:02d}:00+00:00", texts[i % 2]) for i in range(30)]
@@ -350,26 +357,12 @@ def test_relays_joining_incidents_of_an_earlier_batch_read_them_with_the_window(
     written before each read of its links; on PostgreSQL (a statement a round trip) the later
     batch reads the incidents' claim checks and their sources' recent texts (re-posts are dropped
     by them) with the days it reads, a statement each, not once for every relay joining them."""
-    from sqlalchemy import Engine, event
-
-    import storage.store
-    from storage.incident_tx import IncidentTx
-
-    monkeypatch.setattr(IncidentTx, "verify", False)  # comparing with the database asks it each time
     texts = ["Kataib Hezbollah claimed responsibility for a drone attack on Erbil airport.",
              "The Islamic Resistance in Iraq claimed a rocket attack on Ain al-Asad air base."]
     db = db_url
     first = [rec(f"t.me/first{i}", "1", f"2024-01-01T09:0{i}:00+00:00", texts[i]) for i in range(2)]
     replay(capsys, tmp_path, first, until="+1m", db=db, name="first.jsonl")
-    executed: list[str] = []
-    real = storage.store.create_engine_for
-
-    def counted(url: str) -> Engine:
-        engine = real(url)
-        event.listen(engine, "before_cursor_execute", lambda conn, cursor, statement, *rest: executed.append(statement))
-        return engine
-
-    monkeypatch.setattr(storage.store, "create_engine_for", counted)
+    executed = _count_statements(monkeypatch)
     relays = [rec(f"t.me/relay{i}", "1", f"2024-01-01T10:{i:02d}:00+00:00", texts[i % 2]) for i in range(20)]
     replay(capsys, tmp_path, relays, until="+1h", db=db, name="relays.jsonl")
     during = list(executed)
@@ -389,21 +382,7 @@ def test_a_batch_of_claims_on_one_incident_is_written_in_a_few_statements(
     """Thirty channels relaying one claim within the hour: thirty links on one incident, written
     together (a replay's cost is its statements; on PostgreSQL each is a round trip), not a link
     insert and a status update for every message."""
-    from sqlalchemy import Engine, event
-
-    import storage.store
-    from storage.incident_tx import IncidentTx
-
-    monkeypatch.setattr(IncidentTx, "verify", False)  # comparing with the database writes everything first
-    executed: list[str] = []
-    real = storage.store.create_engine_for
-
-    def counted(url: str) -> Engine:
-        engine = real(url)
-        event.listen(engine, "before_cursor_execute", lambda conn, cursor, statement, *rest: executed.append(statement))
-        return engine
-
-    monkeypatch.setattr(storage.store, "create_engine_for", counted)
+    executed = _count_statements(monkeypatch)
     records = [rec(f"t.me/relay{i}", "1", f"2024-01-01T10:{i:02d}:00+00:00",
                    "Kataib Hezbollah claimed responsibility for a drone attack on Erbil airport.") for i in range(30)]
     db = f"sqlite:///{tmp_path}/db.sqlite"
