@@ -24,7 +24,7 @@ import re
 
 from classifiers.cues import Cue, a_name
 from classifiers.denials import denied_span
-from classifiers.events import events_of, named_as_place, punctuated, same_party
+from classifiers.events import comma_before, events_of, named_as_place, punctuated, same_party
 from classifiers.figures import NUM
 from classifiers.framewords import FrameWords, title_words, words_for
 from classifiers.gazetteer import Gazetteer, Mention
@@ -605,6 +605,17 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
                 found = found or following[0]
     if found is not None:
         return found
+    if fw.lang == "en" and speech:
+        # "Hezbollah fires rockets at Israel, says it is responding to strikes": a headline's second verb
+        # after a comma has the first one's subject
+        subject = opening_party(s, ok)
+        for said in speech:
+            pos = s.token_at(said.start())
+            if subject is not None and subject.kind in STATE | ARMED and s.toks[pos] in _SAYS and comma_before(s, pos) \
+                    and pos + 1 < len(s.toks) and s.toks[pos + 1] in _CLAUSE_OPENERS and any(
+                        start < pos and doer is not None and same_party(doer, subject)
+                        for start, _, doer, _ in events_of(s, fw, ok)):
+                return subject  # (only where the first verb tells the subject's own attack)
     tail = tail_speaker(s, ok)
     if tail is not None:
         return tail
@@ -635,6 +646,8 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     return None
 
 
+_SAYS = frozenset({"says", "say", "said"})
+_CLAUSE_OPENERS = frozenset({"it", "they", "its", "their", "that", "the", "this", "these"})
 # a headline's tail after a dash or colon: "– state media", ": foreign ministry", "- officials"
 _BODY_TAIL = re.compile(r"(?::|\s[–—-])\s*((?:the )?[a-z ]{2,40})$")
 

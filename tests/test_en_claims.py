@@ -957,3 +957,18 @@ def test_an_armys_activity_under_its_own_head_is_no_attack(classifier: Classifie
     text = ("IDF: Overnight, during IDF activity near the northern border, two soldiers were lightly injured by an "
             "explosion of an unknown source. The incident is under review.")
     assert not claims(classifier, text)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Hezbollah fires rockets at Israel, says it is responding to strikes on south Lebanon", "hezbollah"),
+    ("Houthis fire missile at tanker in Red Sea, say it was bound for Israel", "houthis"),
+])
+def test_a_headlines_second_verb_says_in_the_subjects_voice(classifier: Classifier, text: str, who: str) -> None:
+    # ", says it ..." has the headline's subject, not the party fired at, for its speaker
+    assert claims(classifier, text) == {who}
+
+
+def test_a_name_between_commas_before_said_is_not_the_headlines_subject(classifier: Classifier) -> None:
+    text = ("Yemeni journalists protest as Houthis shut radio station. Yemeni activists, including the station's "
+            "head, said that armed Houthis raided the station in Sanaa.")
+    assert "houthis" not in claims(classifier, text)
