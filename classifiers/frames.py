@@ -612,7 +612,8 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         for said in speech:
             pos = s.token_at(said.start())
             if subject is not None and subject.kind in STATE | ARMED and s.toks[pos] in _SAYS and comma_before(s, pos) \
-                    and pos + 1 < len(s.toks) and s.toks[pos + 1] in _CLAUSE_OPENERS and any(
+                    and pos + 1 < len(s.toks) and (s.toks[pos + 1] in _CLAUSE_OPENERS or any(
+                        m.start == pos + 1 for m, _ in ok)) and any(
                         start < pos and doer is not None and same_party(doer, subject)
                         for start, _, doer, _ in events_of(s, fw, ok)):
                 return subject  # (only where the first verb tells the subject's own attack)

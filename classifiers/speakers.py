@@ -106,6 +106,9 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
 
 
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# a verb right after a party that follows "says": the party opens a clause ("says X was behind")
+_CLAUSE_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "carried", "launched", "fired", "attacked",
+                           "struck", "targeted", "killed", "used", "did", "will", "would"})
 
 
 def _unknown_name(s: Sentence, lo: int, hi: int) -> bool:
@@ -606,6 +609,8 @@ def after_speech(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int, end:
             continue
         if _quoted_after(s, end, m.start):
             continue  # «قال : "النظام اقتحم الحي"»: the party opens the words quoted, it does not speak them
+        if s.norm.isascii() and m.end < len(s.toks) and s.toks[m.end] in _CLAUSE_VERBS and not punctuated(s, m.end):
+            continue  # ", says Kataib Hezbollah was behind the attacks": the clause's subject, not the speaker
         # «المركز الإعلامي ل - "قسد"»: the clitic «ل» written apart from a quoted name is that name's
         start = m.start - 1 if m.start > end and s.toks[m.start - 1] == "ل" else m.start
         between = [t for t in s.toks[end:start] if not (offices and t in _FR_ADVERBS)]
@@ -653,6 +658,8 @@ def verb_first(s: Sentence, verb: str, pos: int) -> bool:
     past tense opening a clause (", said the Pentagon"), a present one after a comma (", says Iran")."""
     if not INVERTED.match(verb):
         return False
+    if pos + 1 < len(s.toks) and s.toks[pos + 1] in _PRONOUNS:
+        return False  # ", says it targeted Hamas commanders": the pronoun is the subject, not the party after it
     if _PRESENT.match(verb):
         return pos > 0 and "," in _gap(s, pos)
     return clause_initial(s, pos)

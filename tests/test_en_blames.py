@@ -1036,3 +1036,15 @@ def test_the_weapons_of_an_attack_make_an_accusation_about_one(rules: Classifier
                                                                subject: str) -> None:
     # chlorine, sarin, barrel and cluster bombs name an attack as much as "attack" does
     assert ("attribution", speaker, subject) in blames(rules, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel strikes Gaza, says it targeted Hamas commanders", {("claim", "israel", "israel")}),
+    ("US strikes militia sites in Iraq, says Kataib Hezbollah launched the drone",
+     {("claim", "united-states", "united-states"), ("attribution", "united-states", "kataib-hezbollah")}),
+    # a party after ", says" that ends the headline is the speaker
+    ("Israeli jets hit Damascus airport, says Syria", {("attribution", "syria-government", "israel")}),
+])
+def test_a_party_after_says_that_opens_a_clause_is_not_the_speaker(rules: Classifier, text: str,
+                                                                 expected: set[tuple[str, str, str]]) -> None:
+    assert read(rules, text) == expected
