@@ -5,6 +5,7 @@ killed" turned into a denial of the figures, denials given the claimant as subje
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from classifiers.figures import extract_figures
@@ -56,6 +57,12 @@ def dedupe(statements: list[Statement]) -> list[Statement]:
         and o.speaker.id != o.subject.id for o in out))]
 
 
+# "the Pentagon said no ship was hit", "no aircraft was lost": the claimed damage denied
+_NOTHING_HIT = re.compile(r"(?<!\w)no (?:\w+ )?(?:ship|ships|vessel|vessels|warship|warships|aircraft|plane|planes|jet|jets|"
+                          r"drone|drones|helicopter|tank|tanks|base|bases|troops|personnel|soldiers?) (?:was |were |had been |"
+                          r"has been )?(?:hit|struck|damaged|lost|downed|shot down|harmed|injured|hurt)(?!\w)")
+
+
 def effect_disputes(gz: Gazetteer, statements: list[Statement], sentences: list[Sentence], call: Call) -> list[Statement]:
     """A claim of casualties met, in the same message, by another party's "no one was killed"
     is a denial of the figures (a dispute over the effect, not over the event)."""
@@ -65,7 +72,7 @@ def effect_disputes(gz: Gazetteer, statements: list[Statement], sentences: list[
     claimants = {c.subject.id for c in claims if c.subject}
     for s in sentences:
         figs = extract_figures(s.norm_punct)
-        if not figs.none_reported:
+        if not figs.none_reported and not _NOTHING_HIT.search(s.norm):
             continue
         # a party that says so ("..., the ministry said"), not the last one named: "launches from
         # Lebanon were identified, no injuries were reported" is an incident report

@@ -513,3 +513,12 @@ def test_the_event_denied_by_other_words(classifier: Classifier, text: str, spea
 ])
 def test_an_uncaught_attacker_or_a_condemnation_is_no_denial(classifier: Classifier, text: str) -> None:
     assert denials(classifier, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis said they targeted a US destroyer in the Red Sea. The Pentagon said no ship was hit.",
+    "Houthis say they struck a US warship, Pentagon says no ship hit",
+])
+def test_nothing_hit_answers_a_claim_with_a_denial_of_its_damage(classifier: Classifier, text: str) -> None:
+    got = denials(classifier, text)
+    check(got, ("united-states", "houthis", "figures"))
