@@ -203,6 +203,12 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         if rule.needs == "claimant" and (own is None or own.kind not in ARMED | STATE):
             return []  # "we hit our peaks": weak first person with no claimant behind the channel
         speaker = own
+        if speaker is None:
+            # «الجيش الإسرائيلي: قصفنا مواقع لحماس»: the head before the colon says "we", not the party hit
+            from classifiers.speakers import headline_speaker, parties
+            head = headline_speaker(s, parties(gz, s, when, in_claim))
+            if head is not None and head.kind in ARMED | STATE:
+                speaker = head
     else:
         speaker = pick(gz, s, cue, "reported" if reported_only else rule.speaker, when, in_claim, accept, set())
         if speaker is None and stance == "claim" and rule.speaker == "before":
@@ -446,7 +452,9 @@ def _hit_here(s: Sentence, cue: Cue, party: ActorRef) -> bool:
 _DETERMINERS = frozenset({"a", "an", "the", "two", "three", "several", "dozens", "multiple"})
 # the words right before the party an attack hits ("struck Hezbollah targets", "attacks on Hamas")
 _HIT_WORDS = frozenset({"struck", "hit", "hits", "targeted", "targeting", "attacked", "bombed", "shelled", "raided",
-                        "killed", "killing", "striking", "on", "against"})
+                        "killed", "killing", "striking", "on", "against",
+                        # «قصفنا مواقع لحماس»: the positions, bases and gatherings of the party hit
+                        "مواقع", "موقع", "مقرات", "مقر", "اهداف", "تجمعات", "تجمع", "معاقل", "ضد", "علي"})
 
 
 # what may stand right after an Arabic accuser before its charge that is no accused («اتهمت حماس اليوم ...»)

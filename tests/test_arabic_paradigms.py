@@ -301,6 +301,21 @@ def test_an_accusation_of_using_a_weapon_of_attack_blames(classifier: Classifier
         ("attribution", "Syrian National Coalition", "Syria")]
 
 
+@pytest.mark.parametrize(("text", "who"), [
+    ("الحوثيون يعلنون استهداف مطار أبها بطائرة مسيرة", "Houthis"),  # the plural verb after its subject
+    ("الحوثيون يعلنون إسقاط طائرة أمريكية مسيرة فوق مأرب", "Houthis"),  # a downing announced
+    ("التحالف بقيادة السعودية يعلن اعتراض صاروخ باليستي فوق جازان", "Saudi-led coalition"),  # an interception
+    ("الجيش الإسرائيلي: قصفنا مواقع لحماس في غزة", "Israel"),  # "we" under a head, not the party hit
+])
+def test_announced_deeds_and_a_heads_first_person_are_the_speakers_claim(classifier: Classifier, text: str,
+                                                                         who: str) -> None:
+    assert [r for r in _rows(classifier, text) if r[0] == "claim"] == [("claim", who, who)]
+
+
+def test_a_first_person_with_no_head_and_no_channel_is_not_the_party_hit(classifier: Classifier) -> None:
+    assert not [r for r in _rows(classifier, "قصفنا مواقع لحماس في غزة") if r[1] == "Hamas"]
+
+
 # --- places and communiqués --------------------------------------------------------------------
 
 @pytest.mark.parametrize(("where", "place"), [
