@@ -316,6 +316,14 @@ def test_a_first_person_with_no_head_and_no_channel_is_not_the_party_hit(classif
     assert not [r for r in _rows(classifier, "قصفنا مواقع لحماس في غزة") if r[1] == "Hamas"]
 
 
+@pytest.mark.parametrize("text", [
+    "الخارجية الروسية: الاتهامات البريطانية بشأن الهجوم على السفينة لا أساس لها",
+    "وقالت وزارة الدفاع الروسية إن الاتهامات بقصف المستشفى في إدلب لا أساس لها",
+])
+def test_accusations_called_baseless_without_from_truth_deny(classifier: Classifier, text: str) -> None:
+    assert [r for r in _rows(classifier, text) if r[0] == "denial"] == [("denial", "Russia", "Russia")]
+
+
 # --- places and communiqués --------------------------------------------------------------------
 
 @pytest.mark.parametrize(("where", "place"), [
