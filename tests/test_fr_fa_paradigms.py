@@ -627,3 +627,12 @@ def test_fr_fa_a_condemnation_naming_the_doer_blames_it(classifier: Classifier, 
 ])
 def test_fr_fa_a_condemnation_naming_only_the_victim_blames_no_one(classifier: Classifier, text: str) -> None:
     assert not [g for g in rows(classifier, text) if g[0] == "attribution"]
+
+
+@pytest.mark.parametrize("text", [
+    "Attaque en Jordanie : Washington accuse des groupes soutenus par l'Iran",
+    "Le Pentagone impute l'attaque contre la base à des milices liées à l'Iran.",
+])
+def test_fr_groups_backed_by_iran_are_the_iran_backed_militias(classifier: Classifier, text: str) -> None:
+    got = [g for g in rows(classifier, text) if g[0] == "attribution"]
+    assert [(g[1], g[2]) for g in got] == [(US, "Iran-backed militias")], got
