@@ -295,6 +295,14 @@ def build_builtin() -> Gazetteer:
     return gz
 
 
+def acronyms() -> frozenset[str]:
+    """The actors' names written in capitals ("IDF", "SOHR", "CENTCOM"): a head of that shape before a
+    colon speaks, it is no dateline ("BEIRUT:"). Built with the compiled tables (``classifiers.tables``)."""
+    actors = tomllib.loads(_read("actors.toml"))
+    return frozenset(name for actor in actors["actor"] for names in (actor.get("aliases") or {}).values()
+                     for name in names if name.isascii() and name.isupper() and " " not in name)
+
+
 def exonyms() -> frozenset[str]:
     """exonyms.toml's ``foreign`` spellings, casefolded with their accents ("beyrouth", "khan younès"):
     another language's name for a place, not a Latin text's variant of its English one."""

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import html
 import re
-import tomllib
 from collections.abc import Hashable
-from functools import lru_cache
-from importlib import resources
 from itertools import accumulate
 from typing import Any
 
 from classifiers.gazetteer import PARTICLES, Gazetteer, Mention
 from classifiers.names import as_written
 from classifiers.normalize import normalize_cased, tokens
+from classifiers.tables import tables
 
 
 class Written:
@@ -218,17 +216,9 @@ def strip_dateline(text: str) -> str:
     head = m.group(0).strip(" :—–-")
     city = re.sub(r" ?\(.*\)|,.*", "", head).strip()
     # "WASHINGTON:" and "BEIRUT (Reuters) —" are datelines; "Hezbollah: ...", "SOHR: ...", "CENTCOM: ..." speak
-    if (_CAPS_DATELINE.match(city) and city not in _acronyms()) or "(" in head:
+    if (_CAPS_DATELINE.match(city) and city not in tables().acronyms) or "(" in head:
         return text[m.end():]
     return text
-
-
-@lru_cache(maxsize=1)
-def _acronyms() -> frozenset[str]:
-    """The actors' names written in capitals ("IDF", "SOHR", "CENTCOM"): heads that speak, not datelines."""
-    data = tomllib.loads(resources.files("classifiers").joinpath("data").joinpath("actors.toml").read_text("utf-8"))
-    return frozenset(name for actor in data["actor"] for names in (actor.get("aliases") or {}).values() for name in names
-                     if name.isascii() and name.isupper() and " " not in name)
 
 
 def strip_captions(text: str) -> str:

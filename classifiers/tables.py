@@ -1,6 +1,7 @@
 """The compiled word tables of the data files, built together once per process: the stance rules
 (``data/phrases.toml``, with the prefilters read off them), the frames' word lists
-(``data/frames.toml``), the denials' (``data/denials.toml``) and the casualty figures' patterns.
+(``data/frames.toml``), the denials' (``data/denials.toml``), the casualty figures' patterns and the
+actors' names written in capitals (``data/actors.toml``).
 
 Building them is most of a classifier's start-up: some 500 regular expressions, each parsed and
 compiled by ``re`` in Python, and the literals of every rule read off its parsed pattern (~2.5 s
@@ -31,6 +32,7 @@ class Tables:
     frames: dict[str, FrameWords]
     denials: DenialWords
     figures: FigurePatterns
+    acronyms: frozenset[str]  # actors written in capitals, no dateline before a colon (sentences.strip_dateline)
 
 
 Loader = Callable[[Callable[[], Tables]], Tables]
@@ -42,9 +44,10 @@ def build_tables() -> Tables:
     from classifiers.denials import build_denial_words
     from classifiers.figures import build_figure_patterns
     from classifiers.framewords import build_frames
+    from classifiers.gazetteer_data import acronyms
     from classifiers.rules import build_rules
 
-    return Tables(build_rules(), build_frames(), build_denial_words(), build_figure_patterns())
+    return Tables(build_rules(), build_frames(), build_denial_words(), build_figure_patterns(), acronyms())
 
 
 def use_loader(load: Loader | None) -> None:
