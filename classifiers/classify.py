@@ -55,6 +55,10 @@ from classifiers.types import ActorRef, Classification, PlaceRef, Statement
 
 __all__ = ["Classifier", "classify", "default_classifier", "split_sentences"]
 
+# weapons whose use is an attack ("accused the regime of using chlorine gas", «باستخدام قنابل عنقودية»): a
+# message naming one is on the topic of attacks and names a deed (word parts, matched anywhere)
+_WEAPONS = (r"chemical|chlorine|sarin|nerve agent|phosphorus|barrel bomb|cluster bomb|cluster munition|"
+            r"كيماوي|كيمياوي|كيميايي|الكلور|السارين|براميل|عنقودي")
 _TOPIC = re.compile(
     r"attack|strike|raid|bomb|rocket|drone|missile|explos|blast|shell|kill|dead|wounded|injur|casualt|involve|responsib|"
     r"role|base|convoy|troops|forces|soldier|clash|airstrike|incident|responsab|captur|seiz|hijack|execut|overran|"
@@ -62,8 +66,7 @@ _TOPIC = re.compile(
     r"opened fire|opens fire|open fire|"
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
     r"ضربات|اشتباك|اغتيال|سيطر|اعدام|تفجير|ضلوع|تورط|مجزر|خطف|اختطاف|ذبح|"
-    r"استهدف|هاجم|قذيف|قذايف|هاون|مدفعي|اعدم|اقتحم|توغل|كيماوي|كيمياوي|كيميايي|الكلور|السارين|براميل|عنقودي|قنابل|"
-    r"chemical|chlorine|sarin|nerve agent|phosphorus|barrel bomb|cluster bomb|cluster munition|"
+    r"استهدف|هاجم|قذيف|قذايف|هاون|مدفعي|اعدم|اقتحم|توغل|قنابل|" + _WEAPONS + "|"
     r"حمله|انفجار|موشك|پهپاد|كشته|نقش|دخالت|پايگاه|بمباران|شليك|مسيول|اصابت|سرنگون|منهدم|"
     r"attaque|frappe|attentat|roquette|drone|explosion|mort|tues|blesses|implication|bilan|base|convoi|tirs|bombard|"
     r"abattu|neutralis|pilonn")
@@ -103,12 +106,10 @@ def _violent(norm: str) -> bool:
 
 # the deeds of violence themselves, without the words of blame ("responsibility", «مسؤولية», «تورط»)
 _DEEDS = _violence_words(r"massacre\w*|shooting\w*|firing|murder\w*|gunm[ae]n|hostages?|kidnap\w*|abduct\w*|execut\w*|"
-                         r"beheading\w*|violence|war crimes?|genocide|chemical|chlorine|sarin|nerve agents?|phosphorus|"
-                         r"barrel bombs?|cluster (?:bombs?|munitions)|ترور\w*",
+                         r"beheading\w*|violence|war crimes?|genocide|ترور\w*",
                          r"مجزر|عمليات|خطف|اختطاف|ذبح|اعدام|جريم|جرائم|ارهاب|عبوه|مفخخ|انتحاري|اقتحام|هاجم|استهدف|قذيف|"
-                         r"قذايف|هاون|رصاص|نار|دمار|تدمير|حرب|معارك|قتال|اعدم|سيطر|فظايع|عدوان|غزو|كيماوي|كيمياوي|كيميايي|الكلور|"
-                         r"السارين|براميل|عنقودي|atrocit|aggression|"
-                         r"invasion|incursion")
+                         r"قذايف|هاون|رصاص|نار|دمار|تدمير|حرب|معارك|قتال|اعدم|سيطر|فظايع|عدوان|غزو|atrocit|aggression|"
+                         r"invasion|incursion|" + _WEAPONS)
 
 
 def _deeds(call: Call) -> bool:
