@@ -153,7 +153,7 @@ _ABBREVIATIONS = {"col", "gen", "maj", "lt", "brig", "capt", "cpt", "sgt", "dr",
                   "gov", "sen", "rep", "adm", "cmdr", "mt"}
 # a sentence ends at . ! ? ; (Latin or Arabic) before a capital, a digit-free word or Arabic, or at a
 # newline; an ellipsis ("...", "…") is a pause inside a sentence, not its end
-_SENTENCE = re.compile(r"(?<=[.!?؟;؛])(?<![.…]\.)\s+(?=[^\s\da-z])|\n+|(?<=[.!?؟])(?<![.…]\.)(?=[\u0600-\u06ff])"
+_SENTENCE = re.compile(r"(?<=[.!?؟;؛])(?<![.…]\.)\s+(?=[^\s\da-z])|[\n\t]+|(?<=[.!?؟])(?<![.…]\.)(?=[\u0600-\u06ff])"
                        r"|(?<=[a-z0-9)”\"’])\.(?=[A-Z][a-z])"
                        # paragraphs run together by a feed: a run of spaces or tabs before a capital
                        r"|[ \t]{3,}(?=[A-Z\u0600-\u06ff])")

@@ -244,3 +244,17 @@ def test_a_town_named_like_an_attack_word_is_no_attack() -> None:
     assert [s.stance for s in Classifier().classify(text, source="x.com/somesupporter").statements] == []
     claim = Classifier().classify("Islamic State fighters hit an army convoy near Hit.")
     assert [s.stance for s in claim.statements] == ["claim"]
+
+
+def test_a_tab_ends_a_sentence() -> None:
+    # a record whose fields are kept apart by tabs (a claim, then the article it came from): the claim's
+    # words are not read into the article's first sentence
+    text = "The Saif al-Sham Brigades claimed the bombing in Damascus\t\"Local news: clashes in Quneitra"
+    assert split_sentences(text) == ["The Saif al-Sham Brigades claimed the bombing in Damascus",
+                                     "\"Local news: clashes in Quneitra"]
+
+
+def test_a_claim_field_keeps_its_own_place(classifier: Classifier) -> None:
+    text = ("أصدر فصيل ألوية سيف الشام بيانا يعلن فيه تبنيه لعملية التفجير التي استهدفت الزوار في دمشق\t"
+            "\"معارك في الشيخ مسكين بدرعا")
+    assert read(classifier, text) == [("claim", "saif-al-sham-brigades", "saif-al-sham-brigades", None, "Damascus")]
