@@ -292,7 +292,7 @@ class _LiteralIndex:
     Python, every fixed part of every pattern can be required (``AnyOf``'s own sets are capped at
     a few literals each, so patterns that open on a long alternation were searched on every text)."""
 
-    __slots__ = ("_always", "_by_first", "_conds", "_contained", "_rest", "_scan")
+    __slots__ = ("_always", "_by_first", "_conds", "_contained", "_hits", "_last", "_rest", "_scan")
 
     def __init__(self, conds: list[list[frozenset[str]]]) -> None:
         self._conds = conds
@@ -312,36 +312,56 @@ class _LiteralIndex:
         # found, the shorter is too
         ordered = sorted(words)
         self._contained = _contained(ordered)
+        # for each literal the scan may return, the patterns whose first set it or a literal it holds
+        # is in: one look-up per distinct literal found, instead of one per literal it holds
+        self._hits: dict[str, frozenset[int]] = {}
+        for w in ordered:
+            hits = {i for x in (w, *self._contained.get(w, ())) for i in self._by_first.get(x, ())}
+            if hits:
+                self._hits[w] = frozenset(hits)
         self._scan = re.compile(_scanner(ordered)) if ordered else None
+        self._last: tuple[str, list[int]] | None = None  # the last text with a candidate, and its answer
 
     def candidates(self, text: str) -> list[int]:
         """The indexes, in order, of the patterns whose every set has a literal in ``text``."""
         if self._scan is None:
             return self._always
-        found = self._scan.findall(text)
+        last = self._last
+        if last is not None and last[0] is text:
+            # the same text again: a message of one sentence is read whole by the gate, then as its
+            # sentence by the cues (the callers only read the list)
+            return last[1]
+        found = set(self._scan.findall(text))  # a literal is found at many places: each once
         if not found:
             return self._always
-        present = set(found)
-        contained = self._contained
-        for word in found:
-            inner = contained.get(word)
-            if inner is not None:
-                present |= inner
-        by_first = self._by_first
         hits: set[int] = set()
-        for word in present:
-            patterns = by_first.get(word)
+        for word in found:
+            patterns = self._hits.get(word)
             if patterns is not None:
-                hits.update(patterns)
+                hits |= patterns
+        if not hits:
+            return self._always
         rest = self._rest
+        present: set[str] | None = None  # every literal the text holds: only for a pattern with more sets
         out = list(self._always)
         for i in hits:
-            for literals in rest[i]:
-                if literals.isdisjoint(present):
-                    break
+            if rest[i]:
+                if present is None:
+                    present = set(found)
+                    contained = self._contained
+                    for word in found:
+                        inner = contained.get(word)
+                        if inner is not None:
+                            present |= inner
+                for literals in rest[i]:
+                    if literals.isdisjoint(present):
+                        break
+                else:
+                    out.append(i)
             else:
                 out.append(i)
         out.sort()
+        self._last = (text, out)
         return out
 
 
