@@ -219,6 +219,14 @@ def opposed(s: Sentence, m: Mention) -> bool:
     return i >= 0 and s.toks[i] in _OPPOSED
 
 
+# "interceptors were launched toward a suspicious aerial target", "... following a false identification":
+# air defence answering an alarm, no attack (not "interceptors were launched at the hostile aircraft")
+_INTERCEPTORS = frozenset({"interceptor", "interceptors"})
+_ALARM = frozenset({"suspicious", "false", "identification"})
+
+
+def _false_alarm(s: Sentence, t: int) -> bool:
+    return bool(_INTERCEPTORS.intersection(s.toks[max(t - 4, 0):t])) and bool(_ALARM.intersection(s.toks[t:]))
 # the words an army's post calls the enemy it killed: "four terrorists were killed"
 _ENEMY = frozenset({"terrorists", "terrorist", "militants", "operatives", "gunmen", "insurgents"})
 # "continue to strike", "began to target": an attack under way, not a purpose ("used to conduct attacks")
@@ -230,6 +238,22 @@ def _purpose(s: Sentence, t: int) -> bool:
     """An infinitive names a purpose or a plan ("used by Hamas to conduct attacks"), not a deed,
     unless a verb before it says the attack goes on ("troops continue to eliminate terrorists")."""
     return t > 0 and s.toks[t - 1] == "to" and not (t > 1 and s.toks[t - 2] in _UNDER_WAY)
+
+
+_USED = frozenset({"used", "using", "employed"})
+_MEANS = frozenset({"munitions", "munition", "missiles", "missile", "rockets", "rocket", "bombs", "bomb", "drones", "drone",
+                    "shells", "artillery", "jets", "aircraft", "helicopters", "weapons", "explosives", "ammunition",
+                    "torpedoes", "guns", "tanks", "interceptors", "fire"})
+
+
+def _with_means(s: Sentence, t: int) -> bool:
+    """Whether the verb at ``t`` is the infinitive after a weapon its doer used ("IDF naval vessels used
+    precise munitions to target ..."): the doer stands further back than a verb's subject usually does."""
+    if t < 3 or s.toks[t - 1] != "to":
+        return False
+    k = next((i for i in range(t - 2, max(t - 6, 0) - 1, -1) if s.toks[i] in _USED), None)
+    return k is not None and k > 0 and s.toks[k - 1] not in ("was", "were", "is", "are", "be", "been", "being") \
+        and bool(_MEANS.intersection(s.toks[k + 1:t - 1]))
 
 
 def same_party(a: ActorRef, b: ActorRef) -> bool:
@@ -947,7 +971,7 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             # "Hezbollah compounds were struck": the party named is the target; on an army's own
             # channel the unnamed doer is the army ("terrorists were eliminated")
             if own is not None and (s.toks[t] not in ("killed", "kills", "kill") or _ENEMY.intersection(s.toks[max(t - 4, 0):t])) \
-                    and not _launched_at_own(s, ok, own, end):
+                    and not _launched_at_own(s, ok, own, end) and not _false_alarm(s, t):
                 # "four terrorists were killed" (not "two soldiers were killed": the army's own dead)
                 found.append((t, end, None, False))
             continue
@@ -984,7 +1008,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         elif doer is False:
             # Arabic puts the subject right before the verb or after it («القوات ... بعبوة ناسفة
             # استهدفت»: the charge targeted, not the forces named four words before)
-            before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= (1 if arabic else 5) and mn.end <= t
+            reach = 1 if arabic else (8 if _with_means(s, t) else 5)
+            before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= reach and mn.end <= t
                       and not (not arabic and mn.start > 0 and s.toks[mn.start - 1] in _POSSESSIVES)
                       # "the strike on Kataib Hezbollah positions killed three": the party hit, not who killed
                       and not (not arabic and _ON_TARGET.intersection(s.toks[max(mn.start - 2, 0):mn.start]))

@@ -107,6 +107,7 @@ _ROAD_POINT = re.compile(r"\s(?i:junction|checkpoint|crossing|roundabout|interse
 # the letters Persian writes and Arabic does not (pe, che, zhe, gaf, keheh, Farsi yeh)
 _PERSIAN_LETTERS = re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
 _MISSION_AFTER = re.compile(r"\s*(?i:embassy|embassies|consulate|consulates)\b")
+_FORCES_AFTER = re.compile(r"\s*(?i:army|armies|forces|militants|militia|militias|troops|fighters|loyalists|gunmen)\b")
 
 
 def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None) -> list[tuple[int, str, bool]]:
@@ -133,6 +134,8 @@ def _candidates(s: Sentence, span: tuple[int, int] | None, gz: Gazetteer | None)
             return None  # "a tanker bound for Eilat": where it was going; "the war in Gaza"
         if _MISSION_AFTER.match(text, m.end("name")):
             return None  # "near #Oman consulate in #Giza": whose mission, not where
+        if _FORCES_AFTER.match(text, m.end("name")):
+            return None  # "an attack on #Heftar army militants in #Benghazi": whose forces, not where
         if pattern is BORDER:
             return m.start("name"), display_name(m.group("name")), True
         raw = m.group("name")

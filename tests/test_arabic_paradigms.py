@@ -2020,3 +2020,11 @@ def test_the_occupation_with_its_adjective(classifier: Classifier, occupier: str
     # «قوات الاحتلال» alone is the Israeli army in Palestinian reports; with another state's adjective, that state
     text = f"وقال المرصد السوري إن {occupier} قصف قرى في ريف جرابلس ."
     assert [r[2] for r in _rows(classifier, text) if r[0] == "attribution"] == [party]
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت فصائل المعارضة السيطرة على حواجز للجيش النظامي في حي جوبر .",
+    "أعلن الثوار السيطرة على حاجزين لقوات النظام في ريف درعا .",
+])
+def test_the_opposition_announcing_a_capture_claims_it(classifier: Classifier, text: str) -> None:
+    assert ("claim", "Rebels", "Rebels") in _rows(classifier, text)

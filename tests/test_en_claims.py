@@ -972,3 +972,30 @@ def test_a_name_between_commas_before_said_is_not_the_headlines_subject(classifi
     text = ("Yemeni journalists protest as Houthis shut radio station. Yemeni activists, including the station's "
             "head, said that armed Houthis raided the station in Sanaa.")
     assert "houthis" not in claims(classifier, text)
+
+
+# --- the weapon a doer used, before the infinitive of the deed: the doer stands further back
+
+def test_a_weapon_used_to_attack_is_the_deed(classifier: Classifier) -> None:
+    text = "IDF naval vessels used precise munitions to target several posts of the Hamas naval force."
+    assert army(classifier, text) == {"israel"}
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli troops found rockets used by Hamas to target towns in the south.",
+    "Police said the weapons were used to attack a checkpoint last year.",
+])
+def test_a_weapon_used_by_someone_else_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert "israel" not in claims(classifier, text) and "hamas" not in claims(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Following sirens in the area of Metula, interceptors were launched toward two suspicious aerial targets.",
+    "Earlier this evening, an interceptor was launched following a suspicious identification over southern Israel.",
+])
+def test_interceptors_launched_on_the_army_channel_are_no_attack(classifier: Classifier, text: str) -> None:
+    assert not army(classifier, text)
+
+
+def test_a_group_claiming_it_set_fire_to_depots_claims_an_attack(classifier: Classifier) -> None:
+    assert "hasm" in claims(classifier, "Hasm claims setting fire to two police depots in Giza.")

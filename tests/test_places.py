@@ -1177,3 +1177,11 @@ def test_a_word_of_area_and_of_say_a_name_follows_in_a_headline_too(classifier: 
 def test_a_headline_word_after_a_bare_in_is_still_no_name(classifier: Classifier) -> None:
     text = "Islamic State Fighters Capture Regime Positions in Surprise Attack South of #Aleppo"
     assert places(classifier, text) == ["Aleppo"]
+
+
+@pytest.mark.parametrize("text", [
+    "#IS claims an IED attack on #Qaddour army militants in #Benghazi #Libya",
+    "The Islamic State group claimed an ambush on Qaddour forces in Benghazi.",
+])
+def test_a_name_before_army_or_forces_is_whose_forces_not_where(classifier: Classifier, text: str) -> None:
+    assert places(classifier, text) == ["Benghazi"]
