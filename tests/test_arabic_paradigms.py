@@ -2028,3 +2028,8 @@ def test_the_occupation_with_its_adjective(classifier: Classifier, occupier: str
 ])
 def test_the_opposition_announcing_a_capture_claims_it(classifier: Classifier, text: str) -> None:
     assert ("claim", "Rebels", "Rebels") in _rows(classifier, text)
+
+
+def test_the_alliance_of_iraqi_forces_is_a_known_speaker(classifier: Classifier) -> None:
+    text = "تحالف القوى يتهم فصيلا مسلحا ب الخطف والقتل في الفلوجة بعد اتهامه كتائب حزب الله بقتل مدنيين ."
+    assert ("attribution", "Alliance of Iraqi Forces", "Kataib Hezbollah") in _rows(classifier, text)
