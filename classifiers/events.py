@@ -601,6 +601,11 @@ _NOUN_LIKE = frozenset({"targets", "target", "strikes", "strike", "attacks", "at
                         "launches"})
 
 
+# what is made, sold or stored of a weapon: "shells production", "strikes stockpile"
+_SUPPLY = frozenset({"production", "supply", "supplies", "shortage", "shortages", "stockpile", "stockpiles", "stocks",
+                     "output", "deliveries", "manufacturing", "factory", "factories", "plant", "sales", "exports"})
+
+
 def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: int) -> bool:
     """Whether a verb form that is also a noun is the noun: after a modifier ("terror targets",
     "drone strikes") or after a party that is itself an attack's object ("struck Hezbollah targets")."""
@@ -608,6 +613,8 @@ def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: 
         return False
     if s.toks[t - 1] in _NOUN_BEFORE or s.toks[t - 1] in _OF or s.toks[t - 1].isdigit():
         return True  # "terror targets", "failed launches", "550 launches": the noun
+    if t + 1 < len(s.toks) and s.toks[t + 1] in _SUPPLY:
+        return True  # "US to quadruple shells production": the noun of what is made, no shelling
     if t >= 2 and s.toks[t - 1] in _MODIFIERS and (s.toks[t - 2] in _OF or s.toks[t - 2] in _DETERMINERS
                                                   or s.toks[t - 2] in _PREPOSITIONS or s.toks[t - 2].isdigit()):
         # "thousands of artillery shells", "with 50 mortar shells", "college hit in drone attack": the

@@ -999,3 +999,11 @@ def test_interceptors_launched_on_the_army_channel_are_no_attack(classifier: Cla
 
 def test_a_group_claiming_it_set_fire_to_depots_claims_an_attack(classifier: Classifier) -> None:
     assert "hasm" in claims(classifier, "Hasm claims setting fire to two police depots in Giza.")
+
+
+@pytest.mark.parametrize("text", [
+    "US to triple shells production – Pentagon chief",
+    "Russia to double shells output – defence ministry",
+])
+def test_a_weapon_that_is_made_or_stored_is_no_attack(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
