@@ -5,9 +5,11 @@ Timers fire exactly when due in simulated time: a batch never spans a due timer,
 
 A long replay classifies ahead in worker processes (classification is pure): chunks of the
 stream are sent to a pool while this process stores and links the batches before them, in the
-stream's order, so the results are those of classifying in line. ``CLAIMWATCH_REPLAY_WORKERS``
-sets the number of workers: unset or ``auto``, one less than the CPUs, at most ``MAX_WORKERS``
-(storing and linking in this process is then the slower side; on an idle 2-core machine one worker
+stream's order, so the results are those of classifying in line; when the workers fall behind,
+this process classifies the chunks queued furthest ahead itself instead of waiting idle.
+``CLAIMWATCH_REPLAY_WORKERS`` sets the number of workers: unset or ``auto``, one less than the
+CPUs, at most ``MAX_WORKERS`` (storing and linking in this process is then the slower side; on an
+idle 2-core machine one worker
 made a 10,000-message replay 1.4x faster on SQLite and 1.2x on PostgreSQL); 0, none (classify in
 line: the choice for a machine whose other cores are busy); N, N workers. None on one CPU or for a
 stream of fewer than ``AHEAD_AFTER`` messages.
@@ -155,45 +157,46 @@ async def classify_ahead(pipeline: Pipeline, messages: Iterator[Message],
     stream: Iterator[Message] = chain(first, messages)
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                initializer=_start_worker, initargs=(pipeline.classifier,))
-    pending: deque[tuple[list[Message], list[bool], Future[list[Ahead]] | None]] = deque()
+    pending: deque[_Chunk] = deque()
     # chunks in flight: two batches ahead, so the workers go on while a whole batch is stored
     depth = 2 * BATCH // AHEAD_CHUNK + workers
     broken = False
     try:
         while True:
             while not broken and len(pending) < depth:
-                chunk = list(islice(stream, AHEAD_CHUNK))
-                if not chunk:
+                part = list(islice(stream, AHEAD_CHUNK))
+                if not part:
                     break
-                stored = await pipeline.store.stored_hashes([m.key for m in chunk])
-                wanted = [not m.deleted and not stored_as_is(m, stored) for m in chunk]
-                items = [(m.full_text, m.date, m.source) for m, w in zip(chunk, wanted, strict=True) if w]
+                stored = await pipeline.store.stored_hashes([m.key for m in part])
+                wanted = [not m.deleted and not stored_as_is(m, stored) for m in part]
+                items = [(m.full_text, m.date, m.source) for m, w in zip(part, wanted, strict=True) if w]
                 try:
                     future = pool.submit(_classify_chunk, items) if items else None
                 except RuntimeError:  # the pool broke (a worker died): the rest is classified here
                     log.warning("classifying workers stopped; classifying in line")
                     broken, future = True, None
-                    wanted = [False] * len(chunk)
-                pending.append((chunk, wanted, future))
+                    wanted = [False] * len(part)
+                pending.append(_Chunk(part, wanted, items, future))
             if not pending:
                 break
-            chunk, wanted, future = pending.popleft()
+            chunk = pending.popleft()
             results: Iterator[Ahead] = iter(())
-            if future is not None:
+            if chunk.future is not None:
                 started = time.perf_counter()
+                _classify_while_waiting(chunk, pending, pipeline.classifier)
                 try:
-                    classified: list[Ahead] = await asyncio.wrap_future(future)
+                    classified: list[Ahead] = await asyncio.wrap_future(chunk.future)
                     results = iter(classified)
                 except Exception as exc:  # a worker died: this chunk is classified in line
                     log.warning("classifying workers stopped (%s); classifying in line", exc)
-                    wanted = [False] * len(chunk)
+                    chunk.wanted = [False] * len(chunk.messages)
                     broken = True
                 pipeline.stats.stage_seconds["classify"] += time.perf_counter() - started
-            for message, w in zip(chunk, wanted, strict=True):
+            for message, w in zip(chunk.messages, chunk.wanted, strict=True):
                 yield message, next(results) if w else None
             if broken:
-                for chunk, _, _ in pending:
-                    for message in chunk:
+                for chunk in pending:
+                    for message in chunk.messages:
                         yield message, None
                 pending.clear()
                 for message in stream:
@@ -201,6 +204,33 @@ async def classify_ahead(pipeline: Pipeline, messages: Iterator[Message],
                 break
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class _Chunk:
+    """Messages of the stream sent to the workers together: which of them are classified
+    (``wanted``), the arguments sent for those, and their classifications to come (None:
+    nothing to classify)."""
+
+    messages: list[Message]
+    wanted: list[bool]
+    items: Sequence[tuple[str, datetime | None, str]]
+    future: Future[list[Ahead]] | None
+
+
+def _classify_while_waiting(head: _Chunk, pending: deque[_Chunk], classifier: Classifier) -> None:
+    """Until the workers have classified ``head``, this process classifies the chunks queued
+    furthest ahead that no worker has started yet (taken back from the pool), then ``head``
+    itself if still unstarted, instead of waiting idle. Nothing else runs meanwhile (a batch is
+    stored only once its messages are yielded), and classifying is pure: a chunk gets the same
+    results here as in a worker."""
+    for chunk in [*reversed(pending), head]:
+        if head.future is None or head.future.done():
+            return
+        if chunk.future is not None and chunk.future.cancel():
+            done: Future[list[Ahead]] = Future()
+            done.set_result(_classify_with(classifier, chunk.items))
+            chunk.future = done
 
 
 def _can_fork() -> bool:
@@ -218,8 +248,11 @@ def _start_worker(classifier: Classifier) -> None:
 
 
 def _classify_chunk(items: Sequence[tuple[str, datetime | None, str]]) -> list[Ahead]:
-    classifier = _worker_classifier
-    assert classifier is not None
+    assert _worker_classifier is not None
+    return _classify_with(_worker_classifier, items)
+
+
+def _classify_with(classifier: Classifier, items: Sequence[tuple[str, datetime | None, str]]) -> list[Ahead]:
     out: list[Ahead] = []
     for text, date, source in items:
         try:

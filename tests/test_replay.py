@@ -138,6 +138,39 @@ def test_classifying_ahead_in_worker_processes_gives_the_same_results(db_url: st
     assert submitted == []
 
 
+def test_when_the_workers_fall_behind_the_replay_classifies_queued_chunks_itself(
+        db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        submitted: list[int]) -> None:
+    """A worker slower than storing: rather than wait on it, the replay process takes back the
+    chunks no worker has started and classifies them itself, with the same results."""
+    import os
+    import time
+
+    import bot.replay as replay
+
+    inline_db = f"sqlite:///{tmp_path}/inline.db"
+    monkeypatch.setenv("CLAIMWATCH_REPLAY_WORKERS", "0")
+    inline = _replay(capsys, inline_db, tmp_path / "inline.jsonl", str(EXAMPLES))
+
+    here: list[int] = []
+    classify_with = replay._classify_with
+    replaying = os.getpid()
+
+    def slow_in_workers(classifier, items):  # type: ignore[no-untyped-def]
+        if os.getpid() != replaying:  # a worker (forked with this patch)
+            time.sleep(0.5)
+        else:
+            here.append(len(items))
+        return classify_with(classifier, items)
+
+    monkeypatch.setattr(replay, "_classify_with", slow_in_workers)
+    monkeypatch.setenv("CLAIMWATCH_REPLAY_WORKERS", "1")
+    ahead = _replay(capsys, db_url, tmp_path / "ahead.jsonl", str(EXAMPLES))
+    assert sum(submitted) == 18 and 0 < sum(here) < 18  # some chunks done by the worker, some here
+    assert ahead == inline and inline
+    assert _stored(capsys, db_url) == _stored(capsys, inline_db)
+
+
 def test_a_message_a_worker_cannot_classify_is_rejected_and_the_rest_go_on(tmp_path: Path,
                                                                            capsys: pytest.CaptureFixture[str],
                                                                            monkeypatch: pytest.MonkeyPatch,
