@@ -588,7 +588,8 @@ _EPITHETS = frozenset({"brutal", "barbaric", "murderous", "heinous", "cowardly",
 # can be the verb's subject ("Houthi missile hits containership")
 _NOUN_BEFORE = frozenset({"terror", "terrorist", "military", "militia", "air", "suicide", "car", "cross", "border",
                           "retaliatory", "precision", "deadly", "fresh", "new", "latest", "naval", "ground", "failed",
-                          "several", "multiple", "repeated", "dozens"})
+                          "several", "multiple", "repeated", "dozens", "nuclear", "atomic", "hydrogen", "dirty",
+                          "roadside", "main", "powerful"})
 _OF = frozenset({"of", "with"})
 # a preposition before a weapon's word and an attack's: "hit in drone attack", "killed after rocket
 # strikes" (no subject stands between a preposition and its verb)
@@ -597,8 +598,8 @@ _PREPOSITIONS = frozenset({"in", "after", "during", "amid", "following", "since"
 _TAKEN_FROM = frozenset({"capture", "capturing", "liberate", "liberating", "retake", "retaking", "recapture", "recapturing",
                          "free", "freeing", "seize", "seizing", "clear", "clearing", "expel", "expelling", "drive",
                          "driving", "oust", "ousting", "wrest", "wresting", "reclaim", "reclaiming", "take", "taking"})
-_NOUN_LIKE = frozenset({"targets", "target", "strikes", "strike", "attacks", "attack", "raids", "bombs", "shells", "hits",
-                        "launches"})
+_NOUN_LIKE = frozenset({"targets", "target", "strikes", "strike", "attacks", "attack", "raids", "bombs", "bomb", "shells",
+                        "hits", "launches"})
 
 
 # what is made, sold or stored of a weapon: "shells production", "strikes stockpile"

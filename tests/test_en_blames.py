@@ -1048,3 +1048,31 @@ def test_the_weapons_of_an_attack_make_an_accusation_about_one(rules: Classifier
 def test_a_party_after_says_that_opens_a_clause_is_not_the_speaker(rules: Classifier, text: str,
                                                                  expected: set[tuple[str, str, str]]) -> None:
     assert read(rules, text) == expected
+
+
+# -- a blame for an airstrike, a present-tense bombing, the regime's aircraft --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Iraq blamed the United States for the airstrike in Mosul.",
+    "Iraq blamed the United States for the airstrikes on its territory.",
+])
+def test_a_blame_for_an_airstrike_is_about_an_attack(rules: Classifier, text: str) -> None:
+    assert blames(rules, text) == {("attribution", "iraq-government", "united-states")}
+
+
+def test_a_relay_of_the_group_telling_enemy_aircraft_bomb_blames_the_enemy(rules: Classifier) -> None:
+    assert blames(rules, "Amaq: US aircraft bomb four fuel stations in Mosul.") == {
+        ("attribution", "islamic-state", "united-states")}
+
+
+@pytest.mark.parametrize("text", [
+    "Pentagon to develop nuclear bomb far more powerful than the one dropped on Hiroshima",
+    "US to modernize its main nuclear bomb",
+])
+def test_a_bomb_that_is_built_is_no_attack(rules: Classifier, text: str) -> None:
+    assert not read(rules, text)
+
+
+def test_the_regimes_aircraft_are_the_syrian_state(rules: Classifier) -> None:
+    assert blames(rules, "Syrian rebels said regime aircraft bombed Khan Shaykhun.") == {
+        ("attribution", "rebels", "syria-government")}
