@@ -782,7 +782,9 @@ def _own_fighters_killed(s: Sentence, fw: FrameWords, t: int, end: int) -> bool:
 _PROGRESSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "have", "has", "had"})
 _FORCE_HEADS = frozenset({"destroyer", "destroyers", "warship", "warships", "frigate", "frigates", "cruiser", "ship",
                           "vessel", "carrier", "submarine", "gunship", "gunships", "also", "successfully", "then", "later",
-                          "in", "over", "off", "near", "the"})
+                          "in", "over", "off", "near", "the",
+                          # "our troops on the ground, in the air and at sea continued to strike"
+                          "on", "at", "and", "ground", "land", "air", "sea"})
 
 
 def _between_subject(s: Sentence, t: int) -> int:
@@ -1053,10 +1055,12 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             doer = None  # «أغار سلاح الجو على هدف»: the own forces after a verb in the singular did it
         if doer is False:
             # "a Navy destroyer in the Red Sea also took down ...": past the force's vessel, where it was, an adverb
-            extra = 0 if arabic else _between_subject(s, t)
-            lo = s.starts[max(t - 3 - extra, 0)] if s.starts else 0
+            # "troops continue to strike": what stands between is counted from "continue"
+            base = t - 2 if t > 1 and s.toks[t - 1] == "to" and s.toks[t - 2] in _UNDER_WAY else t
+            extra = 0 if arabic else _between_subject(s, base)
+            lo = s.starts[max(base - 3 - extra, 0)] if s.starts else 0
             owns = list(fw.own_forces.finditer(s.norm, lo, m.start()))
-            reach = extra + (4 if t > 1 and s.toks[t - 1] == "to" and s.toks[t - 2] in _UNDER_WAY else 2)  # "troops continue to"
+            reach = extra + (t - base) + 2
             if owns and s.token_at(owns[-1].end() - 1) >= t - reach and not _object_of_verb(
                     s, fw, ok, s.token_at(owns[-1].start())):
                 doer = None

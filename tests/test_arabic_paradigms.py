@@ -2033,3 +2033,16 @@ def test_the_opposition_announcing_a_capture_claims_it(classifier: Classifier, t
 def test_the_alliance_of_iraqi_forces_is_a_known_speaker(classifier: Classifier) -> None:
     text = "تحالف القوى يتهم فصيلا مسلحا ب الخطف والقتل في الفلوجة بعد اتهامه كتائب حزب الله بقتل مدنيين ."
     assert ("attribution", "Alliance of Iraqi Forces", "Kataib Hezbollah") in _rows(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "أحرار الشرقية يزعمون إنهم أسقطوا طائرة حربية حكومية قرب البادية .",
+    "أحرار الشرقية تزعم أنها أسقطت طائرة حربية للنظام .",
+])
+def test_a_claim_in_the_present_or_plural_after_its_party(classifier: Classifier, text: str) -> None:
+    assert ("claim", "Ahrar al-Sharqiya", "Ahrar al-Sharqiya") in _rows(classifier, text)
+
+
+def test_a_man_who_is_named_claims_nothing(classifier: Classifier) -> None:
+    text = "وأعدمت السلطات 47 متهما بقضايا إرهاب بينهم مصري الجنسية يدعى محمد فتحي ."
+    assert all(stance != "claim" or speaker is None for stance, speaker, _ in _rows(classifier, text))

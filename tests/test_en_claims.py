@@ -1007,3 +1007,8 @@ def test_a_group_claiming_it_set_fire_to_depots_claims_an_attack(classifier: Cla
 ])
 def test_a_weapon_that_is_made_or_stored_is_no_attack(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text)
+
+
+def test_own_troops_on_the_ground_in_the_air_and_at_sea_still_strike(classifier: Classifier) -> None:
+    text = "Over the last day, our troops on the ground, in the air, and at sea continued to strike terror targets."
+    assert army(classifier, text) == {"israel"}
