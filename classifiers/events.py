@@ -107,10 +107,15 @@ def named_as_place(s: Sentence, m: Mention) -> bool:
     if not any(p.kind == "place" and p.start == m.start for p in s.mentions):
         return False
     i = m.start - 1
-    while i >= 0 and m.start - i <= 4 and (s.toks[i] == "and" or any(
+    while i >= 0 and m.start - i <= 4 and (s.toks[i] in _PLACE_BEFORE or any(
             p.kind == "place" and p.start <= i < p.end for p in s.mentions)):
         i -= 1
     return i >= 0 and s.toks[i] in _LOCATIVE
+
+
+# "in Iraq and Syria", "in central Ankara", "in the southern Gaza Strip": still where, not who
+_PLACE_BEFORE = frozenset({"and", "the", "central", "northern", "southern", "eastern", "western", "north", "south", "east",
+                           "west", "downtown", "northeastern", "northwestern", "southeastern", "southwestern"})
 
 
 def _gap(s: Sentence, i: int) -> str:
@@ -219,6 +224,9 @@ def opposed(s: Sentence, m: Mention) -> bool:
     return i >= 0 and s.toks[i] in _OPPOSED
 
 
+# what "attack" and "strike" name before them when they say a kind of vessel, aircraft or formation
+_PLATFORMS = {"attack": frozenset({"submarine", "submarines"}),
+              "strike": frozenset({"group", "groups", "fighter", "fighters"})}
 # "interceptors were launched toward a suspicious aerial target", "... following a false identification":
 # air defence answering an alarm, no attack (not "interceptors were launched at the hostile aircraft")
 _INTERCEPTORS = frozenset({"interceptor", "interceptors"})
@@ -919,6 +927,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         if fw.lang == "ar" and _ar_launch_of_nothing(s, t, end):
             continue
+        if not arabic and end < len(s.toks) and s.toks[end] in _PLATFORMS.get(s.toks[end - 1], ()):
+            continue  # "two carrier strike groups", "an attack submarine": a kind of vessel or unit, no verb
         if s.toks[t] in _NEEDS_ATTACK and not fw.attack_noun.search(" ".join(s.toks[end:end + 6])):
             continue  # "it had ordered staff to leave": an order, a plan, no attack
         if s.toks[t] in _CARRY and not _carries_attack(s, fw, t, end):
@@ -1076,6 +1086,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         if fw.lang == "ar" and end < len(s.toks) and s.toks[end] in _AR_PROCESSES and s.toks[end - 1].endswith("عمليه"):
             continue  # «المنسق الخاص للأمم المتحدة لعملية السلام»: the peace process, no operation of the UN's
+        if not arabic and end < len(s.toks) and s.toks[end] in _PLATFORMS.get(s.toks[end - 1], ()):
+            continue  # "an attack submarine", "two carrier strike groups", "F-35 strike fighters": a kind of vessel or unit
         # not "Syria: drone attack kills 80" (the head that speaks, a colon before the noun)
         adjective = [r for mn, r in ok if (mn.end == t or (t - 3 <= mn.end < t and all(
             w in _MODIFIERS or w in _EPITHETS for w in s.toks[mn.end:t]))) and not _pause(s, mn.end)

@@ -1012,3 +1012,16 @@ def test_a_weapon_that_is_made_or_stored_is_no_attack(classifier: Classifier, te
 def test_own_troops_on_the_ground_in_the_air_and_at_sea_still_strike(classifier: Classifier) -> None:
     text = "Over the last day, our troops on the ground, in the air, and at sea continued to strike terror targets."
     assert army(classifier, text) == {"israel"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon deployed the USS Florida attack submarine to the Persian Gulf, US officials said.",
+    "The Pentagon deployed two carrier strike groups to the eastern Mediterranean, US officials said.",
+])
+def test_an_attack_submarine_or_a_strike_group_is_a_vessel_not_an_attack(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
+
+
+def test_a_capital_after_in_central_is_where_not_who(classifier: Classifier) -> None:
+    text = "Ankara governor reports at least 5 killed after a suspected car bomb in central Ankara hit a bus."
+    assert not claims(classifier, text)
