@@ -268,12 +268,17 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
     # the one blamed denies; the blame stands as the speaker told it
     denied = [denied_span(len(s.toks), c.start, c.end, s.toks) for c in cues if c.rule.stance == "denial"
               and not (fw.lang == "en" and c.start > 0 and s.toks[c.start - 1] in _RELATIVE)]
+    # "the explosion was not caused by a US airstrike": the agent of the attack before the denial is denied
+    agent_denied = [c.start for c in cues if c.rule.stance == "denial" and c.end > c.start
+                    and s.toks[c.end - 1] in ("by", "of")]
     stop = aside_start(s, scope[0]) if reporter is not None and fw.lang == "en" else len(s.toks)
     # "the Pentagon said it is investigating reports of an attack ... by X": no one speaks of X yet
     unconfirmed = fw.lang == "en" and _UNCONFIRMED.search(s.norm) is not None
     framed = False
     for start, end, doer, infinitive in events:
         if fw.lang == "en" and _background_strike(s, fw, start):
+            continue
+        if any(0 < at - start <= 4 for at in agent_denied):
             continue
         if any(lo - 1 <= start < hi for lo, hi in denied):
             # "said reports of two soldiers killed were false", "... that X captured the crossing -

@@ -522,3 +522,15 @@ def test_an_uncaught_attacker_or_a_condemnation_is_no_denial(classifier: Classif
 def test_nothing_hit_answers_a_claim_with_a_denial_of_its_damage(classifier: Classifier, text: str) -> None:
     got = denials(classifier, text)
     check(got, ("united-states", "houthis", "figures"))
+
+
+# -- the attack's agent denied: "was not caused by an Israeli strike" ---------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Israel said the blast at the hospital was not caused by an Israeli strike.", "israel"),
+    ("The Pentagon said the explosion at the depot was not the result of a US airstrike.", "united-states"),
+])
+def test_a_blast_not_caused_by_its_own_strike_is_its_denial_not_its_claim(
+        classifier: Classifier, text: str, speaker: str) -> None:
+    assert stance_set(classifier, text) == {"denial"}
+    check(denials(classifier, text), (speaker, speaker, "responsibility"))
