@@ -718,10 +718,19 @@ def _nationality(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
             and s.toks[mn.end] in _PERSONS)
 
 
+# what a party loses, named right after it: "Iraqi forces hummer destroyed"
+_MATERIEL = frozenset({"hummer", "hummers", "humvee", "humvees", "tank", "tanks", "vehicle", "vehicles", "bulldozer",
+                       "bulldozers", "truck", "trucks", "bmp", "apc", "technical", "helicopter", "drone", "jet", "plane",
+                       "boat", "checkpoint", "barracks", "headquarters"})
+
+
 def _owned_participle(s: Sentence, ok: list[tuple[Mention, ActorRef]], t: int, end: int) -> bool:
     """"9 Iraqi hummers of Iraqi Army destroyed": a party after "of" right before a past form with
     no object after it is the owner of what was hit ("members of Hezbollah attacked the patrol" has
     its object and stays Hezbollah's deed)."""
+    after_nothing = end >= len(s.toks) or punctuated(s, end) or s.toks[end] in _NOTHING_HIT
+    if t > 0 and s.toks[t - 1] in _MATERIEL and after_nothing and any(mn.end == t - 1 for mn, _ in ok):
+        return True  # "Iraqi forces hummer destroyed & 3 soldiers killed": the party's vehicle, what it lost
     before = [mn for mn, _ in ok if mn.end == t]
     if not before or before[0].start == 0:
         return False

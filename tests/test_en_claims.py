@@ -1025,3 +1025,8 @@ def test_an_attack_submarine_or_a_strike_group_is_a_vessel_not_an_attack(classif
 def test_a_capital_after_in_central_is_where_not_who(classifier: Classifier) -> None:
     text = "Ankara governor reports at least 5 killed after a suspected car bomb in central Ankara hit a bus."
     assert not claims(classifier, text)
+
+
+def test_a_partys_vehicle_destroyed_in_a_province_post_is_what_it_lost(classifier: Classifier) -> None:
+    text = "#WilayatDiyala Iraqi army humvee destroyed & 4 Iraqi soldiers killed during clashes near Muqdadiyah"
+    assert stances(classifier, text, None, None) == {("claim", "islamic-state", "islamic-state")}
