@@ -100,6 +100,14 @@ def _head(found: list[tuple[Mention, ActorRef]], s: Sentence | None = None) -> l
 _LOCATIVE = frozenset({"in", "near", "across", "inside", "throughout", "into", "off", "outside"})
 
 
+def _a_city(s: Sentence, m: Mention, r: ActorRef) -> bool:
+    """Whether a state's mention is its capital's name, another place at the same words ("Damascus"
+    for Syria), not the country's own name ("Syria strikes", "#USA strike")."""
+    country = r.id.removesuffix("-government")
+    return r.kind == "state" and any(p.kind == "place" and p.start == m.start and p.end == m.end and p.id != country
+                                     for p in s.mentions)
+
+
 def named_as_place(s: Sentence, m: Mention) -> bool:
     """Whether a state is named as a place ("attacks on US personnel in Iraq and Syria", "US troops
     in Iraq, Syria attacked"): a place of the gazetteer at its words, after "in", "across" ... (a
@@ -615,6 +623,10 @@ _SUPPLY = frozenset({"production", "supply", "supplies", "shortage", "shortages"
                      "output", "deliveries", "manufacturing", "factory", "factories", "plant", "sales", "exports"})
 
 
+# words before a place's name that make the place's attack word a noun
+_BEFORE_A_NOUN = frozenset({"about", "the", "a", "an", "of", "over", "for", "after", "since", "following", "in", "on"})
+
+
 def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: int) -> bool:
     """Whether a verb form that is also a noun is the noun: after a modifier ("terror targets",
     "drone strikes") or after a party that is itself an attack's object ("struck Hezbollah targets")."""
@@ -632,6 +644,12 @@ def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: 
     if any(m.kind == "place" and m.end == t for m in s.mentions) and (
             t + 1 == len(s.toks) or punctuated(s, t + 1) or s.toks[t + 1] in _NO_OBJECT):
         return True  # "destroyed Russian ship in Crimea attack": a place's attack with no object, the noun
+    place = next((m for m in s.mentions if m.kind == "place" and m.end == t), None)
+    if place is not None and place.start > 0 and s.toks[place.start - 1] in _BEFORE_A_NOUN and all(
+            _a_city(s, m, r) for m, r in ok if (m.start, m.end) == (place.start, place.end)):
+        # "a statement about Damascus attacks targeting Shia militias", "the Kabul bombings": a city's attacks,
+        # the noun (not "about USA strike on ...": a state's own name says who struck)
+        return True
     owner = [m for m, _ in ok if m.end == t]
     return bool(owner) and _object_of_verb(s, fw, ok, owner[0].start, joined=True)
 
@@ -1101,7 +1119,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
         adjective = [r for mn, r in ok if (mn.end == t or (t - 3 <= mn.end < t and all(
             w in _MODIFIERS or w in _EPITHETS for w in s.toks[mn.end:t]))) and not _pause(s, mn.end)
             # not "its Syria strikes", "their Iraq raids": after a possessive the name says where
-            and not (not arabic and mn.start > 0 and s.toks[mn.start - 1] in _POSSESSIVES)]
+            and not (not arabic and mn.start > 0 and s.toks[mn.start - 1] in _POSSESSIVES)
+            # nor "the Damascus attacks", "the Kabul bombing": a capital's name right before the noun is its city
+            and not (not arabic and mn.end == t and _a_city(s, mn, r))]
         # Persian puts the agent between the noun's phrase and its verb: «حمله به پایگاه عین الاسد توسط Y
         # انجام شد»; not past a clause or an object of its own
         reach = end + 4 if fw.lang != "fa" else next(

@@ -1076,3 +1076,11 @@ def test_a_bomb_that_is_built_is_no_attack(rules: Classifier, text: str) -> None
 def test_the_regimes_aircraft_are_the_syrian_state(rules: Classifier) -> None:
     assert blames(rules, "Syrian rebels said regime aircraft bombed Khan Shaykhun.") == {
         ("attribution", "rebels", "syria-government")}
+
+
+@pytest.mark.parametrize("text", [
+    "Amaq releases an English statement about Damascus attacks targeting Shia militias",
+    "Turkish gov spokesman and deputy PM to hold a press briefing on Ankara attack at 9:00PM local time.",
+])
+def test_a_capitals_attacks_are_the_citys_not_the_states(rules: Classifier, text: str) -> None:
+    assert not any(x[2] in ("syria-government", "turkey") for x in read(rules, text))
