@@ -645,8 +645,9 @@ def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: 
             t + 1 == len(s.toks) or punctuated(s, t + 1) or s.toks[t + 1] in _NO_OBJECT):
         return True  # "destroyed Russian ship in Crimea attack": a place's attack with no object, the noun
     place = next((m for m in s.mentions if m.kind == "place" and m.end == t), None)
-    if place is not None and place.start > 0 and s.toks[place.start - 1] in _BEFORE_A_NOUN and all(
-            _a_city(s, m, r) for m, r in ok if (m.start, m.end) == (place.start, place.end)):
+    named = [(m, r) for m, r in ok if place is not None and (m.start, m.end) == (place.start, place.end)]
+    if place is not None and place.start > 0 and s.toks[place.start - 1] in _BEFORE_A_NOUN and named and all(
+            _a_city(s, m, r) for m, r in named):
         # "a statement about Damascus attacks targeting Shia militias", "the Kabul bombings": a city's attacks,
         # the noun (not "about USA strike on ...": a state's own name says who struck)
         return True
