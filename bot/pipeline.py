@@ -143,8 +143,8 @@ class Pipeline:
                    ahead: Sequence[Ahead | None] | None = None, timers: bool = False) -> list[AlertValue]:
         """Process one batch; returns the alerts raised (already stored and emitted). ``ahead``,
         when given, holds one entry per message: its classification worked out already, or None
-        (classified here). ``timers`` (replay, on its simulated clock): the timers due before a
-        message fire before it, at their due time, in the batch's transaction."""
+        (classified here). ``timers`` (replay, on its simulated clock): the timers due before each
+        message stored fire before it, at their due time, in the batch's transaction."""
         self.stats.counts["read"] += len(batch)
         # a poll returns the newest page every time: what is stored unchanged needs no classifying
         stored = await self.store.stored_hashes([m.key for m in batch])
