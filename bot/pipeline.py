@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from classifiers.types import Classification
 from storage import AlertValue, IngestResult, Store
 from storage.ingest import text_hash
+from watchers.archive import effective_time
 from watchers.errors import DropMessage, StorageError, StorageUnavailable
 from watchers.message import Message
 
@@ -33,13 +34,15 @@ class IncidentEngine(Protocol):
     """Links stored messages to incidents and decides alerts.
 
     ``process_in`` sees each ingested message once (with its classification) inside the
-    transaction that stored it; ``sweep(now)`` raises the alerts whose time has come;
-    ``next_due`` says when the next one is due (None if none). Both return alerts already
-    recorded in the store (so each key is raised once). One bad message never fails the batch.
+    transaction that stored it (with ``timers``, it first raises, before each message, the
+    alerts due before its time, as ``sweep`` would); ``sweep(now)`` raises the alerts whose
+    time has come; ``next_due`` says when the next one is due (None if none). Both return alerts
+    already recorded in the store (so each key is raised once). One bad message never fails the
+    batch.
     """
 
     def process_in(self, tx: Any, items: Sequence[tuple[IngestResult, Classification | None]],
-                   now: datetime) -> list[AlertValue]: ...
+                   now: datetime, timers: bool = False) -> list[AlertValue]: ...
 
     async def sweep(self, now: datetime) -> list[AlertValue]: ...
 
@@ -137,10 +140,11 @@ class Pipeline:
         return self.classifier.classify(message.full_text, message.date, message.source)
 
     async def feed(self, batch: Sequence[Message], now: datetime,
-                   ahead: Sequence[Ahead | None] | None = None) -> list[AlertValue]:
+                   ahead: Sequence[Ahead | None] | None = None, timers: bool = False) -> list[AlertValue]:
         """Process one batch; returns the alerts raised (already stored and emitted). ``ahead``,
         when given, holds one entry per message: its classification worked out already, or None
-        (classified here)."""
+        (classified here). ``timers`` (replay, on its simulated clock): the timers due before each
+        message stored fire before it, at their due time, in the batch's transaction."""
         self.stats.counts["read"] += len(batch)
         # a poll returns the newest page every time: what is stored unchanged needs no classifying
         stored = await self.store.stored_hashes([m.key for m in batch])
@@ -171,7 +175,7 @@ class Pipeline:
         self.stats.counts["duplicate"] += unchanged
         t1 = time.perf_counter()
         self.stats.stage_seconds["classify"] += t1 - started
-        results, alerts = await self._store_and_link(classified, now)
+        results, alerts = await self._store_and_link(classified, now, timers)
         self.stats.stage_seconds["store_and_incidents"] += time.perf_counter() - t1
         for result, (_, cls) in zip(results, classified, strict=False):
             self.stats.counts[result.status] += 1
@@ -184,15 +188,17 @@ class Pipeline:
         return alerts
 
     async def _store_and_link(self, classified: list[tuple[Message, Classification | None]],
-                              now: datetime) -> tuple[list[IngestResult], list[AlertValue]]:
+                              now: datetime, timers: bool = False) -> tuple[list[IngestResult], list[AlertValue]]:
         """Store the batch and link it to incidents in one transaction; if the batch fails,
-        retry one message at a time so only the bad one is lost."""
+        retry one message at a time so only the bad one is lost (with ``timers``, the timers
+        due before each fire first, each in a transaction of its own, as between batches)."""
         if not classified:
             return [], []
         def link(tx: Any, results: list[IngestResult]) -> list[AlertValue]:
             # results come back one per input record, in order: pair them by position (a batch
             # may hold a message and its own deletion, which share a key)
-            return self.engine.process_in(tx, [(r, c) for r, (_, c) in zip(results, classified, strict=True)], now)
+            return self.engine.process_in(tx, [(r, c) for r, (_, c) in zip(results, classified, strict=True)], now,
+                                          timers)
 
         try:
             return await self.store.ingest_then(classified, link)
@@ -206,6 +212,8 @@ class Pipeline:
             results: list[IngestResult] = []
             alerts: list[AlertValue] = []
             for item in classified:
+                if timers:
+                    alerts.extend(await self._sweep_before(effective_time(item[0])))
                 r, a = await self._store_and_link([item], now)
                 results.extend(r)
                 alerts.extend(a)
@@ -214,6 +222,22 @@ class Pipeline:
     async def sweep(self, now: datetime) -> list[AlertValue]:
         alerts = await self.engine.sweep(now)
         await self.emit(alerts)
+        return alerts
+
+    async def sweep_until(self, limit: datetime, inclusive: bool = False) -> list[AlertValue]:
+        """Fire every timer due before ``limit`` (or at it, ``inclusive``), each at its due time
+        and in a transaction of its own (the simulated clock of a replay); returns the alerts
+        raised (already stored and emitted)."""
+        alerts = await self._sweep_before(limit, inclusive)
+        await self.emit(alerts)
+        return alerts
+
+    async def _sweep_before(self, limit: datetime, inclusive: bool = False) -> list[AlertValue]:
+        alerts: list[AlertValue] = []
+        due = await self.engine.next_due()
+        while due is not None and (due < limit or (inclusive and due == limit)):
+            alerts.extend(await self.engine.sweep(due))
+            due = await self.engine.next_due()
         return alerts
 
     async def emit(self, alerts: Sequence[AlertValue]) -> None:

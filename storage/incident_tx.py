@@ -306,6 +306,11 @@ class IncidentTx:
     def due_checks(self, now: datetime) -> list[CheckValue]:
         return q.due_checks(self._s, now)
 
+    def next_due(self) -> datetime | None:
+        """When the earliest pending check is due, as this transaction leaves them (checks are
+        written at once, never held)."""
+        return q.next_due(self._s)
+
     def links_of_message(self, message_pk: int) -> list[tuple[int, LinkValue]]:
         self._flush()
         return q.links_of_message(self._s, message_pk)

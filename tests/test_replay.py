@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -214,3 +215,89 @@ def test_workers_classify_ahead_by_default_with_a_core_to_spare(monkeypatch: pyt
         monkeypatch.setenv("CLAIMWATCH_REPLAY_WORKERS", value)
     monkeypatch.setattr(replay.os, "cpu_count", lambda: cpus)
     assert replay.replay_workers() == expected
+
+
+IRI_CLAIM = "استهدف مجاهدو المقاومة الإسلامية في العراق قاعدة الاحتلال الأمريكي في حقل العمر بطائرة مسيرة."
+
+
+def _claims_then_the_next_day(tmp_path: Path) -> Path:
+    """Three claims on Feb. 1 whose checks fall due at 10:00, 11:00 and 12:00 on Feb. 2, and on
+    Feb. 2, between those times: a confirmation of the first claim after its window, and one of
+    the third before its window ends."""
+    return write_jsonl(tmp_path / "due.jsonl", [
+        rec("t.me/elamharbi", "1", "2024-02-01T10:00:00+00:00", IRI_CLAIM),
+        rec("t.me/x", "2", "2024-02-01T11:00:00+00:00",
+            "Kataib Hezbollah claimed responsibility for a drone attack on Erbil airport."),
+        rec("t.me/x", "3", "2024-02-01T12:00:00+00:00",
+            "The Islamic Resistance in Iraq claimed responsibility for a drone attack on Ain al-Asad air base."),
+        rec("t.me/x", "4", "2024-02-02T10:00:00+00:00", "note"),
+        rec("x.com/CENTCOM", "5", "2024-02-02T10:30:00+00:00",
+            "On Feb. 1, a one-way attack drone struck Mission Support Site Green Village, Syria. No injuries."),
+        rec("x.com/CENTCOM", "6", "2024-02-02T11:30:00+00:00",
+            "On Feb. 1, a one-way attack drone struck Al Asad Air Base, Iraq. No injuries."),
+        rec("t.me/x", "7", "2024-02-02T12:30:00+00:00", "note"),
+    ])
+
+
+async def _one_at_a_time(db: str, path: Path, until: str) -> list[tuple[object, ...]]:
+    """The alerts of feeding ``path`` a message at a time, the due timers fired between them
+    each in a transaction of its own, then up to ``until``."""
+    from bot.app import build_app
+    from bot.config import Config
+    from bot.durations import parse_when
+    from watchers.archive import Rejects, effective_time, open_archives
+
+    app = await build_app(Config().with_db(db), simulated=True, deliver=False)
+    try:
+        engine, at = app.pipeline.engine, None
+        for message in open_archives([path], Rejects()):
+            at = effective_time(message)
+            while (due := await engine.next_due()) is not None and due < at:
+                await app.pipeline.sweep(due)
+            await app.pipeline.feed([message], at)
+        assert at is not None
+        end = parse_when(until, at)
+        while (due := await engine.next_due()) is not None and due <= end:
+            await app.pipeline.sweep(due)
+        return [(a.key, a.kind, a.incident, a.at, a.text) for a in await app.store.alerts()]
+    finally:
+        await app.close()
+
+
+async def _alerts(db: str) -> list[tuple[object, ...]]:
+    from storage import Store
+
+    store = await Store.open(db)
+    try:
+        return [(a.key, a.kind, a.incident, a.at, a.text) for a in await store.alerts()]
+    finally:
+        await store.close()
+
+
+def test_a_batch_spanning_due_timers_raises_the_alerts_of_one_message_at_a_time(
+        db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages of Feb. 2 go in one batch across three due timers: each timer fires before
+    the first message after it, at its due time, so the late confirmation follows the first
+    claim's alert and the early one prevents the third's, as fed a message at a time."""
+    import asyncio
+
+    from bot.pipeline import Pipeline
+
+    batches: list[int] = []
+    feed = Pipeline.feed
+
+    async def counted(self: Pipeline, batch: Any, *args: Any, **kwargs: Any) -> Any:
+        batches.append(len(batch))
+        return await feed(self, batch, *args, **kwargs)
+
+    path = _claims_then_the_next_day(tmp_path)
+    expected = asyncio.run(_one_at_a_time(f"sqlite:///{tmp_path}/one.db", path, "+1h"))
+    monkeypatch.setattr(Pipeline, "feed", counted)
+    r = run_cli(capsys, "replay", str(path), "--db", db_url, "--until", "+1h", "--quiet")
+    assert r.code == 0, r.err
+    assert batches == [3, 4]  # the day of the claims, then the next day whole (its 24 hours cut it)
+    assert asyncio.run(_alerts(db_url)) == expected
+    assert [(kind, str(at)) for _, kind, _, at, _ in expected] == [
+        ("uncorroborated_claim", "2024-02-02 10:00:00+00:00"), ("claim_corroborated", "2024-02-02 10:30:00+00:00"),
+        ("uncorroborated_claim", "2024-02-02 11:00:00+00:00")]
+    assert _stored(capsys, db_url) == _stored(capsys, f"sqlite:///{tmp_path}/one.db")

@@ -117,23 +117,39 @@ class IncidentEngine:
     # -- the pipeline interface -------------------------------------------------------------
 
     def process_in(self, tx: IncidentTx, items: Sequence[tuple[IngestResult, Classification | None]],
-                   now: datetime) -> list[AlertValue]:
+                   now: datetime, timers: bool = False) -> list[AlertValue]:
         """Handle a batch inside an open transaction; one message's failure is rolled back to
         its savepoint, logged with its source and id, and the rest go on. In an unguarded
         transaction (no savepoints) a failure raises ``RetryGuarded`` instead, with the memory
-        of claimants as it was at the start, and the store runs the batch again guarded."""
+        of claimants as it was at the start, and the store runs the batch again guarded.
+
+        ``timers`` (a replay on its simulated clock): the checks due before a message's time are
+        settled before it, in this transaction, at their due time, as ``sweep`` between batches
+        would have (a batch may then span due timers and raise the alerts of one cut at each).
+        The checks the batch's own claims schedule are not among them: the replay keeps a batch
+        shorter than the shortest corroboration window."""
         if not tx.guarded:
             memory = self.claimants.snapshot()
             try:
-                return [a for result, cls in items if _needs_linking(result, cls)
-                        for a in self._process_one(tx, result, cls, now)]
+                return self._process_all(tx, items, now, timers)
             except Exception as exc:
                 self.claimants.restore(memory)
                 raise RetryGuarded(f"{type(exc).__name__}: {exc}") from exc
+        return self._process_all(tx, items, now, timers)
+
+    def _process_all(self, tx: IncidentTx, items: Sequence[tuple[IngestResult, Classification | None]],
+                     now: datetime, timers: bool) -> list[AlertValue]:
         alerts: list[AlertValue] = []
+        due = tx.next_due() if timers else None
         for result, cls in items:
+            while due is not None and due < effective_time(result.message):
+                alerts.extend(self.sweep_in(tx, due))
+                due = tx.next_due()
             if not _needs_linking(result, cls):
                 continue  # most messages: no savepoint, no statement to the database
+            if not tx.guarded:
+                alerts.extend(self._process_one(tx, result, cls, now))
+                continue
             try:
                 with tx.boundary():
                     alerts.extend(self._process_one(tx, result, cls, now))
