@@ -413,6 +413,15 @@ def due_checks(s: Session, now: datetime, limit: int = 500) -> list[CheckValue]:
     return [_check(r) for r in rows]
 
 
+def pending_checks(s: Session) -> list[CheckValue]:
+    """Every pending check, in the order ``due_checks`` gives them."""
+    rows = s.connection().execute(_PENDING).all()
+    return [_check(r) for r in rows]
+
+
+_PENDING = select(_CHECKS).where(_CHECKS.c.state == "pending").order_by(_CHECKS.c.due_at, _CHECKS.c.id)
+
+
 def next_due(s: Session) -> datetime | None:
     value = s.execute(select(func.min(_CHECKS.c.due_at)).where(_CHECKS.c.state == "pending")).scalar_one()
     return value  # type: ignore[no-any-return]

@@ -73,6 +73,10 @@ class IncidentTx:
         self._links: dict[int, list[LinkValue]] = {}
         self._fingerprints: dict[tuple[int, str, str], list[int]] = {}
         self._checks: dict[int, list[CheckValue]] = {}
+        # every pending check (by id), read once by ``next_due`` and kept up to date by ``apply``:
+        # a replay asks when the next is due after each sweep, and which are due before each
+        # (None: not read, or forgotten after a merge or a rollback)
+        self._pending: dict[int, CheckValue] | None = None
         # incidents created in this transaction: their links, fingerprints and checks are all
         # written through ``apply``, so they are known from the start, never read
         self._created: set[int] = set()
@@ -303,13 +307,25 @@ class IncidentTx:
         flush_history(self._s, self._notes)
         return q.get_incident(self._s, incident_id)
 
-    def due_checks(self, now: datetime) -> list[CheckValue]:
-        return q.due_checks(self._s, now)
+    def due_checks(self, now: datetime, limit: int = 500) -> list[CheckValue]:
+        """The pending checks due at ``now``, earliest first (from the pending checks kept, once
+        ``next_due`` has read them)."""
+        if self._pending is None:
+            return q.due_checks(self._s, now, limit)
+        due = sorted((c for c in self._pending.values() if c.due_at <= now), key=lambda c: (c.due_at, c.id))[:limit]
+        if self.verify:
+            _same(due, q.due_checks(self._s, now, limit))
+        return due
 
     def next_due(self) -> datetime | None:
         """When the earliest pending check is due, as this transaction leaves them (checks are
-        written at once, never held)."""
-        return q.next_due(self._s)
+        written at once, never held): all pending checks are read once, then kept."""
+        if self._pending is None:
+            self._pending = {c.id: c for c in q.pending_checks(self._s)}
+        found = min((c.due_at for c in self._pending.values()), default=None)
+        if self.verify:
+            _same(found, q.next_due(self._s))
+        return found
 
     def links_of_message(self, message_pk: int) -> list[tuple[int, LinkValue]]:
         self._flush()
@@ -324,7 +340,7 @@ class IncidentTx:
         linked: list[tuple[int, NewLink]] = []
         try:
             out = apply_changes(self._s, changes, self._unlinked, linked, self._spellings, self._notes, self._checks,
-                                self._claims, self._deferred)
+                                self._claims, self._deferred, self._pending)
         except BaseException:
             self._clear()  # the transaction or its savepoint will be rolled back
             raise
@@ -436,6 +452,7 @@ class IncidentTx:
         self._links.clear()
         self._fingerprints.clear()
         self._checks.clear()
+        self._pending = None
         self._created.clear()
         self._printed.clear()
         self._placeless = None

@@ -101,7 +101,8 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                   notes: list[dict[str, Any]] | None = None,
                   checks: dict[int, list[CheckValue]] | None = None,
                   claims: dict[str, tuple[int, datetime | None]] | None = None,
-                  deferred: Deferred | None = None) -> tuple[dict[int, int], list[AlertValue]]:
+                  deferred: Deferred | None = None,
+                  pending: dict[int, CheckValue] | None = None) -> tuple[dict[int, int], list[AlertValue]]:
     """Apply changes in order. Returns the ids given to new incidents (by ref) and the alerts
     that were new (an alert whose key was raised before is skipped). ``unlinked``: messages
     known to have no link yet (stored in this transaction), whose first link needs no check that
@@ -116,7 +117,9 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
     actors known stored, with the claims counted for them and not yet written (``flush_claims``):
     a claim of one of those is added there instead of an UPDATE a claim. ``deferred``: links,
     status updates and spellings are held there for the caller to write later
-    (``flush_deferred``)."""
+    (``flush_deferred``). ``pending``: every pending check (by id), as the caller holds them, kept
+    as the database now has them (a merge, which moves and deletes checks, is left to the caller:
+    it must read them again)."""
     ids: dict[int, int] = {}
     raised: list[AlertValue] = []
     history: list[dict[str, Any]] = [] if notes is None else notes
@@ -197,11 +200,17 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                 IncidentLinkRow.withdrawn.is_(True), IncidentLinkRow.subject_id != change.by,  # type: ignore[attr-defined]
             ).values(superseded=True))
         elif isinstance(change, CheckUpsert):
-            _upsert_check(conn, change, real(change.incident), checks)
+            _upsert_check(conn, change, real(change.incident), checks, pending)
         elif isinstance(change, CheckState):
-            s.execute(update(ClaimCheckRow).where(ClaimCheckRow.incident_id == real(change.incident),
+            incident_id = real(change.incident)
+            s.execute(update(ClaimCheckRow).where(ClaimCheckRow.incident_id == incident_id,
                                                   ClaimCheckRow.claimant_id == change.claimant_id)
                       .values(state=change.state))
+            if pending is not None:
+                assert change.state != "pending"
+                for c in [c for c in pending.values()
+                          if c.incident_id == incident_id and c.claimant_id == change.claimant_id]:
+                    del pending[c.id]
         elif isinstance(change, ActorSeen):
             _actor_seen(s, conn, change, spellings, claims, deferred)
         elif isinstance(change, AlertValue):
@@ -218,8 +227,9 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
 
 
 def _upsert_check(conn: Connection, change: CheckUpsert, incident_id: int,
-                  checks: dict[int, list[CheckValue]] | None) -> None:
-    """A claimant's check on an incident: inserted, or brought forward when it was due later."""
+                  checks: dict[int, list[CheckValue]] | None, pending: dict[int, CheckValue] | None = None) -> None:
+    """A claimant's check on an incident: inserted, or brought forward when it was due later
+    (``pending``, every pending check, kept as the database has them)."""
     kept = checks.get(incident_id) if checks is not None else None
     if kept is not None:
         check: Any = next((c for c in kept if c.claimant_id == change.claimant_id), None)
@@ -229,15 +239,21 @@ def _upsert_check(conn: Connection, change: CheckUpsert, incident_id: int,
         new_id = conn.execute(_NEW_CHECK, dict(incident_id=incident_id, claimant_id=change.claimant_id,
                                                claimant=change.claimant, claimed_at=change.claimed_at,
                                                due_at=change.due_at, state="pending")).scalar_one()
-        if kept is not None:  # as read back: in UTC
-            kept.append(CheckValue(new_id, incident_id, change.claimant_id, change.claimant,
-                                   change.claimed_at.astimezone(UTC), change.due_at.astimezone(UTC), "pending"))
+        new = CheckValue(new_id, incident_id, change.claimant_id, change.claimant,  # as read back: in UTC
+                         change.claimed_at.astimezone(UTC), change.due_at.astimezone(UTC), "pending")
+        if kept is not None:
+            kept.append(new)
+        if pending is not None:
+            pending[new_id] = new
     elif change.due_at < check.due_at and check.state == "pending":
         conn.execute(update(_CHECKS).where(_CHECKS.c.id == check.id)
                      .values(due_at=change.due_at, claimed_at=change.claimed_at))
         if kept is not None:
             kept[kept.index(check)] = replace(check, claimed_at=change.claimed_at.astimezone(UTC),
                                               due_at=change.due_at.astimezone(UTC))
+        if pending is not None:  # it was pending: it is held there
+            pending[check.id] = replace(pending[check.id], claimed_at=change.claimed_at.astimezone(UTC),
+                                        due_at=change.due_at.astimezone(UTC))
 
 
 def flush_claims(s: Session, claims: dict[str, tuple[int, datetime | None]]) -> None:
