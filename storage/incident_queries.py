@@ -326,6 +326,12 @@ def _incident_row(s: Session, incident_id: int) -> Any:
     return s.connection().execute(_INCIDENT_ROW, {"id": incident_id}).first()
 
 
+def incident_alone(s: Session, incident_id: int) -> IncidentValue | None:
+    """The incident's row, without links."""
+    row = _incident_row(s, incident_id)
+    return _incident(row) if row is not None else None
+
+
 def lean_incident(s: Session, incident_id: int) -> IncidentValue | None:
     row = _incident_row(s, incident_id)
     return _incident(row, load_links(s, incident_id)) if row is not None else None

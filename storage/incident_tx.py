@@ -295,8 +295,22 @@ class IncidentTx:
         return list(found)
 
     def lean_incident(self, incident_id: int) -> IncidentValue | None:
-        self._flush([incident_id])
-        return q.lean_incident(self._s, incident_id)
+        """The incident with the rules' links: its row from the candidates kept when it is one
+        (else read), its links as ``load_links`` keeps them (a due check's incident is often one
+        the batch read or linked to, and the next check or statement on it needs them again)."""
+        row = self._read.get(incident_id)
+        if row is None:
+            self._flush([incident_id])
+            row = q.incident_alone(self._s, incident_id)
+            if row is None:
+                return None
+            if self._deferred is not None:
+                self._deferred.alive.add(incident_id)  # its row is there: a status update may be held
+        found = replace(row, links=tuple(self.load_links(incident_id)))
+        if self.verify:
+            self._flush([incident_id])
+            _same(found, q.lean_incident(self._s, incident_id))
+        return found
 
     def claim_links_by_source(self, incident_id: int) -> list[LinkValue]:
         self._flush([incident_id])
