@@ -102,7 +102,8 @@ _LOCATIVE = frozenset({"in", "near", "across", "inside", "throughout", "into", "
 
 def _a_city(s: Sentence, m: Mention, r: ActorRef) -> bool:
     """Whether a state's mention is its capital's name, another place at the same words ("Damascus"
-    for Syria), not the country's own name ("Syria strikes", "#USA strike")."""
+    for Syria), not the country's own name ("Syria strikes", "#USA strike"). A state's country place
+    has the state's id without "-government" (``tests/test_gazetteer.py`` keeps it so)."""
     country = r.id.removesuffix("-government")
     return r.kind == "state" and any(p.kind == "place" and p.start == m.start and p.end == m.end and p.id != country
                                      for p in s.mentions)
@@ -243,6 +244,14 @@ _ALARM = frozenset({"suspicious", "false", "identification"})
 
 def _false_alarm(s: Sentence, t: int) -> bool:
     return bool(_INTERCEPTORS.intersection(s.toks[max(t - 4, 0):t])) and bool(_ALARM.intersection(s.toks[t:]))
+
+
+def _platform(s: Sentence, end: int) -> bool:
+    """Whether the attack word ending at ``end`` names a kind of vessel or unit ("an attack submarine",
+    "two carrier strike groups", "F-35 strike fighters"), neither a verb nor an attack."""
+    return end < len(s.toks) and s.toks[end] in _PLATFORMS.get(s.toks[end - 1], ())
+
+
 # the words an army's post calls the enemy it killed: "four terrorists were killed"
 _ENEMY = frozenset({"terrorists", "terrorist", "militants", "operatives", "gunmen", "insurgents"})
 # "continue to strike", "began to target": an attack under way, not a purpose ("used to conduct attacks")
@@ -645,12 +654,12 @@ def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: 
             t + 1 == len(s.toks) or punctuated(s, t + 1) or s.toks[t + 1] in _NO_OBJECT):
         return True  # "destroyed Russian ship in Crimea attack": a place's attack with no object, the noun
     place = next((m for m in s.mentions if m.kind == "place" and m.end == t), None)
-    named = [(m, r) for m, r in ok if place is not None and (m.start, m.end) == (place.start, place.end)]
-    if place is not None and place.start > 0 and s.toks[place.start - 1] in _BEFORE_A_NOUN and named and all(
-            _a_city(s, m, r) for m, r in named):
-        # "a statement about Damascus attacks targeting Shia militias", "the Kabul bombings": a city's attacks,
-        # the noun (not "about USA strike on ...": a state's own name says who struck)
-        return True
+    if place is not None and place.start > 0 and s.toks[place.start - 1] in _BEFORE_A_NOUN:
+        # "a statement about Damascus attacks targeting Shia militias": a capital's attacks, the noun (not
+        # "about USA strike on ...": a state's own name says who struck)
+        named = [(m, r) for m, r in ok if (m.start, m.end) == (place.start, place.end)]
+        if named and all(_a_city(s, m, r) for m, r in named):
+            return True
     owner = [m for m, _ in ok if m.end == t]
     return bool(owner) and _object_of_verb(s, fw, ok, owner[0].start, joined=True)
 
@@ -955,8 +964,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         if fw.lang == "ar" and _ar_launch_of_nothing(s, t, end):
             continue
-        if not arabic and end < len(s.toks) and s.toks[end] in _PLATFORMS.get(s.toks[end - 1], ()):
-            continue  # "two carrier strike groups", "an attack submarine": a kind of vessel or unit, no verb
+        if not arabic and _platform(s, end):
+            continue  # "two carrier strike groups", "an attack submarine": no verb
         if s.toks[t] in _NEEDS_ATTACK and not fw.attack_noun.search(" ".join(s.toks[end:end + 6])):
             continue  # "it had ordered staff to leave": an order, a plan, no attack
         if s.toks[t] in _CARRY and not _carries_attack(s, fw, t, end):
@@ -1114,8 +1123,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue
         if fw.lang == "ar" and end < len(s.toks) and s.toks[end] in _AR_PROCESSES and s.toks[end - 1].endswith("عمليه"):
             continue  # «المنسق الخاص للأمم المتحدة لعملية السلام»: the peace process, no operation of the UN's
-        if not arabic and end < len(s.toks) and s.toks[end] in _PLATFORMS.get(s.toks[end - 1], ()):
-            continue  # "an attack submarine", "two carrier strike groups", "F-35 strike fighters": a kind of vessel or unit
+        if not arabic and _platform(s, end):
+            continue  # "an attack submarine", "F-35 strike fighters": no attack
         # not "Syria: drone attack kills 80" (the head that speaks, a colon before the noun)
         adjective = [r for mn, r in ok if (mn.end == t or (t - 3 <= mn.end < t and all(
             w in _MODIFIERS or w in _EPITHETS for w in s.toks[mn.end:t]))) and not _pause(s, mn.end)
