@@ -395,6 +395,8 @@ class IncidentTx:
                 self._links.pop(change.incident, None)
             elif isinstance(change, CheckState):  # an upsert keeps ``_checks`` as it is now
                 self._checks.pop(change.incident, None)
+                if change.state == "pending":
+                    self._pending = None  # a check made pending again: ``apply_changes`` keeps no copy of it
             elif isinstance(change, (MergeIncident, WithdrawMessage)):
                 self._clear()  # links move or change on any number of incidents
 

@@ -206,8 +206,7 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
             s.execute(update(ClaimCheckRow).where(ClaimCheckRow.incident_id == incident_id,
                                                   ClaimCheckRow.claimant_id == change.claimant_id)
                       .values(state=change.state))
-            if pending is not None:
-                assert change.state != "pending"
+            if pending is not None and change.state != "pending":  # (back to pending: the caller reads them again)
                 for c in [c for c in pending.values()
                           if c.incident_id == incident_id and c.claimant_id == change.claimant_id]:
                     del pending[c.id]

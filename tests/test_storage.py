@@ -227,6 +227,32 @@ async def test_incident_history_written_at_the_end_survives_a_message_rolled_bac
     assert [change for _, change in found.history] == ["created (auto)", "a later note"]
 
 
+async def test_the_next_due_check_follows_checks_settled_and_made_pending_again(store: Store) -> None:
+    """A replay asks the transaction when the next check is due after each one it settles; the
+    answer kept in memory follows every change of a check's state, back to pending included."""
+    from storage.incident_changes import CheckState, CheckUpsert, NewIncident
+    from storage.incident_tx import IncidentTx
+
+    due = T0 + timedelta(days=1)
+
+    def batch(s: object) -> list[object]:
+        tx = IncidentTx(s, guarded=True)  # type: ignore[arg-type]
+        ids, _ = tx.apply([NewIncident(ref=-1, event_time=T0, time_precision="day", place_id=None, place=None,
+                                       lat=None, lon=None, geo_precision="unknown", cell=None, target=None,
+                                       weapon=None, description=None, origin="auto", at=T0)])
+        incident = ids[-1]
+        tx.apply([CheckUpsert(incident, "saraya-test", "Saraya Test", T0, due)])
+        seen: list[object] = [tx.next_due()]
+        tx.apply([CheckState(incident, "saraya-test", "alerted")])
+        seen.append(tx.next_due())
+        tx.apply([CheckState(incident, "saraya-test", "pending")])
+        seen.append(tx.next_due())
+        tx.finish()
+        return seen
+
+    assert await store.run(batch) == [due, None, due]
+
+
 async def test_claims_counted_at_the_end_survive_a_message_rolled_back(store: Store) -> None:
     """An incident transaction counts an actor's claims in memory and writes them when it ends.
     A message that fails in its savepoint after they were written (its own read of the actors
