@@ -452,10 +452,22 @@ _OTHER_SIDES = frozenset({"opposition", "factions", "rebels", "regime", "militia
                           "vso", "sahwat", "fsa", "pkk"})
 
 
+# the same in Arabic: «#وكالة_أعماق فصائل المعارضة السورية تسيطر على قرية ...» (not «مقاتلو الدولة الإسلامية يسيطرون»)
+_AR_TAKES = frozenset({"سيطر", "سيطرت", "سيطروا", "يسيطر", "تسيطر", "يسيطرون"})
+_AR_OTHER_SIDES = frozenset({"المعارضه", "فصائل", "الفصائل", "النظام", "الجيش", "قسد", "البيشمركه", "الوحدات", "الصحوات",
+                             "الحشد", "الميليشيات", "المليشيات", "الثوار", "مسلحي", "مسلحو"})
+_AR_OWN_SIDE = frozenset({"الدوله", "الخلافه", "المجاهدين", "المجاهدون", "مجاهدي", "مجاهدو"})
+
+
 def _ground_taken_by_others(s: Sentence) -> bool:
     """"#AmaqAgency Syrian opposition factions supported by U.S. aircraft capture Yeniyapan village": a relay
     telling another side taking ground, not the group's own deed (not "#IslamicState forces capture ...")."""
     for v, tok in enumerate(s.toks):
+        if tok in _AR_TAKES:
+            before_ar = s.toks[max(v - 5, 0):v]
+            if _AR_OTHER_SIDES.intersection(before_ar) and not _AR_OWN_SIDE.intersection(before_ar):
+                return True
+            continue
         if tok not in _TAKES and not (tok in _TAKES_CONTROL and s.toks[v + 1:v + 2] in (["control"], ["over"])):
             continue
         if (v > 0 and (s.toks[v - 1].isdigit() or s.toks[v - 1] in _PASSIVE_AUX)) or s.toks[v + 1:v + 2] == ["by"]:
@@ -916,11 +928,19 @@ def _against_itself(s: Sentence, ok: list[tuple[Mention, ActorRef]], claimant: A
     return False
 
 
+# what a group releases that is not its words: "Hamas releases two more hostages"
+_RELEASED_PEOPLE = frozenset({"hostage", "hostages", "captive", "captives", "prisoner", "prisoners", "detainee", "detainees",
+                              "abductee", "abductees", "women", "children", "civilians", "soldiers", "israelis", "americans",
+                              "foreigners", "thai", "nationals", "elderly"})
+
+
 def _relay_head(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]]) -> Cue | None:
     """"Ahrar official statement: We ...", "#IS releases ...": the group's own words relayed."""
     for m in fw.relay_heads.finditer(s.norm):
         t = s.token_at(m.start())
         before = [r for mn, r in ok if 0 <= t - mn.end <= 1 and mn.end <= t]
+        if _RELEASED_PEOPLE.intersection(s.toks[t + 1:t + 5]):
+            continue  # "Hamas releases two hostages taken in the October 7 attack": people freed, no words relayed
         if before and before[-1].kind in ARMED and fw.event.search(s.norm):
             return Cue(_RULES["claim"], t, t + 1, speaker=before[-1], subject=before[-1])
     return None

@@ -2046,3 +2046,13 @@ def test_a_claim_in_the_present_or_plural_after_its_party(classifier: Classifier
 def test_a_man_who_is_named_claims_nothing(classifier: Classifier) -> None:
     text = "وأعدمت السلطات 47 متهما بقضايا إرهاب بينهم مصري الجنسية يدعى محمد فتحي ."
     assert all(stance != "claim" or speaker is None for stance, speaker, _ in _rows(classifier, text))
+
+
+def test_a_relay_of_the_groups_capture_in_the_present_is_its_claim(classifier: Classifier) -> None:
+    text = "#وكالة_أعماق #عاجل مقاتلو الدولة الإسلامية يسيطرون على قرية تل جبين شمال حلب"
+    assert ("claim", IS, IS) in _rows(classifier, text)
+
+
+def test_a_relay_of_another_sides_capture_is_not_the_groups_claim(classifier: Classifier) -> None:
+    text = "#وكالة_أعماق فصائل المعارضة السورية تسيطر على قرية تل جبين شمال حلب بدعم من طائرات تركية"
+    assert not any(r[0] == "claim" and r[1] == IS for r in _rows(classifier, text))

@@ -1030,3 +1030,42 @@ def test_a_capital_after_in_central_is_where_not_who(classifier: Classifier) -> 
 def test_a_partys_vehicle_destroyed_in_a_province_post_is_what_it_lost(classifier: Classifier) -> None:
     text = "#WilayatDiyala Iraqi army humvee destroyed & 4 Iraqi soldiers killed during clashes near Muqdadiyah"
     assert stances(classifier, text, None, None) == {("claim", "islamic-state", "islamic-state")}
+
+
+@pytest.mark.parametrize("text", [
+    "#AmaqAgency #IslamicState fighters take the villages of Tal Jabin and Harbal north of Aleppo",
+    "#AmaqAgency #Breaking fighters take positions in the Jubaila district of Deir Ezzor",
+])
+def test_a_relay_in_the_present_taking_villages_or_positions_is_the_groups_claim(classifier: Classifier,
+                                                                                text: str) -> None:
+    assert claims(classifier, text) == {"islamic-state"}
+
+
+@pytest.mark.parametrize("text", [
+    "Targeting the apostate Iraqi army's positions near Baiji with 120mm mortar rounds",
+    "Detonating an explosive device on a patrol of the apostate Kurds west of Tal Abyad",
+    "Huge losses: 12 of the Egyptian apostate army killed in an ambush near Arish",
+])
+def test_a_supporters_post_calling_its_target_apostate_is_the_groups_claim(classifier: Classifier, text: str) -> None:
+    assert claims(classifier, text) == {"islamic-state"}
+
+
+@pytest.mark.parametrize("text", [
+    "Any cleric who takes a salary from the government is an apostate, and killing him is permitted",
+    "When your local apostate imam condemns the ISIS attack on Friday: https://t.co/xyz",
+])
+def test_apostate_as_an_insult_alone_is_no_communique(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas releases three more hostages seized in its October 7 attack on Israel",
+    "Hamas released two American captives taken during the October 7 attack, the army said",
+])
+def test_a_group_releasing_hostages_relays_no_claim(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
+
+
+def test_a_group_releasing_a_statement_about_its_attack_still_claims(classifier: Classifier) -> None:
+    assert claims(classifier, "#IS releases: soldiers of the caliphate killed five apostates near Baiji") == {
+        "islamic-state"}
