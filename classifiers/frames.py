@@ -404,7 +404,28 @@ def aside_start(s: Sentence, start: int) -> int:
     for i in range(start + 1, len(s.toks)):
         if s.toks[i] in _ASIDE and clause_initial(s, i) and i + 1 < len(s.toks) and s.toks[i + 1] not in ("well", "part"):
             return i
+        if s.toks[i] == "and" and _new_attack_clause(s, i + 1):
+            return i
     return len(s.toks)
+
+
+# "X said it had launched drones at ... and Israeli air strikes hit south Lebanon": after "and", another
+# attack noun with a verb of its own opens the outlet's next clause, not more of the report
+_AIR_WORDS = frozenset({"air", "drone", "artillery", "missile", "rocket", "naval", "retaliatory"})
+_CLAUSE_STRIKES = frozenset({"strikes", "airstrikes", "raids", "shelling", "shells", "bombardment", "warplanes", "jets",
+                             "aircraft", "drones"})
+_STRUCK = frozenset({"hit", "struck", "pounded", "targeted", "killed", "bombed", "shelled", "rocked", "battered"})
+
+
+def _new_attack_clause(s: Sentence, i: int) -> bool:
+    """Whether the words from ``i`` open a clause whose subject is an attack noun (after a party's name or
+    adjective, capitalised, or none) and whose verb follows it: "Israeli air strikes hit ...", "US warplanes
+    pounded ..."."""
+    j = i
+    while j < len(s.toks) and j - i < 3 and s.toks[j] not in _CLAUSE_STRIKES:
+        j += 1
+    return (j < len(s.toks) - 1 and s.toks[j] in _CLAUSE_STRIKES and s.toks[j + 1] in _STRUCK
+            and all(t in _AIR_WORDS or (k < len(s.cased) and s.cased[k][:1].isupper()) for k, t in enumerate(s.toks[i:j], i)))
 
 
 # a relayed communiqué's air strikes are always another party's: the groups that relay communiqués fly

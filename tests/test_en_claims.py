@@ -1069,3 +1069,14 @@ def test_a_group_releasing_hostages_relays_no_claim(classifier: Classifier, text
 def test_a_group_releasing_a_statement_about_its_attack_still_claims(classifier: Classifier) -> None:
     assert claims(classifier, "#IS releases: soldiers of the caliphate killed five apostates near Baiji") == {
         "islamic-state"}
+
+
+def test_another_sides_strikes_after_and_are_the_outlets_clause_not_the_speakers_blame(classifier: Classifier) -> None:
+    text = ("Hezbollah said it had fired guided missiles at an Israeli army post on Monday and Israeli air strikes "
+            "hit villages in south Lebanon.")
+    assert stances(classifier, text) == {("claim", "hezbollah", "hezbollah")}
+
+
+def test_another_sides_strikes_after_and_that_are_still_reported(classifier: Classifier) -> None:
+    text = "Hezbollah said it had fired guided missiles at an Israeli army post and that Israeli air strikes hit its fighters."
+    assert ("attribution", "hezbollah", "israel") in stances(classifier, text)
