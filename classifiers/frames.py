@@ -670,7 +670,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         subject = opening_party(s, ok)
         if subject is not None and subject.kind in STATE | ARMED:
             return subject
-    if speech and _PRONOUN.search(s.norm) and (call.carried or call.own):
+    if speech and (call.carried or call.own) and _pronoun_speaks(s, speech):
         return call.carried or call.own
     if speech and _GROUP.search(s.norm) and len({a.id for a in call.armed}) == 1:
         return call.armed[0]  # "Hezbollah fighters attacked .... The group said it fired ...": the one group named
@@ -683,6 +683,19 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
         # naming a state's body, as "..., state media says" does (when the headline tells a party's attack)
         return _body_state(s, fw, ok, call)
     return None
+
+
+def _pronoun_speaks(s: Sentence, speech: list[re.Match[str]]) -> bool:
+    """Whether a pronoun or a body standing for a party already named is the subject of a speech verb
+    ("it said", "the group added", "said the spokesman", «وأضاف» the verb itself), not a word elsewhere in the
+    sentence ("placed
+    on high alert by officials after Hamas attacked Israel and experts told ...")."""
+    verbs = [(s.token_at(m.start()), s.token_at(m.end() - 1) + 1) for m in speech]
+    for p in _PRONOUN.finditer(s.norm):
+        first, last = s.token_at(p.start()), s.token_at(p.end() - 1) + 1
+        if any(0 <= start - last <= 3 or 0 <= first - end <= 2 or start <= first < end for start, end in verbs):
+            return True
+    return False
 
 
 _SAYS = frozenset({"says", "say", "said"})

@@ -1080,3 +1080,15 @@ def test_another_sides_strikes_after_and_are_the_outlets_clause_not_the_speakers
 def test_another_sides_strikes_after_and_that_are_still_reported(classifier: Classifier) -> None:
     text = "Hezbollah said it had fired guided missiles at an Israeli army post and that Israeli air strikes hit its fighters."
     assert ("attribution", "hezbollah", "israel") in stances(classifier, text)
+
+
+def test_officials_far_from_the_speech_verb_do_not_stand_for_the_headlines_party(classifier: Classifier) -> None:
+    text = ("Iran steps up cyber campaign against Gulf states, analysts warn\n"
+            "Security was tightened by officials after Hamas attacked Israel and analysts told reporters more "
+            "attacks may follow.")
+    assert not any(who == "iran-government" for _, who, _ in stances(classifier, text))
+
+
+def test_a_pronoun_right_before_the_speech_verb_still_stands_for_the_party_named_before(classifier: Classifier) -> None:
+    text = "Kataib Hezbollah issued a statement on Monday.\nIt said its fighters attacked a US base near Erbil with drones."
+    assert ("claim", "kataib-hezbollah", "kataib-hezbollah") in stances(classifier, text)
