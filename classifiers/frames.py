@@ -99,6 +99,15 @@ _INCISE = re.compile(r"(?<!\w)(?:(?:a|ont|avait|avaient) (?:t )?(?:il|elle|ils|e
 # "soldiers of the Caliphate", "istishhadi": those only a relay writes)
 _THIRD_PERSON = re.compile(r"(?:islamic state fighters|is fighters|isis fighters|mujahideen|mujahidin|crusaders?|"
                            r"apostates|rafid\w*|murtad\w*|nusayri\w*|safawi|sahwa\w*)")
+_FIGHTERS = re.compile(r"islamic state fighters|is fighters|isis fighters|mujahideen|mujahidin")
+_FIGHTERS_BY = re.compile(r"(?:\bby|between|hands of)(?: the| \d+)?\W*$")
+
+
+def _fighters_act(fw: FrameWords, norm: str, m: re.Match[str]) -> bool:
+    """Whether the group's fighters named at ``m`` do the deed: its subject ("fighters take the
+    villages of ..."), its agent ("plane shot down by Islamic State fighters") or a side of the
+    clashes ("clashes between IS fighters and ..."), not only the ones fought or told of."""
+    return bool(fw.event.search(" ".join(norm[m.end():].split()[:3])) or _FIGHTERS_BY.search(norm[max(m.start() - 16, 0):m.start()]))
 # a reply opens on the handles it answers, with no colon after them ("@a @b text"; "@a: text" quotes a)
 _REPLY = re.compile(r"^\s*(?:@\w+\s+)+(?![:\s])")
 _GROUP = re.compile(r"(?<!\w)(?:the group|the militia|the movement|the organi[sz]ation|the faction|الجماعه|الحركه|"
@@ -162,8 +171,12 @@ def communique_claimant(gz: Gazetteer, norm: str, text: str, lang: str, actors: 
         norm = _AR_OUTLETS_PROVINCE.sub(" ", norm)
     if _REPLY.match(text):
         return None  # "@someone I hope the rafidi militias ...": a reply's chatter relays no communiqué
-    if len(norm) > 400 and all(_THIRD_PERSON.fullmatch(m.group(0)) for m in fw.communique.finditer(norm)):
-        # a news story's "ISIS fighters", "the crusaders": the group told of, no communiqué relayed
+    markers = list(fw.communique.finditer(norm))
+    if markers and (all(_THIRD_PERSON.fullmatch(m.group(0)) for m in markers) if len(norm) > 400 else all(
+            _FIGHTERS.fullmatch(m.group(0)) and not _fighters_act(fw, norm, m) for m in markers)):
+        # a news story's "ISIS fighters", "the crusaders": the group told of, no communiqué relayed; a short
+        # post's "Islamic State fighters" relay one only as the subject of the deed ("... fighters take the
+        # villages of", not "the US and its allies battle al Qaeda and Islamic State fighters at ...")
         return None
     jihadist = [a for a in actors if a.kind == "jihadist"]
     if not fw.communique.search(norm):

@@ -1092,3 +1092,23 @@ def test_officials_far_from_the_speech_verb_do_not_stand_for_the_headlines_party
 def test_a_pronoun_right_before_the_speech_verb_still_stands_for_the_party_named_before(classifier: Classifier) -> None:
     text = "Kataib Hezbollah issued a statement on Monday.\nIt said its fighters attacked a US base near Erbil with drones."
     assert ("claim", "kataib-hezbollah", "kataib-hezbollah") in stances(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Drone footage shows the US and its allies battling al Qaeda and Islamic State fighters across the Sahel's parks",
+    "US jets keep tracking and killing high-value ISIS fighters by tracing their phones",
+    "Saudi security operation against Islamic State fighters in Riyadh: state TV",
+])
+def test_a_short_post_naming_is_fighters_as_the_ones_fought_relays_no_communique(classifier: Classifier,
+                                                                                 text: str) -> None:
+    assert "islamic-state" not in claims(classifier, text) and "al-qaeda" not in claims(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "#Breaking Iraqi army helicopter shot down by Islamic State fighters east of Ramadi",
+    "2 Kurdish fighters killed as Islamic State fighters infiltrate the village of Tal Hamis",
+    "Clashes between IS fighters and regime forces around the Kweires airbase",
+])
+def test_a_short_post_with_is_fighters_doing_the_deed_is_still_the_groups_claim(classifier: Classifier,
+                                                                                text: str) -> None:
+    assert claims(classifier, text) == {"islamic-state"}
