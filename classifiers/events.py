@@ -627,6 +627,25 @@ _NOUN_LIKE = frozenset({"targets", "target", "strikes", "strike", "attacks", "at
                         "hits", "launches"})
 
 
+# prepositions that a verb never follows: the word after them is the noun
+_PREP_BEFORE_NOUN = frozenset({"about", "over", "after", "following", "amid", "during", "despite", "since", "upon"})
+# what a state "targets" that is no place or force: sanctions on programs, funds, trade
+_NOT_KINETIC = frozenset({"program", "programs", "programme", "programmes", "finances", "financing", "funding", "funds",
+                          "assets", "banks", "exports", "revenue", "revenues", "sanctions", "smuggling", "procurement",
+                          "accounts", "companies", "firms", "officials", "individuals", "entities", "network", "networks"})
+_TARGETS = frozenset({"targets", "target", "targeted", "targeting"})
+
+
+def _not_kinetic(s: Sentence, end: int) -> bool:
+    """Whether what a verb of targeting takes is no place or force: "US targets Iran missile, drone
+    programs", "sanctions targeting Hamas financiers' networks", "targets Houthi funding" (a financial
+    or diplomatic measure). Only where the sentence names no weapon fired at it: a "network" of tunnels
+    can be struck."""
+    window = s.toks[end:end + 5]
+    return bool(_NOT_KINETIC.intersection(window)) and ("sanctions" in s.toks or not any(
+        w in ("tunnel", "tunnels", "infrastructure", "site", "sites") for w in window))
+
+
 # what is made, sold or stored of a weapon: "shells production", "strikes stockpile"
 _SUPPLY = frozenset({"production", "supply", "supplies", "shortage", "shortages", "stockpile", "stockpiles", "stocks",
                      "output", "deliveries", "manufacturing", "factory", "factories", "plant", "sales", "exports"})
@@ -643,6 +662,8 @@ def _a_noun(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], t: 
         return False
     if s.toks[t - 1] in _NOUN_BEFORE or s.toks[t - 1] in _OF or s.toks[t - 1].isdigit():
         return True  # "terror targets", "failed launches", "550 launches": the noun
+    if s.toks[t - 1] in _PREP_BEFORE_NOUN:
+        return True  # "deeply concerned about attack on medics", "outrage over strikes": no verb after a preposition
     if t + 1 < len(s.toks) and s.toks[t + 1] in _SUPPLY:
         return True  # "US to quadruple shells production": the noun of what is made, no shelling
     if t >= 2 and s.toks[t - 1] in _MODIFIERS and (s.toks[t - 2] in _OF or s.toks[t - 2] in _DETERMINERS
@@ -972,6 +993,8 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             continue  # "conducted a situational assessment", "carried out an emergency landing": no attack done
         if not arabic and _a_noun(s, fw, ok, t):
             continue  # "struck Hezbollah terror targets": a noun, not the verb "targets"
+        if not arabic and s.toks[t] in _TARGETS and _not_kinetic(s, end):
+            continue  # "US targets Iran missile, drone programs": sanctions, no attack
         if not arabic and s.toks[t].endswith("ing") and punctuated(s, t):
             continue  # "..., striking the operatives": a participle clause, no doer of its own
         if s.toks[t] in ("responsible", "behind") and not _HARM.search(" ".join(s.toks[end:_clause_end(s, end, 6)])):

@@ -1112,3 +1112,24 @@ def test_a_short_post_naming_is_fighters_as_the_ones_fought_relays_no_communique
 def test_a_short_post_with_is_fighters_doing_the_deed_is_still_the_groups_claim(classifier: Classifier,
                                                                                 text: str) -> None:
     assert claims(classifier, text) == {"islamic-state"}
+
+
+@pytest.mark.parametrize("text", [
+    "US 'deeply concerned' about attack on Egyptian aid workers near Rafah crossing: White House",
+    "UK condemns Houthis over attacks on shipping, says foreign secretary",
+])
+def test_an_attack_noun_after_a_preposition_has_no_doer_before_it(classifier: Classifier, text: str) -> None:
+    assert not any(who in ("united-states", "united-kingdom") for who in claims(classifier, text))
+
+
+@pytest.mark.parametrize("text", [
+    "US targets Iran missile and drone programs as UN measures lapse\n"
+    "Washington announced the new sanctions on Wednesday, the State Department said.",
+    "Treasury targets Hezbollah financiers and their networks with new sanctions, US says",
+])
+def test_targeting_programs_or_funds_with_sanctions_is_no_attack(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
+
+
+def test_targeting_sites_is_still_an_attack(classifier: Classifier) -> None:
+    assert claims(classifier, "US targets Iran-backed militia sites in eastern Syria, Pentagon says") == {"united-states"}
