@@ -363,6 +363,12 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         if before and any(punctuated(s, i) for i in range(before[-1][0].end, cue.start + 1)) and s.toks[cue.start - 1] not in (
                 _AR_CLAUSE_OPENERS) and not s.norm.isascii():
             return None
+        if len(before) > 1:
+            # «صرح الكرملين بأن واشنطن تهرب ... لا يوجد إثبات على الهجوم»: the party whose speech verb
+            # opens the report speaks, not the one its report names last
+            told = reporter(s, before)
+            if told is not None:
+                return told
         return before[-1][1] if before else None
     if side == "first":
         # Persian marks the object with «را» after it: the first party of the clause that is not one

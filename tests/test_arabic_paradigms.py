@@ -2056,3 +2056,10 @@ def test_a_relay_of_the_groups_capture_in_the_present_is_its_claim(classifier: C
 def test_a_relay_of_another_sides_capture_is_not_the_groups_claim(classifier: Classifier) -> None:
     text = "#وكالة_أعماق فصائل المعارضة السورية تسيطر على قرية تل جبين شمال حلب بدعم من طائرات تركية"
     assert not any(r[0] == "claim" and r[1] == IS for r in _rows(classifier, text))
+
+
+def test_no_proof_of_the_attack_denies_the_event_in_the_reporters_voice(classifier: Classifier) -> None:
+    """«لا يوجد إثبات على الهجوم»: the want of proof denies the event; the party whose verb opens the
+    report denies it, not the party its report names."""
+    text = "صرح الكرملين بأن واشنطن تختلق الذرائع إذ لا يوجد إثبات على الهجوم الكيماوي في دوما"
+    assert _one(classifier, text)[:4] == ("denial", "Russia", None, "event")

@@ -534,3 +534,9 @@ def test_a_blast_not_caused_by_its_own_strike_is_its_denial_not_its_claim(
         classifier: Classifier, text: str, speaker: str) -> None:
     assert stance_set(classifier, text) == {"denial"}
     check(denials(classifier, text), (speaker, speaker, "responsibility"))
+
+
+def test_no_proof_that_the_attack_took_place_denies_the_event(classifier: Classifier) -> None:
+    result = classifier.classify("The Kremlin said there was no proof that a chemical attack took place in Douma.")
+    assert [(s.stance, s.speaker.id if s.speaker else None, s.denial_of) for s in result.statements] == [
+        ("denial", "russia", "event")]
