@@ -395,7 +395,9 @@ def _background_strike(s: Sentence, fw: FrameWords, start: int) -> bool:
 _CIVIL_BODY = frozenset({"health", "medical", "hospital", "municipal", "civil", "local", "rescue", "emergency"})
 # the bodies written without an article, in a headline's tail only
 _BARE_OFFICIAL = frozenset({"official", "senior official", "defense official", "defence official", "military official",
-                            "security official"})
+                            "security official", "military", "army"})
+# a state's forces speaking of their own attack: "Israel strikes Syria following rocket attacks, military says"
+_FORCES_BODIES = frozenset({"military", "army", "the military", "the army"})
 # the peoples, faiths and sides whose officials speak for no state of the gazetteer
 _NOT_STATE = frozenset({"kurdish", "kurd", "yazidi", "druze", "sunni", "shiite", "shia", "tribal", "rebel", "opposition",
                         "militia", "insurgent", "separatist", "palestinian", "baloch", "tuareg", "pashtun"})
@@ -690,7 +692,8 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
     if speech:
         body = _body_speaks(s, fw, speech)
         if body is not None:
-            return _body_state(s, fw, ok, call, own_deed=not (fw.lang == "ar" and _SOURCES.match(body)))
+            return _body_state(s, fw, ok, call, own_deed=not (fw.lang == "ar" and _SOURCES.match(body)),
+                               forces=fw.lang == "en" and body in _FORCES_BODIES)
     if fw.lang == "en" and _body_tail(s, fw) and any(d is not None for _, _, d, _ in events_of(s, fw, ok)):
         # "Israel strikes Syria's main airports – state media", "... : foreign ministry": a headline's tail
         # naming a state's body, as "..., state media says" does (when the headline tells a party's attack)
@@ -883,7 +886,7 @@ def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> st
 
 
 def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call,
-                own_deed: bool = True) -> ActorRef | None:
+                own_deed: bool = True, forces: bool = False) -> ActorRef | None:
     """The state a body named without its state speaks for ("..., the ministry said", "officials
     said", "state media reported"): the state the sentence names that did no attack in it, else one
     the message names; else (``own_deed``) a state that is the subject of its own attack verb
@@ -891,6 +894,12 @@ def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
     ministry said") is the other side's report."""
     events = events_of(s, fw, ok)
     doers = [d for _, _, d, _ in events if d is not None]
+    if forces:
+        # "the military said", "..., army says": a state's forces report their own attack first
+        for start, end, doer, infinitive in events:
+            if doer is not None and doer.kind in STATE and not infinitive and any(
+                    same_party(r, doer) and m.end == start for m, r in ok) and _verb_use(s, fw, ok, end):
+                return doer
     for r in [r for m, r in ok if r.kind in STATE and not named_as_place(s, m)]:
         if not any(same_party(r, d) for d in doers):
             return r
@@ -903,6 +912,18 @@ def _body_state(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]],
         if not any(same_party(r, d) for d in doers) and r.id not in placed:
             return r
     return None
+
+
+def _verb_use(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], end: int) -> bool:
+    """Whether an attack word right after its doer ("Israel strikes ...") is the verb: an object follows
+    it (a party or a place named, or a target's word), not another verb ("Israel strikes kill 10")."""
+    if end >= len(s.toks):
+        return False
+    return any(m.start == end for m in s.mentions) or any(m.start == end for m, _ in ok) or s.toks[end] in _OBJECTS
+
+
+_OBJECTS = frozenset({"targets", "sites", "positions", "posts", "bases", "militants", "fighters", "hideouts", "the", "a", "an",
+                      "several", "two", "three", "dozens"})
 
 
 def _claim_verb(gz: Gazetteer, s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], call: Call) -> Cue | None:

@@ -87,12 +87,12 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
     if len(between) == 2 and between[1] in _MINISTRY:
         return True  # "Lebanon's health ministry said": the state's own ministry
     if (between and between[-1] in titles and all(t in titles or t in _OFFICE_LINKS for t in between)
-            and mention_end >= 2 and s.toks[mention_end - 2] in titles):
+            and mention_end >= 2 and s.toks[mention_end - 2] in titles and not punctuated(s, mention_end)):
         return True  # «le ministère syrien de la Défense a affirmé»: the office's portfolio after its state
     if any(t in titles and not all(x in titles for x in between[:k]) for k, t in enumerate(between)):
         return False  # "... from a Houthi-controlled area, officials said": not the Houthis' officials
-    if between and between[0] in titles and punctuated(s, mention_end):
-        return False  # "... by Iranian-backed militia, officials say": not the militia's officials
+    if between and (between[0] in titles or between[0] in _BARE_FORCES) and punctuated(s, mention_end):
+        return False  # "... by Iranian-backed militia, officials say", "Israel strikes Lebanon, military says"
     if 0 < len(between) <= 3 and punctuated(s, mention_end) and _unknown_name(s, mention_end, verb):
         return False  # "... attacks by Iran-backed militias, Austin said": a name the gazetteer lacks speaks
     # "... used by Kataib Hezbollah in Syria, officials said": a party inside a phrase of place is
@@ -106,6 +106,7 @@ def governs(s: Sentence, mention_end: int, verb: int) -> bool:
 
 
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+_BARE_FORCES = frozenset({"military", "army"})  # a state's forces named without it after a comma
 # a verb right after a party that follows "says": the party opens a clause ("says X was behind")
 _CLAUSE_VERBS = frozenset({"was", "were", "is", "are", "had", "has", "have", "carried", "launched", "fired", "attacked",
                            "struck", "targeted", "killed", "used", "did", "will", "would"})

@@ -1133,3 +1133,18 @@ def test_targeting_programs_or_funds_with_sanctions_is_no_attack(classifier: Cla
 
 def test_targeting_sites_is_still_an_attack(classifier: Classifier) -> None:
     assert claims(classifier, "US targets Iran-backed militia sites in eastern Syria, Pentagon says") == {"united-states"}
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Israel strikes Syria, Lebanon after rocket fire, military says", "israel"),
+    ("Israel strikes Lebanon, military says", "israel"),
+    ("Turkey strikes PKK targets in northern Iraq, army says", "turkey"),
+])
+def test_a_headline_tail_military_says_is_the_striking_states_forces(classifier: Classifier, text: str,
+                                                                      who: str) -> None:
+    assert stances(classifier, text) == {("claim", who, who)}
+
+
+def test_a_named_states_military_in_the_tail_still_speaks_for_that_state(classifier: Classifier) -> None:
+    text = "Russia strikes Ukraine's energy grid overnight, Ukrainian military says"
+    assert ("attribution", "ukraine", "russia") in stances(classifier, text)
