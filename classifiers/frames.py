@@ -79,7 +79,9 @@ _DRILL = re.compile(r"(?<!\w)(?:(?:in|during|as part of) (?:an?|the|its|their) (
                     r"test|tests|training)|live fire (?:exercise|drill)s?|test fired|test fires|test firing|test launch\w*)(?!\w)")
 _FIGHTING = re.compile(r"(?<!\w)(?:kill\w*|attack\w*|martyrdom|istishhad\w*|inghimas\w*|operations?|explosive\w*|"
                        r"vbied\w*|svbied\w*|ied|clash\w*|ambush\w*|target\w*|strik\w*|struck|shell\w*|assault\w*|"
-                       r"raid\w*|soldiers|fighters|apostates?|army|forces|militia\w*)(?!\w)")
+                       r"raid\w*|soldiers|fighters|apostates?|army|forces|militia\w*|"
+                       # "Russian jets bombed a market in Idlib": the market is where the attack fell
+                       r"bomb\w*|airstrik\w*|warplanes?|jets|missiles?|rockets?|mortars?|barrel bombs?)(?!\w)")
 _AIR = frozenset({"planes", "jets", "warplanes", "airstrikes", "strikes", "aircraft", "helicopters", "drones", "shelling",
                   "artillery", "forces", "troops", "army"})
 # a headline's tail naming a state's forces without the state: ": army", " - defence ministry"

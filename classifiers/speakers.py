@@ -651,8 +651,10 @@ _NOUN_SPEAKS = frozenset({"say", "says", "said", "claim", "claims", "claimed", "
 
 def report_noun(s: Sentence, pos: int) -> bool:
     """Whether the speech word at token ``pos`` is the noun "report(s)" before the verb it is the
-    subject of ("... ambush by Islamic State group, reports say"): not a verb the party before speaks."""
-    return s.toks[pos] in _REPORT_NOUNS and pos + 1 < len(s.toks) and s.toks[pos + 1] in _NOUN_SPEAKS
+    subject of ("... ambush by Islamic State group, reports say") or before "of" ("#Syria Reports of a
+    massacre by ..."): not a verb the party before speaks."""
+    return s.toks[pos] in _REPORT_NOUNS and pos + 1 < len(s.toks) and (
+        s.toks[pos + 1] in _NOUN_SPEAKS or s.toks[pos + 1] == "of")  # "#Syria Reports of massacre by ..."
 
 
 # the present of a speech verb before its subject only after a comma (a headline's "..., says Iran"; not

@@ -1084,3 +1084,17 @@ def test_the_regimes_aircraft_are_the_syrian_state(rules: Classifier) -> None:
 ])
 def test_a_capitals_attacks_are_the_citys_not_the_states(rules: Classifier, text: str) -> None:
     assert not any(x[2] in ("syria-government", "turkey") for x in read(rules, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Syrian rebels said Russian jets bombed a market in Maarat al-Numan.", ("rebels", "russia")),
+    ("Hezbollah said Israeli warplanes bombed a vegetable market in Nabatieh.", ("hezbollah", "israel")),
+])
+def test_a_market_bombed_is_where_the_attack_fell_not_a_civil_business(rules: Classifier, text: str,
+                                                                       expected: tuple[str, str]) -> None:
+    assert ("attribution", *expected) in read(rules, text)
+
+
+def test_a_hashtag_before_reports_of_does_not_speak(rules: Classifier) -> None:
+    text = "#Syria Reports of massacre by Russian airstrike on market in al-Bab, more than 100 people killed"
+    assert not any(speaker == "syria-government" for _, speaker, _ in read(rules, text))
