@@ -63,7 +63,7 @@ _TOPIC = re.compile(
     r"attack|strike|raid|bomb|rocket|drone|missile|explos|blast|shell|kill|dead|wounded|injur|casualt|involve|responsib|"
     r"role|base|convoy|troops|forces|soldier|clash|airstrike|incident|responsab|captur|seiz|hijack|execut|overran|"
     r"massacre|kidnap|abduct|hostage|assassinat|eliminat|infiltrat|ambush|launched|launches|fired|firing|struck|shot down|downed|"
-    r"opened fire|opens fire|open fire|"
+    r"opened fire|opens fire|open fire|destroy|demolish|gunfire|tank fire|artillery|mortar|sniper|"
     r"هجوم|هجمات|قصف|استهداف|غاره|غارات|ضربه|انفجار|صاروخ|صواريخ|مسيره|طايره|قتل|مقتل|اصابه|قاعده|رتل|دور|علاقه|مسووليه|"
     r"ضربات|اشتباك|اغتيال|سيطر|اعدام|تفجير|ضلوع|تورط|مجزر|خطف|اختطاف|ذبح|"
     r"استهدف|هاجم|قذيف|قذايف|هاون|مدفعي|اعدم|اقتحم|توغل|قنابل|" + _WEAPONS + "|"

@@ -89,7 +89,11 @@ def reported_description(gz: Gazetteer, s: Sentence, fw: FrameWords, state_acts:
     civil body where the attack fell ("health officials"), not a paper, channel or agency alone, and not a
     description that would fit any side's official when a state's own attack is told (``state_acts``)."""
     spans: list[tuple[int, int]] = []
-    for said in fw.speech.finditer(s.norm):
+    # (a claim verb reports too: "Kurdish sources claim that the Turkish army destroyed ...")
+    from classifiers.frames import not_claimed  # (frames imports this module)
+
+    claims = [m for m in fw.claim_verb.finditer(s.norm) if not not_claimed(fw, s.norm[m.end():])]
+    for said in [*fw.speech.finditer(s.norm), *claims]:
         pos, end = s.token_at(said.start()), s.token_at(said.end() - 1) + 1
         span = _ending_at(s, fw, pos, False) or (_starting_at(s, fw, end) if said.group(0) in ("said", "says") else None)
         if span is not None:
@@ -110,8 +114,16 @@ def reported_description(gz: Gazetteer, s: Sentence, fw: FrameWords, state_acts:
             ref = gz.resolve_actor(state) if state else None
             if ref is not None:
                 return ref
+        owner = start - 1 if start > 0 and s.toks[start - 1] == "i" else start  # "#Iraq|i army claims"
+        for m in s.mentions:
+            entry = gz.actors.get(m.id) if m.kind == "actor" and m.end == owner else None
+            if entry is not None and entry.kind == "state" and words[-1] in _FORCES_HEADS:
+                return entry.ref()  # "Iraq army claims", "Syria army says": the state's own forces
         return _ref(s, start, end)
     return None
+
+
+_FORCES_HEADS = frozenset({"army", "military", "forces", "troops", "police", "navy"})
 
 
 _TAIL = re.compile(r"(?::\s|\s[–—-]\s|(?<=[’'”\"])[–—]\s?)([^:–—|-]{2,40})$")  # (also "‘Israeli strike’– officials")

@@ -1098,3 +1098,23 @@ def test_a_market_bombed_is_where_the_attack_fell_not_a_civil_business(rules: Cl
 def test_a_hashtag_before_reports_of_does_not_speak(rules: Classifier) -> None:
     text = "#Syria Reports of massacre by Russian airstrike on market in al-Bab, more than 100 people killed"
     assert not any(speaker == "syria-government" for _, speaker, _ in read(rules, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kurdish sources claim that the Turkish army destroyed a mosque with tank fire in Cizre.",
+     ("unnamed:kurdish-sources", "turkey")),
+    ("Local sources claim that regime forces recaptured the grain silos east of Palmyra from ISIS.",
+     ("unnamed:local-sources", "syria-government")),
+])
+def test_a_described_source_that_claims_another_partys_deed_blames_it(rules: Classifier, text: str,
+                                                                     expected: tuple[str, str]) -> None:
+    assert ("attribution", *expected) in read(rules, text)
+
+
+def test_soldiers_claimed_to_be_killed_by_a_group_have_no_speaker(rules: Classifier) -> None:
+    assert not blames(rules, "5 Russian military advisers claimed to be killed by ISIS near Palmyra")
+
+
+def test_a_states_army_named_as_a_description_speaks_for_the_state(rules: Classifier) -> None:
+    text = "Heavy clashes west of Baghdad although Iraq army claims ISIS attacks were repelled"
+    assert ("attribution", "iraq-government", "islamic-state") in read(rules, text)
