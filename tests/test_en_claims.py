@@ -1148,3 +1148,11 @@ def test_a_headline_tail_military_says_is_the_striking_states_forces(classifier:
 def test_a_named_states_military_in_the_tail_still_speaks_for_that_state(classifier: Classifier) -> None:
     text = "Russia strikes Ukraine's energy grid overnight, Ukrainian military says"
     assert ("attribution", "ukraine", "russia") in stances(classifier, text)
+
+
+@pytest.mark.parametrize("text, who", [
+    ("US says it has wiped out an ISIS cell in the Hamrin mountains", "united-states"),
+    ("Iraq says its forces wiped out an ISIS cell near Kirkuk", "iraq-government"),
+])
+def test_a_party_saying_it_wiped_out_fighters_claims_it(classifier: Classifier, text: str, who: str) -> None:
+    assert claims(classifier, text) == {who}
