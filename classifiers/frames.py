@@ -316,7 +316,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             # own action is its claim when the message reports it speaking (decided at the end)
             call.pending.append((s, Cue(_RULES["claim"], start, end, speaker=doer, subject=doer)))
             continue
-        if speaker is None or (doer is None and speaker.kind not in STATE | ARMED):
+        if speaker is None or (doer is None and speaker.kind not in STATE | ARMED | {"generic"}):
             continue
         if doer is None and speaker is call.communique and _warplanes_act(s):
             continue  # "#Nusayri warplanes conducted several air raids on #Raqqah": the relay's group flies none

@@ -2063,3 +2063,11 @@ def test_no_proof_of_the_attack_denies_the_event_in_the_reporters_voice(classifi
     report denies it, not the party its report names."""
     text = "صرح الكرملين بأن واشنطن تختلق الذرائع إذ لا يوجد إثبات على الهجوم الكيماوي في دوما"
     assert _one(classifier, text)[:4] == ("denial", "Russia", None, "event")
+
+
+@pytest.mark.parametrize("text", [
+    "قالت فصائل المعارضة إنها تمكنت من الاستيلاء على حواجز للجيش في حي القابون",
+    "فصائل في المعارضة المسلحة تعلن أنها تمكنت من الاستيلاء على حواجز للجيش النظامي في حي القابون",
+])
+def test_the_opposition_announcing_it_took_checkpoints_claims_it(classifier: Classifier, text: str) -> None:
+    assert [r for r in _rows(classifier, text) if r[0] == "claim"] == [("claim", "Rebels", "Rebels")]
