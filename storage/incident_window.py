@@ -39,8 +39,7 @@ class Window:
 
     def __init__(self, s: Session, t0: datetime, t1: datetime) -> None:
         self.t0, self.t1 = t0, t1
-        rows = q.window_incidents(s, t0, t1, ROWS + 1)
-        self.dense = len(rows) > ROWS
+        self.dense = False
         # (event time, id) in order, each incident's place and cell, the incidents at a place or
         # in a cell, and per subject the latest link of it on each incident
         self.order: list[tuple[datetime, int]] = []
@@ -48,13 +47,38 @@ class Window:
         self.places: dict[str, set[int]] = {}
         self.cells: dict[str, set[int]] = {}
         self.subjects: dict[str, dict[int, datetime]] = {}
+        self._read(s, t0, t1)
+
+    def widen(self, s: Session, t0: datetime, t1: datetime) -> list[tuple[datetime, datetime]]:
+        """The window made [t0, t1] (around the one kept): only the days not kept are read (the
+        incidents kept are as the database has them: ``changed``), so a window that follows a
+        replay day by day reads each day once, not its whole span again each time. Returns the
+        spans read."""
+        spans = [(a, b) for a, b in ((t0, self.t0), (self.t1, t1)) if a < b]
+        self.t0, self.t1 = min(t0, self.t0), max(t1, self.t1)
+        for a, b in spans:
+            self._read(s, a, b)
+        return spans
+
+    def _read(self, s: Session, t0: datetime, t1: datetime) -> None:
+        """The incidents of [t0, t1] not kept yet, with the latest link of each subject on them;
+        the whole window dense (nothing kept) once it holds more than ``ROWS``."""
         if self.dense:
+            return
+        found = q.window_incidents(s, t0, t1, ROWS + 1)
+        # an incident at a bound of the span kept is kept already
+        rows = [r for r in found if r[0] not in self.rows]
+        if len(found) > ROWS or len(self.rows) + len(rows) > ROWS:
+            self.dense = True
+            self.order, self.rows, self.places, self.cells, self.subjects = [], {}, {}, {}, {}
             return
         for i, at, place_id, cell in rows:
             self._add(i, at, place_id, cell)
         self.order.sort()
+        fresh = {r[0] for r in rows}
         for incident_id, subject_id, at in q.window_subjects(s, t0, t1):
-            self.subjects.setdefault(subject_id, {})[incident_id] = at
+            if incident_id in fresh:
+                self.subjects.setdefault(subject_id, {})[incident_id] = at
 
     def _add(self, incident_id: int, at: datetime, place_id: str | None, cell: str | None) -> None:
         self.order.append((at, incident_id))
