@@ -100,15 +100,29 @@ class Window:
         if any_place:  # the newest of the window
             inside = self.order[bisect_left(self.order, (t0,)):bisect_right(self.order, (t1, inf))]
             return [(i, at) for at, i in reversed(inside[-q.CANDIDATES:])]
+        at_places = [found for found in (*(self.places.get(p) for p in place_ids),
+                                         *(self.cells.get(c) for c in cells)) if found]
+        linked = [found for found in (self.subjects.get(s) for s in subject_ids) if found]
+        lo, hi = bisect_left(self.order, (t0,)), bisect_right(self.order, (t1, inf))
+        if sum(map(len, at_places)) + sum(map(len, linked)) > hi - lo:
+            # the statement's days hold fewer incidents than its places (a country: every incident
+            # there in the span kept) and parties: those days are read, in order, each incident
+            # tested, instead of those sets (which grow with the span kept)
+            out: list[tuple[int, datetime]] = []
+            for at, i in self.order[lo:hi]:
+                if any(i in found for found in at_places) or any(
+                        i in subject and subject[i] >= t0 for subject in linked):
+                    out.append((i, at))
+                    if len(out) == q.CANDIDATES:
+                        break
+            return out
         ids: set[int] = set()
-        for place_id in place_ids:
-            ids |= self.places.get(place_id, set())
-        for cell in cells:
-            ids |= self.cells.get(cell, set())
-        for subject_id in subject_ids:  # a link of the subject since the window opened
-            ids.update(i for i, at in self.subjects.get(subject_id, {}).items() if at >= t0)
-        found = sorted((at, i) for at, i in ((self.rows[i][0], i) for i in ids) if t0 <= at <= t1)
-        return [(i, at) for at, i in found[:q.CANDIDATES]]
+        for found in at_places:
+            ids |= found
+        for subject in linked:  # a link of the subject since the window opened
+            ids.update(i for i, at in subject.items() if at >= t0)
+        kept = sorted((at, i) for at, i in ((self.rows[i][0], i) for i in ids) if t0 <= at <= t1)
+        return [(i, at) for at, i in kept[:q.CANDIDATES]]
 
     def changed(self, changes: Sequence[Change], ids: dict[int, int], linked: Sequence[tuple[int, NewLink]]) -> None:
         for change in changes:
