@@ -35,7 +35,8 @@ class Window:
     that read for a window inside [t0, t1] without a statement (``None``: outside it, or the span
     is too dense to keep). ``changed`` keeps it as ``IncidentTx.apply`` leaves the rows: an
     incident created, a link inserted or held, a place refined; a merge or a withdrawal drops
-    the whole (the transaction forgets it)."""
+    the whole (the transaction forgets it). ``widen`` reads the days it lacks when a statement
+    asks past it."""
 
     def __init__(self, s: Session, t0: datetime, t1: datetime) -> None:
         self.t0, self.t1 = t0, t1
