@@ -306,17 +306,20 @@ def fingerprints_from(s: Session, incident_id: int, source: str, role: str) -> l
 
 def claim_links_by_source(s: Session, incident_id: int) -> list[LinkValue]:
     """The first claim link of each source (for naming every relay in an alert), oldest first."""
-    firsts = (select(func.min(_LINKS.c.id)).where(_LINKS.c.incident_id == incident_id,
-                                                       _LINKS.c.role == "claim")
-              .group_by(_LINKS.c.source))
     links: list[LinkValue] = []
-    query = (select(*_LINK_COLUMNS, _MESSAGES.c.url).join(_MESSAGES, _MESSAGES.c.pk == _LINKS.c.message_pk)
-             .where(_LINKS.c.id.in_(firsts)).order_by(_LINKS.c.id))
-    for row in s.execute(query).all():
+    for row in s.connection().execute(_CLAIM_LINKS_BY_SOURCE, {"incident_id": incident_id}).all():
         values = dict(zip((*_LINK_FIELDS, "url"), row, strict=True))
         values.pop("incident_id")
         links.append(LinkValue(**values))
     return links
+
+
+# built once (an alert for each uncorroborated claim asks it)
+_FIRST_CLAIMS = (select(func.min(_LINKS.c.id)).where(_LINKS.c.incident_id == bindparam("incident_id"),
+                                                     _LINKS.c.role == "claim")
+                 .group_by(_LINKS.c.source))
+_CLAIM_LINKS_BY_SOURCE = (select(*_LINK_COLUMNS, _MESSAGES.c.url).join(_MESSAGES, _MESSAGES.c.pk == _LINKS.c.message_pk)
+                          .where(_LINKS.c.id.in_(_FIRST_CLAIMS)).order_by(_LINKS.c.id))
 
 
 _INCIDENT_ROW = select(_INCIDENTS).where(_INCIDENTS.c.id == bindparam("id"))

@@ -189,46 +189,59 @@ class IncidentTx:
             if self._close < CLOSE_READS:
                 return None
             start, end = t0, t1 + AHEAD
+            widen = False
             if held is not None and max(end, held.t1) - min(start, held.t0) <= SPAN:
                 start, end = min(start, held.t0), max(end, held.t1)  # both, in one span
+                widen = not held.dense
             elif held is not None and t0 < held.t0:
                 return None  # time goes forward in a replay: keep the later span
             if end - start > SPAN:
                 return None
             if self._deferred is not None and self._deferred.links:
                 self._flush_links()  # the links held make candidates too
-            held = self._window = Window(self._s, start, end)
+            if widen:
+                assert held is not None
+                spans = held.widen(self._s, start, end)  # the days it lacks, not the whole span again
+            else:
+                held = self._window = Window(self._s, start, end)
+                spans = [(start, end)]
             if self._round_trips:
-                self._checks_of(held)
-                self._fingerprints_of(held)
+                self._checks_of(held, spans)
+                self._fingerprints_of(held, spans)
         return held.times(t0, t1, place_ids, cells, subject_ids, any_place)
 
-    def _fingerprints_of(self, window: Window) -> None:
-        """The recent fingerprints of the window's incidents, read with it (one statement, not
-        one for each incident and source a statement joins), unless their links are too many."""
-        fresh = {i for i in window.rows if i not in self._printed and i not in self._created}
-        if not fresh:
-            return
-        found = q.window_fingerprints(self._s, window.t0, window.t1, LINK_ROWS)
-        if found is None:
-            return
-        for key, recent in found.items():
-            if key[0] in fresh:
-                self._fingerprints[key] = recent
-        # a key kept before holds the same (``_linked`` keeps each up to date)
-        self._printed |= fresh
+    def _fingerprints_of(self, window: Window, spans: Sequence[tuple[datetime, datetime]]) -> None:
+        """The recent fingerprints of the window's incidents in ``spans`` (the days just read),
+        read with it (one statement a span, not one for each incident and source a statement
+        joins), unless their links are too many."""
+        for t0, t1 in spans:
+            fresh = {i for i, (at, _, _) in window.rows.items()
+                     if t0 <= at <= t1 and i not in self._printed and i not in self._created}
+            if not fresh:
+                continue
+            found = q.window_fingerprints(self._s, t0, t1, LINK_ROWS)
+            if found is None:
+                continue
+            for key, recent in found.items():
+                if key[0] in fresh:
+                    self._fingerprints[key] = recent
+            # a key kept before holds the same (``_linked`` keeps each up to date)
+            self._printed |= fresh
 
-    def _checks_of(self, window: Window) -> None:
-        """The claim checks of the window's incidents, read with it (one statement, not one for
-        each incident a statement joins): ``checks_for`` then answers them from memory. Checks are
-        written at once (never held), so what is read is what the database has."""
-        fresh: dict[int, list[CheckValue]] = {i: [] for i in window.rows if i not in self._checks}
-        if not fresh:
-            return
-        for check in q.window_checks(self._s, window.t0, window.t1):
-            if check.incident_id in fresh:
-                fresh[check.incident_id].append(check)
-        self._checks.update(fresh)
+    def _checks_of(self, window: Window, spans: Sequence[tuple[datetime, datetime]]) -> None:
+        """The claim checks of the window's incidents in ``spans`` (the days just read), read
+        with it (one statement a span, not one for each incident a statement joins):
+        ``checks_for`` then answers them from memory. Checks are written at once (never held), so
+        what is read is what the database has."""
+        for t0, t1 in spans:
+            fresh: dict[int, list[CheckValue]] = {
+                i: [] for i, (at, _, _) in window.rows.items() if t0 <= at <= t1 and i not in self._checks}
+            if not fresh:
+                continue
+            for check in q.window_checks(self._s, t0, t1):
+                if check.incident_id in fresh:
+                    fresh[check.incident_id].append(check)
+            self._checks.update(fresh)
 
     def _placeless_ids(self, t0: datetime, t1: datetime, limit: int = q.CANDIDATES) -> list[int]:
         """``candidate_ids`` of the incidents without a place in [t0, t1], from the ones kept when

@@ -35,12 +35,12 @@ class Window:
     that read for a window inside [t0, t1] without a statement (``None``: outside it, or the span
     is too dense to keep). ``changed`` keeps it as ``IncidentTx.apply`` leaves the rows: an
     incident created, a link inserted or held, a place refined; a merge or a withdrawal drops
-    the whole (the transaction forgets it)."""
+    the whole (the transaction forgets it). ``widen`` reads the days it lacks when a statement
+    asks past it."""
 
     def __init__(self, s: Session, t0: datetime, t1: datetime) -> None:
         self.t0, self.t1 = t0, t1
-        rows = q.window_incidents(s, t0, t1, ROWS + 1)
-        self.dense = len(rows) > ROWS
+        self.dense = False
         # (event time, id) in order, each incident's place and cell, the incidents at a place or
         # in a cell, and per subject the latest link of it on each incident
         self.order: list[tuple[datetime, int]] = []
@@ -48,13 +48,38 @@ class Window:
         self.places: dict[str, set[int]] = {}
         self.cells: dict[str, set[int]] = {}
         self.subjects: dict[str, dict[int, datetime]] = {}
+        self._read(s, t0, t1)
+
+    def widen(self, s: Session, t0: datetime, t1: datetime) -> list[tuple[datetime, datetime]]:
+        """The window made [t0, t1] (around the one kept): only the days not kept are read (the
+        incidents kept are as the database has them: ``changed``), so a window that follows a
+        replay day by day reads each day once, not its whole span again each time. Returns the
+        spans read."""
+        spans = [(a, b) for a, b in ((t0, self.t0), (self.t1, t1)) if a < b]
+        self.t0, self.t1 = min(t0, self.t0), max(t1, self.t1)
+        for a, b in spans:
+            self._read(s, a, b)
+        return spans
+
+    def _read(self, s: Session, t0: datetime, t1: datetime) -> None:
+        """The incidents of [t0, t1] not kept yet, with the latest link of each subject on them;
+        the whole window dense (nothing kept) once it holds more than ``ROWS``."""
         if self.dense:
+            return
+        found = q.window_incidents(s, t0, t1, ROWS + 1)
+        # an incident at a bound of the span kept is kept already
+        rows = [r for r in found if r[0] not in self.rows]
+        if len(found) > ROWS or len(self.rows) + len(rows) > ROWS:
+            self.dense = True
+            self.order, self.rows, self.places, self.cells, self.subjects = [], {}, {}, {}, {}
             return
         for i, at, place_id, cell in rows:
             self._add(i, at, place_id, cell)
         self.order.sort()
+        fresh = {r[0] for r in rows}
         for incident_id, subject_id, at in q.window_subjects(s, t0, t1):
-            self.subjects.setdefault(subject_id, {})[incident_id] = at
+            if incident_id in fresh:
+                self.subjects.setdefault(subject_id, {})[incident_id] = at
 
     def _add(self, incident_id: int, at: datetime, place_id: str | None, cell: str | None) -> None:
         self.order.append((at, incident_id))
@@ -76,15 +101,29 @@ class Window:
         if any_place:  # the newest of the window
             inside = self.order[bisect_left(self.order, (t0,)):bisect_right(self.order, (t1, inf))]
             return [(i, at) for at, i in reversed(inside[-q.CANDIDATES:])]
+        at_places = [found for found in (*(self.places.get(p) for p in place_ids),
+                                         *(self.cells.get(c) for c in cells)) if found]
+        linked = [found for found in (self.subjects.get(s) for s in subject_ids) if found]
+        lo, hi = bisect_left(self.order, (t0,)), bisect_right(self.order, (t1, inf))
+        if sum(map(len, at_places)) + sum(map(len, linked)) > hi - lo:
+            # the statement's days hold fewer incidents than its places (a country: every incident
+            # there in the span kept) and parties: those days are read, in order, each incident
+            # tested, instead of those sets (which grow with the span kept)
+            out: list[tuple[int, datetime]] = []
+            for at, i in self.order[lo:hi]:
+                if any(i in found for found in at_places) or any(
+                        i in subject and subject[i] >= t0 for subject in linked):
+                    out.append((i, at))
+                    if len(out) == q.CANDIDATES:
+                        break
+            return out
         ids: set[int] = set()
-        for place_id in place_ids:
-            ids |= self.places.get(place_id, set())
-        for cell in cells:
-            ids |= self.cells.get(cell, set())
-        for subject_id in subject_ids:  # a link of the subject since the window opened
-            ids.update(i for i, at in self.subjects.get(subject_id, {}).items() if at >= t0)
-        found = sorted((at, i) for at, i in ((self.rows[i][0], i) for i in ids) if t0 <= at <= t1)
-        return [(i, at) for at, i in found[:q.CANDIDATES]]
+        for found in at_places:
+            ids |= found
+        for subject in linked:  # a link of the subject since the window opened
+            ids.update(i for i, at in subject.items() if at >= t0)
+        kept = sorted((at, i) for at, i in ((self.rows[i][0], i) for i in ids) if t0 <= at <= t1)
+        return [(i, at) for at, i in kept[:q.CANDIDATES]]
 
     def changed(self, changes: Sequence[Change], ids: dict[int, int], linked: Sequence[tuple[int, NewLink]]) -> None:
         for change in changes:

@@ -203,9 +203,8 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
             _upsert_check(conn, change, real(change.incident), checks, pending)
         elif isinstance(change, CheckState):
             incident_id = real(change.incident)
-            s.execute(update(ClaimCheckRow).where(ClaimCheckRow.incident_id == incident_id,
-                                                  ClaimCheckRow.claimant_id == change.claimant_id)
-                      .values(state=change.state))
+            conn.execute(_CHECK_STATE, {"b_incident_id": incident_id, "b_claimant_id": change.claimant_id,
+                                        "b_state": change.state})
             if pending is not None and change.state != "pending":  # (back to pending: the caller reads them again)
                 for c in [c for c in pending.values()
                           if c.incident_id == incident_id and c.claimant_id == change.claimant_id]:
@@ -387,6 +386,12 @@ _LINK_EXISTS = select(_LINKS.c.id).where(
 _LINK_EXISTS_WHOLE = select(_LINKS.c.id).where(
     _LINKS.c.incident_id == bindparam("incident_id"), _LINKS.c.message_pk == bindparam("message_pk"),
     _LINKS.c.role == bindparam("role"), _LINKS.c.statement_idx.is_(None)).limit(1)
+# a claim check settled: one a claim (an ORM update, evaluated against the session's objects,
+# cost more Python than running it; a merge, which loads checks as objects, writes only their
+# incident)
+_CHECK_STATE = update(_CHECKS).where(
+    _CHECKS.c.incident_id == bindparam("b_incident_id"), _CHECKS.c.claimant_id == bindparam("b_claimant_id")).values(
+    state=bindparam("b_state"))
 _CHECK_FIND = select(_CHECKS.c.id, _CHECKS.c.due_at, _CHECKS.c.state).where(
     _CHECKS.c.incident_id == bindparam("incident_id"), _CHECKS.c.claimant_id == bindparam("claimant_id"))
 _ACTOR_AT: Any = bindparam("b_at", type_=_ACTORS.c.last_claim_at.type)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from sqlalchemy import inspect
@@ -319,3 +320,72 @@ async def test_candidates_are_found_by_place_cell_or_linked_party_within_the_win
     assert await store.run(lambda s: candidate_ids(s, t0, t1, ["erbil"], [], [])) == [ids["erbil"]]
     assert await store.run(lambda s: candidate_ids(s, t0, t1, [], [], ["islamic-resistance-in-iraq"])) == [ids["linked"]]
     assert await store.run(lambda s: candidate_ids(s, t0, t1, [], ["c1"], [])) == [ids["asad"], ids["cell"]]
+
+
+async def test_a_window_widened_reads_only_the_days_it_lacks(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch whose statements move on day by day widens the window of incidents it keeps: the
+    days it lacks are read, not its whole span again (a replay reads each day once, however long
+    the span kept), and every answer is the database's (``verify``; also asked here), with the
+    incidents at the bound of the span kept, those created in the batch and links since."""
+    import storage.incident_queries as q
+    from storage.incident_changes import CheckUpsert, NewIncident, NewLink
+    from storage.incident_tx import IncidentTx
+    from storage.incident_values import LinkValue
+
+    (stored,) = await store.ingest([(msg("78"), None)])
+    assert stored.pk is not None
+    pk = stored.pk
+
+    def new(ref: int, at: datetime, place: str | None) -> NewIncident:
+        return NewIncident(ref=ref, event_time=at, time_precision="day", place_id=place, place=place, lat=None,
+                           lon=None, geo_precision="exact", cell=None, target=None, weapon=None, description=None,
+                           origin="auto", at=at)
+
+    def link(at: datetime, subject: str) -> LinkValue:
+        return LinkValue(role="claim", source="t.me/x", source_role="claimant", network="n", bloc="b", at=at,
+                         message_pk=pk, subject_id=subject)
+
+    def fill(s: object) -> None:
+        # an incident every six hours for ten days (on the bounds of the spans read below too),
+        # every other one claimed by a party and checked
+        tx = IncidentTx(s)  # type: ignore[arg-type]
+        for k in range(40):
+            at = T0 + timedelta(hours=6 * k)
+            ids, _ = tx.apply([new(-1, at, "ain-al-asad" if k % 3 else None)])
+            if k % 2:
+                tx.apply([NewLink(ids[-1], pk, link(at, "islamic-resistance-in-iraq")),
+                          CheckUpsert(ids[-1], "islamic-resistance-in-iraq", "IRI", at, at + timedelta(days=1))])
+        tx.finish()
+
+    await store.run(fill)
+    spans: list[tuple[datetime, datetime]] = []
+    real = q.window_incidents
+
+    def window_incidents(s: object, t0: datetime, t1: datetime, limit: int) -> object:
+        spans.append((t0, t1))
+        return real(s, t0, t1, limit)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(q, "window_incidents", window_incidents)
+
+    def batch(s: object) -> list[tuple[list[int], list[int]]]:
+        tx = IncidentTx(s)  # type: ignore[arg-type]
+        answers = []
+        for hours in range(0, 24 * 7, 6):
+            t0, t1 = T0 + timedelta(hours=hours), T0 + timedelta(hours=hours + 12)
+            if hours == 24 * 3:  # created in the batch, in a span not read yet, and linked
+                ids, _ = tx.apply([new(-1, T0 + timedelta(days=5, hours=1), "ain-al-asad")])
+                tx.apply([NewLink(ids[-1], pk, link(t0, "islamic-resistance-in-iraq"))])
+            for places, subjects, any_place in (([], [], True), (["ain-al-asad"], [], False),
+                                                ([], ["islamic-resistance-in-iraq"], False)):
+                kept = [c.id for c in tx.candidates(t0, t1, places, [], subjects, any_place=any_place)]
+                answers.append((kept, q.candidate_ids(s, t0, t1, places, [], subjects, any_place=any_place)))  # type: ignore[arg-type]
+        tx.finish()
+        return answers
+
+    answers = await store.run(batch)
+    assert all(kept == read for kept, read in answers)
+    assert any(kept for kept, _ in answers)
+    assert len(spans) >= 3  # the window was read, then widened
+    # each day read once: every span read starts where the one before it ended
+    for (_, end), (start, _) in pairwise(spans):
+        assert start >= end, spans

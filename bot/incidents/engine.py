@@ -20,12 +20,12 @@ from bot.incidents import render
 from bot.incidents.claimants import Claimants
 from bot.incidents.due import check_due
 from bot.incidents.matching import (
-    NEW_WAVE,
     Match,
     Matcher,
     Route,
     Window,
     is_retaliation,
+    tells_new_wave,
 )
 from bot.incidents.places import Places
 from bot.incidents.policy import Policy
@@ -259,7 +259,7 @@ class IncidentEngine:
             subject = self.claimants.resolve(tx, subject)
         matches = self._matches(tx, st, subject, w, self.reader.route(st, msg, cls), self.reader.answers(st, msg),
                                 st.stance == "attribution" and is_retaliation(msg.full_text),
-                                bool(NEW_WAVE.search(msg.full_text)), self.reader.downing(msg))
+                                tells_new_wave(msg.full_text), self.reader.downing(msg))
         chosen = self.matcher.choose(matches, st)
         striker = self.matcher.striker(st, subject)
         if striker is not None and self.matcher.coarse(st) and (

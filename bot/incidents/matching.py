@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from functools import lru_cache
 
 from bot.incidents.claimants import Claimants
 from bot.incidents.places import Places
@@ -515,8 +516,17 @@ _STRIKE_ITSELF = re.compile(r"(?:retaliatory|self.defen[cs]e)\W+(?:\w+\W+)?(?:ai
                             re.IGNORECASE)
 
 
+# each statement of a message asks these of its whole text (a news item's runs to pages): the
+# answers for the last texts are kept, so a message is searched once, not once a statement
+@lru_cache(maxsize=64)
 def is_retaliation(text: str) -> bool:
     return bool(RETALIATION.search(text))
+
+
+@lru_cache(maxsize=64)
+def tells_new_wave(text: str) -> bool:
+    """The text tells its strike as one after a strike already known (``NEW_WAVE``)."""
+    return bool(NEW_WAVE.search(text))
 
 
 def answered_places(text: str, places: list[PlaceRef]) -> set[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import pairwise
 
 from bot.incidents.claimants import Claimants
@@ -319,7 +320,7 @@ class Reader:
         """The message's headline (a post's first line) tells weapons shot down or intercepted ("US
         fighter jet shoots down armed Turkish drone over Syria"): its statements are of that."""
         head = (msg.title or "").strip() or (msg.text or "").strip().split("\n", 1)[0]
-        return bool(INTERCEPTION.search(head))
+        return _intercepted(head)
 
     def answers(self, st: Statement, msg: Message) -> bool:
         """The statement is of a strike in response to an attack: a state's claim of its strike, or
@@ -327,3 +328,9 @@ class Reader:
         state_claim = st.stance == "claim" and self.claimants.is_state(st.subject or st.speaker)
         strike_report = st.stance == "report" and (st.weapon == "airstrike" or self.matcher.striker(st) is not None)
         return (state_claim or strike_report) and is_retaliation(msg.full_text)
+
+
+@lru_cache(maxsize=64)
+def _intercepted(text: str) -> bool:
+    # asked for each statement of a message: its headline is searched once
+    return bool(INTERCEPTION.search(text))
