@@ -402,11 +402,12 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
 
 
 def _participle_clause(s: Sentence, cue: Cue) -> bool:
-    """Whether the cue opens an English participle clause after a comma or "while"."""
+    """Whether the cue opens an English participle clause after a comma, "while" or "as" ("championed
+    the airstrikes ... as holding Iran responsible for ...")."""
     word = s.toks[cue.start]
     if not (word.endswith("ing") and word.isascii()) or cue.start == 0:
         return False
-    return s.toks[cue.start - 1] == "while" or _comma_before(s, cue.start)
+    return s.toks[cue.start - 1] in ("while", "as") or _comma_before(s, cue.start)
 
 
 _AND = frozenset({"and", "et", "و"})

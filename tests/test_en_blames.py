@@ -1118,3 +1118,9 @@ def test_soldiers_claimed_to_be_killed_by_a_group_have_no_speaker(rules: Classif
 def test_a_states_army_named_as_a_description_speaks_for_the_state(rules: Classifier) -> None:
     text = "Heavy clashes west of Baghdad although Iraq army claims ISIS attacks were repelled"
     assert ("attribution", "iraq-government", "islamic-state") in read(rules, text)
+
+
+def test_as_holding_x_responsible_is_said_by_the_sentences_subject(rules: Classifier) -> None:
+    text = ("The White House praised the strikes that hit two depots in eastern Syria used by Iran's Islamic "
+            "Revolutionary Guard Corps (IRGC) on Friday as holding Iran responsible for recent attacks on US troops.")
+    assert ("attribution", "united-states", "iran-government") in read(rules, text)
