@@ -60,6 +60,7 @@ _HURT_BY = frozenset({"wounded", "injured"})
 # "was abducted by Hamas" Hamas); an army's post does not tell its own deed so
 _TAKEN = frozenset({"abducted", "kidnapped", "murdered"})
 _ON_TARGET = frozenset({"on", "upon", "against", "targeting"})
+_INTO = frozenset({"into"})
 # "#Iraq|i army", "#Russia|n soldiers": a tweet's hashtag with its adjective's ending cut off by a bar
 _SUFFIX = frozenset({"i", "n", "ian", "ish", "s"})
 
@@ -1091,8 +1092,9 @@ def events_of(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], o
             reach = 1 if arabic else (8 if _with_means(s, t) else 5)
             before = [(mn, r) for mn, r in ok if 0 <= t - mn.end <= reach and mn.end <= t
                       and not (not arabic and mn.start > 0 and s.toks[mn.start - 1] in _POSSESSIVES)
-                      # "the strike on Kataib Hezbollah positions killed three": the party hit, not who killed
-                      and not (not arabic and _ON_TARGET.intersection(s.toks[max(mn.start - 2, 0):mn.start]))
+                      # "the strike on Kataib Hezbollah positions killed three": the party hit, not who killed;
+                      # "drones crossed into Egyptian airspace and bombed": where they went, not who bombed
+                      and not (not arabic and (_ON_TARGET | _INTO).intersection(s.toks[max(mn.start - 2, 0):mn.start]))
                       # "burn down barracks of the Iraqi army and destroy two Humvees": the owner of what is hit
                       and not (not arabic and _owner_of_target(s, mn))]
             if before and not arabic and before[-1][0].start and s.toks[before[-1][0].start - 1] == "from" and any(

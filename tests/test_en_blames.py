@@ -1124,3 +1124,8 @@ def test_as_holding_x_responsible_is_said_by_the_sentences_subject(rules: Classi
     text = ("The White House praised the strikes that hit two depots in eastern Syria used by Iran's Islamic "
             "Revolutionary Guard Corps (IRGC) on Friday as holding Iran responsible for recent attacks on US troops.")
     assert ("attribution", "united-states", "iran-government") in read(rules, text)
+
+
+def test_a_country_after_into_is_where_the_aircraft_went_not_who_bombed(rules: Classifier) -> None:
+    text = "#Aamaq: Israeli drones crossed into Egyptian airspace and bombed an ISIS position south of Rafah"
+    assert not any(subject == "egypt-government" for _, _, subject in blames(rules, text))
