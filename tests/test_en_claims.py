@@ -1156,3 +1156,9 @@ def test_a_named_states_military_in_the_tail_still_speaks_for_that_state(classif
 ])
 def test_a_party_saying_it_wiped_out_fighters_claims_it(classifier: Classifier, text: str, who: str) -> None:
     assert claims(classifier, text) == {who}
+
+
+def test_a_states_strike_told_beside_its_announcement_is_its_claim(classifier: Classifier) -> None:
+    text = ("U.S. strikes weapons depot in eastern Syria amid attacks on American troops\n"
+            "The Pentagon announcement came hours after another drone attack on a base in the region.")
+    assert claims(classifier, text) == {"united-states"}
