@@ -320,8 +320,9 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             continue
         if doer is None and speaker is call.communique and _warplanes_act(s):
             continue  # "#Nusayri warplanes conducted several air raids on #Raqqah": the relay's group flies none
-        if doer is not None and speaker.kind in ARMED and not same_party(speaker, doer) and any(
-                t in _REPELLED for t in s.toks[max(start - 3, 0):start]):
+        if doer is not None and not same_party(speaker, doer) and (
+                (speaker.kind in ARMED and any(t in _REPELLED for t in s.toks[max(start - 3, 0):start]))
+                or (speaker.kind in STATE and any(t in _REPELLED_IN_BATTLE for t in s.toks[max(start - 3, 0):start]))):
             # "Dawlah repelled an attack by the Sahwat": the group's own battle, its claim, not a
             # blame of its enemy
             if "claim" not in has:
@@ -403,6 +404,8 @@ _FORCES_BODIES = frozenset({"military", "army", "the military", "the army"})
 # the peoples, faiths and sides whose officials speak for no state of the gazetteer
 _NOT_STATE = frozenset({"kurdish", "kurd", "yazidi", "druze", "sunni", "shiite", "shia", "tribal", "rebel", "opposition",
                         "militia", "insurgent", "separatist", "palestinian", "baloch", "tuareg", "pashtun"})
+# a state's forces repelling an assault fight it (not "thwart a plot", "able to thwart attacks": no battle fought)
+_REPELLED_IN_BATTLE = frozenset({"repelled", "repulsed"})
 _REPELLED = frozenset({"repel", "repels", "repelled", "repelling", "repulse", "repulses", "repulsed", "repulsing",
                        "foil", "foils", "foiled", "thwart", "thwarts", "thwarted", "fought", "fend", "fends", "fended",
                        # «قالت الحركة إن مقاتليها صدوا هجوما لقوات النظام», «تصدوا لهجوم شنه داعش»

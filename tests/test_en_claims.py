@@ -1162,3 +1162,12 @@ def test_a_states_strike_told_beside_its_announcement_is_its_claim(classifier: C
     text = ("U.S. strikes weapons depot in eastern Syria amid attacks on American troops\n"
             "The Pentagon announcement came hours after another drone attack on a base in the region.")
     assert claims(classifier, text) == {"united-states"}
+
+
+def test_a_state_repelling_an_assault_claims_its_battle_without_blaming(classifier: Classifier) -> None:
+    text = "#Iraqi Army claims: Repelled IS assault in northern Tikrit and killed 40 militants."
+    assert stances(classifier, text) == {("claim", "iraq-government", "iraq-government")}
+
+
+def test_a_state_thwarting_a_plot_claims_no_attack(classifier: Classifier) -> None:
+    assert "israel" not in claims(classifier, "Israel's Mossad says it helped Brazilian police thwart a Hezbollah attack")
