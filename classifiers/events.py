@@ -629,7 +629,8 @@ _NOUN_LIKE = frozenset({"targets", "target", "strikes", "strike", "attacks", "at
 
 
 # prepositions that a verb never follows: the word after them is the noun
-_PREP_BEFORE_NOUN = frozenset({"about", "over", "after", "following", "amid", "during", "despite", "since", "upon"})
+_PREP_BEFORE_NOUN = frozenset({"about", "over", "after", "following", "amid", "during", "despite", "since", "upon", "in",
+                               "from", "by", "against", "for", "on", "at", "into", "under", "without", "through", "near"})
 # what a state "targets" that is no place or force: sanctions on programs, funds, trade
 _NOT_KINETIC = frozenset({"program", "programs", "programme", "programmes", "finances", "financing", "funding", "funds",
                           "assets", "banks", "exports", "revenue", "revenues", "sanctions", "smuggling", "procurement",

@@ -1171,3 +1171,9 @@ def test_a_state_repelling_an_assault_claims_its_battle_without_blaming(classifi
 
 def test_a_state_thwarting_a_plot_claims_no_attack(classifier: Classifier) -> None:
     assert "israel" not in claims(classifier, "Israel's Mossad says it helped Brazilian police thwart a Hezbollah attack")
+
+
+def test_an_attack_word_after_in_is_the_noun_and_claims_nothing_for_the_tails_state(classifier: Classifier) -> None:
+    text = ("Israel cripples Syria's two main airports in strikes: Syrian state media\n"
+            "Damascus and Aleppo airports knocked out of service in Israeli attacks, state news agency SANA says.")
+    assert stances(classifier, text) == {("attribution", "syria-government", "israel")}
