@@ -2071,3 +2071,9 @@ def test_no_proof_of_the_attack_denies_the_event_in_the_reporters_voice(classifi
 ])
 def test_the_opposition_announcing_it_took_checkpoints_claims_it(classifier: Classifier, text: str) -> None:
     assert [r for r in _rows(classifier, text) if r[0] == "claim"] == [("claim", "Rebels", "Rebels")]
+
+
+def test_affirming_a_capability_to_strike_is_no_claim(classifier: Classifier) -> None:
+    text = ("قالت الصحيفة إن فرع التنظيم نفذ هجمات قوية في الأيام الأخيرة , وكأنه يرسل رسالة للعالم يؤكد فيها "
+            "قدرته على استهداف مناطق أخرى , رغم ما يتعرض له من هزائم في سوريا والعراق .")
+    assert not [r for r in _rows(classifier, text) if r[0] == "claim"]
