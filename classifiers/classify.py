@@ -142,10 +142,7 @@ _HIT_PARTY = frozenset({"on", "against", "at", "targeting", "targeted", "hit", "
 
 # a state's word that says nothing else: "the Pentagon says", "the ministry said", "according to the Pentagon",
 # "confirmed by the Pentagon"
-_SPEECH_AFTER = frozenset({"said", "says", "announced", "announces", "confirmed", "confirms", "stated", "added", "told",
-                           # the state's word as a noun: "The Pentagon announcement coincided with ...", "a Pentagon
-                           # statement", "Pentagon spokesman Pat Ryder"
-                           "announcement", "statement", "spokesman", "spokeswoman", "spokesperson"})
+_SPEECH_AFTER = frozenset({"said", "says", "announced", "announces", "confirmed", "confirms", "stated", "added", "told"})
 _SPEECH_BEFORE = frozenset({"said", "says", "according"})
 
 

@@ -1158,12 +1158,6 @@ def test_a_party_saying_it_wiped_out_fighters_claims_it(classifier: Classifier, 
     assert claims(classifier, text) == {who}
 
 
-def test_a_states_strike_told_beside_its_announcement_is_its_claim(classifier: Classifier) -> None:
-    text = ("U.S. strikes weapons depot in eastern Syria amid attacks on American troops\n"
-            "The Pentagon announcement came hours after another drone attack on a base in the region.")
-    assert claims(classifier, text) == {"united-states"}
-
-
 def test_a_state_repelling_an_assault_claims_its_battle_without_blaming(classifier: Classifier) -> None:
     text = "#Iraqi Army claims: Repelled IS assault in northern Tikrit and killed 40 militants."
     assert stances(classifier, text) == {("claim", "iraq-government", "iraq-government")}
