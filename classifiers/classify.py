@@ -137,6 +137,8 @@ class Gate:
     places: tuple[PlaceRef, ...] = ()
 
 
+# a state answering an attack with its own strike: "US retaliates in Iraq after ..."
+_ANSWERS = frozenset({"retaliates", "retaliated", "retaliate"})
 # "attacks on US forces", "a drone against American troops": the party after these is the one hit
 _HIT_PARTY = frozenset({"on", "against", "at", "targeting", "targeted", "hit", "struck", "attacked"})
 
@@ -384,16 +386,17 @@ class Classifier:
             new_actor_names=tuple(r.name for r in new_names.values()),
             event_report=report and not statements,
             outlet_report=self._outlet_report(own_report) if statements and own_report is not None
-            else Statement(stance="report", place=report_place(self.gz, sentences), subject=self._striker(call))
+            else Statement(stance="report", place=report_place(self.gz, sentences), subject=self._striker(call, sentences))
             if report and not statements else None,
         )
 
     @staticmethod
-    def _striker(call: Call) -> ActorRef | None:
+    def _striker(call: Call, sentences: list[Sentence]) -> ActorRef | None:
         """The state whose strike a report with no statement tells in the outlet's voice ("US carries
         out two air strikes in Syria"): the report is of that state's strike, not of another's. The
         state must be written before the deed as its doer, not as the party hit ("strikes by
-        Islamists on US bases", "militants have injured dozens of US soldiers")."""
+        Islamists on US bases", "militants have injured dozens of US soldiers"), or be the subject of
+        a verb of answering ("US retaliates in Iraq after three US troops wounded in attack")."""
         for s, cue in call.pending:
             doer = cue.speaker
             if doer is None or doer.kind not in STATE:
@@ -401,6 +404,12 @@ class Classifier:
             if any(m.kind == "actor" and m.id == doer.id and m.end <= cue.start
                    and not (m.start > 0 and s.toks[m.start - 1] in _HIT_PARTY) for m in s.mentions):
                 return doer
+        for s in sentences:
+            for m in s.mentions:
+                if m.kind == "actor" and m.end < len(s.toks) and s.toks[m.end] in _ANSWERS:
+                    ref = call.states and next((r for r in call.states if r.id == m.id), None)
+                    if ref:
+                        return ref
         return None
 
     def _outlet_report(self, s: Sentence) -> Statement:

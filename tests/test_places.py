@@ -1185,3 +1185,9 @@ def test_a_headline_word_after_a_bare_in_is_still_no_name(classifier: Classifier
 ])
 def test_a_name_before_army_or_forces_is_whose_forces_not_where(classifier: Classifier, text: str) -> None:
     assert places(classifier, text) == ["Benghazi"]
+
+
+def test_a_report_of_a_state_retaliating_is_of_that_states_strike(classifier: Classifier) -> None:
+    report = classifier.classify("US retaliates in Syria after four US troops wounded in attack", None, None, None,
+                                 learned=False).outlet_report
+    assert report is not None and report.subject is not None and report.subject.id == "united-states"
