@@ -407,8 +407,8 @@ class Classifier:
         for s in sentences:
             for m in s.mentions:
                 if m.kind == "actor" and m.end < len(s.toks) and s.toks[m.end] in _ANSWERS:
-                    ref = call.states and next((r for r in call.states if r.id == m.id), None)
-                    if ref:
+                    ref = next((r for r in call.states if r.id == m.id), None)
+                    if ref is not None:
                         return ref
         return None
 

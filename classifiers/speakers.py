@@ -367,9 +367,9 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         if len(before) > 1:
             # «صرح الكرملين بأن واشنطن تهرب ... لا يوجد إثبات على الهجوم»: the party whose speech verb
             # opens the report speaks, not the one its report names last
-            told = reporter(s, before)
-            if told is not None:
-                return told
+            opener = reporter(s, before)
+            if opener is not None:
+                return opener
         return before[-1][1] if before else None
     if side == "first":
         # Persian marks the object with «را» after it: the first party of the clause that is not one
