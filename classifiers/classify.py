@@ -144,8 +144,22 @@ _HIT_PARTY = frozenset({"on", "against", "at", "targeting", "targeted", "hit", "
 
 # a state's word that says nothing else: "the Pentagon says", "the ministry said", "according to the Pentagon",
 # "confirmed by the Pentagon"
-_SPEECH_AFTER = frozenset({"said", "says", "announced", "announces", "confirmed", "confirms", "stated", "added", "told"})
+_SPEECH_AFTER = frozenset({"said", "says", "announced", "announces", "confirmed", "confirms", "stated", "added", "told",
+                           # the state's word as a noun: "The Pentagon announcement coincided with ...", "a Pentagon
+                           # statement", "Pentagon spokesman Pat Ryder"
+                           "announcement", "statement", "spokesman", "spokeswoman", "spokesperson"})
 _SPEECH_BEFORE = frozenset({"said", "says", "according"})
+
+
+_DOWNED = re.compile(r"(?<!\w)(?:(?:had |has |have |was |were )?(?:been )?(?:shot down|downed|intercepted)|crashed)(?!\w)")
+
+
+def _downed(s: Sentence, m: Mention) -> bool:
+    """Whether the weapon named at ``m`` is what was shot down or intercepted ("a U.S. MQ-9 Reaper drone had been
+    shot down off Yemen", "shot down a drone"): another event's object, not the weapon of the message's attack."""
+    after = " ".join(s.toks[m.end:m.end + 5])
+    before = " ".join(s.toks[max(m.start - 4, 0):m.start])
+    return bool(_DOWNED.match(after) or re.search(r"(?:shot down|downed|intercepted)(?: \w+){0,2}$", before))
 
 
 def _speaking_states(sentences: list[Sentence], resolve_actor: Callable[[Mention], ActorRef]) -> list[ActorRef]:
@@ -304,8 +318,9 @@ class Classifier:
             states=[a for a in all_actors.values() if a.kind in STATE],
             # not the weapon of an attack another one answered ("the strikes followed a drone attack")
             weapon=next((m.id for s in sentences for m in s.mentions if m.kind == "weapon"
+                         and not answered_at(s, m.start) and not _downed(s, m)), None),
+            target=next((m.id for s in sentences for m in s.mentions if m.kind == "target"
                          and not answered_at(s, m.start)), None),
-            target=next((m.id for s in sentences for m in s.mentions if m.kind == "target"), None),
         )
         call.locate = lambda: Where(*event_places(self.gz, sentences), message_borders(sentences),
                                     first_told(self.gz, sentences), fire_targets(sentences), struck_by(self.gz, sentences))

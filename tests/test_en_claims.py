@@ -1171,3 +1171,19 @@ def test_an_attack_word_after_in_is_the_noun_and_claims_nothing_for_the_tails_st
     text = ("Israel cripples Syria's two main airports in strikes: Syrian state media\n"
             "Damascus and Aleppo airports knocked out of service in Israeli attacks, state news agency SANA says.")
     assert stances(classifier, text) == {("attribution", "syria-government", "israel")}
+
+
+def test_a_states_strike_told_beside_its_announcement_is_its_claim(classifier: Classifier) -> None:
+    text = ("U.S. strikes weapons depot in eastern Syria amid attacks on American troops\n"
+            "The Pentagon announcement came hours after another drone attack on a base in the region.")
+    assert claims(classifier, text) == {"united-states"}
+
+
+def test_a_claim_takes_neither_a_drone_shot_down_elsewhere_nor_the_attacks_it_is_told_among() -> None:
+    from classifiers.classify import Classifier as Rules
+
+    text = ("U.S. strikes weapons depot in eastern Syria amid attacks on American troops\n"
+            "The Pentagon announcement coincided with a separate disclosure that a U.S. MQ-9 Reaper drone had been "
+            "shot down off the coast of Yemen.")
+    [claim] = [st for st in Rules(learned=False).classify(text).statements if st.stance == "claim"]
+    assert (claim.speaker and claim.speaker.id, claim.weapon, claim.target) == ("united-states", None, None)
