@@ -45,6 +45,7 @@ from classifiers.places import (
     message_written,
     report_place,
     struck_by,
+    told_among,
 )
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
@@ -320,7 +321,7 @@ class Classifier:
             weapon=next((m.id for s in sentences for m in s.mentions if m.kind == "weapon"
                          and not answered_at(s, m.start) and not _downed(s, m)), None),
             target=next((m.id for s in sentences for m in s.mentions if m.kind == "target"
-                         and not answered_at(s, m.start)), None),
+                         and not answered_at(s, m.start) and not told_among(s, m.start)), None),
         )
         call.locate = lambda: Where(*event_places(self.gz, sentences), message_borders(sentences),
                                     first_told(self.gz, sentences), fire_targets(sentences), struck_by(self.gz, sentences))

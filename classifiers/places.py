@@ -854,6 +854,18 @@ def message_borders(sentences: list[Sentence]) -> list[str]:
             for m in BORDER.finditer(s.original)]
 
 
+_AMID = re.compile(r"(?<!\w)amid (?:\w+ ){0,3}?(?:attacks|strikes|rocket fire|drone attacks|assaults)(?: (?:on|against))?(?!\w)")
+
+
+def told_among(s: Sentence, token: int) -> bool:
+    """Token ``token`` is in "amid attacks on ...": the attacks a strike is told among ("US strikes Iranian facility
+    in Syria amid attacks on American troops"), not its target."""
+    for m in _AMID.finditer(s.norm):
+        if s.token_at(m.end() - 1) < token <= s.token_at(m.end() - 1) + 3:
+            return True
+    return False
+
+
 def answered_at(s: Sentence, token: int) -> bool:
     """Token ``token`` is in the words of an attack another one answered: "the strikes followed a
     drone attack on Erbil air base", "in retaliation for rocket fire on ..." (from those words on)."""

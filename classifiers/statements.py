@@ -14,7 +14,7 @@ from classifiers.dates import ANSWERED, OTHER_EVENT, resolve_event_date
 from classifiers.events import comma_before
 from classifiers.figures import Figures, extract_figures
 from classifiers.gazetteer import Gazetteer
-from classifiers.places import Where, answered_at, past_deeds_at, places_of, struck_after, told_before
+from classifiers.places import Where, answered_at, past_deeds_at, places_of, struck_after, told_among, told_before
 from classifiers.sentences import Sentence
 from classifiers.speakers import SAID, coordinated, governs, parties, pick
 from classifiers.types import ActorRef, Statement
@@ -404,7 +404,7 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     weapon = next((m.id for m in s.mentions if m.kind == "weapon"), None) or call.weapon
     # (not the target of an attack the statement's answers or follows: "US strikes ... amid attacks on American troops")
     target = next((m.id for m in s.mentions if m.kind == "target" and not (
-        stance == "claim" and answered_at(s, m.start))), None) or call.target
+        stance == "claim" and (answered_at(s, m.start) or told_among(s, m.start)))), None) or call.target
     figs = extract_figures(s.norm_punct)
     if figs.killed is None and figs.wounded is None and figs.casualties is None and stance == "claim":
         figs = call.facts.figures
