@@ -153,6 +153,7 @@ _SPEECH_BEFORE = frozenset({"said", "says", "according"})
 
 
 _DOWNED = re.compile(r"(?<!\w)(?:(?:had |has |have |was |were )?(?:been )?(?:shot down|downed|intercepted)|crashed)(?!\w)")
+_DOWNED_BEFORE = re.compile(r"(?:shot down|downed|intercepted)(?: \w+){0,2}$")
 
 
 def _downed(s: Sentence, m: Mention) -> bool:
@@ -160,7 +161,7 @@ def _downed(s: Sentence, m: Mention) -> bool:
     shot down off Yemen", "shot down a drone"): another event's object, not the weapon of the message's attack."""
     after = " ".join(s.toks[m.end:m.end + 5])
     before = " ".join(s.toks[max(m.start - 4, 0):m.start])
-    return bool(_DOWNED.match(after) or re.search(r"(?:shot down|downed|intercepted)(?: \w+){0,2}$", before))
+    return bool(_DOWNED.match(after) or _DOWNED_BEFORE.search(before))
 
 
 def _speaking_states(sentences: list[Sentence], resolve_actor: Callable[[Mention], ActorRef]) -> list[ActorRef]:

@@ -65,9 +65,14 @@ _INTO = frozenset({"into"})
 _SUFFIX = frozenset({"i", "n", "ian", "ish", "s"})
 
 
+def bare_ending(s: Sentence, k: int) -> bool:
+    """Whether token ``k`` is an adjective's ending cut off a hashtag by a bar ("#Iraq|i", "#Russia|n")."""
+    return s.toks[k] in _SUFFIX and "|" in _gap(s, k)
+
+
 def _suffixes(s: Sentence, t: int) -> int:
     """How many bare adjective endings ("#Russia|n") stand in the four words before token ``t``."""
-    return sum(1 for k in range(max(t - 4, 1), t) if s.toks[k] in _SUFFIX and "|" in _gap(s, k))
+    return sum(1 for k in range(max(t - 4, 1), t) if bare_ending(s, k))
 
 
 def _agent_at(s: Sentence, fw: FrameWords, i: int, ok: list[tuple[Mention, ActorRef]] | None = None) -> int:
@@ -629,8 +634,8 @@ _NOUN_LIKE = frozenset({"targets", "target", "strikes", "strike", "attacks", "at
 
 
 # prepositions that a verb never follows: the word after them is the noun
-_PREP_BEFORE_NOUN = frozenset({"about", "over", "after", "following", "amid", "during", "despite", "since", "upon", "in",
-                               "from", "by", "against", "for", "on", "at", "into", "under", "without", "through", "near"})
+_PREP_BEFORE_NOUN = _PREPOSITIONS | frozenset({"about", "over", "despite", "upon", "against", "for", "on", "at", "into",
+                                               "under", "without", "through", "near"})
 # what a state "targets" that is no place or force: sanctions on programs, funds, trade
 _NOT_KINETIC = frozenset({"program", "programs", "programme", "programmes", "finances", "financing", "funding", "funds",
                           "assets", "banks", "exports", "revenue", "revenues", "sanctions", "smuggling", "procurement",

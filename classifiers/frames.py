@@ -99,9 +99,9 @@ _INCISE = re.compile(r"(?<!\w)(?:(?:a|ont|avait|avaient) (?:t )?(?:il|elle|ils|e
 
 # communiqué words a news story also uses of the group in the third person (not "Amaq", "Wilayat",
 # "soldiers of the Caliphate", "istishhadi": those only a relay writes)
-_THIRD_PERSON = re.compile(r"(?:islamic state fighters|is fighters|isis fighters|mujahideen|mujahidin|crusaders?|"
-                           r"apostates|rafid\w*|murtad\w*|nusayri\w*|safawi|sahwa\w*)")
-_FIGHTERS = re.compile(r"islamic state fighters|is fighters|isis fighters|mujahideen|mujahidin")
+_FIGHTERS_WORDS = r"islamic state fighters|is fighters|isis fighters|mujahideen|mujahidin"
+_THIRD_PERSON = re.compile(r"(?:" + _FIGHTERS_WORDS + r"|crusaders?|apostates|rafid\w*|murtad\w*|nusayri\w*|safawi|sahwa\w*)")
+_FIGHTERS = re.compile(_FIGHTERS_WORDS)
 _FIGHTERS_BY = re.compile(r"(?:\bby|between|hands of)(?: the| \d+)?\W*$")
 
 
@@ -109,7 +109,10 @@ def _fighters_act(fw: FrameWords, norm: str, m: re.Match[str]) -> bool:
     """Whether the group's fighters named at ``m`` do the deed: its subject ("fighters take the
     villages of ..."), its agent ("plane shot down by Islamic State fighters") or a side of the
     clashes ("clashes between IS fighters and ..."), not only the ones fought or told of."""
-    return bool(fw.event.search(" ".join(norm[m.end():].split()[:3])) or _FIGHTERS_BY.search(norm[max(m.start() - 16, 0):m.start()]))
+    return bool(fw.event.search(" ".join(norm[m.end():].split()[:3]))
+                or _FIGHTERS_BY.search(norm[max(m.start() - 16, 0):m.start()]))
+
+
 # a reply opens on the handles it answers, with no colon after them ("@a @b text"; "@a: text" quotes a)
 _REPLY = re.compile(r"^\s*(?:@\w+\s+)+(?![:\s])")
 _GROUP = re.compile(r"(?<!\w)(?:the group|the militia|the movement|the organi[sz]ation|the faction|الجماعه|الحركه|"
@@ -709,8 +712,7 @@ def _reporter(s: Sentence, fw: FrameWords, ok: list[tuple[Mention, ActorRef]], c
 def _pronoun_speaks(s: Sentence, speech: list[re.Match[str]]) -> bool:
     """Whether a pronoun or a body standing for a party already named is the subject of a speech verb
     ("it said", "the group added", "said the spokesman", «وأضاف» the verb itself), not a word elsewhere in the
-    sentence ("placed
-    on high alert by officials after Hamas attacked Israel and experts told ...")."""
+    sentence ("placed on high alert by officials after Hamas attacked Israel and experts told ...")."""
     verbs = [(s.token_at(m.start()), s.token_at(m.end() - 1) + 1) for m in speech]
     for p in _PRONOUN.finditer(s.norm):
         first, last = s.token_at(p.start()), s.token_at(p.end() - 1) + 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from classifiers.cues import Cue
+from classifiers.events import bare_ending
 from classifiers.framewords import FrameWords, words_for
 from classifiers.gazetteer import Gazetteer
 from classifiers.names import display_name, slug
@@ -114,7 +115,7 @@ def reported_description(gz: Gazetteer, s: Sentence, fw: FrameWords, state_acts:
             ref = gz.resolve_actor(state) if state else None
             if ref is not None:
                 return ref
-        owner = start - 1 if start > 0 and s.toks[start - 1] == "i" else start  # "#Iraq|i army claims"
+        owner = start - 1 if start > 0 and bare_ending(s, start - 1) else start  # "#Iraq|i army claims"
         for m in s.mentions:
             entry = gz.actors.get(m.id) if m.kind == "actor" and m.end == owner else None
             if entry is not None and entry.kind == "state" and words[-1] in _FORCES_HEADS:

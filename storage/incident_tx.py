@@ -199,8 +199,7 @@ class IncidentTx:
                 return None
             if self._deferred is not None and self._deferred.links:
                 self._flush_links()  # the links held make candidates too
-            if widen:
-                assert held is not None
+            if widen and held is not None:
                 spans = held.widen(self._s, start, end)  # the days it lacks, not the whole span again
             else:
                 held = self._window = Window(self._s, start, end)
