@@ -1187,3 +1187,28 @@ def test_a_claim_takes_neither_a_drone_shot_down_elsewhere_nor_the_attacks_it_is
             "shot down off the coast of Yemen.")
     [claim] = [st for st in Rules(learned=False).classify(text).statements if st.stance == "claim"]
     assert (claim.speaker and claim.speaker.id, claim.weapon, claim.target) == ("united-states", None, None)
+
+
+# --- the other verbs of a claim of responsibility: "took credit", "announced responsibility" (the
+# wire's rendering of «أعلن مسؤوليته»), "is taking responsibility", "acknowledged carrying out"
+
+@pytest.mark.parametrize("text, who", [
+    ("Al-Shabaab took credit for the attack on the hotel in Mogadishu.", "al-shabaab"),
+    ("Hamas announced responsibility for the shooting attack at the checkpoint.", "hamas"),
+    ("The Islamic State has announced responsibility for the twin bombings in Baghdad.", "islamic-state"),
+    ("Hezbollah is taking responsibility for the drone strike on the army post.", "hezbollah"),
+    ("Al-Shabaab acknowledged carrying out the attack on the base.", "al-shabaab"),
+    ("The Israeli military acknowledged responsibility for the strike that killed seven aid workers.", "israel"),
+])
+def test_other_verbs_of_responsibility_claim(classifier: Classifier, text: str, who: str) -> None:
+    assert who in claims(classifier, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister announced responsibility for the new budget plan.",
+    "Germany's chancellor is taking responsibility for the energy crisis.",
+    "Netanyahu said he takes responsibility for the security failures of October 7.",
+    "The company admitted launching the product too early.",
+])
+def test_responsibility_for_no_attack_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)

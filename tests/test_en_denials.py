@@ -87,6 +87,7 @@ def check(got: list[tuple[Any, ...]], expected: tuple[Any, ...]) -> None:
     ("Israel denies IDF struck church in Gaza", "israel"),
     ("Iran disavowed the attack on the tanker.", "iran-government"),
     ("Hezbollah disowned the rocket attack on Kiryat Shmona.", "hezbollah"),
+    ("Hezbollah disavowed any link to the rocket attack on Kiryat Shmona.", "hezbollah"),
     ("Iran said it was in no way involved in the attack on the tanker.", "iran-government"),
     ("The US military has not conducted any strikes in the area, a spokesman said.", "united-states"),
     ("Russia rubbished Ukrainian claims that its missiles hit the mall.", "russia"),
