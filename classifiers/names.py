@@ -31,8 +31,12 @@ _AR_STOP = set(normalize(
     "مسووليه مسووليتها مسووليته الهجوم هجوم عمليه استهداف قصف ضد على في عن من الى بعد اثر التي الذي وذلك و ان انها انه "
     "الاعتداء اعتداء الضربه تفجير بيان امس اليوم فجر صباح مساء اطلاق اسقاط مهاجمه "
     "مسئولیت مسؤولیت حمله را به در از که با اعلام تعلن يعلن تتبني يتبني اعلنت تبنت "
-    "التفجير التفجيرات تفجيرات الهجمات هجمات العمليه العمليات عمليات الاستهداف القصف الغاره الاغتيال اغتيال"
+    "التفجير التفجيرات تفجيرات الهجمات هجمات العمليه العمليات عمليات الاستهداف القصف الغاره الاغتيال اغتيال "
+    # the claim's own verbal noun with its pronoun («أعلنت حركة الشباب تبنيها للتفجير»)
+    "تبنيه تبنيها تبنيهم تبنيهما مسووليتهم تفجير غاره ضربه يطلق تطلق يدعي تدعي يسمي تسمي"
 ).split())
+# the clitics before a word (the conjunction, the prepositions, the article): «للتفجير» is «تفجير» after them
+_AR_CLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)?")
 _QUOTED = re.compile(r"[\"“”«»‘’']([^\"“”«»‘’']{3,60})[\"“”«»‘’']")
 
 # Patterns over the case-kept normalised text (see normalize_cased).
@@ -48,7 +52,7 @@ _NAME_PATTERNS = [
                r"(?:called|named) )?(?P<q>.{3,80})", re.IGNORECASE),
     re.compile(r"(?:un groupe|une faction|un groupuscule) (?:\w+ )?(?:se faisant appeler|baptise|nomme|appele) (?P<q>.{3,80})",
                re.IGNORECASE),
-    re.compile(r"(?:فصيل|جماعه|مجموعه|تنظيم)(?: \w+){0,2}? (?:يطلق|تطلق) (?:علي|على) (?:نفسه|نفسها) (?:اسم )?(?P<q>.{3,80})"),
+    re.compile(r"(?:فصيل|جماعه|مجموعه|تنظيم|حركه|ميليشيا)(?: \w+){0,2}? (?:يطلق|تطلق) (?:علي|على) (?:نفسه|نفسها) (?:اسم )?(?P<q>.{3,80})"),
     re.compile(r"(?:فصيل|جماعه|مجموعه)(?: \w+){0,2}? (?:يدعي|تدعي|يسمي|تسمي|باسم) (?:نفسه |نفسها )?(?P<q>.{3,80})"),
     re.compile(r"(?<!\w)(?:و|ف)?(?:تبنت|تبني|اعلنت|اعلن|يتبني|تتبني)(?: فصيل| جماعه| مجموعه| مسلحه| جديده| جديد){0,3} "
                r"(?P<q>(?:سرايا|سريه|كتايب|كتيبه|لواء|الويه|عصبه|فصايل|تشكيل|حركه|جماعه|قوات|اصحاب|الثوريون|المقاومه)(?: \w+){1,6})"),
@@ -108,7 +112,8 @@ def _trim_arabic(raw: str) -> str:
     out: list[str] = []
     for word in raw.split():
         bare = word.strip("،,.;:()\"«»")
-        if not bare or bare in _AR_STOP or (out and re.match(r"^(?:ب|ل|و)ال", bare) and len(out) >= 2):
+        if not bare or bare in _AR_STOP or _AR_CLITICS.sub("", bare) in _AR_STOP or (
+                out and re.match(r"^(?:ب|ل|و)ال", bare) and len(out) >= 2):
             break
         out.append(bare)
         if word != bare or len(out) >= 6:

@@ -62,3 +62,13 @@ def test_name_collisions() -> None:
     assert new.statements[0].speaker and new.statements[0].speaker.id == "islamic-resistance-in-iraq"
     mislabel = classify("تبنت حماس العراق الهجوم على القاعدة")
     assert all(a.id != "islamic-resistance-in-iraq" for a in mislabel.actors)
+
+
+def test_an_arabic_name_stops_at_the_claims_verbal_noun() -> None:
+    # «أعلنت حركة الشباب تبنيها للتفجير»: the movement is al-Shabaab, known; «تبنيها للتفجير» (its claim of
+    # the bombing) is no part of a name, or a known group would come out as a new front group
+    assert names("أعلنت حركة الشباب تبنيها للتفجير الذي استهدف فندقا") == ["حركة الشباب"]
+    assert names("أعلنت حركة جديدة تطلق على نفسها سرايا الغضب تبنيها للهجوم على القاعدة") == ["سرايا الغضب"]
+    [claim] = [s for s in classify("أعلنت حركة الشباب تبنيها للتفجير الذي استهدف فندقا في مقديشو").statements
+               if s.stance == "claim"]
+    assert claim.speaker is not None and claim.speaker.id == "al-shabaab"
