@@ -228,6 +228,14 @@ _SPARED = frozenset({"hospital", "hospitals", "school", "schools", "mosque", "mo
 _NOT_QUALIFIER = frozenset({"by", "that", "which", "who", "and", "or", "of", "to", "on", "in", "at", "for", "from", "with",
                             "was", "were", "is", "are", "the", "a", "an"})
 _PASSIVE = re.compile(r"(?<!\w)(?:was|were|been|being|is|are)(?!\w)")
+# «نفى الجيش أنه استهدف المستشفى», «نفى الحزب أن يكون قد شن أي هجوم»: the denier's own deed, the verb right
+# after the pronoun or «أن يكون (قد)» with no other subject between
+_AR_OWN_DEED = re.compile(r"(?<!\w)(?:ب|و)?(?:انه|انها|انهم|اننا|ان (?:يكون|تكون|يكونوا|نكون))(?: قد)? "
+                          r"(?:نفذ|نفذت|نفذوا|شن|شنت|شنوا|قصف|قصفت|قصفوا|استهدف|استهدفت|استهدفوا|اطلق|اطلقت|"
+                          r"اطلقوا|هاجم|هاجمت|هاجموا|اسقط|اسقطت|اسقطوا|ضرب|ضربت|ضربوا|دمر|دمرت|دمروا|اغتال|اغتالت|"
+                          r"اغتالوا|فجر|فجرت|فجروا|اقتحم|اقتحمت|اقتحموا)(?!\w)")
+# a party after these is where an attack went («أي هجوم على إسرائيل»), not its doer
+_AR_TARGET_PREPS = frozenset({"علي", "ضد", "الي", "نحو", "باتجاه", "تجاه", "داخل"})
 
 
 def says_responsibility(norm: str) -> bool:
@@ -297,7 +305,8 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
         else:
             # Arabic after it: «ضربات روسية», «قصف الطائرات الروسية»; «قاعدة أمريكية لهجوم» is a target,
             # and a country with «ب» or after «في» is the place («قتلى أطفال باليمن»), not the doer
-            deed = start not in placed and any(words.attack.fullmatch(t) for t in toks[max(start - 2, 0):start])
+            deed = start not in placed and prev not in _AR_TARGET_PREPS and any(
+                words.attack.fullmatch(t) for t in toks[max(start - 2, 0):start])
             link = bool(words.doer_links.match(" ".join(toks[end:end + 3])))
         if prev == "by" or link or deed:
             if doer is None or not firm:
@@ -330,7 +339,8 @@ def denied_parties(s: Sentence, cue_start: int, cue_end: int, ok: list[tuple[Men
             # is a state ("rejected US claims that they attacked the tanker")
             return Denied(accuser, accuser, False, False)
         return Denied(None, accuser, True, False)
-    if doer is None and words.own_deed.search(" ".join(toks[lo:hi])):
+    if doer is None and (words.own_deed.search(" ".join(toks[lo:hi])) or (
+            not latin and _AR_OWN_DEED.search(" ".join(toks[lo:hi])))):
         return Denied(None, accuser, True, False)
     return Denied(doer, accuser, False, role)
 

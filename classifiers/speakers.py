@@ -49,6 +49,8 @@ _OFFICE_LINKS = frozenset({"l", "la", "le", "les", "un", "une", "des", "du", "de
                            "officiel", "officielle"})
 # the words between an Arabic office and the party it serves: «قائد عسكري في», «المتحدث الرسمي باسم»
 AR_OFFICE_LINKS = frozenset({"في", "باسم", "عسكري", "ميداني", "بارز", "كبير", "رفيع", "الرسمي", "رسمي", "العام",
+                              # «المتحدث العسكري باسم الحوثيين», «المكتب الإعلامي ل»
+                              "العسكري", "الميداني", "الاعلامي", "اعلامي",
                               # the body a spokesman serves named bare before his own name («وقال الناطق باسم
                               # الوزارة إيغور كوناشينكوف إن ...», «المتحدث بلسان الجيش أفيخاي أدرعي»): the man speaks
                               "بلسان", "الوزاره", "الحركه", "التنظيم", "الجماعه"})

@@ -2077,3 +2077,30 @@ def test_affirming_a_capability_to_strike_is_no_claim(classifier: Classifier) ->
     text = ("قالت الصحيفة إن فرع التنظيم نفذ هجمات قوية في الأيام الأخيرة , وكأنه يرسل رسالة للعالم يؤكد فيها "
             "قدرته على استهداف مناطق أخرى , رغم ما يتعرض له من هزائم في سوريا والعراق .")
     assert not [r for r in _rows(classifier, text) if r[0] == "claim"]
+
+
+# --- a group named in the plural speaks of «their» forces; a military spokesman's office in full
+
+@pytest.mark.parametrize("text", [
+    "قال الحوثيون إن قواتهم استهدفت سفينة في البحر الأحمر",
+    "قال المتحدث باسم الحوثيين إن قواتهم استهدفت سفينة في البحر الأحمر",
+    "قال المتحدث العسكري باسم الحوثيين إن قواتهم استهدفت سفينة في البحر الأحمر",
+    "قال المتحدث العسكري باسم الحوثيين يحيى سريع إن قواتهم استهدفت سفينة في البحر الأحمر",
+])
+def test_their_forces_after_a_plural_group_are_its_claim(classifier: Classifier, text: str) -> None:
+    assert ("claim", "Houthis", "Houthis") in _rows(classifier, text)
+
+
+# --- a denial of the denier's own deed told with a pronoun or «أن يكون (قد)» and the verb
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("نفى الجيش الإسرائيلي أنه استهدف المستشفى", "Israel"),
+    ("نفى الجيش الإسرائيلي أن يكون قد استهدف المستشفى", "Israel"),
+    ("نفى حزب الله أنه هاجم دورية إسرائيلية", "Hezbollah"),
+    ("نفى حزب الله أن يكون قد شن أي هجوم على إسرائيل", "Hezbollah"),
+    ("نفت حركة حماس أن تكون قد أطلقت الصواريخ على إسرائيل", "Hamas"),
+])
+def test_a_denial_of_ones_own_deed_with_a_pronoun(classifier: Classifier, text: str, who: str) -> None:
+    # the party the attack went to («على إسرائيل») is not the one denied
+    stance, speaker, subject, kind, _ = _one(classifier, text)
+    assert (stance, speaker, subject, kind) == ("denial", who, who, "responsibility")
