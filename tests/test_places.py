@@ -1191,3 +1191,19 @@ def test_a_report_of_a_state_retaliating_is_of_that_states_strike(classifier: Cl
     report = classifier.classify("US retaliates in Syria after four US troops wounded in attack", None, None, None,
                                  learned=False).outlet_report
     assert report is not None and report.subject is not None and report.subject.id == "united-states"
+
+
+# -- the Arabic names of today's front towns are the gazetteer's towns ---------------------------
+
+@pytest.mark.parametrize(("town", "place"), [
+    ("خاركيف", "Kharkiv"), ("بيلغورود", "Belgorod"), ("زابوريجيا", "Zaporizhzhya"), ("باخموت", "Bakhmut"),
+    ("المطلة", "Metula"), ("سديروت", "Sderot"), ("عسقلان", "Ashkelon"), ("أسدود", "Ashdod"), ("النبطية", "Nabatiye et Tahta"),
+    ("كيسمايو", "Kismayo"), ("الفاشر", "El Fasher"), ("درنة", "Darnah"), ("كويتا", "Quetta"),
+])
+def test_arabic_names_of_front_towns(classifier: Classifier, town: str, place: str) -> None:
+    assert places(classifier, f"قالت حركة حماس إن مقاتليها استهدفوا دبابة في {town}") == [place]
+
+
+def test_a_common_word_is_not_read_as_a_town(classifier: Classifier) -> None:
+    # «الميادين» is also the Lebanese television channel the reports cite
+    assert places(classifier, "قالت قناة الميادين إن حركة حماس استهدفت دبابة إسرائيلية") != ["Mayadin"]
