@@ -33,6 +33,7 @@ from classifiers.gazetteer import Gazetteer, Mention, load_gazetteer
 from classifiers.lang import detect_language
 from classifiers.learned import StanceModel, load_model, refine
 from classifiers.names import extract_group_names, slug
+from classifiers.normalize import normalize
 from classifiers.people import members, naming
 from classifiers.places import (
     Where,
@@ -486,7 +487,7 @@ class Classifier:
         if not (any(c.rule.stance == "claim" for c in cues) or any(w in s.norm for w in _SELF_NAMING)):
             return out
         for name in extract_group_names(s.cased_norm, s.original):
-            known = self._resolve_with_suffixes(name, when)
+            known = self._known_around(s, name, when) or self._resolve_with_suffixes(name, when)
             if known is not None:
                 all_actors.setdefault(known.id, known)
                 out.append(known)
@@ -559,6 +560,18 @@ class Classifier:
             return None
         named = [r for _, r in parties(self.gz, s, call.when, False, written=False) if r.kind in ARMED]
         return named[-1] if named else None
+
+    def _known_around(self, s: Sentence, name: str, when: date | None) -> ActorRef | None:
+        """"al-Qaeda in the Arabian Peninsula claimed ...": a name the patterns capture inside a known
+        actor's longer name ("the Arabian Peninsula") is that actor, not a new group."""
+        bare = normalize(name)
+        if not bare:
+            return None
+        for m in s.mentions:
+            # (as characters: "al-Muslimin" is captured inside "wal-Muslimin")
+            if m.kind == "actor" and bare in (span := " ".join(s.toks[m.start:m.end])) and len(span) > len(bare):
+                return self.gz.actor_ref(m.id, m.alias, when, True)
+        return None
 
     def _resolve_with_suffixes(self, name: str, when: date | None) -> ActorRef | None:
         """"#BreakingNews Hamas claims ...": a known name at the end of the words captured wins."""

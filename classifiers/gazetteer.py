@@ -223,8 +223,18 @@ class Gazetteer:
             if not isinstance(bucket.seconds, set):
                 bucket.seconds = set()
             bucket.seconds.add(toks[1])
-        if any(a.kind == kind and a.id == entry_id for a in same):
-            return
+        for k, a in enumerate(same):
+            if a.kind != kind or a.id != entry_id:
+                continue
+            if a.exact_case is None or a.exact_case == exact:
+                return
+            if exact is None:
+                # "ISWAP" then "Iswap": the alias that takes any case covers both; not the same
+                # spelling again ("Homs" kept to its capital, as a one-word town is)
+                if tuple(tokens(cased)) != a.exact_case:
+                    same[k] = _Alias(toks, kind, entry_id, None, bare)
+                return
+            # "TAK" then "TaK": each casing is kept (the scan takes the one the text writes)
         same.append(_Alias(toks, kind, entry_id, exact, bare))
         if len(toks) not in bucket.lengths:
             bucket.lengths.append(len(toks))

@@ -331,3 +331,16 @@ def test_a_states_country_place_has_its_id_without_government() -> None:
     missing = [a.id for a in gz.actors.values() if a.kind == "state" and a.id not in bodies
                and getattr(gz.places.get(a.id.removesuffix("-government")), "kind", None) != "country"]
     assert not missing
+
+
+# -- one name in several casings -----------------------------------------------------------------
+
+def test_every_casing_an_actor_lists_is_found() -> None:
+    # "TAK" and "TaK" are both capital-only aliases of the Kurdistan Freedom Falcons; "ISWAP" is
+    # capital-only and "Iswap" (French) takes any case: the second spelling of a name was dropped
+    gz = load_gazetteer()
+    assert mentions(gz, "TaK claimed responsibility for the bombing", "actor") == ["tak"]
+    assert mentions(gz, "TAK claimed responsibility for the bombing", "actor") == ["tak"]
+    assert mentions(gz, "Iswap a revendiqué l'attaque", "actor") == ["iswap"]
+    assert mentions(gz, "ISWAP claimed the attack", "actor") == ["iswap"]
+

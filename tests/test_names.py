@@ -72,3 +72,20 @@ def test_an_arabic_name_stops_at_the_claims_verbal_noun() -> None:
     [claim] = [s for s in classify("أعلنت حركة الشباب تبنيها للتفجير الذي استهدف فندقا في مقديشو").statements
                if s.stance == "claim"]
     assert claim.speaker is not None and claim.speaker.id == "al-shabaab"
+
+
+def test_a_name_captured_inside_a_known_groups_longer_name_is_that_group() -> None:
+    # the name patterns stop at "al-", digits and "in": "al-Qaeda in the Arabian Peninsula" gave a new
+    # group "Arabian Peninsula", "1920 Revolution Brigades" the Egyptian "Revolution Brigade"; the known
+    # actor whose name holds the words captured is the claimant
+    for text, actor in [
+        ("al-Qaeda in the Arabian Peninsula claimed responsibility for the attack on the checkpoint.", "aqap"),
+        ("Islamic State in the Greater Sahara claimed responsibility for the attack on the checkpoint.", "is-sahel"),
+        ("Jama'at Nusrat al-Islam wal-Muslimin claimed responsibility for the attack on the checkpoint.", "jnim"),
+        ("1920 Revolution Brigades claimed responsibility for the attack on the checkpoint.", "1920-revolution-brigades"),
+        ("Popular Front for the Liberation of Palestine claimed responsibility for the attack on the checkpoint.", "pflp"),
+        ("تبنى جماعة نصرة الإسلام والمسلمين الهجوم على الحاجز", "jnim"),
+        ("أعلنت المقاومة الإسلامية في سوريا مسؤوليتها عن الهجوم على الحاجز", "al-quwat-al-jaafariyah"),
+    ]:
+        claims = [s for s in classify(text).statements if s.stance == "claim"]
+        assert [(s.speaker.id, s.speaker.known) for s in claims if s.speaker] == [(actor, True)], text

@@ -1,0 +1,47 @@
+"""Every spelling the gazetteer lists for an armed group names that group when the group claims an
+attack: in the claim formulas of its language, each alias of each jihadist, core, facade and
+umbrella group must come out as the group (or the parent it speaks for), never as a new front group
+or another known group. A name the patterns captured inside a longer known name ("Arabian Peninsula"
+in "al-Qaeda in the Arabian Peninsula"), a second casing of an alias ("TaK" after "TAK") and an
+Arabic name run on into the verbal noun of the claim («حركة الشباب تبنيها») each broke this."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from classifiers.classify import Classifier
+
+TEMPLATES = {
+    "en": ["{a} claimed responsibility for the attack on the checkpoint.", "{a} said its fighters attacked the checkpoint."],
+    "ar": ["أعلنت {a} مسؤوليتها عن الهجوم على الحاجز", "تبنى {a} الهجوم على الحاجز",
+           "وقال {a} في بيان إن مقاتليه هاجموا الحاجز"],
+    "fr": ["{a} a revendiqué l'attaque contre le poste de contrôle."],
+    "fa": ["{a} مسئولیت حمله به ایست بازرسی را بر عهده گرفت"],
+}
+ARMED_KINDS = ("jihadist", "core", "facade", "umbrella")
+
+
+def _groups() -> list[dict]:  # type: ignore[type-arg]
+    raw = resources.files("classifiers").joinpath("data", "actors.toml").read_text("utf-8")
+    return [a for a in tomllib.loads(raw)["actor"] if a.get("kind") in ARMED_KINDS]
+
+
+@pytest.mark.parametrize("lang", sorted(TEMPLATES))
+def test_every_alias_of_an_armed_group_names_it_in_a_claim(lang: str) -> None:
+    classifier = Classifier(learned=False)
+    wrong = []
+    checked = 0
+    for group in _groups():
+        for alias in group.get("aliases", {}).get(lang, []):
+            for template in TEMPLATES[lang]:
+                text = template.format(a=alias)
+                checked += 1
+                claims = [s for s in classifier.classify(text).statements if s.stance == "claim"]
+                if not any(s.speaker is not None and s.speaker.known and s.speaker.id in (group["id"], group.get("parent"))
+                           for s in claims):
+                    wrong.append((text, [(s.speaker.id, s.speaker.known) if s.speaker else None for s in claims]))
+    assert checked > 50
+    assert not wrong, wrong[:10]
