@@ -1129,3 +1129,22 @@ def test_as_holding_x_responsible_is_said_by_the_sentences_subject(rules: Classi
 def test_a_country_after_into_is_where_the_aircraft_went_not_who_bombed(rules: Classifier) -> None:
     text = "#Aamaq: Israeli drones crossed into Egyptian airspace and bombed an ISIS position south of Rafah"
     assert not any(subject == "egypt" for _, _, subject in blames(rules, text))
+
+
+# -- a speaker whose name ends in "an" ("Iran", "Jordan", "spokesman") before "accused": the block for
+# "an accused" (the noun) read "Ir|an accused" and took the blame away
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iran accused Israel of carrying out the drone attack.", ("iran-government", "israel")),
+    ("Jordan accused Israel of carrying out the drone attack.", ("jordan-government", "israel")),
+    ("Pakistan accused the Taliban of carrying out the attack on the border post.", ("pakistan", "taliban")),
+    ("Erdogan accused the PKK of carrying out the bombing in Ankara.", ("turkey", "pkk")),
+    ("Sudan accused the Rapid Support Forces of shelling the market in El Fasher.", ("sudan-government", "rapid-support-forces")),
+])
+def test_a_speaker_ending_in_an_accuses(rules: Classifier, text: str, expected: tuple[str, str]) -> None:
+    assert ("attribution", *expected) in blames(rules, text)
+
+
+@pytest.mark.parametrize("text", ["He was accused of planning the attack.", "An accused man said he planned the attack."])
+def test_the_accused_speaks_no_blame(rules: Classifier, text: str) -> None:
+    assert not blames(rules, text)
