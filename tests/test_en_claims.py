@@ -1212,3 +1212,9 @@ def test_other_verbs_of_responsibility_claim(classifier: Classifier, text: str, 
 ])
 def test_responsibility_for_no_attack_is_no_claim(classifier: Classifier, text: str) -> None:
     assert not claims(classifier, text)
+
+
+
+def test_a_word_inside_a_longer_word_is_no_cue(classifier: Classifier) -> None:
+    # "Filipi|no group claimed" is no "no group claimed" that would block the claim
+    assert "abu-sayyaf" in claims(classifier, "Abu Sayyaf, the Filipino group claimed responsibility for the bombing in Jolo.")
