@@ -186,6 +186,7 @@ def test_another_partys_role_denied_names_it(classifier: Classifier, text: str, 
     ('"That is false," Hezbollah said of Israeli claims about the border attack.', "hezbollah", "israel"),
     ('"These reports about the attack are completely false," said a Hezbollah official.', "hezbollah", ANY),
     ('"There was no attack," the Iraqi army said.', "iraq-government", ANY),
+    ("The Pentagon said no attack on US forces took place in Syria on Monday.", "united-states", ANY),
     ("Russia denied Ukrainian drones hit the refinery", "russia", "ukraine"),
     ("Even pro-regime sources are denying ISIS abducted 300 people in Deir Ezzor", ANY, "islamic-state"),
     ("Amaq denies the Tanf crossing fell to tribal fighters, says IS still holds it", "islamic-state", ANY),
@@ -216,6 +217,7 @@ def test_the_event_denied(classifier: Classifier, text: str, speaker: Any, subje
     ("Pentagon: Reports that US troops were killed in Syria are 'false'", "united-states"),
     ("IS says reports of leader's death 'lies'", "islamic-state"),
     ("Hezbollah said none of its fighters were killed in the strike.", "hezbollah"),
+    ("Iraq's defence ministry said the death toll claimed by the rebels was inflated.", "iraq-government"),
 ])
 def test_the_figures_denied(classifier: Classifier, text: str, speaker: str) -> None:
     check(denials(classifier, text), (speaker, ANY, "figures"))
