@@ -123,6 +123,7 @@ def check(got: list[tuple[Any, ...]], expected: tuple[Any, ...]) -> None:
     ("The Houthis did not target any ship on Sunday, a spokesman for the group said.", "houthis"),
     ("Hezbollah never attacked the convoy near Tyre, the group said in a statement.", "hezbollah"),
     ("It was not us who attacked the convoy near Tyre, Hezbollah said.", "hezbollah"),
+    ("No member of the group took part in the attack, Hamas said.", "hamas"),
 ])
 def test_its_own_role_denied(classifier: Classifier, text: str, speaker: str) -> None:
     check(denials(classifier, text), (speaker, speaker, "responsibility"))
@@ -543,3 +544,8 @@ def test_no_proof_that_the_attack_took_place_denies_the_event(classifier: Classi
     result = classifier.classify("The Kremlin said there was no proof that a chemical attack took place in Douma.")
     assert [(s.stance, s.speaker.id if s.speaker else None, s.denial_of) for s in result.statements] == [
         ("denial", "russia", "event")]
+
+
+def test_no_member_of_the_coalition_struck_is_a_denial_not_a_claim(classifier: Classifier) -> None:
+    text = "No member of the US-led coalition carried out strikes near Albu Kamal, CENTCOM said."
+    assert stance_set(classifier, text) == {"denial"}
