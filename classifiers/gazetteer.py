@@ -125,6 +125,9 @@ _NO_SECONDS: frozenset[str] = frozenset()
 
 # all capitals (KH, U.S., IS-K) or a short mixed-case abbreviation (MoD, LeT, TaK): the lower-case
 # word is something else ("let", "mod", "tak")
+# a town whose name opens with a word English uses as a preposition ("In Salah", "At Tall", "As Suwayda")
+# is that town only as written, capital first: "attacked a patrol in Salah al-Din" is no Algerian town
+_PREPOSITION_NAMES = frozenset({"In", "At", "On", "An", "As"})
 _CAPS = re.compile(r"^[A-Z][A-Z.\-]{0,5}$|^(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,5}$")
 _CLITIC_FIRST = frozenset("وفبلك")
 # particles with the article's letters, no adjective after a bare name («وأشار المرصد إلى ...»; not the
@@ -270,7 +273,8 @@ class Gazetteer:
         self.places[entry.id] = entry
         self._ancestors.clear()
         for alias in (entry.name, *aliases):
-            exact = exact_single_words and alias.isascii() and " " not in alias.strip()
+            exact = alias.isascii() and ((exact_single_words and " " not in alias.strip())
+                                         or alias.split(" ", 1)[0] in _PREPOSITION_NAMES)
             self.add_alias(alias, "place", entry.id, exact)
 
     def add_learned_alias(self, alias: str, actor_id: str) -> None:
@@ -332,7 +336,11 @@ class Gazetteer:
                             or (i >= 2 and toks[i - 1] in _PARTICLES and toks[i - 2] in _NAME_HEADS)
                             # "Ras #Baalbek", "Tall Abyad": a GeoNames town named by a name's first
                             # word alone ("Ras") is that word of a longer name
-                            or (size == 1 and first in _NAME_HEADS and i + 1 < n)))]
+                            or (size == 1 and first in _NAME_HEADS and i + 1 < n)))
+                        # "In Salah al-Din province" opening a sentence: the longer name after the
+                        # preposition wins over the town named "In Salah"
+                        and not (a.exact_case and a.exact_case[0] in _PREPOSITION_NAMES
+                                 and self._reaches_past(toks, i + 1, i + size))]
                 if len(hits) > 1 and i and (toks[i - 1] in LOCATIVE or (grave_a and toks[i - 1] == "a")) and any(
                         a.kind == "place" for a in hits):
                     # "militias in Iraq claim ...": after a word of place a state's name is the place
@@ -343,6 +351,14 @@ class Gazetteer:
                     covered = i + size
                     break
         return found
+
+    def _reaches_past(self, toks: list[str], start: int, end: int) -> bool:
+        """Whether an alias starting at token ``start`` runs past token ``end``."""
+        bucket = self._index.get(toks[start]) if start < len(toks) else None
+        if bucket is None:
+            return False
+        return any(start + size > end and start + size <= len(toks)
+                   and tuple(toks[start:start + size]) in bucket.by_tokens for size in bucket.lengths)
 
     # -- resolving free names --------------------------------------------------------------
 

@@ -1207,3 +1207,13 @@ def test_arabic_names_of_front_towns(classifier: Classifier, town: str, place: s
 def test_a_common_word_is_not_read_as_a_town(classifier: Classifier) -> None:
     # «الميادين» is also the Lebanese television channel the reports cite
     assert places(classifier, "قالت قناة الميادين إن حركة حماس استهدفت دبابة إسرائيلية") != ["Mayadin"]
+
+
+# -- a town named with a word English uses as a preposition ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hamas said its fighters attacked a patrol in Salah al-Din.",
+    "In Salah al-Din province, Islamic State fighters attacked a patrol, the group said.",
+])
+def test_in_salah_al_din_is_the_iraqi_province_not_an_algerian_town(classifier: Classifier, text: str) -> None:
+    assert places(classifier, text) == ["Salah al-Din"]
