@@ -336,6 +336,9 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             # «الميادين: المقاومة الإسلامية تستهدف قاعدة التنف»: a relay carries the group's own
             # word, so the attack it reports is the group's claim, not the relay's blame
             speaker = doer
+        if doer is None and speaker is call.own and any(
+                d is not None and e < start and not same_party(speaker, d) for _, e, d, _ in events):
+            continue  # "US forces conducted a strike in Baghdad, killing ..." on Iraq's channel: the US killed
         if doer is None or same_party(speaker, doer):
             if "claim" in has:
                 continue

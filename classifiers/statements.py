@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from classifiers.cues import Cue
 from classifiers.dates import ANSWERED, OTHER_EVENT, resolve_event_date
-from classifiers.events import comma_before
+from classifiers.events import comma_before, same_party
 from classifiers.figures import Figures, extract_figures
 from classifiers.gazetteer import Gazetteer
 from classifiers.places import Where, answered_at, past_deeds_at, places_of, struck_after, told_among, told_before
@@ -189,7 +189,11 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 # "Syrian state media: Israeli jets struck ...", "Iraqi officials said US drones hit
                 # ...": another state's word of these forces' strike is its blame (the frames'), no claim
                 said = None
-            speaker = said or (own if own is not None and own.kind in STATE else None)
+            # an army's or a ministry's own channel tells its own forces' strike; "US forces conducted a
+            # strike in Baghdad" posted by Iraq's or Israel's channel is another state's strike (its
+            # blame, the frames')
+            speaker = said or (own if own is not None and own.kind in STATE and (
+                own.id == rule.fixed or same_party(own, gz.actors[rule.fixed].ref())) else None)
             if speaker is None:
                 return []
         else:

@@ -1218,3 +1218,22 @@ def test_responsibility_for_no_attack_is_no_claim(classifier: Classifier, text: 
 def test_a_word_inside_a_longer_word_is_no_cue(classifier: Classifier) -> None:
     # "Filipi|no group claimed" is no "no group claimed" that would block the claim
     assert "abu-sayyaf" in claims(classifier, "Abu Sayyaf, the Filipino group claimed responsibility for the bombing in Jolo.")
+
+
+# --- a state's own channel telling another state's strike: its blame, not its claim
+
+@pytest.mark.parametrize(("text", "source", "actor"), [
+    ("US forces conducted a precision strike in Baghdad killing a Kataib Hezbollah commander.", "x.com/SecMedCell",
+     "iraq-security-media-cell"),
+    ("US forces conducted a precision strike in Baghdad, killing a commander.", "t.me/idfofficial", "idf"),
+])
+def test_another_states_strike_on_a_states_channel_is_no_claim(classifier: Classifier, text: str, source: str,
+                                                                actor: str) -> None:
+    result = classifier.classify(text, None, source, actor, learned=False)
+    assert [(s.stance, s.subject.id if s.subject else None) for s in result.statements] == [("attribution", "united-states")]
+
+
+def test_the_channels_own_strike_killing_is_its_claim(classifier: Classifier) -> None:
+    result = classifier.classify("Iraqi forces conducted a strike on an IS hideout killing five militants.", None,
+                                 "x.com/SecMedCell", "iraq-security-media-cell", learned=False)
+    assert [s.stance for s in result.statements] == ["claim"]
