@@ -636,3 +636,17 @@ def test_fr_fa_a_condemnation_naming_only_the_victim_blames_no_one(classifier: C
 def test_fr_groups_backed_by_iran_are_the_iran_backed_militias(classifier: Classifier, text: str) -> None:
     got = [g for g in rows(classifier, text) if g[0] == "attribution"]
     assert [(g[1], g[2]) for g in got] == [(US, "Iran-backed militias")], got
+
+
+# --- Persian: "X said Y carried out the attack"
+
+@pytest.mark.parametrize("text", [
+    "دولت عراق گفت که آمریکا این حمله را انجام داده است",
+    "دولت عراق گفت آمریکا این حمله را انجام داده است",
+])
+def test_fa_said_another_carried_out_the_attack(classifier: Classifier, text: str) -> None:
+    check(classifier, text, [("attribution", "Iraq", "United States", None, None)])
+
+
+def test_fa_carried_out_alone_is_no_attack(classifier: Classifier) -> None:
+    assert rows(classifier, "دولت عراق گفت آمریکا برنامه را انجام داده است") == []
