@@ -76,7 +76,8 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
         may = lr.block_gate.may_match
         spans = [(m.start(), m.end(), b.stances) for j, b in enumerate(lr.blocks) if b.scope == "span"
                  and may(j, s.norm) for m in b.regex.finditer(s.norm)
-                 if b.unless_before is None or not b.unless_before.search(s.norm, 0, m.start())]
+                 if (b.unless_before is None or not b.unless_before.search(s.norm, 0, m.start()))
+                 and not (b.stances == _BLAME_ONLY and _ends_in_a_name(s, m.start(), m.end()))]
         blocked = {st for j, b in enumerate(lr.blocks) if b.scope == "sentence" and may(j, s.norm)
                    and b.regex.search(s.norm) for st in b.stances}
         for rule, found in matched:
@@ -99,6 +100,16 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
 
 
 _NAME_BEFORE = frozenset({"of", "in", "near", "at", "from", "to", "outside", "around"})
+_BLAME_ONLY = frozenset({"attribution"})
+
+
+def _ends_in_a_name(s: Sentence, start: int, end: int) -> bool:
+    """Whether the characters [start, end) end inside an actor's name that opens after ``start``:
+    "blamed Islamic State of| Iraq and the Levant for ...", "accused the Army of| the Mujahideen of
+    ...": the "of" of a name is no complement of the blame (a block reads it as one)."""
+    first = bisect.bisect_right(s.starts, start) - 1
+    last = bisect.bisect_right(s.starts, end - 1) - 1
+    return any(mn.kind == "actor" and first < mn.start <= last < mn.end - 1 for mn in s.mentions)
 
 
 def a_name(s: Sentence, start: int, end: int) -> bool:

@@ -45,3 +45,28 @@ def test_every_alias_of_an_armed_group_names_it_in_a_claim(lang: str) -> None:
                     wrong.append((text, [(s.speaker.id, s.speaker.known) if s.speaker else None for s in claims]))
     assert checked > 50
     assert not wrong, wrong[:10]
+
+
+BLAMES = {
+    "en": ["The Pentagon blamed {a} for the drone attack on the base.", "Iraq accused {a} of carrying out the bombing in Baghdad."],
+    "ar": ["اتهمت وزارة الدفاع الأمريكية {a} بتنفيذ الهجوم على القاعدة", "حملت الحكومة العراقية {a} مسؤولية التفجير في بغداد"],
+    "fr": ["Le Pentagone a accusé {a} d'avoir mené l'attaque contre la base."],
+    "fa": ["پنتاگون {a} را مسئول حمله به پایگاه دانست"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BLAMES))
+def test_every_alias_of_an_armed_group_is_the_one_blamed(lang: str) -> None:
+    # "blamed Islamic State of Iraq and the Levant for ...": the "of" inside a name was read as the
+    # blame's complement ("accused him of corruption") and the blame dropped
+    classifier = Classifier(learned=False)
+    wrong = []
+    for group in _groups():
+        for alias in group.get("aliases", {}).get(lang, []):
+            for template in BLAMES[lang]:
+                text = template.format(a=alias)
+                statements = classifier.classify(text).statements
+                if not any(s.stance == "attribution" and s.subject is not None
+                           and s.subject.id in (group["id"], group.get("parent")) for s in statements):
+                    wrong.append((text, [(s.stance, s.subject.id if s.subject else None) for s in statements]))
+    assert not wrong, wrong[:10]
