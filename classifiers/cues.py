@@ -79,7 +79,7 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
                  if (b.unless_before is None or not b.unless_before.search(s.norm, 0, m.start()))
                  and not (b.stances == _BLAME_ONLY and _ends_in_a_name(s, m.start(), m.end()))]
         blocked = {st for j, b in enumerate(lr.blocks) if b.scope == "sentence" and may(j, s.norm)
-                   and b.regex.search(s.norm) for st in b.stances}
+                   and _outside_names(s, b.regex) for st in b.stances}
         for rule, found in matched:
             if rule.stance in blocked:
                 continue
@@ -101,6 +101,17 @@ def find_cues(s: Sentence, rules: dict[str, LanguageRules], lang: str | None,
 
 _NAME_BEFORE = frozenset({"of", "in", "near", "at", "from", "to", "outside", "around"})
 _BLAME_ONLY = frozenset({"attribution"})
+
+
+def _outside_names(s: Sentence, regex: re.Pattern[str]) -> bool:
+    """Whether ``regex`` matches the sentence outside the actors' names: the sport of "league" is
+    not in "the League of the Righteous denied any role"."""
+    for m in regex.finditer(s.norm):
+        first = bisect.bisect_right(s.starts, m.start()) - 1
+        last = bisect.bisect_right(s.starts, m.end() - 1) - 1
+        if not any(mn.kind == "actor" and mn.start <= first and last < mn.end for mn in s.mentions):
+            return True
+    return False
 
 
 def _ends_in_a_name(s: Sentence, start: int, end: int) -> bool:

@@ -70,3 +70,27 @@ def test_every_alias_of_an_armed_group_is_the_one_blamed(lang: str) -> None:
                            and s.subject.id in (group["id"], group.get("parent")) for s in statements):
                     wrong.append((text, [(s.stance, s.subject.id if s.subject else None) for s in statements]))
     assert not wrong, wrong[:10]
+
+
+DENIALS = {
+    "en": ["{a} denied any role in the drone attack on the base.", "{a} said it was not behind the attack on the base."],
+    "ar": ["نفت {a} أي علاقة لها بالهجوم على القاعدة", "نفى {a} مسؤوليته عن الهجوم على القاعدة"],
+    "fr": ["{a} a démenti toute implication dans l'attaque contre la base."],
+    "fa": ["{a} هرگونه نقش در حمله به پایگاه را رد کرد"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DENIALS))
+def test_every_alias_of_an_armed_group_denies(lang: str) -> None:
+    # "League of the Righteous denied any role": the sport's "league" blocked every denial in the sentence
+    classifier = Classifier(learned=False)
+    wrong = []
+    for group in _groups():
+        for alias in group.get("aliases", {}).get(lang, []):
+            for template in DENIALS[lang]:
+                text = template.format(a=alias)
+                statements = classifier.classify(text).statements
+                if not any(s.stance == "denial" and s.speaker is not None
+                           and s.speaker.id in (group["id"], group.get("parent")) for s in statements):
+                    wrong.append((text, [(s.stance, s.speaker.id if s.speaker else None) for s in statements]))
+    assert not wrong, wrong[:10]
