@@ -73,8 +73,13 @@ _PATTERNS: list[tuple[str, str]] = [
     # Arabic (normalised: ة→ه, أ→ا, ى→ي)
     ("both", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:بين قتيل وجريح|قتيل وجريح|قتلي وجرحي)"),
     ("killed", rf"(?:و|ب)?(?:مقتل|قتل|استشهاد|سقوط) (?P<n>{NUM})"),
+    # «أودى بحياة 25 شخصا», «راح ضحيته 25», «ذهب ضحيته 25»: the lives an attack took
+    ("killed", rf"(?:و|ف)?(?:اودي|اودت) بحياه (?P<n>{NUM})"),
+    ("killed", rf"(?:و|ف)?(?:راح|ذهب) ضحيته (?P<n>{NUM})"),
     ("killed", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:ال)?(?:قتلي|قتيلا|قتيل|شهداء|شهيدا)"),
     ("wounded", rf"(?:و|ب)?(?:اصابه|جرح|اصيب) (?P<n>{NUM})"),
+    # «وأصاب 40 آخرين» (not «أصاب 3 أهداف», targets hit)
+    ("wounded", rf"(?:و|ف)?(?:اصاب|اصابت) (?P<n>{NUM}) (?:\w+ )?(?:اخرين|اشخاص|شخصا|مدنيين|مدنيا|جنود|جنديا|عسكريين|عسكريا|عناصر|عنصرا)(?!\w)"),
     ("wounded", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:ال)?(?:جرحي|جريحا|مصابين|مصابا|اصابات)"),
     # Persian (normalised: ی→ي, ک→ك)
     ("killed", rf"(?P<n>{NUM}) (?:\w+ ){{0,2}}?(?:كشته|هلاك)"),
@@ -127,7 +132,7 @@ def parse_number(text: str) -> int | None:
 # any of them states no figure (most sentences; the patterns are dear on long text)
 _ANY_FIGURE_WORD = re.compile(any_of_words((
     "kill|dead|died|death|fatalit|martyr|slain|wound|injur|hurt|casualt|tbi|mort|tue|tua|faisant|bless|victim|"
-    "قتل|قتي|شهد|شهي|جرح|جري|اصاب|اصيب|مصاب|سقوط|كشته|هلاك|زخمي|مجروح|خسائر|تلفات").split("|")))
+    "قتل|قتي|شهد|شهي|جرح|جري|اصاب|اصيب|مصاب|سقوط|بحياه|ضحيته|كشته|هلاك|زخمي|مجروح|خسائر|تلفات").split("|")))
 
 
 @lru_cache(maxsize=1024)

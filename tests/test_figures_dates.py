@@ -27,6 +27,10 @@ MSG = datetime(2024, 1, 30, 6, 0, tzinfo=UTC)  # a Tuesday morning
     ("مقتل ٣ جنود وإصابة ٣٤ آخرين", 3, 34, None),
     ("17 سقطوا بين قتيل وجريح", None, None, 17),
     ("مقتل جنديين في الهجوم", 2, None, None),
+    # the lives an attack took, and those it wounded after «أصاب» (not the targets it hit)
+    ("التفجير الذي أودى بحياة 25 شخصا وأصاب 40 آخرين", 25, 40, None),
+    ("الهجوم الذي راح ضحيته 9 مدنيين", 9, None, None),
+    ("صواريخها أصابت 3 أهداف في القاعدة", None, None, None),
     ("عشرات القتلى", 10, None, None),
     ("سه نظامی آمریکایی کشته و ۲۵ نفر زخمی شدند", 3, 25, None),
     ("deux soldats tués et cinq blessés", 2, 5, None),
