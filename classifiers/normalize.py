@@ -81,11 +81,14 @@ def normalize_cased(text: str) -> str:
     parts = _CAMEL.split(text)
     if len(parts) > 1:
         text = " ".join([parts[0], *map(str.__add__, parts[1::2], parts[2::2])])
-    if _TRANSLATED.search(text):
+    # (every character _TRANSLATED and _ACCENTED look for is past ASCII, and most text is ASCII:
+    # ``isascii`` reads a flag the string carries, where a search scans it)
+    if not text.isascii() and _TRANSLATED.search(text):
         text = text.translate(_TABLE)  # a dict lookup per character: only where one is needed
     else:
         text = text.replace("'", "").replace("`", "").replace("-", " ").replace("_", " ")
-    text = _strip_latin_accents(text)
+    if not text.isascii():
+        text = _strip_latin_accents(text)
     # most text has none of what _SPACES replaces: a few substring tests in C say so
     if "  " in text or "\t" in text or "\xa0" in text or (not text.isascii() and _WIDE_SPACE.search(text)):
         text = _SPACES.sub(" ", text)
