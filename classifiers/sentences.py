@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Hashable
 from itertools import accumulate
 from typing import Any
@@ -80,8 +81,7 @@ class Sentence:
 
     def token_at(self, offset: int) -> int:
         """The index of the token that holds character ``offset`` of ``norm``."""
-        import bisect
-        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return max(bisect_right(self.starts, offset) - 1, 0)
 
 
 _WORD = re.compile(r"\w+")
@@ -157,12 +157,20 @@ _SENTENCE = re.compile(r"(?<=[.!?؟;؛])(?<![.…]\.)\s+(?=[^\s\da-z])|[\n\t]+|(
                        r"|(?<=[a-z0-9)”\"’])\.(?=[A-Z][a-z])"
                        # paragraphs run together by a feed: a run of spaces or tabs before a capital
                        r"|[ \t]{3,}(?=[A-Z\u0600-\u06ff])")
+# the same ends in a text without Arabic letters (the third, before an Arabic letter, cannot occur
+# there), each written to open on the space or full stop it reads first: the pattern then opens on
+# that set of characters and the regex engine skips to them, where one opening on a lookbehind is
+# tried at every position (2-3 times faster, the same splits)
+_SENTENCE_LATIN = re.compile(r"[\s.](?:(?<=[.!?؟;؛]\s)(?<![.…]\.\s)\s*(?=[^\s\da-z])|(?<=[\n\t])[\n\t]*"
+                             r"|(?<=[a-z0-9)”\"’]\.)(?=[A-Z][a-z])|(?<=[ \t])[ \t]{2,}(?=[A-Z\u0600-\u06ff]))")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 
 
 def split_sentences(text: str) -> list[str]:
     """Sentences, not split after titles and abbreviations ("Col. Joel Harper", "Jan. 28"), nor at
     an ellipsis; "...strike.The IDF" (a feed that lost its spaces) is two sentences."""
-    parts = [p for p in _SENTENCE.split(text) if p and p.strip()]
+    arabic = not text.isascii() and _ARABIC_LETTER.search(text) is not None
+    parts = [p for p in (_SENTENCE if arabic else _SENTENCE_LATIN).split(text) if p and p.strip()]
     out: list[str] = []
     for part in parts:
         part = part.strip()

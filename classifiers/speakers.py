@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import replace
 from datetime import date
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from classifiers.cues import Cue
 from classifiers.events import fa_object, named_as_place, opposed, punctuated
@@ -266,9 +266,11 @@ def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> li
         if not fw.titles or not fw.demonyms or fw.demonyms.keys().isdisjoint(toks):
             continue
         before = fw.lang in ("ar", "fa", "fr")  # the office stands before the adjective in Arabic, French
-        for i, tok in enumerate(toks):
-            name = fw.demonyms.get(tok)
-            if name is None or i in covered:
+        # the demonyms among the words, picked in C (most words are none, and this runs on every
+        # sentence past the gate that names a state's adjective)
+        for i, tok in compress(enumerate(toks), map(fw.demonyms.__contains__, toks)):
+            name = fw.demonyms[tok]
+            if i in covered:
                 continue
             if before:
                 near = (toks[i - 1] if i else "", " ".join(toks[max(i - 2, 0):i]))
