@@ -60,7 +60,8 @@ _NEVER = re.compile("(?!)")
 _COUNT = re.compile(rf"{NUM} (?:more )?")
 # "Hezbollah: ...", "..., sources say: ...": a colon that is not a link's or a clock's
 _RETWEET = re.compile(r"^(?:RT )?@\w+:\s*|https?://\S+")
-_HEAD_COLON = re.compile(r"(?<![\d/])[:：](?!//|\d)")
+# (written to open on the colon, which it then looks behind: the regex engine skips to the colons)
+_HEAD_COLON = re.compile(r"[:：](?<![\d/][:：])(?!//|\d)")
 _ITS_BODY = re.compile(r"(?<!\w)(?:its|their) (?:\w+ )?(?:ministry|military|army|spokesman|spokesperson|command|office|"
                        r"officials|government|statement) (?:said|says|announced|stated|added|confirmed)(?!\w)")
 _DONE_BY_OTHERS = re.compile(r"(?<!\w)(?:(?:killed|wounded|injured|hit|struck|targeted|destroyed) by (?:the )?(?:\w+ )?"
@@ -152,7 +153,9 @@ def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> b
     own_voice = own is not None and own.kind in STATE | ARMED
     if not own_voice and not any(m.kind == "actor" for m in whole.mentions) and fw.demonyms.keys().isdisjoint(toks):
         return False
-    if not own_voice and not (_HEAD_COLON.search(_RETWEET.sub("", text)) or "– " in text or "— " in text
+    # (a text with no colon at all has no head colon: the retweet prefix and links need not be cut then)
+    if not own_voice and not (((":" in text or "：" in text) and _HEAD_COLON.search(_RETWEET.sub("", text)))
+                              or "– " in text or "— " in text
                               or " - " in text  # "US jets strike a depot - Pentagon"
                               or w["speech"].any_in(toks, bag, norm) or w["according"].any_in(toks, bag, norm)
                               or w["relay_heads"].any_in(toks, bag, norm)):
