@@ -572,10 +572,8 @@ class Classifier:
 
 def _comma_before(s: Sentence, pos: int) -> bool:
     """Whether a comma alone stands between the word at token ``pos`` and the one before."""
-    words = s.punct_words
-    if pos <= 0 or pos >= len(words) or len(words) != len(s.toks):
-        return False
-    return s.norm_punct[words[pos - 1].end():words[pos].start()].strip() == ","
+    gap = s.gap(pos)
+    return gap is not None and gap.strip() == ","
 
 
 def _aside_claim(s: Sentence, cue: Cue, cues: list[Cue]) -> bool:

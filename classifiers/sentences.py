@@ -71,13 +71,27 @@ class Sentence:
         return self._starts
 
     @property
-    def punct_words(self) -> tuple[re.Match[str], ...]:
-        """The words of ``norm_punct`` where they stand, the punctuation in the gaps between them
-        (several stages look for a comma or a colon before a word: found once)."""
-        found: tuple[re.Match[str], ...] | None = self.derived.get("punct words")
+    def gaps(self) -> list[str]:
+        """What stands between the words (runs of ``\\w``) of ``norm_punct``: ``gaps[i]`` before word
+        ``i``, the last one after the last word. Several stages look for a comma or a colon before a
+        word: the text is split once, in C (a match object per word cost several times more)."""
+        found: list[str] | None = self.derived.get("gaps")
         if found is None:
-            found = self.derived["punct words"] = tuple(_WORD.finditer(self.norm_punct))
+            found = self.derived["gaps"] = _WORD.split(self.norm_punct)
         return found
+
+    @property
+    def punct_aligned(self) -> bool:
+        """Whether the words of ``norm_punct`` are the sentence's tokens one for one, so that ``gaps[i]``
+        stands before token ``i`` (``\\w`` also holds "_" and other scripts' letters, the tokens do not)."""
+        return len(self.gaps) - 1 == len(self.toks)
+
+    def gap(self, i: int) -> str | None:
+        """The characters between token ``i - 1`` and token ``i``; None at the edges, or when the
+        punctuated text does not split into the sentence's tokens (``punct_aligned``)."""
+        if i <= 0 or i >= len(self.toks) or not self.punct_aligned:
+            return None
+        return self.gaps[i]
 
     def token_at(self, offset: int) -> int:
         """The index of the token that holds character ``offset`` of ``norm``."""

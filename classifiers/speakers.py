@@ -465,11 +465,8 @@ def _opens_clause(s: Sentence, pos: int) -> bool:
 
 def _comma_before(s: Sentence, pos: int) -> bool:
     """Whether a comma stands between the word at token ``pos`` and the one before it."""
-    words = s.punct_words
-    if not 0 < pos < len(words) or len(words) != len(s.toks):
-        return False
-    return "," in s.norm_punct[words[pos - 1].end():words[pos].start()] or "،" in \
-        s.norm_punct[words[pos - 1].end():words[pos].start()]
+    gap = s.gap(pos)
+    return gap is not None and ("," in gap or "،" in gap)
 
 
 def _fa_speaks(s: Sentence, m: Mention) -> bool:
@@ -639,11 +636,10 @@ def _quoted_after(s: Sentence, end: int, at: int) -> bool:
     around a name: «وقال "فيلق الشام" إنه ...»)."""
     if end <= 0 or at >= len(s.toks):
         return False
-    words = s.punct_words
-    if len(words) != len(s.toks):
+    if not s.punct_aligned:
         return False  # cannot tell
-    gap = s.norm_punct[words[end - 1].end():words[at].start()]
-    return ":" in gap
+    # the gaps from the verb to the word at ``at`` (the words between hold no colon)
+    return any(":" in gap for gap in s.gaps[end:at + 1])
 
 
 # "..., reports say", "a report claims": the noun that speaks, as "experts" would (no party before it speaks)
@@ -678,10 +674,7 @@ def verb_first(s: Sentence, verb: str, pos: int) -> bool:
 
 
 def _gap(s: Sentence, pos: int) -> str:
-    words = s.punct_words
-    if pos <= 0 or pos >= len(words) or len(words) != len(s.toks):
-        return ""
-    return s.norm_punct[words[pos - 1].end():words[pos].start()]
+    return s.gap(pos) or ""
 
 
 def clause_initial(s: Sentence, pos: int) -> bool:
@@ -689,10 +682,9 @@ def clause_initial(s: Sentence, pos: int) -> bool:
     "\" said X"), as an English verb before its subject does."""
     if pos <= 0:
         return True
-    words = s.punct_words
-    if pos >= len(words) or len(words) != len(s.toks):
+    gap = s.gap(pos)
+    if gap is None:
         return True  # cannot tell: the old reading
-    gap = s.norm_punct[words[pos - 1].end():words[pos].start()]
     return bool(gap.strip())
 
 
