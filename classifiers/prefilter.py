@@ -440,6 +440,26 @@ def by_frequency(items: Iterable[tuple[str, Any]]) -> list[tuple[str, Any]]:
     return sorted(items, key=lambda item: (_RANK.get(item[0], len(_RANK)), item[0]))
 
 
+def word_start(*alternatives: str, end: str = "", bare: tuple[str, ...] = ()) -> str:
+    """A group that matches as ``(?:(?<!\\w)(?:alternative|...)END|bare|...)`` does, written so that the
+    regex engine skips to the positions where an alternative can start. A pattern that opens on a
+    lookbehind is tried at every position of a text; one whose alternatives all open on a literal
+    only where the text holds one of those letters. So the alternatives are grouped by their first
+    letter, which each group opens on, then looks behind for a letter before it
+    (``s(?<!\\w.)(?:aid|ays)``): at a position only the group of its letter can match, and its
+    alternatives are tried in the order given, as the alternation tries them. Each alternative must
+    open on a letter written as itself (not a class, an escape or an optional group: expand those
+    into alternatives of their own); ``bare`` ones, tried last, need no letter before them checked."""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        if not alternative[:1].isalpha():
+            raise ValueError(f"an alternative opening on no letter: {alternative!r}")
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    opened = [first + r"(?<!\w.)" + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")") + end
+              for first, rests in groups.items()]
+    return "(?:" + "|".join([*opened, *bare]) + ")"
+
+
 def any_of_words(words: Iterable[str]) -> str:
     """A pattern whose ``search`` says whether any of ``words`` occurs in a text (as a substring),
     shaped as a trie of their characters ("respon(?:se to|ding to)|..."): at each position the

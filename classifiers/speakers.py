@@ -16,23 +16,26 @@ from classifiers.events import fa_object, named_as_place, opposed, punctuated
 from classifiers.framewords import load_frames, other_speakers, title_words
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
+from classifiers.prefilter import word_start
 from classifiers.sentences import Sentence
 from classifiers.types import ActorRef
 from classifiers.unnamed import legislator
 
 WINDOW = 14  # tokens between a cue and its speaker
 
-SAID = re.compile(
-    r"(?<!\w)(?:said|says|say|told|tells|stated|states|announced|announces|added|adds|tweeted|wrote|reported|reports|"
-    r"confirmed|confirms|claimed|claims|insisted|alleged|alleges|noted|explained|spokesman|spokesperson|spokeswoman|"
-    r"statement|quoted|believe|believes|assess|assesses|assessed|"
-    r"(?:و|ف)?(?:قال|قالت|يقول|تقول|ذكر|ذكرت|اعلن|اعلنت|افاد|افادت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|صرح|صرحت|بيان|"
-    r"بيانا|بيانه|بيانها|اصدر|اصدرت)|"
-    r"a declare|a affirme|a indique|a precise|a annonce|a ajoute|a assure|a souligne|a confirme|a rapporte|a dit|"
-    r"ont declare|ont affirme|ont indique|ont precise|ont annonce|ont ajoute|ont assure|ont dit|"
-    r"affirme|affirment|indique|indiquent|annonce|annoncent|estime|estiment|dit|disent|"
-    r"گفت|اعلام كرد)(?!\w)"
-)
+_AR_SAID = ("قال|قالت|يقول|تقول|ذكر|ذكرت|اعلن|اعلنت|افاد|افادت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|صرح|صرحت|بيان|بيانا|"
+            "بيانه|بيانها|اصدر|اصدرت")
+# whole words, written to open on their letters (``word_start``); an Arabic verb with its proclitic «و» or
+# «ف» first, as an optional group before it would try it first
+SAID = re.compile(word_start(
+    *("said|says|say|told|tells|stated|states|announced|announces|added|adds|tweeted|wrote|reported|reports|"
+      "confirmed|confirms|claimed|claims|insisted|alleged|alleges|noted|explained|spokesman|spokesperson|spokeswoman|"
+      "statement|quoted|believe|believes|assess|assesses|assessed").split("|"),
+    f"و(?:{_AR_SAID})", f"ف(?:{_AR_SAID})", *_AR_SAID.split("|"),
+    *("a declare|a affirme|a indique|a precise|a annonce|a ajoute|a assure|a souligne|a confirme|a rapporte|a dit|"
+      "ont declare|ont affirme|ont indique|ont precise|ont annonce|ont ajoute|ont assure|ont dit|"
+      "affirme|affirment|indique|indiquent|annonce|annoncent|estime|estiment|dit|disent|"
+      "گفت|اعلام كرد").split("|"), end=r"(?!\w)"))
 # «قال إن», «أضاف أن»: a party after these is inside the reported clause, not the one who speaks
 COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "that", "que", "qu", "كه"})
 # the speech verbs a speaker may follow in English ("..., said the ministry"); "says if Hezbollah" is no such
@@ -56,8 +59,8 @@ AR_OFFICE_LINKS = frozenset({"في", "باسم", "عسكري", "ميداني", "
 _FR_ADVERBS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir",
                          "matin", "aussi", "egalement", "encore", "ensuite", "enfin", "pour", "sa", "part", "plus",
                          "tard", "cependant", "toutefois"})
-ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از|"
-                       r"به گفته|بنا بر|بنابر)(?!\w)")
+ACCORDING = re.compile(word_start("according to", "quoted by", "cited by", "selon", "وفق", "بحسب", "حسب", "وفقا ل", "نقلا عن",
+                                  "به گزارش", "به نقل از", "به گفته", "بنا بر", "بنابر", end=r"(?!\w)"))
 # a report relayed from the one quoted: «ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن ...», "Reuters quoted a US
 # official as saying ...", "AFP, citing a security source, said ...": the one quoted speaks, not the agency
 _AR_QUOTING = r"(?:و|ف)?(?:نقل|نقلت|ينقل|تنقل|نقلا|ونقلا)(?: \w+){0,5}? عن"
