@@ -47,6 +47,7 @@ from classifiers.places import (
     struck_by,
     told_among,
 )
+from classifiers.placewords import place_words
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
@@ -192,9 +193,10 @@ class Classifier:
         self.gz = gazetteer or load_gazetteer()
         self.rules = load_rules()
         # the later stages' word lists compile on first use (~0.3 s): with the rules instead, so
-        # the first messages past the gate do not pay for them
+        # the first messages past the gate do not pay for them (the place words' file is read then too)
         load_frames()
         denial_words()
+        place_words()
         # the learned layer over the rules (classifiers/learned.py), on request only: cross-validated
         # over the labelled folds 0-3 it no longer beats the rules (bench/eval_real.py; README,
         # "Judgement on real text"), so the rules answer alone by default
