@@ -168,6 +168,20 @@ def name_skeleton(name: str) -> tuple[str, ...]:
     return tuple(s for s in (skeleton(t) for t in name_tokens(name)) if s)
 
 
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether ``edit_distance(a, b, 1) <= 1`` (one insertion, deletion or substitution at most), in
+    one pass instead of the distance's table: strings of one length differ in one place at most; of
+    lengths one apart, the longer without its character at their first difference is the shorter."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    first = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))  # (b is longer by one)
+    return a[first:] == b[first + 1:]
+
+
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance, giving up (returning limit + 1) once it must exceed ``limit``."""
     if abs(len(a) - len(b)) > limit:
