@@ -48,6 +48,7 @@ from classifiers.places import (
     struck_by,
     told_among,
 )
+from classifiers.placewords import place_words
 from classifiers.resolve import resolve
 from classifiers.rules import load_rules
 from classifiers.sentences import Sentence, clean_body, prepare, split_sentences
@@ -193,9 +194,10 @@ class Classifier:
         self.gz = gazetteer or load_gazetteer()
         self.rules = load_rules()
         # the later stages' word lists compile on first use (~0.3 s): with the rules instead, so
-        # the first messages past the gate do not pay for them
+        # the first messages past the gate do not pay for them (the place words' file is read then too)
         load_frames()
         denial_words()
+        place_words()
         # the learned layer over the rules (classifiers/learned.py), on request only: cross-validated
         # over the labelled folds 0-3 it no longer beats the rules (bench/eval_real.py; README,
         # "Judgement on real text"), so the rules answer alone by default
@@ -585,10 +587,8 @@ class Classifier:
 
 def _comma_before(s: Sentence, pos: int) -> bool:
     """Whether a comma alone stands between the word at token ``pos`` and the one before."""
-    words = s.punct_words
-    if pos <= 0 or pos >= len(words) or len(words) != len(s.toks):
-        return False
-    return s.norm_punct[words[pos - 1].end():words[pos].start()].strip() == ","
+    gap = s.gap(pos)
+    return gap is not None and gap.strip() == ","
 
 
 def _aside_claim(s: Sentence, cue: Cue, cues: list[Cue]) -> bool:

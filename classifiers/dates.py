@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from classifiers.normalize import normalize
+from classifiers.prefilter import word_start
 
 _MONTHS: dict[str, int] = {}
 for number, words in enumerate([
@@ -35,9 +36,13 @@ _EXPLICIT = [
     re.compile(rf"(?<!\w)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)? (?:of )?(?P<mon>{_MONTH_RE})(?:\.?(?: (?P<y>20\d\d))|(?!\w))"),
     re.compile(rf"(?<!\w)(?P<mon>{_MONTH_RE})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>20\d\d))?(?!\w)"),
 ]
-_YESTERDAY = re.compile(r"\b(?:yesterday|hier)\b|(?<!\w)(?:امس|البارحه|ديروز)(?!\w)")
-_LAST_NIGHT = re.compile(r"\b(?:last night|overnight|la nuit derniere|cette nuit)\b|الليله الماضيه|ليله امس|ديشب")
-_TODAY = re.compile(r"\b(?:today|this morning|this evening|tonight|aujourdhui|ce matin)\b|(?<!\w)(?:اليوم|فجر اليوم|صباح اليوم|مساء اليوم|امروز)(?!\w)")
+# whole words, written to open on their letters (``word_start``: these are searched in every sentence
+# that makes a statement)
+_YESTERDAY = re.compile(word_start("yesterday", "hier", "امس", "البارحه", "ديروز", end=r"(?!\w)"))
+_LAST_NIGHT = re.compile(word_start("last night", "overnight", "la nuit derniere", "cette nuit", end=r"(?!\w)",
+                                    bare=("الليله الماضيه", "ليله امس", "ديشب")))
+_TODAY = re.compile(word_start("today", "this morning", "this evening", "tonight", "aujourdhui", "ce matin",
+                               "اليوم", "فجر اليوم", "صباح اليوم", "مساء اليوم", "امروز", end=r"(?!\w)"))
 _WEEKDAY_RE = re.compile(rf"(?<!\w)(?:on |le |يوم |روز )?(?P<w>{'|'.join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True))})(?!\w)")
 
 

@@ -136,10 +136,7 @@ _PLACE_BEFORE = frozenset({"and", "the", "central", "northern", "southern", "eas
 def _gap(s: Sentence, i: int) -> str:
     """The characters between token ``i - 1`` and token ``i`` ("" at the edges or when the
     punctuated text does not split into the sentence's tokens)."""
-    words = s.punct_words
-    if i <= 0 or i >= len(words) or len(words) != len(s.toks):
-        return ""
-    return s.norm_punct[words[i - 1].end():words[i].start()]
+    return s.gap(i) or ""
 
 
 def punctuated(s: Sentence, pos: int) -> bool:
@@ -448,10 +445,8 @@ def _fa_clause_start(s: Sentence, fw: FrameWords, mn: Mention) -> bool:
         return True
     if any(m.end() == s.starts[mn.start] - 1 for m in fw.speech.finditer(s.norm, 0, s.starts[mn.start])):
         return True
-    words = s.punct_words
-    if len(words) != len(s.toks):
-        return False
-    return bool(s.norm_punct[words[mn.start - 1].end():words[mn.start].start()].strip())
+    gap = s.gap(mn.start)
+    return gap is not None and bool(gap.strip())
 
 
 # «أطلق»: fired, only when what is fired follows; not «أطلق سراحه» (released), «أطلق عليه» (named),
@@ -507,11 +502,10 @@ def _ar_apart(s: Sentence, fw: FrameWords, mn: Mention, verb: int) -> bool:
     hits = list(fw.according.finditer(s.norm, lo, s.starts[mn.start] if s.starts else 0))
     if hits and s.token_at(hits[-1].end() - 1) >= mn.start - 1:
         return True
-    words = s.punct_words
-    if len(words) != len(s.toks) or verb >= len(words):
+    if not s.punct_aligned or verb >= len(s.toks):
         return False
-    return "," in s.norm_punct[words[mn.end - 1].end():words[verb].start()] or "،" in s.norm_punct[
-        words[mn.end - 1].end():words[verb].start()]
+    # the gaps from the party's last word to the verb (the words between hold no comma)
+    return any("," in gap or "،" in gap for gap in s.gaps[mn.end:verb + 1])
 
 
 _KE = normalize("که")

@@ -254,11 +254,27 @@ def build_frames() -> dict[str, FrameWords]:
             speaker_modifiers=frozenset(normalize(w) for w in section.get("speaker_modifiers", [])),
             speaker_construct=frozenset(normalize(w) for w in section.get("speaker_construct", [])),
             legislators=frozenset(normalize(w) for w in section.get("legislators", [])),
-            words={key: TokenSet.of(section.get(key, []) + (gapped_words if key == "attack_verbs" else []), arabic)
-                   for key in ("communique", "claim_verbs", "event", "speech", "according", "relay_heads",
-                               "attack_verbs", "attack_nouns")},
+            words=_token_sets(section, gapped_words, arabic),
         )
     return out
+
+
+# the lists the gates ask about together ("any of these words?"): one set each as well, as
+# "communique or claim_verbs" (a set's answer is whether any of its words is there, so the union's
+# is the lists' answers or-ed, in one look-up instead of one per list)
+_ASKED_TOGETHER = (("communique", "claim_verbs"), ("speech", "according", "relay_heads"), ("attack_verbs", "attack_nouns"),
+                   ("attack_verbs", "attack_nouns", "claim_verbs", "relay_heads", "communique"))
+
+
+def _token_sets(section: dict[str, Any], gapped_words: list[str], arabic: bool) -> dict[str, TokenSet]:
+    """The word lists of a language section as token sets (``FrameWords.words``)."""
+    lists = {key: section.get(key, []) + (gapped_words if key == "attack_verbs" else [])
+             for key in ("communique", "claim_verbs", "event", "speech", "according", "relay_heads", "attack_verbs",
+                         "attack_nouns")}
+    sets = {key: TokenSet.of(words, arabic) for key, words in lists.items()}
+    for keys in _ASKED_TOGETHER:
+        sets[" or ".join(keys)] = TokenSet.of([w for key in keys for w in lists[key]], arabic)
+    return sets
 
 
 def _gapped(section: dict[str, list[str]], arabic: bool) -> str:

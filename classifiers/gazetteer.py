@@ -29,7 +29,7 @@ from functools import lru_cache
 from itertools import compress
 from math import asin, cos, radians, sin, sqrt
 
-from classifiers.normalize import edit_distance, name_key, name_skeleton, normalize_cased, tokens
+from classifiers.normalize import name_key, name_skeleton, normalize_cased, tokens, within_one_edit
 from classifiers.types import ActorRef, PlaceRef
 
 
@@ -390,7 +390,7 @@ class Gazetteer:
             skel = "".join(name_skeleton(name))
             if len(skel) >= 6:
                 for candidate, cid in self._actor_skeletons.get(skel[:2], ()):
-                    if abs(len(candidate) - len(skel)) <= 1 and edit_distance(candidate, skel, 1) <= 1:
+                    if abs(len(candidate) - len(skel)) <= 1 and within_one_edit(candidate, skel):
                         actor_id = cid
                         break
         if actor_id is None:

@@ -81,11 +81,14 @@ def normalize_cased(text: str) -> str:
     parts = _CAMEL.split(text)
     if len(parts) > 1:
         text = " ".join([parts[0], *map(str.__add__, parts[1::2], parts[2::2])])
-    if _TRANSLATED.search(text):
+    # (every character _TRANSLATED and _ACCENTED look for is past ASCII, and most text is ASCII:
+    # ``isascii`` reads a flag the string carries, where a search scans it)
+    if not text.isascii() and _TRANSLATED.search(text):
         text = text.translate(_TABLE)  # a dict lookup per character: only where one is needed
     else:
         text = text.replace("'", "").replace("`", "").replace("-", " ").replace("_", " ")
-    text = _strip_latin_accents(text)
+    if not text.isascii():
+        text = _strip_latin_accents(text)
     # most text has none of what _SPACES replaces: a few substring tests in C say so
     if "  " in text or "\t" in text or "\xa0" in text or (not text.isascii() and _WIDE_SPACE.search(text)):
         text = _SPACES.sub(" ", text)
@@ -163,6 +166,20 @@ def skeleton(token: str) -> str:
 
 def name_skeleton(name: str) -> tuple[str, ...]:
     return tuple(s for s in (skeleton(t) for t in name_tokens(name)) if s)
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether ``edit_distance(a, b, 1) <= 1`` (one insertion, deletion or substitution at most), in
+    one pass instead of the distance's table: strings of one length differ in one place at most; of
+    lengths one apart, the longer without its character at their first difference is the shorter."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    first = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))  # (b is longer by one)
+    return a[first:] == b[first + 1:]
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:

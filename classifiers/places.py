@@ -303,7 +303,21 @@ def _inside_name(gz: Gazetteer, s: Sentence, m: Mention, titled: bool) -> bool:
             o.start <= i < o.end for o in s.mentions if o is not m and not _ship_owner(gz, o)):
         return False
     # the words touch as written: "Amaq Agency: Palmyra ..." and "#Syria #Palmyra" are two names
-    return at > 0 and bool(re.search(re.escape(prev) + r"(?:\s+[a-zA-Z]{1,4})?\s+$", s.original[:at]))
+    return at > 0 and _touching(s.original[:at], prev)
+
+
+def _touching(head: str, word: str) -> bool:
+    """Whether ``head`` ends with ``word`` and spaces, a short word of Latin letters at most between
+    them ("Maroun El "): what ``re.search(re.escape(word) + r"(?:\\s+[a-zA-Z]{1,4})?\\s+$", head)`` says,
+    without a pattern compiled for each word (most words are new to the regex module's cache)."""
+    body = head.rstrip()
+    if body == head:
+        return False  # no space at the end
+    if body.endswith(word):
+        return True
+    parts = body.rsplit(None, 1)
+    return len(parts) == 2 and 1 <= len(parts[1]) <= 4 and parts[1].isascii() and parts[1].isalpha() \
+        and parts[0].endswith(word)
 
 
 def _response_span(at: int, cut: int | None, n: int) -> tuple[int, int] | None:

@@ -9,13 +9,14 @@ import bisect
 import re
 from dataclasses import replace
 from datetime import date
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from classifiers.cues import Cue
 from classifiers.events import fa_object, named_as_place, opposed, punctuated
 from classifiers.framewords import load_frames, other_speakers, title_words
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
+from classifiers.prefilter import word_start
 from classifiers.sentences import Sentence
 from classifiers.types import ActorRef
 from classifiers.unnamed import legislator
@@ -58,8 +59,8 @@ AR_OFFICE_LINKS = frozenset({"في", "باسم", "عسكري", "ميداني", "
 _FR_ADVERBS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "soir",
                          "matin", "aussi", "egalement", "encore", "ensuite", "enfin", "pour", "sa", "part", "plus",
                          "tard", "cependant", "toutefois"})
-ACCORDING = re.compile(r"(?<!\w)(?:according to|quoted by|cited by|selon|وفق|بحسب|حسب|وفقا ل|نقلا عن|به گزارش|به نقل از|"
-                       r"به گفته|بنا بر|بنابر)(?!\w)")
+ACCORDING = re.compile(word_start("according to", "quoted by", "cited by", "selon", "وفق", "بحسب", "حسب", "وفقا ل", "نقلا عن",
+                                  "به گزارش", "به نقل از", "به گفته", "بنا بر", "بنابر", end=r"(?!\w)"))
 # a report relayed from the one quoted: «ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن ...», "Reuters quoted a US
 # official as saying ...", "AFP, citing a security source, said ...": the one quoted speaks, not the agency
 _AR_QUOTING = r"(?:و|ف)?(?:نقل|نقلت|ينقل|تنقل|نقلا|ونقلا)(?: \w+){0,5}? عن"
@@ -268,9 +269,11 @@ def _titled(gz: Gazetteer, s: Sentence, when: date | None, in_claim: bool) -> li
         if not fw.titles or not fw.demonyms or fw.demonyms.keys().isdisjoint(toks):
             continue
         before = fw.lang in ("ar", "fa", "fr")  # the office stands before the adjective in Arabic, French
-        for i, tok in enumerate(toks):
-            name = fw.demonyms.get(tok)
-            if name is None or i in covered:
+        # the demonyms among the words, picked in C (most words are none, and this runs on every
+        # sentence past the gate that names a state's adjective)
+        for i, tok in compress(enumerate(toks), map(fw.demonyms.__contains__, toks)):
+            name = fw.demonyms[tok]
+            if i in covered:
                 continue
             if before:
                 near = (toks[i - 1] if i else "", " ".join(toks[max(i - 2, 0):i]))
@@ -465,11 +468,8 @@ def _opens_clause(s: Sentence, pos: int) -> bool:
 
 def _comma_before(s: Sentence, pos: int) -> bool:
     """Whether a comma stands between the word at token ``pos`` and the one before it."""
-    words = s.punct_words
-    if not 0 < pos < len(words) or len(words) != len(s.toks):
-        return False
-    return "," in s.norm_punct[words[pos - 1].end():words[pos].start()] or "،" in \
-        s.norm_punct[words[pos - 1].end():words[pos].start()]
+    gap = s.gap(pos)
+    return gap is not None and ("," in gap or "،" in gap)
 
 
 def _fa_speaks(s: Sentence, m: Mention) -> bool:
@@ -639,11 +639,10 @@ def _quoted_after(s: Sentence, end: int, at: int) -> bool:
     around a name: «وقال "فيلق الشام" إنه ...»)."""
     if end <= 0 or at >= len(s.toks):
         return False
-    words = s.punct_words
-    if len(words) != len(s.toks):
+    if not s.punct_aligned:
         return False  # cannot tell
-    gap = s.norm_punct[words[end - 1].end():words[at].start()]
-    return ":" in gap
+    # the gaps from the verb to the word at ``at`` (the words between hold no colon)
+    return any(":" in gap for gap in s.gaps[end:at + 1])
 
 
 # "..., reports say", "a report claims": the noun that speaks, as "experts" would (no party before it speaks)
@@ -678,10 +677,7 @@ def verb_first(s: Sentence, verb: str, pos: int) -> bool:
 
 
 def _gap(s: Sentence, pos: int) -> str:
-    words = s.punct_words
-    if pos <= 0 or pos >= len(words) or len(words) != len(s.toks):
-        return ""
-    return s.norm_punct[words[pos - 1].end():words[pos].start()]
+    return s.gap(pos) or ""
 
 
 def clause_initial(s: Sentence, pos: int) -> bool:
@@ -689,10 +685,9 @@ def clause_initial(s: Sentence, pos: int) -> bool:
     "\" said X"), as an English verb before its subject does."""
     if pos <= 0:
         return True
-    words = s.punct_words
-    if pos >= len(words) or len(words) != len(s.toks):
+    gap = s.gap(pos)
+    if gap is None:
         return True  # cannot tell: the old reading
-    gap = s.norm_punct[words[pos - 1].end():words[pos].start()]
     return bool(gap.strip())
 
 

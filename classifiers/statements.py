@@ -494,8 +494,7 @@ def _opens_clause(s: Sentence, pos: int) -> bool:
     if pos == 0 or s.toks[pos][:1] in ("و", "ف") or s.toks[pos - 1] in _CLAUSE_PARTICLES:
         return True
     from classifiers.speakers import clause_initial
-    words = s.punct_words
-    return len(words) == len(s.toks) and clause_initial(s, pos)
+    return s.punct_aligned and clause_initial(s, pos)
 
 
 def _antecedent(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef, when: date | None) -> ActorRef | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import product
+
 import pytest
 
-from classifiers.normalize import name_key, name_skeleton, normalize, skeleton, tokens
+from classifiers.normalize import edit_distance, name_key, name_skeleton, normalize, skeleton, tokens, within_one_edit
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -51,3 +53,10 @@ def test_skeletons_agree_across_transliterations_and_scripts(spellings: list[str
 
 def test_name_skeleton_of_a_whole_name() -> None:
     assert name_skeleton("Saraya Thorat al-Ashrin") == name_skeleton("سرايا ثورة العشرين") == ("sr", "trt", "srn")
+
+
+def test_within_one_edit_says_what_the_edit_distance_says() -> None:
+    words = ["".join(w) for n in range(6) for w in product("ab", repeat=n)] + ["ktbhzb", "ktbhzbllh", "ktbzbllh"]
+    for a in words:
+        for b in words:
+            assert within_one_edit(a, b) == (edit_distance(a, b, 1) <= 1), (a, b)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from itertools import product
 from types import SimpleNamespace
 
 import pytest
 
 from classifiers.figures import extract_figures
-from classifiers.prefilter import AnyOf, _longest_trie, _scanner, conditions, necessary
+from classifiers.prefilter import AnyOf, _longest_trie, _scanner, conditions, necessary, word_start
 from classifiers.rules import Substrings, alternatives, load_rules, without_lookarounds
 
 PATTERNS = [
@@ -192,3 +193,14 @@ def test_the_literal_scan_finds_the_longest_word_at_every_position() -> None:
     for text in ("claimsattack a-b ]x ^y", "hamas claims the attack", "نفت الحركه", "a\nz ]]x", "", "zzz"):
         assert scan.findall(text) == slow.findall(text)
     assert scan.findall("claimsattack") == ["claims", "sattack", "attack", "ack"]
+
+
+def test_word_start_matches_as_the_alternation_behind_a_word_boundary() -> None:
+    words = ("said", "says", "say", "according to", "وفق", "وفقا ل", "اخر")
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)|ab")
+    fast = re.compile(word_start(*words, end=r"(?!\w)", bare=("ab",)))
+    pieces = ("said", "says", "say", "s", "according to", "accord", "وفقا ل", "وفق", "و", "x", " ", "_", "ab", "1")
+    for n in range(1, 4):
+        for parts in product(pieces, repeat=n):
+            text = "".join(parts)
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
