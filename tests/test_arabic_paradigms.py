@@ -2104,3 +2104,12 @@ def test_a_denial_of_ones_own_deed_with_a_pronoun(classifier: Classifier, text: 
     # the party the attack went to («على إسرائيل») is not the one denied
     stance, speaker, subject, kind, _ = _one(classifier, text)
     assert (stance, speaker, subject, kind) == ("denial", who, who, "responsibility")
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("أكدت المقاومة الإسلامية في العراق أن مجاهديها استهدفوا قاعدة عين الأسد بطائرة مسيرة", IRI),
+    ("أصدرت المقاومة الإسلامية في العراق بيانا. وأكدت فيه أن مجاهديها استهدفوا قاعدة عين الأسد بطائرة مسيرة", IRI),
+    ("قال حزب الله إن مجاهديه استهدفوا موقع المطلة", "Hezbollah"),
+])
+def test_its_mujahideen_are_its_forces(classifier: Classifier, text: str, who: str) -> None:
+    assert ("claim", who, who) in _rows(classifier, text)
