@@ -389,3 +389,27 @@ async def test_a_window_widened_reads_only_the_days_it_lacks(store: Store, monke
     # each day read once: every span read starts where the one before it ended
     for (_, end), (start, _) in pairwise(spans):
         assert start >= end, spans
+
+
+def test_the_tables_are_analyzed_each_time_the_messages_stored_double() -> None:
+    from storage.planner import FIRST, Growth
+
+    fresh = Growth(0)
+    assert not fresh.add(FIRST - 1) and fresh.add(1)
+    fresh.analyzed()
+    assert fresh.known == FIRST and not fresh.add(FIRST - 1) and fresh.add(1)
+    assert not Growth(1_000_000).add(5000)  # statistics of a large database stand
+
+
+async def test_a_store_growing_fast_gets_planner_statistics(store: Store) -> None:
+    from sqlalchemy import text
+
+    from storage.planner import FIRST
+
+    for k in range(0, FIRST + 200, 400):
+        await store.ingest_then([(msg(str(k + i)), None) for i in range(400)], lambda tx, results: None)
+    assert await store.count_messages() >= FIRST
+    if store.dialect == "postgresql":  # analyzed once past FIRST: the planner knows the rows (SQLite: nothing to do)
+        estimate = await store.run(lambda s: s.execute(text(
+            "SELECT reltuples FROM pg_class WHERE oid = to_regclass('messages')")).scalar())
+        assert estimate is not None and estimate >= FIRST
