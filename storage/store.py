@@ -151,14 +151,18 @@ class Store:
     async def _analyze_if_grown(self, added: int) -> None:
         """PostgreSQL: ``ANALYZE`` the tables once the messages stored have doubled since the
         planner's statistics were made (``storage.planner``), in a transaction of its own after
-        the batch's."""
+        the batch's. The batch is stored whatever happens here: a failure is logged, not raised
+        (the caller would take the batch for lost and store it again)."""
         if self.dialect != "postgresql" or not added:
             return
-        if self._growth is None:
-            self._growth = planner.Growth(await self.run(planner.estimated_messages))
-        if self._growth.add(added):
-            await self.run(planner.analyze)
-            self._growth.analyzed()
+        try:
+            if self._growth is None:
+                self._growth = planner.Growth(await self.run(planner.estimated_messages))
+            if self._growth.add(added):
+                self._growth.analyzed()  # tried once a doubling, whether or not it succeeds
+                await self.run(planner.analyze)
+        except StorageError as exc:
+            log.warning("planner statistics not updated: %s", exc)
 
     async def in_tx(self, fn: Callable[[IncidentTx], T]) -> T:
         """Run ``fn(tx)`` with an ``IncidentTx`` in one transaction."""

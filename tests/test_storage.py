@@ -465,3 +465,18 @@ async def test_checks_settled_in_an_unguarded_batch_are_held_and_read_as_settled
                                         for i in (first, second) for c in q.checks_for(s, i)])
     assert stored == [(first, "saraya-a", "alerted", due), (second, "saraya-a", "pending", due),
                       (second, "saraya-b", "corroborated", due)]
+
+
+async def test_a_batch_is_stored_when_its_planner_statistics_fail(store: Store,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from storage import planner
+
+    def refused(s: object) -> None:
+        raise OperationalError("ANALYZE", {}, Exception("canceling statement due to lock timeout"))
+
+    monkeypatch.setattr(planner, "analyze", refused)
+    monkeypatch.setattr(planner, "FIRST", 2)
+    results, _ = await store.ingest_then([(msg("1"), None), (msg("2"), None)], lambda tx, results: None)
+    assert [r.status for r in results] == ["new", "new"] and await store.count_messages() == 2
