@@ -154,11 +154,13 @@ async def classify_ahead(pipeline: Pipeline, messages: Iterator[Message],
     broken = False
     try:
         while True:
-            while not broken and len(pending) < depth:
-                part = list(islice(stream, AHEAD_CHUNK))
-                if not part:
-                    break
-                stored = await pipeline.store.stored_hashes([m.key for m in part])
+            # refilled a batch's worth of chunks at a time: which of them are stored is one read
+            # (on PostgreSQL one round trip and a join of the keys), not one a chunk
+            refill = [] if broken or len(pending) > depth - BATCH // AHEAD_CHUNK else list(
+                islice(stream, AHEAD_CHUNK * (depth - len(pending))))
+            stored = await pipeline.store.stored_hashes([m.key for m in refill]) if refill else {}
+            for start in range(0, len(refill), AHEAD_CHUNK):
+                part = refill[start:start + AHEAD_CHUNK]
                 wanted = [not m.deleted and not stored_as_is(m, stored) for m in part]
                 items = [(m.full_text, m.date, m.source) for m, w in zip(part, wanted, strict=True) if w]
                 try:

@@ -123,7 +123,11 @@ class IncidentTx:
             flush_deferred(self._s, held, spellings=ids is None)
 
     def _flush_links(self) -> None:
-        flush_deferred(self._s, self._deferred, updates=False, spellings=False)
+        flush_deferred(self._s, self._deferred, updates=False, spellings=False, states=False)
+
+    def _flush_states(self) -> None:
+        """Write the checks' states held, before a read of checks."""
+        flush_deferred(self._s, self._deferred, updates=False, spellings=False, links=False)
 
     def candidates(self, t0: datetime, t1: datetime, place_ids: Sequence[str], cells: Sequence[str],
                    subject_ids: Sequence[str], any_place: bool = False, placeless: bool = False) -> list[IncidentValue]:
@@ -230,13 +234,14 @@ class IncidentTx:
     def _checks_of(self, window: Window, spans: Sequence[tuple[datetime, datetime]]) -> None:
         """The claim checks of the window's incidents in ``spans`` (the days just read), read
         with it (one statement a span, not one for each incident a statement joins):
-        ``checks_for`` then answers them from memory. Checks are written at once (never held), so
-        what is read is what the database has."""
+        ``checks_for`` then answers them from memory. The checks' states held are written first, so
+        what is read is what the transaction has."""
         for t0, t1 in spans:
             fresh: dict[int, list[CheckValue]] = {
                 i: [] for i, (at, _, _) in window.rows.items() if t0 <= at <= t1 and i not in self._checks}
             if not fresh:
                 continue
+            self._flush_states()
             for check in q.window_checks(self._s, t0, t1):
                 if check.incident_id in fresh:
                     fresh[check.incident_id].append(check)
@@ -276,8 +281,11 @@ class IncidentTx:
         return q.incidents_between(self._s, t0, t1)
 
     def checks_for(self, incident_id: int) -> list[CheckValue]:
-        return self._kept(self._checks, incident_id, incident_id, lambda: q.checks_for(self._s, incident_id),
-                          links=False)
+        return self._kept(self._checks, incident_id, incident_id, lambda: self._checks_read(incident_id), links=False)
+
+    def _checks_read(self, incident_id: int) -> list[CheckValue]:
+        self._flush_states()
+        return q.checks_for(self._s, incident_id)
 
     def load_links(self, incident_id: int) -> list[LinkValue]:
         return self._kept(self._links, incident_id, incident_id, lambda: q.load_links(self._s, incident_id))
@@ -337,19 +345,23 @@ class IncidentTx:
         """The pending checks due at ``now``, earliest first (from the pending checks kept, once
         ``next_due`` has read them)."""
         if self._pending is None:
+            self._flush_states()
             return q.due_checks(self._s, now, limit)
         due = sorted((c for c in self._pending.values() if c.due_at <= now), key=lambda c: (c.due_at, c.id))[:limit]
         if self.verify:
+            self._flush_states()
             _same(due, q.due_checks(self._s, now, limit))
         return due
 
     def next_due(self) -> datetime | None:
-        """When the earliest pending check is due, as this transaction leaves them (checks are
-        written at once, never held): all pending checks are read once, then kept."""
+        """When the earliest pending check is due, as this transaction leaves them: all pending
+        checks are read once (the states held written first), then kept."""
         if self._pending is None:
+            self._flush_states()
             self._pending = {c.id: c for c in q.pending_checks(self._s)}
         found = min((c.due_at for c in self._pending.values()), default=None)
         if self.verify:
+            self._flush_states()
             _same(found, q.next_due(self._s))
         return found
 
@@ -405,8 +417,7 @@ class IncidentTx:
             elif isinstance(change, MarkSuperseded):
                 self._read.pop(change.incident, None)
                 self._links.pop(change.incident, None)
-            elif isinstance(change, CheckState):  # an upsert keeps ``_checks`` as it is now
-                self._checks.pop(change.incident, None)
+            elif isinstance(change, CheckState):  # ``apply_changes`` keeps ``_checks`` as it is now, as an upsert
                 if change.state == "pending":
                     self._pending = None  # a check made pending again: ``apply_changes`` keeps no copy of it
             elif isinstance(change, (MergeIncident, WithdrawMessage)):

@@ -43,25 +43,28 @@ from storage.values import AlertValue
 @dataclass
 class Deferred:
     """Writes held back until something reads what they change (``flush_deferred``): a batch's
-    links, status updates of incidents and spellings of actors seen, each a statement a
-    message, go in with one executemany each (on PostgreSQL one round trip instead of one a
-    message).
+    links, status updates of incidents, states of claim checks settled and spellings of actors
+    seen, each a statement a message or a due check, go in with one executemany each (on
+    PostgreSQL one round trip instead of one a message).
 
     ``updates``: per incident, one UPDATE that does what those applied since the last flush
     would have done in turn (the latest status, the latest time, the first corroboration);
     only incidents in ``alive`` are held (known to exist in this transaction, so the update
     hits its row and its history note stands). ``links`` and ``aliases``: the inserts, in
-    order."""
+    order. ``states``: the checks' new states, in order (a check's state is read from the
+    database only by the reads of checks, which write these first)."""
 
     alive: set[int] = field(default_factory=set)
     updates: dict[int, dict[str, Any]] = field(default_factory=dict)
     aliases: list[dict[str, Any]] = field(default_factory=list)
     links: list[dict[str, Any]] = field(default_factory=list)
+    states: list[dict[str, Any]] = field(default_factory=list)
 
     def holds(self, ids: Iterable[int]) -> bool:
-        """Whether a status update or a link of one of the incidents ``ids`` is held."""
+        """Whether a status update, a link or a check's state of one of the incidents ``ids`` is held."""
         wanted = set(ids)
-        return any(i in self.updates for i in wanted) or any(v["incident_id"] in wanted for v in self.links)
+        return any(i in self.updates for i in wanted) or any(v["incident_id"] in wanted for v in self.links) or any(
+            v["b_incident_id"] in wanted for v in self.states)
 
     def hold_update(self, incident_id: int, change: IncidentUpdate) -> None:
         held = self.updates.setdefault(incident_id, {"b_id": incident_id, "b_at": change.at})
@@ -73,14 +76,19 @@ class Deferred:
             held["b_corroborated_at"] = change.corroborated_at
 
 
-def flush_deferred(s: Session, deferred: Deferred | None, updates: bool = True, spellings: bool = True) -> None:
+def flush_deferred(s: Session, deferred: Deferred | None, updates: bool = True, spellings: bool = True,
+                   links: bool = True, states: bool = True) -> None:
     """Write what ``deferred`` holds: the links, the updates (one executemany per statement
-    shape) and the spellings (``updates``, ``spellings`` false: a read of links needs neither)."""
+    shape), the checks' states and the spellings (each flag false leaves its kind held: a read
+    of links needs only the links, a read of checks only their states)."""
     if deferred is None:
         return
-    if deferred.links:  # in the order they were applied: the same ids as one at a time
+    if links and deferred.links:  # in the order they were applied: the same ids as one at a time
         s.connection().execute(_NEW_LINK, deferred.links)
         deferred.links.clear()
+    if states and deferred.states:  # in order: a check settled twice ends as the last one left it
+        s.connection().execute(_CHECK_STATE, deferred.states)
+        deferred.states.clear()
     if updates and deferred.updates:
         shapes: dict[tuple[bool, bool], list[dict[str, Any]]] = {}
         for held in deferred.updates.values():
@@ -200,11 +208,19 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                 IncidentLinkRow.withdrawn.is_(True), IncidentLinkRow.subject_id != change.by,  # type: ignore[attr-defined]
             ).values(superseded=True))
         elif isinstance(change, CheckUpsert):
+            if deferred is not None and (checks is None or real(change.incident) not in checks):
+                flush_deferred(s, deferred, updates=False, spellings=False, links=False)  # it reads a state
             _upsert_check(conn, change, real(change.incident), checks, pending)
         elif isinstance(change, CheckState):
             incident_id = real(change.incident)
-            conn.execute(_CHECK_STATE, {"b_incident_id": incident_id, "b_claimant_id": change.claimant_id,
-                                        "b_state": change.state})
+            state = {"b_incident_id": incident_id, "b_claimant_id": change.claimant_id, "b_state": change.state}
+            if deferred is not None:
+                deferred.states.append(state)
+            else:
+                conn.execute(_CHECK_STATE, state)
+            kept = checks.get(incident_id) if checks is not None else None
+            if kept is not None:  # as the database now has them
+                kept[:] = [replace(c, state=change.state) if c.claimant_id == change.claimant_id else c for c in kept]
             if pending is not None and change.state != "pending":  # (back to pending: the caller reads them again)
                 for c in [c for c in pending.values()
                           if c.incident_id == incident_id and c.claimant_id == change.claimant_id]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Table, bindparam, insert, select
+from sqlalchemy import Connection, Table, bindparam, exists, insert, select
 from sqlalchemy.orm import Session
 
 from storage.tables import AlertRow
@@ -17,20 +17,23 @@ def utcnow() -> datetime:
 
 
 def add_alert_row(conn: Session | Connection, alert: AlertValue) -> bool:
-    """Store an alert unless its key was raised before (one Core statement each way)."""
-    if conn.execute(_ALERT_KEY, {"key": alert.key}).first() is not None:
-        return False
-    conn.execute(_NEW_ALERT, [dict(
+    """Store an alert unless its key was raised before; whether it was stored. One statement
+    (``INSERT ... SELECT ... WHERE NOT EXISTS``): a read of the key and then the insert were two,
+    on PostgreSQL two round trips an alert. A key raised before inserts no row, so it takes no
+    number from the id sequence either."""
+    return conn.execute(_NEW_ALERT, dict(
         key=alert.key, kind=alert.kind, at=alert.at, incident_id=alert.incident, actor=alert.actor,
         text=alert.text, sources=list(alert.sources), payload=dict(alert.payload),
         reply_to_key=alert.reply_to_key, status=alert.status, next_attempt_at=alert.at, attempts=0,
-    )])
-    return True
+    )).first() is not None
 
 
 _ALERTS: Table = AlertRow.__table__  # type: ignore[attr-defined]
-_ALERT_KEY = select(_ALERTS.c.id).where(_ALERTS.c.key == bindparam("key")).limit(1)
-_NEW_ALERT = insert(_ALERTS)
+_ALERT_FIELDS = ("key", "kind", "at", "incident_id", "actor", "text", "sources", "payload", "reply_to_key", "status",
+                 "attempts", "next_attempt_at")
+_NEW_ALERT = insert(_ALERTS).from_select(
+    _ALERT_FIELDS, select(*(bindparam(name, type_=_ALERTS.c[name].type) for name in _ALERT_FIELDS))
+    .where(~exists().where(_ALERTS.c.key == bindparam("key", type_=_ALERTS.c.key.type)))).returning(_ALERTS.c.id)
 
 
 def alert_value(r: AlertRow) -> AlertValue:

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlch
 from sqlalchemy.orm import Session
 
 from classifiers.types import Classification
-from storage import incident_queries, incident_writes, messages, migrate, outbox, views
+from storage import incident_queries, incident_writes, messages, migrate, outbox, planner, views
 from storage.engine import PG_POOL, create_engine_for, is_sqlite, safe_url
 from storage.incident_tx import IncidentTx, RetryGuarded
 from storage.incident_values import ActorState, IncidentMessage, IncidentValue
@@ -54,6 +54,9 @@ class Store:
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         workers = 1 if is_sqlite(url) else PG_POOL
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="claimwatch-db")
+        # PostgreSQL: the messages stored since the planner's statistics were made (read at the
+        # first batch); ``_analyze_if_grown``
+        self._growth: planner.Growth | None = None
 
     @classmethod
     async def open(cls, url: str, *, upgrade: bool = True) -> Store:
@@ -139,9 +142,27 @@ class Store:
             return results, out
 
         try:
-            return await self.run(lambda s: fn(s, False), writes=True)
+            done = await self.run(lambda s: fn(s, False), writes=True)
         except RetryGuarded:
-            return await self.run(lambda s: fn(s, True), writes=True)
+            done = await self.run(lambda s: fn(s, True), writes=True)
+        await self._analyze_if_grown(sum(1 for r in done[0] if r.status == "new"))
+        return done
+
+    async def _analyze_if_grown(self, added: int) -> None:
+        """PostgreSQL: ``ANALYZE`` the tables once the messages stored have doubled since the
+        planner's statistics were made (``storage.planner``), in a transaction of its own after
+        the batch's. The batch is stored whatever happens here: a failure is logged, not raised
+        (the caller would take the batch for lost and store it again)."""
+        if self.dialect != "postgresql" or not added:
+            return
+        try:
+            if self._growth is None:
+                self._growth = planner.Growth(await self.run(planner.estimated_messages))
+            if self._growth.add(added):
+                self._growth.analyzed()  # tried once a doubling, whether or not it succeeds
+                await self.run(planner.analyze)
+        except StorageError as exc:
+            log.warning("planner statistics not updated: %s", exc)
 
     async def in_tx(self, fn: Callable[[IncidentTx], T]) -> T:
         """Run ``fn(tx)`` with an ``IncidentTx`` in one transaction."""

@@ -389,3 +389,94 @@ async def test_a_window_widened_reads_only_the_days_it_lacks(store: Store, monke
     # each day read once: every span read starts where the one before it ended
     for (_, end), (start, _) in pairwise(spans):
         assert start >= end, spans
+
+
+def test_the_tables_are_analyzed_each_time_the_messages_stored_double() -> None:
+    from storage.planner import FIRST, Growth
+
+    fresh = Growth(0)
+    assert not fresh.add(FIRST - 1) and fresh.add(1)
+    fresh.analyzed()
+    assert fresh.known == FIRST and not fresh.add(FIRST - 1) and fresh.add(1)
+    assert not Growth(1_000_000).add(5000)  # statistics of a large database stand
+
+
+async def test_a_store_growing_fast_gets_planner_statistics(store: Store) -> None:
+    from sqlalchemy import text
+
+    from storage.planner import FIRST
+
+    for k in range(0, FIRST + 200, 400):
+        await store.ingest_then([(msg(str(k + i)), None) for i in range(400)], lambda tx, results: None)
+    assert await store.count_messages() >= FIRST
+    if store.dialect == "postgresql":  # analyzed once past FIRST: the planner knows the rows (SQLite: nothing to do)
+        estimate = await store.run(lambda s: s.execute(text(
+            "SELECT reltuples FROM pg_class WHERE oid = to_regclass('messages')")).scalar())
+        assert estimate is not None and estimate >= FIRST
+
+
+async def test_checks_settled_in_an_unguarded_batch_are_held_and_read_as_settled(store: Store) -> None:
+    """An unguarded transaction holds the states of the checks it settles (one executemany when
+    something reads checks, or at the end): every read of checks in it sees them settled (the
+    kept checks, the next due, a claim upserted on a check settled), and they are in the database
+    after it."""
+    from storage import incident_queries as q
+    from storage.incident_changes import CheckState, CheckUpsert, NewIncident
+    from storage.incident_tx import IncidentTx
+
+    due = T0 + timedelta(days=1)
+
+    def new(tx: IncidentTx) -> int:
+        ids, _ = tx.apply([NewIncident(ref=-1, event_time=T0, time_precision="day", place_id=None, place=None,
+                                       lat=None, lon=None, geo_precision="unknown", cell=None, target=None,
+                                       weapon=None, description=None, origin="auto", at=T0)])
+        return ids[-1]
+
+    def earlier(s: object) -> int:
+        tx = IncidentTx(s)  # type: ignore[arg-type]
+        incident = new(tx)
+        tx.apply([CheckUpsert(incident, "saraya-a", "Saraya A", T0, due)])
+        tx.finish()
+        return incident
+
+    first = await store.run(earlier)
+
+    def batch(s: object) -> tuple[list[object], int]:
+        tx = IncidentTx(s, guarded=False)  # type: ignore[arg-type]
+        seen: list[object] = [tx.next_due()]
+        # settled, then claimed again sooner: the upsert reads the check's state (settled, so it stands)
+        tx.apply([CheckState(first, "saraya-a", "alerted")])
+        assert tx._deferred is not None and tx._deferred.states  # held, not written yet
+        tx.apply([CheckUpsert(first, "saraya-a", "Saraya A", T0, due - timedelta(hours=12))])
+        seen.append(tx.next_due())
+        second = new(tx)
+        tx.apply([CheckUpsert(second, "saraya-a", "Saraya A", T0, due), CheckUpsert(second, "saraya-b", "Saraya B", T0, due)])
+        seen.append([c.state for c in tx.checks_for(second)])
+        tx.apply([CheckState(second, "saraya-b", "corroborated")])
+        seen.append([c.state for c in tx.checks_for(second)])  # from memory, as settled
+        seen.append(tx.next_due())
+        seen.append([c.claimant_id for c in tx.due_checks(due)])
+        tx.finish()
+        return seen, second
+
+    seen, second = await store.run(batch)
+    assert seen == [due, None, ["pending", "pending"], ["pending", "corroborated"], due, ["saraya-a"]]
+    stored = await store.run(lambda s: [(c.incident_id, c.claimant_id, c.state, c.due_at)
+                                        for i in (first, second) for c in q.checks_for(s, i)])
+    assert stored == [(first, "saraya-a", "alerted", due), (second, "saraya-a", "pending", due),
+                      (second, "saraya-b", "corroborated", due)]
+
+
+async def test_a_batch_is_stored_when_its_planner_statistics_fail(store: Store,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from storage import planner
+
+    def refused(s: object) -> None:
+        raise OperationalError("ANALYZE", {}, Exception("canceling statement due to lock timeout"))
+
+    monkeypatch.setattr(planner, "analyze", refused)
+    monkeypatch.setattr(planner, "FIRST", 2)
+    results, _ = await store.ingest_then([(msg("1"), None), (msg("2"), None)], lambda tx, results: None)
+    assert [r.status for r in results] == ["new", "new"] and await store.count_messages() == 2
