@@ -150,7 +150,8 @@ def frame_gate(whole: Sentence, text: str, lang: str, own: ActorRef | None) -> b
             fw.lang == "ar" and _AR_WEAK_COMMUNIQUE.search(norm) and any(m.kind == "actor" for m in whole.mentions))
             ) and w["event"].any_in(toks, bag, norm):
         return True
-    own_voice = own is not None and own.kind in STATE | ARMED
+    # (a relay channel's post reports in its group's voice: «المقاومة الإسلامية تستهدف ...» needs no «قالت»)
+    own_voice = own is not None and own.kind in STATE | ARMED | {"relay"}
     if not own_voice and not any(m.kind == "actor" for m in whole.mentions) and fw.demonyms.keys().isdisjoint(toks):
         return False
     # (a text with no colon at all has no head colon: the retweet prefix and links need not be cut then)
@@ -314,6 +315,10 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
             continue  # «قال شهود إن طائرات إسرائيلية قصفت»: witnesses and activists are no party (the guide)
         if speaker is None and call.own is not None and call.own.kind in STATE | ARMED:
             speaker = call.own  # the channel's own voice: an army's post about its strikes
+        if speaker is None and doer is not None and _relays(call.own, doer) and not infinitive:
+            # «المقاومة الإسلامية في العراق تستهدف قاعدة ...» posted by a relay channel (Sabereen): the
+            # relay carries the group's own word, as a relay named in the text does (below)
+            speaker = doer
         if speaker is None and doer is not None and doer.kind in STATE | ARMED and not infinitive:
             # "US strikes Iran-backed sites in Syria" over "..., the Pentagon said": the state's
             # own action is its claim when the message reports it speaking (decided at the end)
@@ -872,6 +877,17 @@ def _unnamed_reporter(s: Sentence, fw: FrameWords, scope: list[int]) -> ActorRef
 # «مصدر أمني», «مصادر عسكرية»: an Arabic paragraph's unnamed sources are mostly the local side's, not
 # the striking state's own
 _SOURCES = re.compile(r"مصدر|مصادر")
+
+
+def _relays(channel: ActorRef | None, doer: ActorRef) -> bool:
+    """Whether a relay channel carries this armed party's word: its own group's (Amaq, IS's), or any
+    group but a jihadist one for a relay with no group of its own (the axis's relays report IS's attacks,
+    they do not carry its claims)."""
+    if channel is None or channel.kind != "relay" or doer.kind not in ARMED:
+        return False
+    if channel.parent is not None:
+        return same_party(channel, doer)
+    return doer.kind != "jihadist"
 
 
 def _body_speaks(s: Sentence, fw: FrameWords, speech: list[re.Match[str]]) -> str | None:

@@ -2113,3 +2113,24 @@ def test_a_denial_of_ones_own_deed_with_a_pronoun(classifier: Classifier, text: 
 ])
 def test_its_mujahideen_are_its_forces(classifier: Classifier, text: str, who: str) -> None:
     assert ("claim", who, who) in _rows(classifier, text)
+
+
+# --- a relay channel's post tells its group's attack in the group's voice
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("المقاومة الإسلامية في العراق تستهدف قاعدة الاحتلال الأمريكي في الشدادي", IRI),
+    ("عاجل | المقاومة الإسلامية في العراق تستهدف قاعدة الاحتلال الأمريكي في الشدادي", IRI),
+    ("حزب الله يستهدف موقع المطلة بالصواريخ", "Hezbollah"),
+])
+def test_a_relay_channels_report_of_its_networks_attack_is_the_groups_claim(classifier: Classifier, text: str,
+                                                                           who: str) -> None:
+    assert ("claim", who, who) in _rows(classifier, text, source_actor="sabereen-news")
+
+
+@pytest.mark.parametrize("text", [
+    "داعش يهاجم نقطة للجيش العراقي في كركوك",  # the axis's relay reports IS's attack, it carries no IS claim
+    "المقاومة الإسلامية في العراق تستهدف قاعدة الاحتلال الأمريكي في الشدادي",  # a news outlet's headline: its own voice
+])
+def test_no_relay_no_claim(classifier: Classifier, text: str) -> None:
+    source = "sabereen-news" if text.startswith("داعش") else None
+    assert not [r for r in _rows(classifier, text, source_actor=source) if r[0] == "claim"]
