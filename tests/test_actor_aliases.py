@@ -1,25 +1,41 @@
-"""Every spelling the gazetteer lists for an armed group names that group when the group claims an
-attack: in the claim formulas of its language, each alias of each jihadist, core, facade and
-umbrella group must come out as the group (or the parent it speaks for), never as a new front group
-or another known group. A name the patterns captured inside a longer known name ("Arabian Peninsula"
-in "al-Qaeda in the Arabian Peninsula"), a second casing of an alias ("TaK" after "TAK") and an
-Arabic name run on into the verbal noun of the claim («حركة الشباب تبنيها») each broke this."""
+"""Every spelling the gazetteer lists for an armed group names that group: each alias of each
+jihadist, core, facade and umbrella group, in the claim, blame and denial formulas of its language,
+must come out as the group (or the parent it speaks for) in the statement's right role, never as a
+new front group or another known group. A name the patterns captured inside a longer known name
+("Arabian Peninsula" in "al-Qaeda in the Arabian Peninsula"), a second casing of an alias ("TaK"
+after "TAK"), an Arabic name run on into the verbal noun of the claim («حركة الشباب تبنيها»), the "of"
+inside "Islamic State of Iraq and the Levant" read as a blame's complement and the sport's "league"
+in "the League of the Righteous" each broke this."""
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from importlib import resources
 
 import pytest
 
 from classifiers.classify import Classifier
+from classifiers.types import ActorRef, Statement
 
-TEMPLATES = {
+CLAIMS = {
     "en": ["{a} claimed responsibility for the attack on the checkpoint.", "{a} said its fighters attacked the checkpoint."],
     "ar": ["أعلنت {a} مسؤوليتها عن الهجوم على الحاجز", "تبنى {a} الهجوم على الحاجز",
            "وقال {a} في بيان إن مقاتليه هاجموا الحاجز"],
     "fr": ["{a} a revendiqué l'attaque contre le poste de contrôle."],
     "fa": ["{a} مسئولیت حمله به ایست بازرسی را بر عهده گرفت"],
+}
+BLAMES = {
+    "en": ["The Pentagon blamed {a} for the drone attack on the base.", "Iraq accused {a} of carrying out the bombing in Baghdad."],
+    "ar": ["اتهمت وزارة الدفاع الأمريكية {a} بتنفيذ الهجوم على القاعدة", "حملت الحكومة العراقية {a} مسؤولية التفجير في بغداد"],
+    "fr": ["Le Pentagone a accusé {a} d'avoir mené l'attaque contre la base."],
+    "fa": ["پنتاگون {a} را مسئول حمله به پایگاه دانست"],
+}
+DENIALS = {
+    "en": ["{a} denied any role in the drone attack on the base.", "{a} said it was not behind the attack on the base."],
+    "ar": ["نفت {a} أي علاقة لها بالهجوم على القاعدة", "نفى {a} مسؤوليته عن الهجوم على القاعدة"],
+    "fr": ["{a} a démenti toute implication dans l'attaque contre la base."],
+    "fa": ["{a} هرگونه نقش در حمله به پایگاه را رد کرد"],
 }
 ARMED_KINDS = ("jihadist", "core", "facade", "umbrella")
 
@@ -29,68 +45,37 @@ def _groups() -> list[dict]:  # type: ignore[type-arg]
     return [a for a in tomllib.loads(raw)["actor"] if a.get("kind") in ARMED_KINDS]
 
 
-@pytest.mark.parametrize("lang", sorted(TEMPLATES))
-def test_every_alias_of_an_armed_group_names_it_in_a_claim(lang: str) -> None:
+def _wrong(templates: list[str], lang: str, stance: str, role: Callable[[Statement], ActorRef | None]) -> list[object]:
+    """The sentences where no statement of ``stance`` has the group in ``role`` (known, by id or parent)."""
     classifier = Classifier(learned=False)
-    wrong = []
+    wrong: list[object] = []
     checked = 0
     for group in _groups():
         for alias in group.get("aliases", {}).get(lang, []):
-            for template in TEMPLATES[lang]:
+            for template in templates:
                 text = template.format(a=alias)
                 checked += 1
-                claims = [s for s in classifier.classify(text).statements if s.stance == "claim"]
-                if not any(s.speaker is not None and s.speaker.known and s.speaker.id in (group["id"], group.get("parent"))
-                           for s in claims):
-                    wrong.append((text, [(s.speaker.id, s.speaker.known) if s.speaker else None for s in claims]))
-    assert checked > 50
+                found = [s for s in classifier.classify(text).statements if s.stance == stance]
+                if not any((who := role(s)) is not None and who.known and who.id in (group["id"], group.get("parent"))
+                           for s in found):
+                    wrong.append((text, [(w.id, w.known) if (w := role(s)) else None for s in found]))
+    assert checked > 20
+    return wrong
+
+
+@pytest.mark.parametrize("lang", sorted(CLAIMS))
+def test_every_alias_of_an_armed_group_names_it_in_a_claim(lang: str) -> None:
+    wrong = _wrong(CLAIMS[lang], lang, "claim", lambda s: s.speaker)
     assert not wrong, wrong[:10]
-
-
-BLAMES = {
-    "en": ["The Pentagon blamed {a} for the drone attack on the base.", "Iraq accused {a} of carrying out the bombing in Baghdad."],
-    "ar": ["اتهمت وزارة الدفاع الأمريكية {a} بتنفيذ الهجوم على القاعدة", "حملت الحكومة العراقية {a} مسؤولية التفجير في بغداد"],
-    "fr": ["Le Pentagone a accusé {a} d'avoir mené l'attaque contre la base."],
-    "fa": ["پنتاگون {a} را مسئول حمله به پایگاه دانست"],
-}
 
 
 @pytest.mark.parametrize("lang", sorted(BLAMES))
 def test_every_alias_of_an_armed_group_is_the_one_blamed(lang: str) -> None:
-    # "blamed Islamic State of Iraq and the Levant for ...": the "of" inside a name was read as the
-    # blame's complement ("accused him of corruption") and the blame dropped
-    classifier = Classifier(learned=False)
-    wrong = []
-    for group in _groups():
-        for alias in group.get("aliases", {}).get(lang, []):
-            for template in BLAMES[lang]:
-                text = template.format(a=alias)
-                statements = classifier.classify(text).statements
-                if not any(s.stance == "attribution" and s.subject is not None
-                           and s.subject.id in (group["id"], group.get("parent")) for s in statements):
-                    wrong.append((text, [(s.stance, s.subject.id if s.subject else None) for s in statements]))
+    wrong = _wrong(BLAMES[lang], lang, "attribution", lambda s: s.subject)
     assert not wrong, wrong[:10]
-
-
-DENIALS = {
-    "en": ["{a} denied any role in the drone attack on the base.", "{a} said it was not behind the attack on the base."],
-    "ar": ["نفت {a} أي علاقة لها بالهجوم على القاعدة", "نفى {a} مسؤوليته عن الهجوم على القاعدة"],
-    "fr": ["{a} a démenti toute implication dans l'attaque contre la base."],
-    "fa": ["{a} هرگونه نقش در حمله به پایگاه را رد کرد"],
-}
 
 
 @pytest.mark.parametrize("lang", sorted(DENIALS))
 def test_every_alias_of_an_armed_group_denies(lang: str) -> None:
-    # "League of the Righteous denied any role": the sport's "league" blocked every denial in the sentence
-    classifier = Classifier(learned=False)
-    wrong = []
-    for group in _groups():
-        for alias in group.get("aliases", {}).get(lang, []):
-            for template in DENIALS[lang]:
-                text = template.format(a=alias)
-                statements = classifier.classify(text).statements
-                if not any(s.stance == "denial" and s.speaker is not None
-                           and s.speaker.id in (group["id"], group.get("parent")) for s in statements):
-                    wrong.append((text, [(s.stance, s.speaker.id if s.speaker else None) for s in statements]))
+    wrong = _wrong(DENIALS[lang], lang, "denial", lambda s: s.speaker)
     assert not wrong, wrong[:10]
