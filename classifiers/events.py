@@ -711,8 +711,10 @@ def _blocked(s: Sentence, fw: FrameWords, start_tok: int, anchor: int) -> bool:
     wide = s.starts[max(start_tok - 3, 0)] if s.starts else 0
     if fw.negation.search(s.norm, lo, anchor):
         return True
-    # "Tzahiban planned and commanded the infiltration": a deed planned and done (not "planned to strike")
+    # "Tzahiban planned and commanded the infiltration": a deed planned and done (not "planned to strike");
+    # "the Iraqi Counter-Terrorism Service said Hezbollah carried out ...": a body's name, no purpose
     return any(not (m.group(0) == "planned" and s.norm.startswith(" and ", m.end()))
+               and not (m.group(0) == "counter" and s.norm.startswith(" terror", m.end()))
                for m in fw.modality.finditer(s.norm, wide, anchor))
 
 

@@ -1148,3 +1148,18 @@ def test_a_speaker_ending_in_an_accuses(rules: Classifier, text: str, expected: 
 @pytest.mark.parametrize("text", ["He was accused of planning the attack.", "An accused man said he planned the attack."])
 def test_the_accused_speaks_no_blame(rules: Classifier, text: str) -> None:
     assert not blames(rules, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iraqi Counter-Terrorism Service said Hezbollah carried out the drone attack on the base.",
+     ("iraq-government", "hezbollah")),
+    ("The Kurdistan Region Counter Terrorism Directorate said the PKK carried out the drone attack on the base.",
+     ("kurdistan-ctd", "pkk")),
+])
+def test_a_counter_terrorism_body_is_no_purpose(rules: Classifier, text: str, expected: tuple[str, str]) -> None:
+    # "counter" reads as a purpose ("warships sent to counter Houthi attacks"), not in a body's name
+    assert ("attribution", *expected) in blames(rules, text)
+
+
+def test_to_counter_attacks_is_still_a_purpose(rules: Classifier) -> None:
+    assert not blames(rules, "The US sent warships to counter Houthi attacks on shipping.")
