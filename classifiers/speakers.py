@@ -688,6 +688,8 @@ def clause_initial(s: Sentence, pos: int) -> bool:
     gap = s.gap(pos)
     if gap is None:
         return True  # cannot tell: the old reading
+    if gap.strip() == "." and pos >= 2 and len(s.toks[pos - 1]) == 1 and s.gap(pos - 1) == ".":
+        return False  # "The U.S. said ...", "the U.N. said": an initialism's full stop opens no clause
     return bool(gap.strip())
 
 

@@ -1163,3 +1163,12 @@ def test_a_counter_terrorism_body_is_no_purpose(rules: Classifier, text: str, ex
 
 def test_to_counter_attacks_is_still_a_purpose(rules: Classifier) -> None:
     assert not blames(rules, "The US sent warships to counter Houthi attacks on shipping.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The U.S. said Hezbollah carried out the drone attack on the base.", ("united-states", "hezbollah")),
+    ("The U.N. said Russian missiles struck the hospital in Kyiv.", ("united-nations", "russia")),
+])
+def test_an_initialisms_full_stop_opens_no_clause(rules: Classifier, text: str, expected: tuple[str, str]) -> None:
+    # "The U.N. said Russian missiles struck ..." was read as "said Russia", inverted, and made Russia's claim
+    assert read(rules, text) == {("attribution", *expected)}
