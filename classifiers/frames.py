@@ -464,12 +464,20 @@ def _new_attack_clause(s: Sentence, i: int) -> bool:
 _AIR_EVENT = frozenset({"airstrike", "airstrikes", "air"})
 
 
+# a threat or a condition before the deed: "Wilayat Nineveh vowed to attack US bases", "if the soldiers of the
+# Caliphate attack ...", «توعدت ولاية خراسان باستهداف»: no attack told (the guide: threats and vows are none)
+_THREAT = re.compile(r"(?<!\w)(?:vow\w*|threaten\w*|warn\w*|will|would|if|intends?|intended|plans? to|ready to|going to|"
+                     r"pledg\w*|promis\w*|توعد\w*|يتوعد|تتوعد|هدد\w*|يهدد|تهدد|سوف|اذا|menac\w*)(?!\w)")
+
+
 def _event_word(s: Sentence, fw: FrameWords) -> bool:
     """Whether the sentence has a word of the group's own attack outside the names of places ("a
-    tour of the city of Hit" names a town, not a hit)."""
+    tour of the city of Hit" names a town, not a hit), not after a threat or a condition."""
     for m in fw.event.finditer(s.norm):
         t = s.token_at(m.start())
         if s.toks[t] in _AIR_EVENT:
+            continue
+        if _THREAT.search(s.norm, s.starts[max(t - 4, 0)], m.start()):
             continue
         if not a_name(s, t, s.token_at(m.end() - 1) + 1):
             return True

@@ -2134,3 +2134,8 @@ def test_a_relay_channels_report_of_its_networks_attack_is_the_groups_claim(clas
 def test_no_relay_no_claim(classifier: Classifier, text: str) -> None:
     source = "sabereen-news" if text.startswith("داعش") else None
     assert not [r for r in _rows(classifier, text, source_actor=source) if r[0] == "claim"]
+
+
+@pytest.mark.parametrize("text", ["توعدت ولاية خراسان باستهداف القواعد الأمريكية", "هددت ولاية سيناء بقصف المدن الإسرائيلية"])
+def test_a_provinces_threat_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert not [r for r in _rows(classifier, text) if r[0] == "claim"]

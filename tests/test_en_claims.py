@@ -1237,3 +1237,19 @@ def test_the_channels_own_strike_killing_is_its_claim(classifier: Classifier) ->
     result = classifier.classify("Iraqi forces conducted a strike on an IS hideout killing five militants.", None,
                                  "x.com/SecMedCell", "iraq-security-media-cell", learned=False)
     assert [s.stance for s in result.statements] == ["claim"]
+
+
+# --- a threat or a condition in a relayed communiqué tells no attack
+
+@pytest.mark.parametrize("text", [
+    "Wilayat Nineveh vowed to attack US bases in Iraq.",
+    "Wilayat Khorasan warned it would target US forces.",
+    "If Wilayat Sinai attacks the base, the army will respond.",
+    "RT @someone: American crusaders in the Tabuk airbase getting ready to bomb Muslims in Syria and Iraq.",
+])
+def test_a_communiques_threat_is_no_claim(classifier: Classifier, text: str) -> None:
+    assert not claims(classifier, text)
+
+
+def test_a_communiques_deed_stays_its_claim(classifier: Classifier) -> None:
+    assert "islamic-state" in claims(classifier, "Wilayat Nineveh: the soldiers of the Caliphate targeted a Rafidi gathering with a car bomb")
