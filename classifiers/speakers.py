@@ -395,7 +395,7 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
     if side == "said":
         # not a target or place before the cue ("US strikes on Iraq over an attack blamed on ...")
         before = [(m, r) for m, r in before if not (m.start > 0 and s.toks[m.start - 1] in _TARGET_BEFORE | _IN)]
-        return reporter(s, ok) or (before[-1][1] if before else None)
+        return _clause_reporter(s, ok, cue) or reporter(s, ok) or (before[-1][1] if before else None)
     if side == "reported":  # only a party the sentence reports: the one before is the one blamed
         return reporter(s, ok)
     if side == "opening":
@@ -403,6 +403,28 @@ def pick(gz: Gazetteer, s: Sentence, cue: Cue, side: str, when: date | None, in_
         # the party reported, else the sentence's subject whose action answers, else the one before
         said = reporter(s, ok) or opening_party(s, ok)
         return said if said is not None and said.kind in _SPEAKING else (before[-1][1] if before else None)
+    return None
+
+
+_BUT = frozenset({"but", "while", "whereas", "although", "though"})
+
+
+def _clause_reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]], cue: Cue) -> ActorRef | None:
+    """"IS claimed the bombing, but the Taliban said the reports were false": where a clause opened by
+    "but" or "while" holds its own "X said" before the cue, X speaks the cue, not the first speaker of the
+    sentence."""
+    if not s.norm.isascii():
+        return None
+    opener = max((i for i in range(cue.start) if s.toks[i] in _BUT and punctuated(s, i)), default=-1)
+    if opener < 0:
+        return None
+    for said in SAID.finditer(s.norm, s.starts[opener] if opener < len(s.starts) else 0):
+        pos = bisect.bisect_right(s.starts, said.start()) - 1
+        if pos >= cue.start:
+            break
+        prior = [r for m, r in ok if opener < m.start and 0 <= pos - m.end <= 3 and governs(s, m.end, pos)]
+        if prior:
+            return prior[-1]
     return None
 
 

@@ -549,3 +549,12 @@ def test_no_proof_that_the_attack_took_place_denies_the_event(classifier: Classi
 def test_no_member_of_the_coalition_struck_is_a_denial_not_a_claim(classifier: Classifier) -> None:
     text = "No member of the US-led coalition carried out strikes near Albu Kamal, CENTCOM said."
     assert stance_set(classifier, text) == {"denial"}
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    ("IS claimed the bombing in Kabul, but the Taliban said the reports were false.", "taliban", "event"),
+    ("Hezbollah claimed the attack, but Israel said no soldiers were hurt.", "israel", "figures"),
+])
+def test_the_speaker_of_a_but_clause_denies(classifier: Classifier, text: str, speaker: str, kind: str) -> None:
+    # the first speech verb of the sentence ("claimed") is not the one the denial's clause reports
+    check(denials(classifier, text), (speaker, ANY, kind))
