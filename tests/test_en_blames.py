@@ -1172,3 +1172,17 @@ def test_to_counter_attacks_is_still_a_purpose(rules: Classifier) -> None:
 def test_an_initialisms_full_stop_opens_no_clause(rules: Classifier, text: str, expected: tuple[str, str]) -> None:
     # "The U.N. said Russian missiles struck ..." was read as "said Russia", inverted, and made Russia's claim
     assert read(rules, text) == {("attribution", *expected)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel held Hamas accountable for the rocket attack on Sderot.", ("israel", "hamas")),
+    ("The Pentagon pointed to Kataib Hezbollah as the likely culprit of the rocket attack.", ("united-states", "kataib-hezbollah")),
+])
+def test_accountable_and_the_likely_culprit_blame(rules: Classifier, text: str, expected: tuple[str, str]) -> None:
+    assert ("attribution", *expected) in blames(rules, text)
+
+
+@pytest.mark.parametrize("text", ["Israel vowed to hold Hamas accountable for any attack.",
+                                  "The court held the company accountable for the losses."])
+def test_accountable_for_no_attack_or_a_future_one_is_no_blame(rules: Classifier, text: str) -> None:
+    assert not blames(rules, text)

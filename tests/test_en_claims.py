@@ -1198,6 +1198,7 @@ def test_a_claim_takes_neither_a_drone_shot_down_elsewhere_nor_the_attacks_it_is
     ("The Islamic State has announced responsibility for the twin bombings in Baghdad.", "islamic-state"),
     ("Hezbollah is taking responsibility for the drone strike on the army post.", "hezbollah"),
     ("Al-Shabaab acknowledged carrying out the attack on the base.", "al-shabaab"),
+    ("The Islamic State took ownership of the bombing in Kabul.", "islamic-state"),
     ("The Israeli military acknowledged responsibility for the strike that killed seven aid workers.", "israel"),
 ])
 def test_other_verbs_of_responsibility_claim(classifier: Classifier, text: str, who: str) -> None:
