@@ -341,9 +341,11 @@ class Gazetteer:
                         # preposition wins over the town named "In Salah"
                         and not (a.exact_case and a.exact_case[0] in _PREPOSITION_NAMES
                                  and self._reaches_past(toks, i + 1, i + size))]
-                if len(hits) > 1 and i and (toks[i - 1] in LOCATIVE or (grave_a and toks[i - 1] == "a")) and any(
+                if len(hits) > 1 and i and (toks[i - 1] in LOCATIVE or (grave_a and toks[i - 1] == "a") or (
+                        toks[i - 1] == "the" and i >= 2 and toks[i - 2] in LOCATIVE)) and any(
                         a.kind == "place" for a in hits):
-                    # "militias in Iraq claim ...": after a word of place a state's name is the place
+                    # "militias in Iraq claim ...", "a patrol in the Kurdistan Region": after a word of place
+                    # (and its article) a state's name is the place
                     hits = [a for a in hits if a.kind != "actor"]
                 if hits:
                     alias_text = " ".join(key)

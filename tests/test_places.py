@@ -1217,3 +1217,8 @@ def test_a_common_word_is_not_read_as_a_town(classifier: Classifier) -> None:
 ])
 def test_in_salah_al_din_is_the_iraqi_province_not_an_algerian_town(classifier: Classifier, text: str) -> None:
     assert places(classifier, text) == ["Salah al-Din"]
+
+
+def test_a_region_named_like_its_government_after_in_the_is_the_place(classifier: Classifier) -> None:
+    # "in the Kurdistan Region": after "in" and its article the name is the place, not the regional government
+    assert places(classifier, "Hamas said its fighters attacked a patrol in the Kurdistan Region.") == ["Kurdistan Region"]
