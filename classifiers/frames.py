@@ -337,7 +337,7 @@ def frame_cues(gz: Gazetteer, s: Sentence, cues: list[Cue], call: Call) -> list[
                 out.append(Cue(_RULES["claim"], start, end, speaker=speaker, subject=speaker))
                 has.add("claim")
             continue
-        if doer is not None and speaker.kind == "relay" and doer.kind in ARMED and not infinitive:
+        if doer is not None and _relays(speaker, doer) and not infinitive:
             # «الميادين: المقاومة الإسلامية تستهدف قاعدة التنف»: a relay carries the group's own
             # word, so the attack it reports is the group's claim, not the relay's blame
             speaker = doer
@@ -464,12 +464,6 @@ def _new_attack_clause(s: Sentence, i: int) -> bool:
 _AIR_EVENT = frozenset({"airstrike", "airstrikes", "air"})
 
 
-# a threat or a condition before the deed: "Wilayat Nineveh vowed to attack US bases", "if the soldiers of the
-# Caliphate attack ...", «توعدت ولاية خراسان باستهداف»: no attack told (the guide: threats and vows are none)
-_THREAT = re.compile(r"(?<!\w)(?:vow\w*|threaten\w*|warn\w*|will|would|if|intends?|intended|plans? to|ready to|going to|"
-                     r"pledg\w*|promis\w*|توعد\w*|يتوعد|تتوعد|هدد\w*|يهدد|تهدد|سوف|اذا|menac\w*)(?!\w)")
-
-
 def _event_word(s: Sentence, fw: FrameWords) -> bool:
     """Whether the sentence has a word of the group's own attack outside the names of places ("a
     tour of the city of Hit" names a town, not a hit), not after a threat or a condition."""
@@ -477,7 +471,7 @@ def _event_word(s: Sentence, fw: FrameWords) -> bool:
         t = s.token_at(m.start())
         if s.toks[t] in _AIR_EVENT:
             continue
-        if _THREAT.search(s.norm, s.starts[max(t - 4, 0)], m.start()):
+        if fw.threat.search(s.norm, s.starts[max(t - 4, 0)], m.start()):
             continue
         if not a_name(s, t, s.token_at(m.end() - 1) + 1):
             return True

@@ -29,6 +29,7 @@ class FrameWords:
     own_forces: re.Pattern[str]
     negation: re.Pattern[str]
     modality: re.Pattern[str]
+    threat: re.Pattern[str]  # a threat or a condition: no deed told after it
     communique: re.Pattern[str]
     relay_heads: re.Pattern[str]
     event: re.Pattern[str]
@@ -236,7 +237,7 @@ def build_frames() -> dict[str, FrameWords]:
             lang=lang, speech=rx("speech"), according=rx("according"),
             attack_verb=re.compile(_alternation(section.get("attack_verbs", []), arabic) + gapped),
             attack_noun=rx("attack_nouns"), own_forces=rx("own_forces"), negation=rx("negation"),
-            modality=rx("modality"), communique=rx("communique"), relay_heads=rx("relay_heads"), event=rx("event"),
+            modality=rx("modality"), threat=rx("threats"), communique=rx("communique"), relay_heads=rx("relay_heads"), event=rx("event"),
             claim_verb=rx("claim_verbs"), claim_not=rx("claim_not"),
             demonyms=demonyms, demonym_heads=frozenset(k.split()[0] for k in demonyms if " " in k),
             gate=re.compile(_alternation(gate_words, arabic) + gapped),

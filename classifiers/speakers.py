@@ -411,14 +411,14 @@ _BUT = frozenset({"but", "while", "whereas", "although", "though"})
 
 def _clause_reporter(s: Sentence, ok: list[tuple[Mention, ActorRef]], cue: Cue) -> ActorRef | None:
     """"IS claimed the bombing, but the Taliban said the reports were false": where a clause opened by
-    "but" or "while" holds its own "X said" before the cue, X speaks the cue, not the first speaker of the
-    sentence."""
+    ", but", ", while" (or "whereas", "although") holds its own "X said" before the cue, X speaks the cue,
+    not the first speaker of the sentence."""
     if not s.norm.isascii():
         return None
     opener = max((i for i in range(cue.start) if s.toks[i] in _BUT and punctuated(s, i)), default=-1)
     if opener < 0:
         return None
-    for said in SAID.finditer(s.norm, s.starts[opener] if opener < len(s.starts) else 0):
+    for said in SAID.finditer(s.norm, s.starts[opener]):
         pos = bisect.bisect_right(s.starts, said.start()) - 1
         if pos >= cue.start:
             break

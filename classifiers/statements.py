@@ -192,8 +192,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             # an army's or a ministry's own channel tells its own forces' strike; "US forces conducted a
             # strike in Baghdad" posted by Iraq's or Israel's channel is another state's strike (its
             # blame, the frames')
-            speaker = said or (own if own is not None and own.kind in STATE and (
-                own.id == rule.fixed or same_party(own, gz.actors[rule.fixed].ref())) else None)
+            speaker = said or (own if own is not None and own.kind in STATE
+                               and same_party(own, gz.actors[rule.fixed].ref()) else None)
             if speaker is None:
                 return []
         else:
