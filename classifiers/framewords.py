@@ -54,6 +54,7 @@ class FrameWords:
     speaker_modifiers: frozenset[str] = frozenset()
     speaker_construct: frozenset[str] = frozenset()
     legislators: frozenset[str] = frozenset()  # "US senator": speaks for himself, not for his state
+    unnamed_accused: frozenset[str] = frozenset()  # "militants", «مسلحين»: an accused no gazetteer names
     # the same lists as token sets, for the whole-message gate (a set lookup per word is far
     # cheaper than a regex over the text; a multi-word entry counts by its first word)
     words: dict[str, TokenSet] = field(default_factory=dict)
@@ -255,6 +256,7 @@ def build_frames() -> dict[str, FrameWords]:
             speaker_modifiers=frozenset(normalize(w) for w in section.get("speaker_modifiers", [])),
             speaker_construct=frozenset(normalize(w) for w in section.get("speaker_construct", [])),
             legislators=frozenset(normalize(w) for w in section.get("legislators", [])),
+            unnamed_accused=frozenset(normalize(w) for w in section.get("unnamed_accused", [])),
             words=_token_sets(section, gapped_words, arabic),
         )
     return out

@@ -171,6 +171,9 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
     # «قالت اللجنة إن تنظيم القاعدة أمر بتنفيذ التفجير»: the party before the words is the one blamed; only a
     # party the sentence reports speaks, else the description that speaks (read below), else no one blames
     reported_only = rule.speaker == "said" and rule.subject == "before" and rule.lang == "ar"
+    # "Hezbollah has been blamed for the attack": a passive names no accuser; only a party the
+    # sentence reports ("..., Israeli officials said") or a description of one blames, else no one named
+    passive = rule.speaker == "passive"
     if rule.speaker == "frame":
         speaker = cue.speaker
     elif rule.fixed and rule.fixed in gz.actors:
@@ -214,7 +217,8 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
             if head is not None and head.kind in ARMED | STATE:
                 speaker = head
     else:
-        speaker = pick(gz, s, cue, "reported" if reported_only else rule.speaker, when, in_claim, accept, set())
+        speaker = pick(gz, s, cue, "reported" if reported_only or passive else rule.speaker, when, in_claim, accept,
+                       set())
         if speaker is None and stance == "claim" and rule.speaker == "before":
             said = pick(gz, s, cue, "before", when, in_claim, None, set())
             if said is not None and said.kind == "monitor":
@@ -353,6 +357,10 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
                 first = [m for m in s.mentions if m.kind == "actor" and m.end <= cue.start]
                 subject = speaker
                 speaker = actor(gz, first[0], when, False, s) if first else own
+        if subject is None and speaker is None and rule.subject_optional:
+            # "An official blamed militants for the attack", «اتهم مصدر أمني مسلحين ...»: neither party
+            # is in the gazetteer, but the text describes who blames
+            speaker = written_speaker(gz, s, cue, call.lang) if _accuses_described(s, cue, call.lang) else None
         if subject is None and (not rule.subject_optional or speaker is None):
             return []  # "the accused", "bear responsibility for them": no one blames anyone
         if subject is None and about_attack(" ".join(s.toks[max(cue.start - 6, 0):cue.end + 12])) is not True:
@@ -482,6 +490,16 @@ def _accuses_unnamed(s: Sentence, cue: Cue, speaker: ActorRef, lang: str) -> boo
     nxt = s.toks[end]
     # not «يتهم كتائب حزب الله ورساليون بـ...»: a second accused joined to the first
     return not nxt.startswith(("ب", "و")) and nxt not in _NO_ACCUSED
+
+
+def _accuses_described(s: Sentence, cue: Cue, lang: str) -> bool:
+    """Whether the blame describes the one it blames as a party ("blamed armed groups for",
+    «اتهم مصدر أمني مسلحين بـ»): words of the language's ``unnamed_accused`` in the cue or the few
+    words after it, not "blamed a gas leak for the explosion"."""
+    from classifiers.framewords import words_for
+
+    fw = words_for(s.original, lang)
+    return fw is not None and any(t in fw.unnamed_accused for t in s.toks[cue.start:cue.end + 5])
 
 
 # the particles an Arabic verb opening its clause may follow («وقد اتهمت ...», «فيما اتهم ...»)

@@ -1186,3 +1186,52 @@ def test_accountable_and_the_likely_culprit_blame(rules: Classifier, text: str, 
                                   "The court held the company accountable for the losses."])
 def test_accountable_for_no_attack_or_a_future_one_is_no_blame(rules: Classifier, text: str) -> None:
     assert not blames(rules, text)
+
+
+# -- the passive: who blames is the agent, a party the sentence reports, or no one named -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no accuser named: the blame is reported, its speaker unknown
+    ("Hezbollah has been blamed for the rocket attack on Metula.", (None, "hezbollah")),
+    ("Kataib Hezbollah is widely blamed for the drone attack on Tower 22.", (None, "kataib-hezbollah")),
+    ("Hezbollah is accused of carrying out the rocket attack on Metula.", (None, "hezbollah")),
+    # the agent blames the party before the verb, not the other way round
+    ("Kataib Hezbollah has been blamed by US officials for the drone attack.", ("united-states", "kataib-hezbollah")),
+    ("Hezbollah was accused by Israel of firing the rockets.", ("israel", "hezbollah")),
+    # a party the sentence reports blames
+    ("Hezbollah has been blamed for the attack, Israeli officials said.", ("israel", "hezbollah")),
+])
+def test_a_passive_blame_is_read_with_its_accuser(rules: Classifier, text: str,
+                                                  expected: tuple[str | None, str]) -> None:
+    assert blames(rules, text) == {("attribution", *expected)}
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas was accused of lying about the death toll.",
+    "The minister has been accused of corruption.",
+    "A man was accused of killing his wife.",  # no party of the conflict is named
+])
+def test_a_passive_blame_of_no_attack_blames_no_one(rules: Classifier, text: str) -> None:
+    assert not blames(rules, text)
+
+
+# -- a blame between two descriptions: "An official blamed militants" --------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("An official blamed militants for the attack on the checkpoint.", "official"),
+    ("Government blames armed groups for attack on military academy in Homs.", "Government"),
+    ("اتهم مصدر أمني مسلحين بتنفيذ الهجوم على حاجز للجيش في الموصل", "مصدر أمني"),
+    ("واتهمت الحكومة جماعات مسلحة بالوقوف وراء التفجير", "الحكومة"),
+])
+def test_a_described_speaker_blames_a_described_accused(rules: Classifier, text: str, speaker: str) -> None:
+    got = Classifier.classify(rules, text).statements
+    assert [(s.stance, s.speaker.as_written if s.speaker else None, s.subject) for s in got] == [
+        ("attribution", speaker, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Police blamed a faulty gas cylinder for the explosion.",
+    "Officials blamed the weather for the crash.",
+])
+def test_a_described_speaker_blaming_a_thing_blames_no_party(rules: Classifier, text: str) -> None:
+    assert not blames(rules, text)
