@@ -12,7 +12,7 @@ from datetime import date
 from itertools import compress, pairwise
 
 from classifiers.cues import Cue
-from classifiers.events import fa_object, named_as_place, opposed, punctuated
+from classifiers.events import comma_before, fa_object, named_as_place, opposed, punctuated
 from classifiers.framewords import load_frames, other_speakers, title_words
 from classifiers.gazetteer import Gazetteer, Mention
 from classifiers.normalize import normalize, tokens
@@ -589,8 +589,11 @@ def reported_after(s: Sentence, ok: list[tuple[Mention, ActorRef]], pos: int) ->
     out = []
     for m, r in ok:
         between = s.toks[pos:m.start]
-        if any(t in COMPLEMENTISERS or t in _AR_THEN for t in between):
-            continue  # «بحسب ناشطين فإن قوات النظام قصفت»: the party is inside the clause reported
+        if any(t in COMPLEMENTISERS or t in _AR_THEN for t in between) or any(
+                comma_before(s, k) for k in range(pos + 1, m.start + 1)):
+            # «بحسب ناشطين فإن قوات النظام قصفت», "according to Kurdish officials, Kataib Hezbollah fired ...":
+            # the party is inside the clause reported
+            continue
         if 0 <= m.start - pos <= 3 or (m.start > pos and len(between) <= 6 and any(
                 t in _SAYING or t in titles for t in between) and all(
                 t in _SAYING or t in titles or t in _ARTICLES or t in _OFFICE_LINKS or t in ("by", "of") for t in between)):

@@ -99,6 +99,10 @@ def reported_description(gz: Gazetteer, s: Sentence, fw: FrameWords, state_acts:
         span = _ending_at(s, fw, pos, False) or (_starting_at(s, fw, end) if said.group(0) in ("said", "says") else None)
         if span is not None:
             spans.append(span)
+    for marker in fw.according.finditer(s.norm):
+        span = _described_after(s, fw, s.token_at(marker.end() - 1) + 1)  # "according to Kurdish officials"
+        if span is not None:
+            spans.append(span)
     tail = _TAIL.search(s.original.rstrip(" .…"))
     if not spans and tail is not None:
         size = len(normalize(tail.group(1)).split())
@@ -125,6 +129,18 @@ def reported_description(gz: Gazetteer, s: Sentence, fw: FrameWords, state_acts:
 
 
 _FORCES_HEADS = frozenset({"army", "military", "forces", "troops", "police", "navy"})
+
+
+def _described_after(s: Sentence, fw: FrameWords, at: int) -> tuple[int, int] | None:
+    """The English description right after token ``at`` ("according to [local security officials]"): its
+    head within four words, every word before it describing it."""
+    while at < len(s.toks) and s.toks[at] in _ARTICLES:
+        at += 1
+    for head in range(at, min(at + 4, len(s.toks))):
+        if s.toks[head] in fw.speaker_heads:
+            span = _ending_at(s, fw, head + 1, False)
+            return span if span is not None and span[0] <= at else None
+    return None
 
 
 _TAIL = re.compile(r"(?::\s|\s[–—-]\s|(?<=[’'”\"])[–—]\s?)([^:–—|-]{2,40})$")  # (also "‘Israeli strike’– officials")

@@ -1235,3 +1235,26 @@ def test_a_described_speaker_blames_a_described_accused(rules: Classifier, text:
 ])
 def test_a_described_speaker_blaming_a_thing_blames_no_party(rules: Classifier, text: str) -> None:
     assert not blames(rules, text)
+
+
+# -- "according to" a described speaker: the description reports, the party after it did the deed --
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("According to Kurdish officials, Kataib Hezbollah fired rockets at Erbil.", "Kurdish officials"),
+    ("Kataib Hezbollah fired rockets at Erbil, according to Kurdish officials.", "Kurdish officials"),
+    ("Hezbollah fired rockets at Kiryat Shmona, according to a security source.", "security source"),
+])
+def test_according_to_a_description_reports_the_groups_attack(rules: Classifier, text: str, speaker: str) -> None:
+    got = rules.classify(text, learned=False).statements
+    assert [(s.stance, s.speaker.as_written if s.speaker else None) for s in got] == [("attribution", speaker)]
+    assert got[0].subject is not None and got[0].subject.kind in ("core", "axis")
+
+
+@pytest.mark.parametrize("text", [
+    # a group named after a description and a comma is inside the report, never its reporter
+    "According to Kurdish officials, Kataib Hezbollah fired rockets at Erbil.",
+    # witnesses are no party: their word is no one's statement, and no state claims its jets' strike
+    "According to witnesses, Russian jets struck the market in Idlib.",
+])
+def test_according_to_a_description_is_no_claim_of_the_party_after_it(rules: Classifier, text: str) -> None:
+    assert not any(st == "claim" for st, _, _ in read(rules, text))
