@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from classifiers import lang
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,3 +39,24 @@ def test_detecting_a_language_imports_no_http_client() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.stdout.split() == ["en", "[]"]
+
+
+def test_english_function_words_decide_without_the_model_and_only_for_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = lang._fast
+
+    def counting(text: str) -> tuple[str, float]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(lang, "_fast", counting)
+    lang.detect_language.cache_clear()
+    assert lang.detect_language("Hezbollah said it fired rockets at the base, and that the attack was a response.") == "en"
+    assert calls == []  # the words said it: no model ran
+    # a French or German text quoting an English title is still read by the model, and stays French or German
+    assert lang.detect_language("Le ministère a publié « The State of the Union » dans la presse et les médias de la "
+                                "région, selon le porte-parole.") == "fr"
+    assert lang.detect_language("Die Zeitung zitierte den Bericht „The Fall of the City“ und die Armee bestätigte den "
+                                "Angriff auf die Basis.") == "de"
+    assert len(calls) == 2
+    lang.detect_language.cache_clear()
