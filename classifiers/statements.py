@@ -286,6 +286,11 @@ def build(gz: Gazetteer, s: Sentence, cue: Cue, call: Call, named: list[ActorRef
         # party before a pronoun object, «حركة حماس ... حمّلها»: that one is blamed, only a reporter speaks)
         pronoun = rule.speaker == "after" and rule.subject == "before" and rule.lang == "ar"
         speaker = pick(gz, s, cue, "reported" if pronoun else "said", when, in_claim, accept, set())
+    if (rule.lang == "ar" and call.carried_group is not None and (speaker is None or speaker is call.carried)
+            and (accept is None or call.carried_group.kind in accept) and _ar_group_anaphor(s, cue)):
+        # «اتهمت واشنطن حركة حماس بتنفيذ الهجوم. ونفت الحركة أي علاقة لها»: "the movement" is the group
+        # named before, not the party the sentence before spoke for
+        speaker = call.carried_group
     if speaker is None and call.carried is not None and (accept is None or call.carried.kind in accept) and any(
             tok in _SUBJECT_PRONOUNS for tok in s.toks[max(cue.start - 2, 0):cue.start + 1]):
         # «Les Houthis ont publié un communiqué. Ils affirment avoir frappé ...»: the pronoun is the
@@ -593,6 +598,23 @@ def _dative(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef | None, when
 
 _OPENS_WITH_PRONOUN = re.compile(r"(?:it|they|he|she|the group|the movement|the militia|the army|the military) ")
 # a sentence whose subject is an armed group named before by its kind ("The group denied ...")
+# the Arabic nouns by which a sentence points back to an armed group named before («الحركة», «التنظيم»)
+_AR_GROUP_NOUNS = frozenset({"الحركه", "الجماعه", "التنظيم", "الكتايب", "الحزب", "الفصيل", "الميليشيا", "المليشيا",
+                             "الميليشيات", "المليشيات", "الفصايل", "الجبهه", "الهييه", "الحركتان"})
+
+
+def _ar_group_anaphor(s: Sentence, cue: Cue) -> bool:
+    """Whether the subject of an Arabic cue is a group noun pointing back: right after the verb
+    («ونفت الحركة»), or right before it («الحركة نفت»)."""
+    def group(at: int) -> bool:
+        tok = s.toks[at] if 0 <= at < len(s.toks) else ""
+        return tok in _AR_GROUP_NOUNS or (tok[:1] in ("و", "ف") and tok[1:] in _AR_GROUP_NOUNS)
+
+    # (not a name of its own: «ونفى الحزب الحاكم», «الجماعة الإسلامية»)
+    named = cue.end + 1 < len(s.toks) and s.toks[cue.end + 1].startswith("ال")
+    return (group(cue.end) and not named) or group(cue.start - 1)
+
+
 _GROUP_SUBJECT = re.compile(r"(?:the|but the|however the) (?:group|militia|movement|faction|organisation|organization) ")
 
 

@@ -2139,3 +2139,19 @@ def test_no_relay_no_claim(classifier: Classifier, text: str) -> None:
 @pytest.mark.parametrize("text", ["توعدت ولاية خراسان باستهداف القواعد الأمريكية", "هددت ولاية سيناء بقصف المدن الإسرائيلية"])
 def test_a_provinces_threat_is_no_claim(classifier: Classifier, text: str) -> None:
     assert not [r for r in _rows(classifier, text) if r[0] == "claim"]
+
+
+# --- the accused denies: a group noun points back to the group the sentence before named ----------
+
+@pytest.mark.parametrize(("accused", "noun", "name"), [
+    ("كتائب حزب الله", "الكتائب", KH), ("حركة حماس", "الحركة", "Hamas"), ("تنظيم الدولة", "التنظيم", IS),
+    ("حزب العمال الكردستاني", "الحزب", "PKK"), ("جماعة الحوثي", "الجماعة", "Houthis"),
+])
+@pytest.mark.parametrize("frame", ["ونفت {noun} أي علاقة لها بالهجوم", "من جهتها نفت {noun} أي علاقة لها بالهجوم",
+                                   "و{noun} نفت أي علاقة لها بالهجوم"])
+def test_the_group_noun_after_an_accusation_is_the_accused_denying(classifier: Classifier, accused: str, noun: str,
+                                                                  name: str, frame: str) -> None:
+    text = f"اتهمت واشنطن {accused} بتنفيذ الهجوم. " + frame.format(noun=noun)
+    rows = _rows(classifier, text)
+    assert ("attribution", "United States", name) in rows
+    assert [r for r in rows if r[0] == "denial"] == [("denial", name, name)]
