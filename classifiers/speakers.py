@@ -715,6 +715,8 @@ def clause_initial(s: Sentence, pos: int) -> bool:
         return True  # cannot tell: the old reading
     if gap.strip() == "." and pos >= 2 and len(s.toks[pos - 1]) == 1 and s.gap(pos - 1) == ".":
         return False  # "The U.S. said ...", "the U.N. said": an initialism's full stop opens no clause
+    if gap.strip() in (")", "]"):
+        return False  # "Coalition (CJTF-OIR) said ...": a closing parenthesis ends an aside of its subject
     return bool(gap.strip())
 
 

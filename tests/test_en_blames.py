@@ -1258,3 +1258,9 @@ def test_according_to_a_description_reports_the_groups_attack(rules: Classifier,
 ])
 def test_according_to_a_description_is_no_claim_of_the_party_after_it(rules: Classifier, text: str) -> None:
     assert not any(st == "claim" for st, _, _ in read(rules, text))
+
+
+def test_a_parenthesis_after_the_speaker_does_not_turn_the_verb_around(rules: Classifier) -> None:
+    # "Coalition (CJTF-OIR) said ...": the closing parenthesis ends an aside, it opens no ", said X" clause
+    got = blames(rules, "Coalition (CJTF-OIR) said Kataib Hezbollah fired rockets at Ain al-Asad.")
+    assert got == {("attribution", "cjtf-oir", "kataib-hezbollah")}
