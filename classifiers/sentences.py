@@ -124,15 +124,18 @@ _NOT_NAME = frozenset("in near at inside outside around across into towards towa
                       "village district province area".split())
 
 
-def _name_tail(gz: Gazetteer, toks: list[str], cased: list[str], cased_norm: str, m: Mention) -> bool:
+def _name_tail(gz: Gazetteer, toks: list[str], cased: list[str], cased_norm: str, m: Mention,
+               mentions: list[Mention]) -> bool:
     """A GeoNames town matched on the last word of a longer name the gazetteer lacks: "Shaab" in
     "Aita al-Shaab" (a Lebanese border village, not the Galilee town Sha'ab), "Numan" in "Maarat
     al-Numan". A capitalised word and a particle written before it, with nothing between them (not
-    "Mount Makour - #AlHawija": the hashtag opens the name)."""
+    "Mount Makour - #AlHawija": the hashtag opens the name), and the word no name of its own (not
+    "rockets from Lebanon at Kiryat Shmona": "at" is the English preposition after a place)."""
     i = m.start
     return (m.kind == "place" and i >= 2 and toks[i - 1] in PARTICLES and cased[i - 2][:1].isupper()
             and toks[i - 2] not in _NOT_NAME and gz.generated(m.id)
-            and f"{cased[i - 2]} {cased[i - 1]} {cased[i]}" in cased_norm)
+            and f"{cased[i - 2]} {cased[i - 1]} {cased[i]}" in cased_norm
+            and not any(o.end == i - 1 for o in mentions))
 
 
 def _line_starts(text: str) -> frozenset[int]:
@@ -157,7 +160,7 @@ def prepare(gz: Gazetteer, text: str) -> Sentence:
         lines = _line_starts(text) if "\n" in text else frozenset()
         mentions = [m for m in mentions if not _surname(toks, cased, mentions, m, lines)]
     if not PARTICLES.isdisjoint(toks):
-        mentions = [m for m in mentions if not _name_tail(gz, toks, cased, cased_norm, m)]
+        mentions = [m for m in mentions if not _name_tail(gz, toks, cased, cased_norm, m, mentions)]
     written = Written(text, cased)
     return Sentence(text, norm, cased_norm.lower(), cased_norm, toks, mentions, written, cased)
 

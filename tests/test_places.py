@@ -1222,3 +1222,20 @@ def test_in_salah_al_din_is_the_iraqi_province_not_an_algerian_town(classifier: 
 def test_a_region_named_like_its_government_after_in_the_is_the_place(classifier: Classifier) -> None:
     # "in the Kurdistan Region": after "in" and its article the name is the place, not the regional government
     assert places(classifier, "Hamas said its fighters attacked a patrol in the Kurdistan Region.") == ["Kurdistan Region"]
+
+
+# -- the target after the origin, and where a spokesman spoke ------------------------------------------
+
+def test_an_english_at_after_a_place_is_no_particle_of_a_longer_name(classifier: Classifier) -> None:
+    # "Lebanon at Kiryat" is not a name like "Aita al-Shaab": the target after the origin is the place the
+    # incident is matched on (the gazetteer's town), not only the name shown
+    result = classifier.classify("Hezbollah said it fired rockets from southern Lebanon at Kiryat Shmona.", learned=False)
+    assert [(st.place.name if st.place else None) for st in result.statements] == ["Kiryat Shmona"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis claimed a missile attack on a ship in the Gulf of Aden, their spokesman said in Sanaa.",
+    "The Houthis claimed a missile attack on a ship in the Gulf of Aden, their spokesman told reporters in Sanaa.",
+])
+def test_the_city_a_spokesman_spoke_in_is_not_where_the_attack_was(classifier: Classifier, text: str) -> None:
+    assert places(classifier, text) == ["Gulf of Aden"]
