@@ -76,7 +76,8 @@ def place_words() -> PlaceWords:
     # "a press conference with Netanyahu in Tel Aviv", "a speech to his followers on Friday in Beirut"
     speech_with = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(w)) for w in raw["speech_nouns"])
                              + r")(?: (?:with|alongside|to|before)(?: \S+){1,4}?)?(?: on \S+)?$|(?<!\w)(?:"
-                             + "|".join(re.escape(normalize(w)) for w in raw["speech_verbs"]) + r")$")
+                             + "|".join(re.escape(normalize(w)) for w in raw["speech_verbs"]) + r")(?: (?:"
+                             + "|".join(re.escape(normalize(w)) for w in raw["speech_subjects"]) + r")(?: \S+){0,2})?$")
     return PlaceWords(
         where_before=norm("where_before"), modifiers=modifiers, owned=owned, site_nouns=nouns,
         arabic_heads=frozenset(raw["arabic_name_heads"]), not_heads=frozenset(raw["not_place_heads"]),

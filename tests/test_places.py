@@ -1239,3 +1239,9 @@ def test_an_english_at_after_a_place_is_no_particle_of_a_longer_name(classifier:
 ])
 def test_the_city_a_spokesman_spoke_in_is_not_where_the_attack_was(classifier: Classifier, text: str) -> None:
     assert places(classifier, text) == ["Gulf of Aden"]
+
+
+def test_the_city_an_arabic_spokesman_spoke_in_is_not_where_the_attack_was(classifier: Classifier) -> None:
+    text = "أعلنت جماعة الحوثي استهداف سفينة في خليج عدن، وقال المتحدث باسمها في صنعاء إن العملية نجحت"
+    result = classifier.classify(text, learned=False)
+    assert [(st.place.name if st.place else None) for st in result.statements] == ["Gulf of Aden"]
