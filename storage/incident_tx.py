@@ -66,6 +66,11 @@ class IncidentTx:
         self.guarded = guarded
         # messages stored in this transaction: none is linked yet (until ``apply`` links it)
         self._unlinked = set(new_messages)
+        # of those, the ones linked since, with the (incident, role, statement) of every link
+        # (``apply_changes``): a message's next statement is linked without asking the database
+        # whether that link is there already (on PostgreSQL a round trip, and the held writes
+        # flushed before it)
+        self._fresh: dict[int, set[tuple[int, str, int | None]]] = {}
         self._read: dict[int, IncidentValue] = {}  # candidates as they stand in this transaction
         # the rules' links, a source's recent fingerprints and the claim checks of the incidents
         # read in this transaction, kept up to date by ``apply`` (a statement that joins an
@@ -413,7 +418,7 @@ class IncidentTx:
         linked: list[tuple[int, NewLink]] = []
         try:
             out = apply_changes(self._s, changes, self._unlinked, linked, self._spellings, self._notes, self._checks,
-                                self._claims, self._deferred, self._pending)
+                                self._claims, self._deferred, self._pending, self._fresh)
         except BaseException:
             self._clear()  # the transaction or its savepoint will be rolled back
             raise
@@ -531,6 +536,7 @@ class IncidentTx:
         self._fingerprints.clear()
         self._checks.clear()
         self._by_source.clear()
+        self._fresh.clear()  # (a rollback may have undone their links)
         self._pending = None
         self._created.clear()
         self._printed.clear()

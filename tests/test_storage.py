@@ -567,3 +567,39 @@ async def test_due_checks_read_their_incidents_at_once_with_the_same_answers(sto
     assert answers == found
     assert [lk.source for lk in answers[-1]] == ["t.me/a", "t.me/b", "t.me/d"]  # type: ignore[attr-defined]
 
+
+async def test_a_message_stored_in_the_batch_is_linked_again_without_asking_the_database(store: Store) -> None:
+    """A message stored in this transaction has only the links the transaction gave it: its next
+    statements' links are known there or not (no read of links, no held writes flushed before it).
+    The same link twice is stored once, as when the database was asked."""
+    from dataclasses import replace
+
+    from storage import incident_queries as q
+    from storage.incident_changes import NewIncident, NewLink
+    from storage.incident_tx import IncidentTx
+    from storage.incident_values import LinkValue
+
+    (stored,) = await store.ingest([(msg("1"), None)])
+    assert stored.pk is not None
+    pk = stored.pk
+    seen = _statements(store)
+
+    def batch(s: object) -> tuple[int, list[str]]:
+        tx = IncidentTx(s, [pk], guarded=False)  # type: ignore[arg-type]
+        ids, _ = tx.apply([NewIncident(ref=-1, event_time=T0, time_precision="day", place_id=None, place=None,
+                                       lat=None, lon=None, geo_precision="unknown", cell=None, target=None,
+                                       weapon=None, description=None, origin="auto", at=T0)])
+        before = len(seen)
+        report = LinkValue(role="report", source="t.me/x", source_role="outlet", network="n", bloc="b", at=T0,
+                           message_pk=pk)
+        for lv in (report, report, replace(report, role="claim", statement_idx=0), replace(report, statement_idx=1)):
+            tx.apply([NewLink(ids[-1], pk, lv)])
+        asked = seen[before:]
+        tx.finish()
+        return ids[-1], asked
+
+    incident, asked = await store.run(batch)
+    assert asked == []  # held, and nothing read
+    stored_links = await store.run(lambda s: q.links_of_message(s, pk))
+    assert sorted((i, lk.role, str(lk.statement_idx)) for i, lk in stored_links) == [
+        (incident, "claim", "0"), (incident, "report", "1"), (incident, "report", "None")]
