@@ -291,6 +291,40 @@ def _load_links_query() -> Select[Any]:
 
 
 _LOAD_LINKS = _load_links_query()
+
+
+def links_of_incidents(s: Session, ids: Sequence[int]) -> dict[int, list[LinkValue]]:
+    """``load_links`` of each incident of ``ids`` (every one a key, [] without links), in one
+    statement: the due checks of a batch ask it of many incidents."""
+    out: dict[int, list[LinkValue]] = {i: [] for i in ids}
+    if ids:
+        for row in s.connection().execute(_LINKS_OF_INCIDENTS, {"ids": list(ids)}).all():
+            fields = dict(zip(_LINK_FIELDS, row, strict=True))
+            out[fields.pop("incident_id")].append(LinkValue(**fields))
+    return out
+
+
+def _links_of_incidents_query() -> Select[Any]:
+    """``_LOAD_LINKS`` with its groups taken per incident, for many: the same rows for each, in
+    the same order (its first 25 report networks numbered within the incident)."""
+    ids: Any = bindparam("ids", expanding=True)
+    firsts = (select(func.min(_LINKS.c.id))
+              .where(_LINKS.c.incident_id.in_(ids), _LINKS.c.role != "report")
+              .group_by(_LINKS.c.incident_id, _LINKS.c.role, _LINKS.c.network, _LINKS.c.subject_id,
+                        _LINKS.c.stance_detail, _LINKS.c.withdrawn, _LINKS.c.killed, _LINKS.c.wounded,
+                        _LINKS.c.casualties))
+    first = func.min(_LINKS.c.id)
+    reports = (select(first.label("first"),
+                      func.row_number().over(partition_by=_LINKS.c.incident_id, order_by=first).label("n"))
+               .where(_LINKS.c.incident_id.in_(ids), _LINKS.c.role == "report")
+               .group_by(_LINKS.c.incident_id, _LINKS.c.network)).subquery()
+    return (select(*_LINK_COLUMNS).where(
+        _LINKS.c.incident_id.in_(ids),
+        or_(_LINKS.c.id.in_(firsts), _LINKS.c.id.in_(select(reports.c.first).where(reports.c.n <= REPORT_NETWORKS))))
+        .order_by(_LINKS.c.id))
+
+
+_LINKS_OF_INCIDENTS = _links_of_incidents_query()
 # a re-post comes soon after the post: the source's latest texts on the incident are enough
 RECENT_TEXTS = 50
 _FINGERPRINTS = select(_LINKS.c.fingerprint).where(
@@ -314,12 +348,30 @@ def claim_links_by_source(s: Session, incident_id: int) -> list[LinkValue]:
     return links
 
 
+def claim_links_of_incidents(s: Session, ids: Sequence[int]) -> dict[int, list[LinkValue]]:
+    """``claim_links_by_source`` of each incident of ``ids`` (every one a key), in one statement."""
+    out: dict[int, list[LinkValue]] = {i: [] for i in ids}
+    if ids:
+        for row in s.connection().execute(_CLAIM_LINKS_OF_INCIDENTS, {"ids": list(ids)}).all():
+            values = dict(zip((*_LINK_FIELDS, "url"), row, strict=True))
+            out[values.pop("incident_id")].append(LinkValue(**values))
+    return out
+
+
 # built once (an alert for each uncorroborated claim asks it)
 _FIRST_CLAIMS = (select(func.min(_LINKS.c.id)).where(_LINKS.c.incident_id == bindparam("incident_id"),
                                                      _LINKS.c.role == "claim")
                  .group_by(_LINKS.c.source))
 _CLAIM_LINKS_BY_SOURCE = (select(*_LINK_COLUMNS, _MESSAGES.c.url).join(_MESSAGES, _MESSAGES.c.pk == _LINKS.c.message_pk)
                           .where(_LINKS.c.id.in_(_FIRST_CLAIMS)).order_by(_LINKS.c.id))
+
+
+_CLAIM_LINKS_OF_INCIDENTS = (
+    select(*_LINK_COLUMNS, _MESSAGES.c.url).join(_MESSAGES, _MESSAGES.c.pk == _LINKS.c.message_pk)
+    .where(_LINKS.c.id.in_(select(func.min(_LINKS.c.id))
+                           .where(_LINKS.c.incident_id.in_(bindparam("ids", expanding=True)), _LINKS.c.role == "claim")
+                           .group_by(_LINKS.c.incident_id, _LINKS.c.source)))
+    .order_by(_LINKS.c.id))
 
 
 _INCIDENT_ROW = select(_INCIDENTS).where(_INCIDENTS.c.id == bindparam("id"))

@@ -66,6 +66,11 @@ class IncidentTx:
         self.guarded = guarded
         # messages stored in this transaction: none is linked yet (until ``apply`` links it)
         self._unlinked = set(new_messages)
+        # of those, the ones linked since, with the (incident, role, statement) of every link
+        # (``apply_changes``): a message's next statement is linked without asking the database
+        # whether that link is there already (on PostgreSQL a round trip, and the held writes
+        # flushed before it)
+        self._fresh: dict[int, set[tuple[int, str, int | None]]] = {}
         self._read: dict[int, IncidentValue] = {}  # candidates as they stand in this transaction
         # the rules' links, a source's recent fingerprints and the claim checks of the incidents
         # read in this transaction, kept up to date by ``apply`` (a statement that joins an
@@ -73,6 +78,10 @@ class IncidentTx:
         self._links: dict[int, list[LinkValue]] = {}
         self._fingerprints: dict[tuple[int, str, str], list[int]] = {}
         self._checks: dict[int, list[CheckValue]] = {}
+        # the first claim link of each source (``claim_links_by_source``) of incidents read in this
+        # transaction: forgotten when a claim from a new source is linked (its url is the stored
+        # message's)
+        self._by_source: dict[int, list[LinkValue]] = {}
         # every pending check (by id), read once by ``next_due`` and kept up to date by ``apply``:
         # a replay asks when the next is due after each sweep, and which are due before each
         # (None: not read, or forgotten after a merge or a rollback)
@@ -333,8 +342,39 @@ class IncidentTx:
         return found
 
     def claim_links_by_source(self, incident_id: int) -> list[LinkValue]:
-        self._flush([incident_id])
-        return q.claim_links_by_source(self._s, incident_id)
+        found = self._by_source.get(incident_id)
+        if found is None:
+            self._flush([incident_id])
+            found = self._by_source[incident_id] = q.claim_links_by_source(self._s, incident_id)
+        elif self.verify:
+            self._flush([incident_id])
+            _same(found, q.claim_links_by_source(self._s, incident_id))
+        return list(found)
+
+    def prefetch_checks(self, checks: Sequence[CheckValue]) -> None:
+        """What settling ``checks`` reads of their incidents (``lean_incident``'s row and links,
+        ``claim_links_by_source``), read for all of them at once where each statement is a round
+        trip (PostgreSQL): one statement of each kind instead of one a check. A kind missing for
+        one incident only is left to the check (the same statement; the claim links may not be
+        asked at all). Kept like the rest of what the transaction read."""
+        if not self._round_trips:
+            return
+        ids = list(dict.fromkeys(c.incident_id for c in checks))
+        rows = [i for i in ids if i not in self._read]
+        links = [i for i in ids if i not in self._links]
+        claims = [i for i in ids if i not in self._by_source]
+        if len(rows) < 2 and len(links) < 2 and len(claims) < 2:
+            return
+        self._flush()  # the reads see what the transaction holds
+        if len(rows) > 1:
+            found = q.incidents_with_stubs(self._s, rows)
+            self._read.update(found)
+            if self._deferred is not None:
+                self._deferred.alive.update(found)  # their rows are there: status updates may be held
+        if len(links) > 1:
+            self._links.update(q.links_of_incidents(self._s, links))
+        if len(claims) > 1:
+            self._by_source.update(q.claim_links_of_incidents(self._s, claims))
 
     def get_incident(self, incident_id: int) -> IncidentValue | None:
         self._flush()
@@ -378,7 +418,7 @@ class IncidentTx:
         linked: list[tuple[int, NewLink]] = []
         try:
             out = apply_changes(self._s, changes, self._unlinked, linked, self._spellings, self._notes, self._checks,
-                                self._claims, self._deferred, self._pending)
+                                self._claims, self._deferred, self._pending, self._fresh)
         except BaseException:
             self._clear()  # the transaction or its savepoint will be rolled back
             raise
@@ -417,6 +457,7 @@ class IncidentTx:
             elif isinstance(change, MarkSuperseded):
                 self._read.pop(change.incident, None)
                 self._links.pop(change.incident, None)
+                self._by_source.pop(change.incident, None)
             elif isinstance(change, CheckState):  # ``apply_changes`` keeps ``_checks`` as it is now, as an upsert
                 if change.state == "pending":
                     self._pending = None  # a check made pending again: ``apply_changes`` keeps no copy of it
@@ -467,6 +508,9 @@ class IncidentTx:
         """A link inserted: the rules' links and the fingerprints of the incident, as the
         database would now give them (``load_links``, ``fingerprints_from``)."""
         lv = change.link
+        claims = self._by_source.get(incident_id)
+        if claims is not None and lv.role == "claim" and all(x.source != lv.source for x in claims):
+            del self._by_source[incident_id]  # a source's first claim: read again when asked
         links = self._links.get(incident_id)
         if links is not None:
             # the row as read back: in UTC, without the reasons, url and excerpt the reads leave out
@@ -491,6 +535,8 @@ class IncidentTx:
         self._links.clear()
         self._fingerprints.clear()
         self._checks.clear()
+        self._by_source.clear()
+        self._fresh.clear()  # (a rollback may have undone their links)
         self._pending = None
         self._created.clear()
         self._printed.clear()

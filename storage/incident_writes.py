@@ -110,7 +110,9 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
                   checks: dict[int, list[CheckValue]] | None = None,
                   claims: dict[str, tuple[int, datetime | None]] | None = None,
                   deferred: Deferred | None = None,
-                  pending: dict[int, CheckValue] | None = None) -> tuple[dict[int, int], list[AlertValue]]:
+                  pending: dict[int, CheckValue] | None = None,
+                  fresh: dict[int, set[tuple[int, str, int | None]]] | None = None,
+                  ) -> tuple[dict[int, int], list[AlertValue]]:
     """Apply changes in order. Returns the ids given to new incidents (by ref) and the alerts
     that were new (an alert whose key was raised before is skipped). ``unlinked``: messages
     known to have no link yet (stored in this transaction), whose first link needs no check that
@@ -127,7 +129,9 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
     status updates and spellings are held there for the caller to write later
     (``flush_deferred``). ``pending``: every pending check (by id), as the caller holds them, kept
     as the database now has them (a merge, which moves and deletes checks, is left to the caller:
-    it must read them again)."""
+    it must read them again). ``fresh``: per message of ``unlinked`` linked since, the (incident,
+    role, statement) of its links: every link it has, so a further one is known there or not, not
+    asked of the database (a merge, which moves links, empties it; so must a rollback)."""
     ids: dict[int, int] = {}
     raised: list[AlertValue] = []
     history: list[dict[str, Any]] = [] if notes is None else notes
@@ -151,8 +155,15 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
         elif isinstance(change, NewLink):
             incident_id = real(change.incident)
             lv = change.link
+            key = (incident_id, lv.role, lv.statement_idx)
             if unlinked is not None and change.message_pk in unlinked:
                 unlinked.discard(change.message_pk)
+                if fresh is not None:
+                    fresh[change.message_pk] = {key}
+            elif fresh is not None and change.message_pk in fresh:
+                if key in fresh[change.message_pk]:
+                    continue  # linked so before, in this transaction
+                fresh[change.message_pk].add(key)
             else:
                 flush_deferred(s, deferred)  # the links held are part of what it asks
                 if conn.execute(_LINK_EXISTS if lv.statement_idx is not None else _LINK_EXISTS_WHOLE, {
@@ -192,6 +203,8 @@ def apply_changes(s: Session, changes: Sequence[Change], unlinked: set[int] | No
             if change.change:
                 history.append({"incident_id": incident_id, "at": change.at, "change": change.change})
         elif isinstance(change, MergeIncident):
+            if fresh is not None:
+                fresh.clear()  # links move to another incident: their messages are asked again
             flush_deferred(s, deferred)
             if deferred is not None:
                 deferred.alive.discard(change.source)

@@ -480,3 +480,126 @@ async def test_a_batch_is_stored_when_its_planner_statistics_fail(store: Store,
     monkeypatch.setattr(planner, "FIRST", 2)
     results, _ = await store.ingest_then([(msg("1"), None), (msg("2"), None)], lambda tx, results: None)
     assert [r.status for r in results] == ["new", "new"] and await store.count_messages() == 2
+
+
+def _statements(store: Store) -> list[str]:
+    """Every SQL statement the store's engine runs from now on (appended as they run)."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *args: seen.append(args[2]))
+    return seen
+
+
+async def test_due_checks_read_their_incidents_at_once_with_the_same_answers(store: Store) -> None:
+    """The checks of a batch read what they need of their incidents (row, the rules' links, the
+    first claim of each source) with one statement of each kind: the same answers as one read an
+    incident, kept as the transaction's own links change them (a claim from a new source is read
+    again). Asked on both databases (the store does it only where a statement is a round trip)."""
+    from storage import incident_queries as q
+    from storage.incident_changes import CheckUpsert, NewIncident, NewLink
+    from storage.incident_tx import IncidentTx
+    from storage.incident_values import LinkValue
+
+    stored = await store.ingest([(msg(str(k), url=f"https://t.me/x/{k}"), None) for k in range(40)])
+    pks = [r.pk for r in stored if r.pk is not None]
+    due = T0 + timedelta(days=1)
+
+    def link(role: str, k: int, source: str, network: str, subject: str | None = None) -> LinkValue:
+        return LinkValue(role=role, source=source, source_role="outlet", network=network, bloc="b",
+                         at=T0 + timedelta(minutes=k), message_pk=pks[k], subject_id=subject, fingerprint=k)
+
+    def fill(s: object) -> list[int]:
+        tx = IncidentTx(s)  # type: ignore[arg-type]
+        ids, _ = tx.apply([NewIncident(ref=-r, event_time=T0, time_precision="day", place_id=None, place=None,
+                                       lat=None, lon=None, geo_precision="unknown", cell=None, target=None,
+                                       weapon=None, description=None, origin="auto", at=T0) for r in (1, 2, 3)])
+        a, b, c = ids[-1], ids[-2], ids[-3]
+        links = [NewLink(a, pks[0], link("claim", 0, "t.me/a", "n1", "saraya-a")),
+                 NewLink(a, pks[1], link("claim", 1, "t.me/a", "n1", "saraya-a")),
+                 NewLink(a, pks[2], link("claim", 2, "t.me/b", "n2", "saraya-b")),
+                 NewLink(a, pks[3], link("denial", 3, "t.me/c", "n3", "saraya-a")),
+                 NewLink(b, pks[4], link("claim", 4, "t.me/a", "n1", "saraya-a"))]
+        # more report networks than the rules read (25)
+        links += [NewLink(a, pks[k], link("report", k, f"site{k}", f"net{k}")) for k in range(5, 35)]
+        tx.apply([*links, CheckUpsert(a, "saraya-a", "Saraya A", T0, due), CheckUpsert(a, "saraya-b", "Saraya B", T0, due),
+                  CheckUpsert(b, "saraya-a", "Saraya A", T0, due), CheckUpsert(c, "saraya-a", "Saraya A", T0, due)])
+        tx.finish()
+        return [a, b, c]
+
+    ids = await store.run(fill)
+    a = ids[0]
+
+    def one_at_a_time(s: object) -> tuple[object, object]:
+        return ({i: q.load_links(s, i) for i in ids},  # type: ignore[arg-type]
+                {i: q.claim_links_by_source(s, i) for i in ids})  # type: ignore[arg-type]
+
+    links, claims = await store.run(one_at_a_time)
+    assert len(links[a]) == 3 + 25 and [lk.source for lk in claims[a]] == ["t.me/a", "t.me/b"]  # type: ignore[index]
+    assert await store.run(lambda s: q.links_of_incidents(s, ids)) == links
+    assert await store.run(lambda s: q.claim_links_of_incidents(s, ids)) == claims
+
+    seen = _statements(store)
+
+    def settle(s: object) -> tuple[list[object], list[object], int]:
+        tx = IncidentTx(s, guarded=False)  # type: ignore[arg-type]
+        tx.verify = False  # (its reads would be counted)
+        tx._round_trips = True
+        checks = tx.due_checks(due)
+        before = len(seen)
+        tx.prefetch_checks(checks)
+        read = len(seen) - before
+        answers: list[object] = [(tx.lean_incident(c.incident_id), tx.claim_links_by_source(c.incident_id))
+                                 for c in checks]
+        assert len(seen) - before == read  # from memory
+        tx._flush()
+        found: list[object] = [(q.lean_incident(s, c.incident_id), q.claim_links_by_source(s, c.incident_id))  # type: ignore[arg-type]
+                               for c in checks]
+        tx.apply([NewLink(a, pks[35], link("claim", 35, "t.me/d", "n4", "saraya-b"))])
+        answers.append(tx.claim_links_by_source(a))  # a new source: read again
+        tx._flush()
+        found.append(q.claim_links_by_source(s, a))  # type: ignore[arg-type]
+        tx.finish()
+        return answers, found, read
+
+    answers, found, read = await store.run(settle)
+    assert read == 3 and len(answers) == 5
+    assert answers == found
+    assert [lk.source for lk in answers[-1]] == ["t.me/a", "t.me/b", "t.me/d"]  # type: ignore[attr-defined]
+
+
+async def test_a_message_stored_in_the_batch_is_linked_again_without_asking_the_database(store: Store) -> None:
+    """A message stored in this transaction has only the links the transaction gave it: its next
+    statements' links are known there or not (no read of links, no held writes flushed before it).
+    The same link twice is stored once, as when the database was asked."""
+    from dataclasses import replace
+
+    from storage import incident_queries as q
+    from storage.incident_changes import NewIncident, NewLink
+    from storage.incident_tx import IncidentTx
+    from storage.incident_values import LinkValue
+
+    (stored,) = await store.ingest([(msg("1"), None)])
+    assert stored.pk is not None
+    pk = stored.pk
+    seen = _statements(store)
+
+    def batch(s: object) -> tuple[int, list[str]]:
+        tx = IncidentTx(s, [pk], guarded=False)  # type: ignore[arg-type]
+        ids, _ = tx.apply([NewIncident(ref=-1, event_time=T0, time_precision="day", place_id=None, place=None,
+                                       lat=None, lon=None, geo_precision="unknown", cell=None, target=None,
+                                       weapon=None, description=None, origin="auto", at=T0)])
+        before = len(seen)
+        report = LinkValue(role="report", source="t.me/x", source_role="outlet", network="n", bloc="b", at=T0,
+                           message_pk=pk)
+        for lv in (report, report, replace(report, role="claim", statement_idx=0), replace(report, statement_idx=1)):
+            tx.apply([NewLink(ids[-1], pk, lv)])
+        asked = seen[before:]
+        tx.finish()
+        return ids[-1], asked
+
+    incident, asked = await store.run(batch)
+    assert asked == []  # held, and nothing read
+    stored_links = await store.run(lambda s: q.links_of_message(s, pk))
+    assert sorted((i, lk.role, str(lk.statement_idx)) for i, lk in stored_links) == [
+        (incident, "claim", "0"), (incident, "report", "1"), (incident, "report", "None")]

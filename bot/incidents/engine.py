@@ -141,6 +141,9 @@ class IncidentEngine:
                      now: datetime, timers: bool) -> list[AlertValue]:
         alerts: list[AlertValue] = []
         due = tx.next_due() if timers else None
+        if due is not None and items:
+            # the checks falling due inside the batch: what they read of their incidents, at once
+            tx.prefetch_checks(tx.due_checks(max(effective_time(result.message) for result, _ in items)))
         for result, cls in items:
             while due is not None and due < effective_time(result.message):
                 alerts.extend(self.sweep_in(tx, due))
@@ -168,7 +171,9 @@ class IncidentEngine:
 
     def sweep_in(self, tx: IncidentTx, now: datetime) -> list[AlertValue]:
         alerts: list[AlertValue] = []
-        for check in tx.due_checks(now):
+        checks = tx.due_checks(now)
+        tx.prefetch_checks(checks)
+        for check in checks:
             alerts.extend(check_due(tx, self.rules, check, check.due_at if self.simulated else now))
         return alerts
 
