@@ -597,7 +597,6 @@ def _dative(gz: Gazetteer, s: Sentence, cue: Cue, speaker: ActorRef | None, when
 
 
 _OPENS_WITH_PRONOUN = re.compile(r"(?:it|they|he|she|the group|the movement|the militia|the army|the military) ")
-# a sentence whose subject is an armed group named before by its kind ("The group denied ...")
 # the Arabic nouns by which a sentence points back to an armed group named before («الحركة», «التنظيم»)
 _AR_GROUP_NOUNS = frozenset({"الحركه", "الجماعه", "التنظيم", "الكتايب", "الحزب", "الفصيل", "الميليشيا", "المليشيا",
                              "الميليشيات", "المليشيات", "الفصايل", "الجبهه", "الهييه", "الحركتان"})
@@ -615,6 +614,7 @@ def _ar_group_anaphor(s: Sentence, cue: Cue) -> bool:
     return (group(cue.end) and not named) or group(cue.start - 1)
 
 
+# a sentence whose subject is an armed group named before by its kind ("The group denied ...")
 _GROUP_SUBJECT = re.compile(r"(?:the|but the|however the) (?:group|militia|movement|faction|organisation|organization) ")
 
 
